@@ -1,0 +1,29 @@
+"""Exceptions that carry a message meant for a person, and the CLI exit code that goes with it."""
+
+from __future__ import annotations
+
+__all__ = ["GluteontoError", "InputError", "CheckFailed", "EngineError"]
+
+
+class GluteontoError(Exception):
+    """Base class: ``str(error)`` is a complete, human-readable sentence."""
+
+    exit_code = 2
+
+
+class InputError(GluteontoError):
+    """Bad input from the user: unreadable file, unknown query name, bad parameter (exit 2)."""
+
+    exit_code = 2
+
+
+class EngineError(GluteontoError):
+    """A query engine or SPARQL endpoint failed or could not be reached (exit 2)."""
+
+    exit_code = 2
+
+
+class CheckFailed(GluteontoError):
+    """A check ran and found problems (exit 1)."""
+
+    exit_code = 1

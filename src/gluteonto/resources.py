@@ -1,0 +1,66 @@
+"""Locate the packaged data (ontology, shapes, queries, mappings).
+
+In an installed wheel the data sits in ``gluteonto/data/``; in a source checkout (editable
+install) the same files are read from the top-level folders, which stay the one source of truth.
+
+>>> ontology_file("ttl").name
+'gluteonto.ttl'
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+__all__ = ["data_root", "ontology_file", "shapes_file", "queries_dir", "mappings_file", "ONTOLOGY_FORMATS"]
+
+#: release format name → (file name, rdflib format, pyoxigraph media type)
+ONTOLOGY_FORMATS: dict[str, tuple[str, str, str]] = {
+    "ttl": ("gluteonto.ttl", "turtle", "text/turtle"),
+    "owl": ("gluteonto.owl", "xml", "application/rdf+xml"),
+    "jsonld": ("gluteonto.jsonld", "json-ld", "application/ld+json"),
+}
+
+
+def data_root() -> Traversable:
+    """Root folder holding ``ontology/``, ``shapes/``, ``queries/`` and ``mappings/``."""
+    packaged = resources.files("gluteonto").joinpath("data")
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "ontology").is_dir():
+        return checkout
+    raise FileNotFoundError("gluteonto data files are missing from this installation")
+
+
+def _path(*parts: str) -> Path:
+    node = data_root()
+    for part in parts:
+        node = node.joinpath(part)
+    return Path(str(node))
+
+
+def ontology_file(fmt: str = "ttl") -> Path:
+    """Path of the packaged ontology release in format ``ttl``, ``owl`` (RDF/XML) or ``jsonld``."""
+    return _path("ontology", ONTOLOGY_FORMATS[fmt][0])
+
+
+def bridge_file() -> Path:
+    """Path of the packaged gluteonto–FMA bridge (RDF/XML)."""
+    return _path("ontology", "gluteonto-fma-bridge.owl")
+
+
+def shapes_file() -> Path:
+    """Path of the packaged SHACL shapes."""
+    return _path("shapes", "gluteonto-shapes.ttl")
+
+
+def queries_dir() -> Path:
+    """Folder of the packaged SPARQL catalog (``qc/`` and ``fma/`` below it)."""
+    return _path("queries")
+
+
+def mappings_file() -> Path:
+    """Path of the packaged SSSOM mapping set."""
+    return _path("mappings", "gluteonto.sssom.tsv")
