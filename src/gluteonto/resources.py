@@ -13,7 +13,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-__all__ = ["data_root", "ontology_file", "shapes_file", "queries_dir", "mappings_file", "ONTOLOGY_FORMATS"]
+__all__ = ["data_root", "ontology_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file", "ONTOLOGY_FORMATS"]
 
 #: release format name → (file name, rdflib format, pyoxigraph media type)
 ONTOLOGY_FORMATS: dict[str, tuple[str, str, str]] = {

@@ -1,0 +1,273 @@
+"""The ``gluteonto`` command line: a thin layer over the library API.
+
+Exit codes: 0 success, 1 a check found problems, 2 usage error or bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import GluteontoError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb"]), default="en", show_default=True,
+                           help="Language of labels in tables and reports.")
+ENGINE_OPTION = click.option("--engine", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib", show_default=True,
+                             help="Embedded query engine.")
+ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
+DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
+                           help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+                             show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
+
+
+def friendly(func: F) -> F:
+    """Turn library errors into one clear line on stderr and the documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GluteontoError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except OSError as exc:
+            click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None):  # noqa: ANN202
+    from .session import Session
+
+    return Session(engine, data, endpoint=endpoint)
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+        params[name.strip()] = value.strip()
+    return params
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gluteonto")
+def main() -> None:
+    """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
+
+
+@main.command()
+@ENGINE_OPTION
+@friendly
+def info(engine: str) -> None:
+    """Version, IRIs and counts of the packaged ontology."""
+    from .info import ontology_info
+
+    for key, value in ontology_info(engine).items():
+        click.echo(f"{key:<22} {value}")
+
+
+@main.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=10, show_default=True, help="Maximum number of hits.")
+@LANG_OPTION
+@friendly
+def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
+    """Find terms by label or synonym in Norwegian, English or Latin (case and accents ignored)."""
+    session = _session("oxigraph")
+    hits = session.lookup(" ".join(text), limit)
+    if not hits:
+        click.echo(f"no term matches {' '.join(text)!r}", err=True)
+        sys.exit(1)
+    from .vocab import compact_iri
+
+    for hit in hits:
+        label = session.index.label(hit.iri, lang) or hit.text
+        click.echo(f"{compact_iri(str(hit.iri)):<20} {label}   [{hit.kind}@{hit.lang}: {hit.text}]")
+
+
+@main.command()
+@LANG_OPTION
+@click.option("--all", "show_all", is_flag=True, help="Include quality-control and FMA comparison queries.")
+@friendly
+def queries(lang: str, show_all: bool) -> None:
+    """List the packaged queries with their parameters."""
+    from .catalog import load_catalog
+
+    specs = sorted(load_catalog().values(), key=lambda q: (q.group != "questions", q.group, q.name))
+    group = None
+    for spec in specs:
+        if not show_all and spec.group != "questions":
+            continue
+        if spec.group != group:
+            group = spec.group
+            click.echo(f"\n[{group}]")
+        click.echo(f"  {spec.name:<34} {spec.title(lang)}")
+        for param in spec.params:
+            click.echo(f"  {'':<34}   --param {param.name}=…  (default: {param.default}) {param.help}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter; IRIs may be given as a label, CURIE or IRI (repeatable).")
+@FORMAT_OPTION
+@LANG_OPTION
+@ENGINE_OPTION
+@ENDPOINT_OPTION
+@DATA_OPTION
+@friendly
+def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, endpoint: str | None,
+          data: tuple[Path, ...]) -> None:
+    """Run the packaged query NAME (see 'gluteonto queries')."""
+    from .catalog import get_query, load_catalog
+
+    spec = get_query(name, load_catalog())
+    values = _parse_params(params)
+    for param in spec.params:
+        if param.name == "lang" and "lang" not in values:
+            values["lang"] = lang
+    session = _session(engine, data, endpoint)
+    result = session.query(name, values)
+    click.echo(session.render(result, fmt, lang))
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@FORMAT_OPTION
+@LANG_OPTION
+@ENGINE_OPTION
+@ENDPOINT_OPTION
+@DATA_OPTION
+@friendly
+def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, data: tuple[Path, ...]) -> None:
+    """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
+    text = source.read()
+    session = _session(engine, data, endpoint)
+    click.echo(session.render(session.sparql(text), fmt, lang))
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@LANG_OPTION
+@friendly
+def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
+    """Check FILES (default: the packaged ontology) against the gluteonto SHACL shapes."""
+    from .validate import validate as run_validation
+
+    report = run_validation(files or None, lang=lang)
+    click.echo(report.render(fmt))
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@friendly
+def reason(file: Path | None) -> None:
+    """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable."""
+    from .reason import reason as run_reasoner
+
+    report = run_reasoner(file)
+    click.echo(report.render())
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@ENGINE_OPTION
+@friendly
+def qc(engine: str) -> None:
+    """Run every quality-control query; exit 1 if any returns rows."""
+    session = _session(engine)
+    failures = 0
+    for spec in session.queries():
+        if spec.group != "quality control":
+            continue
+        result = session.query(spec.name)
+        status = "ok" if not result.rows else f"{len(result.rows)} problem(s)"
+        click.echo(f"{spec.name:<34} {status}")
+        if result.rows:
+            failures += 1
+            click.echo(session.render(result))
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
+@friendly
+def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
+    """Write the ontology in another RDF format."""
+    from .export import export as run_export
+
+    text = run_export(fmt, output, with_bridge=with_bridge)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command("link-fma")
+@click.argument("fma_file", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the merged graph here (format from the suffix).")
+@click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
+@click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
+@FORMAT_OPTION
+@LANG_OPTION
+@click.option("--quiet", is_flag=True, help="No progress messages.")
+@friendly
+def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
+             fmt: str, lang: str, quiet: bool) -> None:
+    """Check gluteonto's FMA mappings against FMA_FILE and merge the two."""
+    from .fma import link_fma as run_link
+
+    progress = None if quiet else (lambda message: click.echo(message, err=True))
+    outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
+    click.echo(outcome.report.render())
+    for name in query_names:
+        click.echo(f"\n== {name}")
+        result = outcome.session.query(name, _parse_params(params))
+        click.echo(outcome.session.render(result, fmt, lang))
+    sys.exit(0 if outcome.report.ok else 1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@DATA_OPTION
+@friendly
+def serve(host: str, port: int, data: tuple[Path, ...]) -> None:
+    """Serve the ontology as a read-only SPARQL 1.1 endpoint (Ctrl-C to stop)."""
+    from .serve import make_server
+
+    server = make_server(host, port, data)
+    click.echo(f"SPARQL endpoint: http://{server.server_address[0]}:{server.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
