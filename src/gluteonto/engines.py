@@ -14,7 +14,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -171,18 +171,35 @@ class OxigraphEngine:
             engine.load(path)
         return engine
 
-    def load(self, path: Path) -> None:
-        """Bulk-load one RDF file (gzip allowed) into the store."""
+    def load(self, path: Path, progress: Callable[[int], None] | None = None, chunk: int = 200_000) -> int:
+        """Stream one RDF file (gzip allowed) into the store; return the number of triples read.
+
+        Blank nodes are renamed on the way in, so files loaded side by side never share one by
+        accident. ``progress`` is called with the running count after every ``chunk`` triples.
+        """
         _fmt, media_type = rdf_format_for(path)
         import pyoxigraph as ox
 
+        count = 0
         try:
             with open_rdf_stream(path) as stream:
-                self.store.bulk_load(stream, format=ox.RdfFormat.from_media_type(media_type))
+                batch: list[Any] = []
+                for quad in ox.parse(stream, format=ox.RdfFormat.from_media_type(media_type), rename_blank_nodes=True):
+                    batch.append(quad)
+                    if len(batch) >= chunk:
+                        self.store.bulk_extend(batch)
+                        count += len(batch)
+                        batch = []
+                        if progress:
+                            progress(count)
+                if batch:
+                    self.store.bulk_extend(batch)
+                    count += len(batch)
         except InputError:
             raise
-        except (SyntaxError, ValueError, OSError) as exc:
+        except (SyntaxError, ValueError, OSError, EOFError) as exc:
             raise InputError(f"{path}: not readable as {media_type}: {_first_line(exc)}") from None
+        return count
 
     def triple_count(self) -> int:
         return len(self.store)
