@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -97,7 +98,8 @@ def gluteonto_endpoint() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback with the ontology loaded."""
-    binary = shutil.which("oxigraph")
+    sibling = Path(sys.executable).with_name("oxigraph")
+    binary = str(sibling) if sibling.is_file() else shutil.which("oxigraph")
     if binary is None:
         pytest.skip("the 'oxigraph' server command is not installed (pip install oxigraph)")
     location = tmp_path_factory.mktemp("oxigraph-db")

@@ -128,6 +128,11 @@ def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: P
         focus = report_graph.value(result, SH.focusNode)
         shape = report_graph.value(result, SH.sourceShape)
         messages = {getattr(m, "language", None): str(m) for m in report_graph.objects(result, SH.resultMessage)}
+        parent = shapes_graph.value(None, SH.property, shape) if isinstance(shape, BNode) else None
+        if parent is not None:  # an inline property shape: report its named node shape and message
+            shape = parent
+            own = {getattr(m, "language", None): str(m) for m in shapes_graph.objects(parent, SH.message)}
+            messages = own or messages
         path = report_graph.value(result, SH.resultPath)
         value = report_graph.value(result, SH.value)
         violations.append(Violation(
