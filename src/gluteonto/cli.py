@@ -57,6 +57,11 @@ def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = No
     return Session(engine, data, endpoint=endpoint)
 
 
+def _emit(text: str) -> None:
+    """Print a rendered result, adding a final newline only if it has none."""
+    click.echo(text, nl=not text.endswith("\n"))
+
+
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
     for pair in pairs:
@@ -146,7 +151,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, 
             values["lang"] = lang
     session = _session(engine, data, endpoint)
     result = session.query(name, values)
-    click.echo(session.render(result, fmt, lang))
+    _emit(session.render(result, fmt, lang))
 
 
 @main.command()
@@ -161,7 +166,7 @@ def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, 
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     text = source.read()
     session = _session(engine, data, endpoint)
-    click.echo(session.render(session.sparql(text), fmt, lang))
+    _emit(session.render(session.sparql(text), fmt, lang))
 
 
 @main.command()

@@ -30,7 +30,6 @@ __all__ = ["REPO_ROOT", "EDIT_FILE", "render_release", "write_release", "main"]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EDIT_FILE = REPO_ROOT / "ontology" / "gluteonto-edit.yaml"
-REFERENCE_IDS = REPO_ROOT / "mappings" / "reference-ids.tsv"
 
 SSSOM_COLUMNS = [
     "subject_id", "subject_label", "predicate_id", "object_id", "object_label",
@@ -56,10 +55,10 @@ def _anatomical_keys(source: OntologySource) -> set[str]:
     return out
 
 
-def _reference_labels() -> dict[str, str]:
+def _reference_labels(root: Path) -> dict[str, str]:
     """CURIE → label as recorded in the vendored reference table (Uberon, FMA, HPO, MONDO)."""
     labels: dict[str, str] = {}
-    with REFERENCE_IDS.open(encoding="utf-8") as handle:
+    with (root / "mappings" / "reference-ids.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             if row["uberon_id"] and row["uberon_label"]:
                 labels[row["uberon_id"]] = row["uberon_label"]
@@ -72,8 +71,8 @@ def _reference_labels() -> dict[str, str]:
     return labels
 
 
-def _sssom(source: OntologySource) -> str:
-    labels = _reference_labels()
+def _sssom(source: OntologySource, root: Path) -> str:
+    labels = _reference_labels(root)
     anatomical = _anatomical_keys(source)
     rows: list[dict[str, str]] = []
     for entry in source.data["classes"]:
@@ -183,9 +182,9 @@ def _catalog() -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_release(edit_file: Path = EDIT_FILE) -> dict[str, str]:
-    """Compile the source and return every release file as repo-relative path → text."""
-    source = load_source(edit_file)
+def render_release(root: Path = REPO_ROOT) -> dict[str, str]:
+    """Compile ``root``/ontology/gluteonto-edit.yaml; return every release file as repo-relative path → text."""
+    source = load_source(root / "ontology" / "gluteonto-edit.yaml")
     graph = compile_ontology(source)
     bridge = _bridge(source)
     catalog = _catalog().replace("{v}", source.version)
@@ -196,14 +195,14 @@ def render_release(edit_file: Path = EDIT_FILE) -> dict[str, str]:
         "ontology/gluteonto-fma-bridge.ttl": bridge.serialize(format="turtle"),
         "ontology/gluteonto-fma-bridge.owl": to_rdfxml(bridge),
         "ontology/catalog-v001.xml": catalog,
-        "mappings/gluteonto.sssom.tsv": _sssom(source),
+        "mappings/gluteonto.sssom.tsv": _sssom(source, root),
     }
 
 
-def write_release(root: Path = REPO_ROOT, edit_file: Path = EDIT_FILE) -> list[Path]:
+def write_release(root: Path = REPO_ROOT) -> list[Path]:
     """Render and atomically write every release file under ``root``; return the paths."""
     written = []
-    for rel, text in render_release(edit_file).items():
+    for rel, text in render_release(root).items():
         path = root / rel
         atomic_write_text(path, text)
         written.append(path)
@@ -211,6 +210,9 @@ def write_release(root: Path = REPO_ROOT, edit_file: Path = EDIT_FILE) -> list[P
 
 
 def main(argv: Iterable[str] | None = None) -> int:
+    if not EDIT_FILE.is_file():
+        print("release: run this from a source checkout (ontology/gluteonto-edit.yaml not found)", file=sys.stderr)
+        return 2
     try:
         for path in write_release():
             print(f"wrote {path.relative_to(REPO_ROOT)}")

@@ -1,0 +1,154 @@
+"""The command line, with click's runner: every command, its formats and its error paths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gluteonto.cli import main
+from gluteonto.reason import java_available
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str, input: str | None = None):  # noqa: ANN201
+    return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_info(runner: CliRunner) -> None:
+    result = run(runner, "info")
+    assert result.exit_code == 0
+    assert "https://w3id.org/gluteonto/gluteonto.owl" in result.output and "classes" in result.output
+
+
+def test_lookup_norwegian_latin_and_accents(runner: CliRunner) -> None:
+    assert "GLUTEONTO:0000208" in run(runner, "lookup", "bekkenstabilisering").output
+    assert "GLUTEONTO:0000444" in run(runner, "lookup", "Trendelenburgs", "tegn").output
+    assert "GLUTEONTO:0000062" in run(runner, "lookup", "n.", "gluteus", "superior").output
+    assert "GLUTEONTO:0000643" in run(runner, "lookup", "lasegue").output
+    missing = run(runner, "lookup", "zzzzqqq")
+    assert missing.exit_code == 1
+
+
+def test_queries_lists_the_catalog(runner: CliRunner) -> None:
+    result = run(runner, "queries", "--lang", "nb")
+    assert result.exit_code == 0 and "innervation" in result.output and "Nerveforsyning" in result.output
+    assert "qc/missing-label" not in result.output
+    assert "qc/missing-label" in run(runner, "queries", "--all").output
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_table_in_norwegian(runner: CliRunner, engine: str) -> None:
+    result = run(runner, "query", "innervation", "--lang", "nb", "--engine", engine)
+    assert result.exit_code == 0
+    assert "øvre setenerve" in result.output and "L5" in result.output
+
+
+def test_query_formats(runner: CliRunner) -> None:
+    payload = json.loads(run(runner, "query", "anastomosis-members", "--format", "json").output)
+    assert len(payload["results"]["bindings"]) == 3
+    csv_out = run(runner, "query", "anastomosis-members", "--format", "csv").output
+    assert csv_out.splitlines()[0] == "artery,arises_from" and len(csv_out.splitlines()) == 4
+    tsv_out = run(runner, "query", "anastomosis-members", "--format", "tsv").output
+    assert tsv_out.splitlines()[0] == "?artery\t?arises_from" and "<https://w3id.org/gluteonto/" in tsv_out
+
+
+def test_query_with_parameters(runner: CliRunner) -> None:
+    result = run(runner, "query", "muscles-by-segment", "--param", "segment=S1")
+    assert "gluteus medius" in result.output
+    result = run(runner, "query", "innervation", "-p", "muscle=gluteus medius")
+    assert "superior gluteal nerve" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "no-such-query"], "no query named"),
+    (["query", "innervation", "--param", "muscle=qqqq"], "no term has the label"),
+    (["query", "innervation", "--param", "nerve=x"], "has no parameter"),
+    (["query", "innervation", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach SPARQL endpoint"),
+    (["query", "innervation", "--endpoint", "ftp://x"], "not an http(s) SPARQL endpoint"),
+    (["query", "innervation", "--data", "missing.ttl"], "no such file"),
+    (["validate", "missing.ttl"], "no such file"),
+    (["reason", "missing.owl"], "no such file"),
+    (["export", "--format", "turtle", "--output", "/proc/forbidden/x.ttl"], "error"),
+])
+def test_errors_are_one_line_with_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_bad_param_syntax_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "innervation", "--param", "muscle"])
+    assert result.exit_code == 2 and "NAME=VALUE" in result.output
+
+
+def test_sparql_from_stdin_and_file(runner: CliRunner, tmp_path: Path) -> None:
+    text = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?l WHERE { <https://w3id.org/gluteonto/GLUTEONTO_0000004> rdfs:label ?l FILTER(lang(?l)='la') }"
+    assert "musculus gluteus minimus" in run(runner, "sparql", "-", input=text).output
+    path = tmp_path / "q.rq"
+    path.write_text("ASK { ?s ?p ?o }")
+    assert run(runner, "sparql", str(path)).output.strip() == "yes"
+    bad = runner.invoke(main, ["sparql", "-"], input="SELECT WHERE {")
+    assert bad.exit_code == 2 and "SPARQL query failed" in bad.output
+
+
+def test_sparql_construct_prints_turtle(runner: CliRunner) -> None:
+    text = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 2"
+    result = run(runner, "sparql", "-", "--engine", "oxigraph", input=text)
+    assert result.exit_code == 0 and "@prefix" in result.output or " a " in result.output
+
+
+def test_validate_packaged_and_broken_files(runner: CliRunner, tmp_path: Path) -> None:
+    assert run(runner, "validate").exit_code == 0
+    broken = tmp_path / "broken.ttl"
+    broken.write_text((FIXTURES.parent.parent / "ontology" / "gluteonto.ttl").read_text().replace('"FMA:22317"', '"FMA 22317"'))
+    result = runner.invoke(main, ["validate", str(broken), "--format", "json"])
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert not payload["conforms"] and payload["violations"][0]["shape"].endswith("XrefShape")
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle {{{")
+    result = runner.invoke(main, ["validate", str(garbage)])
+    assert result.exit_code == 2 and "not readable" in result.output
+
+
+@pytest.mark.skipif(not java_available(), reason="HermiT needs Java")
+def test_reason(runner: CliRunner) -> None:
+    result = run(runner, "reason")
+    assert result.exit_code == 0 and "Consistent" in result.output
+
+
+def test_qc(runner: CliRunner) -> None:
+    result = run(runner, "qc")
+    assert result.exit_code == 0 and "qc/missing-label" in result.output
+
+
+@pytest.mark.parametrize("fmt, marker", [("turtle", "@prefix"), ("rdfxml", "<rdf:RDF"), ("ntriples", "<https://w3id.org/gluteonto/"), ("jsonld", "@id")])
+def test_export(runner: CliRunner, tmp_path: Path, fmt: str, marker: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    result = run(runner, "export", "--format", fmt, "--output", str(out))
+    assert result.exit_code == 0
+    assert marker in out.read_text(encoding="utf-8")[:5000]
+
+
+def test_export_with_bridge_to_stdout(runner: CliRunner) -> None:
+    result = run(runner, "export", "--format", "ntriples", "--with-bridge")
+    assert "<http://purl.org/sig/ont/fma/fma22317>" in result.output
+
+
+def test_module_entry_point() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "gluteonto", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "gluteonto" in result.stdout

@@ -1,0 +1,61 @@
+"""The wheel carries the ontology, shapes, queries and mappings, and answers from outside the checkout."""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("build")
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True, timeout=300)
+    return next(out.glob("gluteonto-*.whl"))
+
+
+def test_wheel_contains_the_data_files(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ("gluteonto/data/ontology/gluteonto.ttl", "gluteonto/data/ontology/gluteonto.owl",
+                     "gluteonto/data/ontology/catalog-v001.xml", "gluteonto/data/shapes/gluteonto-shapes.ttl",
+                     "gluteonto/data/queries/innervation.rq", "gluteonto/data/queries/qc/missing-label.rq",
+                     "gluteonto/data/mappings/gluteonto.sssom.tsv"):
+        assert required in names, required
+
+
+def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)], check=True, timeout=300)
+    # The dependencies come from this test environment, appended *after* the new environment's own
+    # site-packages, so the freshly installed gluteonto is the one imported.
+    target = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    ours = {sysconfig.get_paths()["purelib"], *site.getsitepackages()}
+    Path(target, "zz_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    check = subprocess.run(
+        [str(python), "-c", "import gluteonto, gluteonto.resources as r; print(gluteonto.__file__); print(r.data_root())"],
+        cwd=work, check=True, capture_output=True, text=True)
+    assert str(env_dir) in check.stdout.splitlines()[0]
+    assert "gluteonto/data" in check.stdout.splitlines()[1].replace("\\", "/")
+    gluteonto_cmd = env_dir / "bin" / "gluteonto"
+    result = subprocess.run([str(gluteonto_cmd), "query", "anastomosis-members", "--format", "csv"],
+                            cwd=work, check=True, capture_output=True, text=True)
+    assert result.stdout.count("GLUTEONTO_") == 6
+    result = subprocess.run([str(gluteonto_cmd), "validate"], cwd=work, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
