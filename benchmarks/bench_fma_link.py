@@ -44,7 +44,10 @@ mappings = read_fma_mappings()
 found = sum(1 for m in mappings if (m.fma, None, None) in g)
 g.parse(ontology_file("ttl"), format="turtle")
 g.parse(bridge_file(), format="xml")
-text = load_catalog()["fma/nerve-supply-comparison"].text
+from rdflib import URIRef
+from gluteonto.sparqltext import inject_values
+text = inject_values(load_catalog()["fma/nerve-supply-comparison"].text,
+                     {"muscle": URIRef("https://w3id.org/gluteonto/GLUTEONTO_0000004")})
 rows = list(g.query(text))
 print(json.dumps({"seconds": time.perf_counter() - t, "ok": found == len(mappings), "triples": triples, "rows": len(rows)}))
 """

@@ -121,7 +121,7 @@ def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: P
         raise InputError(f"{', '.join(map(str, paths))}: contains no RDF triples")
     shapes_graph = Graph().parse(shapes or shapes_file(), format="turtle")
     conforms, report_graph, _text = pyshacl.validate(
-        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True
+        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, inplace=True
     )
     violations = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
