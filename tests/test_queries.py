@@ -142,8 +142,7 @@ def _compare_catalog(remote: Session, local: Session) -> None:
 
 
 def test_whole_catalog_on_oxigraph_server_matches_embedded(oxigraph_server: str, rdflib_session: Session) -> None:
-    remote = Session(store=EndpointEngine(oxigraph_server))
-    remote._index = rdflib_session.index
+    remote = Session(store=EndpointEngine(oxigraph_server), index=rdflib_session.index)
     _compare_catalog(remote, rdflib_session)
 
 

@@ -202,7 +202,7 @@ class _Compiler:
             (DCTERMS.bibliographicCitation, "bibliographic citation"),
             (IAO_DEFINITION, "definition"), (OBOINOWL.hasDbXref, "database cross reference"),
             (OBOINOWL.hasExactSynonym, "has exact synonym"), (OBOINOWL.hasRelatedSynonym, "has related synonym"),
-            (OBOINOWL.inSubset, "in subset"), (SKOS.exactMatch, "has exact match"),
+            (SKOS.exactMatch, "has exact match"),
             (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
             (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
             (SKOS.editorialNote, "editorial note"),
@@ -250,8 +250,6 @@ class _Compiler:
                     g.add((iri, prop, lit))
         if "segment" in entry:
             g.add((iri, GLUT["0000993"], Literal(entry["segment"])))
-        for subset in entry.get("subsets", []):
-            g.add((iri, OBOINOWL.inSubset, self.src.iri(subset) if subset in self.src.iris else URIRef(subset)))
 
     def individuals(self) -> None:
         g = self.g

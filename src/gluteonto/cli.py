@@ -29,6 +29,13 @@ FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
+def run_options(func: F) -> F:
+    """The output and data-source options shared by 'query' and 'sparql'."""
+    for option in reversed((FORMAT_OPTION, LANG_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION)):
+        func = option(func)
+    return func
+
+
 def friendly(func: F) -> F:
     """Turn library errors into one clear line on stderr and the documented exit code."""
 
@@ -133,11 +140,7 @@ def queries(lang: str, show_all: bool) -> None:
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter; IRIs may be given as a label, CURIE or IRI (repeatable).")
-@FORMAT_OPTION
-@LANG_OPTION
-@ENGINE_OPTION
-@ENDPOINT_OPTION
-@DATA_OPTION
+@run_options
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, endpoint: str | None,
           data: tuple[Path, ...]) -> None:
@@ -156,11 +159,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, 
 
 @main.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
-@FORMAT_OPTION
-@LANG_OPTION
-@ENGINE_OPTION
-@ENDPOINT_OPTION
-@DATA_OPTION
+@run_options
 @friendly
 def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, data: tuple[Path, ...]) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""

@@ -14,7 +14,8 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -79,6 +80,18 @@ def open_rdf_stream(path: Path) -> IO[bytes]:
     return handle
 
 
+@contextmanager
+def reading_rdf(path: Path, what: str, errors: tuple[type[BaseException], ...]) -> Iterator[IO[bytes]]:
+    """Open ``path`` for parsing; a parser failure of the given kinds becomes one clear InputError."""
+    try:
+        with open_rdf_stream(path) as stream:
+            yield stream
+    except InputError:
+        raise
+    except errors as exc:
+        raise InputError(f"{path}: not readable as {what}: {_first_line(exc)}") from None
+
+
 class Engine(Protocol):
     """What every engine offers."""
 
@@ -103,13 +116,8 @@ class RdflibEngine:
         graph = Graph()
         for path in files:
             fmt, _ = rdf_format_for(path)
-            try:
-                with open_rdf_stream(path) as stream:
-                    graph.parse(stream, format=fmt)
-            except InputError:
-                raise
-            except Exception as exc:  # rdflib raises many parser-specific types
-                raise InputError(f"{path}: not readable as {fmt}: {_first_line(exc)}") from None
+            with reading_rdf(path, fmt, (Exception,)) as stream:  # rdflib raises many parser-specific types
+                graph.parse(stream, format=fmt)
         return cls(graph)
 
     def triple_count(self) -> int:
@@ -181,24 +189,19 @@ class OxigraphEngine:
         import pyoxigraph as ox
 
         count = 0
-        try:
-            with open_rdf_stream(path) as stream:
-                batch: list[Any] = []
-                for quad in ox.parse(stream, format=ox.RdfFormat.from_media_type(media_type), rename_blank_nodes=True):
-                    batch.append(quad)
-                    if len(batch) >= chunk:
-                        self.store.bulk_extend(batch)
-                        count += len(batch)
-                        batch = []
-                        if progress:
-                            progress(count)
-                if batch:
+        with reading_rdf(path, media_type, (SyntaxError, ValueError, OSError, EOFError)) as stream:
+            batch: list[Any] = []
+            for quad in ox.parse(stream, format=ox.RdfFormat.from_media_type(media_type), rename_blank_nodes=True):
+                batch.append(quad)
+                if len(batch) >= chunk:
                     self.store.bulk_extend(batch)
                     count += len(batch)
-        except InputError:
-            raise
-        except (SyntaxError, ValueError, OSError, EOFError) as exc:
-            raise InputError(f"{path}: not readable as {media_type}: {_first_line(exc)}") from None
+                    batch = []
+                    if progress:
+                        progress(count)
+            if batch:
+                self.store.bulk_extend(batch)
+                count += len(batch)
         return count
 
     def triple_count(self) -> int:

@@ -232,8 +232,7 @@ def link_fma(
         merged = fma_engine
     merged.load(ontology_file("ttl"))
     merged.load(bridge_file())
-    session = Session(store=merged)
-    session._index = ontology.index  # parameters resolve against gluteonto's labels
+    session = Session(store=merged, index=ontology.index)  # parameters resolve against gluteonto's labels
 
     if output is not None:
         say(f"writing {output} …")

@@ -93,10 +93,15 @@ def _to_csv(result: QueryResult) -> str:
     return buffer.getvalue()
 
 
+def _tsv_cell(term: Node | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term}" if isinstance(term, BNode) else term.n3()
+
+
 def _to_tsv(result: QueryResult) -> str:
     lines = ["\t".join(f"?{v}" for v in result.variables)]
-    for row in result.rows:
-        lines.append("\t".join("" if c is None else _n3(c) if not isinstance(c, BNode) else f"_:{c}" for c in row))
+    lines += ["\t".join(_tsv_cell(c) for c in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 

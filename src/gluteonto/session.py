@@ -52,9 +52,11 @@ class Session:
         endpoint: str | None = None,
         include_ontology: bool = True,
         store: Engine | None = None,
+        index: LabelIndex | None = None,
     ) -> None:
+        """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against."""
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint)
-        self._index: LabelIndex | None = None
+        self._index = index
         self._catalog: dict[str, QuerySpec] | None = None
 
     # -- catalog --------------------------------------------------------------------------

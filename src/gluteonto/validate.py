@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,10 +104,6 @@ def _describe(graph: Graph, node: Node, lang: str) -> str:
     return str(node)
 
 
-def _load(files: Sequence[Path]) -> Graph:
-    return RdflibEngine.from_files(files).graph
-
-
 def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: Path | None = None) -> ValidationReport:
     """Validate ``files`` (default: the packaged ontology) against the gluteonto shapes.
 
@@ -116,7 +112,7 @@ def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: P
     import pyshacl
 
     paths = [Path(f) for f in files] if files else [ontology_file("ttl")]
-    data = _load(paths)
+    data = RdflibEngine.from_files(paths).graph
     if len(data) == 0:
         raise InputError(f"{', '.join(map(str, paths))}: contains no RDF triples")
     shapes_graph = Graph().parse(shapes or shapes_file(), format="turtle")
