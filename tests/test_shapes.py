@@ -9,7 +9,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from gluteonto.validate import ValidationReport, validate
-from gluteonto.vocab import DCTERMS, GLUT, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS
+from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDFS, SKOS
 
 from .conftest import restrictions, term
 
@@ -157,7 +157,7 @@ def _validate_graph(graph: Graph, tmp_path: Path) -> ValidationReport:
 @pytest.mark.parametrize("name", list(MUTATIONS))
 def test_mutation_is_caught(fresh_graph: Graph, tmp_path: Path, name: str) -> None:
     mutate, focus, shape = MUTATIONS[name]
-    returned = mutate(fresh_graph)
+    mutate(fresh_graph)  # blank-node foci are renamed by the round trip through a file; checked by name below
     report = _validate_graph(fresh_graph, tmp_path)
     assert not report.conforms, f"{name}: not caught"
     shapes = {v.shape.split("#")[-1] for v in report.violations}

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from .build import MATCH_PREDICATES, OntologySource, bind_prefixes, compile_ontology, load_source
+from .build import OntologySource, bind_prefixes, compile_ontology, load_source
 from .fileio import atomic_write_text
 from .rdfxml import to_jsonld, to_rdfxml
-from .vocab import BRIDGE_IRI, DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, XSD, expand_curie
+from .vocab import BRIDGE_IRI, DCTERMS, ONTOLOGY_IRI, OWL, RDF, XSD, expand_curie
 
 __all__ = ["REPO_ROOT", "EDIT_FILE", "render_release", "write_release", "main"]
 
