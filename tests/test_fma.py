@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from gluteonto.cli import main
 from gluteonto.errors import InputError
-from gluteonto.fma import link_fma, read_fma_mappings
+from gluteonto.fma import MERGED_IRI, link_fma, read_fma_mappings
 
 from .conftest import FIXTURES
 
@@ -69,6 +69,26 @@ def test_reads_fma_in_each_distributed_form(tmp_path: Path, suffix: str) -> None
     path = tmp_path / f"fma{suffix}"
     path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
     assert link_fma(path).report.ok
+
+
+def test_merged_output_is_one_ontology_without_imports(tmp_path: Path) -> None:
+    from rdflib.namespace import OWL, RDF
+
+    out = tmp_path / "merged.owl"
+    link_fma(FIXTURE, output=out)
+    merged = Graph().parse(out, format="xml")
+    assert list(merged.subjects(RDF.type, OWL.Ontology)) == [URIRef(MERGED_IRI)]
+    assert not list(merged.triples((None, OWL.imports, None)))
+    assert str(merged.value(URIRef(MERGED_IRI), OWL.versionIRI)).endswith("/gluteonto-fma-merged.owl")
+
+
+def test_merged_graph_passes_the_shapes(tmp_path: Path) -> None:
+    from gluteonto.validate import validate
+
+    out = tmp_path / "merged.ttl"
+    link_fma(FIXTURE, output=out)
+    report = validate([out])
+    assert report.conforms, report.render()
 
 
 def test_merged_output_full_and_subset(tmp_path: Path) -> None:

@@ -26,9 +26,9 @@ from .fileio import atomic_output
 from .lookup import normalize
 from .resources import bridge_file, mappings_file, ontology_file
 from .session import Session
-from .vocab import FMA, expand_curie
+from .vocab import FMA, ONTOLOGY_IRI, expand_curie
 
-__all__ = ["FmaMapping", "MappingCheck", "LinkReport", "LinkOutcome", "read_fma_mappings", "link_fma"]
+__all__ = ["MERGED_IRI", "FmaMapping", "MappingCheck", "LinkReport", "LinkOutcome", "read_fma_mappings", "link_fma"]
 
 Progress = Callable[[str], None]
 _FMA_NS = str(FMA)
@@ -170,6 +170,47 @@ def _neighbourhood(store: Any, seeds: Iterable[URIRef]) -> list[Any]:
     return out
 
 
+MERGED_IRI = "https://w3id.org/gluteonto/gluteonto-fma-merged.owl"
+
+
+def _replace_headers(store: Any, fma_name: str, subset: bool) -> None:
+    """Make the merged graph one self-contained ontology.
+
+    The three parts each bring an ontology header, and the bridge imports gluteonto, which is now
+    merged in; left as they are, OWL tools would fetch the import from the web. Their headers are
+    replaced by one header for the merged graph.
+    """
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    ontology_class = ox.NamedNode("http://www.w3.org/2002/07/owl#Ontology")
+    headers = {q.subject for q in store.quads_for_pattern(None, rdf_type, ontology_class)}
+    ours = ox.NamedNode(ONTOLOGY_IRI)
+    version_iri = next(store.quads_for_pattern(ours, ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI"), None)).object
+    for header in headers:
+        for quad in list(store.quads_for_pattern(header, None, None)):
+            store.remove(quad)
+    dcterms = "http://purl.org/dc/terms/"
+    merged = ox.NamedNode(MERGED_IRI)
+    part = "the mapped FMA classes and their neighbourhood from" if subset else "all of"
+    statements = [
+        (rdf_type, ontology_class),
+        (ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI"),
+         ox.NamedNode(version_iri.value.replace("/gluteonto.owl", "/gluteonto-fma-merged.owl"))),
+        (ox.NamedNode(dcterms + "title"), ox.Literal("gluteonto merged with FMA", language="en")),
+        (ox.NamedNode(dcterms + "title"), ox.Literal("gluteonto slått sammen med FMA", language="nb")),
+        (ox.NamedNode(dcterms + "description"), ox.Literal(
+            f"gluteonto, its FMA bridge and {part} {fma_name}, written by 'gluteonto link-fma'.", language="en")),
+        (ox.NamedNode(dcterms + "description"), ox.Literal(
+            f"gluteonto, FMA-broen og FMA-innhold fra {fma_name}, skrevet av «gluteonto link-fma».", language="nb")),
+        (ox.NamedNode(dcterms + "license"), ox.NamedNode("https://creativecommons.org/licenses/by/4.0/")),
+        (ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal(
+            "The licence applies to the gluteonto part; FMA content keeps the licence given by its publisher.", language="en")),
+    ]
+    for predicate, value in statements:
+        store.add(ox.Quad(merged, predicate, value))
+
+
 def _write(store: Any, output: Path) -> None:
     import pyoxigraph as ox
 
@@ -232,6 +273,7 @@ def link_fma(
         merged = fma_engine
     merged.load(ontology_file("ttl"))
     merged.load(bridge_file())
+    _replace_headers(merged.store, fma_file.name, subset)
     session = Session(store=merged, index=ontology.index)  # parameters resolve against gluteonto's labels
 
     if output is not None:
