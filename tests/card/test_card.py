@@ -19,7 +19,7 @@ from gluteonto.card import (
 from gluteonto.card.questions import question_params
 from gluteonto.vocab import OBO, RDFS
 
-from .conftest import restrictions, term
+from ..helpers import restrictions, term
 
 GM, TFL, SGN = term(4), term(7), term(62)
 S_INNERV = term(854)
