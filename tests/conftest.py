@@ -38,6 +38,20 @@ def restrictions(graph: Graph, cls: URIRef, prop: URIRef, filler: URIRef | None 
     return found
 
 
+def union_fillers(graph: Graph, cls: URIRef, prop: URIRef, quantifier: URIRef = OWL.someValuesFrom) -> list[set]:
+    """Member sets of the ObjectUnionOf fillers in SubClassOf(cls, prop some/only (A or B …))."""
+    from rdflib.collection import Collection
+
+    found = []
+    for node in graph.objects(cls, RDFS.subClassOf):
+        if isinstance(node, BNode) and (node, OWL.onProperty, prop) in graph:
+            filler = graph.value(node, quantifier)
+            members = graph.value(filler, OWL.unionOf) if isinstance(filler, BNode) else None
+            if members is not None:
+                found.append(set(Collection(graph, members)))
+    return found
+
+
 @pytest.fixture(scope="session")
 def ontology_graph() -> Graph:
     return Graph().parse(ontology_file("ttl"), format="turtle")
