@@ -33,7 +33,7 @@ def restrictions(graph: Graph, cls: URIRef, prop: URIRef, filler: URIRef | None 
     found = []
     for node in graph.objects(cls, RDFS.subClassOf):
         if isinstance(node, BNode) and (node, OWL.onProperty, prop) in graph:
-            if filler is None or (node, OWL.someValuesFrom, filler) in graph:
+            if (node, OWL.someValuesFrom, filler) in graph:
                 found.append(node)
     return found
 
