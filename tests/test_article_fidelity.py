@@ -125,20 +125,22 @@ MIN_LENGTH = 40
 
 
 def _article_sentences() -> list[str]:
+    """Sentences of the article; a full stop after a one-letter abbreviation (a., n., m.) does not end one."""
     text = ARTICLE.read_text(encoding="utf-8")
-    return [s.strip() for s in re.split(r"(?<=[.!?:])\s+|\n+", text) if len(s.strip()) >= 20]
+    return [s.strip() for s in re.split(r"(?<=\w\w[.!?:])\s+|\n+", text) if len(s.strip()) >= 20]
 
 
 def _own_texts(graph: Graph) -> set[str]:
-    """Every text literal and each of its sentences of 40+ characters; bibliographic citations
-    reproduce the article's reference list on purpose and are left out."""
-    citations = set(graph.objects(None, DCTERMS.bibliographicCitation))
+    """Every text literal and each of its sentences of 40+ characters. The source records (named
+    individuals with a bibliographic citation) name the works in the article's reference list on
+    purpose and are left out."""
+    records = set(graph.subjects(DCTERMS.bibliographicCitation, None))
     texts = set()
-    for value in graph.objects():
-        if not isinstance(value, Literal) or value in citations or not isinstance(value.value, str):
+    for subject, value in graph.subject_objects():
+        if not isinstance(value, Literal) or subject in records or not isinstance(value.value, str):
             continue
         whole = _normalise(str(value))
-        parts = [whole, *re.split(r"(?<=[.!?;])\s+", whole)]
+        parts = [whole, *re.split(r"(?<=\w\w[.!?;])\s+", whole)]
         texts.update(p for p in parts if len(p) >= MIN_LENGTH)
     return texts
 
