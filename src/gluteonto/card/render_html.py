@@ -35,7 +35,7 @@ class _Html:
         return text
 
     def term(self, ref: TermRef) -> str:
-        url = self.href(ref)
+        url = self.href(ref) if ref.iri != self.card.term.iri else None
         inner = self.name(ref.name)
         return f'<a href="{escape(url)}">{inner}</a>' if url else inner
 
