@@ -15,12 +15,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Graph
 
 from gluteonto import InputError, Session
 from gluteonto.card import card_index
-from gluteonto.cli import main
 from gluteonto.site import MARKER, build_site, generate
 from gluteonto.site import diagrams as dg
 from gluteonto.vocab import OBO, RDFS
@@ -28,15 +26,6 @@ from gluteonto.vocab import OBO, RDFS
 from .conftest import restrictions, term
 
 needs_dot = pytest.mark.skipif(dg.dot_available() is None, reason="Graphviz 'dot' is not installed (apt-get install graphviz)")
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `gluteonto site -o DIR` writes it."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = CliRunner().invoke(main, ["site", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def _pages(site: Path) -> list[Path]:

@@ -114,6 +114,7 @@ class Diagram:
     edges: list[Edge] = field(default_factory=list)
     same_rank: list[list[URIRef]] = field(default_factory=list)
     focus: URIRef | None = None
+    shown: tuple[int, int] | None = None  # (edges drawn, edges there are) when the diagram is a selection
 
     def nodes(self) -> list[URIRef]:
         seen: dict[URIRef, None] = {}
@@ -272,21 +273,37 @@ SITE_DIAGRAMS: dict[str, Callable[[CardIndex, str], Diagram]] = {
 }
 
 
-def neighbourhood(ix: CardIndex, term: URIRef, lang: str, limit: int = 24) -> Diagram:
-    """The term, its parents, what it states and what points to it (at most ``limit`` edges)."""
+def _round_robin(edges: list[tuple[str, Edge]], limit: int) -> list[Edge]:
+    """Up to ``limit`` edges, taking one per property in turn so every kind of relation shows."""
+    groups: dict[str, list[Edge]] = {}
+    for key, edge in edges:
+        groups.setdefault(key, []).append(edge)
+    picked: list[Edge] = []
+    while len(picked) < limit and any(groups.values()):
+        for key in list(groups):
+            if groups[key] and len(picked) < limit:
+                picked.append(groups[key].pop(0))
+    return picked
+
+
+def neighbourhood(ix: CardIndex, term: URIRef, lang: str, outgoing: int = 10, incoming: int = 6) -> Diagram:
+    """The term with its parents, what it states (right) and what points to it (left), a few of each kind."""
     name = ix.name(term, lang).text
     d = Diagram(f"neighbourhood-{str(term).rsplit('/', 1)[-1]}",
                 {"en": f"Neighbourhood of {name}", "nb": f"Nabolaget til {name}"},
-                {"en": f"{name}, its parent classes, what it is related to and what refers to it.",
-                 "nb": f"{name}, overklassene, hva det er knyttet til og hva som viser til det."}, focus=term)
-    edges: list[Edge] = [Edge(term, parent, _word("is a", lang), dashed=True) for parent in ix.parents(term)]
-    for prop, filler, _node in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1]))):
-        edges.append(Edge(term, filler, ix.name(prop, lang).text))
-    for cls, prop, _node in sorted(ix.pointing_to(term), key=lambda t: (str(t[1]), str(t[0]))):
-        if cls != term:
-            edges.append(Edge(cls, term, ix.name(prop, lang).text))
-    for edge in edges[:limit]:
+                {"en": f"{name}, its parent classes, what it is related to (right) and what refers to it (left).",
+                 "nb": f"{name}, overklassene, hva det er knyttet til (til høyre) og hva som viser til det (til venstre)."},
+                focus=term)
+    for parent in ix.parents(term):
+        d.add(Edge(term, parent, _word("is a", lang), dashed=True))
+    out = [(str(p), Edge(term, f, ix.name(p, lang).text)) for p, f, _n in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1])))]
+    into = [(str(p), Edge(c, term, ix.name(p, lang).text))
+            for c, p, _n in sorted(ix.pointing_to(term), key=lambda t: (str(t[1]), str(t[0]))) if c != term]
+    drawn = _round_robin(out, outgoing)
+    targets = {edge.head for edge in drawn}
+    for edge in drawn + _round_robin([(k, e) for k, e in into if e.tail not in targets], incoming):
         d.add(edge)
+    d.shown = (len(d.edges), len(ix.parents(term)) + len(out) + len(into))
     return d
 
 

@@ -150,7 +150,10 @@ class _Site:
         if card.kind == "class":
             diagram = dg.neighbourhood(self.ix, iri, lang)
             title = f"{t('neighbourhood', lang)}: {card.term.name.text}"
-            figure = self.figure(hood, "hood", title, diagram.descriptions[lang], root, lang)
+            description = diagram.descriptions[lang]
+            if diagram.shown and diagram.shown[0] < diagram.shown[1]:
+                description += " " + t("selection", lang, shown=diagram.shown[0], total=diagram.shown[1])
+            figure = self.figure(hood, "hood", title, description, root, lang)
             anchor = next((m for m in ('<section class="card-relations"', '<section class="card-incoming"') if m in html), None)
             body = [html.replace(anchor, figure + "\n" + anchor, 1)] if anchor else [html, figure]
         self.page(f"terms/{slug(card.term)}", lang, card.term.name.text, "\n".join(body))

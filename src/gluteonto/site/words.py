@@ -23,6 +23,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "footer": ("Generated from gluteonto {version} (ontology release {release}). Ontology, queries and mappings CC BY 4.0.",
                "Laget fra gluteonto {version} (ontologiutgave {release}). Ontologi, spørringer og koblinger CC BY 4.0."),
     "neighbourhood": ("Neighbourhood diagram", "Nabolagsdiagram"),
+    "selection": ("It shows {shown} of the {total} relations, a few of each kind; the text lists them all.",
+                  "Det viser {shown} av de {total} relasjonene, noen av hver sort; teksten lister dem alle."),
     "no diagrams": (("Diagram not drawn: Graphviz (the dot program) was not installed when this site was generated. "
                     "Install the graphviz package and run 'gluteonto site' again."),
                     ("Diagrammet er ikke tegnet: Graphviz (programmet dot) var ikke installert da nettstedet ble laget. "
