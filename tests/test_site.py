@@ -269,3 +269,20 @@ def test_serve_shows_the_site_next_to_sparql(served: str, site: Path) -> None:
     assert _get(served + "/%2e%2e/%2e%2e/etc/passwd")[0] == 404
     assert _get(served + f"/{MARKER}")[0] == 404
     assert _get(served + "/no-such-page.html")[0] == 404
+
+
+def test_norwegian_question_text_comes_from_the_header_or_is_marked_english(tmp_path: Path, site: Path) -> None:
+    from gluteonto.catalog import parse_query_file
+
+    path = tmp_path / "q.rq"
+    path.write_text("# title@en: T\n# description: What it does.\n# description@nb: Hva den gjør.\n"
+                    "# param: muscle | iri | gluteus minimus | The muscle.\n# param@nb: muscle | Muskelen.\n"
+                    "# answer: Rows.\nSELECT ?x WHERE { ?x ?p ?muscle }\n", encoding="utf-8")
+    spec = parse_query_file(path)
+    assert generate._described(spec, "description", "nb") == ("Hva den gjør.", "nb")
+    assert generate._described(spec, "answer", "nb") == ("Rows.", "en")
+    assert generate._param_help(spec, spec.params[0], "nb") == ("Muskelen.", "nb")
+    assert generate._described(spec, "description", "en") == ("What it does.", "en")
+    page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
+    described = bool(generate._header(next(s for s in Session().queries() if s.name == "innervation"), "description", "nb"))
+    assert ('<p lang="nb">' in page) if described else ('<p lang="en">' in page and "(bare på engelsk)" in page)

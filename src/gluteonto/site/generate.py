@@ -59,14 +59,35 @@ def _static(name: str) -> str:
     return resources.files("gluteonto.site").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def _description(spec, lang: str) -> tuple[str, str]:
-    """(text, language) of a question's description; Norwegian from ``# description@nb:`` lines if present."""
-    if lang == "nb":
-        lines = [line.split(":", 1)[1].strip() for line in spec.text.splitlines()
-                 if line.lstrip("# ").startswith("description@nb:")]
+def _header(spec, key: str, lang: str) -> list[str]:
+    """Values of ``# KEY@LANG:`` header lines of a catalog query (e.g. ``description@nb``)."""
+    found = []
+    for line in spec.text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        name, sep, value = stripped.lstrip("#").strip().partition(":")
+        if sep and name.strip() == f"{key}@{lang}":
+            found.append(value.strip())
+    return found
+
+
+def _described(spec, key: str, lang: str) -> tuple[str, str]:
+    """(text, language) of a question's ``description`` or ``answer``: Norwegian when the header has it."""
+    if lang != "en":
+        lines = _header(spec, key, lang)
         if lines:
-            return " ".join(lines), "nb"
-    return spec.description, "en"
+            return " ".join(lines), lang
+    return getattr(spec, key), "en"
+
+
+def _param_help(spec, param, lang: str) -> tuple[str, str]:
+    if lang != "en":
+        for value in _header(spec, "param", lang):
+            name, _sep, text = value.partition("|")
+            if name.strip() == param.name and text.strip():
+                return text.strip(), lang
+    return param.help, "en"
 
 
 class _Site:
@@ -270,7 +291,7 @@ class _Site:
                     key = f"group {group}"
                     listing.append(f"<h2>{escape(t(key, lang) if key in _GROUP_KEYS else group)}</h2><ul>")
                 name = "questions/" + spec.name.replace("/", "-")
-                text, text_lang = _description(spec, lang)
+                text, text_lang = _described(spec, "description", lang)
                 listing.append(f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
                                f'<code>{escape(spec.name)}</code><br><span class="muted"'
                                f'{" lang=" + chr(34) + text_lang + chr(34) if text_lang != lang else ""}>{escape(text)}</span></li>')
@@ -281,19 +302,19 @@ class _Site:
     def question_page(self, spec, name: str, lang: str) -> None:
         root = "../"
         other = "en" if lang == "nb" else "nb"
-        text, text_lang = _description(spec, lang)
-        marker = f' <small>{escape(t("english only", lang))}</small>' if text_lang != lang else ""
         parts = [f"<h1>{escape(spec.title(lang))}</h1>"]
         if spec.titles.get(other) and spec.titles.get(other) != spec.title(lang):
-            parts.append(f'<p class="muted" lang="{other}">{escape(t("title other", lang, title=spec.titles[other]))}</p>')
-        parts.append(f"<h2>{escape(t('description', lang))}</h2><p lang=\"{text_lang}\">{escape(text)}{marker}</p>")
-        if spec.answer:
-            marker = f' <small>{escape(t("english only", lang))}</small>' if lang != "en" else ""
-            parts.append(f"<h2>{escape(t('answer means', lang))}</h2><p lang=\"en\">{escape(spec.answer)}{marker}</p>")
+            parts.append(f'<p class="muted">{escape(t("title other", lang))} <span lang="{other}">{escape(spec.titles[other])}</span></p>')
+        for key, heading in (("description", "description"), ("answer", "answer means")):
+            text, text_lang = _described(spec, key, lang)
+            if text:
+                marker = f' <small>{escape(t("english only", lang))}</small>' if text_lang != lang else ""
+                parts.append(f"<h2>{escape(t(heading, lang))}</h2><p lang=\"{text_lang}\">{escape(text)}{marker}</p>")
         parts.append(f"<h2>{escape(t('parameters', lang))}</h2>")
         if spec.params:
-            rows = "".join(f"<tr><td><code>{escape(p.name)}</code></td><td>{escape(p.default)}</td><td lang=\"en\">{escape(p.help)}</td></tr>"
-                           for p in spec.params)
+            helps = [_param_help(spec, p, lang) for p in spec.params]
+            rows = "".join(f"<tr><td><code>{escape(p.name)}</code></td><td>{escape(p.default)}</td>"
+                           f"<td lang=\"{h_lang}\">{escape(h_text)}</td></tr>" for p, (h_text, h_lang) in zip(spec.params, helps))
             parts.append(f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
                          f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
                          f"<tbody>{rows}</tbody></table>")

@@ -64,7 +64,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "no answers": ("No answers.", "Ingen svar."),
     "english only": ("(in English only)", "(bare på engelsk)"),
     "answer failed": ("The default answer could not be computed: {error}", "Standardsvaret kunne ikke beregnes: {error}"),
-    "title other": ("In English: {title}", "På norsk: {title}"),
+    "title other": ("In Norwegian:", "På engelsk:"),
     "home intro": (("An OWL 2 ontology of the gluteus minimus, built from the Norwegian Fysiobasen article and the textbooks it "
                    "cites. Every statement shows the article section (and textbook) it comes from. Browse the terms, look at "
                    "the diagrams, or ask the packaged questions."),
