@@ -286,3 +286,19 @@ def test_norwegian_question_text_comes_from_the_header_or_is_marked_english(tmp_
     page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
     described = bool(generate._header(next(s for s in Session().queries() if s.name == "innervation"), "description", "nb"))
     assert ('<p lang="nb">' in page) if described else ('<p lang="en">' in page and "(bare på engelsk)" in page)
+
+
+def test_serve_generates_its_site_once_into_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, site: Path) -> None:
+    from gluteonto.site import cache
+
+    built: list[Path] = []
+
+    def fake_build(target: Path) -> None:
+        built.append(target)
+        shutil.copytree(site, target)
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "build_site", fake_build)
+    first = cache.cached_site()
+    assert first.parent == tmp_path / "cache" / "gluteonto" and (first / "index.html").is_file()
+    assert cache.cached_site() == first and built == [first]

@@ -60,6 +60,14 @@ def test_browse_search_switch_language_and_find_the_innervation(browser: Any, si
     assert page.locator("html").get_attribute("lang") == "en"
     page.screenshot(path=str(artefacts / "index.png"), full_page=True)
 
+    # the same search function, several spellings: case, diacritics, Latin abbreviations, typos
+    first = "q => { const hits = window.gluteontoSearch(q, 3); return hits.length ? hits[0].entry.url : null; }"
+    for query, expected in (("trendelenberg", "terms/GLUTEONTO_0000444"), ("TRENDELENBURGS TEGN", "terms/GLUTEONTO_0000444"),
+                            ("Øvre setenerve", "terms/GLUTEONTO_0000062"), ("ovre setenerve", "terms/GLUTEONTO_0000062"),
+                            ("n. gluteus superior", "terms/GLUTEONTO_0000062"), ("gluteus minumus", "terms/GLUTEONTO_0000004"),
+                            ("musculus gluteus minimus", "terms/GLUTEONTO_0000004")):
+        assert page.evaluate(first, query) == expected, query
+
     # a typo, keyboard only: focus the search box, type, arrow down to the first hit, Enter
     page.keyboard.press("Tab")  # skip link
     page.keyboard.press("Tab")
