@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .catalog import Param, QuerySpec, load_catalog
 from .engines import ENGINES, open_engine
 from .errors import CheckFailed, EngineError, GluteontoError, InputError
-from .lookup import LabelIndex, Match, normalize
-from .results import QueryResult
-from .session import Session
+from .query.catalog import Param, QuerySpec, load_catalog
+from .query.lookup import LabelIndex, Match, normalize
+from .query.results import QueryResult
+from .query.session import Session
 
 try:
     __version__ = version("gluteonto")

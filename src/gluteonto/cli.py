@@ -58,8 +58,8 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None):
-    from .session import Session
+def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None):  # noqa: ANN202
+    from .query.session import Session
 
     return Session(engine, data, endpoint=endpoint)
 
@@ -90,7 +90,7 @@ def main() -> None:
 @friendly
 def info(engine: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .info import ontology_info
+    from .tools.info import ontology_info
 
     for key, value in ontology_info(engine).items():
         click.echo(f"{key:<22} {value}")
@@ -121,7 +121,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
 @friendly
 def queries(lang: str, show_all: bool) -> None:
     """List the packaged queries with their parameters."""
-    from .catalog import load_catalog
+    from .query.catalog import load_catalog
 
     specs = sorted(load_catalog().values(), key=lambda q: (q.group != "questions", q.group, q.name))
     group = None
@@ -145,7 +145,7 @@ def queries(lang: str, show_all: bool) -> None:
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, endpoint: str | None,
           data: tuple[Path, ...]) -> None:
     """Run the packaged query NAME (see 'gluteonto queries')."""
-    from .catalog import get_query, load_catalog
+    from .query.catalog import get_query, load_catalog
 
     spec = get_query(name, load_catalog())
     values = _parse_params(params)
@@ -175,7 +175,7 @@ def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, 
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
     """Check FILES (default: the packaged ontology) against the gluteonto SHACL shapes."""
-    from .validate import validate as run_validation
+    from .tools.validate import validate as run_validation
 
     report = run_validation(files or None, lang=lang)
     click.echo(report.render(fmt))
@@ -187,7 +187,7 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
 @friendly
 def reason(file: Path | None) -> None:
     """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable."""
-    from .reason import reason as run_reasoner
+    from .tools.reason import reason as run_reasoner
 
     report = run_reasoner(file)
     click.echo(report.render())
@@ -220,7 +220,7 @@ def qc(engine: str) -> None:
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     """Write the ontology in another RDF format."""
-    from .export import export as run_export
+    from .tools.export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)
     if output is None:
@@ -242,7 +242,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
              fmt: str, lang: str, quiet: bool) -> None:
     """Check gluteonto's FMA mappings against FMA_FILE and merge the two."""
-    from .fma import link_fma as run_link
+    from .tools.fma import link_fma as run_link
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
@@ -278,7 +278,7 @@ def site(output: Path, require_diagrams: bool) -> None:
 @friendly
 def serve(host: str, port: int, site_dir: Path | None, no_site: bool, data: tuple[Path, ...]) -> None:
     """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
-    from .serve import make_server
+    from .tools.serve import make_server
 
     if not no_site and site_dir is None:
         from .site.cache import cached_site

@@ -387,7 +387,7 @@ def build_site(output: Path, session=None, *, require_diagrams: bool = False, do
     Diagrams need Graphviz's ``dot``; without it the pages say the diagrams are missing, unless
     ``require_diagrams`` is set, which makes a missing ``dot`` an error.
     """
-    from ..session import Session
+    from ..query.session import Session
 
     output = Path(output)
     _check_target(output)
