@@ -285,7 +285,7 @@ def serve(host: str, port: int, site_dir: Path | None, no_site: bool, data: tupl
 
         site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
     server = make_server(host, port, data, site_dir=None if no_site else site_dir)
-    base = f"http://{server.server_address[0]}:{server.server_address[1]}"
+    base = f"http://{server.server_address[0]!s}:{server.server_address[1]}"
     if not no_site:
         click.echo(f"documentation site: {base}/", err=True)
     click.echo(f"SPARQL endpoint: {base}/sparql  (Ctrl-C to stop)", err=True)

@@ -117,6 +117,7 @@ class Diagram:
     shown: tuple[int, int] | None = None  # (edges drawn, edges there are) when the diagram is a selection
 
     def nodes(self) -> list[URIRef]:
+        """Every node once, the focus first, in order of appearance."""
         seen: dict[URIRef, None] = {}
         if self.focus is not None:
             seen[self.focus] = None
@@ -126,6 +127,7 @@ class Diagram:
         return list(seen)
 
     def add(self, edge: Edge) -> None:
+        """Add ``edge`` unless it is already there."""
         if edge not in self.edges:
             self.edges.append(edge)
 
@@ -385,7 +387,7 @@ def _run_dot(dot: str, text: str, timeout: float) -> tuple[int, str, str]:
 
 def _split(text: str) -> list[str]:
     starts = [m.start() for m in _SVG_START.finditer(text)]
-    return [text[a:b].strip() + "\n" for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [text[a:b].strip() + "\n" for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def render_svgs(dot_texts: Sequence[str], dot: str | None = None, timeout: float = 300, chunk: int = 60) -> list[str]:

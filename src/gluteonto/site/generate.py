@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -29,6 +30,11 @@ from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
 from . import diagrams as dg
 from .layout import Shell, page_path
 from .words import SITE_LANGS, t
+
+if TYPE_CHECKING:
+    from ..card.questions import QuestionTable
+    from ..query.catalog import Param, QuerySpec
+    from ..query.session import Session
 
 __all__ = ["MARKER", "SiteReport", "build_site", "slug"]
 
@@ -56,10 +62,10 @@ def slug(ref_or_iri: TermRef | str) -> str:
 
 
 def _static(name: str) -> str:
-    return resources.files("gluteonto.site").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files("gluteonto.site").joinpath("static").joinpath(name).read_text(encoding="utf-8")
 
 
-def _header(spec, key: str, lang: str) -> list[str]:
+def _header(spec: QuerySpec, key: str, lang: str) -> list[str]:
     """Values of ``# KEY@LANG:`` header lines of a catalog query (e.g. ``description@nb``)."""
     found = []
     for line in spec.text.splitlines():
@@ -72,16 +78,17 @@ def _header(spec, key: str, lang: str) -> list[str]:
     return found
 
 
-def _described(spec, key: str, lang: str) -> tuple[str, str]:
+def _described(spec: QuerySpec, key: str, lang: str) -> tuple[str, str]:
     """(text, language) of a question's ``description`` or ``answer``: Norwegian when the header has it."""
     if lang != "en":
         lines = _header(spec, key, lang)
         if lines:
             return " ".join(lines), lang
-    return getattr(spec, key), "en"
+    return str(getattr(spec, key)), "en"
 
 
-def _param_help(spec, param, lang: str) -> tuple[str, str]:
+def _param_help(spec: QuerySpec, param: Param, lang: str) -> tuple[str, str]:
+    """(help text, language) of a parameter: Norwegian when the header has a ``param@nb`` line."""
     if lang != "en":
         for value in _header(spec, "param", lang):
             name, _sep, text = value.partition("|")
@@ -91,7 +98,7 @@ def _param_help(spec, param, lang: str) -> tuple[str, str]:
 
 
 class _Site:
-    def __init__(self, session, out: Path, dot: str | None) -> None:
+    def __init__(self, session: Session, out: Path, dot: str | None) -> None:
         self.session = session
         self.ix: CardIndex = card_index(session)
         self.out = out
@@ -136,10 +143,10 @@ class _Site:
             href = self.term_href(_ROOT, lang)
             keys = list(dg.SITE_DIAGRAMS)
             texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href) for k in keys]
-            for key, svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1)):
+            for key, svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
                 site[(key, lang)] = svg
             texts = [dg.to_dot(dg.neighbourhood(self.ix, c, lang), self.ix, lang, href) for c in self.classes]
-            for cls, svg in zip(self.classes, dg.render_svgs(texts, self.dot)):
+            for cls, svg in zip(self.classes, dg.render_svgs(texts, self.dot), strict=True):
                 hoods[(cls, lang)] = svg
         self.report.diagrams = len(site) + len(hoods)
         return site, hoods
@@ -155,7 +162,7 @@ class _Site:
                 f"{escape(description)}{link}</figcaption></figure>")
 
     # -- pages ----------------------------------------------------------------------------
-    def term_pages(self, hoods: dict[tuple[URIRef, str], str], questions: dict) -> None:
+    def term_pages(self, hoods: dict[tuple[URIRef, str], str], questions: QuestionTable) -> None:
         for iri in self.terms:
             for lang in SITE_LANGS:
                 card = build_card(self.ix, iri, lang, questions=questions)
@@ -264,7 +271,7 @@ class _Site:
             return f'<span lang="{escape(value.language)}">{escape(str(value))}</span>'
         return escape(str(value))
 
-    def answer(self, spec, lang: str, root: str) -> str:
+    def answer(self, spec: QuerySpec, lang: str, root: str) -> str:
         params = {"lang": lang} if any(p.name == "lang" for p in spec.params) else {}
         try:
             result = self.session.query(spec.name, params)
@@ -299,7 +306,7 @@ class _Site:
             listing.append("</ul>")
             self.page("questions", lang, t("questions", lang), "\n".join(listing), current="questions")
 
-    def question_page(self, spec, name: str, lang: str) -> None:
+    def question_page(self, spec: QuerySpec, name: str, lang: str) -> None:
         root = "../"
         other = "en" if lang == "nb" else "nb"
         parts = [f"<h1>{escape(spec.title(lang))}</h1>"]
@@ -314,7 +321,7 @@ class _Site:
         if spec.params:
             helps = [_param_help(spec, p, lang) for p in spec.params]
             rows = "".join(f"<tr><td><code>{escape(p.name)}</code></td><td>{escape(p.default)}</td>"
-                           f"<td lang=\"{h_lang}\">{escape(h_text)}</td></tr>" for p, (h_text, h_lang) in zip(spec.params, helps))
+                           f"<td lang=\"{h_lang}\">{escape(h_text)}</td></tr>" for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
             parts.append(f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
                          f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
                          f"<tbody>{rows}</tbody></table>")
@@ -381,7 +388,8 @@ def _check_target(output: Path) -> None:
         raise InputError(f"{output}: folder is not empty and holds no gluteonto site; choose an empty or new folder")
 
 
-def build_site(output: Path, session=None, *, require_diagrams: bool = False, dot: str | None = None) -> SiteReport:
+def build_site(output: Path, session: Session | None = None, *, require_diagrams: bool = False,
+               dot: str | None = None) -> SiteReport:
     """Generate the site into ``output`` (replacing a site generated there before).
 
     Diagrams need Graphviz's ``dot``; without it the pages say the diagrams are missing, unless

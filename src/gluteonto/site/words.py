@@ -94,4 +94,5 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 def other_lang(lang: str) -> str:
+    """The site's other language."""
     return "en" if lang == "nb" else "nb"
