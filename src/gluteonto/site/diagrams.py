@@ -425,7 +425,7 @@ def inline_svg(document: str, prefix: str, title: str, description: str) -> str:
     """An SVG document made fit for inlining in HTML: no prolog, unique ids, an accessible title."""
     body = _SVG_START.sub("", document)
     body = re.sub(r"<!--.*?-->\s*", "", body, flags=re.DOTALL)
-    body = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', body)
+    body = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{re.sub(r"[^A-Za-z0-9_.-]", "_", m.group(1))}"', body)
     head_end = body.index(">", body.index("<svg")) + 1
     opening = body[:head_end].replace("<svg", f'<svg aria-labelledby="{prefix}-title {prefix}-desc" class="diagram"', 1)
     return (opening + f'\n<title id="{prefix}-title">{escape(title)}</title><desc id="{prefix}-desc">{escape(description)}</desc>'

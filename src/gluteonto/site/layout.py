@@ -59,8 +59,7 @@ class Shell:
 <nav aria-label="{escape(t("browse", lang))}"><ul>{nav}</ul></nav>
 <form class="search" role="search" action="{root}{page_path("search", lang)}" method="get">
 <input type="search" id="q" name="q" placeholder="{escape(t("search placeholder", lang))}"
- aria-label="{escape(t("search label", lang))}" autocomplete="off" role="combobox" aria-expanded="false"
- aria-controls="q-list" aria-autocomplete="list">
+ aria-label="{escape(t("search label", lang))}" autocomplete="off" aria-controls="q-list" aria-autocomplete="list">
 <ul id="q-list" role="listbox" aria-label="{escape(t("search results", lang))}" hidden></ul>
 </form>
 <a class="lang-switch" href="{escape(page_path(own, other))}" hreflang="{other}" lang="{other}"

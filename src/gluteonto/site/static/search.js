@@ -127,7 +127,7 @@
     var hits = [], active = -1;
 
     function close() {
-      list.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant");
+      list.hidden = true; input.removeAttribute("aria-activedescendant");
       active = -1;
     }
     function mark() {
@@ -149,7 +149,6 @@
       }
       hits.forEach(function (hit, i) { list.appendChild(renderOption(hit, i, list.id)); });
       list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
     }
     input.addEventListener("input", update);
     input.addEventListener("keydown", function (event) {
