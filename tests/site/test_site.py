@@ -317,3 +317,20 @@ def test_pages_pass_the_nu_html_checker(site: Path) -> None:
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--no-langdetect", "--also-check-css", *map(str, files)],
                             capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, (result.stdout + result.stderr)[:3000]
+
+
+@needs_dot
+def test_a_failing_batch_of_graphs_is_laid_out_one_by_one(tmp_path: Path) -> None:
+    real = dg.dot_available()
+    fake = tmp_path / "dot"
+    fake.write_text(f'#!/bin/sh\ninput=$(cat)\n[ "$(printf "%s" "$input" | grep -c "^digraph")" -gt 1 ] && exit 134\n'
+                    f'printf "%s" "$input" | exec {real} "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    graphs = [f'digraph "g{i}" {{ a{i} -> b{i}; }}\n' for i in range(3)]
+    svgs = dg.render_svgs(graphs, str(fake))
+    assert len(svgs) == 3 and all(s.startswith("<?xml") and f"a{i}" in s for i, s in enumerate(svgs))
+    broken = tmp_path / "broken"
+    broken.write_text("#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 1\n", encoding="utf-8")
+    broken.chmod(0o755)
+    with pytest.raises(dg.DiagramError, match="syntax error"):
+        dg.render_svgs(graphs, str(broken))

@@ -387,6 +387,8 @@ def _run_dot(dot: str, text: str, timeout: float) -> tuple[int, str, str]:
 
 def _split(text: str) -> list[str]:
     starts = [m.start() for m in _SVG_START.finditer(text)]
+    if not starts:
+        return []
     return [text[a:b].strip() + "\n" for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
