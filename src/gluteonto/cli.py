@@ -283,7 +283,11 @@ def serve(host: str, port: int, site_dir: Path | None, no_site: bool, data: tupl
     if not no_site and site_dir is None:
         from .site.cache import cached_site
 
-        site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
+        try:
+            site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
+        except (OSError, GluteontoError) as exc:
+            click.echo(f"warning: no documentation site ({exc}); serving the SPARQL endpoint only", err=True)
+            no_site = True
     server = make_server(host, port, data, site_dir=None if no_site else site_dir)
     base = f"http://{server.server_address[0]!s}:{server.server_address[1]}"
     if not no_site:

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph
 
 from gluteonto import InputError, Session
 from gluteonto.card import card_index
+from gluteonto.cli import main
 from gluteonto.site import MARKER, build_site, generate
 from gluteonto.site import diagrams as dg
 from gluteonto.vocab import OBO, RDFS
@@ -334,3 +336,33 @@ def test_a_failing_batch_of_graphs_is_laid_out_one_by_one(tmp_path: Path) -> Non
     broken.chmod(0o755)
     with pytest.raises(dg.DiagramError, match="syntax error"):
         dg.render_svgs(graphs, str(broken))
+
+
+def test_serve_without_a_writable_cache_still_serves_sparql(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gluteonto.site import cache
+    from gluteonto.tools import serve as serve_module
+
+    def no_cache(progress: object = None) -> Path:
+        raise PermissionError(13, "Permission denied", "/nowhere/.cache/gluteonto")
+
+    started: list[Path | None] = []
+
+    class FakeServer:
+        server_address = ("127.0.0.1", 7878)
+
+        def serve_forever(self) -> None:
+            raise KeyboardInterrupt
+
+        def server_close(self) -> None:
+            return None
+
+    def fake_make_server(host: str, port: int, data: object, site_dir: Path | None = None) -> FakeServer:
+        started.append(site_dir)
+        return FakeServer()
+
+    monkeypatch.setattr(cache, "cached_site", no_cache)
+    monkeypatch.setattr(serve_module, "make_server", fake_make_server)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert started == [None]
+    assert "serving the SPARQL endpoint only" in result.output

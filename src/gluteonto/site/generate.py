@@ -211,6 +211,9 @@ class _Site:
                     f"<p class=\"muted\">{escape((described.get(lang) or described.get('en') or [''])[0])}</p>\n"
                     f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
                     f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
+            first = next(iter(dg.SITE_DIAGRAMS))
+            diagram = dg.SITE_DIAGRAMS[first](self.ix, lang)
+            body += "\n" + self.figure(site.get((first, lang)), f"home-{first}", diagram.titles[lang], diagram.descriptions[lang], "", lang)
             self.page("index", lang, title, body, current="index")
 
     def diagrams_page(self, site: dict[tuple[str, str], str]) -> None:
