@@ -18,12 +18,14 @@ from rdflib import URIRef
 from .engines import Engine
 from .sparqltext import serialize_term
 
-__all__ = ["Match", "LabelIndex", "normalize", "fetch_labels"]
+__all__ = ["APPROXIMATE", "Match", "LabelIndex", "normalize", "fetch_labels"]
 
 _ABBREVIATIONS = {
     "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
     "aa": "arteriae", "v": "vena", "r": "ramus", "lig": "ligamentum",
 }
+#: scores below this are spelling-tolerant hits (see :mod:`gluteonto.fuzzy`)
+APPROXIMATE = 40
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
 _LABEL_QUERY = """
@@ -55,6 +57,11 @@ class Match:
     lang: str
     kind: str
     score: int
+
+    @property
+    def approximate(self) -> bool:
+        """True when the hit was found by spelling tolerance, not by the words as typed."""
+        return self.score < APPROXIMATE
 
 
 class LabelIndex:
@@ -111,8 +118,22 @@ class LabelIndex:
             previous = best.get(iri)
             if previous is None or score > previous.score:
                 best[iri] = Match(iri, original, lang, kind, score)
+        if not best:
+            best = self._approximate(query, limit)
         ranked = sorted(best.values(), key=lambda m: (-m.score, len(m.text), str(m.iri)))
         return ranked[:limit]
+
+    def _approximate(self, query: str, limit: int) -> dict[URIRef, Match]:
+        """Hits for a misspelt ``query``: names within a few edits, scored below :data:`APPROXIMATE`."""
+        from .fuzzy import closest
+
+        best: dict[URIRef, Match] = {}
+        for position, similarity in closest(query, [e[4] for e in self.entries], limit=limit * 4):
+            iri, original, lang, kind, _norm = self.entries[position]
+            score = APPROXIMATE - 1 - (100 - similarity) - (1 if kind != "label" else 0)
+            if iri not in best or score > best[iri].score:
+                best[iri] = Match(iri, original, lang, kind, score)
+        return best
 
 
 def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:

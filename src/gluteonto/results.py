@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .i18n import LABEL_SUFFIX, header, text
+from .tablefmt import blank_repeats, layout
 from .vocab import compact_iri
 
-__all__ = ["QueryResult", "FORMATS", "render"]
+__all__ = ["QueryResult", "FORMATS", "LabelOf", "render", "with_labels"]
+
+LabelOf = Callable[[URIRef], "str | None"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -75,6 +79,28 @@ def _json_cell(term: Node) -> dict[str, str]:
     return cell
 
 
+def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> QueryResult:
+    """The result with a ``NAME_label`` column (a literal in ``lang``) after every column holding IRIs."""
+    iri_columns = [i for i, _v in enumerate(result.variables) if any(isinstance(r[i], URIRef) for r in result.rows)]
+    if not iri_columns:
+        return result
+    variables: list[str] = []
+    for i, var in enumerate(result.variables):
+        variables.append(var)
+        if i in iri_columns:
+            variables.append(var + LABEL_SUFFIX)
+    rows = []
+    for row in result.rows:
+        cells: list[Node | None] = []
+        for i, cell in enumerate(row):
+            cells.append(cell)
+            if i in iri_columns:
+                label = label_of(cell) if isinstance(cell, URIRef) else None
+                cells.append(Literal(label, lang=lang) if label else None)
+        rows.append(tuple(cells))
+    return QueryResult(variables=variables, rows=rows)
+
+
 def _to_json(result: QueryResult) -> str:
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
@@ -105,11 +131,11 @@ def _to_tsv(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: QueryResult, label_of: Callable[[URIRef], str | None]) -> str:
+def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None) -> str:
     if result.kind == "boolean":
-        return "yes" if result.boolean else "no"
+        return text("yes" if result.boolean else "no", lang)
     if not result.rows:
-        return "(no answers)"
+        return text("no answers", lang)
 
     def show(cell: Node | None) -> str:
         if cell is None:
@@ -117,31 +143,29 @@ def _table(result: QueryResult, label_of: Callable[[URIRef], str | None]) -> str
         if isinstance(cell, URIRef):
             return label_of(cell) or compact_iri(str(cell))
         if isinstance(cell, BNode):
-            return "(anonymous)"
+            return text("anonymous", lang)
         return " ".join(str(cell).split())
 
     cells = [[show(c) for c in row] for row in result.rows]
-    headers = [v.replace("_", " ") for v in result.variables]
-    widths = [min(max(len(h), *(len(r[i]) for r in cells)), 60) for i, h in enumerate(headers)]
-
-    def fmt(values: Sequence[str]) -> str:
-        out = []
-        for value, width in zip(values, widths):
-            text = value if len(value) <= width else value[: width - 1] + "…"
-            out.append(text.ljust(width))
-        return "  ".join(out).rstrip()
-
-    lines = [fmt(headers), fmt(["-" * w for w in widths])]
-    lines += [fmt(r) for r in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(lines)
+    headers = [header(v, lang) for v in result.variables]
+    body = layout(headers, blank_repeats(cells), width)
+    footer = text("row", lang) if len(cells) == 1 else text("rows", lang, n=len(cells))
+    return f"{body}\n{footer}"
 
 
-def render(result: QueryResult, fmt: str = "table", label_of: Callable[[URIRef], str | None] = lambda _: None) -> str:
-    """Render ``result`` as ``table`` (labels via ``label_of``), ``csv``, ``tsv`` or ``json`` (W3C formats)."""
+def render(result: QueryResult, fmt: str = "table", label_of: LabelOf = lambda _: None, lang: str = "en",
+           width: int | None = None) -> str:
+    """Render ``result`` as ``table``, ``csv``, ``tsv`` or ``json`` (W3C formats).
+
+    Tables show labels via ``label_of`` with headers and footer in ``lang``, wrapped to ``width``
+    columns (None: as wide as the cells). Machine formats keep every IRI and add its label in a
+    ``NAME_label`` column. An empty solution sequence renders as headers only (tables: nothing).
+    """
     if result.kind == "graph":
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
+    if fmt != "table" and result.kind == "solutions":
+        result = with_labels(result, label_of, lang)
     if fmt == "json":
         return _to_json(result)
     if fmt == "csv":
@@ -152,4 +176,4 @@ def render(result: QueryResult, fmt: str = "table", label_of: Callable[[URIRef],
         if result.kind == "boolean":
             return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
         return _to_tsv(result)
-    return _table(result, label_of)
+    return _table(result, label_of, lang, width)

@@ -1,0 +1,119 @@
+"""Lay a table out to fit a width: cells wrap across lines instead of being cut.
+
+>>> print(layout(["term", "text"], [["gluteus minimus", "the smallest gluteal muscle"]], width=30))
+term             text
+---------------  ------------
+gluteus minimus  the smallest
+                 gluteal
+                 muscle
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Sequence
+
+__all__ = ["terminal_width", "layout", "column_widths", "blank_repeats"]
+
+_GAP = "  "
+#: below this many columns per cell a table becomes one block of "header: value" lines per row
+_MIN_CELL = 8
+
+
+def terminal_width(default: int = 100) -> int:
+    """Width of the terminal (``COLUMNS`` first), or ``default`` when there is none."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    size = shutil.get_terminal_size((default, 24))
+    return size.columns if size.columns > 0 else default
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None) -> list[int] | None:
+    """Column widths that fit ``width`` (None: natural widths); None when no fitting table layout exists."""
+    natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    natural = [max(1, w) for w in natural]
+    if width is None:
+        return natural
+    budget = width - len(_GAP) * (len(headers) - 1)
+    if sum(natural) <= budget:
+        return natural
+    if budget < _MIN_CELL * len(headers):
+        return None
+    widths = [min(w, _MIN_CELL) for w in natural]
+    spare = budget - sum(widths)
+    # share the rest out in proportion to what each column still lacks
+    while spare > 0:
+        wanting = [i for i, w in enumerate(widths) if w < natural[i]]
+        if not wanting:
+            break
+        lack = sum(natural[i] - widths[i] for i in wanting)
+        given = 0
+        for i in wanting:
+            share = max(1, (natural[i] - widths[i]) * spare // lack)
+            share = min(share, natural[i] - widths[i], spare - given)
+            widths[i] += share
+            given += share
+            if given >= spare:
+                break
+        spare -= given
+        if given == 0:
+            break
+    return widths
+
+
+def _wrap(value: str, width: int) -> list[str]:
+    return textwrap.wrap(value, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def blank_repeats(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Rows with leading cells that repeat the row above left blank (the last column is always shown)."""
+    out: list[list[str]] = []
+    previous: Sequence[str] | None = None
+    for row in rows:
+        shown = list(row)
+        if previous is not None:
+            for i in range(len(row) - 1):
+                if row[i] != previous[i] or not row[i]:
+                    break
+                shown[i] = ""
+        out.append(shown)
+        previous = row
+    return out
+
+
+def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None) -> str:
+    """``headers`` and ``rows`` as aligned text no wider than ``width`` (None: no limit)."""
+    widths = column_widths(headers, rows, width)
+    if widths is None:
+        assert width is not None
+        return _records(headers, rows, width)
+    lines: list[str] = []
+
+    def emit(cells: Sequence[str]) -> None:
+        wrapped = [_wrap(cell, w) for cell, w in zip(cells, widths)]
+        for k in range(max(len(c) for c in wrapped)):
+            parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(wrapped, widths)]
+            lines.append(_GAP.join(parts).rstrip())
+
+    emit(headers)
+    lines.append(_GAP.join("-" * w for w in widths))
+    for row in rows:
+        emit(row)
+    return "\n".join(lines)
+
+
+def _records(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
+    """One block per row, "header: value" lines wrapped to ``width`` (for very narrow terminals)."""
+    lines: list[str] = []
+    for n, row in enumerate(rows):
+        if n:
+            lines.append("")
+        for head, cell in zip(headers, row):
+            if not cell:
+                continue
+            lines.extend(textwrap.wrap(f"{head}: {cell}", max(width, 10), subsequent_indent="  ",
+                                       break_long_words=True, break_on_hyphens=False))
+    return "\n".join(lines)
