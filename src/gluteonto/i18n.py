@@ -11,7 +11,10 @@ gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English 
 
 from __future__ import annotations
 
-__all__ = ["UI_LANGS", "LANGS", "ui", "text", "header", "MESSAGES", "HEADERS", "interface_words"]
+from .errors import InputError
+
+__all__ = ["UI_LANGS", "LANGS", "ui", "text", "header", "MESSAGES", "HEADERS", "LABEL_SUFFIX", "interface_words",
+           "MessageError"]
 
 #: languages of the interface; ``la`` labels come with the English interface
 UI_LANGS = ("en", "nb")
@@ -33,13 +36,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no": ("no", "nei"),
     "error": ("error", "feil"),
     "anonymous": ("(anonymous)", "(anonym)"),
-    "no latin": ("(no Latin name)", "(ikke latinsk navn)"),
+    "latin fallback": ("* no Latin name; English shown", "* ikke latinsk navn; engelsk vist"),
     # the three kinds of empty answer
     "empty none": ("No answers: nothing in the ontology fits this question with these values.",
                    "Ingen svar: ingenting i ontologien passer dette spørsmålet med disse verdiene."),
     "empty silent": ("No answers: the source says nothing about {terms} for this question ({question}).",
                      "Ingen svar: kilden sier ingenting om {terms} for dette spørsmålet ({question})."),
-    "not a term": ("{value!r} is not a term in gluteonto.", "{value!r} er ikke et begrep i gluteonto."),
+    "not a term": ("{value!r} is not a term in gluteonto: no term has that label or synonym.",
+                   "{value!r} er ikke et begrep i gluteonto: ingen begreper har det navnet eller synonymet."),
     "did you mean": ("Did you mean: {names}?", "Mente du: {names}?"),
     "try lookup": ("Try: gluteonto lookup {value}", "Prøv: gluteonto lookup {value}"),
     "ambiguous": ("{value!r} fits several terms: {names}. Give a fuller name or the CURIE.",
@@ -182,6 +186,20 @@ HEADERS: dict[str, tuple[str, str]] = {
 
 #: suffix of the label column machine formats add next to an IRI column
 LABEL_SUFFIX = "_label"
+
+
+class MessageError(InputError):
+    """Bad input whose message can be shown in the user's language (exit 2).
+
+    ``parts`` are (message key, values) pairs joined by a space; ``str()`` gives the English text.
+    """
+
+    def __init__(self, *parts: tuple[str, dict[str, object]]) -> None:
+        self.parts = parts
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "en") -> str:
+        return " ".join(text(key, lang, **values) for key, values in self.parts)
 
 
 def text(key: str, lang: str = "en", **values: object) -> str:

@@ -137,7 +137,12 @@ class LabelIndex:
 
 
 def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
-    """Labels of ``iris`` in ``lang`` (English or FMA preferred name as fallback) from ``engine``."""
+    """Labels of ``iris`` in ``lang`` (English or FMA preferred name as fallback) from ``engine``.
+
+    ``lang`` ending in ``-only`` (e.g. ``la-only``) gives only labels in that language, no fallback.
+    """
+    strict = lang.endswith("-only")
+    lang = lang.removesuffix("-only")
     iris = sorted(set(iris))
     if not iris:
         return {}
@@ -152,6 +157,8 @@ def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> di
     for term, text in engine.query(query).rows:
         language = getattr(text, "language", None) or ""
         rank = 0 if language == lang else 1 if language == "en" else 2 if language == "" else 3
+        if strict and rank:
+            continue
         key = URIRef(str(term))
         if key not in ranked or rank < ranked[key][0]:
             ranked[key] = (rank, str(text))

@@ -14,13 +14,15 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from .catalog import QuerySpec, get_query, load_catalog
+from .catalog import Param, QuerySpec, load_catalog
 from .engines import Engine, OxigraphEngine, open_engine
 from .errors import InputError
+from .i18n import MessageError
+from .i18n import text as i18n_text
 from .lookup import LabelIndex, Match, fetch_labels
 from .resources import ontology_file
 from .results import QueryResult, render
-from .vocab import PREFIXES, expand_curie
+from .vocab import PREFIXES, compact_iri, expand_curie
 
 __all__ = ["Session", "parse_iri_value"]
 
@@ -58,6 +60,7 @@ class Session:
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint)
         self._index = index
         self._catalog: dict[str, QuerySpec] | None = None
+        self._fma: bool | None = None
 
     # -- catalog --------------------------------------------------------------------------
     @property
@@ -86,43 +89,81 @@ class Session:
         """Terms whose label or synonym (nb/en/la) matches ``text``, best first."""
         return self.index.search(text, limit)
 
-    def resolve_term(self, value: str) -> URIRef:
-        """An IRI, CURIE or label → IRI; ambiguous or unknown labels raise InputError."""
+    def resolve_term(self, value: str, question: tuple[QuerySpec, str] | None = None) -> URIRef:
+        """An IRI, CURIE or label (misspellings tolerated) → IRI; ambiguous or unknown names raise InputError.
+
+        With ``question`` (a catalog query and its parameter), "did you mean" names only terms that
+        question answers for.
+        """
         iri = parse_iri_value(value)
         if iri is not None:
             return iri
         hits = self.lookup(value, limit=8)
         if not hits:
-            raise InputError(f"no term has the label or synonym {value!r} (try 'gluteonto lookup {value}')")
+            raise MessageError(("not a term", {"value": value}))
         top = hits[0]
         rivals = [h for h in hits[1:] if h.score == top.score and h.iri != top.iri]
         if rivals and top.score < 100:
-            names = "; ".join(f"{h.text} ({h.iri})" for h in [top, *rivals][:5])
-            raise InputError(f"{value!r} matches several terms: {names}. Use a fuller label or the IRI.")
+            candidates = [top, *rivals]
+            if question is not None:
+                from .discover import answering_terms
+
+                answering = answering_terms(self, question[0], question[1], [h.iri for h in candidates])
+                useful = [h for h in candidates if h.iri in answering]
+                if len(useful) == 1:
+                    return useful[0].iri
+                candidates = useful or candidates
+            names = "; ".join(f"{self.index.label(h.iri) or h.text} ({compact_iri(str(h.iri))})" for h in candidates[:5])
+            raise MessageError(("ambiguous", {"value": value, "names": names}))
         return top.iri
+
+    def check_literal(self, param: Param, raw: str) -> str:
+        """A literal parameter value in its canonical case (``l5`` → ``L5``); values outside the allowed set raise."""
+        if not param.pattern:
+            return raw
+        for candidate in (raw, raw.upper(), raw.lower()):
+            if re.fullmatch(param.pattern, candidate):
+                return candidate
+        raise MessageError(("not a value", {"value": raw, "param": param.name, "hint": param.hint}))
 
     # -- querying -------------------------------------------------------------------------
     def bind(self, spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Node]:
         """Parameter values (user's or defaults) as RDF terms, checked against the query's header."""
         given = dict(params or {})
         for name in given:
-            spec.param(name)  # raises for unknown names
+            if not any(p.name == name for p in spec.params):
+                known = ", ".join(p.name for p in spec.params) or "none"
+                raise MessageError(("unknown param", {"question": spec.name, "param": name, "known": known}))
         bindings: dict[str, Node] = {}
         for param in spec.params:
             raw = given.get(param.name, param.default)
             if raw == "":
                 continue
             if param.kind == "iri":
-                bindings[param.name] = self.resolve_term(raw)
+                bindings[param.name] = self.resolve_term(raw, (spec, param.name) if param.name in given else None)
             else:
+                raw = self.check_literal(param, raw)
                 match = _LANG_LITERAL.match(raw)
                 bindings[param.name] = Literal(match["text"], lang=match["lang"]) if match else Literal(raw)
         return bindings
 
     def query(self, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
-        spec = get_query(name, self.catalog)
+        spec = self.find_query(name)
         return self.engine.query(spec.text, self.bind(spec, params))
+
+    def find_query(self, name: str) -> QuerySpec:
+        """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``)."""
+        from .discover import find_query
+
+        return find_query(name, self.catalog, fma_loaded=self.has_fma())
+
+    def has_fma(self) -> bool:
+        """True when FMA classes are loaded (FMA comparison queries can answer)."""
+        if self._fma is None:
+            probe = "ASK { ?c <http://purl.org/sig/ont/fma/preferred_name> ?n }"
+            self._fma = bool(self.engine.query(probe).boolean)
+        return self._fma
 
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
@@ -133,7 +174,22 @@ class Session:
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
         return fetch_labels(self.engine, iris, lang)
 
-    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en") -> str:
-        """Format a result; tables show labels in ``lang``."""
-        labels = self.labels(result.iris(), lang) if fmt == "table" else {}
-        return render(result, fmt, labels.get)
+    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None) -> str:
+        """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
+
+        Tables are fitted to ``width`` columns (None: no limit); machine formats add label columns.
+        """
+        iris = result.iris()
+        labels = self.labels(iris, lang)
+        marked = False
+        if lang == "la":
+            latin = self.labels(iris, "la-only")
+            for iri in iris:
+                if iri in labels and iri not in latin:
+                    labels[iri] += " *"
+                    marked = True
+            labels.update(latin)
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width)
+        if marked and fmt == "table":
+            text += "\n" + i18n_text("latin fallback", lang)
+        return text

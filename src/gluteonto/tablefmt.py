@@ -1,11 +1,10 @@
 """Lay a table out to fit a width: cells wrap across lines instead of being cut.
 
 >>> print(layout(["term", "text"], [["gluteus minimus", "the smallest gluteal muscle"]], width=30))
-term             text
----------------  ------------
-gluteus minimus  the smallest
-                 gluteal
-                 muscle
+term          text
+------------  ----------------
+gluteus       the smallest
+minimus       gluteal muscle
 """
 
 from __future__ import annotations
@@ -42,7 +41,18 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
         return natural
     if budget < _MIN_CELL * len(headers):
         return None
-    widths = [min(w, _MIN_CELL) for w in natural]
+    # whole words where they fit, otherwise a few characters per column
+    longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (cell.split() or [""]))
+               for i, h in enumerate(headers)]
+
+    def capped(cap: int) -> list[int]:
+        return [min(n, max(min(w, cap), _MIN_CELL)) for n, w in zip(natural, longest)]
+
+    # the widest cap on word length at which every column still fits
+    cap = max(longest)
+    while cap > _MIN_CELL and sum(capped(cap)) > budget:
+        cap -= 1
+    widths = capped(cap)
     spare = budget - sum(widths)
     # share the rest out in proportion to what each column still lacks
     while spare > 0:
@@ -65,7 +75,15 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
 
 
 def _wrap(value: str, width: int) -> list[str]:
-    return textwrap.wrap(value, width, break_long_words=True, break_on_hyphens=False) or [""]
+    """Greedy word wrap; only a word longer than the whole width is split, at the width."""
+    pieces = [word[i : i + width] for word in value.split() for i in range(0, len(word), width)]
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines or [""]
 
 
 def blank_repeats(rows: Sequence[Sequence[str]]) -> list[list[str]]:
