@@ -60,6 +60,11 @@ def friendly(func: F) -> F:
         except KeyboardInterrupt:
             click.echo(text("interrupted", lang), err=True)
             sys.exit(130)
+        except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:
             click.echo(f"{text('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
@@ -184,10 +189,10 @@ def queries(lang: str, show_all: bool, word: str | None) -> None:
         if not specs:
             click.echo(say("no search hit", lang, word=word), err=True)
             sys.exit(1)
+    shown = [s for s in specs if show_all or word or s.group == "questions"]
+    defaults = _default_labels(shown, lang)
     group = None
-    for spec in specs:
-        if not (show_all or word) and spec.group != "questions":
-            continue
+    for spec in shown:
         if spec.group != group:
             group = spec.group
             click.echo(f"\n[{say('group ' + group, lang)}]")
@@ -195,7 +200,22 @@ def queries(lang: str, show_all: bool, word: str | None) -> None:
         if spec.aliases:
             click.echo(_indented(f"({say('also', lang)}: {', '.join(spec.aliases)})", 37))
         for param in spec.params:
-            click.echo(_indented(f"-p {param.name}=…  ({say('default', lang)}: {param.default}) {param.help_in(lang)}", 37))
+            default = defaults.get(param.default, param.default) if param.kind == "iri" else param.default
+            click.echo(_indented(f"-p {param.name}=…  ({say('default', lang)}: {default}) {param.help_in(lang)}", 37))
+
+
+def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
+    """Default term names of ``specs`` in ``lang`` (English defaults are shown as they are)."""
+    if lang == "en":
+        return {}
+    session = _session()
+    names: dict[str, str] = {}
+    for spec in specs:
+        for param in spec.params:
+            if param.kind == "iri" and param.default and param.default not in names:
+                iri = session.resolve_term(param.default)
+                names[param.default] = session.index.label(iri, lang) or param.default
+    return names
 
 
 @main.command()
