@@ -3,25 +3,39 @@
 Quick use::
 
     from gluteonto import Session
-    session = Session()                       # the packaged ontology in rdflib
+    session = Session()                       # the packaged ontology in Oxigraph (Session("rdflib") for rdflib)
     print(session.render(session.query("innervation"), lang="nb"))
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import Any
 
-from .catalog import Param, QuerySpec, load_catalog
-from .engines import ENGINES, open_engine
-from .errors import CheckFailed, EngineError, GluteontoError, InputError
-from .lookup import LabelIndex, Match, normalize
-from .results import QueryResult
-from .session import Session
+#: public name → module it lives in; imported on first use so the command line starts fast
+_EXPORTS = {
+    "Session": "session", "QueryResult": "results", "QuerySpec": "catalog", "Param": "catalog",
+    "Match": "lookup", "LabelIndex": "lookup", "normalize": "lookup", "ENGINES": "engines",
+    "open_engine": "engines", "load_catalog": "catalog", "GluteontoError": "errors", "InputError": "errors",
+    "EngineError": "errors", "CheckFailed": "errors",
+}
 
-try:
-    __version__ = version("gluteonto")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("gluteonto")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            value = "0+unknown"
+    elif name in _EXPORTS:
+        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module 'gluteonto' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "__version__",

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .i18n import text
+from .terms import Term
 
 if TYPE_CHECKING:
-    from rdflib import URIRef
-
     from .catalog import QuerySpec
     from .results import QueryResult
     from .session import Session
@@ -35,12 +34,12 @@ class Answer:
 
     spec: QuerySpec
     result: QueryResult
-    named: dict[str, URIRef] = field(default_factory=dict)
+    named: dict[str, Term] = field(default_factory=dict)
 
     @property
     def outcome(self) -> str:
         """``rows``, ``silent`` (the source says nothing about the named terms here) or ``none``."""
-        if self.result.kind != "solutions" or self.result.rows:
+        if self.result.kind != "solutions" or len(self.result):
             return "rows"
         return "silent" if self.named else "none"
 
@@ -54,7 +53,9 @@ class Answer:
             return ""
         if self.outcome == "none":
             return text("empty none", lang)
-        names = [session.index.label(iri, lang) or str(iri) for iri in self.named.values()]
+        iris = [term.value for term in self.named.values()]
+        labels = session.label_texts(iris, lang)
+        names = [labels.get(i) or i for i in iris]
         joined = ", ".join(names[:-1]) + (f" {'og' if lang == 'nb' else 'and'} " if len(names) > 1 else "") + names[-1]
         return text("empty silent", lang, terms=joined, question=self.spec.title(lang))
 
@@ -63,7 +64,7 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None) ->
     """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named."""
     spec = session.find_query(name)
     params = dict(params or {})
-    bindings = session.bind(spec, params)
+    bindings = session.bind_terms(spec, params)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
     result = session.engine.query(spec.text, bindings)
-    return Answer(spec, result, named)  # type: ignore[arg-type]
+    return Answer(spec, result, named)

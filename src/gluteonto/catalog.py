@@ -24,7 +24,7 @@ from pathlib import Path
 from .errors import InputError
 from .resources import queries_dir
 
-__all__ = ["Param", "QuerySpec", "load_catalog", "get_query", "parse_query_file", "GROUPS"]
+__all__ = ["Param", "QuerySpec", "load_catalog", "load_query", "get_query", "parse_query_file", "GROUPS"]
 
 #: Folder → group shown in listings. The top folder holds the competency questions.
 GROUPS = {"": "questions", "qc": "quality control", "fma": "FMA comparison"}
@@ -151,6 +151,20 @@ def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
         spec.name = name
         catalog[name] = spec
     return catalog
+
+
+def load_query(name: str, root: Path | None = None) -> QuerySpec | None:
+    """The catalog query ``name`` (``qc/…``, ``fma/…`` for sub-folders) read on its own; None if there is none."""
+    root = root or queries_dir()
+    folder, _sep, stem = name.rpartition("/")
+    if folder not in GROUPS or not stem or not stem.replace("-", "").replace("_", "").isalnum():
+        return None
+    path = root / folder / f"{stem}.rq" if folder else root / f"{stem}.rq"
+    if not path.is_file():
+        return None
+    spec = parse_query_file(path, GROUPS[folder])
+    spec.name = name
+    return spec
 
 
 def get_query(name: str, catalog: dict[str, QuerySpec] | None = None) -> QuerySpec:

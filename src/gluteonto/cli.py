@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
 from .errors import GluteontoError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,7 +102,7 @@ def _parse_params(pairs: tuple[str, ...], lang: str = "en") -> dict[str, str]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gluteonto")
+@click.version_option(package_name="gluteonto", prog_name="gluteonto")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
 

@@ -1,4 +1,4 @@
-"""Query engines behind one small interface: rdflib (default), pyoxigraph, or a SPARQL 1.1 endpoint.
+"""Query engines behind one small interface: pyoxigraph (default), rdflib, or a SPARQL 1.1 endpoint.
 
 Every engine answers the same query text and returns a :class:`~gluteonto.results.QueryResult`
 with rdflib terms, so answers can be compared across engines. Parameters are bound the same way
@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import gzip
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from .errors import EngineError, InputError
 from .resources import ontology_file
 from .results import QueryResult
 from .sparqltext import inject_values, query_form
+from .terms import Term, from_oxigraph, iri, literal
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
 
 __all__ = [
     "Engine",
@@ -104,7 +105,7 @@ class Engine(Protocol):
 
 # ---------------------------------------------------------------------------------------------
 class RdflibEngine:
-    """rdflib in-memory graph: the default embedded engine."""
+    """rdflib in-memory graph: the pure-Python embedded engine."""
 
     name = "rdflib"
 
@@ -113,6 +114,8 @@ class RdflibEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
+        from rdflib import Graph
+
         graph = Graph()
         for path in files:
             fmt, _ = rdf_format_for(path)
@@ -133,6 +136,8 @@ class RdflibEngine:
         if result.type == "ASK":
             return QueryResult.from_boolean(bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
             graph = Graph()
             for triple in result:
                 graph.add(triple)  # type: ignore[arg-type]
@@ -143,27 +148,8 @@ class RdflibEngine:
 
 
 # ---------------------------------------------------------------------------------------------
-def _ox_to_rdflib(term: Any) -> Node | None:
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise EngineError(f"unsupported RDF term from Oxigraph: {term!r}")
-
-
 class OxigraphEngine:
-    """pyoxigraph (Rust) store: the fast embedded engine, also used for FMA-sized data."""
+    """pyoxigraph (Rust) store: the default embedded engine, also used for FMA-sized data."""
 
     name = "oxigraph"
 
@@ -173,11 +159,22 @@ class OxigraphEngine:
         self.store = store if store is not None else ox.Store()
 
     @classmethod
-    def from_files(cls, files: Sequence[Path]) -> OxigraphEngine:
+    def from_files(cls, files: Sequence[Path], packaged: Path | None = None) -> OxigraphEngine:
+        """A store with ``packaged`` (a trusted release file, parsed natively in one call) and ``files``."""
         engine = cls()
+        if packaged is not None:
+            engine.load_trusted(packaged)
         for path in files:
             engine.load(path)
         return engine
+
+    def load_trusted(self, path: Path) -> None:
+        """Load a packaged release file straight into the store (its blank node labels are kept;
+        files added with :meth:`load` get fresh ones, so they never meet)."""
+        import pyoxigraph as ox
+
+        _fmt, media_type = rdf_format_for(path)
+        self.store.load(path=str(path), format=ox.RdfFormat.from_media_type(media_type))
 
     def load(self, path: Path, progress: Callable[[int], None] | None = None, chunk: int = 200_000) -> int:
         """Stream one RDF file (gzip allowed) into the store; return the number of triples read.
@@ -221,30 +218,29 @@ class OxigraphEngine:
         if isinstance(result, ox.QueryBoolean):
             return QueryResult.from_boolean(bool(result))
         if isinstance(result, ox.QueryTriples):
+            from rdflib import Graph
+
+            from .terms import to_rdflib
+
             graph = Graph()
             for triple in result:
-                graph.add((_ox_to_rdflib(triple.subject), _ox_to_rdflib(triple.predicate), _ox_to_rdflib(triple.object)))  # type: ignore[arg-type]
+                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
             return QueryResult.from_graph(graph)
         variables = [v.value for v in result.variables]
-        rows = [tuple(_ox_to_rdflib(solution[v]) for v in variables) for solution in result]
-        return QueryResult(variables=variables, rows=rows)
+        cells = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in result]
+        return QueryResult(variables, cells=cells)
 
 
 # ---------------------------------------------------------------------------------------------
-def _term_from_json(cell: Mapping[str, str] | None) -> Node | None:
+def _term_from_json(cell: Mapping[str, str] | None) -> Term | None:
     if cell is None:
         return None
     kind = cell["type"]
     if kind == "uri":
-        return URIRef(cell["value"])
+        return iri(cell["value"])
     if kind == "bnode":
-        return BNode(cell["value"])
-    if "xml:lang" in cell:
-        return Literal(cell["value"], lang=cell["xml:lang"])
-    datatype = cell.get("datatype")
-    if datatype and datatype != "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(cell["value"], datatype=URIRef(datatype))
-    return Literal(cell["value"])
+        return Term("bnode", cell["value"])
+    return literal(cell["value"], cell.get("xml:lang"), cell.get("datatype"))
 
 
 class EndpointEngine:
@@ -253,6 +249,8 @@ class EndpointEngine:
     name = "endpoint"
 
     def __init__(self, url: str, timeout: float = 30.0) -> None:
+        import urllib.parse
+
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
@@ -260,6 +258,10 @@ class EndpointEngine:
         self.timeout = timeout
 
     def _post(self, sparql: str, accept: str) -> bytes:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
@@ -284,6 +286,8 @@ class EndpointEngine:
             sparql = inject_values(sparql, bindings)
         form = query_form(sparql)
         if form in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
             graph = Graph()
             try:
                 graph.parse(data=self._post(sparql, "application/n-triples"), format="nt")
@@ -298,13 +302,13 @@ class EndpointEngine:
         if "boolean" in payload:
             return QueryResult.from_boolean(bool(payload["boolean"]))
         variables = list(payload["head"].get("vars", []))
-        rows = [tuple(_term_from_json(b.get(v)) for v in variables) for b in payload["results"]["bindings"]]
-        return QueryResult(variables=variables, rows=rows)
+        cells = [tuple(_term_from_json(b.get(v)) for v in variables) for b in payload["results"]["bindings"]]
+        return QueryResult(variables, cells=cells)
 
 
 # ---------------------------------------------------------------------------------------------
 def open_engine(
-    engine: str = "rdflib",
+    engine: str = "oxigraph",
     data: Iterable[Path] = (),
     *,
     include_ontology: bool = True,
@@ -320,7 +324,8 @@ def open_engine(
     if engine == "rdflib":
         return RdflibEngine.from_files(files)
     if engine == "oxigraph":
-        return OxigraphEngine.from_files(files)
+        return OxigraphEngine.from_files(files[1:] if include_ontology else files,
+                                         packaged=files[0] if include_ontology else None)
     raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 

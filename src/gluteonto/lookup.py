@@ -13,12 +13,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from typing import TYPE_CHECKING
 
-from .engines import Engine
 from .sparqltext import serialize_term
 
-__all__ = ["APPROXIMATE", "Match", "LabelIndex", "normalize", "fetch_labels"]
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from .engines import Engine
+
+__all__ = ["APPROXIMATE", "Match", "LabelIndex", "normalize", "fetch_labels", "fetch_label_texts"]
 
 _ABBREVIATIONS = {
     "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
@@ -76,6 +80,8 @@ class LabelIndex:
 
     @classmethod
     def from_engine(cls, engine: Engine) -> LabelIndex:
+        from rdflib import URIRef
+
         result = engine.query(_LABEL_QUERY)
         kinds = {
             "http://www.w3.org/2000/01/rdf-schema#label": "label",
@@ -141,25 +147,35 @@ def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> di
 
     ``lang`` ending in ``-only`` (e.g. ``la-only``) gives only labels in that language, no fallback.
     """
+    from rdflib import URIRef
+
+    return {URIRef(i): text for i, text in fetch_label_texts(engine, (str(i) for i in iris), lang).items()}
+
+
+def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
+    """:func:`fetch_labels` for IRIs given as strings, keyed by string (needs no rdflib)."""
+    from .terms import iri
+
     strict = lang.endswith("-only")
     lang = lang.removesuffix("-only")
-    iris = sorted(set(iris))
-    if not iris:
+    wanted = sorted(set(iris))
+    if not wanted:
         return {}
-    values = " ".join(serialize_term(i) for i in iris)
+    values = " ".join(serialize_term(iri(i)) for i in wanted)
     query = f"""
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     SELECT ?term ?text WHERE {{
       VALUES ?term {{ {values} }}
       {{ ?term rdfs:label ?text }} UNION {{ ?term <http://purl.org/sig/ont/fma/preferred_name> ?text }}
     }}"""
-    ranked: dict[URIRef, tuple[int, str]] = {}
-    for term, text in engine.query(query).rows:
-        language = getattr(text, "language", None) or ""
+    ranked: dict[str, tuple[int, str]] = {}
+    for term, text in engine.query(query).cells:
+        if term is None or text is None:
+            continue
+        language = text.lang or ""
         rank = 0 if language == lang else 1 if language == "en" else 2 if language == "" else 3
         if strict and rank:
             continue
-        key = URIRef(str(term))
-        if key not in ranked or rank < ranked[key][0]:
-            ranked[key] = (rank, str(text))
-    return {iri: text for iri, (_rank, text) in ranked.items()}
+        if term.value not in ranked or rank < ranked[term.value][0]:
+            ranked[term.value] = (rank, text.value)
+    return {key: text for key, (_rank, text) in ranked.items()}
