@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner, Result
 
 from gluteonto import Session
-from gluteonto.answers import EXIT_CODES
 from gluteonto.card.phrases import word
-from gluteonto.catalog import load_catalog
 from gluteonto.cli import main
-from gluteonto.discover import query_names
 from gluteonto.i18n import interface_words
-from gluteonto.lookup import normalize
+from gluteonto.query.answers import EXIT_CODES
+from gluteonto.query.catalog import load_catalog
+from gluteonto.query.discover import query_names
+from gluteonto.query.lookup import normalize
 
 CATALOG = load_catalog()
 

@@ -14,9 +14,9 @@ from typing import Any
 
 #: public name → module it lives in; imported on first use so the command line starts fast
 _EXPORTS = {
-    "Session": "session", "QueryResult": "results", "QuerySpec": "catalog", "Param": "catalog",
-    "Match": "lookup", "LabelIndex": "lookup", "normalize": "lookup", "ENGINES": "engines",
-    "open_engine": "engines", "load_catalog": "catalog", "GluteontoError": "errors", "InputError": "errors",
+    "Session": "query.session", "QueryResult": "query.results", "QuerySpec": "query.catalog", "Param": "query.catalog",
+    "Match": "query.lookup", "LabelIndex": "query.lookup", "normalize": "query.lookup", "ENGINES": "engines",
+    "open_engine": "engines", "load_catalog": "query.catalog", "GluteontoError": "errors", "InputError": "errors",
     "EngineError": "errors", "CheckFailed": "errors",
 }
 
@@ -38,19 +38,19 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "__version__",
-    "Session",
-    "QueryResult",
-    "QuerySpec",
-    "Param",
-    "Match",
-    "LabelIndex",
     "ENGINES",
-    "open_engine",
-    "load_catalog",
-    "normalize",
+    "CheckFailed",
+    "EngineError",
     "GluteontoError",
     "InputError",
-    "EngineError",
-    "CheckFailed",
+    "LabelIndex",
+    "Match",
+    "Param",
+    "QueryResult",
+    "QuerySpec",
+    "Session",
+    "__version__",
+    "load_catalog",
+    "normalize",
+    "open_engine",
 ]

@@ -15,19 +15,21 @@ from typing import Any, TypeVar
 
 import click
 
+from .engines import ENGINES
 from .errors import GluteontoError
+from .query.results import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb", "la"], case_sensitive=False), default="en",
                            show_default=True, help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
-ENGINE_OPTION = click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
+ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
                              help="Embedded query engine.")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=FORMATS[0],
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
@@ -71,8 +73,8 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None):  # noqa: ANN202
-    from .session import Session
+def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None):
+    from .query.session import Session
 
     return Session(engine, data, endpoint=endpoint)
 
@@ -84,7 +86,7 @@ def _emit(text: str) -> None:
 
 def _width(fmt: str, wide: bool) -> int | None:
     """Width to fit tables to: the terminal's, or None for ``--wide`` and machine formats."""
-    from .tablefmt import terminal_width
+    from .query.tablefmt import terminal_width
 
     return None if wide or fmt != "table" else terminal_width()
 
@@ -112,7 +114,7 @@ def main() -> None:
 @friendly
 def info(engine: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .info import ontology_info
+    from .tools.info import ontology_info
 
     for key, value in ontology_info(engine).items():
         click.echo(f"{key:<22} {value}")
@@ -150,7 +152,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
 def _indented(line: str, indent: int) -> str:
     import textwrap
 
-    from .tablefmt import terminal_width
+    from .query.tablefmt import terminal_width
 
     width = max(terminal_width() - indent, 20)
     return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False))
@@ -164,7 +166,7 @@ def _indented(line: str, indent: int) -> str:
 def about(term: tuple[str, ...], lang: str, engine: str) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
     from .card import build_card, render_text
-    from .tablefmt import terminal_width
+    from .query.tablefmt import terminal_width
 
     card = build_card(_session(engine), " ".join(term), lang.lower())
     _emit(render_text(card, width=terminal_width()))
@@ -177,9 +179,9 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
 @friendly
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
-    from .catalog import load_catalog
-    from .discover import search_queries
     from .i18n import text as say
+    from .query.catalog import load_catalog
+    from .query.discover import search_queries
 
     catalog = load_catalog()
     specs = sorted(catalog.values(), key=lambda q: (q.group != "questions", q.group, q.name))
@@ -230,7 +232,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
     nothing about the named term for this question.
     """
-    from .answers import ask
+    from .query.answers import ask
 
     lang = lang.lower()
     session = _session(engine, data, endpoint)
@@ -268,7 +270,7 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
     """Check FILES (default: the packaged ontology) against the gluteonto SHACL shapes."""
-    from .validate import validate as run_validation
+    from .tools.validate import validate as run_validation
 
     report = run_validation(files or None, lang=lang)
     click.echo(report.render(fmt))
@@ -280,7 +282,7 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
 @friendly
 def reason(file: Path | None) -> None:
     """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable."""
-    from .reason import reason as run_reasoner
+    from .tools.reason import reason as run_reasoner
 
     report = run_reasoner(file)
     click.echo(report.render())
@@ -313,7 +315,7 @@ def qc(engine: str) -> None:
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     """Write the ontology in another RDF format."""
-    from .export import export as run_export
+    from .tools.export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)
     if output is None:
@@ -335,7 +337,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
              fmt: str, lang: str, quiet: bool) -> None:
     """Check gluteonto's FMA mappings against FMA_FILE and merge the two."""
-    from .fma import link_fma as run_link
+    from .tools.fma import link_fma as run_link
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
@@ -354,7 +356,7 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
 @friendly
 def serve(host: str, port: int, data: tuple[Path, ...]) -> None:
     """Serve the ontology as a read-only SPARQL 1.1 endpoint (Ctrl-C to stop)."""
-    from .serve import make_server
+    from .tools.serve import make_server
 
     server = make_server(host, port, data)
     click.echo(f"SPARQL endpoint: http://{server.server_address[0]}:{server.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)

@@ -13,8 +13,18 @@ from __future__ import annotations
 
 from .errors import InputError
 
-__all__ = ["UI_LANGS", "LANGS", "ui", "text", "header", "MESSAGES", "HEADERS", "LABEL_SUFFIX", "interface_words",
-           "MessageError"]
+__all__ = [
+    "HEADERS",
+    "LABEL_SUFFIX",
+    "LANGS",
+    "MESSAGES",
+    "UI_LANGS",
+    "MessageError",
+    "header",
+    "interface_words",
+    "text",
+    "ui",
+]
 
 #: languages of the interface; ``la`` labels come with the English interface
 UI_LANGS = ("en", "nb")

@@ -13,11 +13,23 @@ asks for ``rows``, so a command that only prints an answer never pays for import
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from .errors import InputError
 
-__all__ = ["Term", "iri", "literal", "from_oxigraph", "from_rdflib", "as_term", "to_rdflib", "n3", "XSD_STRING"]
+__all__ = [
+    "XSD_STRING",
+    "Term",
+    "as_term",
+    "from_oxigraph",
+    "from_rdflib",
+    "iri",
+    "literal",
+    "n3",
+    "term_from_json",
+    "to_rdflib",
+]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -54,6 +66,17 @@ def from_oxigraph(term: Any) -> Term | None:
     if kind == "Literal":
         return literal(term.value, term.language, term.datatype.value)
     raise InputError(f"unsupported RDF term from Oxigraph: {term!r}")
+
+
+def term_from_json(cell: Mapping[str, str] | None) -> Term | None:
+    """One binding of a W3C SPARQL JSON result as a :class:`Term` (None: unbound)."""
+    if cell is None:
+        return None
+    if cell["type"] == "uri":
+        return iri(cell["value"])
+    if cell["type"] == "bnode":
+        return Term("bnode", cell["value"])
+    return literal(cell["value"], cell.get("xml:lang"), cell.get("datatype"))
 
 
 def from_rdflib(term: Any) -> Term | None:

@@ -14,23 +14,23 @@ from typing import Any
 
 __all__ = [
     "BASE",
-    "GLUT",
-    "ONTOLOGY_IRI",
     "BRIDGE_IRI",
+    "DCTERMS",
+    "FMA",
+    "GLUT",
+    "IAO_DEFINITION",
     "OBO",
     "OBOINOWL",
-    "IAO_DEFINITION",
-    "FMA",
-    "PREFIXES",
-    "RO",
-    "expand_curie",
-    "compact_iri",
-    "DCTERMS",
+    "ONTOLOGY_IRI",
     "OWL",
+    "PREFIXES",
     "RDF",
     "RDFS",
+    "RO",
     "SKOS",
     "XSD",
+    "compact_iri",
+    "expand_curie",
 ]
 
 BASE = "https://w3id.org/gluteonto/"

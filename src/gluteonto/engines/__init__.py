@@ -1,0 +1,57 @@
+"""Query engines behind one small interface: pyoxigraph (default), rdflib, or a SPARQL 1.1 endpoint.
+
+Every engine answers the same query text and returns a :class:`~gluteonto.query.results.QueryResult`
+(rdflib terms in ``rows``, light terms in ``cells``), so answers can be compared across engines.
+Parameters are bound the same way
+on every engine, as SPARQL inline data: one ``VALUES`` row at the head of the WHERE group, built
+from RDF terms by a strict serialiser (never from the user's raw text), so embedded engines and
+SPARQL servers see the same query and give the same answers.
+
+Embedded engines are registered in :data:`ENGINES` (name → factory taking the RDF files to load);
+adding one is a module with a class offering :class:`Engine` plus one entry here.
+
+>>> list(ENGINES)
+['oxigraph', 'rdflib']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from ..resources import ontology_file
+from .base import Engine
+from .endpoint import EndpointEngine
+from .oxigraph_engine import OxigraphEngine
+from .rdflib_engine import RdflibEngine
+
+__all__ = ["Engine", "EngineFactory", "RdflibEngine", "OxigraphEngine", "EndpointEngine", "ENGINES", "open_engine"]
+
+#: Builds an embedded engine loaded with the given RDF files.
+EngineFactory = Callable[[Sequence[Path]], Engine]
+
+#: Embedded engines by the name the CLI and :class:`~gluteonto.query.session.Session` accept.
+ENGINES: dict[str, EngineFactory] = {
+    "oxigraph": OxigraphEngine.from_files,
+    "rdflib": RdflibEngine.from_files,
+}
+
+
+def open_engine(
+    engine: str = "oxigraph",
+    data: Iterable[Path] = (),
+    *,
+    include_ontology: bool = True,
+    endpoint: str | None = None,
+) -> Engine:
+    """Open a query engine loaded with the packaged ontology and any extra RDF files.
+
+    ``endpoint`` selects a remote SPARQL 1.1 server instead (its data is whatever it serves).
+    """
+    if endpoint:
+        return EndpointEngine(endpoint)
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    files = ([ontology_file("ttl")] if include_ontology else []) + [Path(p) for p in data]
+    return ENGINES[engine](files)

@@ -1,0 +1,180 @@
+"""Find terms by label or synonym in Norwegian, English or Latin, ignoring case and diacritics.
+
+>>> normalize("Lasègue-test")
+'lasegue test'
+>>> normalize("n. gluteus superior")
+'nervus gluteus superior'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .sparqltext import serialize_term
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from ..engines import Engine
+
+__all__ = ["APPROXIMATE", "LabelIndex", "Match", "fetch_label_texts", "fetch_labels", "normalize"]
+
+_ABBREVIATIONS = {
+    "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
+    "aa": "arteriae", "v": "vena", "r": "ramus", "lig": "ligamentum",
+}
+#: scores below this are spelling-tolerant hits (see :mod:`gluteonto.fuzzy`)
+APPROXIMATE = 40
+_SPLIT = re.compile(r"[^\w]+", re.UNICODE)
+
+_LABEL_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
+SELECT ?term ?kind ?text WHERE {
+  VALUES ?kind { rdfs:label oboInOwl:hasExactSynonym oboInOwl:hasRelatedSynonym }
+  ?term ?kind ?text .
+  FILTER(isIRI(?term))
+}
+"""
+
+
+def normalize(text: str) -> str:
+    """Lower-case, strip diacritics and punctuation, expand Latin abbreviations (n., m., a.)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = plain.replace("ø", "o").replace("æ", "ae").replace("å", "a")
+    tokens = [t for t in _SPLIT.split(plain) if t]
+    return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One hit of a lookup."""
+
+    iri: URIRef
+    text: str
+    lang: str
+    kind: str
+    score: int
+
+    @property
+    def approximate(self) -> bool:
+        """True when the hit was found by spelling tolerance, not by the words as typed."""
+        return self.score < APPROXIMATE
+
+
+class LabelIndex:
+    """Labels and synonyms of every IRI in an engine, searchable with :meth:`search`."""
+
+    def __init__(self, entries: Iterable[tuple[URIRef, str, str, str]]) -> None:
+        self.entries = [(iri, text, lang, kind, normalize(text)) for iri, text, lang, kind in entries]
+        self.labels: dict[URIRef, dict[str, str]] = {}
+        for iri, text, lang, kind, _norm in self.entries:
+            if kind == "label":
+                self.labels.setdefault(iri, {}).setdefault(lang, text)
+
+    @classmethod
+    def from_engine(cls, engine: Engine) -> LabelIndex:
+        from rdflib import URIRef
+
+        result = engine.query(_LABEL_QUERY)
+        kinds = {
+            "http://www.w3.org/2000/01/rdf-schema#label": "label",
+            "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym": "exact synonym",
+            "http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym": "related synonym",
+        }
+        entries = []
+        for term, kind, text in result.rows:
+            lang = getattr(text, "language", None) or ""
+            entries.append((URIRef(str(term)), str(text), lang, kinds[str(kind)]))
+        return cls(entries)
+
+    def label(self, iri: URIRef, lang: str = "en") -> str | None:
+        """Label of ``iri`` in ``lang``, falling back to English, then to any label."""
+        labels = self.labels.get(iri)
+        if not labels:
+            return None
+        return labels.get(lang) or labels.get("en") or next(iter(labels.values()))
+
+    def search(self, text: str, limit: int = 10) -> list[Match]:
+        """Rank terms whose label or synonym matches ``text``: exact, then prefix, then all words, then substring."""
+        query = normalize(text)
+        if not query:
+            return []
+        words = query.split()
+        best: dict[URIRef, Match] = {}
+        for iri, original, lang, kind, norm in self.entries:
+            if norm == query:
+                score = 100
+            elif norm.startswith(query):
+                score = 80
+            elif all(any(tok.startswith(w) for tok in norm.split()) for w in words):
+                score = 60
+            elif query in norm:
+                score = 40
+            else:
+                continue
+            if kind != "label":
+                score -= 5
+            previous = best.get(iri)
+            if previous is None or score > previous.score:
+                best[iri] = Match(iri, original, lang, kind, score)
+        if not best:
+            best = self._approximate(query, limit)
+        ranked = sorted(best.values(), key=lambda m: (-m.score, len(m.text), str(m.iri)))
+        return ranked[:limit]
+
+    def _approximate(self, query: str, limit: int) -> dict[URIRef, Match]:
+        """Hits for a misspelt ``query``: names within a few edits, scored below :data:`APPROXIMATE`."""
+        from .fuzzy import closest
+
+        best: dict[URIRef, Match] = {}
+        for position, similarity in closest(query, [e[4] for e in self.entries], limit=limit * 4):
+            iri, original, lang, kind, _norm = self.entries[position]
+            score = APPROXIMATE - 1 - (100 - similarity) - (1 if kind != "label" else 0)
+            if iri not in best or score > best[iri].score:
+                best[iri] = Match(iri, original, lang, kind, score)
+        return best
+
+
+def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
+    """Labels of ``iris`` in ``lang`` (English or FMA preferred name as fallback) from ``engine``.
+
+    ``lang`` ending in ``-only`` (e.g. ``la-only``) gives only labels in that language, no fallback.
+    """
+    from rdflib import URIRef
+
+    return {URIRef(i): text for i, text in fetch_label_texts(engine, (str(i) for i in iris), lang).items()}
+
+
+def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
+    """:func:`fetch_labels` for IRIs given as strings, keyed by string (needs no rdflib)."""
+    from ..terms import iri
+
+    strict = lang.endswith("-only")
+    lang = lang.removesuffix("-only")
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    values = " ".join(serialize_term(iri(i)) for i in wanted)
+    query = f"""
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?term ?text WHERE {{
+      VALUES ?term {{ {values} }}
+      {{ ?term rdfs:label ?text }} UNION {{ ?term <http://purl.org/sig/ont/fma/preferred_name> ?text }}
+    }}"""
+    ranked: dict[str, tuple[int, str]] = {}
+    for term, text in engine.query(query).cells:
+        if term is None or text is None:
+            continue
+        language = text.lang or ""
+        rank = 0 if language == lang else 1 if language == "en" else 2 if language == "" else 3
+        if strict and rank:
+            continue
+        if term.value not in ranked or rank < ranked[term.value][0]:
+            ranked[term.value] = (rank, text.value)
+    return {key: text for key, (_rank, text) in ranked.items()}
