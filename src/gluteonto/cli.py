@@ -300,9 +300,9 @@ def qc(engine: str) -> None:
         if spec.group != "quality control":
             continue
         result = session.query(spec.name)
-        status = "ok" if not result.rows else f"{len(result.rows)} problem(s)"
+        status = "ok" if not len(result) else f"{len(result)} problem(s)"
         click.echo(f"{spec.name:<34} {status}")
-        if result.rows:
+        if len(result):
             failures += 1
             click.echo(session.render(result))
     sys.exit(1 if failures else 0)
