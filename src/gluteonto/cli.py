@@ -232,6 +232,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
     nothing about the named term for this question.
     """
+    from .i18n import text as say
     from .query.answers import ask
 
     lang = lang.lower()
@@ -242,6 +243,10 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
         if param.name == "lang" and "lang" not in values:
             values["lang"] = "nb" if lang == "nb" else "en"
     answer = ask(session, spec.name, values)
+    if session.readings:
+        names = session.label_texts([iri for _value, iri in session.readings], lang)
+        for value, iri in session.readings:
+            click.echo(say("read as", lang, value=value, name=names.get(iri, iri)), err=True)
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
         sys.exit(answer.exit_code)

@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # lookup and queries listings
     "no match": ("no term matches {value!r}", "ingen begreper passer {value!r}"),
     "approximate": ("(closest spellings)", "(nærmeste stavemåter)"),
+    "read as": ("(read {value!r} as {name})", "(tolket {value!r} som {name})"),
     "asks": ("questions", "spørsmål"),
     "no questions": ("no packaged question takes this term", "ingen av spørsmålene tar dette begrepet"),
     "default": ("default", "standard"),

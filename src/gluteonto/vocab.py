@@ -10,7 +10,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # built on first use by __getattr__, so importing this module needs no rdflib
+    from rdflib import Namespace
+    from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+    from rdflib.term import URIRef
+
+    GLUT: Namespace
+    OBO: Namespace
+    OBOINOWL: Namespace
+    FMA: Namespace
+    IAO_DEFINITION: URIRef
+    RO: _RO
 
 __all__ = [
     "BASE",

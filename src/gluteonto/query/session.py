@@ -83,6 +83,8 @@ class Session:
         self._index = index
         self._catalog: dict[str, QuerySpec] | None = None
         self._fma: bool | None = None
+        #: (value as typed, IRI) for every parameter resolved by spelling tolerance, for telling the user
+        self.readings: list[tuple[str, str]] = []
 
     # -- catalog --------------------------------------------------------------------------
     @property
@@ -142,11 +144,17 @@ class Session:
                 answering = answering_terms(self, question[0], question[1], [h.iri for h in candidates])
                 useful = [h for h in candidates if h.iri in answering]
                 if len(useful) == 1:
-                    return str(useful[0].iri)
+                    return self._chosen(value, useful[0])
                 candidates = useful or candidates
             names = "; ".join(f"{self.index.label(h.iri) or h.text} ({compact_iri(str(h.iri))})" for h in candidates[:5])
             raise MessageError(("ambiguous", {"value": value, "names": names}))
-        return str(top.iri)
+        return self._chosen(value, top)
+
+    def _chosen(self, value: str, hit: Match) -> str:
+        """The IRI of ``hit``; a spelling-tolerant hit is remembered in :attr:`readings`."""
+        if hit.approximate:
+            self.readings.append((value, str(hit.iri)))
+        return str(hit.iri)
 
     def check_literal(self, param: Param, raw: str) -> str:
         """A literal parameter value in its canonical case (``l5`` → ``L5``); values outside the allowed set raise."""
