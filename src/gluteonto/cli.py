@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, limits
 from .errors import GluteontoError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,9 +29,16 @@ FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
+TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=limits.QUERY_TIMEOUT, show_default=True,
+                              metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).")
+FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
+                                 help="Allow SERVICE clauses, which send requests to other servers.")
+
+
 def run_options(func: F) -> F:
-    """The output and data-source options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION)):
+    """The output, data-source and safety options shared by 'query' and 'sparql'."""
+    for option in reversed((FORMAT_OPTION, LANG_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION,
+                            TIMEOUT_OPTION, FEDERATION_OPTION)):
         func = option(func)
     return func
 
@@ -58,10 +65,11 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None):  # noqa: ANN202
+def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None, *,  # noqa: ANN202
+             timeout: float | None = None, allow_federation: bool = False):
     from .session import Session
 
-    return Session(engine, data, endpoint=endpoint)
+    return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation)
 
 
 def _emit(text: str) -> None:
@@ -143,7 +151,7 @@ def queries(lang: str, show_all: bool) -> None:
 @run_options
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, endpoint: str | None,
-          data: tuple[Path, ...]) -> None:
+          data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the packaged query NAME (see 'gluteonto queries')."""
     from .catalog import get_query, load_catalog
 
@@ -152,19 +160,23 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, 
     for param in spec.params:
         if param.name == "lang" and "lang" not in values:
             values["lang"] = lang
-    session = _session(engine, data, endpoint)
+    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
     result = session.query(name, values)
     _emit(session.render(result, fmt, lang))
 
 
 @main.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.File("rb"))
 @run_options
 @friendly
-def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, data: tuple[Path, ...]) -> None:
+def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, data: tuple[Path, ...],
+           timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
-    text = source.read()
-    session = _session(engine, data, endpoint)
+    from .query_guard import check_query, decode_query
+
+    text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), source.name)
+    check_query(text, allow_federation=allow_federation)  # before loading anything
+    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang))
 
 
@@ -215,7 +227,7 @@ def qc(engine: str) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or -: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
@@ -223,7 +235,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     from .export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
         click.echo(f"wrote {output}", err=True)
@@ -246,7 +258,7 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
-    click.echo(outcome.report.render())
+    click.echo(outcome.report.render(), err=output is not None and str(output) == "-")
     for name in query_names:
         click.echo(f"\n== {name}")
         result = outcome.session.query(name, _parse_params(params))

@@ -53,9 +53,20 @@ class Session:
         include_ontology: bool = True,
         store: Engine | None = None,
         index: LabelIndex | None = None,
+        timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> None:
-        """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against."""
-        self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint)
+        """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against.
+
+        ``timeout`` (seconds; 0 = none) runs every query in a child process that is stopped when the
+        time is up or on Ctrl-C (see :mod:`gluteonto.isolate`); None runs queries in this process.
+        ``allow_federation`` lets queries use SERVICE, which contacts other servers.
+        """
+        self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
+                                                   allow_federation=allow_federation)
+        self.timeout = timeout
+        if timeout and self.engine.name == "endpoint":
+            self.engine.timeout = timeout  # type: ignore[attr-defined]
         self._index = index
         self._catalog: dict[str, QuerySpec] | None = None
 
@@ -122,13 +133,20 @@ class Session:
     def query(self, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
         spec = get_query(name, self.catalog)
-        return self.engine.query(spec.text, self.bind(spec, params))
+        return self._run(spec.text, self.bind(spec, params))
 
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
         if not text.strip():
             raise InputError("the SPARQL query is empty")
-        return self.engine.query(text, bindings)
+        return self._run(text, bindings)
+
+    def _run(self, text: str, bindings: Mapping[str, Node] | None) -> QueryResult:
+        if self.timeout is None or self.engine.name == "endpoint":
+            return self.engine.query(text, bindings)
+        from .isolate import run_isolated
+
+        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None)
 
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
         return fetch_labels(self.engine, iris, lang)
