@@ -9,19 +9,44 @@ Quick use::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import Any
 
-from .catalog import Param, QuerySpec, load_catalog
-from .engines import ENGINES, open_engine
-from .errors import CheckFailed, EngineError, GluteontoError, InputError
-from .lookup import LabelIndex, Match, normalize
-from .results import QueryResult
-from .session import Session
+#: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
+#: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
+_EXPORTS = {
+    "Session": ".session",
+    "QueryResult": ".results",
+    "QuerySpec": ".catalog",
+    "Param": ".catalog",
+    "load_catalog": ".catalog",
+    "Match": ".lookup",
+    "LabelIndex": ".lookup",
+    "normalize": ".lookup",
+    "ENGINES": ".engines",
+    "open_engine": ".engines",
+    "GluteontoError": ".errors",
+    "InputError": ".errors",
+    "EngineError": ".errors",
+    "CheckFailed": ".errors",
+}
 
-try:
-    __version__ = version("gluteonto")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("gluteonto")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            value = "0+unknown"
+    elif name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name], __name__), name)
+    else:
+        raise AttributeError(f"module 'gluteonto' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "__version__",

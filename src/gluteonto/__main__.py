@@ -1,5 +1,5 @@
 """``python -m gluteonto`` runs the command line."""
 
-from .cli import main
+from .entry import main
 
-main(prog_name="gluteonto")
+main()

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, limits
+from .cli_safety import SafeGroup, interrupted, quiet_broken_pipe
 from .errors import GluteontoError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,8 +57,9 @@ def friendly(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
+            interrupted()
+        except BrokenPipeError:
+            quiet_broken_pipe()
         except OSError as exc:
             click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
@@ -87,7 +89,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gluteonto")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
@@ -174,7 +176,7 @@ def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, 
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     from .query_guard import check_query, decode_query
 
-    text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), source.name)
+    text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
     check_query(text, allow_federation=allow_federation)  # before loading anything
     session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang))
@@ -196,12 +198,17 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--timeout", type=click.FloatRange(min=0), default=limits.REASON_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop the reasoner after this many seconds (0: no limit).")
 @friendly
-def reason(file: Path | None) -> None:
-    """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable."""
+def reason(file: Path | None, timeout: float) -> None:
+    """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable.
+
+    Imports are read through catalog-v001.xml files and local files only, never from the network.
+    """
     from .reason import reason as run_reasoner
 
-    report = run_reasoner(file)
+    report = run_reasoner(file, timeout=timeout or None)
     click.echo(report.render())
     sys.exit(0 if report.ok else 1)
 
