@@ -277,17 +277,42 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @DATA_OPTION
+@click.option("--site", type=click.Path(path_type=Path, file_okay=False), help="Also serve this directory's files at /.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Time one request may take, streaming included.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True,
+              help="Solutions or triples one answer may hold.")
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True,
+              help="Bytes one answer may hold.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also accept requests for this host name (IP addresses and localhost always work).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let web pages from this origin (e.g. https://example.org) read answers.")
+@FEDERATION_OPTION
 @friendly
-def serve(host: str, port: int, data: tuple[Path, ...]) -> None:
+def serve(host: str, port: int, data: tuple[Path, ...], site: Path | None, timeout: float, max_rows: int, max_bytes: int,
+          allowed_hosts: tuple[str, ...], cors_origins: tuple[str, ...], allow_federation: bool) -> None:
     """Serve the ontology as a read-only SPARQL 1.1 endpoint (Ctrl-C to stop)."""
-    from .serve import make_server
+    import logging
 
-    server = make_server(host, port, data)
-    click.echo(f"SPARQL endpoint: http://{server.server_address[0]}:{server.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)
+    from .serve import is_loopback, make_server
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    for name in ("gluteonto.serve", "uvicorn.error"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.WARNING)
+    server = make_server(host, port, data, site=site, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
+                         allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
+    address, bound_port = server.server_address[0], server.server_address[1]
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}, reachable from other machines; the endpoint has no authentication", err=True)
+    if allow_federation:
+        click.echo("warning: SERVICE is allowed: anyone who reaches this server can make it send requests", err=True)
+    shown = f"[{address}]" if ":" in address else address
+    click.echo(f"SPARQL endpoint: http://{shown}:{bound_port}/sparql  (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.server_close()
 
