@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 GLUTEONTO_SIDE = """
 import json, sys, time
 t = time.perf_counter()
-from gluteonto.fma import link_fma
+from gluteonto.tools.fma import link_fma
 outcome = link_fma(sys.argv[1])
 rows = outcome.session.query("fma/nerve-supply-comparison").rows
 print(json.dumps({"seconds": time.perf_counter() - t, "ok": outcome.report.ok, "triples": outcome.report.fma_triples, "rows": len(rows)}))
@@ -34,8 +34,8 @@ import gzip, json, sys, time
 t = time.perf_counter()
 from rdflib import Graph
 from gluteonto.resources import ontology_file, bridge_file
-from gluteonto.catalog import load_catalog
-from gluteonto.fma import read_fma_mappings
+from gluteonto.query.catalog import load_catalog
+from gluteonto.tools.fma import read_fma_mappings
 g = Graph()
 with gzip.open(sys.argv[1], "rb") as handle:
     g.parse(handle, format="xml")
@@ -45,7 +45,7 @@ found = sum(1 for m in mappings if (m.fma, None, None) in g)
 g.parse(ontology_file("ttl"), format="turtle")
 g.parse(bridge_file(), format="xml")
 from rdflib import URIRef
-from gluteonto.sparqltext import inject_values
+from gluteonto.query.sparqltext import inject_values
 text = inject_values(load_catalog()["fma/nerve-supply-comparison"].text,
                      {"muscle": URIRef("https://w3id.org/gluteonto/GLUTEONTO_0000004")})
 rows = list(g.query(text))

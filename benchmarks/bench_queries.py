@@ -11,7 +11,7 @@ import sys
 import time
 
 from gluteonto import Session
-from gluteonto.catalog import load_catalog
+from gluteonto.query.catalog import load_catalog
 
 
 def median_time(session: Session, name: str, repeats: int = 5) -> float:

@@ -66,7 +66,7 @@ def write(path: Path, count: int, fmt: str, mapped: dict[int, str]) -> None:
 
 def mapped_names() -> dict[int, str]:
     """gluteonto's exact FMA mappings with the names a real FMA would match."""
-    from gluteonto.fma import read_fma_mappings
+    from gluteonto.tools.fma import read_fma_mappings
 
     names = {}
     for m in read_fma_mappings():

@@ -1,41 +1,21 @@
-"""Shared fixtures: loaded sessions, the ontology graph, a helper to find restrictions, servers."""
+"""Shared fixtures: loaded sessions, the ontology graph, SPARQL servers (helpers live in helpers.py)."""
 
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, URIRef
+from rdflib import Graph
 
 from gluteonto import Session
 from gluteonto.resources import ontology_file
-from gluteonto.vocab import GLUT, OWL, RDFS
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def term(number: int) -> URIRef:
-    """IRI of GLUTEONTO_<number>."""
-    return GLUT[f"{number:07d}"]
-
-
-def restrictions(graph: Graph, cls: URIRef, prop: URIRef, filler: URIRef | None = None) -> list[BNode]:
-    """Blank-node restrictions in SubClassOf(cls, prop some filler)."""
-    found = []
-    for node in graph.objects(cls, RDFS.subClassOf):
-        if isinstance(node, BNode) and (node, OWL.onProperty, prop) in graph:
-            if filler is None or (node, OWL.someValuesFrom, filler) in graph:
-                found.append(node)
-    return found
+from .helpers import free_port, wait_for_port
 
 
 @pytest.fixture(scope="session")
@@ -66,26 +46,10 @@ def session(request: pytest.FixtureRequest, rdflib_session: Session, oxigraph_se
     return rdflib_session if request.param == "rdflib" else oxigraph_session
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on port {port}")
-
-
 @pytest.fixture(scope="session")
 def gluteonto_endpoint() -> Iterator[str]:
     """`gluteonto serve` running in a thread on a free loopback port."""
-    from gluteonto.serve import make_server
+    from gluteonto.tools.serve import make_server
 
     server = make_server("127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

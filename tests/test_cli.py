@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from gluteonto.cli import main
-from gluteonto.reason import java_available
+from gluteonto.tools.reason import java_available
 
-from .conftest import FIXTURES
+from .helpers import DATA
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,7 @@ def test_sparql_construct_prints_turtle(runner: CliRunner) -> None:
 def test_validate_packaged_and_broken_files(runner: CliRunner, tmp_path: Path) -> None:
     assert run(runner, "validate").exit_code == 0
     broken = tmp_path / "broken.ttl"
-    broken.write_text((FIXTURES.parent.parent / "ontology" / "gluteonto.ttl").read_text().replace('"FMA:22317"', '"FMA 22317"'))
+    broken.write_text((DATA.parent.parent / "ontology" / "gluteonto.ttl").read_text().replace('"FMA:22317"', '"FMA 22317"'))
     result = runner.invoke(main, ["validate", str(broken), "--format", "json"])
     assert result.exit_code == 1
     payload = json.loads(result.output)

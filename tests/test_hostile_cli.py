@@ -21,8 +21,9 @@ import pytest
 from click.testing import CliRunner
 
 from gluteonto.cli import main
-from gluteonto.reason import java_available
+from gluteonto.tools.reason import java_available
 
+from .helpers import DATA
 from .hostile_support import Listener, billion_laughs, snapshot, start_listener
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -332,7 +333,7 @@ def test_dev_null_is_not_replaced() -> None:
 
 def test_link_fma_input_survives(tmp_path: Path) -> None:
     source = tmp_path / "mine.ttl"
-    shutil.copy(Path(__file__).parent / "fixtures" / "fma-fixture.ttl", source)
+    shutil.copy(DATA / "fma-fixture.ttl", source)
     content = source.read_bytes()
     result = CliRunner().invoke(main, ["link-fma", str(source), "--subset", "-o", str(source), "--quiet"])
     assert result.exit_code == 2 and source.read_bytes() == content

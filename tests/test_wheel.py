@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +33,9 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/queries/innervation.rq", "gluteonto/data/queries/qc/missing-label.rq",
                      "gluteonto/data/mappings/gluteonto.sssom.tsv"):
         assert required in names, required
+    # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
+    assert "gluteonto/build/compiler.py" in names and "gluteonto/py.typed" in names
+    assert not [n for n in names if "/source/" in n or n.endswith((".yaml", "reference-ids.tsv"))]
 
 
 def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

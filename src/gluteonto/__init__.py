@@ -15,14 +15,14 @@ from typing import Any
 #: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
 #: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
 _EXPORTS = {
-    "Session": ".session",
-    "QueryResult": ".results",
-    "QuerySpec": ".catalog",
-    "Param": ".catalog",
-    "load_catalog": ".catalog",
-    "Match": ".lookup",
-    "LabelIndex": ".lookup",
-    "normalize": ".lookup",
+    "Session": ".query.session",
+    "QueryResult": ".query.results",
+    "QuerySpec": ".query.catalog",
+    "Param": ".query.catalog",
+    "load_catalog": ".query.catalog",
+    "Match": ".query.lookup",
+    "LabelIndex": ".query.lookup",
+    "normalize": ".query.lookup",
     "ENGINES": ".engines",
     "open_engine": ".engines",
     "GluteontoError": ".errors",

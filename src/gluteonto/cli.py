@@ -69,7 +69,7 @@ def friendly(func: F) -> F:
 
 def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None, *,  # noqa: ANN202
              timeout: float | None = None, allow_federation: bool = False):
-    from .session import Session
+    from .query.session import Session
 
     return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation)
 
@@ -100,7 +100,7 @@ def main() -> None:
 @friendly
 def info(engine: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .info import ontology_info
+    from .tools.info import ontology_info
 
     for key, value in ontology_info(engine).items():
         click.echo(f"{key:<22} {value}")
@@ -131,7 +131,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
 @friendly
 def queries(lang: str, show_all: bool) -> None:
     """List the packaged queries with their parameters."""
-    from .catalog import load_catalog
+    from .query.catalog import load_catalog
 
     specs = sorted(load_catalog().values(), key=lambda q: (q.group != "questions", q.group, q.name))
     group = None
@@ -155,7 +155,7 @@ def queries(lang: str, show_all: bool) -> None:
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, endpoint: str | None,
           data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the packaged query NAME (see 'gluteonto queries')."""
-    from .catalog import get_query, load_catalog
+    from .query.catalog import get_query, load_catalog
 
     spec = get_query(name, load_catalog())
     values = _parse_params(params)
@@ -174,7 +174,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, 
 def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, data: tuple[Path, ...],
            timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
-    from .query_guard import check_query, decode_query
+    from .query.guard import check_query, decode_query
 
     text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
     check_query(text, allow_federation=allow_federation)  # before loading anything
@@ -189,7 +189,7 @@ def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, 
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
     """Check FILES (default: the packaged ontology) against the gluteonto SHACL shapes."""
-    from .validate import validate as run_validation
+    from .tools.validate import validate as run_validation
 
     report = run_validation(files or None, lang=lang)
     click.echo(report.render(fmt))
@@ -206,7 +206,7 @@ def reason(file: Path | None, timeout: float) -> None:
 
     Imports are read through catalog-v001.xml files and local files only, never from the network.
     """
-    from .reason import reason as run_reasoner
+    from .tools.reason import reason as run_reasoner
 
     report = run_reasoner(file, timeout=timeout or None)
     click.echo(report.render())
@@ -239,7 +239,7 @@ def qc(engine: str) -> None:
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     """Write the ontology in another RDF format."""
-    from .export import export as run_export
+    from .tools.export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)
     if output is None or str(output) == "-":
@@ -261,7 +261,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
              fmt: str, lang: str, quiet: bool) -> None:
     """Check gluteonto's FMA mappings against FMA_FILE and merge the two."""
-    from .fma import link_fma as run_link
+    from .tools.fma import link_fma as run_link
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
@@ -295,7 +295,7 @@ def serve(host: str, port: int, data: tuple[Path, ...], site: Path | None, timeo
     """Serve the ontology as a read-only SPARQL 1.1 endpoint (Ctrl-C to stop)."""
     import logging
 
-    from .serve import is_loopback, make_server
+    from .tools.serve import is_loopback, make_server
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))

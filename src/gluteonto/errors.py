@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GluteontoError", "InputError", "CheckFailed", "EngineError"]
+__all__ = ["GluteontoError", "InputError", "CheckFailed", "EngineError", "first_line"]
 
 
 class GluteontoError(Exception):
@@ -27,3 +27,15 @@ class CheckFailed(GluteontoError):
     """A check ran and found problems (exit 1)."""
 
     exit_code = 1
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type name if the message is empty).
+
+    >>> first_line(ValueError("bad token\\nat line 3"))
+    'bad token'
+    >>> first_line(KeyError())
+    'KeyError'
+    """
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

@@ -18,8 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from .errors import EngineError, GluteontoError
-from .safe_read import first_line
+from .errors import EngineError, GluteontoError, first_line
 
 __all__ = ["QueryTimeout", "run_isolated", "can_isolate"]
 

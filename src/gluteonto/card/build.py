@@ -43,7 +43,7 @@ from .phrases import (
 from .questions import answering_questions
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..query.session import Session
 
 __all__ = ["CardSource", "build_card", "card_index"]
 

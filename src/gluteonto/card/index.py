@@ -18,7 +18,7 @@ from ..vocab import BASE, DCTERMS, GLUT, OWL, RDF, RDFS, compact_iri
 from .model import Name, Source, TermRef
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..query.session import Session
 
 __all__ = ["ANATOMY", "SOURCE_KINDS", "CardIndex"]
 
@@ -58,7 +58,7 @@ class CardIndex:
     def from_graph(cls, graph: Graph) -> CardIndex:
         """Index an rdflib graph (queries for the card's question list run on it with rdflib)."""
         from ..engines import RdflibEngine
-        from ..session import Session
+        from ..query.session import Session
 
         return cls(graph, Session(store=RdflibEngine(graph)))
 

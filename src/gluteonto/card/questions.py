@@ -16,11 +16,11 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from ..errors import GluteontoError
-from ..sparqltext import serialize_term
+from ..query.sparqltext import serialize_term
 
 if TYPE_CHECKING:
-    from ..catalog import QuerySpec
-    from ..session import Session
+    from ..query.catalog import QuerySpec
+    from ..query.session import Session
 
 __all__ = ["answering_questions", "question_params"]
 

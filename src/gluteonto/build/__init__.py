@@ -1,0 +1,14 @@
+"""Build time: the editable YAML source → typed entries → OWL graph → release files.
+
+``python -m gluteonto.build [ROOT]`` rebuilds ``ontology/*.owl|ttl|jsonld``, the FMA bridge, the
+Protégé catalog and the SSSOM set of a source checkout from its ``ontology/source/``. It needs PyYAML
+(the ``build`` extra) and an explicit checkout (the current folder by default); the editable source
+is not in the wheel. The runtime package (query layer, engines, tools, CLI) never imports it.
+
+Modules: :mod:`.source` (read and index the YAML), :mod:`.compiler` (OWL axioms with provenance),
+:mod:`.bridge` (FMA bridge and catalog), :mod:`.sssom` (mapping set), :mod:`.release` (all files).
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []

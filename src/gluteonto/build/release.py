@@ -1,0 +1,59 @@
+"""Build every release artefact from the editable source: ``python -m gluteonto.build``.
+
+Reads ``ontology/source/`` (the edit file and the vendored reference identifiers) and writes:
+
+* ``ontology/gluteonto.owl`` (RDF/XML, what Protégé opens), ``gluteonto.ttl``, ``gluteonto.jsonld``;
+* ``ontology/gluteonto-fma-bridge.owl`` / ``.ttl``: OWL equivalences to FMA classes;
+* ``ontology/catalog-v001.xml``: the Protégé/OWL API catalog for the files above;
+* ``mappings/gluteonto.sssom.tsv``: the SSSOM mapping set (FMA, Uberon, HPO, MONDO).
+
+:func:`render_release` is pure (returns path → text), so tests can check that the committed
+files do not drift from the source. Both take the root of a source checkout explicitly: the
+module also ships in the wheel, where no checkout surrounds it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..fileio import atomic_write_text
+from ..formats.jsonld import to_jsonld
+from ..formats.rdfxml import to_rdfxml
+from .bridge import bridge_graph, catalog_xml
+from .compiler import compile_ontology
+from .source import load_source
+from .sssom import render_sssom
+
+__all__ = ["SOURCE_DIR", "EDIT_FILE", "REFERENCE_IDS", "render_release", "write_release"]
+
+#: Editable source and vendored inputs, relative to a checkout's root.
+SOURCE_DIR = Path("ontology", "source")
+EDIT_FILE = SOURCE_DIR / "gluteonto-edit.yaml"
+REFERENCE_IDS = SOURCE_DIR / "reference-ids.tsv"
+
+
+def render_release(root: Path) -> dict[str, str]:
+    """Compile ``root``/ontology/source/; return every release file as repo-relative path → text."""
+    source = load_source(root / EDIT_FILE)
+    graph = compile_ontology(source)
+    bridge = bridge_graph(source)
+    return {
+        "ontology/gluteonto.ttl": graph.serialize(format="turtle"),
+        "ontology/gluteonto.owl": to_rdfxml(graph),
+        "ontology/gluteonto.jsonld": to_jsonld(graph),
+        "ontology/gluteonto-fma-bridge.ttl": bridge.serialize(format="turtle"),
+        "ontology/gluteonto-fma-bridge.owl": to_rdfxml(bridge),
+        "ontology/catalog-v001.xml": catalog_xml(source.version),
+        "mappings/gluteonto.sssom.tsv": render_sssom(source, root / REFERENCE_IDS),
+    }
+
+
+def write_release(root: Path) -> list[Path]:
+    """Render every release file first, then write each atomically under ``root``; return the paths."""
+    rendered = render_release(root)
+    written = []
+    for rel, text in rendered.items():
+        path = root / rel
+        atomic_write_text(path, text)
+        written.append(path)
+    return written

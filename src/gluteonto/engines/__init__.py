@@ -1,0 +1,62 @@
+"""Query engines behind one small interface: rdflib (default), pyoxigraph, or a SPARQL 1.1 endpoint.
+
+Every engine answers the same query text and returns a :class:`~gluteonto.query.results.QueryResult`
+with rdflib terms, so answers can be compared across engines. Parameters are bound the same way
+on every engine, as SPARQL inline data: one ``VALUES`` row at the head of the WHERE group, built
+from RDF terms by a strict serialiser (never from the user's raw text), so embedded engines and
+SPARQL servers see the same query and give the same answers.
+
+Embedded engines are registered in :data:`ENGINES` (name → factory taking the RDF files to load);
+adding one is a module with a class offering :class:`Engine` plus one entry here.
+
+>>> sorted(ENGINES)
+['oxigraph', 'rdflib']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from ..resources import ontology_file
+from .base import Engine
+from .endpoint import EndpointEngine
+from .oxigraph_engine import OxigraphEngine
+from .rdflib_engine import RdflibEngine
+
+__all__ = ["Engine", "EngineFactory", "RdflibEngine", "OxigraphEngine", "EndpointEngine", "ENGINES", "open_engine"]
+
+#: Builds an embedded engine loaded with the given RDF files.
+EngineFactory = Callable[[Sequence[Path]], Engine]
+
+#: Embedded engines by the name the CLI and :class:`~gluteonto.query.session.Session` accept.
+ENGINES: dict[str, EngineFactory] = {
+    "rdflib": RdflibEngine.from_files,
+    "oxigraph": OxigraphEngine.from_files,
+}
+
+
+def open_engine(
+    engine: str = "rdflib",
+    data: Iterable[Path] = (),
+    *,
+    include_ontology: bool = True,
+    endpoint: str | None = None,
+    allow_federation: bool = False,
+) -> Engine:
+    """Open a query engine loaded with the packaged ontology and any extra RDF files.
+
+    ``endpoint`` selects a remote SPARQL 1.1 server instead (its data is whatever it serves).
+    ``allow_federation`` lets queries use SERVICE (refused otherwise, see :mod:`gluteonto.query.guard`).
+    """
+    opened: Engine
+    if endpoint:
+        opened = EndpointEngine(endpoint)
+    elif engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    else:
+        files = ([ontology_file("ttl")] if include_ontology else []) + [Path(p) for p in data]
+        opened = ENGINES[engine](files)
+    opened.allow_federation = allow_federation  # type: ignore[attr-defined]
+    return opened

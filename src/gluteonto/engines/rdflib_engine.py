@@ -1,0 +1,76 @@
+"""rdflib in-memory graph: the default embedded engine."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from .. import limits
+from ..errors import EngineError, InputError, first_line
+from ..formats.reading import syntax_for
+from ..formats.safe_read import read_quads
+from ..query.guard import check_query
+from ..query.results import QueryResult
+from ..query.sparqltext import inject_values
+from .terms import check_rows, from_oxigraph
+
+__all__ = ["RdflibEngine"]
+
+
+class RdflibEngine:
+    """rdflib in-memory graph: the default embedded engine.
+
+    Files are parsed by Oxigraph through :mod:`gluteonto.formats.safe_read` (checked, never
+    fetching anything) and copied into the graph; ``FROM`` never downloads a graph.
+    """
+
+    name = "rdflib"
+    allow_federation = False
+    max_rows = limits.MAX_ROWS
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    @classmethod
+    def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
+        graph = Graph()
+        for path in files:
+            for quad in read_quads(path, syntax_for(path)):
+                graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))  # type: ignore[arg-type]
+        return cls(graph)
+
+    def triple_count(self) -> int:
+        return len(self.graph)
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        import rdflib.plugins.sparql as rdflib_sparql
+
+        check_query(sparql, allow_federation=self.allow_federation)
+        if bindings:
+            sparql = inject_values(sparql, bindings)
+        rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM <iri> must never download anything
+        try:
+            result = self.graph.query(sparql)
+            if result.type == "ASK":
+                return QueryResult.from_boolean(bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                graph = Graph()
+                for count, triple in enumerate(result, 1):
+                    check_rows(count, self.max_rows)
+                    graph.add(triple)  # type: ignore[arg-type]
+                return QueryResult.from_graph(graph)
+            variables = [str(v) for v in result.vars or []]
+            rows = []
+            for count, row in enumerate(result, 1):
+                check_rows(count, self.max_rows)
+                rows.append(tuple(row[v] if v in row.labels else None for v in variables))  # type: ignore[union-attr]
+        except (KeyboardInterrupt, SystemExit, MemoryError, EngineError):
+            raise
+        except RecursionError:
+            raise InputError("SPARQL query failed: the query is nested too deeply") from None
+        except Exception as exc:  # rdflib raises parser- and evaluator-specific types, also while iterating
+            raise InputError(f"SPARQL query failed: {first_line(exc)}") from None
+        return QueryResult(variables=variables, rows=rows)

@@ -1,0 +1,82 @@
+"""Reading RDF files: the syntax from the file name (rdflib's guess), gzip, one clear error.
+
+>>> syntax_for(Path("fma.owl.gz"))
+RdfSyntax(rdflib='xml', oxigraph=<RdfFormat RDF/XML>)
+>>> syntax_for(Path("data.ttl")).media_type
+'text/turtle'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib.util import guess_format
+
+from ..errors import InputError, first_line
+
+__all__ = ["RdfSyntax", "syntax_for", "open_rdf_stream", "reading_rdf"]
+
+#: rdflib parser name → the same syntax in pyoxigraph (the triple syntaxes a graph file may use).
+_OXIGRAPH = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "xml": ox.RdfFormat.RDF_XML,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "n3": ox.RdfFormat.N3,
+}
+
+
+@dataclass(frozen=True)
+class RdfSyntax:
+    """One RDF syntax, named as rdflib and as pyoxigraph name it."""
+
+    rdflib: str
+    oxigraph: ox.RdfFormat
+
+    @property
+    def media_type(self) -> str:
+        """The syntax's media type, e.g. ``text/turtle``."""
+        return str(self.oxigraph.media_type)
+
+
+def syntax_for(path: Path) -> RdfSyntax:
+    """The RDF syntax of a file, from its name (looking through ``.gz``); InputError if unknown."""
+    name = Path(path).name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    guessed = guess_format(name)
+    if guessed not in _OXIGRAPH:
+        known = sorted(f".{s.oxigraph.file_extension}" for s in map(_syntax, _OXIGRAPH)) + [".owl"]
+        raise InputError(
+            f"{path}: cannot tell the RDF format from the file name "
+            f"(use one of {', '.join(known)}, optionally with .gz)"
+        )
+    return _syntax(guessed)
+
+
+def _syntax(rdflib_name: str) -> RdfSyntax:
+    return RdfSyntax(rdflib_name, _OXIGRAPH[rdflib_name])
+
+
+def open_rdf_stream(path: Path) -> IO[bytes]:
+    """Open an RDF file for reading, decompressing gzip transparently (checked: see :mod:`.safe_read`)."""
+    from .safe_read import open_input
+
+    return open_input(path)
+
+
+@contextmanager
+def reading_rdf(path: Path, what: str, errors: tuple[type[BaseException], ...]) -> Iterator[IO[bytes]]:
+    """Open ``path`` for parsing; a parser failure of the given kinds becomes one clear InputError."""
+    try:
+        with open_rdf_stream(path) as stream:
+            yield stream
+    except InputError:
+        raise
+    except errors as exc:
+        raise InputError(f"{path}: not readable as {what}: {first_line(exc)}") from None

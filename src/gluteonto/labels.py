@@ -1,0 +1,40 @@
+"""The one rule for choosing a text by language: the asked language, then English, then any.
+
+>>> choose({"nb": "setemuskel", "en": "gluteal muscle"}, "nb")
+'setemuskel'
+>>> choose({"la": "musculus gluteus minimus", "en": "gluteus minimus"}, "nb")
+'gluteus minimus'
+>>> choose({"la": "musculus gluteus minimus"}, "nb")
+'musculus gluteus minimus'
+>>> choose({}, "nb") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rdflib.term import Node
+
+__all__ = ["FALLBACK_LANG", "choose", "by_language"]
+
+#: The language used when the asked one is missing.
+FALLBACK_LANG = "en"
+
+
+def choose(texts: Mapping[str, str], lang: str = FALLBACK_LANG) -> str | None:
+    """The text in ``lang``, else in English, else the one with the first language tag; None if empty."""
+    if not texts:
+        return None
+    for wanted in (lang, FALLBACK_LANG):
+        if texts.get(wanted):
+            return texts[wanted]
+    return texts[min(texts)]
+
+
+def by_language(literals: Iterable[Node]) -> dict[str, str]:
+    """Language tag (``""`` for none) → text, keeping the first literal seen for each tag."""
+    texts: dict[str, str] = {}
+    for literal in literals:
+        texts.setdefault(getattr(literal, "language", None) or "", str(literal))
+    return texts

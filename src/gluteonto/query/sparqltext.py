@@ -1,0 +1,92 @@
+"""Small, careful helpers on SPARQL query text.
+
+>>> query_form("PREFIX x: <http://x/> # comment\\nSELECT * WHERE { ?s ?p ?o }")
+'SELECT'
+>>> from rdflib import URIRef
+>>> print(inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://x/a")}))
+SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) }
+ ?s ?p ?o }
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import InputError
+
+__all__ = ["query_form", "inject_values", "serialize_term"]
+
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _code_tokens(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, token) for the parts of ``text`` that are code, skipping comments, strings and IRIs."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif ch in "\"'":
+            triple = text[i : i + 3]
+            if triple in ('"""', "'''"):
+                end = text.find(triple, i + 3)
+                i = n if end < 0 else end + 3
+            else:
+                j = i + 1
+                while j < n and text[j] != ch:
+                    j += 2 if text[j] == "\\" else 1
+                i = j + 1
+        elif ch == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:]):
+            i = text.index(">", i) + 1
+        elif ch.isalpha():
+            j = i
+            while j < n and (text[j].isalnum() or text[j] in "_:-"):
+                j += 1
+            yield i, text[i:j]
+            i = j
+        else:
+            yield i, ch
+            i += 1
+
+
+def query_form(sparql: str) -> str:
+    """Return SELECT, ASK, CONSTRUCT or DESCRIBE for a query; raise InputError if none is found."""
+    for _offset, token in _code_tokens(sparql):
+        if token.upper() in _FORMS:
+            return token.upper()
+    raise InputError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE found)")
+
+
+def serialize_term(term: Node) -> str:
+    """Serialise an IRI or literal for a VALUES block, refusing anything that could break out of it."""
+    if isinstance(term, URIRef):
+        if _IRI_FORBIDDEN.search(str(term)):
+            raise InputError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    raise InputError(f"parameters must be IRIs or literals, not {term!r}")
+
+
+def inject_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Bind ``bindings`` by inserting one VALUES row at the start of the outermost WHERE group."""
+    for name in bindings:
+        if not _VAR_NAME.match(name):
+            raise InputError(f"not a valid SPARQL variable name: {name!r}")
+    seen_where = False
+    for offset, token in _code_tokens(sparql):
+        if token.upper() == "WHERE":
+            seen_where = True
+        elif token == "{" and (seen_where or query_form(sparql) == "ASK"):
+            names = " ".join(f"?{k}" for k in bindings)
+            values = " ".join(serialize_term(v) for v in bindings.values())
+            block = f" VALUES ({names}) {{ ({values}) }}\n"
+            return sparql[: offset + 1] + block + sparql[offset + 1 :]
+    raise InputError("cannot bind parameters: the query has no WHERE clause")

@@ -1,0 +1,52 @@
+"""Summary facts about the packaged ontology."""
+
+from __future__ import annotations
+
+from ..engines import open_engine
+
+__all__ = ["ontology_info"]
+
+_COUNTS = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  {
+    VALUES (?type ?kind) { (owl:Class "classes") (owl:ObjectProperty "object properties")
+                           (owl:AnnotationProperty "annotation properties") (owl:NamedIndividual "sources") (owl:Axiom "annotated axioms") }
+    ?x a ?type .
+    FILTER(?type = owl:Axiom || isIRI(?x))
+  } UNION {
+    ?c rdfs:subClassOf ?x . ?x a owl:Restriction . BIND("existential restrictions" AS ?kind)
+  }
+}
+GROUP BY ?kind
+"""
+
+_HEADER = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?ontology ?version ?title ?license WHERE {
+  ?ontology a owl:Ontology ; owl:versionIRI ?version ; dcterms:license ?license ; dcterms:title ?title .
+  FILTER(lang(?title) = "en")
+}
+"""
+
+
+def ontology_info(engine: str = "oxigraph") -> dict[str, str]:
+    """Version, IRIs and counts by kind, as an ordered mapping of display name → value."""
+    from .. import __version__
+
+    store = open_engine(engine)
+    header = store.query(_HEADER).rows[0]
+    info = {
+        "gluteonto package": __version__,
+        "title": str(header[2]),
+        "ontology IRI": str(header[0]),
+        "version IRI": str(header[1]),
+        "license": str(header[3]),
+        "triples": str(store.triple_count()),
+    }
+    counts = {str(kind): str(n) for kind, n in store.query(_COUNTS).rows}
+    for kind in ("classes", "object properties", "annotation properties", "existential restrictions", "annotated axioms", "sources"):
+        info[kind] = counts.get(kind, "0")
+    return info

@@ -1,0 +1,171 @@
+"""A read-only SPARQL 1.1 protocol endpoint for the ontology (``gluteonto serve``).
+
+The HTTP layer is uvicorn (h11), a maintained ASGI server, running :class:`~gluteonto.server.app.SparqlApp`;
+queries are evaluated in killable child processes (:mod:`gluteonto.server.workers`). The packaged
+ontology is the named graph ``https://w3id.org/gluteonto/gluteonto.owl`` and every ``--data`` file
+the named graph of its ``file:`` IRI; the default graph is their union unless a request names
+``default-graph-uri``. The server binds to 127.0.0.1 by default and can also serve a static site.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import limits
+from ..errors import InputError
+from ..formats.reading import syntax_for
+from ..formats.safe_read import read_quads
+from ..resources import ontology_file
+from ..server import QueryPool, SparqlApp, static_site
+from ..vocab import ONTOLOGY_IRI
+
+__all__ = ["SparqlServer", "make_server", "load_store", "is_loopback"]
+
+log = logging.getLogger("gluteonto.serve")
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and ``localhost``."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_store(data: Sequence[Path] = ()) -> Any:
+    """An Oxigraph store with the packaged ontology and each data file in its own named graph."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    sources = [(ontology_file("ttl"), ONTOLOGY_IRI)] + [(Path(p), Path(p).resolve().as_uri()) for p in data]
+    for path, graph_iri in sources:
+        graph = ox.NamedNode(graph_iri)
+        batch: list[Any] = []
+        for quad in read_quads(path, syntax_for(path)):
+            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+            if len(batch) >= 100_000:
+                store.bulk_extend(batch)
+                batch = []
+        store.bulk_extend(batch)
+    return store
+
+
+def _protocol_class() -> type:
+    """uvicorn's h11 protocol, plus a deadline for a connection to send a complete request head."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class GuardedH11Protocol(H11Protocol):  # type: ignore[misc]
+        _head_timer: Any = None
+
+        def _arm(self) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+            self._head_timer = self.loop.call_later(limits.SERVER_BODY_TIMEOUT + limits.SERVER_IDLE_TIMEOUT, self._expire)
+
+        def _expire(self) -> None:
+            if self.cycle is None or self.cycle.response_complete:
+                self.transport.close()  # idle, or a request head that never completed (slowloris)
+
+        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+            super().connection_lost(exc)
+
+    return GuardedH11Protocol
+
+
+class _QuietIncomplete(logging.Filter):
+    """uvicorn reports a deliberately cut-off answer itself; ours is the one line that counts."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "without completing response" not in record.getMessage()
+
+
+class SparqlServer:
+    """A bound, not yet serving endpoint: ``serve_forever()`` (blocking), ``shutdown()``, ``server_close()``."""
+
+    def __init__(self, app: SparqlApp, pool: QueryPool, sock: socket.socket) -> None:
+        import uvicorn
+
+        self.app, self.pool, self.socket = app, pool, sock
+        self.server_address = sock.getsockname()[:2]
+        config = uvicorn.Config(
+            app, http=_protocol_class(), loop="asyncio", lifespan="off", log_config=None, log_level="warning",
+            access_log=False, server_header=False, timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
+            limit_concurrency=1000, backlog=2048, h11_max_incomplete_event_size=64 * 1024, timeout_graceful_shutdown=3,
+        )
+        logging.getLogger("uvicorn.error").addFilter(_QuietIncomplete())
+        self._server = uvicorn.Server(config)
+        self._done = threading.Event()
+
+    def serve_forever(self) -> None:
+        """Serve until :meth:`shutdown` (from another thread) or Ctrl-C (in the main thread)."""
+        try:
+            self._server.run(sockets=[self.socket])
+        finally:
+            self._done.set()
+
+    def shutdown(self) -> None:
+        """Stop serving and wait until :meth:`serve_forever` has returned."""
+        self._server.should_exit = True
+        self._done.wait(10)
+
+    def server_close(self) -> None:
+        """Release the socket and stop the query processes."""
+        self.socket.close()
+        self.pool.close()
+
+
+def make_server(
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    data: Sequence[Path] = (),
+    *,
+    site: Path | None = None,
+    timeout: float = limits.SERVER_QUERY_TIMEOUT,
+    max_rows: int = limits.SERVER_MAX_ROWS,
+    max_bytes: int = limits.SERVER_MAX_BYTES,
+    concurrency: int = limits.SERVER_CONCURRENCY,
+    allowed_hosts: Iterable[str] = (),
+    cors_origins: Iterable[str] = (),
+    allow_federation: bool = False,
+) -> SparqlServer:
+    """A ready (not yet serving) endpoint over the packaged ontology plus ``data`` files; port 0 picks a free port.
+
+    ``site`` is a directory served at ``/`` (the endpoint stays at ``/sparql``).
+    """
+    site_app = None
+    if site is not None:
+        if not Path(site).is_dir():
+            raise InputError(f"{site}: not a directory")
+        site_app = static_site(Path(site))
+    pool = QueryPool(load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    pool.start()
+    app = SparqlApp(pool, site=site_app, allowed_hosts=allowed_hosts, cors_origins=cors_origins,
+                    allow_federation=allow_federation)
+    return SparqlServer(app, pool, sock)

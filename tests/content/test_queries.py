@@ -1,0 +1,99 @@
+"""Every catalog query gives the answer the model implies, on both embedded engines and on servers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rdflib import URIRef
+
+from gluteonto import Session
+from gluteonto.query.catalog import load_catalog
+
+CATALOG = load_catalog()
+QUESTIONS = sorted(n for n, s in CATALOG.items() if s.group == "questions")
+
+
+def labelled(session: Session, name: str, params: dict[str, str] | None = None) -> list[tuple[str, ...]]:
+    """Rows with IRIs replaced by English labels (literals as text, unbound as '')."""
+    result = session.query(name, params)
+    def show(cell: object) -> str:
+        if cell is None:
+            return ""
+        if isinstance(cell, URIRef):
+            return session.index.label(cell, "en") or str(cell)
+        return str(cell)
+    return [tuple(show(c) for c in row) for row in result.rows]
+
+
+def column(rows: list[tuple[str, ...]], index: int) -> set[str]:
+    return {row[index] for row in rows}
+
+
+Check = Callable[[list[tuple[str, ...]]], bool]
+EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
+    "origin-insertion": ({}, lambda r: ("origin", "gluteus minimus origin area", "gluteal surface of ilium", "inferior gluteal line") in r
+                         and ("insertion", "anterolateral facet of greater trochanter", "greater trochanter", "") in r),
+    "topography": ({}, lambda r: {("deep to", "gluteus medius"), ("anterior to", "piriformis"), ("posterior to", "tensor fasciae latae"), ("superficial to", "ilium")} <= set(r)),
+    "covering-structures": ({}, lambda r: column(r, 0) == {"gluteus medius", "plane between gluteus medius and gluteus minimus"}),
+    "underlying-structures": ({}, lambda r: column(r, 0) == {"ilium"}),
+    "structures-in-space": ({}, lambda r: column(r, 0) == {"superior gluteal nerve", "superior gluteal artery", "deep branch of superior gluteal artery"}),
+    "tendon-relations": ({}, lambda r: {x[2] for x in r} >= {"reflected head of rectus femoris", "articular capsule of hip joint", "trochanteric bursa of gluteus minimus", "anterolateral facet of greater trochanter"}),
+    "anatomical-variants": ({}, lambda r: column(r, 1) == {"piriformis", "superior gemellus", "vastus lateralis"}),
+    "innervation": ({}, lambda r: column(r, 0) == {"superior gluteal nerve"} and column(r, 4) == {"L4", "L5", "S1"} and column(r, 1) == {"sacral plexus"}),
+    "muscles-by-segment": ({"segment": "L5"}, lambda r: column(r, 0) == {"gluteus minimus", "gluteus medius"}),
+    "muscles-by-nerve": ({}, lambda r: column(r, 0) == {"gluteus minimus", "gluteus medius"}),
+    "course": ({}, lambda r: {("passes through", "suprapiriform foramen"), ("runs together with", "superior gluteal artery"), ("branching part of", "sacral plexus")} <= set(r)),
+    "arterial-supply": ({}, lambda r: column(r, 1) == {"superior gluteal artery", "deep branch of superior gluteal artery", "trochanteric anastomosis"}
+                        and ("gluteus minimus", "superior gluteal artery", "internal iliac artery", "common iliac artery", "") in r),
+    "anastomosis-members": ({}, lambda r: column(r, 0) == {"superior gluteal artery", "inferior gluteal artery", "medial circumflex femoral artery"} and len(r) == 3),
+    "supplied-structures": ({}, lambda r: column(r, 0) == {"gluteus minimus", "gluteus medius"}),
+    "muscle-actions": ({}, lambda r: {"hip abduction", "hip internal rotation", "pelvic stabilisation", "hip flexion", "control of hip adduction and internal rotation"} <= column(r, 1)
+                       and any(x[2] == "anterior fibre segment of gluteus minimus" and x[5] == "flexed hip position" for x in r)),
+    "muscles-for-movement": ({}, lambda r: column(r, 0) == {"gluteus minimus", "gluteus medius", "quadratus lumborum"}),
+    "actions-by-condition": ({}, lambda r: r == [("hip internal rotation by anterior fibres of gluteus minimus", "enhanced by condition", "anterior fibre segment of gluteus minimus")]),
+    "emg-activity": ({}, lambda r: column(r, 0) == {"single-leg stance", "swing phase of gait"}),
+    "synergists": ({}, lambda r: column(r, 0) == {"gluteus medius", "tensor fasciae latae", "quadratus lumborum", "iliacus", "psoas major"} and all(x[1] for x in r)),
+    "consequences": ({}, lambda r: ("1", "superior gluteal nerve lesion", "results in", "weakness of gluteus minimus") in r
+                     and ("2", "weakness of gluteus minimus", "results in", "Trendelenburg sign") in r),
+    "finding-causes": ({}, lambda r: set(r) == {("weakness of gluteus minimus", "superior gluteal nerve lesion"), ("weakness of gluteus medius", "superior gluteal nerve lesion")}),
+    "differential-diagnosis": ({}, lambda r: {("gluteus minimus tendinopathy", "trochanteric bursitis"), ("gluteus minimus tendinopathy", "pain referred from the lumbar spine")} <= set(r)),
+    "distinguishing-features": ({}, lambda r: set(r) == {("sciatica", "absence of neurological deficit"), ("sciatica", "negative Lasègue test")}),
+    "risk-factors": ({}, lambda r: ("has risk factor", "female sex and age over 40", "") in r and "hip osteoarthritis" in column(r, 1)),
+    "imaging-findings": ({}, lambda r: set(r) == {("degenerative tendon change", "has feature"), ("fluid around the greater trochanter", "has feature"), ("partial tendon tear", "may have feature")}),
+    "conditions-affecting": ({}, lambda r: {"gluteus minimus tendinopathy", "greater trochanteric pain syndrome", "gluteus minimus trigger point pain", "atrophy of gluteus minimus"} <= column(r, 0)),
+    "exercises-for-target": ({}, lambda r: column(r, 0) == {"resisted hip abduction in extension"} and all(x[1] for x in r)),
+    "exercises-avoiding-compensation": ({}, lambda r: {"resisted hip abduction in extension", "modified side plank with abduction", "single-leg squat with hip control"} <= column(r, 0)),
+    "exercise-programme": ({"lang": "nb"}, lambda r: len(column(r, 0)) == 5 and all(x[3] for x in r)),
+    "exercise-cautions": ({}, lambda r: {"inward collapse of knee and hip", "pelvic tilt during exercise", "tensor fasciae latae", "piriformis"} == column(r, 1)),
+    "exercise-evidence": ({}, lambda r: {"Moore, Dalley & Agur 2014, Clinically Oriented Anatomy (7th ed.)", "Palastanga & Soames 2012, Anatomy and Human Movement (6th ed.)", "Standring 2016, Gray's Anatomy (41st ed.)"} <= column(r, 2)),
+    "rehabilitation-start": ({}, lambda r: ("1 start with", "static low-load exercise", "pain-free progression") in r and ("4 avoid", "tendon-provoking exercise", "") in r),
+    "long-standing-complaints": ({}, lambda r: column(r, 1) == {"gait pattern assessment", "footwear assessment", "pelvic posture assessment", "core activation assessment"}),
+    "fact-sources": ({"relation": "innervated by"}, lambda r: r == [("superior gluteal nerve", "Gluteus Minimus article, section: innervation", "Fysiobasen article: Gluteus Minimus")]),
+    "provenance": ({}, lambda r: ("innervated by", "superior gluteal nerve", "Gluteus Minimus article, section: innervation") in r),
+    "cross-references": ({}, lambda r: ("gluteus minimus", "http://purl.org/sig/ont/fma/fma22317", "http://purl.obolibrary.org/obo/UBERON_0008521", "") in r
+                         and any(x[0] == "trochanteric anastomosis" and x[1] == "" and "No Uberon" in x[3] for x in r)),
+    "labels": ({}, lambda r: ("superior gluteal nerve", "øvre setenerve", "nervus gluteus superior", "superior gluteal nerve") in r),
+    "definition": ({}, lambda r: {x[1] for x in r if x[0] == "definition"} == {"en", "nb"}),
+}
+
+
+def test_every_question_has_an_expected_answer() -> None:
+    assert set(EXPECTED) == set(QUESTIONS)
+    assert len(QUESTIONS) >= 25
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_question_answer(session: Session, name: str) -> None:
+    params, check = EXPECTED[name]
+    rows = labelled(session, name, params)
+    assert rows, f"{name} returned nothing"
+    assert check(rows), rows
+
+
+def test_every_query_header_is_complete() -> None:
+    for name, spec in CATALOG.items():
+        assert spec.titles.get("en") and spec.titles.get("nb"), name
+        assert spec.description, name
+        if spec.group == "questions":
+            assert spec.answer, name

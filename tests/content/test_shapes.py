@@ -1,0 +1,192 @@
+"""The packaged ontology conforms; each seeded, realistic defect is caught by the expected shape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+
+from gluteonto.tools.validate import ValidationReport, validate
+from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDFS, SKOS
+
+from ..helpers import restrictions, term
+
+RO = "http://purl.obolibrary.org/obo/"
+GM, GMED, SGN, SGA, L4, ANASTOMOSIS = term(4), term(5), term(62), term(77), term(70), term(84)
+ONTOLOGY = URIRef("https://w3id.org/gluteonto/gluteonto.owl")
+
+
+def drop_restriction(cls: URIRef, prop: str | URIRef, filler: URIRef | None = None) -> Callable[[Graph], object]:
+    def mutate(g: Graph) -> object:
+        found = restrictions(g, cls, URIRef(prop), filler)
+        assert found, (cls, prop, filler)
+        for node in found:
+            g.remove((cls, RDFS.subClassOf, node))
+            for axiom in g.subjects(OWL.annotatedTarget, node):
+                g.remove((axiom, None, None))
+        return found[0]
+    return mutate
+
+
+def drop_supply_of(muscle: URIRef) -> Callable[[Graph], object]:
+    def mutate(g: Graph) -> None:
+        for node in list(g.subjects(OWL.someValuesFrom, muscle)):
+            if (node, OWL.onProperty, URIRef(RO + "RO_0020101")) in g:
+                for owner in list(g.subjects(RDFS.subClassOf, node)):
+                    g.remove((owner, RDFS.subClassOf, node))
+    return mutate
+
+
+def drop_agent_of(muscle: URIRef) -> Callable[[Graph], object]:
+    def mutate(g: Graph) -> None:
+        for node in list(g.subjects(OWL.someValuesFrom, muscle)):
+            if (node, OWL.onProperty, term(909)) in g:
+                for owner in list(g.subjects(RDFS.subClassOf, node)):
+                    g.remove((owner, RDFS.subClassOf, node))
+    return mutate
+
+
+def axiom_of(g: Graph, cls: URIRef, prop: str) -> BNode:
+    node = restrictions(g, cls, URIRef(prop))[0]
+    return next(g.subjects(OWL.annotatedTarget, node))
+
+
+def strip_source_of_innervation(g: Graph) -> BNode:
+    axiom = axiom_of(g, GM, RO + "RO_0002005")
+    g.remove((axiom, DCTERMS.source, None))
+    return axiom
+
+
+def source_is_not_a_source(g: Graph) -> BNode:
+    axiom = axiom_of(g, GM, RO + "RO_0002005")
+    g.remove((axiom, DCTERMS.source, None))
+    g.add((axiom, DCTERMS.source, GMED))
+    return axiom
+
+
+def unannotated_restriction(g: Graph) -> BNode:
+    node = restrictions(g, GM, URIRef(RO + "RO_0002005"))[0]
+    for axiom in list(g.subjects(OWL.annotatedTarget, node)):
+        g.remove((axiom, None, None))
+    return node
+
+
+def replace(s: URIRef, p: URIRef, old: object, new: object) -> Callable[[Graph], None]:
+    def mutate(g: Graph) -> None:
+        assert (s, p, old) in g, (s, p, old)
+        g.remove((s, p, old))
+        g.add((s, p, new))
+    return mutate
+
+
+def remove(s: URIRef, p: URIRef, o: object = None) -> Callable[[Graph], None]:
+    def mutate(g: Graph) -> None:
+        assert (s, p, o) in g or o is None
+        g.remove((s, p, o))
+    return mutate
+
+
+def add(s: URIRef, p: URIRef, o: object) -> Callable[[Graph], None]:
+    return lambda g: g.add((s, p, o))
+
+
+def remove_lang(s: URIRef, p: URIRef, lang: str) -> Callable[[Graph], None]:
+    def mutate(g: Graph) -> None:
+        for value in [v for v in g.objects(s, p) if getattr(v, "language", None) == lang]:
+            g.remove((s, p, value))
+    return mutate
+
+
+# name: (mutation, expected focus (None: the mutation returns it), expected shape)
+MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
+    "drop innervation of gluteus minimus": (drop_restriction(GM, RO + "RO_0002005"), GM, "MuscleInnervationShape"),
+    "drop insertion of gluteus minimus": (drop_restriction(GM, RO + "RO_0002373"), GM, "MuscleInsertionShape"),
+    "drop origin of gluteus minimus": (drop_restriction(GM, RO + "RO_0002372"), GM, "MuscleOriginShape"),
+    "no artery supplies gluteus minimus": (drop_supply_of(GM), GM, "MuscleArterialSupplyShape"),
+    "gluteus medius agent of no action": (drop_agent_of(GMED), GMED, "MuscleActionShape"),
+    "root L9 instead of L4": (replace(L4, term(993), Literal("L4"), Literal("L9")), L4, "SpinalSegmentCodeShape"),
+    "nerve root pointing at a segment L9": (replace(L4, term(993), Literal("L4"), Literal("L9")), SGN, "NerveRootCodeShape"),
+    "superior gluteal nerve without plexus": (drop_restriction(SGN, RO + "RO_0002380"), SGN, "NervePlexusShape"),
+    "superior gluteal nerve without roots": (drop_restriction(SGN, term(907)), SGN, "NerveRootShape"),
+    "duplicate English label": (add(GM, RDFS.label, Literal("gluteus minimus muscle", lang="en")), GM, "EnglishLabelShape"),
+    "remove Norwegian label": (remove_lang(GM, RDFS.label, "nb"), GM, "NorwegianLabelShape"),
+    "second Latin label": (add(GM, RDFS.label, Literal("glutaeus minimus", lang="la")), GM, "LatinLabelShape"),
+    "label with trailing space": (replace(SGN, RDFS.label, Literal("superior gluteal nerve", lang="en"), Literal("superior gluteal nerve ", lang="en")), SGN, "LabelWhitespaceShape"),
+    "label with double space": (replace(SGA, RDFS.label, Literal("superior gluteal artery", lang="en"), Literal("superior  gluteal artery", lang="en")), SGA, "LabelWhitespaceShape"),
+    "remove English definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "en"), ANASTOMOSIS, "EnglishDefinitionShape"),
+    "remove Norwegian definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "nb"), ANASTOMOSIS, "NorwegianDefinitionShape"),
+    "property without Norwegian definition": (remove_lang(URIRef(RO + "RO_0002005"), IAO_DEFINITION, "nb"), URIRef(RO + "RO_0002005"), "NorwegianDefinitionShape"),
+    "broken FMA xref": (replace(GM, OBOINOWL.hasDbXref, Literal("FMA:22317"), Literal("FMA 22317")), GM, "XrefShape"),
+    "UBERON xref with six digits": (replace(GM, OBOINOWL.hasDbXref, Literal("UBERON:0008521"), Literal("UBERON:008521")), GM, "XrefShape"),
+    "mapping given as a string": (replace(GM, SKOS.exactMatch, URIRef("http://purl.org/sig/ont/fma/fma22317"), Literal("FMA:22317")), GM, "MappingShape"),
+    "term without source": (remove(ANASTOMOSIS, DCTERMS.source), ANASTOMOSIS, "TermSourceShape"),
+    "exercise with no target": (drop_restriction(term(662), term(928)), term(662), "ExerciseTargetShape"),
+    "exercise with no caution": (drop_restriction(term(666), term(930)), term(666), "ExerciseCautionShape"),
+    "exercise without Norwegian purpose": (remove_lang(term(664), term(990), "nb"), term(664), "ExercisePurposeShape"),
+    "anastomosis with one artery": (lambda g: [drop_restriction(ANASTOMOSIS, term(908), term(a))(g) for a in (79, 80)], ANASTOMOSIS, "AnastomosisShape"),
+    "artery without parent vessel": (drop_restriction(SGA, RO + "RO_0002252"), SGA, "ArteryParentShape"),
+    "action without joint": (drop_restriction(term(212), term(910)), term(212), "ActionJointShape"),
+    "action without movement type": (remove(term(212), RDFS.subClassOf, term(202)), term(212), "ActionMovementShape"),
+    "action without agent": (drop_restriction(term(213), term(909)), term(213), "ActionAgentShape"),
+    "disorder without affected structure": (drop_restriction(term(407), term(918)), term(407), "DisorderAffectsShape"),
+    "axiom without source": (strip_source_of_innervation, None, "AxiomSourceShape"),
+    "axiom source that is not an information resource": (source_is_not_a_source, None, "AxiomSourceShape"),
+    "restriction without provenance annotation": (unannotated_restriction, None, "RestrictionProvenanceShape"),
+    "ontology without licence": (remove(ONTOLOGY, DCTERMS.license), ONTOLOGY, "OntologyLicenseShape"),
+    "ontology without English title": (remove_lang(ONTOLOGY, DCTERMS.title, "en"), ONTOLOGY, "OntologyTitleShape"),
+    "ontology without description": (remove(ONTOLOGY, DCTERMS.description), ONTOLOGY, "OntologyDescriptionShape"),
+    "ontology without version IRI": (remove(ONTOLOGY, OWL.versionIRI), ONTOLOGY, "OntologyVersionShape"),
+}
+
+_caught: list[str] = []
+
+
+def test_packaged_ontology_conforms() -> None:
+    report = validate()
+    assert report.conforms, report.render()
+
+
+def _validate_graph(graph: Graph, tmp_path: Path) -> ValidationReport:
+    path = tmp_path / "mutant.ttl"
+    graph.serialize(path, format="turtle")
+    return validate([path])
+
+
+@pytest.mark.parametrize("name", list(MUTATIONS))
+def test_mutation_is_caught(fresh_graph: Graph, tmp_path: Path, name: str) -> None:
+    mutate, focus, shape = MUTATIONS[name]
+    mutate(fresh_graph)  # blank-node foci are renamed by the round trip through a file; checked by name below
+    report = _validate_graph(fresh_graph, tmp_path)
+    assert not report.conforms, f"{name}: not caught"
+    shapes = {v.shape.split("#")[-1] for v in report.violations}
+    assert shape in shapes, (name, shapes)
+    hits = [v for v in report.violations if v.shape.endswith(shape)]
+    if focus is not None:
+        assert any(v.focus == focus for v in hits), (name, [v.focus_name for v in hits])
+    else:
+        assert any(v.focus_name.startswith(("axiom:", "gluteus minimus")) for v in hits), [v.focus_name for v in hits]
+        assert all(not v.focus_name.startswith("_:") for v in report.violations)
+    _caught.append(name)
+
+
+def test_mutation_catch_rate(capsys: pytest.CaptureFixture[str]) -> None:
+    """Printed for the record; every mutation must be caught (the per-mutation tests assert it)."""
+    assert len(MUTATIONS) >= 30
+    with capsys.disabled():
+        print(f"\nSHACL mutation catch rate: {len(_caught)}/{len(MUTATIONS)}")
+
+
+def test_report_names_blank_nodes_by_their_axiom(fresh_graph: Graph, tmp_path: Path) -> None:
+    unannotated_restriction(fresh_graph)
+    text = _validate_graph(fresh_graph, tmp_path).render("text")
+    assert "gluteus minimus (GLUTEONTO:0000004): SubClassOf innervated by some superior gluteal nerve" in text
+    assert "_:" not in text
+
+
+def test_report_in_norwegian(fresh_graph: Graph, tmp_path: Path) -> None:
+    remove_lang(GM, RDFS.label, "nb")(fresh_graph)
+    path = tmp_path / "m.ttl"
+    fresh_graph.serialize(path, format="turtle")
+    assert "Trenger nøyaktig én bokmålsetikett" in validate([path], lang="nb").render()

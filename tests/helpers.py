@@ -1,0 +1,52 @@
+"""Helpers shared by the tests: repository paths, term IRIs, restriction look-up, ports."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+
+from rdflib import BNode, Graph, URIRef
+
+from gluteonto.vocab import GLUT, OWL, RDFS
+
+__all__ = ["ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "free_port", "wait_for_port"]
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
+EDIT_FILE = ROOT / "ontology" / "source" / "gluteonto-edit.yaml"
+
+
+def term(number: int) -> URIRef:
+    """IRI of GLUTEONTO_<number>."""
+    return GLUT[f"{number:07d}"]
+
+
+def restrictions(graph: Graph, cls: URIRef, prop: URIRef, filler: URIRef | None = None) -> list[BNode]:
+    """Blank-node restrictions in SubClassOf(cls, prop some filler)."""
+    found = []
+    for node in graph.objects(cls, RDFS.subClassOf):
+        if isinstance(node, BNode) and (node, OWL.onProperty, prop) in graph:
+            if filler is None or (node, OWL.someValuesFrom, filler) in graph:
+                found.append(node)
+    return found
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for_port(port: int, timeout: float = 20.0) -> None:
+    """Wait until something listens on the loopback ``port``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on port {port}")

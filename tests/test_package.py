@@ -1,0 +1,35 @@
+"""The package as a whole: doctests, an explicit public API, run time apart from build time."""
+
+from __future__ import annotations
+
+import doctest
+import subprocess
+import sys
+
+import pytest
+
+import gluteonto
+from gluteonto import errors, labels, resources, vocab
+from gluteonto.engines import terms
+from gluteonto.formats import rdfxml, reading
+from gluteonto.query import lookup, sparqltext
+
+
+@pytest.mark.parametrize("module", [vocab, sparqltext, lookup, resources, errors, terms, reading, labels])
+def test_doctests(module: object) -> None:
+    failures, _tests = doctest.testmod(module)  # type: ignore[arg-type]
+    assert failures == 0
+
+
+def test_public_api_is_explicit() -> None:
+    for name in gluteonto.__all__:
+        assert hasattr(gluteonto, name)
+    assert callable(rdfxml.to_rdfxml)
+
+
+def test_runtime_needs_neither_the_build_code_nor_yaml() -> None:
+    code = ("import sys, gluteonto, gluteonto.cli, gluteonto.tools.export, gluteonto.tools.fma, gluteonto.tools.info, "
+            "gluteonto.tools.reason, gluteonto.tools.serve, gluteonto.tools.validate; "
+            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('gluteonto.build')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
