@@ -17,7 +17,7 @@ import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
-from gluteonto.serve import make_server
+from gluteonto.tools.serve import make_server
 
 QUERIES = [
     ("SELECT ?c ?l WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 50",

@@ -86,9 +86,18 @@ def raw(server: SparqlServer, data: bytes, wait: float = 5.0) -> bytes:
         return b"".join(chunks)
 
 
-def query_children(server: SparqlServer) -> list[int]:
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1
+    return -1 if fields[0] == "Z" else int(fields[11]) + int(fields[12])
+
+
+def query_workers(server: SparqlServer) -> list[int]:
+    """Live worker processes (children of the zygote)."""
     zygote = server.pool._zygote_pid
-    children = []
+    found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
@@ -96,15 +105,27 @@ def query_children(server: SparqlServer) -> list[int]:
             except OSError:
                 continue
             if int(fields[1]) == zygote and fields[0] != "Z":
-                children.append(int(entry.name))
-    return children
+                found.append(int(entry.name))
+    return found
 
 
-def wait_no_children(server: SparqlServer, seconds: float = 5.0) -> None:
+def busy_worker(server: SparqlServer, within: float = 2.0) -> int:
+    """The worker process that is burning CPU (the one running the slow query)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        before = {pid: _cpu_ticks(pid) for pid in query_workers(server)}
+        time.sleep(0.3)
+        for pid, ticks in before.items():
+            if ticks >= 0 and _cpu_ticks(pid) > ticks:
+                return pid
+    raise AssertionError("no worker is running the query")
+
+
+def wait_gone(pid: int, seconds: float) -> None:
     deadline = time.monotonic() + seconds
-    while query_children(server) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert query_children(server) == [], "a query process is still running"
+    while _cpu_ticks(pid) >= 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _cpu_ticks(pid) < 0, "the query process is still running"
 
 
 def assert_alive(server: SparqlServer) -> None:
@@ -215,15 +236,19 @@ def test_limit_hit_while_streaming_cuts_the_answer(server: SparqlServer) -> None
     with pytest.raises(http.client.IncompleteRead):
         request(server, "GET", ask("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"), headers={"Accept": "text/csv"})
     assert_alive(server)
-    wait_no_children(server)
 
 
 def test_slow_query_times_out_and_is_killed(server: SparqlServer) -> None:
+    outcome: list[tuple[int, dict[str, str], bytes]] = []
     start = time.monotonic()
-    status, headers, body = request(server, "GET", ask(CARTESIAN_SLOW))
+    client = threading.Thread(target=lambda: outcome.append(request(server, "GET", ask(CARTESIAN_SLOW))))
+    client.start()
+    worker = busy_worker(server)
+    client.join(15)
+    status, headers, body = outcome[0]
     assert status == 503 and b"did not finish within 3 s" in body and headers["retry-after"]
     assert time.monotonic() - start < 8
-    wait_no_children(server)
+    wait_gone(worker, 2)
     assert_alive(server)
 
 
@@ -231,11 +256,10 @@ def test_work_of_a_departed_client_is_cancelled(server: SparqlServer) -> None:
     path = ask(CARTESIAN_SLOW)
     with socket.create_connection(server.server_address) as sock:
         sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-        deadline = time.monotonic() + 2
-        while not query_children(server) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert query_children(server), "the query never started"
-    wait_no_children(server, seconds=2.5)  # well before the 3 s timeout would have stopped it
+        worker = busy_worker(server)
+        left = time.monotonic()
+    wait_gone(worker, 1.5)
+    assert time.monotonic() - left < 2.5  # well before the 3 s timeout would have stopped it
 
 
 @pytest.mark.parametrize("head, status", [

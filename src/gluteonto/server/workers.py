@@ -2,10 +2,11 @@
 
 Oxigraph cannot interrupt a running query, and one query can ask for unbounded memory. So the
 server never evaluates a query itself: at start it forks a small single-threaded *zygote* that
-holds the loaded store; for every query the zygote forks a child (sharing the store copy-on-write,
-~1 ms), which evaluates the query under a memory and CPU limit and streams the serialised answer
-back over a socket in frames, counting rows and bytes against the limits. The server kills the
-child when the time is up or the client has gone; a child that runs out of memory dies alone.
+holds the loaded store; the zygote forks worker processes on demand (sharing the store
+copy-on-write), each of which evaluates one query at a time under a memory and CPU limit and
+streams the serialised answer back over a socket in frames, counting rows and bytes against the
+limits. Idle workers are reused. The server kills a worker when the time is up or the client has
+gone (a new one is forked for the next query); a worker that runs out of memory dies alone.
 
 Frames: one type byte, a 4-byte big-endian length, the payload — ``P`` the child's pid, ``H`` the
 content type (once the answer's kind is known), ``D`` answer bytes, ``E`` the end, ``X`` an error
@@ -94,13 +95,19 @@ class _FrameWriter(io.RawIOBase):
             raise _Limit(f"the answer is larger than {self._max:,} bytes; refused (add a LIMIT)")
         self._buffer += data
         if len(self._buffer) >= _CHUNK:
-            self.flush()
+            self.send_buffered()
         return size
 
     def flush(self) -> None:
+        """Nothing: frames go out in chunks and at the end, never after an error frame (or on close)."""
+
+    def send_buffered(self) -> None:
         if self._buffer:
             _send(self._sock, b"D", bytes(self._buffer))
             self._buffer.clear()
+
+    def discard(self) -> None:
+        self._buffer.clear()
 
 
 def _send(sock: socket.socket, kind: bytes, payload: bytes) -> None:
@@ -245,18 +252,21 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
                 result.serialize(out, format=getattr(ox.QueryResultsFormat, formats[RESULT_TYPES[media]]))
             else:
                 _write_solutions(result, RESULT_TYPES[media], out, max_rows)
-        out.flush()
+        out.send_buffered()
         _send(sock, b"E", b"")
+        return
     except WorkerError as exc:
-        _send(sock, b"X", json.dumps({"status": exc.status, "message": str(exc)}).encode())
+        status, message = exc.status, str(exc)
     except _Limit as exc:
-        _send(sock, b"X", json.dumps({"status": 400, "message": str(exc)}).encode())
+        status, message = 400, str(exc)
     except SyntaxError as exc:
-        _send(sock, b"X", json.dumps({"status": 400, "message": f"SPARQL syntax error: {first_line(exc)}"}).encode())
+        status, message = 400, f"SPARQL syntax error: {first_line(exc)}"
     except MemoryError:
-        _send(sock, b"X", json.dumps({"status": 500, "message": "the query needs more memory than allowed"}).encode())
+        status, message = 500, "the query needs more memory than allowed"
     except Exception as exc:  # noqa: BLE001 - evaluation errors (unknown function, bad regex…) are the query's
-        _send(sock, b"X", json.dumps({"status": 400, "message": f"query failed: {first_line(exc)}"}).encode())
+        status, message = 400, f"query failed: {first_line(exc)}"
+    out.discard()
+    _send(sock, b"X", json.dumps({"status": status, "message": message}).encode())
 
 
 def _read_job(sock: socket.socket) -> QueryJob:
@@ -282,21 +292,26 @@ def _vm_size() -> int:
     return 0
 
 
-def _run_child(store: Any, fd: int, settings: dict[str, Any]) -> None:
+def _run_worker(store: Any, fd: int, settings: dict[str, Any]) -> None:
+    """A worker: answer jobs one after the other until the server closes the socket (or kills it)."""
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        cpu = int(settings["timeout"]) + 5
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))  # backstop if the server dies meanwhile
         if settings["memory"]:
             size = _vm_size() + settings["memory"]
             with contextlib.suppress(ValueError, OSError):
                 resource.setrlimit(resource.RLIMIT_AS, (size, size))
         sock = socket.socket(fileno=fd)
         _send(sock, b"P", str(os.getpid()).encode())
-        job = _read_job(sock)
-        _evaluate(store, job, sock, settings["max_rows"], settings["max_bytes"])
+        while True:
+            try:
+                job = _read_job(sock)
+            except EOFError:
+                break
+            cpu = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + settings["timeout"]) + 5
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))  # backstop if the server dies meanwhile
+            _evaluate(store, job, sock, settings["max_rows"], settings["max_bytes"])
         sock.close()
     except BaseException:  # noqa: BLE001 - the server sees the missing end frame
         code = 1
@@ -321,7 +336,7 @@ def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> Non
                 continue
             if os.fork() == 0:
                 control.close()
-                _run_child(store, fds[0], settings)
+                _run_worker(store, fds[0], settings)
             os.close(fds[0])
     except BaseException:  # noqa: BLE001
         code = 1
@@ -338,6 +353,25 @@ def _die_with_parent() -> None:
 
 
 # -- server side ----------------------------------------------------------------------------------
+_JOBS_PER_WORKER = 1000
+
+
+@dataclass
+class _Worker:
+    """The server's end of one worker process."""
+
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    pid: int = 0
+    jobs: int = 0
+
+    def stop(self) -> None:
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        self.writer.close()
+
+
 class QueryPool:
     """Runs :class:`QueryJob` s in killable child processes forked from a zygote that holds ``store``."""
 
@@ -350,6 +384,7 @@ class QueryPool:
         self._control: socket.socket | None = None
         self._zygote_pid = 0
         self._slots: asyncio.Semaphore | None = None
+        self._idle: list[_Worker] = []
 
     def start(self) -> None:
         """Fork the zygote (call before the server starts threads)."""
@@ -366,7 +401,11 @@ class QueryPool:
         self._control, self._zygote_pid = parent, pid
 
     def close(self) -> None:
-        """Stop the zygote; running children end when their sockets close."""
+        """Stop the zygote and the idle workers; running ones end when their sockets close."""
+        for worker in self._idle:
+            with contextlib.suppress(Exception):
+                worker.stop()
+        self._idle.clear()
         if self._control is not None:
             self._control.close()
             self._control = None
@@ -377,11 +416,32 @@ class QueryPool:
                 os.waitpid(self._zygote_pid, 0)
             self._zygote_pid = 0
 
+    async def _spawn(self, deadline: float, gone: asyncio.Event) -> _Worker:
+        if self._control is None:
+            raise WorkerError(503, "the server is shutting down")
+        ours, theirs = socket.socketpair()
+        try:
+            socket.send_fds(self._control, [b"w"], [theirs.fileno()])
+        finally:
+            theirs.close()
+        reader, writer = await asyncio.open_connection(sock=ours)
+        worker = _Worker(reader, writer)
+        try:
+            kind, data = await self._frame(reader, deadline, gone)
+        except BaseException:
+            writer.close()
+            raise
+        if kind != b"P":
+            writer.close()
+            raise WorkerError(500, "a query process did not start")
+        worker.pid = int(data)
+        return worker
+
     async def run(self, job: QueryJob, deadline: float, gone: asyncio.Event) -> AsyncIterator[tuple[str, bytes]]:
         """Yield ``("type", media)`` then ``("data", bytes)`` frames and a final ``("end", b"")``.
 
         Raises :class:`WorkerError` for a refused or failed query, and on timeout (503) or when
-        ``gone`` is set (the client left); the child is killed in both cases.
+        ``gone`` is set (the client left); the worker process is killed in both cases.
         """
         loop = asyncio.get_running_loop()
         if self._slots is None:
@@ -390,43 +450,33 @@ class QueryPool:
             await asyncio.wait_for(self._slots.acquire(), max(deadline - loop.time(), 0.001))
         except asyncio.TimeoutError:
             raise WorkerError(503, "the server is busy; try again") from None
-        ours, theirs = socket.socketpair()
-        pid = 0
-        writer: asyncio.StreamWriter | None = None
-        finished = False
+        worker: _Worker | None = None
+        reusable = False
         try:
-            if self._control is None:
-                raise WorkerError(503, "the server is shutting down")
-            socket.send_fds(self._control, [b"q"], [theirs.fileno()])
-            theirs.close()
-            reader, writer = await asyncio.open_connection(sock=ours)
+            worker = self._idle.pop() if self._idle else await self._spawn(deadline, gone)
             payload = json.dumps(asdict(job)).encode()
-            writer.write(struct.pack(">I", len(payload)) + payload)
+            worker.writer.write(struct.pack(">I", len(payload)) + payload)
+            worker.jobs += 1
             while True:
-                kind, data = await self._frame(reader, deadline, gone)
-                if kind == b"P":
-                    pid = int(data)
-                    continue
+                kind, data = await self._frame(worker.reader, deadline, gone)
                 if kind == b"H":
                     yield "type", data
                 elif kind == b"D":
                     yield "data", data
                 elif kind == b"E":
-                    finished = True
+                    reusable = worker.jobs < _JOBS_PER_WORKER
                     yield "end", b""
                     return
                 elif kind == b"X":
-                    finished = True
                     error = json.loads(data)
+                    reusable = worker.jobs < _JOBS_PER_WORKER and int(error["status"]) < 500
                     raise WorkerError(int(error["status"]), str(error["message"]))
         finally:
-            if pid and not finished:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            if writer is not None:
-                writer.close()
-            else:
-                ours.close()
+            if worker is not None:
+                if reusable and self._control is not None:
+                    self._idle.append(worker)
+                else:
+                    worker.stop()
             self._slots.release()
 
     async def _frame(self, reader: asyncio.StreamReader, deadline: float, gone: asyncio.Event) -> tuple[bytes, bytes]:
