@@ -16,7 +16,7 @@ from gluteonto import Session
 from gluteonto.isolate import run_isolated
 
 
-def median_ms(func, repeats: int) -> float:  # noqa: ANN001
+def median_ms(func, repeats: int) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -32,8 +32,11 @@ def main() -> None:
     print(f"{'engine':<10} {'direct ms':>10} {'forked ms':>10} {'overhead ms':>12}")
     for engine in ("rdflib", "oxigraph"):
         session = Session(engine)
-        direct = median_ms(lambda: session.query("innervation"), args.repeats)
-        forked = median_ms(lambda: run_isolated(lambda: session.query("innervation"), timeout=60), args.repeats)
+        def direct_query(session: Session = session) -> object:
+            return session.query("innervation")
+
+        direct = median_ms(direct_query, args.repeats)
+        forked = median_ms(lambda query=direct_query: run_isolated(query, timeout=60), args.repeats)
         print(f"{engine:<10} {direct:>10.1f} {forked:>10.1f} {forked - direct:>12.1f}")
 
 

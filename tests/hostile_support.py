@@ -44,7 +44,7 @@ def start_listener() -> tuple[Listener, ThreadingHTTPServer]:
     listener = Listener(url="")
 
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             return
 
         def _answer(self) -> None:
@@ -61,7 +61,7 @@ def start_listener() -> tuple[Listener, ThreadingHTTPServer]:
             self.end_headers()
             self.wfile.write(body)
 
-        do_GET = do_POST = _answer  # noqa: N815
+        do_GET = do_POST = _answer
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
@@ -82,7 +82,7 @@ def snapshot(directory: Path) -> dict[str, tuple[int, int]]:
 
 
 def billion_laughs(levels: int = 9) -> str:
-    entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, levels + 1)]
+    entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
     return ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n' + "\n".join(entities) + "\n]>\n"
             '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
             f'<rdf:Description rdf:about="http://x/a"><rdfs:label>&lol{levels};</rdfs:label></rdf:Description>\n</rdf:RDF>\n')

@@ -67,7 +67,7 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None, *,  # noqa: ANN202
+def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None, *,
              timeout: float | None = None, allow_federation: bool = False):
     from .query.session import Session
 
@@ -250,7 +250,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 
 @main.command("link-fma")
 @click.argument("fma_file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the merged graph here (format from the suffix).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
 @click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")

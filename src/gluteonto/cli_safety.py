@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-__all__ = ["SafeGroup", "quiet_broken_pipe", "interrupted"]
+__all__ = ["SafeGroup", "interrupted", "quiet_broken_pipe"]
 
 
 def interrupted() -> NoReturn:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import BinaryIO, ContextManager
+from typing import BinaryIO
 
 from .safe_write import atomic_output as safe_atomic_output
 
 __all__ = ["atomic_output", "atomic_write_text"]
 
 
-def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> ContextManager[BinaryIO]:
+def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> AbstractContextManager[BinaryIO]:
     """Write ``path`` atomically (see :func:`gluteonto.safe_write.atomic_output`): complete or untouched."""
     return safe_atomic_output(path, inputs)
 

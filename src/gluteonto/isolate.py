@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from .errors import EngineError, GluteontoError, first_line
 
-__all__ = ["QueryTimeout", "run_isolated", "can_isolate"]
+__all__ = ["QueryTimeout", "can_isolate", "run_isolated"]
 
 T = TypeVar("T")
 
@@ -132,7 +132,7 @@ def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "t
     if not chunks:
         cause = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit status {os.WEXITSTATUS(status)}"
         raise EngineError(f"{what} ended abnormally ({cause}; out of memory?)")
-    kind, value = pickle.loads(b"".join(chunks))  # noqa: S301 - our own child's data
+    kind, value = pickle.loads(b"".join(chunks))
     if kind == "ok":
         return value  # type: ignore[return-value]
     if kind == "error":

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from .errors import InputError
 
-__all__ = ["is_stdout", "resolve_output", "check_output", "atomic_output"]
+__all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
           (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
@@ -114,7 +114,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
                     yield handle  # type: ignore[misc]
                     handle.flush()
                     os.fsync(fd)
-                tmp_name = Path(tempfile.mktemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))  # noqa: S306
+                tmp_name = Path(tempfile.mktemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
                 dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
                 try:  # a directory fd makes os.link use linkat(AT_SYMLINK_FOLLOW), which can name an O_TMPFILE file
                     os.link(f"/proc/self/fd/{fd}", tmp_name.name, dst_dir_fd=dir_fd, follow_symlinks=True)
@@ -128,15 +128,15 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(tmp_name)
             return
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, named = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 yield handle  # type: ignore[misc]
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp_name, 0o644)
-            os.replace(tmp_name, path)
+            os.chmod(named, 0o644)
+            os.replace(named, path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp_name)
+                os.unlink(named)
             raise

@@ -61,7 +61,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
 
 def request(server: SparqlServer, method: str, path: str, body: bytes | None = None,
             headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    connection = http.client.HTTPConnection(*server.server_address, timeout=30)
+    host, port = server.server_address
+    connection = http.client.HTTPConnection(host, port, timeout=30)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()

@@ -25,7 +25,7 @@ from .endpoint import EndpointEngine
 from .oxigraph_engine import OxigraphEngine
 from .rdflib_engine import RdflibEngine
 
-__all__ = ["Engine", "EngineFactory", "RdflibEngine", "OxigraphEngine", "EndpointEngine", "ENGINES", "open_engine"]
+__all__ = ["ENGINES", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
 
 #: Builds an embedded engine loaded with the given RDF files.
 EngineFactory = Callable[[Sequence[Path]], Engine]

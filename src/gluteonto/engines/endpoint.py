@@ -25,7 +25,7 @@ __all__ = ["EndpointEngine"]
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) URLs only (urllib would also follow ftp://)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urllib.parse.urlparse(newurl).scheme not in ("http", "https"):
             raise EngineError(f"SPARQL endpoint {req.full_url} redirected to {newurl!r}, which is not http(s); refused")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -60,7 +60,8 @@ class EndpointEngine:
         deadline = time.monotonic() + self.timeout
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
-                chunks, size = [], 0
+                chunks: list[bytes] = []
+                size = 0
                 while True:
                     chunk = response.read(64 * 1024)
                     if not chunk:
@@ -97,7 +98,7 @@ class EndpointEngine:
                 graph.parse(data=self._post(sparql, "application/n-triples"), format="nt")
             except EngineError:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
                 raise EngineError(f"{where} sent an unreadable graph: {first_line(exc)}") from None
             return QueryResult.from_graph(graph)
         raw = self._post(sparql, "application/sparql-results+json")

@@ -66,11 +66,11 @@ class RdflibEngine:
             rows = []
             for count, row in enumerate(result, 1):
                 check_rows(count, self.max_rows)
-                rows.append(tuple(row[v] if v in row.labels else None for v in variables))  # type: ignore[union-attr]
+                rows.append(tuple(row[v] if v in row.labels else None for v in variables))  # type: ignore[union-attr,index,call-overload]
         except (KeyboardInterrupt, SystemExit, MemoryError, EngineError):
             raise
         except RecursionError:
             raise InputError("SPARQL query failed: the query is nested too deeply") from None
-        except Exception as exc:  # rdflib raises parser- and evaluator-specific types, also while iterating
+        except Exception as exc:  # noqa: BLE001 - rdflib raises parser- and evaluator-specific types, also while iterating
             raise InputError(f"SPARQL query failed: {first_line(exc)}") from None
         return QueryResult(variables=variables, rows=rows)

@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from ..errors import EngineError
 
-__all__ = ["from_oxigraph", "term_from_json", "check_rows"]
+__all__ = ["check_rows", "from_oxigraph", "term_from_json"]
 
 
 def from_oxigraph(term: Any) -> Node | None:

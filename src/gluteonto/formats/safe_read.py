@@ -28,14 +28,14 @@ from typing import IO, TYPE_CHECKING, Any
 from .. import limits
 from ..errors import InputError, first_line
 
-__all__ = ["check_regular_file", "open_input", "check_dtd", "read_quads"]
+__all__ = ["check_dtd", "check_regular_file", "open_input", "read_quads"]
 
 if TYPE_CHECKING:
     from .reading import RdfSyntax
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
-_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s>]+)\s+(\"[^\"]*\"|'[^']*'|[^>]*)\s*>", re.S)
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s>]+)\s+(\"[^\"]*\"|'[^']*'|[^>]*)\s*>", re.DOTALL)
 _DTD_HEAD_BYTES = 1024 * 1024
 
 
@@ -138,7 +138,7 @@ def check_dtd(path: Path) -> None:
             raise InputError(f"{path}: XML entity &{label}; refers to other entities (possible 'billion laughs'); refused")
         if len(value) - 2 > limits.MAX_ENTITY_VALUE:
             raise InputError(f"{path}: XML entity &{label}; is longer than {limits.MAX_ENTITY_VALUE} characters; refused")
-    if re.sub(rb"<!--.*?-->", b"", _ENTITY.sub(b"", subset), flags=re.S).strip():
+    if re.sub(rb"<!--.*?-->", b"", _ENTITY.sub(b"", subset), flags=re.DOTALL).strip():
         raise InputError(f"{path}: the RDF/XML document type declares more than plain entities; refused")
 
 

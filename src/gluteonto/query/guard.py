@@ -18,7 +18,7 @@ from .. import limits
 from ..errors import InputError
 from .sparqltext import _code_tokens
 
-__all__ = ["find_service", "check_query", "decode_query"]
+__all__ = ["check_query", "decode_query", "find_service"]
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 

@@ -6,4 +6,4 @@ from .app import SparqlApp
 from .static import static_site
 from .workers import QueryJob, QueryPool
 
-__all__ = ["SparqlApp", "QueryPool", "QueryJob", "static_site"]
+__all__ = ["QueryJob", "QueryPool", "SparqlApp", "static_site"]

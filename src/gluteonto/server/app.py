@@ -24,10 +24,9 @@ from collections.abc import Iterable
 from .. import limits
 from ..query.guard import find_service
 from .asgi import ASGIApp, Receive, Scope, Send, respond
-from .static import static_site
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
-__all__ = ["SparqlApp", "parse_accept", "host_allowed"]
+__all__ = ["SparqlApp", "host_allowed", "parse_accept"]
 
 
 log = logging.getLogger("gluteonto.serve")

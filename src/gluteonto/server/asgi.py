@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
-__all__ = ["Scope", "Receive", "Send", "ASGIApp", "respond"]
+__all__ = ["ASGIApp", "Receive", "Scope", "Send", "respond"]
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]

@@ -33,7 +33,7 @@ from typing import Any
 from .. import limits
 from ..errors import first_line
 
-__all__ = ["QueryJob", "QueryPool", "RESULT_TYPES", "GRAPH_TYPES", "WorkerError"]
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "QueryJob", "QueryPool", "WorkerError"]
 
 #: media type → serialiser name, for SELECT/ASK answers and for CONSTRUCT/DESCRIBE graphs (first = default)
 RESULT_TYPES = {
@@ -149,8 +149,9 @@ def _json_term(term: Any) -> dict[str, Any]:
 
 
 def _xml_term(term: Any) -> str:
-    import pyoxigraph as ox
     from xml.sax.saxutils import escape, quoteattr
+
+    import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -228,7 +229,7 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
         options["use_default_graph_as_union"] = True
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    out = _FrameWriter(sock, max_bytes)
+    out: Any = _FrameWriter(sock, max_bytes)  # a binary stream for pyoxigraph's serialisers
     try:
         result = store.query(job.query, **options)
         if isinstance(result, ox.QueryTriples):

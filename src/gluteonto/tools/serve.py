@@ -25,7 +25,7 @@ from ..resources import ontology_file
 from ..server import QueryPool, SparqlApp, static_site
 from ..vocab import ONTOLOGY_IRI
 
-__all__ = ["SparqlServer", "make_server", "load_store", "is_loopback"]
+__all__ = ["SparqlServer", "is_loopback", "load_store", "make_server"]
 
 log = logging.getLogger("gluteonto.serve")
 
