@@ -7,7 +7,10 @@ import http.client
 import json
 import logging
 import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -23,6 +26,7 @@ from gluteonto.server import app as sparql_app
 from gluteonto.tools.serve import SparqlServer, is_loopback, make_server
 from gluteonto.vocab import ONTOLOGY_IRI
 
+from ..helpers import free_port, wait_for_port
 from ..hostile_support import Listener, start_listener
 
 CARTESIAN_SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
@@ -325,3 +329,42 @@ def test_non_loopback_host_warns(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0 and "warning: listening on 0.0.0.0" in result.output
     assert is_loopback("127.0.0.1") and is_loopback("::1") and not is_loopback("0.0.0.0")
     assert os.environ.get("NO_PROXY", "") == os.environ.get("NO_PROXY", "")  # no environment side effects
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_cleanly(tmp_path: Path, signum: int) -> None:
+    """Ctrl-C (one line, exit 130) or SIGTERM (quiet) stop the server with all its query processes."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "gluteonto", "serve", "--port", str(port)], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for_port(port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", ask("ASK { ?s ?p ?o }"))
+        assert connection.getresponse().status == 200
+        connection.close()
+        process.send_signal(signum)
+        _out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    text = err.decode()
+    assert "Traceback" not in text, text
+    if signum == signal.SIGINT:
+        assert process.returncode == 130 and text.strip().endswith("interrupted")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _session_alive(process.pid):
+        time.sleep(0.1)
+    assert not _session_alive(process.pid), "a query process outlived the server"
+
+
+def _session_alive(sid: int) -> bool:
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                return True
+    return False
