@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import resource
 import select
 import signal
 import time
@@ -52,12 +53,24 @@ def _interruptible() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _child(func: Callable[[], object], write_fd: int, quiet: bool) -> None:
+def _address_space() -> int:
+    with contextlib.suppress(OSError, ValueError):
+        for line in open("/proc/self/status", encoding="ascii"):  # noqa: SIM115
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _child(func: Callable[[], object], write_fd: int, quiet: bool, memory: int | None) -> None:
     code = 0
     try:
         os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides and kills
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if memory and _address_space():
+            limit = _address_space() + memory
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         if quiet:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 2)
@@ -65,6 +78,8 @@ def _child(func: Callable[[], object], write_fd: int, quiet: bool) -> None:
             payload: tuple[str, object] = ("ok", func())
         except GluteontoError as exc:
             payload = ("error", exc)
+        except MemoryError:
+            payload = ("crash", "out of memory (more than the limit the query may use)")
         except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
             payload = ("crash", f"{type(exc).__name__}: {first_line(exc)}")
         try:
@@ -87,12 +102,14 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False) -> T:
+def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False,
+                 memory: int | None = None) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
 
     Errors the child raises as :class:`~gluteonto.errors.GluteontoError` are raised again here;
     Ctrl-C (KeyboardInterrupt) and SIGTERM kill the child and propagate. ``quiet`` silences the
-    child's standard error (a library that prints tracebacks from its own threads). Without
+    child's standard error (a library that prints tracebacks from its own threads); ``memory``
+    caps the address space the child may add, in bytes (an allocation beyond it fails). Without
     ``fork`` the function simply runs here.
     """
     if not can_isolate():
@@ -101,7 +118,7 @@ def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "t
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         os.close(read_fd)
-        _child(func, write_fd, quiet)
+        _child(func, write_fd, quiet, memory)
     os.close(write_fd)
     deadline = None if not timeout else time.monotonic() + timeout
     chunks: list[bytes] = []

@@ -16,6 +16,7 @@ __all__ = [
     "MAX_QUERY_BYTES",
     "MAX_ROWS",
     "QUERY_TIMEOUT",
+    "QUERY_MEMORY",
     "REASON_TIMEOUT",
     "SERVER_BODY_TIMEOUT",
     "SERVER_CONCURRENCY",
@@ -29,6 +30,8 @@ __all__ = [
 
 #: seconds an ad-hoc or packaged query may run on the command line (``--timeout``; 0 = no limit)
 QUERY_TIMEOUT = 60.0
+#: bytes of address space a command-line query may add to the loaded data
+QUERY_MEMORY = 4 * 1024 * 1024 * 1024
 #: seconds HermiT may classify (``reason --timeout``)
 REASON_TIMEOUT = 600.0
 #: seconds one SPARQL request may take on the server, streaming included

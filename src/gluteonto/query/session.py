@@ -144,9 +144,11 @@ class Session:
     def _run(self, text: str, bindings: Mapping[str, Node] | None) -> QueryResult:
         if self.timeout is None or self.engine.name == "endpoint":
             return self.engine.query(text, bindings)
+        from .. import limits
         from ..isolate import run_isolated
 
-        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None)
+        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None,
+                            memory=limits.QUERY_MEMORY)
 
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
         return fetch_labels(self.engine, iris, lang)
