@@ -104,12 +104,13 @@ def content_words(session: Session) -> set[str]:
 
 
 def _interface_text(output: str) -> str:
-    """The output without identifiers (question names, ``-p NAME=``, quoted input, parameter lists) and
+    """The output without identifiers (question names, ``-p NAME=``, commands, quoted input, parameter lists) and
     without names the term card shows on purpose in another language (marked ``(en)``)."""
     names = sorted({*CATALOG, *(a for s in CATALOG.values() for a in s.aliases)}, key=len, reverse=True)
     for name in names:
         output = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", output)
     output = re.sub(r"-p\s+\w+=", " ", output)
+    output = re.sub(r"gluteonto [a-z-]+", " ", output)  # command lines the output suggests
     output = re.sub(r"[^;:\n]*\(en\)", " ", " ".join(output.split()))
     output = re.sub(r"'[^']*'", " ", output)
     return re.sub(r"\(parameterne: [^)]*\)", " ", output)
@@ -130,7 +131,7 @@ def test_norwegian_footer_and_headers(runner: CliRunner) -> None:
 
 
 def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Session) -> None:
-    output = run(runner, "query", "innervation", "--lang", "la").output
+    output = run(runner, "query", "innervation", "--lang", "la", "--wide").output
     nerve = session.resolve_term("superior gluteal nerve")
     latin = session.index.labels[nerve]["la"]
     assert latin in output
