@@ -11,7 +11,7 @@ gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English 
 
 from __future__ import annotations
 
-from .errors import InputError
+from .errors import EngineError, InputError
 
 __all__ = [
     "HEADERS",
@@ -19,6 +19,8 @@ __all__ = [
     "LANGS",
     "MESSAGES",
     "UI_LANGS",
+    "EngineMessageError",
+    "Localized",
     "MessageError",
     "header",
     "interface_words",
@@ -83,6 +85,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exact synonym": ("exact synonym", "synonym"),
     "related synonym": ("related synonym", "beslektet synonym"),
     "interrupted": ("interrupted", "avbrutt"),
+    # refusals and limits that keep a query from reaching the network or exhausting the machine
+    "service refused": (("the query uses SERVICE {target} (a federated query, which contacts another server); refused: "
+                         "pass --allow-federation to allow it deliberately"),
+                        ("spørringen bruker SERVICE {target} (en føderert spørring, som kontakter en annen server); avvist: "
+                         "bruk --allow-federation for å tillate det med vilje")),
+    "query too large": ("{source}: the query is larger than {limit:,} bytes; refused",
+                        "{source}: spørringen er større enn {limit:,} byte; avvist"),
+    "not utf-8": ("{source}: not valid UTF-8 (byte {position}: {byte})", "{source}: ikke gyldig UTF-8 (byte {position}: {byte})"),
+    "query timeout": ("the query did not finish within {seconds:g} s and was stopped (use --timeout to allow more)",
+                      "spørringen ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi den mer tid)"),
+    "work timeout": ("{what} did not finish within {seconds:g} s and was stopped (use --timeout to allow more)",
+                     "{what} ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi mer tid)"),
+    "too many rows": ("the query returns more than {limit:,} rows; refused (add a LIMIT)",
+                      "spørringen gir mer enn {limit:,} rader; avvist (legg til LIMIT)"),
 }
 
 #: query variable → (English, Norwegian) column header
@@ -199,8 +215,8 @@ HEADERS: dict[str, tuple[str, str]] = {
 LABEL_SUFFIX = "_label"
 
 
-class MessageError(InputError):
-    """Bad input whose message can be shown in the user's language (exit 2).
+class Localized(Exception):
+    """Mixin for errors whose message can be shown in the user's language.
 
     ``parts`` are (message key, values) pairs joined by a space; ``str()`` gives the English text.
     """
@@ -211,6 +227,17 @@ class MessageError(InputError):
 
     def render(self, lang: str = "en") -> str:
         return " ".join(text(key, lang, **values) for key, values in self.parts)
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[str, dict[str, object]], ...]]:
+        return type(self), self.parts  # so it survives the trip from a query's child process
+
+
+class MessageError(Localized, InputError):
+    """Bad input whose message can be shown in the user's language (exit 2)."""
+
+
+class EngineMessageError(Localized, EngineError):
+    """An engine refusal or failure whose message can be shown in the user's language (exit 2)."""
 
 
 def text(key: str, lang: str = "en", **values: object) -> str:
