@@ -41,7 +41,7 @@ QUALIFIED_STATEMENTS = [
     ("særlig i fremre og midtre fibersegment", 409, {19, 20}, 919, False),
     ("Ved kronisk overbelastning", 410, {724}, 923, False),
     ("kan triggerpunktene bli vedvarende aktive og gi betydelig funksjonsnedsettelse", 410, {438}, 938, False),
-    ("Etter hofteprotesekirurgi og ved degenerative tilstander som coxartrose, sees ofte atrofi", 411, {453, 422}, 923, True),
+    ("Etter hofteprotesekirurgi og ved degenerative tilstander som coxartrose, sees ofte atrofi", 411, {453, 422}, 923, False),
     ("særlig i den anteriore delen", 411, {19}, 919, False),
     ("atrofi i minimus er assosiert med redusert balanse, økt risiko for fall og endret muskelrekruttering", 411, {439, 440, 441}, 924, False),
     ("Lesjoner eller trykk mot denne nerven kan føre til isolert svakhet i gluteus minimus og medius", 412, {446, 447}, 938, False),
