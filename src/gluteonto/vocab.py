@@ -6,11 +6,18 @@
 'http://purl.org/sig/ont/fma/fma22317'
 >>> compact_iri("http://purl.obolibrary.org/obo/RO_0002005")
 'RO:0002005'
+>>> str(version_iri("2026-11-24"))
+'https://w3id.org/gluteonto/releases/2026-11-24/gluteonto.owl'
+>>> print(sparql_prefixes("rdfs", "owl"))
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from typing import Literal
+
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 __all__ = [
@@ -24,8 +31,14 @@ __all__ = [
     "FMA",
     "PREFIXES",
     "RO",
+    "SH",
+    "Lang",
+    "LABEL_LANGS",
     "expand_curie",
     "compact_iri",
+    "version_iri",
+    "bind_prefixes",
+    "sparql_prefixes",
     "DCTERMS",
     "OWL",
     "RDF",
@@ -42,6 +55,11 @@ OBO = Namespace("http://purl.obolibrary.org/obo/")
 OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 IAO_DEFINITION = OBO["IAO_0000115"]
 FMA = Namespace("http://purl.org/sig/ont/fma/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: Languages that labels, definitions and reports are offered in.
+Lang = Literal["en", "nb"]
+LABEL_LANGS: tuple[Lang, ...] = ("en", "nb")
 
 
 class _RO:
@@ -84,8 +102,13 @@ PREFIXES: dict[str, str] = {
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),
-    "sh": "http://www.w3.org/ns/shacl#",
+    "sh": str(SH),
+    "semapv": "https://w3id.org/semapv/vocab/",
+    "sssom": "https://w3id.org/sssom/",
 }
+#: Prefixes not bound in written graphs: ``glut`` and ``obo`` would compete with the term prefixes
+#: (GLUTEONTO, RO, …) when rdflib compacts IRIs; the others never occur in the ontology.
+_UNBOUND = frozenset({"glut", "obo", "sh", "semapv", "sssom"})
 
 
 def expand_curie(curie: str) -> str:
@@ -106,3 +129,21 @@ def compact_iri(iri: str) -> str:
     if not best:
         return iri
     return f"{best_prefix}:{iri[len(best):]}"
+
+
+def version_iri(version: str, file: str = "gluteonto.owl") -> URIRef:
+    """The version IRI of a release file: ``<BASE>releases/<version>/<file>``."""
+    return URIRef(f"{BASE}releases/{version}/{file}")
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes on ``graph`` (used for every serialisation); return it."""
+    for prefix, namespace in PREFIXES.items():
+        if prefix not in _UNBOUND:
+            graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def sparql_prefixes(*names: str) -> str:
+    """SPARQL ``PREFIX`` lines for the named prefixes of :data:`PREFIXES`."""
+    return "\n".join(f"PREFIX {name}: <{PREFIXES[name]}>" for name in names)
