@@ -14,18 +14,25 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .engines import ENGINES
 from .errors import GluteontoError
+from .query.catalog import GROUP_ORDER
+from .query.results import RESULT_FORMATS
+from .query.session import Session
+from .tools.export import EXPORT_FORMATS
+from .tools.validate import VALIDATION_FORMATS
+from .vocab import LABEL_LANGS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb"]), default="en", show_default=True,
+LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS)), default="en", show_default=True,
                            help="Language of labels in tables and reports.")
-ENGINE_OPTION = click.option("--engine", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib", show_default=True,
+ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default="rdflib", show_default=True,
                              help="Embedded query engine.")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default="table",
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
@@ -58,9 +65,7 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None):  # noqa: ANN202
-    from .query.session import Session
-
+def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None) -> Session:
     return Session(engine, data, endpoint=endpoint)
 
 
@@ -123,7 +128,7 @@ def queries(lang: str, show_all: bool) -> None:
     """List the packaged queries with their parameters."""
     from .query.catalog import load_catalog
 
-    specs = sorted(load_catalog().values(), key=lambda q: (q.group != "questions", q.group, q.name))
+    specs = sorted(load_catalog().values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
     group = None
     for spec in specs:
         if not show_all and spec.group != "questions":
@@ -170,7 +175,7 @@ def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(VALIDATION_FORMATS)), default="text", show_default=True)
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
@@ -214,7 +219,7 @@ def qc(engine: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly

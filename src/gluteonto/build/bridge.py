@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from ..vocab import BRIDGE_IRI, DCTERMS, ONTOLOGY_IRI, OWL, RDF, XSD, bind_prefixes, expand_curie, version_iri
+from ..vocab import (
+    BRIDGE_IRI,
+    DCTERMS,
+    ONTOLOGY_IRI,
+    OWL,
+    RDF,
+    XSD,
+    bind_prefixes,
+    expand_curie,
+    version_iri,
+)
 from .source import OntologySource
 
 __all__ = ["bridge_graph", "catalog_xml"]

@@ -12,13 +12,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from ..engines.base import Engine
+from ..labels import by_language, choose
+from ..vocab import OBOINOWL, RDFS, sparql_prefixes
 from .sparqltext import serialize_term
 
-__all__ = ["Match", "LabelIndex", "normalize", "fetch_labels"]
+__all__ = ["Match", "LabelIndex", "LabelKind", "normalize", "fetch_labels"]
+
+#: What kind of name a lookup entry is.
+LabelKind = Literal["label", "exact synonym", "related synonym"]
+_KINDS: dict[str, LabelKind] = {
+    str(RDFS.label): "label",
+    str(OBOINOWL.hasExactSynonym): "exact synonym",
+    str(OBOINOWL.hasRelatedSynonym): "related synonym",
+}
 
 _ABBREVIATIONS = {
     "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
@@ -26,9 +38,7 @@ _ABBREVIATIONS = {
 }
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
-_LABEL_QUERY = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
+_LABEL_QUERY = sparql_prefixes("rdfs", "oboInOwl") + """
 SELECT ?term ?kind ?text WHERE {
   VALUES ?kind { rdfs:label oboInOwl:hasExactSynonym oboInOwl:hasRelatedSynonym }
   ?term ?kind ?text .
@@ -53,14 +63,15 @@ class Match:
     iri: URIRef
     text: str
     lang: str
-    kind: str
+    kind: LabelKind
     score: int
 
 
 class LabelIndex:
     """Labels and synonyms of every IRI in an engine, searchable with :meth:`search`."""
 
-    def __init__(self, entries: Iterable[tuple[URIRef, str, str, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[URIRef, str, str, LabelKind]]) -> None:
+        """Index ``(iri, text, language, kind)`` entries."""
         self.entries = [(iri, text, lang, kind, normalize(text)) for iri, text, lang, kind in entries]
         self.labels: dict[URIRef, dict[str, str]] = {}
         for iri, text, lang, kind, _norm in self.entries:
@@ -69,24 +80,17 @@ class LabelIndex:
 
     @classmethod
     def from_engine(cls, engine: Engine) -> LabelIndex:
+        """Index every label and synonym of the IRIs in ``engine``."""
         result = engine.query(_LABEL_QUERY)
-        kinds = {
-            "http://www.w3.org/2000/01/rdf-schema#label": "label",
-            "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym": "exact synonym",
-            "http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym": "related synonym",
-        }
         entries = []
         for term, kind, text in result.rows:
             lang = getattr(text, "language", None) or ""
-            entries.append((URIRef(str(term)), str(text), lang, kinds[str(kind)]))
+            entries.append((URIRef(str(term)), str(text), lang, _KINDS[str(kind)]))
         return cls(entries)
 
     def label(self, iri: URIRef, lang: str = "en") -> str | None:
         """Label of ``iri`` in ``lang``, falling back to English, then to any label."""
-        labels = self.labels.get(iri)
-        if not labels:
-            return None
-        return labels.get(lang) or labels.get("en") or next(iter(labels.values()))
+        return choose(self.labels.get(iri, {}), lang)
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Rank terms whose label or synonym matches ``text``: exact, then prefix, then all words, then substring."""
@@ -116,22 +120,19 @@ class LabelIndex:
 
 
 def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
-    """Labels of ``iris`` in ``lang`` (English or FMA preferred name as fallback) from ``engine``."""
+    """Labels of ``iris`` in ``lang`` (English, untagged such as FMA's preferred name, or any as fallback)."""
     iris = sorted(set(iris))
     if not iris:
         return {}
     values = " ".join(serialize_term(i) for i in iris)
-    query = f"""
-    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    query = sparql_prefixes("rdfs", "fma") + f"""
     SELECT ?term ?text WHERE {{
       VALUES ?term {{ {values} }}
-      {{ ?term rdfs:label ?text }} UNION {{ ?term <http://purl.org/sig/ont/fma/preferred_name> ?text }}
+      {{ ?term rdfs:label ?text }} UNION {{ ?term fma:preferred_name ?text }}
     }}"""
-    ranked: dict[URIRef, tuple[int, str]] = {}
+    found: dict[URIRef, list[Node]] = {}
     for term, text in engine.query(query).rows:
-        language = getattr(text, "language", None) or ""
-        rank = 0 if language == lang else 1 if language == "en" else 2 if language == "" else 3
-        key = URIRef(str(term))
-        if key not in ranked or rank < ranked[key][0]:
-            ranked[key] = (rank, str(text))
-    return {iri: text for iri, (_rank, text) in ranked.items()}
+        if text is not None:
+            found.setdefault(URIRef(str(term)), []).append(text)
+    labels = {iri: choose(by_language(texts), lang) for iri, texts in found.items()}
+    return {iri: text for iri, text in labels.items() if text is not None}

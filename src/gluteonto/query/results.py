@@ -1,4 +1,13 @@
-"""Query results and their formats: readable tables, and W3C SPARQL results JSON/CSV/TSV."""
+"""Query results and their formats: readable tables, and W3C SPARQL results JSON/CSV/TSV.
+
+Formats are registered in :data:`RESULT_FORMATS` (name → writer); the CLI offers exactly those.
+
+>>> sorted(RESULT_FORMATS)
+['csv', 'json', 'table', 'tsv']
+>>> print(render(QueryResult(variables=["x"], rows=[(Literal("L5"),)]), "csv"), end="")
+x
+L5
+"""
 
 from __future__ import annotations
 
@@ -7,15 +16,19 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal as Choice
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..errors import InputError
 from ..vocab import compact_iri
 
-__all__ = ["QueryResult", "FORMATS", "render"]
+__all__ = ["QueryResult", "ResultKind", "LabelOf", "ResultWriter", "RESULT_FORMATS", "render"]
 
-FORMATS = ("table", "csv", "tsv", "json")
+ResultKind = Choice["solutions", "boolean", "graph"]
+#: Gives the label to show for an IRI (None: show the compact IRI).
+LabelOf = Callable[[URIRef], "str | None"]
 
 
 @dataclass
@@ -29,14 +42,17 @@ class QueryResult:
 
     @classmethod
     def from_boolean(cls, value: bool) -> QueryResult:
+        """The answer to an ASK query."""
         return cls(boolean=value)
 
     @classmethod
     def from_graph(cls, graph: Graph) -> QueryResult:
+        """The answer to a CONSTRUCT or DESCRIBE query."""
         return cls(graph=graph)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ResultKind:
+        """``solutions``, ``boolean`` or ``graph``."""
         if self.boolean is not None:
             return "boolean"
         if self.graph is not None:
@@ -44,15 +60,21 @@ class QueryResult:
         return "solutions"
 
     def iris(self) -> set[URIRef]:
+        """Every IRI in the rows."""
         return {cell for row in self.rows for cell in row if isinstance(cell, URIRef)}
 
     def column(self, name: str) -> list[Node | None]:
+        """The values of one variable, row by row."""
         index = self.variables.index(name)
         return [row[index] for row in self.rows]
 
     def as_set(self) -> set[tuple[str, ...]]:
         """Rows as a set of N3 strings (engine-neutral, for comparing answers)."""
         return {tuple("" if c is None else _n3(c) for c in row) for row in self.rows}
+
+
+#: Writes a solutions or boolean result as text.
+ResultWriter = Callable[[QueryResult, LabelOf], str]
 
 
 def _n3(term: Node) -> str:
@@ -75,7 +97,7 @@ def _json_cell(term: Node) -> dict[str, str]:
     return cell
 
 
-def _to_json(result: QueryResult) -> str:
+def _to_json(result: QueryResult, _label_of: LabelOf) -> str:
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
@@ -84,7 +106,9 @@ def _to_json(result: QueryResult) -> str:
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False)
 
 
-def _to_csv(result: QueryResult) -> str:
+def _to_csv(result: QueryResult, _label_of: LabelOf) -> str:
+    if result.kind == "boolean":
+        return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
@@ -99,13 +123,15 @@ def _tsv_cell(term: Node | None) -> str:
     return f"_:{term}" if isinstance(term, BNode) else term.n3()
 
 
-def _to_tsv(result: QueryResult) -> str:
+def _to_tsv(result: QueryResult, _label_of: LabelOf) -> str:
+    if result.kind == "boolean":
+        return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     lines += ["\t".join(_tsv_cell(c) for c in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 
-def _table(result: QueryResult, label_of: Callable[[URIRef], str | None]) -> str:
+def _table(result: QueryResult, label_of: LabelOf) -> str:
     if result.kind == "boolean":
         return "yes" if result.boolean else "no"
     if not result.rows:
@@ -137,19 +163,24 @@ def _table(result: QueryResult, label_of: Callable[[URIRef], str | None]) -> str
     return "\n".join(lines)
 
 
-def render(result: QueryResult, fmt: str = "table", label_of: Callable[[URIRef], str | None] = lambda _: None) -> str:
-    """Render ``result`` as ``table`` (labels via ``label_of``), ``csv``, ``tsv`` or ``json`` (W3C formats)."""
+#: Result formats by the name the CLI and :meth:`~gluteonto.query.session.Session.render` accept.
+RESULT_FORMATS: dict[str, ResultWriter] = {
+    "table": _table,
+    "csv": _to_csv,
+    "tsv": _to_tsv,
+    "json": _to_json,
+}
+
+
+def _no_labels(_iri: URIRef) -> str | None:
+    return None
+
+
+def render(result: QueryResult, fmt: str = "table", label_of: LabelOf = _no_labels) -> str:
+    """Render ``result`` in a registered format (tables label IRIs via ``label_of``); graphs as Turtle."""
     if result.kind == "graph":
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
-    if fmt == "json":
-        return _to_json(result)
-    if fmt == "csv":
-        if result.kind == "boolean":
-            return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
-        return _to_csv(result)
-    if fmt == "tsv":
-        if result.kind == "boolean":
-            return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
-        return _to_tsv(result)
-    return _table(result, label_of)
+    if fmt not in RESULT_FORMATS:
+        raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+    return RESULT_FORMATS[fmt](result, label_of)

@@ -18,7 +18,7 @@ from ..engines import Engine, OxigraphEngine, open_engine
 from ..errors import InputError
 from ..resources import ontology_file
 from ..vocab import PREFIXES, expand_curie
-from .catalog import QuerySpec, get_query, load_catalog
+from .catalog import GROUP_ORDER, QuerySpec, get_query, load_catalog
 from .lookup import LabelIndex, Match, fetch_labels
 from .results import QueryResult, render
 
@@ -68,8 +68,7 @@ class Session:
 
     def queries(self) -> list[QuerySpec]:
         """Every packaged query, competency questions first."""
-        order = {"questions": 0, "FMA comparison": 1, "quality control": 2}
-        return sorted(self.catalog.values(), key=lambda q: (order.get(q.group, 3), q.name))
+        return sorted(self.catalog.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
 
     # -- lookup ---------------------------------------------------------------------------
     @property
