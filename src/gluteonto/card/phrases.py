@@ -1,0 +1,158 @@
+"""Sentence templates and interface words of the term card, in English and Norwegian Bokmål.
+
+Templates take ``{s}`` (the subject) and ``{o}`` (the filler) and read as a clinician would say
+them. A property without a template is shown as "subject — property label — filler".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "word"]
+
+_O = "http://purl.obolibrary.org/obo/"
+_G = "https://w3id.org/gluteonto/GLUTEONTO_"
+
+#: property IRI → (English template, Norwegian template)
+SENTENCES: dict[str, tuple[str, str]] = {
+    _O + "RO_0002372": ("{s} originates from {o}", "{s} har utspring fra {o}"),
+    _O + "RO_0002373": ("{s} inserts on {o}", "{s} fester på {o}"),
+    _O + "BFO_0000050": ("{s} is part of {o}", "{s} er en del av {o}"),
+    _O + "BFO_0000051": ("{s} has {o} as a part", "{s} har {o} som del"),
+    _O + "RO_0001025": ("{s} lies in {o}", "{s} ligger i {o}"),
+    _G + "0000900": ("{s} lies deep to {o}", "{s} ligger dypere enn {o}"),
+    _G + "0000901": ("{s} lies superficial to {o}", "{s} ligger overfladisk for {o}"),
+    _G + "0000902": ("{s} lies in front of {o}", "{s} ligger foran {o}"),
+    _G + "0000903": ("{s} lies behind {o}", "{s} ligger bak {o}"),
+    _O + "RO_0002220": ("{s} lies next to {o}", "{s} ligger inntil {o}"),
+    _G + "0000904": ("{s} is bounded by {o}", "{s} avgrenses av {o}"),
+    _O + "RO_0002150": ("{s} is continuous with {o}", "{s} går over i {o}"),
+    _O + "RO_0002371": ("{s} is attached to {o}", "{s} er festet til {o}"),
+    _O + "RO_0002005": ("{s} is innervated by {o}", "{s} innerveres av {o}"),
+    _O + "RO_0002134": ("{s} innervates {o}", "{s} innerverer {o}"),
+    _O + "RO_0002380": ("{s} is a branch of {o}", "{s} er en gren av {o}"),
+    _O + "RO_0002252": ("{s} arises as a branch of {o}", "{s} går ut som en gren fra {o}"),
+    _G + "0000907": ("{s} carries fibres from {o}", "{s} har fibre fra {o}"),
+    _G + "0000905": ("{s} passes through {o}", "{s} passerer gjennom {o}"),
+    _G + "0000906": ("{s} runs together with {o}", "{s} løper sammen med {o}"),
+    _O + "RO_0020101": ("{s} supplies blood to {o}", "{s} forsyner {o} med blod"),
+    _G + "0000908": ("{s} receives a branch from {o}", "{s} får en gren fra {o}"),
+    _G + "0000909": ("{s} is performed by {o}", "{s} utføres av {o}"),
+    _G + "0000910": ("{s} acts on {o}", "{s} virker over {o}"),
+    _G + "0000911": ("{s} moves {o}", "{s} beveger {o}"),
+    _G + "0000912": ("{s} takes place during {o}", "{s} skjer under {o}"),
+    _G + "0000913": ("{s} requires {o}", "{s} forutsetter {o}"),
+    _G + "0000914": ("{s} is strongest with {o}", "{s} forsterkes ved {o}"),
+    _G + "0000915": ("{s} prevents {o}", "{s} forhindrer {o}"),
+    _G + "0000916": ("{s} works together with {o}", "{s} virker synergistisk med {o}"),
+    _G + "0000917": ("{s} is active during {o}", "{s} er aktiv under {o}"),
+    _G + "0000918": ("{s} affects {o}", "{s} rammer {o}"),
+    _G + "0000919": ("{s} often affects {o}", "{s} rammer ofte {o}"),
+    _G + "0000920": ("{s} shows {o}", "{s} kjennetegnes av {o}"),
+    _G + "0000921": ("{s} may show {o}", "{s} kan gi {o}"),
+    _G + "0000922": ("{s} is told apart by {o}", "{s} skilles ut ved {o}"),
+    _G + "0000923": ("{s} has {o} as a risk factor", "{s} har {o} som risikofaktor"),
+    _G + "0000924": ("{s} is associated with {o}", "{s} er forbundet med {o}"),
+    _G + "0000925": ("{s} leads to {o}", "{s} fører til {o}"),
+    _G + "0000926": ("{s} contributes to {o}", "{s} bidrar til {o}"),
+    _G + "0000927": ("{s} can be mistaken for {o}", "{s} kan forveksles med {o}"),
+    _G + "0000928": ("{s} targets {o}", "{s} retter seg mot {o}"),
+    _G + "0000929": ("{s} avoids compensation by {o}", "{s} unngår kompensasjon fra {o}"),
+    _G + "0000930": ("{s} calls for caution: {o}", "{s} krever forsiktighet: {o}"),
+    _G + "0000931": ("{s} is indicated for {o}", "{s} er indisert ved {o}"),
+    _G + "0000932": ("{s} trains {o}", "{s} trener {o}"),
+    _G + "0000933": ("{s} is a recommended first step in {o}", "{s} er anbefalt som første trinn ved {o}"),
+    _G + "0000934": ("{s} progresses to {o}", "{s} progredieres til {o}"),
+    _G + "0000935": ("{s} should be avoided in {o}", "{s} bør unngås ved {o}"),
+    _G + "0000936": ("{s} gives higher activation than {o}", "{s} gir høyere aktivering enn {o}"),
+    _G + "0000937": ("{s} is recommended in {o}", "{s} anbefales ved {o}"),
+}
+
+IS_A = ("{s} is a kind of {o}", "{s} er en type {o}")
+EQUIVALENT = ("{s} is by definition {o}", "{s} er per definisjon {o}")
+
+#: interface words: key → (English, Norwegian)
+WORDS: dict[str, tuple[str, str]] = {
+    "source": ("source", "kilde"),
+    "sources": ("sources", "kilder"),
+    "the article": ("the article", "artikkelen"),
+    "section": ("section", "avsnitt"),
+    "inherited from": ("inherited from", "arvet fra"),
+    "roots": ("roots", "røtter"),
+    "labels": ("Labels", "Navn"),
+    "synonyms": ("Synonyms", "Synonymer"),
+    "definition": ("Definition", "Definisjon"),
+    "is a": ("Is a", "Er en"),
+    "subclasses": ("Subclasses", "Underklasser"),
+    "relations": ("Relations", "Relasjoner"),
+    "inherited": ("Inherited relations", "Arvede relasjoner"),
+    "incoming": ("What points to this term", "Hva som viser til dette begrepet"),
+    "details": ("Details", "Detaljer"),
+    "mappings": ("Mappings", "Koblinger"),
+    "questions": ("Questions you can ask about it", "Spørsmål du kan stille om det"),
+    "notes": ("Notes", "Merknader"),
+    "uses": ("Statements", "Utsagn"),
+    "cites": ("Statements citing this source", "Utsagn som viser til denne kilden"),
+    "characteristics": ("Characteristics", "Egenskaper"),
+    "term sources": ("Term sources", "Kilder for begrepet"),
+    "no latin": ("no Latin name; English shown", "ikke latinsk navn; engelsk vist"),
+    "and": ("and", "og"),
+    "that": ("that", "som"),
+    "class": ("class", "klasse"),
+    "object property": ("relation", "relasjon"),
+    "annotation property": ("annotation property", "annotasjonsegenskap"),
+    "individual": ("source", "kilde"),
+    "transitive": ("transitive", "transitiv"),
+    "symmetric": ("symmetric", "symmetrisk"),
+    "inverse of": ("inverse of", "omvendt av"),
+    "part of": ("part of", "del av"),
+    "sub-property of": ("sub-property of", "underegenskap av"),
+    "parameter": ("parameter", "parameter"),
+    "exact": ("exact match", "eksakt treff"),
+    "close": ("close match", "nært treff"),
+    "broad": ("broader match", "bredere treff"),
+    "narrow": ("narrower match", "smalere treff"),
+    "related": ("related match", "beslektet treff"),
+    "xref": ("cross-reference", "kryssreferanse"),
+    "coverage": ("Not covered by the source", "Ikke dekket av kilden"),
+    "editorial": ("Editorial note", "Redaksjonell merknad"),
+    "comment": ("Comment", "Kommentar"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "nb" else pair[0]
+
+
+def word(key: str, lang: str) -> str:
+    """An interface word in ``lang`` (``la`` uses English)."""
+    return _pick(WORDS[key], lang)
+
+
+def capitalize(text: str) -> str:
+    """Upper-case the first letter only (labels stay as written: 'gluteus minimus' → 'Gluteus minimus')."""
+    return text[:1].upper() + text[1:]
+
+
+def pieces(template: str, subject: object, filler: object) -> tuple[object, ...]:
+    """Split a template into text and the two term objects, in reading order (empty text dropped)."""
+    out: list[object] = []
+    for part in re.split(r"(\{s\}|\{o\})", template):
+        if part == "{s}":
+            out.append(subject)
+        elif part == "{o}":
+            out.append(filler)
+        elif part:
+            out.append(part)
+    return tuple(out)
+
+
+def template_for(prop_iri: str, prop_label: str, lang: str) -> str:
+    """The sentence template of a property in ``lang`` ("{s} — label — {o}" when none is defined)."""
+    template = SENTENCES.get(prop_iri)
+    return _pick(template, lang) if template else f"{{s}} — {prop_label} — {{o}}"
+
+
+def sentence(prop_iri: str, prop_label: str, subject: str, filler: str, lang: str) -> str:
+    """A sentence for ``subject PROPERTY some filler`` in ``lang``."""
+    return capitalize(template_for(prop_iri, prop_label, lang).format(s=subject, o=filler))

@@ -1,0 +1,140 @@
+"""The term card as an HTML fragment (an ``<article>``), for the documentation site or any page.
+
+Links to other terms come from ``href(ref)``, so the caller decides the page layout; terms
+without an address are shown as plain text. Everything is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from html import escape
+
+from .model import Name, Relation, Source, TermCard, TermRef
+from .phrases import capitalize, word
+
+__all__ = ["Href", "render_html"]
+
+Href = Callable[[TermRef], "str | None"]
+
+
+def _no_links(_ref: TermRef) -> str | None:
+    return None
+
+
+class _Html:
+    def __init__(self, card: TermCard, href: Href, question_href: Callable[[str], str | None]) -> None:
+        self.card, self.ui, self.href, self.question_href = card, card.ui_lang, href, question_href
+
+    def name(self, name: Name) -> str:
+        text = escape(name.text)
+        if name.lang and name.lang != self.card.lang and not (self.card.lang == "la" and name.lang == "en" and not name.fallback):
+            text = f'<span lang="{escape(name.lang)}">{text}</span>'
+        if name.fallback and self.card.lang == "la":
+            text += f' <abbr class="fallback" title="{escape(word("no latin", self.ui))}">(en)</abbr>'
+        return text
+
+    def term(self, ref: TermRef) -> str:
+        url = self.href(ref)
+        inner = self.name(ref.name)
+        return f'<a href="{escape(url)}">{inner}</a>' if url else inner
+
+    def sentence(self, relation: Relation) -> str:
+        """The card's sentence with its terms linked (built from the relation's pieces)."""
+        if not relation.pieces:
+            return escape(relation.sentence)
+        out = []
+        for i, piece in enumerate(relation.pieces):
+            if isinstance(piece, TermRef):
+                if i == 0:
+                    piece = replace(piece, name=replace(piece.name, text=capitalize(piece.name.text)))
+                out.append(self.term(piece))
+            else:
+                out.append(escape(capitalize(piece) if i == 0 else piece))
+        return "".join(out)
+
+    def sources(self, sources: tuple[Source, ...]) -> str:
+        if not sources:
+            return ""
+        key = "source" if len(sources) == 1 else "sources"
+        items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short)
+                          for s in sources)
+        return f' <span class="src">— {escape(word(key, self.ui))}: {items}</span>'
+
+    def relation(self, relation: Relation) -> str:
+        parts = [self.sentence(relation)]
+        if relation.detail:
+            parts.append(f' <span class="detail">{escape(relation.detail)}</span>')
+        if relation.inherited_from is not None:
+            parts.append(f' <span class="inherited">[{escape(word("inherited from", self.ui))} '
+                         f'{self.term(relation.inherited_from)}]</span>')
+        parts.append(self.sources(relation.sources))
+        css = ' class="inh"' if relation.inherited_from is not None else ""
+        return f"<li{css}>{''.join(parts)}</li>"
+
+    def section(self, key: str, body: str, css: str = "") -> str:
+        slug = key.replace(" ", "-")
+        return (f'<section class="card-{slug}{" " + css if css else ""}" aria-labelledby="h-{slug}">'
+                f'<h2 id="h-{slug}">{escape(word(key, self.ui))}</h2>{body}</section>')
+
+    def relations(self, key: str, relations: tuple[Relation, ...]) -> str:
+        if not relations:
+            return ""
+        return self.section(key, "<ul>" + "".join(self.relation(r) for r in relations) + "</ul>")
+
+    def render(self) -> str:
+        card, ui = self.card, self.ui
+        out = [f'<article class="card" data-iri="{escape(card.term.iri)}">']
+        out.append(f"<h1>{self.name(card.term.name)}</h1>")
+        kind = word(card.kind, ui) if card.kind in ("class", "object property", "annotation property", "individual") else card.kind
+        out.append(f'<p class="meta"><span class="kind">{escape(kind)}</span> · <code>{escape(card.term.curie)}</code> · '
+                   f'<code class="iri">{escape(card.term.iri)}</code></p>')
+        rows = "".join(f'<tr><th scope="row">{escape(n.lang)}</th><td lang="{escape(n.lang)}">{escape(n.text)}</td></tr>'
+                       for n in card.labels)
+        out.append(self.section("labels", f'<table class="labels">{rows}</table>'))
+        if card.synonyms:
+            items = "".join(f'<li lang="{escape(s.lang)}">{escape(s.text)} <small>({escape(s.lang)})</small></li>' for s in card.synonyms)
+            out.append(self.section("synonyms", f'<ul class="inline">{items}</ul>'))
+        if card.definition:
+            definition = card.definition
+            out.append(self.section("definition", f'<p lang="{escape(definition.lang)}">{escape(definition.text)}'
+                                    f'{self.sources(card.definition_sources)}</p>'))
+        out.append(self.relations("is a", card.parents))
+        if card.children:
+            out.append(self.section("subclasses", '<ul class="inline">' + "".join(f"<li>{self.term(c)}</li>" for c in card.children) + "</ul>"))
+        if card.characteristics:
+            out.append(self.section("characteristics", "<p>" + "; ".join(escape(c) for c in card.characteristics) + "</p>"))
+        out.append(self.relations("relations", card.asserted))
+        out.append(self.relations("inherited", card.inherited))
+        out.append(self.relations("incoming", card.incoming))
+        out.append(self.relations("cites" if card.kind == "individual" else "uses", card.uses))
+        if card.annotations:
+            items = "".join(f'<dt>{escape(a.property.name.text)}</dt><dd lang="{escape(a.lang or ui)}">{escape(a.text)}{self.sources(a.sources)}</dd>'
+                            for a in card.annotations)
+            out.append(self.section("details", f"<dl>{items}</dl>"))
+        if card.mappings:
+            links = []
+            for m in card.mappings:
+                shown = f'<a href="{escape(m.url)}">{escape(m.curie)}</a>' if m.url else escape(m.curie)
+                links.append(f"<li>{shown} <small>({escape(word(m.predicate, ui))})</small></li>")
+            out.append(self.section("mappings", "<ul>" + "".join(links) + "</ul>"))
+        if card.questions:
+            questions = []
+            for q in card.questions:
+                url = self.question_href(q.name)
+                title = f'<a href="{escape(url)}">{escape(q.title)}</a>' if url else escape(q.title)
+                questions.append(f"<li>{title} <code>gluteonto query {escape(q.name)} -p {escape(q.param)}={escape(card.term.curie)}</code></li>")
+            out.append(self.section("questions", "<ul>" + "".join(questions) + "</ul>"))
+        if card.notes:
+            items = "".join(f'<li class="note-{escape(n.kind)}"><strong>{escape(word(n.kind, ui))}:</strong> {escape(n.text)}</li>'
+                            for n in card.notes)
+            out.append(self.section("notes", f"<ul>{items}</ul>", "notes"))
+        if card.term_sources:
+            out.append(self.section("term sources", "<p>" + self.sources(card.term_sources).strip() + "</p>"))
+        out.append("</article>")
+        return "\n".join(part for part in out if part)
+
+
+def render_html(card: TermCard, href: Href = _no_links, question_href: Callable[[str], str | None] = lambda _n: None) -> str:
+    """The card as an ``<article>`` fragment; ``href(ref)`` gives the address of a term's page (or None)."""
+    return _Html(card, href, question_href).render()

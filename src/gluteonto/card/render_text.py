@@ -1,0 +1,120 @@
+"""The term card as plain text for a terminal, wrapped to a width."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .model import Relation, Source, TermCard, TermRef
+from .phrases import capitalize, word
+
+__all__ = ["relation_text", "render_text", "sources_text"]
+
+
+def sources_text(sources: tuple[Source, ...], lang: str) -> str:
+    """'source: the article, section innervation; Moore, Dalley & Agur 2014, …' (empty if none)."""
+    if not sources:
+        return ""
+    key = "source" if len(sources) == 1 else "sources"
+    return f"{word(key, lang)}: " + "; ".join(s.short for s in sources)
+
+
+def _marked(relation: Relation, card_lang: str) -> str:
+    """The sentence; in Latin cards, names that fall back to English are marked "(en)"."""
+    if card_lang != "la" or not any(isinstance(p, TermRef) and p.name.fallback for p in relation.pieces):
+        return relation.sentence
+    out = []
+    for i, piece in enumerate(relation.pieces):
+        text = piece.name.text + (" (en)" if piece.name.fallback else "") if isinstance(piece, TermRef) else piece
+        out.append(capitalize(text) if i == 0 else text)
+    return "".join(out)
+
+
+def relation_text(relation: Relation, lang: str, card_lang: str = "en") -> str:
+    """One relation as a line: sentence, detail, inheritance and provenance."""
+    text = _marked(relation, card_lang)
+    if relation.detail:
+        text += " " + relation.detail
+    if relation.inherited_from is not None:
+        text += f" [{word('inherited from', lang)} {relation.inherited_from.name.text}]"
+    provenance = sources_text(relation.sources, lang)
+    return f"{text} — {provenance}" if provenance else text
+
+
+def render_text(card: TermCard, width: int = 100) -> str:
+    """The card as text ``width`` columns wide (at least 40): headings, then wrapped bullet lines."""
+    width = max(40, width)
+    ui = card.ui_lang
+    lines: list[str] = []
+
+    def heading(key: str) -> None:
+        lines.append("")
+        lines.append(word(key, ui))
+
+    def bullet(text: str) -> None:
+        lines.extend(textwrap.wrap(text, width, initial_indent="  • ", subsequent_indent="    ") or ["  •"])
+
+    def para(text: str) -> None:
+        lines.extend(textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  "))
+
+    title = card.term.name.text + (f"  [{word('no latin', ui)}]" if card.term.name.fallback and card.lang == "la" else "")
+    lines.append(title)
+    kind = word(card.kind, ui) if card.kind in ("class", "object property", "annotation property", "individual") else card.kind
+    lines.extend(textwrap.wrap(f"{card.term.curie}  ·  {kind}  ·  {card.term.iri}", width))
+    heading("labels")
+    for name in card.labels:
+        para(f"{name.lang}: {name.text}")
+    if card.synonyms:
+        heading("synonyms")
+        para("; ".join(f"{s.text} ({s.lang})" for s in card.synonyms))
+    if card.definition:
+        heading("definition")
+        para(card.definition.text + (f" ({card.definition.lang})" if card.definition.fallback else ""))
+        if card.definition_sources:
+            para(f"— {sources_text(card.definition_sources, ui)}")
+    if card.parents:
+        heading("is a")
+        for relation in card.parents:
+            bullet(relation_text(relation, ui, card.lang))
+    if card.children:
+        heading("subclasses")
+        para(", ".join(c.name.text for c in card.children))
+    if card.characteristics:
+        heading("characteristics")
+        para("; ".join(card.characteristics))
+    if card.asserted:
+        heading("relations")
+        for relation in card.asserted:
+            bullet(relation_text(relation, ui, card.lang))
+    if card.inherited:
+        heading("inherited")
+        for relation in card.inherited:
+            bullet(relation_text(relation, ui, card.lang))
+    if card.incoming:
+        heading("incoming")
+        for relation in card.incoming:
+            bullet(relation_text(relation, ui, card.lang))
+    if card.uses:
+        heading("cites" if card.kind == "individual" else "uses")
+        for relation in card.uses:
+            bullet(relation_text(relation, ui, card.lang))
+    if card.annotations:
+        heading("details")
+        for annotation in card.annotations:
+            provenance = sources_text(annotation.sources, ui)
+            bullet(f"{annotation.property.name.text}: {annotation.text}" + (f" — {provenance}" if provenance else ""))
+    if card.mappings:
+        heading("mappings")
+        for mapping in card.mappings:
+            bullet(f"{mapping.curie} ({word(mapping.predicate, ui)})" + (f"  {mapping.url}" if mapping.url else ""))
+    if card.questions:
+        heading("questions")
+        for question in card.questions:
+            bullet(f"{question.title}: gluteonto query {question.name} -p {question.param}={card.term.curie}")
+    if card.notes:
+        heading("notes")
+        for note in card.notes:
+            bullet(f"{word(note.kind, ui)}: {note.text}")
+    if card.term_sources:
+        heading("term sources")
+        para("; ".join(s.short for s in card.term_sources))
+    return "\n".join(lines) + "\n"
