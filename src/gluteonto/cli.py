@@ -269,7 +269,9 @@ def serve(host: str, port: int, data: tuple[Path, ...]) -> None:
     from .tools.serve import make_server
 
     server = make_server(host, port, data)
-    click.echo(f"SPARQL endpoint: http://{server.server_address[0]}:{server.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)
+    address, bound_port = server.server_address[:2]
+    shown = address.decode() if isinstance(address, bytes) else address
+    click.echo(f"SPARQL endpoint: http://{shown}:{bound_port}/sparql  (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -301,7 +301,7 @@ class _Entry:
         value = self.raw.get(name, default)
         if value not in allowed:
             raise self.fail(name, f"must be one of {', '.join(map(str, allowed))}, not {value!r}")
-        return cast(_T, value)
+        return value
 
     def lang_text(self, name: str, *, required: tuple[str, ...] = ()) -> LangText:
         value = self.raw.get(name) or {}

@@ -8,8 +8,12 @@ public resolvable address (SNOMED CT) get no link.
 from __future__ import annotations
 
 import urllib.parse
+from typing import TYPE_CHECKING
 
 from ..vocab import FMA, OBO, compact_iri
+
+if TYPE_CHECKING:
+    from .model import Mapping
 
 __all__ = ["mapping_for", "url_for"]
 
@@ -39,7 +43,7 @@ def url_for(curie: str) -> str | None:
     return None
 
 
-def mapping_for(value: str, predicate: str):
+def mapping_for(value: str, predicate: str) -> Mapping:
     """A :class:`~gluteonto.card.model.Mapping` for an IRI or CURIE string."""
     from .model import Mapping
 

@@ -30,6 +30,7 @@ class OxigraphEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> OxigraphEngine:
+        """A store loaded with ``files``."""
         engine = cls()
         for path in files:
             engine.load(path)
@@ -61,9 +62,11 @@ class OxigraphEngine:
         return count
 
     def triple_count(self) -> int:
+        """Number of triples in the store."""
         return len(self.store)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         import pyoxigraph as ox
 
         if bindings:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from ..errors import InputError, first_line
@@ -26,6 +27,7 @@ class RdflibEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
+        """A graph loaded with ``files``."""
         graph = Graph()
         for path in files:
             fmt = syntax_for(path).rdflib
@@ -34,9 +36,11 @@ class RdflibEngine:
         return cls(graph)
 
     def triple_count(self) -> int:
+        """Number of triples in the graph."""
         return len(self.graph)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         if bindings:
             sparql = inject_values(sparql, bindings)
         try:
@@ -48,8 +52,12 @@ class RdflibEngine:
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
             for triple in result:
-                graph.add(triple)  # type: ignore[arg-type]
+                assert isinstance(triple, tuple) and len(triple) == 3
+                graph.add((triple[0], triple[1], triple[2]))
             return QueryResult.from_graph(graph)
         variables = [str(v) for v in result.vars or []]
-        rows = [tuple(row[v] if v in row.labels else None for v in variables) for row in result]  # type: ignore[union-attr]
+        rows: list[tuple[Node | None, ...]] = []
+        for row in result:
+            assert isinstance(row, ResultRow)
+            rows.append(tuple(row[v] if v in row.labels else None for v in variables))
         return QueryResult(variables=variables, rows=rows)

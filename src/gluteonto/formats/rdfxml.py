@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
+from rdflib.term import Node
 
 from ..vocab import PREFIXES
 
@@ -38,12 +39,12 @@ def _object_key(node: object) -> tuple[int, str, str]:
 def to_rdfxml(graph: Graph) -> str:
     """Serialise ``graph`` as RDF/XML with a stable order of subjects and statements."""
     used = {str(RDF): _KNOWN[str(RDF)]}  # rdf: is always needed; other namespaces only when used
-    for predicate in sorted(set(graph.predicates())):
-        ns, _local = _split(str(predicate))
+    for predicate_iri in sorted({str(p) for p in graph.predicates()}):
+        ns, _local = _split(predicate_iri)
         if ns not in used:
             used[ns] = _KNOWN.get(ns) or f"ns{len(used)}"
 
-    def qname(predicate: URIRef) -> str:
+    def qname(predicate: Node) -> str:
         ns, local = _split(str(predicate))
         return f"{used[ns]}:{local}"
 
@@ -63,6 +64,7 @@ def to_rdfxml(graph: Graph) -> str:
             elif isinstance(obj, URIRef):
                 lines.append(f"    <{name} rdf:resource={quoteattr(str(obj))}/>")
             else:
+                assert isinstance(obj, Literal)
                 attr = ""
                 if obj.language:
                     attr = f" xml:lang={quoteattr(obj.language)}"

@@ -4,9 +4,9 @@ Formats are registered in :data:`RESULT_FORMATS` (name → writer); the CLI offe
 
 >>> sorted(RESULT_FORMATS)
 ['csv', 'json', 'table', 'tsv']
->>> print(render(QueryResult(variables=["x"], rows=[(Literal("L5"),)]), "csv"), end="")
-x
-L5
+>>> print(render(QueryResult(variables=["x"], rows=[(Literal("L5"),)]), "tsv"), end="")
+?x
+"L5"
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _to_json(result: QueryResult, _label_of: LabelOf) -> str:
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
-        {var: _json_cell(cell) for var, cell in zip(result.variables, row) if cell is not None} for row in result.rows
+        {var: _json_cell(cell) for var, cell in zip(result.variables, row, strict=False) if cell is not None} for row in result.rows
     ]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False)
 
@@ -152,7 +152,7 @@ def _table(result: QueryResult, label_of: LabelOf) -> str:
 
     def fmt(values: Sequence[str]) -> str:
         out = []
-        for value, width in zip(values, widths):
+        for value, width in zip(values, widths, strict=False):
             text = value if len(value) <= width else value[: width - 1] + "…"
             out.append(text.ljust(width))
         return "  ".join(out).rstrip()

@@ -62,6 +62,7 @@ class Session:
     # -- catalog --------------------------------------------------------------------------
     @property
     def catalog(self) -> dict[str, QuerySpec]:
+        """The packaged query catalog (read once)."""
         if self._catalog is None:
             self._catalog = load_catalog()
         return self._catalog
@@ -130,6 +131,7 @@ class Session:
         return self.engine.query(text, bindings)
 
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
+        """Labels of ``iris`` in ``lang``, with fallbacks."""
         return fetch_labels(self.engine, iris, lang)
 
     def render(self, result: QueryResult, fmt: str = "table", lang: str = "en") -> str:

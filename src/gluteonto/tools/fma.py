@@ -84,13 +84,16 @@ class LinkReport:
 
     @property
     def problems(self) -> list[MappingCheck]:
+        """The checks that did not match."""
         return [c for c in self.checks if c.status != "ok"]
 
     @property
     def ok(self) -> bool:
+        """True when every mapping matched."""
         return not self.problems
 
     def render(self) -> str:
+        """The report as text."""
         ok = len(self.checks) - len(self.problems)
         lines = [
             f"FMA file: {self.fma_triples} triples read in {self.load_seconds:.1f} s.",
@@ -167,9 +170,9 @@ def _neighbourhood(store: Any, seeds: Iterable[URIRef]) -> list[Any]:
 
     out: list[Any] = []
     seen: set[Any] = set()
-    frontier = [ox.NamedNode(str(s)) for s in seeds]
+    frontier: list[Any] = [ox.NamedNode(str(s)) for s in seeds]
     for depth in range(_NEIGHBOURHOOD_DEPTH + 1):
-        mentioned = []
+        mentioned: list[Any] = []
         for subject in frontier:
             if subject in seen:
                 continue
