@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBO, OBOINOWL, OWL, RDF, RDFS, SKOS
+from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, RO, SKOS
 from .coverage import coverage_notes
 from .index import CardIndex
 from .links import mapping_for
@@ -53,8 +53,8 @@ CardSource = Union["Session", Graph, CardIndex]
 
 _HAS_ROOT = GLUT["0000907"]
 _SEGMENT_CODE = GLUT["0000993"]
-_INNERVATED_BY = OBO["RO_0002005"]
-_BRANCH_OF = OBO["RO_0002380"]
+_INNERVATED_BY = RO.innervated_by
+_BRANCH_OF = RO.branching_part_of
 #: annotation properties shown in their own card fields, not under "details"
 _OWN_FIELDS = {RDFS.label, IAO_DEFINITION, OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OBOINOWL.hasDbXref,
                RDFS.comment, SKOS.editorialNote, DCTERMS.source, RDF.type, RDFS.subClassOf, OWL.equivalentClass,
