@@ -13,7 +13,7 @@ from rdflib import BNode, URIRef
 
 from gluteonto.build.compiler import compile_ontology
 from gluteonto.build.source import SourceError, UnionOf, parse_source
-from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS
+from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS, RO
 
 pytest.importorskip("yaml")
 
@@ -40,6 +40,16 @@ def minimal() -> dict[str, Any]:
         ],
         "disjoint": [{"members": ["muscle", "tendon"], "src": ["art"]}],
     }
+
+
+def test_reused_property_keeps_its_iri_and_names_its_ontology() -> None:
+    data = minimal()
+    data["properties"].append({"key": "part_of", "iri": "BFO:0000050", "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
+                               "label": _labels("part of"), "traits": ["transitive"]})
+    graph = compile_ontology(parse_source(data))
+    assert (RO.part_of, RDFS.isDefinedBy, URIRef("http://purl.obolibrary.org/obo/bfo.owl")) in graph
+    assert (RO.part_of, RDF.type, OWL.TransitiveProperty) in graph
+    assert graph.value(RO.part_of, DCTERMS.source) is None
 
 
 def test_minimal_source_compiles_to_annotated_axioms() -> None:
@@ -85,6 +95,10 @@ def _broken(change: Any) -> dict[str, Any]:
     (lambda d: d["properties"][0].update(traits=["reflexive"]), "property 'has_agent': field 'traits' has 'reflexive'"),
     (lambda d: d["classes"][0].update(purpose={"en": "p"}), "its annotation property 'purpose' is not declared"),
     (lambda d: d["disjoint"][0].update(members=["muscle"]), "disjoint group #1: field 'members' needs two or more classes"),
+    (lambda d: d["properties"].append({"key": "part_of", "iri": "BFO:0000050", "label": _labels("part of")}),
+     "property 'part_of' is reused from BFO:0000050: name its source ontology in defined_by"),
+    (lambda d: d["properties"].append({"key": "part_of", "iri": "BFO:0000050", "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
+                                       "label": _labels("part of"), "src": ["art"]}), "give it labels and defined_by only"),
 ])
 def test_errors_name_the_entry_and_field(change: Any, message: str) -> None:
     with pytest.raises(SourceError) as caught:

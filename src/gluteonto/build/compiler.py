@@ -167,9 +167,9 @@ class _Compiler:
         self.lang_literals(iri, RDFS.label, entry.label)
         self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
         self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
-        if isinstance(entry, PropertyEntry) and entry.defined_by is not None:
+        if isinstance(entry, PropertyEntry) and entry.reused:
             # a reused RO/BFO property: its own ontology defines it
-            g.add((iri, RDFS.isDefinedBy, URIRef(entry.defined_by)))
+            g.add((iri, RDFS.isDefinedBy, URIRef(str(entry.defined_by))))
             return
         for key in entry.sources:
             g.add((iri, DCTERMS.source, self.src.iri(key)))

@@ -439,10 +439,12 @@ def _property(raw: Mapping[str, object], key: str) -> PropertyEntry:
     defined_by = entry.text("defined_by")
     if defined_by is not None and not reused:
         raise entry.fail("defined_by", "is only for properties reused by iri")
-    if defined_by is not None and any(entry.has(k) for k in ("def", "src", "comment", "fma")):
+    if reused and any(entry.has(k) for k in ("def", "src", "comment", "fma")):
         raise SourceError(f"property {key!r} is reused from {entry.raw['iri']}: give it labels and defined_by only; "
                           "put definitions and notes on project terms")
-    plain = defined_by is None
+    if reused and defined_by is None:
+        raise SourceError(f"property {key!r} is reused from {entry.raw['iri']}: name its source ontology in defined_by")
+    plain = not reused
     chains = entry.raw.get("chain", [])
     if not isinstance(chains, list) or not all(isinstance(c, list) and len(c) >= 2 and all(isinstance(k, str) for k in c)
                                                for c in chains):
@@ -567,7 +569,7 @@ def _check_references(source: OntologySource) -> None:
             check.expect(what, "part_of", s.part_of, "source")
     for p in source.properties:
         what = f"property {p.key!r}"
-        if p.defined_by is None and not p.sources:
+        if not p.reused and not p.sources:
             raise SourceError(f"{what} has no src")
         check.all(what, "src", p.sources, "source")
         check.all(what, "super", p.super, "property")
