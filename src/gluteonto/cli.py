@@ -11,17 +11,45 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .engines import ENGINES
 from .errors import GluteontoError
-from .query.results import FORMATS
+from .query.results import RESULT_FORMATS
+from .vocab import LABEL_LANGS
+
+if TYPE_CHECKING:
+    from .query.session import Session
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb", "la"], case_sensitive=False), default="en",
+
+class RegistryChoice(click.Choice[str]):
+    """A choice among the names of a registry that is imported only when the option is used or shown.
+
+    Keeps commands such as ``query`` from importing what only ``export`` or ``validate`` need.
+    """
+
+    def __init__(self, module: str, registry: str) -> None:
+        super().__init__(())
+        self._where = (module, registry)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The registry's names."""
+        from importlib import import_module
+
+        module, registry = self._where
+        return tuple(getattr(import_module(module, __package__), registry))
+
+    @choices.setter
+    def choices(self, _value: tuple[str, ...]) -> None:
+        """Ignored: the names always come from the registry."""
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), default="en",
                            show_default=True, help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
 ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
                              help="Embedded query engine.")
@@ -29,7 +57,7 @@ WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to th
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=FORMATS[0],
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
@@ -73,7 +101,8 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None):
+def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None) -> Session:
+    """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
     return Session(engine, data, endpoint=endpoint)
@@ -180,11 +209,11 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
     from .i18n import text as say
-    from .query.catalog import load_catalog
+    from .query.catalog import GROUP_ORDER, load_catalog
     from .query.discover import search_queries
 
     catalog = load_catalog()
-    specs = sorted(catalog.values(), key=lambda q: (q.group != "questions", q.group, q.name))
+    specs = sorted(catalog.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
     if word:
         specs = search_queries(word, catalog)
         if not specs:
@@ -270,7 +299,7 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
@@ -314,7 +343,7 @@ def qc(engine: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
+@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
@@ -389,7 +418,9 @@ def serve(host: str, port: int, site_dir: Path | None, no_site: bool, data: tupl
             click.echo(f"warning: no documentation site ({exc}); serving the SPARQL endpoint only", err=True)
             no_site = True
     server = make_server(host, port, data, site_dir=None if no_site else site_dir)
-    base = f"http://{server.server_address[0]!s}:{server.server_address[1]}"
+    address, bound_port = server.server_address[:2]
+    shown = address.decode() if isinstance(address, bytes) else address
+    base = f"http://{shown}:{bound_port}"
     if not no_site:
         click.echo(f"documentation site: {base}/", err=True)
     click.echo(f"SPARQL endpoint: {base}/sparql  (Ctrl-C to stop)", err=True)

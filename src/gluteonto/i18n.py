@@ -12,6 +12,7 @@ gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English 
 from __future__ import annotations
 
 from .errors import InputError
+from .vocab import LABEL_LANGS
 
 __all__ = [
     "HEADERS",
@@ -29,7 +30,7 @@ __all__ = [
 #: languages of the interface; ``la`` labels come with the English interface
 UI_LANGS = ("en", "nb")
 #: languages a user may ask for (labels)
-LANGS = ("en", "nb", "la")
+LANGS = LABEL_LANGS
 
 
 def ui(lang: str) -> str:
@@ -210,6 +211,7 @@ class MessageError(InputError):
         super().__init__(self.render("en"))
 
     def render(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
         return " ".join(text(key, lang, **values) for key, values in self.parts)
 
 

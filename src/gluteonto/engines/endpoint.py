@@ -39,20 +39,23 @@ class EndpointEngine:
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (http/https checked)
-                return response.read()
+                body: bytes = response.read()
+                return body
         except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip().splitlines()
-            detail = body[0] if body else exc.reason
+            message = exc.read().decode("utf-8", "replace").strip().splitlines()
+            detail = message[0] if message else exc.reason
             raise EngineError(f"endpoint {self.url} answered HTTP {exc.code}: {detail}") from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise EngineError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from None
 
     def triple_count(self) -> int:
+        """Number of triples the endpoint serves."""
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(result.rows[0][0]) if result.rows else 0  # type: ignore[arg-type]
+        return int(str(result.rows[0][0])) if result.rows else 0
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``sparql`` on the endpoint with ``bindings`` bound as a VALUES row."""
         if bindings:
             sparql = inject_values(sparql, bindings)
         form = query_form(sparql)

@@ -76,9 +76,11 @@ class OxigraphEngine:
         return count
 
     def triple_count(self) -> int:
+        """Number of triples in the store."""
         return len(self.store)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         import pyoxigraph as ox
 
         if bindings:
@@ -98,7 +100,7 @@ class OxigraphEngine:
 
             graph = Graph()
             for triple in result:
-                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
+                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))
             return QueryResult.from_graph(graph)
         variables = [v.value for v in result.variables]
         cells = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in result]

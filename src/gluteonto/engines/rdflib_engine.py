@@ -12,6 +12,7 @@ from ..query.sparqltext import inject_values
 
 if TYPE_CHECKING:
     from rdflib import Graph
+    from rdflib.term import Node
 
 __all__ = ["RdflibEngine"]
 
@@ -26,6 +27,7 @@ class RdflibEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
+        """A graph loaded with ``files``."""
         from rdflib import Graph
 
         from ..formats.reading import reading_rdf, syntax_for
@@ -38,9 +40,11 @@ class RdflibEngine:
         return cls(graph)
 
     def triple_count(self) -> int:
+        """Number of triples in the graph."""
         return len(self.graph)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         if bindings:
             sparql = inject_values(sparql, bindings)
         try:
@@ -54,8 +58,14 @@ class RdflibEngine:
 
             graph = Graph()
             for triple in result:
-                graph.add(triple)  # type: ignore[arg-type]
+                assert isinstance(triple, tuple) and len(triple) == 3
+                graph.add((triple[0], triple[1], triple[2]))
             return QueryResult.from_graph(graph)
         variables = [str(v) for v in result.vars or []]
-        rows = [tuple(row[v] if v in row.labels else None for v in variables) for row in result]  # type: ignore[union-attr]
+        from rdflib.query import ResultRow
+
+        rows: list[tuple[Node | None, ...]] = []
+        for row in result:
+            assert isinstance(row, ResultRow)
+            rows.append(tuple(row[v] if v in row.labels else None for v in variables))
         return QueryResult(variables=variables, rows=rows)

@@ -25,9 +25,11 @@ class ReasonerReport:
 
     @property
     def ok(self) -> bool:
+        """True when consistent with no unsatisfiable class."""
         return self.consistent and not self.unsatisfiable
 
     def render(self) -> str:
+        """The outcome as one line (or a list)."""
         if not self.consistent:
             return "Inconsistent: the ontology has no model (HermiT)."
         if self.unsatisfiable:

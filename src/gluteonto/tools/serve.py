@@ -92,7 +92,7 @@ class _Handler(BaseHTTPRequestHandler):
         if "update" in params:
             self._send(403, b"this endpoint is read-only\n")
             return
-        self._answer((params.get("query") or [None])[0])
+        self._answer(next(iter(params.get("query", [])), None))
 
     def do_POST(self) -> None:
         if urllib.parse.urlparse(self.path).path not in ("/sparql", "/query", "/"):
@@ -114,7 +114,7 @@ class _Handler(BaseHTTPRequestHandler):
         if "update" in params:
             self._send(403, b"this endpoint is read-only\n")
             return
-        self._answer((params.get("query") or [None])[0])
+        self._answer(next(iter(params.get("query", [])), None))
 
 
 def make_server(host: str = "127.0.0.1", port: int = 7878, data: Sequence[Path] = (),
