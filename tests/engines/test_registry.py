@@ -18,7 +18,7 @@ def test_every_registered_engine_holds_the_same_triples() -> None:
 
 
 def test_unknown_engine_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="unknown engine 'jena'; choose one of rdflib, oxigraph"):
+    with pytest.raises(InputError, match="unknown engine 'jena'; choose one of oxigraph, rdflib"):
         open_engine("jena")
 
 
