@@ -1,24 +1,12 @@
-"""The package as a whole: doctests, an explicit public API, run time apart from build time."""
+"""The package as a whole: an explicit public API, run time apart from build time."""
 
 from __future__ import annotations
 
-import doctest
 import subprocess
 import sys
 
-import pytest
-
 import gluteonto
-from gluteonto import errors, i18n, labels, resources, terms, vocab
-from gluteonto.formats import rdfxml, reading
-from gluteonto.query import fuzzy, lookup, sparqltext, tablefmt
-
-
-@pytest.mark.parametrize("module", [vocab, sparqltext, lookup, resources, errors, terms, reading, labels, i18n, tablefmt,
-                                    fuzzy])
-def test_doctests(module: object) -> None:
-    failures, _tests = doctest.testmod(module)  # type: ignore[arg-type]
-    assert failures == 0
+from gluteonto.formats import rdfxml
 
 
 def test_public_api_is_explicit() -> None:

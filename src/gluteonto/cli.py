@@ -11,7 +11,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -19,11 +19,39 @@ from . import limits
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
-from .query.results import FORMATS
+from .query.results import RESULT_FORMATS
+from .vocab import LABEL_LANGS
+
+if TYPE_CHECKING:
+    from .query.session import Session
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb", "la"], case_sensitive=False), default="en",
+
+class RegistryChoice(click.Choice[str]):
+    """A choice among the names of a registry that is imported only when the option is used or shown.
+
+    Keeps commands such as ``query`` from importing what only ``export`` or ``validate`` need.
+    """
+
+    def __init__(self, module: str, registry: str) -> None:
+        super().__init__(())
+        self._where = (module, registry)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The registry's names."""
+        from importlib import import_module
+
+        module, registry = self._where
+        return tuple(getattr(import_module(module, __package__), registry))
+
+    @choices.setter
+    def choices(self, _value: tuple[str, ...]) -> None:
+        """Ignored: the names always come from the registry."""
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), default="en",
                            show_default=True, help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
 ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
                              help="Embedded query engine.")
@@ -31,7 +59,7 @@ WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to th
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=FORMATS[0],
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
@@ -78,7 +106,8 @@ def friendly(func: F) -> F:
 
 
 def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *,
-             timeout: float | None = None, allow_federation: bool = False):
+             timeout: float | None = None, allow_federation: bool = False) -> Session:
+    """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
     return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation)
@@ -185,11 +214,11 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
     from .i18n import text as say
-    from .query.catalog import load_catalog
+    from .query.catalog import GROUP_ORDER, load_catalog
     from .query.discover import search_queries
 
     catalog = load_catalog()
-    specs = sorted(catalog.values(), key=lambda q: (q.group != "questions", q.group, q.name))
+    specs = sorted(catalog.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
     if word:
         specs = search_queries(word, catalog)
         if not specs:
@@ -278,7 +307,7 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
@@ -327,7 +356,7 @@ def qc(engine: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
+@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or -: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
@@ -344,7 +373,8 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 
 @main.command("link-fma")
 @click.argument("fma_file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
 @click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")

@@ -12,6 +12,7 @@ gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English 
 from __future__ import annotations
 
 from .errors import EngineError, InputError
+from .vocab import LABEL_LANGS
 
 __all__ = [
     "HEADERS",
@@ -31,7 +32,7 @@ __all__ = [
 #: languages of the interface; ``la`` labels come with the English interface
 UI_LANGS = ("en", "nb")
 #: languages a user may ask for (labels)
-LANGS = ("en", "nb", "la")
+LANGS = LABEL_LANGS
 
 
 def ui(lang: str) -> str:
@@ -226,6 +227,7 @@ class Localized(Exception):
         super().__init__(self.render("en"))
 
     def render(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
         return " ".join(text(key, lang, **values) for key, values in self.parts)
 
     def __reduce__(self) -> tuple[type, tuple[tuple[str, dict[str, object]], ...]]:

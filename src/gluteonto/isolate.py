@@ -96,9 +96,10 @@ def _child(func: Callable[[], object], write_fd: int, quiet: bool, memory: int |
 
 
 def _stop(pid: int) -> None:
-    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            kill()
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
 
@@ -154,7 +155,8 @@ def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "t
         raise EngineError(f"{what} ended abnormally ({cause}; out of memory?)")
     kind, value = pickle.loads(b"".join(chunks))
     if kind == "ok":
-        return value  # type: ignore[return-value]
+        answer: T = value
+        return answer
     if kind == "error":
-        raise value  # type: ignore[misc]
+        raise value
     raise EngineError(f"{what} failed: {value}")

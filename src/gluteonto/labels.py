@@ -13,8 +13,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from rdflib.term import Node
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 __all__ = ["FALLBACK_LANG", "choose", "by_language"]
 

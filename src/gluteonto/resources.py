@@ -9,9 +9,14 @@ install) the same files are read from the top-level folders, which stay the one 
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
 
 __all__ = ["data_root", "ontology_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file", "ONTOLOGY_FORMATS"]
 

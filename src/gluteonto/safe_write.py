@@ -111,7 +111,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
             tmp_name = None
             try:
                 with os.fdopen(fd, "wb", closefd=False) as handle:
-                    yield handle  # type: ignore[misc]
+                    yield handle
                     handle.flush()
                     os.fsync(fd)
                 tmp_name = Path(tempfile.mktemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
@@ -131,7 +131,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
         fd, named = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                yield handle  # type: ignore[misc]
+                yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(named, 0o644)

@@ -47,10 +47,12 @@ class Term(NamedTuple):
 
 
 def iri(value: str) -> Term:
+    """An IRI term."""
     return Term("uri", value)
 
 
 def literal(value: str, lang: str | None = None, datatype: str | None = None) -> Term:
+    """A literal, language-tagged or typed (``xsd:string`` is left implicit, as RDF 1.1 does)."""
     return Term("literal", value, lang or None, None if lang or datatype == XSD_STRING else datatype)
 
 

@@ -6,14 +6,19 @@
 'http://purl.org/sig/ont/fma/fma22317'
 >>> compact_iri("http://purl.obolibrary.org/obo/RO_0002005")
 'RO:0002005'
+>>> str(version_iri("2026-11-24"))
+'https://w3id.org/gluteonto/releases/2026-11-24/gluteonto.owl'
+>>> print(sparql_prefixes("rdfs", "owl"))
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # built on first use by __getattr__, so importing this module needs no rdflib
-    from rdflib import Namespace
+    from rdflib import Graph, Namespace
     from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
     from rdflib.term import URIRef
 
@@ -21,6 +26,7 @@ if TYPE_CHECKING:  # built on first use by __getattr__, so importing this module
     OBO: Namespace
     OBOINOWL: Namespace
     FMA: Namespace
+    SH: Namespace
     IAO_DEFINITION: URIRef
     RO: _RO
 
@@ -31,6 +37,7 @@ __all__ = [
     "FMA",
     "GLUT",
     "IAO_DEFINITION",
+    "LABEL_LANGS",
     "OBO",
     "OBOINOWL",
     "ONTOLOGY_IRI",
@@ -39,10 +46,15 @@ __all__ = [
     "RDF",
     "RDFS",
     "RO",
+    "SH",
     "SKOS",
     "XSD",
+    "Lang",
+    "bind_prefixes",
     "compact_iri",
     "expand_curie",
+    "sparql_prefixes",
+    "version_iri",
 ]
 
 BASE = "https://w3id.org/gluteonto/"
@@ -51,6 +63,11 @@ BRIDGE_IRI = BASE + "gluteonto-fma-bridge.owl"
 _OBO = "http://purl.obolibrary.org/obo/"
 _OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"
 _FMA = "http://purl.org/sig/ont/fma/"
+_SH = "http://www.w3.org/ns/shacl#"
+
+#: Languages that labels are offered in (``la``: Latin anatomy names, English where there is none).
+Lang = Literal["en", "nb", "la"]
+LABEL_LANGS: tuple[Lang, ...] = ("en", "nb", "la")
 
 #: Prefix map used by queries, serialisations and CURIE handling (order matters for compaction).
 PREFIXES: dict[str, str] = {
@@ -72,14 +89,19 @@ PREFIXES: dict[str, str] = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "sh": "http://www.w3.org/ns/shacl#",
+    "sh": _SH,
+    "semapv": "https://w3id.org/semapv/vocab/",
+    "sssom": "https://w3id.org/sssom/",
 }
+#: Prefixes not bound in written graphs: ``glut`` and ``obo`` would compete with the term prefixes
+#: (GLUTEONTO, RO, …) when rdflib compacts IRIs; the others never occur in the ontology.
+_UNBOUND = frozenset({"glut", "obo", "sh", "semapv", "sssom"})
 
 
 class _RO:
     """Relations Ontology / BFO properties reused by gluteonto (IRIs from the reference data)."""
 
-    def __init__(self, obo: Any) -> None:
+    def __init__(self, obo: Namespace) -> None:
         self.part_of = obo["BFO_0000050"]
         self.has_part = obo["BFO_0000051"]
         self.innervated_by = obo["RO_0002005"]
@@ -95,19 +117,24 @@ class _RO:
         self.located_in = obo["RO_0001025"]
 
 
+_LAZY = ("GLUT", "OBO", "OBOINOWL", "IAO_DEFINITION", "FMA", "SH", "RO", "DCTERMS", "OWL", "RDF", "RDFS", "SKOS",
+         "XSD")
+
+
 def _rdflib_names() -> dict[str, Any]:
     """The rdflib namespace objects (built on first use, so importing this module stays cheap)."""
     from rdflib import Namespace
     from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
     obo = Namespace(_OBO)
-    return {"GLUT": Namespace(BASE + "GLUTEONTO_"), "OBO": obo, "OBOINOWL": Namespace(_OBOINOWL),
-            "IAO_DEFINITION": obo["IAO_0000115"], "FMA": Namespace(_FMA), "RO": _RO(obo), "DCTERMS": DCTERMS,
-            "OWL": OWL, "RDF": RDF, "RDFS": RDFS, "SKOS": SKOS, "XSD": XSD}
+    return {"GLUT": Namespace(PREFIXES["GLUTEONTO"]), "OBO": obo, "OBOINOWL": Namespace(_OBOINOWL),
+            "IAO_DEFINITION": obo["IAO_0000115"], "FMA": Namespace(_FMA), "SH": Namespace(_SH), "RO": _RO(obo),
+            "DCTERMS": DCTERMS, "OWL": OWL, "RDF": RDF, "RDFS": RDFS, "SKOS": SKOS, "XSD": XSD}
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("GLUT", "OBO", "OBOINOWL", "IAO_DEFINITION", "FMA", "RO", "DCTERMS", "OWL", "RDF", "RDFS", "SKOS", "XSD"):
+    """Build the rdflib-backed constants on first access."""
+    if name in _LAZY:
         names = _rdflib_names()
         globals().update(names)
         return names[name]
@@ -132,3 +159,23 @@ def compact_iri(iri: str) -> str:
     if not best:
         return iri
     return f"{best_prefix}:{iri[len(best):]}"
+
+
+def version_iri(version: str, file: str = "gluteonto.owl") -> URIRef:
+    """The version IRI of a release file: ``<BASE>releases/<version>/<file>``."""
+    from rdflib.term import URIRef
+
+    return URIRef(f"{BASE}releases/{version}/{file}")
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes on ``graph`` (used for every serialisation); return it."""
+    for prefix, namespace in PREFIXES.items():
+        if prefix not in _UNBOUND:
+            graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def sparql_prefixes(*names: str) -> str:
+    """SPARQL ``PREFIX`` lines for the named prefixes of :data:`PREFIXES`."""
+    return "\n".join(f"PREFIX {name}: <{PREFIXES[name]}>" for name in names)

@@ -49,7 +49,7 @@ def test_all_three_serialisations_hold_the_same_graph() -> None:
 
 def test_catalog_maps_ontology_iris_to_local_files() -> None:
     catalog = (ROOT / "ontology" / "catalog-v001.xml").read_text()
-    for name, uri in re.findall(r'name="([^"]+)" uri="([^"]+)"', catalog):
+    for _name, uri in re.findall(r'name="([^"]+)" uri="([^"]+)"', catalog):
         assert (ROOT / "ontology" / uri).is_file(), uri
     assert 'name="https://w3id.org/gluteonto/gluteonto.owl"' in catalog
 
@@ -72,7 +72,7 @@ def test_every_external_identifier_comes_from_the_reference_data(ontology_graph:
 
     used = {str(o) for o in ontology_graph.objects(None, OBOINOWL.hasDbXref)}
     for predicate in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch):
-        for s, o in ontology_graph.subject_objects(predicate):
+        for o in ontology_graph.objects(None, predicate):
             curie = compact_iri(str(o))
             if ":" in curie and not curie.startswith("fma:"):
                 used.add(curie)

@@ -11,8 +11,8 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
-from gluteonto.tools.reason import java_available
 from gluteonto.resources import ontology_file
+from gluteonto.tools.reason import java_available
 from gluteonto.vocab import DCTERMS, OWL, RDFS
 
 from ..helpers import ROOT, term

@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModuleNotFoundError as exc:
         print(f"build: {exc.name} is missing; install the build extra (pip install -e \".[build]\")", file=sys.stderr)
         return 2
-    except (SourceError, ValueError, KeyError, OSError) as exc:
+    except (SourceError, OSError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     return 0

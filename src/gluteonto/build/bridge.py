@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from ..vocab import BRIDGE_IRI, DCTERMS, ONTOLOGY_IRI, OWL, RDF, XSD, expand_curie
-from .compiler import bind_prefixes
+from ..vocab import (
+    BRIDGE_IRI,
+    DCTERMS,
+    ONTOLOGY_IRI,
+    OWL,
+    RDF,
+    XSD,
+    bind_prefixes,
+    expand_curie,
+    version_iri,
+)
 from .source import OntologySource
 
 __all__ = ["bridge_graph", "catalog_xml"]
@@ -17,7 +26,7 @@ def bridge_graph(source: OntologySource) -> Graph:
     ont = URIRef(BRIDGE_IRI)
     version = source.version
     g.add((ont, RDF.type, OWL.Ontology))
-    g.add((ont, OWL.versionIRI, URIRef(f"https://w3id.org/gluteonto/releases/{version}/gluteonto-fma-bridge.owl")))
+    g.add((ont, OWL.versionIRI, version_iri(version, "gluteonto-fma-bridge.owl")))
     g.add((ont, OWL.imports, URIRef(ONTOLOGY_IRI)))
     g.add((ont, DCTERMS.title, Literal("gluteonto–FMA bridge", lang="en")))
     g.add((ont, DCTERMS.title, Literal("gluteonto–FMA-bro", lang="nb")))
@@ -27,15 +36,15 @@ def bridge_graph(source: OntologySource) -> Graph:
     g.add((ont, DCTERMS.description, Literal(
         "Ekvivalensaksiomer mellom gluteonto-klasser og FMA-klasser (eksakte treff i SSSOM-koblingene). "
         "Åpne den sammen med en FMA OWL-fil for å se gluteonto i FMA-hierarkiet.", lang="nb")))
-    g.add((ont, DCTERMS.license, URIRef(source.data["ontology"]["license"])))
+    g.add((ont, DCTERMS.license, URIRef(source.header.license)))
     g.add((ont, DCTERMS.modified, Literal(version, datatype=XSD.date)))
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.modified):
         g.add((prop, RDF.type, OWL.AnnotationProperty))
-    for entry in source.data["classes"]:
-        for curie in (entry.get("map") or {}).get("exact", []):
+    for entry in source.classes:
+        for curie in entry.mappings.get("exact", ()):
             if not curie.startswith("FMA:"):
                 continue
-            ours = source.iri(entry["key"])
+            ours = entry.iri
             fma = URIRef(expand_curie(curie))
             g.add((ours, RDF.type, OWL.Class))
             g.add((fma, RDF.type, OWL.Class))
@@ -47,7 +56,7 @@ def catalog_xml(version: str) -> str:
     """The Protégé/OWL API catalog mapping the ontology and bridge IRIs to the release files."""
     entries = [
         (ONTOLOGY_IRI, "gluteonto.owl"),
-        ("https://w3id.org/gluteonto/releases/{v}/gluteonto.owl", "gluteonto.owl"),
+        (str(version_iri(version)), "gluteonto.owl"),
         (BRIDGE_IRI, "gluteonto-fma-bridge.owl"),
     ]
     lines = [
@@ -57,4 +66,4 @@ def catalog_xml(version: str) -> str:
     for name, uri in entries:
         lines.append(f'  <uri id="gluteonto" name="{name}" uri="{uri}"/>')
     lines.append("</catalog>")
-    return "\n".join(lines).replace("{v}", version) + "\n"
+    return "\n".join(lines) + "\n"

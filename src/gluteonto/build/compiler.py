@@ -1,40 +1,52 @@
-"""Compile the editable ontology source (``ontology/source/gluteonto-edit.yaml``) into OWL 2 RDF graphs.
+"""Compile the typed editable source into the OWL 2 graph of the ontology.
 
-The source keys every term by a readable key; this module turns it into OWL 2 DL axioms:
-``is_a`` into ``rdfs:subClassOf``, ``rel`` into existential restrictions, ``equiv`` into
-defined classes, each logical axiom and each definition carrying ``dcterms:source`` provenance
-as an OWL axiom annotation. Blank-node ids are derived from the source order, so the same source
-always yields the same serialisation.
+``is_a`` becomes ``rdfs:subClassOf``, ``rel``/``only`` existential/universal restrictions (fillers
+may be unions or nested restrictions), ``equiv`` defined classes, ``chain`` property chains; each
+logical axiom and each definition carries ``dcterms:source`` provenance as an OWL axiom
+annotation. Blank-node ids are numbered in source order, so the same source always yields the
+same serialisation. Every reference was checked by :func:`~gluteonto.build.source.parse_source`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from ..vocab import (
     DCTERMS,
-    GLUT,
     IAO_DEFINITION,
     OBOINOWL,
     ONTOLOGY_IRI,
     OWL,
-    PREFIXES,
     RDF,
     RDFS,
     SKOS,
     XSD,
+    bind_prefixes,
     expand_curie,
+    version_iri,
 )
-from .source import OntologySource, SourceError
+from .source import (
+    ANNOTATION_FIELDS,
+    ClassEntry,
+    ClassExpression,
+    LangText,
+    LangTexts,
+    MatchKind,
+    OntologySource,
+    PropertyEntry,
+    PropertyKind,
+    Quantifier,
+    Some,
+    Trait,
+)
 
-__all__ = ["compile_ontology", "bind_prefixes"]
+__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES"]
 
-LANGS_REQUIRED = ("en", "nb")
-MATCH_PREDICATES = {
+MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "exact": SKOS.exactMatch,
     "close": SKOS.closeMatch,
     "broad": SKOS.broadMatch,
@@ -43,26 +55,32 @@ MATCH_PREDICATES = {
 }
 #: Prefixes whose identifiers have a resolvable IRI form (others stay xref strings only).
 IRI_FORM_PREFIXES = ("UBERON", "FMA", "HP", "MONDO")
-TRAITS = {
-    "transitive": OWL.TransitiveProperty,
-    "symmetric": OWL.SymmetricProperty,
+_TRAITS: dict[Trait, URIRef] = {"transitive": OWL.TransitiveProperty, "symmetric": OWL.SymmetricProperty}
+_PROPERTY_TYPES: dict[PropertyKind, URIRef] = {
+    "object": OWL.ObjectProperty,
+    "annotation": OWL.AnnotationProperty,
+    "datatype": OWL.DatatypeProperty,
 }
-EXTRA_ANNOTATIONS = {
-    "purpose": GLUT["0000990"],
-    "execution": GLUT["0000991"],
-    "evidence": GLUT["0000992"],
-    "variation": GLUT["0000994"],
-    "comment": RDFS.comment,
-}
+_QUANTIFIERS: dict[Quantifier, URIRef] = {"some": OWL.someValuesFrom, "only": OWL.allValuesFrom}
+#: Annotation properties from outside vocabularies, declared so that OWL 2 DL parsers
+#: (OWL API / Protégé) need not guess their type.
+_DECLARED_ANNOTATIONS = (
+    (DCTERMS.title, "title"), (DCTERMS.description, "description"), (DCTERMS.license, "license"),
+    (DCTERMS.creator, "creator"), (DCTERMS.created, "created"), (DCTERMS.modified, "modified"),
+    (DCTERMS.source, "source"), (DCTERMS.isPartOf, "is part of"),
+    (DCTERMS.bibliographicCitation, "bibliographic citation"),
+    (IAO_DEFINITION, "definition"), (OBOINOWL.hasDbXref, "database cross reference"),
+    (OBOINOWL.hasExactSynonym, "has exact synonym"), (OBOINOWL.hasRelatedSynonym, "has related synonym"),
+    (SKOS.exactMatch, "has exact match"),
+    (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
+    (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
+    (SKOS.editorialNote, "editorial note"),
+)
 
 
-def bind_prefixes(graph: Graph) -> Graph:
-    """Bind the project's prefixes on ``graph`` (used for every serialisation)."""
-    for prefix, namespace in PREFIXES.items():
-        if prefix in ("glut", "sh", "obo"):
-            continue
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+def _squeeze(text: str) -> str:
+    """Collapse runs of whitespace (YAML folded text) to single spaces."""
+    return " ".join(text.split())
 
 
 class _Compiler:
@@ -76,223 +94,178 @@ class _Compiler:
         self._bnodes += 1
         return BNode(f"n{self._bnodes:05d}")
 
-    def sources(self, keys: Iterable[str]) -> list[URIRef]:
-        out = []
-        for key in keys:
-            if self.src.kinds.get(key) != "individual":
-                raise SourceError(f"{key!r} is not a declared source")
-            out.append(self.src.iri(key))
-        return out
-
-    def rdf_list(self, items: Sequence[Any]) -> BNode:
+    def rdf_list(self, items: Sequence[Node]) -> BNode:
         """Write an rdf:List with deterministic blank nodes; return its head."""
         head = cell = self.bnode()
         for index, item in enumerate(items):
             self.g.add((cell, RDF.first, item))
-            nxt = self.bnode() if index < len(items) - 1 else RDF.nil
+            nxt: Node = self.bnode() if index < len(items) - 1 else RDF.nil
             self.g.add((cell, RDF.rest, nxt))
-            cell = nxt
+            if isinstance(nxt, BNode):
+                cell = nxt
         return head
 
-    def annotate(self, s: URIRef, p: URIRef, o: Any, source_keys: Sequence[str]) -> None:
+    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str]) -> None:
         """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source."""
-        if not source_keys:
-            raise SourceError(f"axiom {s} {p} {o} has no source")
         self.g.add((s, p, o))
         ax = self.bnode()
         self.g.add((ax, RDF.type, OWL.Axiom))
         self.g.add((ax, OWL.annotatedSource, s))
         self.g.add((ax, OWL.annotatedProperty, p))
         self.g.add((ax, OWL.annotatedTarget, o))
-        for src in self.sources(source_keys):
-            self.g.add((ax, DCTERMS.source, src))
+        for key in source_keys:
+            self.g.add((ax, DCTERMS.source, self.src.iri(key)))
 
-    def class_expression(self, spec: Any) -> URIRef | BNode:
-        """A class key, ``{or: [spec…]}`` (ObjectUnionOf) or ``{some: [property, spec]}``."""
-        if isinstance(spec, str):
-            if self.src.kinds.get(spec) != "class":
-                raise SourceError(f"{spec!r} is not a declared class")
-            return self.src.iri(spec)
-        if isinstance(spec, Mapping) and set(spec) == {"or"} and len(spec["or"]) >= 2:
-            node = self.bnode()
-            self.g.add((node, RDF.type, OWL.Class))
-            self.g.add((node, OWL.unionOf, self.rdf_list([self.class_expression(m) for m in spec["or"]])))
-            return node
-        if isinstance(spec, Mapping) and set(spec) == {"some"} and len(spec["some"]) == 2:
-            return self.restriction(*spec["some"])
-        raise SourceError(f"malformed class expression {spec!r}: use a class key, {{or: [...]}} or {{some: [property, filler]}}")
-
-    def restriction(self, prop_key: str, filler: Any, quantifier: URIRef = OWL.someValuesFrom) -> BNode:
-        if self.src.kinds.get(prop_key) != "property":
-            raise SourceError(f"{prop_key!r} is not a declared property")
-        target = self.class_expression(filler)
+    def expression(self, expr: ClassExpression) -> Node:
+        """A class IRI, an ObjectUnionOf or a nested restriction."""
+        if isinstance(expr, str):
+            return self.src.iri(expr)
+        if isinstance(expr, Some):
+            return self.restriction(expr.prop, expr.filler)
         node = self.bnode()
-        self.g.add((node, RDF.type, OWL.Restriction))
-        self.g.add((node, OWL.onProperty, self.src.iri(prop_key)))
-        self.g.add((node, quantifier, target))
+        self.g.add((node, RDF.type, OWL.Class))
+        self.g.add((node, OWL.unionOf, self.rdf_list([self.expression(m) for m in expr.members])))
         return node
 
-    def lang_literals(self, subject: URIRef, predicate: URIRef, values: Mapping[str, Any] | None) -> None:
-        for lang, texts in (values or {}).items():
+    def restriction(self, prop: str, filler: ClassExpression, quantifier: Quantifier = "some") -> BNode:
+        target = self.expression(filler)
+        node = self.bnode()
+        self.g.add((node, RDF.type, OWL.Restriction))
+        self.g.add((node, OWL.onProperty, self.src.iri(prop)))
+        self.g.add((node, _QUANTIFIERS[quantifier], target))
+        return node
+
+    def lang_literals(self, subject: URIRef, predicate: URIRef, values: LangText | LangTexts) -> None:
+        for lang, texts in values.items():
             for text in [texts] if isinstance(texts, str) else texts:
-                self.g.add((subject, predicate, Literal(str(text).strip(), lang=lang)))
+                self.g.add((subject, predicate, Literal(text.strip(), lang=lang)))
 
     # -- sections ------------------------------------------------------------------------
     def header(self) -> None:
-        meta = self.src.data["ontology"]
+        meta = self.src.header
         ont = URIRef(ONTOLOGY_IRI)
-        version = self.src.version
         g = self.g
         g.add((ont, RDF.type, OWL.Ontology))
-        g.add((ont, OWL.versionIRI, URIRef(f"https://w3id.org/gluteonto/releases/{version}/gluteonto.owl")))
-        g.add((ont, OWL.versionInfo, Literal(version)))
-        self.lang_literals(ont, DCTERMS.title, meta["title"])
-        self.lang_literals(ont, DCTERMS.description, meta["description"])
-        self.lang_literals(ont, RDFS.comment, meta.get("comment"))
-        g.add((ont, DCTERMS.license, URIRef(meta["license"])))
-        for creator in meta["creators"]:
+        g.add((ont, OWL.versionIRI, version_iri(meta.version)))
+        g.add((ont, OWL.versionInfo, Literal(meta.version)))
+        self.lang_literals(ont, DCTERMS.title, meta.title)
+        self.lang_literals(ont, DCTERMS.description, meta.description)
+        self.lang_literals(ont, RDFS.comment, meta.comment)
+        g.add((ont, DCTERMS.license, URIRef(meta.license)))
+        for creator in meta.creators:
             g.add((ont, DCTERMS.creator, Literal(creator)))
-        g.add((ont, DCTERMS.created, Literal(_dt.date.fromisoformat(str(meta["created"])), datatype=XSD.date)))
-        g.add((ont, DCTERMS.modified, Literal(_dt.date.fromisoformat(version), datatype=XSD.date)))
-        for key in meta.get("sources", []):
+        g.add((ont, DCTERMS.created, Literal(_dt.date.fromisoformat(meta.created), datatype=XSD.date)))
+        g.add((ont, DCTERMS.modified, Literal(_dt.date.fromisoformat(meta.version), datatype=XSD.date)))
+        for key in meta.sources:
             g.add((ont, DCTERMS.source, self.src.iri(key)))
-        # Annotation properties from outside vocabularies are declared so that OWL 2 DL parsers
-        # (OWL API / Protégé) need not guess their type.
-        for prop, label in (
-            (DCTERMS.title, "title"), (DCTERMS.description, "description"), (DCTERMS.license, "license"),
-            (DCTERMS.creator, "creator"), (DCTERMS.created, "created"), (DCTERMS.modified, "modified"),
-            (DCTERMS.source, "source"), (DCTERMS.isPartOf, "is part of"),
-            (DCTERMS.bibliographicCitation, "bibliographic citation"),
-            (IAO_DEFINITION, "definition"), (OBOINOWL.hasDbXref, "database cross reference"),
-            (OBOINOWL.hasExactSynonym, "has exact synonym"), (OBOINOWL.hasRelatedSynonym, "has related synonym"),
-            (SKOS.exactMatch, "has exact match"),
-            (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
-            (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
-            (SKOS.editorialNote, "editorial note"),
-        ):
+        for prop, label in _DECLARED_ANNOTATIONS:
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
 
-    def entity_annotations(self, iri: URIRef, entry: Mapping[str, Any]) -> None:
+    def entity_annotations(self, iri: URIRef, entry: PropertyEntry | ClassEntry) -> None:
         g = self.g
-        labels = entry.get("label") or {}
-        for lang in LANGS_REQUIRED:
-            if lang not in labels:
-                raise SourceError(f"{entry['key']!r} lacks a {lang} label")
-        self.lang_literals(iri, RDFS.label, labels)
-        self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.get("syn"))
-        self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.get("rsyn"))
-        if "iri" in entry:  # reused RO/BFO term: its own ontology defines it
-            if any(k in entry for k in ("def", "src", "comment", "fma")):
-                raise SourceError(f"{entry['key']!r} is reused from {entry['iri']}: give it labels and "
-                                  "defined_by only; put definitions and notes on project terms")
-            if "defined_by" not in entry:
-                raise SourceError(f"{entry['key']!r} is reused: name its source ontology in defined_by")
-            g.add((iri, RDFS.isDefinedBy, URIRef(entry["defined_by"])))
+        self.lang_literals(iri, RDFS.label, entry.label)
+        self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
+        self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
+        if isinstance(entry, PropertyEntry) and entry.reused:
+            # a reused RO/BFO property: its own ontology defines it
+            g.add((iri, RDFS.isDefinedBy, URIRef(str(entry.defined_by))))
             return
-        src_keys = entry.get("src") or []
-        if not src_keys:
-            raise SourceError(f"{entry['key']!r} has no src")
-        for src in self.sources(src_keys):
-            g.add((iri, DCTERMS.source, src))
-        definition = entry.get("def") or {}
-        for lang in LANGS_REQUIRED:
-            if lang not in definition:
-                raise SourceError(f"{entry['key']!r} lacks a {lang} definition")
-        for lang, text in definition.items():
-            self.annotate(iri, IAO_DEFINITION, Literal(" ".join(str(text).split()), lang=lang), src_keys)
-        for xref in entry.get("xref", []):
+        for key in entry.sources:
+            g.add((iri, DCTERMS.source, self.src.iri(key)))
+        for lang, text in entry.definition.items():
+            self.annotate(iri, IAO_DEFINITION, Literal(_squeeze(text), lang=lang), entry.sources)
+        if isinstance(entry, ClassEntry):
+            self.class_annotations(iri, entry)
+        for lang, text in entry.comment.items():
+            g.add((iri, RDFS.comment, Literal(_squeeze(text), lang=lang)))
+        if isinstance(entry, ClassEntry) and entry.segment is not None:
+            g.add((iri, self.src.iri(ANNOTATION_FIELDS["segment"]), Literal(entry.segment)))
+
+    def class_annotations(self, iri: URIRef, entry: ClassEntry) -> None:
+        g = self.g
+        for xref in entry.xrefs:
             g.add((iri, OBOINOWL.hasDbXref, Literal(xref)))
-        for kind, curies in (entry.get("map") or {}).items():
+        for kind, curies in entry.mappings.items():
             for curie in curies:
                 if curie.split(":")[0] in IRI_FORM_PREFIXES:
                     g.add((iri, MATCH_PREDICATES[kind], URIRef(expand_curie(curie))))
-        if entry.get("none_found"):
-            g.add((iri, SKOS.editorialNote, Literal(" ".join(entry["none_found"].split()), lang="en")))
-        for name, prop in EXTRA_ANNOTATIONS.items():
-            if name not in entry:
+        if entry.none_found:
+            g.add((iri, SKOS.editorialNote, Literal(_squeeze(entry.none_found), lang="en")))
+        for name in ANNOTATION_FIELDS:  # source order of the fields, so blank nodes stay numbered alike
+            if name not in entry.annotations:
                 continue
-            ev_src = entry.get("evidence_src") if name == "evidence" else None
-            for lang, text in entry[name].items():
-                lit = Literal(" ".join(str(text).split()), lang=lang)
-                if ev_src:
-                    self.annotate(iri, prop, lit, ev_src)
+            prop = self.src.iri(ANNOTATION_FIELDS[name])
+            for lang, text in entry.annotations[name].items():
+                literal = Literal(_squeeze(text), lang=lang)
+                if name == "evidence" and entry.evidence_sources:
+                    self.annotate(iri, prop, literal, entry.evidence_sources)
                 else:
-                    g.add((iri, prop, lit))
-        if "segment" in entry:
-            g.add((iri, GLUT["0000993"], Literal(entry["segment"])))
+                    g.add((iri, prop, literal))
 
     def individuals(self) -> None:
         g = self.g
-        for entry in self.src.data.get("sources", []):
-            iri = self.src.iri(entry["key"])
+        for entry in self.src.sources:
+            iri = self.src.iri(entry.key)
             g.add((iri, RDF.type, OWL.NamedIndividual))
-            g.add((iri, RDF.type, self.src.iri(entry["type"])))
-            self.lang_literals(iri, RDFS.label, entry["label"])
-            self.lang_literals(iri, RDFS.comment, entry.get("comment"))
-            if "part_of" in entry:
-                g.add((iri, DCTERMS.isPartOf, self.src.iri(entry["part_of"])))
-            if "citation" in entry:
-                g.add((iri, DCTERMS.bibliographicCitation, Literal(entry["citation"])))
+            g.add((iri, RDF.type, self.src.iri(entry.type)))
+            self.lang_literals(iri, RDFS.label, entry.label)
+            self.lang_literals(iri, RDFS.comment, entry.comment)
+            if entry.part_of is not None:
+                g.add((iri, DCTERMS.isPartOf, self.src.iri(entry.part_of)))
+            if entry.citation is not None:
+                g.add((iri, DCTERMS.bibliographicCitation, Literal(entry.citation)))
 
     def properties(self) -> None:
         g = self.g
-        for entry in self.src.data.get("properties", []):
-            iri = self.src.iri(entry["key"])
-            kind = entry.get("kind", "object")
-            g.add((iri, RDF.type, {"object": OWL.ObjectProperty, "annotation": OWL.AnnotationProperty,
-                                   "datatype": OWL.DatatypeProperty}[kind]))
+        for entry in self.src.properties:
+            iri = entry.iri
+            g.add((iri, RDF.type, _PROPERTY_TYPES[entry.kind]))
             self.entity_annotations(iri, entry)
-            for trait in entry.get("traits", []):
-                g.add((iri, RDF.type, TRAITS[trait]))
-            for parent in entry.get("super", []):
+            for trait in entry.traits:
+                g.add((iri, RDF.type, _TRAITS[trait]))
+            for parent in entry.super:
                 g.add((iri, RDFS.subPropertyOf, self.src.iri(parent)))
-            if "inverse" in entry:
-                g.add((iri, OWL.inverseOf, self.src.iri(entry["inverse"])))
-            if "fma" in entry:
-                g.add((iri, SKOS.closeMatch, URIRef(entry["fma"])))
-            if "range" in entry:
-                g.add((iri, RDFS.range, URIRef(expand_curie(entry["range"]))))
-            for chain in entry.get("chain", []):
-                if len(chain) < 2 or any(self.src.kinds.get(k) != "property" for k in chain):
-                    raise SourceError(f"{entry['key']!r}: a property chain needs two or more declared properties")
+            if entry.inverse is not None:
+                g.add((iri, OWL.inverseOf, self.src.iri(entry.inverse)))
+            if entry.fma is not None:
+                g.add((iri, SKOS.closeMatch, URIRef(entry.fma)))
+            if entry.range is not None:
+                g.add((iri, RDFS.range, URIRef(expand_curie(entry.range))))
+            for chain in entry.chains:
                 g.add((iri, OWL.propertyChainAxiom, self.rdf_list([self.src.iri(k) for k in chain])))
 
     def classes(self) -> None:
         g = self.g
-        for entry in self.src.data.get("classes", []):
-            iri = self.src.iri(entry["key"])
+        for entry in self.src.classes:
+            iri = entry.iri
             g.add((iri, RDF.type, OWL.Class))
             self.entity_annotations(iri, entry)
-            default_src = entry["src"]
-            for parent in entry.get("is_a", []):
-                pkey, *psrc = parent if isinstance(parent, list) else [parent]
-                self.annotate(iri, RDFS.subClassOf, self.src.iri(pkey), psrc or default_src)
-            for section, quantifier in (("rel", OWL.someValuesFrom), ("only", OWL.allValuesFrom)):
-                for rel in entry.get(section, []):
-                    prop_key, filler, *rsrc = rel
-                    node = self.restriction(prop_key, filler, quantifier)
-                    self.annotate(iri, RDFS.subClassOf, node, rsrc or default_src)
-            if "equiv" in entry:
-                spec = entry["equiv"]
-                members = ([self.src.iri(spec["genus"])] if "genus" in spec else []) + [
-                    self.restriction(p, f) for p, f in spec["rel"]]
+            for parent in entry.parents:
+                self.annotate(iri, RDFS.subClassOf, self.src.iri(parent.key), parent.sources or entry.sources)
+            for rel in entry.relations:
+                node = self.restriction(rel.prop, rel.filler, rel.quantifier)
+                self.annotate(iri, RDFS.subClassOf, node, rel.sources or entry.sources)
+            spec = entry.equivalence
+            if spec is not None:
+                members: list[Node] = [self.src.iri(spec.genus)] if spec.genus is not None else []
+                members += [self.restriction(p, f) for p, f in spec.relations]
                 if len(members) == 1:
                     expr = members[0]
                 else:
                     expr = self.bnode()
                     g.add((expr, RDF.type, OWL.Class))
                     g.add((expr, OWL.intersectionOf, self.rdf_list(members)))
-                self.annotate(iri, OWL.equivalentClass, expr, spec.get("src") or default_src)
+                self.annotate(iri, OWL.equivalentClass, expr, spec.sources or entry.sources)
 
     def disjoint(self) -> None:
         g = self.g
-        for group in self.src.data.get("disjoint", []):
+        for group in self.src.disjoint:
             node = self.bnode()
             g.add((node, RDF.type, OWL.AllDisjointClasses))
-            g.add((node, OWL.members, self.rdf_list([self.src.iri(k) for k in group["members"]])))
-            for src in self.sources(group["src"]):
-                g.add((node, DCTERMS.source, src))
+            g.add((node, OWL.members, self.rdf_list([self.src.iri(k) for k in group.members])))
+            for key in group.sources:
+                g.add((node, DCTERMS.source, self.src.iri(key)))
 
     def run(self) -> Graph:
         self.header()

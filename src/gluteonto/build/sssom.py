@@ -6,25 +6,30 @@ import csv
 import io
 from pathlib import Path
 
-from .source import OntologySource
+from ..vocab import BASE, ONTOLOGY_IRI, PREFIXES, compact_iri
+from .source import ClassEntry, OntologySource
 
-__all__ = ["SSSOM_COLUMNS", "render_sssom"]
+__all__ = ["SSSOM_COLUMNS", "CURIE_MAP", "render_sssom"]
 
 SSSOM_COLUMNS = [
     "subject_id", "subject_label", "predicate_id", "object_id", "object_label",
     "mapping_justification", "object_source", "author_label", "comment",
 ]
+#: Prefixes of :data:`~gluteonto.vocab.PREFIXES` declared in the set's ``curie_map``.
+CURIE_MAP = ("GLUTEONTO", "FMA", "UBERON", "HP", "MONDO", "obo", "semapv", "skos", "sssom")
+#: The class whose subclasses are anatomical (they get an explicit row when FMA/Uberon has no id).
+ANATOMICAL_ROOT = "anatomical_entity"
+_AUTHOR = "gluteonto contributors"
+_JUSTIFICATION = "semapv:ManualMappingCuration"
 
 
 def _anatomical_keys(source: OntologySource) -> set[str]:
     """Keys of classes under 'anatomical entity' (by asserted is_a)."""
-    parents: dict[str, list[str]] = {}
-    for entry in source.data["classes"]:
-        parents[entry["key"]] = [p if isinstance(p, str) else p[0] for p in entry.get("is_a", [])]
+    parents = {entry.key: [p.key for p in entry.parents] for entry in source.classes}
     out: set[str] = set()
 
     def reaches(key: str, seen: frozenset[str] = frozenset()) -> bool:
-        if key == "anatomical_entity":
+        if key == ANATOMICAL_ROOT:
             return True
         return any(reaches(p, seen | {key}) for p in parents.get(key, []) if p not in seen)
 
@@ -50,60 +55,56 @@ def _reference_labels(reference_ids: Path) -> dict[str, str]:
     return labels
 
 
+def _rows(entry: ClassEntry, anatomical: bool, labels: dict[str, str]) -> list[dict[str, str]]:
+    subject = compact_iri(str(entry.iri))
+    label = entry.label["en"]
+    ref = f"reference table row '{entry.ref}'" if entry.ref else "reference data"
+    rows = []
+    mapped_prefixes: set[str] = set()
+    for kind, curies in entry.mappings.items():
+        for curie in curies:
+            prefix = curie.split(":")[0]
+            mapped_prefixes.add(prefix)
+            rows.append({
+                "subject_id": subject, "subject_label": label,
+                "predicate_id": f"skos:{kind}Match", "object_id": curie,
+                "object_label": labels.get(curie, ""),
+                "mapping_justification": _JUSTIFICATION,
+                "object_source": f"obo:{prefix.lower()}",
+                "author_label": _AUTHOR,
+                "comment": f"Identifier taken from the project's {ref}.",
+            })
+    if anatomical:
+        for prefix in ("FMA", "UBERON"):
+            if prefix in mapped_prefixes:
+                continue
+            note = entry.none_found or "No identifier was found in the reference data."
+            rows.append({
+                "subject_id": subject, "subject_label": label,
+                "predicate_id": "skos:exactMatch", "object_id": "sssom:NoTermFound",
+                "object_label": "", "mapping_justification": _JUSTIFICATION,
+                "object_source": f"obo:{prefix.lower()}", "author_label": _AUTHOR,
+                "comment": f"No {prefix} identifier found. " + " ".join(note.split()),
+            })
+    return rows
+
+
 def render_sssom(source: OntologySource, reference_ids: Path) -> str:
     """The SSSOM mapping set (TSV with its YAML header) of every class's external mappings."""
     labels = _reference_labels(reference_ids)
     anatomical = _anatomical_keys(source)
-    rows: list[dict[str, str]] = []
-    for entry in source.data["classes"]:
-        subject = "GLUTEONTO:" + f"{int(entry['id']):07d}"
-        label = entry["label"]["en"]
-        ref = f"reference table row '{entry['ref']}'" if entry.get("ref") else "reference data"
-        mapped_prefixes: set[str] = set()
-        for kind, curies in (entry.get("map") or {}).items():
-            for curie in curies:
-                prefix = curie.split(":")[0]
-                mapped_prefixes.add(prefix)
-                rows.append({
-                    "subject_id": subject, "subject_label": label,
-                    "predicate_id": f"skos:{kind}Match", "object_id": curie,
-                    "object_label": labels.get(curie, ""),
-                    "mapping_justification": "semapv:ManualMappingCuration",
-                    "object_source": f"obo:{prefix.lower()}",
-                    "author_label": "gluteonto contributors",
-                    "comment": f"Identifier taken from the project's {ref}.",
-                })
-        if entry["key"] in anatomical:
-            for prefix in ("FMA", "UBERON"):
-                if prefix in mapped_prefixes:
-                    continue
-                note = entry.get("none_found") or "No identifier was found in the reference data."
-                rows.append({
-                    "subject_id": subject, "subject_label": label,
-                    "predicate_id": "skos:exactMatch", "object_id": "sssom:NoTermFound",
-                    "object_label": "", "mapping_justification": "semapv:ManualMappingCuration",
-                    "object_source": f"obo:{prefix.lower()}", "author_label": "gluteonto contributors",
-                    "comment": f"No {prefix} identifier found. " + " ".join(note.split()),
-                })
+    rows = [row for entry in source.classes for row in _rows(entry, entry.key in anatomical, labels)]
     rows.sort(key=lambda r: (r["subject_id"], r["object_source"], r["object_id"]))
     header = [
         "# curie_map:",
-        "#   GLUTEONTO: https://w3id.org/gluteonto/GLUTEONTO_",
-        "#   FMA: http://purl.org/sig/ont/fma/fma",
-        "#   UBERON: http://purl.obolibrary.org/obo/UBERON_",
-        "#   HP: http://purl.obolibrary.org/obo/HP_",
-        "#   MONDO: http://purl.obolibrary.org/obo/MONDO_",
-        "#   obo: http://purl.obolibrary.org/obo/",
-        "#   semapv: https://w3id.org/semapv/vocab/",
-        "#   skos: http://www.w3.org/2004/02/skos/core#",
-        "#   sssom: https://w3id.org/sssom/",
-        "# mapping_set_id: https://w3id.org/gluteonto/mappings/gluteonto.sssom.tsv",
+        *(f"#   {prefix}: {PREFIXES[prefix]}" for prefix in CURIE_MAP),
+        f"# mapping_set_id: {BASE}mappings/gluteonto.sssom.tsv",
         f"# mapping_set_version: {source.version}",
         f"# mapping_date: {source.version}",
-        "# license: https://creativecommons.org/licenses/by/4.0/",
-        "# subject_source: https://w3id.org/gluteonto/gluteonto.owl",
+        f"# license: {source.header.license}",
+        f"# subject_source: {ONTOLOGY_IRI}",
         "# creator_label:",
-        "#   - gluteonto contributors",
+        f"#   - {_AUTHOR}",
         "# mapping_set_description: Mappings of gluteonto classes to FMA, Uberon, HPO and MONDO. Every",
         "#   anatomical class has a row for FMA and for Uberon; sssom:NoTermFound marks where the",
         "#   project's reference data holds no identifier.",

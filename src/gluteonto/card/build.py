@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError
-from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBO, OBOINOWL, OWL, RDF, RDFS, SKOS
+from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, RO, SKOS
 from .coverage import coverage_notes
 from .index import CardIndex
 from .links import mapping_for
@@ -52,8 +52,8 @@ CardSource = Union["Session", Graph, CardIndex]
 
 _HAS_ROOT = GLUT["0000907"]
 _SEGMENT_CODE = GLUT["0000993"]
-_INNERVATED_BY = OBO["RO_0002005"]
-_BRANCH_OF = OBO["RO_0002380"]
+_INNERVATED_BY = RO.innervated_by
+_BRANCH_OF = RO.branching_part_of
 #: annotation properties shown in their own card fields, not under "details"
 _OWN_FIELDS = {RDFS.label, IAO_DEFINITION, OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OBOINOWL.hasDbXref,
                RDFS.comment, SKOS.editorialNote, DCTERMS.source, RDF.type, RDFS.subClassOf, OWL.equivalentClass,
@@ -176,7 +176,7 @@ class _Builder:
         for prop in (OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym):
             for lang, values in self.ix.texts(self.iri, prop).items():
                 found += [Name(v, lang) for v in values]
-        order = {lang: i for i, lang in enumerate(LANGS)}
+        order: dict[str, int] = {lang: i for i, lang in enumerate(LANGS)}
         return tuple(sorted(set(found), key=lambda n: (n.lang != self.lang, order.get(n.lang, 3), n.text.casefold())))
 
     def definition(self) -> tuple[Name | None, tuple[Source, ...]]:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from ..vocab import GLUT, OBO
+from ..vocab import GLUT, RO
 from .index import CardIndex
 from .model import Note, Relation, TermRef
 
 __all__ = ["MESSAGES", "coverage_notes"]
 
 MUSCLE, NERVE, ARTERY = GLUT["0000002"], GLUT["0000061"], GLUT["0000074"]
-_INNERVATED_BY, _INNERVATES = str(OBO["RO_0002005"]), str(OBO["RO_0002134"])
-_ORIGIN, _INSERTION = str(OBO["RO_0002372"]), str(OBO["RO_0002373"])
-_BLOOD = str(OBO["RO_0020101"])
-_BRANCH_OF = OBO["RO_0002380"]
+_INNERVATED_BY, _INNERVATES = str(RO.innervated_by), str(RO.innervates)
+_ORIGIN, _INSERTION = str(RO.has_muscle_origin), str(RO.has_muscle_insertion)
+_BLOOD = str(RO.vessel_supplies_blood_to)
+_BRANCH_OF = RO.branching_part_of
 
 #: message key → (English, Norwegian); {s} the term, {list} named structures
 MESSAGES: dict[str, tuple[str, str]] = {

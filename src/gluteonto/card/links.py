@@ -8,9 +8,13 @@ public resolvable address (SNOMED CT) get no link.
 from __future__ import annotations
 
 import urllib.parse
+from typing import TYPE_CHECKING
 
 from ..vocab import FMA, OBO, compact_iri
 from .model import Mapping
+
+if TYPE_CHECKING:
+    from .model import Mapping
 
 __all__ = ["mapping_for", "url_for"]
 

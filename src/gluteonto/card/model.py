@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..vocab import LABEL_LANGS
+
 __all__ = [
     "LANGS",
     "Annotation",
@@ -25,7 +27,7 @@ __all__ = [
 
 #: Card languages. ``la`` shows Latin names for anatomy (English where there is none, marked)
 #: and English for everything else.
-LANGS = ("en", "nb", "la")
+LANGS = LABEL_LANGS
 
 
 def ui_lang(lang: str) -> str:

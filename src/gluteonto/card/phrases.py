@@ -9,36 +9,37 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from ..vocab import RO
+
 __all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "word"]
 
 T = TypeVar("T")
 
-_O = "http://purl.obolibrary.org/obo/"
 _G = "https://w3id.org/gluteonto/GLUTEONTO_"
 
 #: property IRI → (English template, Norwegian template)
 SENTENCES: dict[str, tuple[str, str]] = {
-    _O + "RO_0002372": ("{s} originates from {o}", "{s} har utspring fra {o}"),
-    _O + "RO_0002373": ("{s} inserts on {o}", "{s} fester på {o}"),
-    _O + "BFO_0000050": ("{s} is part of {o}", "{s} er en del av {o}"),
-    _O + "BFO_0000051": ("{s} has {o} as a part", "{s} har {o} som del"),
-    _O + "RO_0001025": ("{s} lies in {o}", "{s} ligger i {o}"),
+    str(RO.has_muscle_origin): ("{s} originates from {o}", "{s} har utspring fra {o}"),
+    str(RO.has_muscle_insertion): ("{s} inserts on {o}", "{s} fester på {o}"),
+    str(RO.part_of): ("{s} is part of {o}", "{s} er en del av {o}"),
+    str(RO.has_part): ("{s} has {o} as a part", "{s} har {o} som del"),
+    str(RO.located_in): ("{s} lies in {o}", "{s} ligger i {o}"),
     _G + "0000900": ("{s} lies deep to {o}", "{s} ligger dypere enn {o}"),
     _G + "0000901": ("{s} lies superficial to {o}", "{s} ligger overfladisk for {o}"),
     _G + "0000902": ("{s} lies in front of {o}", "{s} ligger foran {o}"),
     _G + "0000903": ("{s} lies behind {o}", "{s} ligger bak {o}"),
-    _O + "RO_0002220": ("{s} lies next to {o}", "{s} ligger inntil {o}"),
+    str(RO.adjacent_to): ("{s} lies next to {o}", "{s} ligger inntil {o}"),
     _G + "0000904": ("{s} is bounded by {o}", "{s} avgrenses av {o}"),
-    _O + "RO_0002150": ("{s} is continuous with {o}", "{s} går over i {o}"),
-    _O + "RO_0002371": ("{s} is attached to {o}", "{s} er festet til {o}"),
-    _O + "RO_0002005": ("{s} is innervated by {o}", "{s} innerveres av {o}"),
-    _O + "RO_0002134": ("{s} innervates {o}", "{s} innerverer {o}"),
-    _O + "RO_0002380": ("{s} is a branch of {o}", "{s} er en gren av {o}"),
-    _O + "RO_0002252": ("{s} arises as a branch of {o}", "{s} går ut som en gren fra {o}"),
+    str(RO.continuous_with): ("{s} is continuous with {o}", "{s} går over i {o}"),
+    str(RO.attached_to): ("{s} is attached to {o}", "{s} er festet til {o}"),
+    str(RO.innervated_by): ("{s} is innervated by {o}", "{s} innerveres av {o}"),
+    str(RO.innervates): ("{s} innervates {o}", "{s} innerverer {o}"),
+    str(RO.branching_part_of): ("{s} is a branch of {o}", "{s} er en gren av {o}"),
+    str(RO.connecting_branch_of): ("{s} arises as a branch of {o}", "{s} går ut som en gren fra {o}"),
     _G + "0000907": ("{s} carries fibres from {o}", "{s} har fibre fra {o}"),
     _G + "0000905": ("{s} passes through {o}", "{s} passerer gjennom {o}"),
     _G + "0000906": ("{s} runs together with {o}", "{s} løper sammen med {o}"),
-    _O + "RO_0020101": ("{s} supplies blood to {o}", "{s} forsyner {o} med blod"),
+    str(RO.vessel_supplies_blood_to): ("{s} supplies blood to {o}", "{s} forsyner {o} med blod"),
     _G + "0000908": ("{s} receives a branch from {o}", "{s} får en gren fra {o}"),
     _G + "0000909": ("{s} is performed by {o}", "{s} utføres av {o}"),
     _G + "0000910": ("{s} acts on {o}", "{s} virker over {o}"),

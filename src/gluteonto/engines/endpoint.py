@@ -88,10 +88,12 @@ class EndpointEngine:
             raise EngineError(f"endpoint {self.url} broke the HTTP protocol: {first_line(exc)}") from None
 
     def triple_count(self) -> int:
+        """Number of triples the endpoint serves."""
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(result.rows[0][0]) if result.rows else 0  # type: ignore[arg-type]
+        return int(str(result.rows[0][0])) if result.rows else 0
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``sparql`` on the endpoint with ``bindings`` bound as a VALUES row."""
         check_query(sparql, allow_federation=self.allow_federation)
         if bindings:
             sparql = inject_values(sparql, bindings)

@@ -87,9 +87,11 @@ class OxigraphEngine:
             raise InputError(f"{path}: Oxigraph cannot store it: {first_line(exc)}") from None
 
     def triple_count(self) -> int:
+        """Number of triples in the store."""
         return len(self.store)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         import pyoxigraph as ox
 
         check_query(sparql, allow_federation=self.allow_federation)
@@ -107,7 +109,7 @@ class OxigraphEngine:
                 graph = Graph()
                 for count, triple in enumerate(result, 1):
                     check_rows(count, self.max_rows)
-                    graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
+                    graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))
                 return QueryResult.from_graph(graph)
             variables = [v.value for v in result.variables]
             cells = []

@@ -35,6 +35,7 @@ class RdflibEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
+        """A graph loaded with ``files``."""
         from rdflib import Graph
 
         from ..formats.reading import syntax_for
@@ -44,13 +45,15 @@ class RdflibEngine:
         graph = Graph()
         for path in files:
             for quad in read_quads(path, syntax_for(path)):
-                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (quad.subject, quad.predicate, quad.object)))  # type: ignore[arg-type]
+                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (quad.subject, quad.predicate, quad.object)))
         return cls(graph)
 
     def triple_count(self) -> int:
+        """Number of triples in the graph."""
         return len(self.graph)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         import rdflib.plugins.sparql as rdflib_sparql
         from rdflib import Graph
 

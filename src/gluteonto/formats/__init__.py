@@ -1,12 +1,52 @@
 """RDF syntaxes: reading files of any common syntax, and the deterministic writers the releases use.
 
+Writers are registered in :data:`WRITERS` (name → function from a graph to text); ``gluteonto
+export`` offers exactly those. Adding a format is one module with a writer plus one entry here.
+Every writer gives the same bytes for the same graph (with the same blank-node labels), whatever
+the process or its hash seed.
+
 Names are loaded on first use: reading a file does not import the writers (and rdflib with them).
+
+>>> from gluteonto.formats import WRITERS
+>>> list(WRITERS)
+['turtle', 'rdfxml', 'ntriples', 'jsonld', 'trig']
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from .jsonld import to_jsonld
+    from .ntriples import to_ntriples
+    from .rdfxml import to_rdfxml
+    from .reading import RdfSyntax, open_rdf_stream, reading_rdf, syntax_for
+    from .turtle import to_trig, to_turtle
+
+__all__ = [
+    "Writer",
+    "WRITERS",
+    "RdfSyntax",
+    "syntax_for",
+    "open_rdf_stream",
+    "reading_rdf",
+    "to_rdfxml",
+    "to_jsonld",
+    "to_turtle",
+    "to_ntriples",
+    "to_trig",
+]
+
+#: Serialises a graph to text, deterministically.
+Writer = Callable[["Graph"], str]
+
+if TYPE_CHECKING:
+    #: Deterministic writers by the name ``gluteonto export --format`` accepts (built on first use).
+    WRITERS: dict[str, Writer]
 
 _EXPORTS = {
     "RdfSyntax": ".reading",
@@ -14,16 +54,33 @@ _EXPORTS = {
     "reading_rdf": ".reading",
     "syntax_for": ".reading",
     "to_jsonld": ".jsonld",
+    "to_ntriples": ".ntriples",
     "to_rdfxml": ".rdfxml",
+    "to_trig": ".turtle",
+    "to_turtle": ".turtle",
+}
+
+#: The export format names, in the order ``gluteonto export --format`` offers them.
+_WRITER_NAMES = {
+    "turtle": "to_turtle",
+    "rdfxml": "to_rdfxml",
+    "ntriples": "to_ntriples",
+    "jsonld": "to_jsonld",
+    "trig": "to_trig",
 }
 
 
+def _writers() -> dict[str, Writer]:
+    """Deterministic writers by the name ``gluteonto export --format`` accepts."""
+    return {name: __getattr__(function) for name, function in _WRITER_NAMES.items()}
+
+
 def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
+    if name == "WRITERS":
+        value: Any = _writers()
+    elif name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name], __name__), name)
+    else:
         raise AttributeError(f"module 'gluteonto.formats' has no attribute {name!r}")
-    value = getattr(import_module(_EXPORTS[name], __name__), name)
     globals()[name] = value
     return value
-
-
-__all__ = ["RdfSyntax", "open_rdf_stream", "reading_rdf", "syntax_for", "to_jsonld", "to_rdfxml"]

@@ -11,21 +11,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
+from rdflib.term import Node
+
+from ..vocab import PREFIXES
 
 __all__ = ["to_rdfxml"]
 
-_KNOWN = {
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
-    "http://www.w3.org/2002/07/owl#": "owl",
-    "http://www.w3.org/2001/XMLSchema#": "xsd",
-    "http://purl.org/dc/terms/": "dcterms",
-    "http://www.w3.org/2004/02/skos/core#": "skos",
-    "http://www.geneontology.org/formats/oboInOwl#": "oboInOwl",
-    "http://purl.obolibrary.org/obo/": "obo",
-    "https://w3id.org/gluteonto/": "glut",
-    "http://purl.org/sig/ont/fma/": "fma",
-}
+#: Namespace → XML prefix, from the project's prefix map (namespaces ending in ``/`` or ``#``).
+_KNOWN = {ns: prefix for prefix, ns in PREFIXES.items() if ns.endswith(("/", "#"))}
 
 
 def _split(iri: str) -> tuple[str, str]:
@@ -45,14 +38,13 @@ def _object_key(node: object) -> tuple[int, str, str]:
 
 def to_rdfxml(graph: Graph) -> str:
     """Serialise ``graph`` as RDF/XML with a stable order of subjects and statements."""
-    namespaces = dict(_KNOWN)
-    for predicate in sorted(set(graph.predicates())):
-        ns, _local = _split(str(predicate))
-        if ns not in namespaces:
-            namespaces[ns] = f"ns{len(namespaces)}"
-    used = {ns: p for ns, p in namespaces.items()}
+    used = {str(RDF): _KNOWN[str(RDF)]}  # rdf: is always needed; other namespaces only when used
+    for predicate_iri in sorted({str(p) for p in graph.predicates()}):
+        ns, _local = _split(predicate_iri)
+        if ns not in used:
+            used[ns] = _KNOWN.get(ns) or f"ns{len(used)}"
 
-    def qname(predicate: URIRef) -> str:
+    def qname(predicate: Node) -> str:
         ns, local = _split(str(predicate))
         return f"{used[ns]}:{local}"
 
@@ -72,6 +64,7 @@ def to_rdfxml(graph: Graph) -> str:
             elif isinstance(obj, URIRef):
                 lines.append(f"    <{name} rdf:resource={quoteattr(str(obj))}/>")
             else:
+                assert isinstance(obj, Literal)
                 attr = ""
                 if obj.language:
                     attr = f" xml:lang={quoteattr(obj.language)}"

@@ -132,7 +132,7 @@ def check_dtd(path: Path) -> None:
         label = name.decode("utf-8", "replace")
         if parameter:
             raise InputError(f"{path}: XML parameter entity %{label} declared; refused")
-        if not value[:1] in (b'"', b"'"):
+        if value[:1] not in (b'"', b"'"):
             raise InputError(f"{path}: XML entity &{label}; is external (SYSTEM/PUBLIC); refused (nothing is fetched)")
         if b"&" in value or b"%" in value:
             raise InputError(f"{path}: XML entity &{label}; refers to other entities (possible 'billion laughs'); refused")

@@ -45,6 +45,7 @@ class Answer:
 
     @property
     def exit_code(self) -> int:
+        """The exit code of this outcome (see :data:`EXIT_CODES`)."""
         return EXIT_CODES[self.outcome]
 
     def explain(self, session: Session, lang: str = "en") -> str:

@@ -20,15 +20,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal, cast, get_args
 
 from ..errors import InputError
+from ..labels import choose
 from ..resources import queries_dir
 
-__all__ = ["GROUPS", "Param", "QuerySpec", "get_query", "load_catalog", "load_query", "parse_query_file"]
+__all__ = ["GROUPS", "GROUP_ORDER", "Param", "ParamKind", "QueryGroup", "QuerySpec", "get_query", "load_catalog", "load_query",
+           "parse_query_file"]
 
+#: How a parameter value is read: an IRI (label, CURIE or IRI) or a literal (``text`` or ``text@lang``).
+ParamKind = Literal["iri", "literal"]
+#: The groups of the catalog, one per folder.
+QueryGroup = Literal["questions", "quality control", "FMA comparison"]
 #: Folder → group shown in listings. The top folder holds the competency questions.
-GROUPS = {"": "questions", "qc": "quality control", "fma": "FMA comparison"}
-PARAM_KINDS = ("iri", "literal")
+GROUPS: dict[str, QueryGroup] = {"": "questions", "qc": "quality control", "fma": "FMA comparison"}
+#: The order groups are listed in.
+GROUP_ORDER: tuple[QueryGroup, ...] = ("questions", "FMA comparison", "quality control")
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,7 @@ class Param:
     """One declared query parameter."""
 
     name: str
-    kind: str
+    kind: ParamKind
     default: str
     help: str
     helps: tuple[tuple[str, str], ...] = ()
@@ -55,7 +63,7 @@ class QuerySpec:
     name: str
     path: Path
     text: str
-    group: str
+    group: QueryGroup
     titles: dict[str, str] = field(default_factory=dict)
     description: str = ""
     answer: str = ""
@@ -65,15 +73,19 @@ class QuerySpec:
     aliases: list[str] = field(default_factory=list)
 
     def title(self, lang: str = "en") -> str:
-        return self.titles.get(lang) or self.titles.get("en") or self.name
+        """The title in ``lang`` (English or any as fallback; the name if there is none)."""
+        return choose(self.titles, lang) or self.name
 
     def description_in(self, lang: str = "en") -> str:
+        """The description in ``lang`` (English when there is none)."""
         return self.descriptions.get(lang) or self.description
 
     def answer_in(self, lang: str = "en") -> str:
+        """The answer sentence in ``lang`` (English when there is none)."""
         return self.answers.get(lang) or self.answer
 
     def param(self, name: str) -> Param:
+        """The declared parameter ``name``; InputError naming the known ones otherwise."""
         for param in self.params:
             if param.name == name:
                 return param
@@ -81,7 +93,7 @@ class QuerySpec:
         raise InputError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
 
 
-def parse_query_file(path: Path, group: str = "questions") -> QuerySpec:
+def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
     """Read one ``.rq`` file and its header."""
     text = path.read_text(encoding="utf-8")
     spec = QuerySpec(name=path.stem, path=path, text=text, group=group)
@@ -112,9 +124,9 @@ def parse_query_file(path: Path, group: str = "questions") -> QuerySpec:
             spec.aliases += [a.strip() for a in value.split(",") if a.strip()]
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
-            if len(parts) != 4 or parts[1] not in PARAM_KINDS:
+            if len(parts) != 4 or parts[1] not in get_args(ParamKind):
                 raise InputError(f"{path.name}: malformed param line {value!r}")
-            spec.params.append(Param(*parts))
+            spec.params.append(Param(parts[0], cast(ParamKind, parts[1]), parts[2], parts[3]))
         elif key.startswith("param@"):
             extra.append((key, [p.strip() for p in value.split("|")]))
         elif key == "values":  # the pattern in the middle may itself contain "|"
@@ -147,7 +159,9 @@ def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
         folder = path.parent.relative_to(root).as_posix()
         folder = "" if folder == "." else folder
         name = path.stem if not folder else f"{folder}/{path.stem}"
-        spec = parse_query_file(path, GROUPS.get(folder, folder))
+        if folder not in GROUPS:
+            raise InputError(f"{path}: queries live in the catalog folder or in {', '.join(g for g in GROUPS if g)}/")
+        spec = parse_query_file(path, GROUPS[folder])
         spec.name = name
         catalog[name] = spec
     return catalog

@@ -12,8 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+from ..labels import choose
+from ..vocab import PREFIXES, sparql_prefixes
 from .sparqltext import serialize_term
 
 if TYPE_CHECKING:
@@ -21,7 +23,15 @@ if TYPE_CHECKING:
 
     from ..engines import Engine
 
-__all__ = ["APPROXIMATE", "LabelIndex", "Match", "fetch_label_texts", "fetch_labels", "normalize"]
+__all__ = ["APPROXIMATE", "LabelIndex", "LabelKind", "Match", "fetch_label_texts", "fetch_labels", "normalize"]
+
+#: What kind of name a lookup entry is.
+LabelKind = Literal["label", "exact synonym", "related synonym"]
+_KINDS: dict[str, LabelKind] = {
+    PREFIXES["rdfs"] + "label": "label",
+    PREFIXES["oboInOwl"] + "hasExactSynonym": "exact synonym",
+    PREFIXES["oboInOwl"] + "hasRelatedSynonym": "related synonym",
+}
 
 _ABBREVIATIONS = {
     "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
@@ -31,9 +41,7 @@ _ABBREVIATIONS = {
 APPROXIMATE = 40
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
-_LABEL_QUERY = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
+_LABEL_QUERY = sparql_prefixes("rdfs", "oboInOwl") + """
 SELECT ?term ?kind ?text WHERE {
   VALUES ?kind { rdfs:label oboInOwl:hasExactSynonym oboInOwl:hasRelatedSynonym }
   ?term ?kind ?text .
@@ -58,7 +66,7 @@ class Match:
     iri: URIRef
     text: str
     lang: str
-    kind: str
+    kind: LabelKind
     score: int
 
     @property
@@ -70,7 +78,8 @@ class Match:
 class LabelIndex:
     """Labels and synonyms of every IRI in an engine, searchable with :meth:`search`."""
 
-    def __init__(self, entries: Iterable[tuple[URIRef, str, str, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[URIRef, str, str, LabelKind]]) -> None:
+        """Index ``(iri, text, language, kind)`` entries."""
         self.entries = [(iri, text, lang, kind, normalize(text)) for iri, text, lang, kind in entries]
         self.labels: dict[URIRef, dict[str, str]] = {}
         for iri, text, lang, kind, _norm in self.entries:
@@ -79,26 +88,19 @@ class LabelIndex:
 
     @classmethod
     def from_engine(cls, engine: Engine) -> LabelIndex:
+        """Index every label and synonym of the IRIs in ``engine``."""
         from rdflib import URIRef
 
         result = engine.query(_LABEL_QUERY)
-        kinds = {
-            "http://www.w3.org/2000/01/rdf-schema#label": "label",
-            "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym": "exact synonym",
-            "http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym": "related synonym",
-        }
         entries = []
         for term, kind, text in result.rows:
             lang = getattr(text, "language", None) or ""
-            entries.append((URIRef(str(term)), str(text), lang, kinds[str(kind)]))
+            entries.append((URIRef(str(term)), str(text), lang, _KINDS[str(kind)]))
         return cls(entries)
 
     def label(self, iri: URIRef, lang: str = "en") -> str | None:
         """Label of ``iri`` in ``lang``, falling back to English, then to any label."""
-        labels = self.labels.get(iri)
-        if not labels:
-            return None
-        return labels.get(lang) or labels.get("en") or next(iter(labels.values()))
+        return choose(self.labels.get(iri, {}), lang)
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Rank terms whose label or synonym matches ``text``: exact, then prefix, then all words, then substring."""
@@ -161,11 +163,10 @@ def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> 
     if not wanted:
         return {}
     values = " ".join(serialize_term(iri(i)) for i in wanted)
-    query = f"""
-    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    query = sparql_prefixes("rdfs", "fma") + f"""
     SELECT ?term ?text WHERE {{
       VALUES ?term {{ {values} }}
-      {{ ?term rdfs:label ?text }} UNION {{ ?term <http://purl.org/sig/ont/fma/preferred_name> ?text }}
+      {{ ?term rdfs:label ?text }} UNION {{ ?term fma:preferred_name ?text }}
     }}"""
     ranked: dict[str, tuple[int, str]] = {}
     for term, text in engine.query(query).cells:

@@ -3,6 +3,14 @@
 A result holds its solutions either as rdflib terms (``rows``) or as light
 :class:`~gluteonto.terms.Term` values (``cells``); each view is made from the other on first
 use, so rendering an answer never needs rdflib.
+
+Formats are registered in :data:`RESULT_FORMATS` (name → writer); the CLI offers exactly those.
+
+>>> list(RESULT_FORMATS)
+['table', 'csv', 'tsv', 'json']
+>>> print(render(QueryResult(variables=["x"], cells=[(literal("L5"),)]), "tsv"), end="")
+?x
+"L5"
 """
 
 from __future__ import annotations
@@ -11,8 +19,9 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
+from ..errors import InputError
 from ..i18n import LABEL_SUFFIX, header, text
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
@@ -22,12 +31,12 @@ if TYPE_CHECKING:
     from rdflib import Graph, URIRef
     from rdflib.term import Node
 
-__all__ = ["FORMATS", "LabelOf", "QueryResult", "render", "with_labels"]
+__all__ = ["RESULT_FORMATS", "LabelOf", "QueryResult", "ResultKind", "ResultWriter", "render", "with_labels"]
 
-#: IRI (as a string) → its label, or None
+#: IRI (as a string) → its label, or None (show the compact IRI)
 LabelOf = Callable[[str], "str | None"]
-
-FORMATS = ("table", "csv", "tsv", "json")
+#: What a query answered with.
+ResultKind = Literal["solutions", "boolean", "graph"]
 
 Cells = list[tuple["Term | None", ...]]
 
@@ -45,10 +54,12 @@ class QueryResult:
 
     @classmethod
     def from_boolean(cls, value: bool) -> QueryResult:
+        """The answer to an ASK query."""
         return cls(boolean=value)
 
     @classmethod
     def from_graph(cls, graph: Graph) -> QueryResult:
+        """The answer to a CONSTRUCT or DESCRIBE query."""
         return cls(graph=graph)
 
     @property
@@ -70,7 +81,8 @@ class QueryResult:
         return self._cells
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ResultKind:
+        """``solutions``, ``boolean`` or ``graph``."""
         if self.boolean is not None:
             return "boolean"
         if self.graph is not None:
@@ -100,6 +112,7 @@ class QueryResult:
         return {c.value for row in self.cells for c in row if c is not None and c.kind == "uri"}
 
     def column(self, name: str) -> list[Node | None]:
+        """The values of one variable, row by row."""
         index = self.variables.index(name)
         return [row[index] for row in self.rows]
 
@@ -134,7 +147,8 @@ def _json_cell(term: Term) -> dict[str, str]:
 def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> QueryResult:
     """The result with a ``NAME_label`` column (a literal in ``lang``) after every column holding IRIs."""
     cells = result.cells
-    iri_columns = {i for i in range(len(result.variables)) if any(r[i] is not None and r[i].kind == "uri" for r in cells)}
+    iri_columns = {i for i in range(len(result.variables))
+                   if any(cell is not None and cell.kind == "uri" for cell in (r[i] for r in cells))}
     if not iri_columns:
         return result
     variables: list[str] = []
@@ -152,16 +166,22 @@ def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> Que
     return QueryResult(variables, cells=rows)
 
 
-def _to_json(result: QueryResult) -> str:
+#: Writes a solutions or boolean result as text: (result, label_of, lang, width) → text.
+ResultWriter = Callable[[QueryResult, LabelOf, str, "int | None"], str]
+
+
+def _to_json(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
-        {var: _json_cell(cell) for var, cell in zip(result.variables, row) if cell is not None} for row in result.cells
+        {var: _json_cell(cell) for var, cell in zip(result.variables, row, strict=False) if cell is not None} for row in result.cells
     ]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False)
 
 
-def _to_csv(result: QueryResult) -> str:
+def _to_csv(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
+    if result.kind == "boolean":
+        return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
@@ -178,7 +198,9 @@ def _tsv_cell(term: Term | None) -> str:
     return _n3(term)
 
 
-def _to_tsv(result: QueryResult) -> str:
+def _to_tsv(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
+    if result.kind == "boolean":
+        return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     lines += ["\t".join(_tsv_cell(c) for c in row) for row in result.cells]
     return "\n".join(lines) + "\n"
@@ -206,9 +228,22 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
     return f"{body}\n{footer}"
 
 
+#: Result formats by the name the CLI and :meth:`~gluteonto.query.session.Session.render` accept.
+RESULT_FORMATS: dict[str, ResultWriter] = {
+    "table": _table,
+    "csv": _to_csv,
+    "tsv": _to_tsv,
+    "json": _to_json,
+}
+
+
+def _no_labels(_iri: str) -> str | None:
+    return None
+
+
 def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = None, lang: str = "en",
            width: int | None = None) -> str:
-    """Render ``result`` as ``table``, ``csv``, ``tsv`` or ``json`` (W3C formats).
+    """Render ``result`` in a registered format (:data:`RESULT_FORMATS`); graphs as Turtle.
 
     ``label_of`` maps an IRI string to its label. Tables show labels, with headers and footer in
     ``lang``, wrapped to ``width`` columns (None: as wide as the cells). Machine formats keep every
@@ -217,17 +252,8 @@ def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = N
     if result.kind == "graph":
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
+    if fmt not in RESULT_FORMATS:
+        raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
     if fmt != "table" and result.kind == "solutions" and label_of is not None:
         result = with_labels(result, label_of, lang)
-    if fmt == "json":
-        return _to_json(result)
-    if fmt == "csv":
-        if result.kind == "boolean":
-            return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
-        return _to_csv(result)
-    if fmt == "tsv":
-        if result.kind == "boolean":
-            return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
-        return _to_tsv(result)
-    return _table(result, label_of or (lambda _iri: None), lang, width)
-
+    return RESULT_FORMATS[fmt](result, label_of or _no_labels, lang, width)

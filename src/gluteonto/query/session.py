@@ -19,7 +19,7 @@ from ..i18n import text as i18n_text
 from ..resources import ontology_file
 from ..terms import Term, iri, literal, to_rdflib
 from ..vocab import PREFIXES, compact_iri, expand_curie
-from .catalog import Param, QuerySpec, load_catalog, load_query
+from .catalog import GROUP_ORDER, Param, QuerySpec, load_catalog, load_query
 from .lookup import LabelIndex, Match, fetch_label_texts, fetch_labels, normalize
 from .results import QueryResult, render
 
@@ -100,14 +100,14 @@ class Session:
     # -- catalog --------------------------------------------------------------------------
     @property
     def catalog(self) -> dict[str, QuerySpec]:
+        """The packaged query catalog (read once)."""
         if self._catalog is None:
             self._catalog = load_catalog()
         return self._catalog
 
     def queries(self) -> list[QuerySpec]:
         """Every packaged query, competency questions first."""
-        order = {"questions": 0, "FMA comparison": 1, "quality control": 2}
-        return sorted(self.catalog.values(), key=lambda q: (order.get(q.group, 3), q.name))
+        return sorted(self.catalog.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
 
     # -- lookup ---------------------------------------------------------------------------
     @property
@@ -242,6 +242,7 @@ class Session:
                             memory=limits.QUERY_MEMORY)
 
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
+        """Labels of ``iris`` in ``lang``, with fallbacks."""
         return fetch_labels(self.engine, iris, lang)
 
     def label_texts(self, iris: Iterable[str], lang: str = "en") -> dict[str, str]:

@@ -46,7 +46,7 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
                for i, h in enumerate(headers)]
 
     def capped(cap: int) -> list[int]:
-        return [min(n, max(min(w, cap), _MIN_CELL)) for n, w in zip(natural, longest)]
+        return [min(n, max(min(w, cap), _MIN_CELL)) for n, w in zip(natural, longest, strict=True)]
 
     # the widest cap on word length at which every column still fits
     cap = max(longest)
@@ -111,9 +111,9 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | N
     lines: list[str] = []
 
     def emit(cells: Sequence[str]) -> None:
-        wrapped = [_wrap(cell, w) for cell, w in zip(cells, widths)]
+        wrapped = [_wrap(cell, w) for cell, w in zip(cells, widths, strict=False)]
         for k in range(max(len(c) for c in wrapped)):
-            parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(wrapped, widths)]
+            parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(wrapped, widths, strict=False)]
             lines.append(_GAP.join(parts).rstrip())
 
     emit(headers)
@@ -129,7 +129,7 @@ def _records(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) 
     for n, row in enumerate(rows):
         if n:
             lines.append("")
-        for head, cell in zip(headers, row):
+        for head, cell in zip(headers, row, strict=False):
             if not cell:
                 continue
             lines.extend(textwrap.wrap(f"{head}: {cell}", max(width, 10), subsequent_indent="  ",

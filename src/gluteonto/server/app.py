@@ -103,6 +103,7 @@ class SparqlApp:
         self.allow_federation = allow_federation
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one HTTP request (the ASGI entry point)."""
         if scope["type"] != "http":
             return  # lifespan and websockets are not used
         try:

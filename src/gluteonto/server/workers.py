@@ -198,12 +198,12 @@ def _write_solutions(result: Any, kind: str, out: _FrameWriter, max_rows: int) -
             raise _Limit(f"the answer has more than {max_rows:,} rows; refused (add a LIMIT)")
         values = [solution[v] for v in variables]
         if kind == "json":
-            row = {v: _json_term(t) for v, t in zip(variables, values) if t is not None}
+            row = {v: _json_term(t) for v, t in zip(variables, values, strict=True) if t is not None}
             out.write((b"," if count > 1 else b"") + json.dumps(row, ensure_ascii=False).encode())
         elif kind == "xml":
             from xml.sax.saxutils import quoteattr
 
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, values)
+            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, values, strict=True)
                             if t is not None)
             out.write(f"<result>{cells}</result>".encode())
         elif kind == "csv":

@@ -1,27 +1,43 @@
-"""Write the ontology (or ontology + bridge) in another RDF format, atomically."""
+"""Write the ontology (or ontology + bridge) in another RDF format, deterministically and atomically.
+
+The graph is read from the packaged RDF/XML release, whose blank nodes carry the compiler's
+``rdf:nodeID`` labels, and written with the release's own writers (:data:`EXPORT_FORMATS`), so an
+export is byte-identical from run to run (and, for Turtle, RDF/XML and JSON-LD, to the release file).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import BNode, Graph
 
 from ..errors import InputError
 from ..fileio import atomic_output
-from ..formats.rdfxml import to_rdfxml
+from ..formats import WRITERS, Writer
 from ..resources import ONTOLOGY_FORMATS, bridge_file, ontology_file
 from ..safe_write import check_output, is_stdout
+from ..terms import from_oxigraph, to_rdflib
+from ..vocab import bind_prefixes
 
-__all__ = ["EXPORT_FORMATS", "export"]
+__all__ = ["EXPORT_FORMATS", "release_graph", "export"]
 
-#: CLI name → rdflib serializer (None: the project's deterministic RDF/XML writer)
-EXPORT_FORMATS: dict[str, str | None] = {
-    "turtle": "turtle",
-    "rdfxml": None,
-    "ntriples": "nt",
-    "jsonld": "json-ld",
-    "trig": "trig",
-}
+#: Export formats by CLI name: the deterministic writers of :mod:`gluteonto.formats`.
+EXPORT_FORMATS: dict[str, Writer] = WRITERS
+
+
+def release_graph(*, with_bridge: bool = False) -> Graph:
+    """The packaged ontology (plus the FMA bridge) as a graph whose blank-node labels are the release's."""
+    graph = bind_prefixes(Graph())
+    files = [("", ontology_file("owl"))] + ([("bridge-", bridge_file())] if with_bridge else [])
+    for prefix, path in files:
+        with path.open("rb") as handle:
+            for quad in ox.parse(handle, format=ox.RdfFormat.RDF_XML):
+                s, p, o = (to_rdflib(from_oxigraph(t)) for t in (quad.subject, quad.predicate, quad.object))
+                if prefix:  # keep the bridge's blank nodes apart from the ontology's
+                    s, o = (BNode(prefix + n) if isinstance(n, BNode) else n for n in (s, o))
+                graph.add((s, p, o))
+    return graph
 
 #: file suffix → the export format it promises
 _SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".owl": "rdfxml", ".rdf": "rdfxml", ".xml": "rdfxml",
@@ -44,15 +60,12 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     inputs = [ontology_file(name) for name in ONTOLOGY_FORMATS] + [bridge_file()]
-    if not is_stdout(output):
-        _check_suffix(fmt, Path(output))  # type: ignore[arg-type]
-        check_output(Path(output), inputs)  # type: ignore[arg-type]
-    graph = Graph().parse(ontology_file("ttl"), format="turtle")
-    if with_bridge:
-        graph.parse(bridge_file(), format="xml")
-    serializer = EXPORT_FORMATS[fmt]
-    text = to_rdfxml(graph) if serializer is None else graph.serialize(format=serializer)
-    if not is_stdout(output):
-        with atomic_output(Path(output), inputs) as handle:  # type: ignore[arg-type]
+    target = None if output is None or is_stdout(output) else Path(output)
+    if target is not None:
+        _check_suffix(fmt, target)
+        check_output(target, inputs)
+    text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
+    if target is not None:
+        with atomic_output(target, inputs) as handle:
             handle.write(text.encode("utf-8"))
     return text

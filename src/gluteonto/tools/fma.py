@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from rdflib import URIRef
 
@@ -30,18 +30,30 @@ from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
 from ..safe_write import check_output, is_stdout
-from ..vocab import FMA, ONTOLOGY_IRI, expand_curie
+from ..vocab import (
+    BASE,
+    DCTERMS,
+    FMA,
+    ONTOLOGY_IRI,
+    OWL,
+    PREFIXES,
+    RDF,
+    RDFS,
+    compact_iri,
+    expand_curie,
+    version_iri,
+)
 
-__all__ = ["MERGED_IRI", "FmaMapping", "MappingCheck", "LinkReport", "LinkOutcome", "read_fma_mappings", "link_fma"]
+__all__ = ["MERGED_IRI", "MERGED_FILE", "MappingStatus", "FmaMapping", "MappingCheck", "LinkReport", "LinkOutcome",
+           "read_fma_mappings", "link_fma"]
 
 Progress = Callable[[str], None]
-_FMA_NS = str(FMA)
-_NAME_PREDICATES = (
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    _FMA_NS + "preferred_name",
-    _FMA_NS + "synonym",
-)
+#: The outcome of checking one mapping against the FMA file.
+MappingStatus = Literal["ok", "missing", "name differs"]
+_NAME_PREDICATES = (str(RDFS.label), str(FMA.preferred_name), str(FMA.synonym))
 _NEIGHBOURHOOD_DEPTH = 2
+MERGED_FILE = "gluteonto-fma-merged.owl"
+MERGED_IRI = BASE + MERGED_FILE
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,7 @@ class MappingCheck:
     """The result of checking one mapping against the FMA file."""
 
     mapping: FmaMapping
-    status: str  # "ok", "missing" or "name differs"
+    status: MappingStatus
     fma_names: tuple[str, ...] = ()
 
 
@@ -75,13 +87,16 @@ class LinkReport:
 
     @property
     def problems(self) -> list[MappingCheck]:
+        """The checks that did not match."""
         return [c for c in self.checks if c.status != "ok"]
 
     @property
     def ok(self) -> bool:
+        """True when every mapping matched."""
         return not self.problems
 
     def render(self) -> str:
+        """The report as text."""
         ok = len(self.checks) - len(self.problems)
         lines = [
             f"FMA file: {self.fma_triples} triples read in {self.load_seconds:.1f} s.",
@@ -89,7 +104,7 @@ class LinkReport:
         ]
         for check in self.problems:
             m = check.mapping
-            curie = "FMA:" + str(m.fma).rsplit("fma", 1)[-1]
+            curie = compact_iri(str(m.fma))
             if check.status == "missing":
                 lines.append(f"  MISSING       {curie:<12} {m.subject_label}: no such class in the FMA file")
             else:
@@ -158,9 +173,9 @@ def _neighbourhood(store: Any, seeds: Iterable[URIRef]) -> list[Any]:
 
     out: list[Any] = []
     seen: set[Any] = set()
-    frontier = [ox.NamedNode(str(s)) for s in seeds]
+    frontier: list[Any] = [ox.NamedNode(str(s)) for s in seeds]
     for depth in range(_NEIGHBOURHOOD_DEPTH + 1):
-        mentioned = []
+        mentioned: list[Any] = []
         for subject in frontier:
             if subject in seen:
                 continue
@@ -174,8 +189,6 @@ def _neighbourhood(store: Any, seeds: Iterable[URIRef]) -> list[Any]:
     return out
 
 
-MERGED_IRI = "https://w3id.org/gluteonto/gluteonto-fma-merged.owl"
-
 
 def _replace_headers(store: Any, fma_name: str, subset: bool) -> None:
     """Make the merged graph one self-contained ontology.
@@ -186,29 +199,29 @@ def _replace_headers(store: Any, fma_name: str, subset: bool) -> None:
     """
     import pyoxigraph as ox
 
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    ontology_class = ox.NamedNode("http://www.w3.org/2002/07/owl#Ontology")
+    def node(iri: str) -> Any:
+        return ox.NamedNode(str(iri))
+
+    rdf_type, ontology_class = node(RDF.type), node(OWL.Ontology)
     headers = {q.subject for q in store.quads_for_pattern(None, rdf_type, ontology_class)}
-    ours = ox.NamedNode(ONTOLOGY_IRI)
-    version_iri = next(store.quads_for_pattern(ours, ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI"), None)).object
+    version = next(store.quads_for_pattern(node(ONTOLOGY_IRI), node(OWL.versionInfo), None)).object.value
+    license_iri = next(store.quads_for_pattern(node(ONTOLOGY_IRI), node(DCTERMS.license), None)).object
     for header in headers:
         for quad in list(store.quads_for_pattern(header, None, None)):
             store.remove(quad)
-    dcterms = "http://purl.org/dc/terms/"
-    merged = ox.NamedNode(MERGED_IRI)
+    merged = node(MERGED_IRI)
     part = "the mapped FMA classes and their neighbourhood from" if subset else "all of"
     statements = [
         (rdf_type, ontology_class),
-        (ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI"),
-         ox.NamedNode(version_iri.value.replace("/gluteonto.owl", "/gluteonto-fma-merged.owl"))),
-        (ox.NamedNode(dcterms + "title"), ox.Literal("gluteonto merged with FMA", language="en")),
-        (ox.NamedNode(dcterms + "title"), ox.Literal("gluteonto slått sammen med FMA", language="nb")),
-        (ox.NamedNode(dcterms + "description"), ox.Literal(
+        (node(OWL.versionIRI), node(version_iri(version, MERGED_FILE))),
+        (node(DCTERMS.title), ox.Literal("gluteonto merged with FMA", language="en")),
+        (node(DCTERMS.title), ox.Literal("gluteonto slått sammen med FMA", language="nb")),
+        (node(DCTERMS.description), ox.Literal(
             f"gluteonto, its FMA bridge and {part} {fma_name}, written by 'gluteonto link-fma'.", language="en")),
-        (ox.NamedNode(dcterms + "description"), ox.Literal(
+        (node(DCTERMS.description), ox.Literal(
             f"gluteonto, FMA-broen og FMA-innhold fra {fma_name}, skrevet av «gluteonto link-fma».", language="nb")),
-        (ox.NamedNode(dcterms + "license"), ox.NamedNode("https://creativecommons.org/licenses/by/4.0/")),
-        (ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal(
+        (node(DCTERMS.license), license_iri),
+        (node(RDFS.comment), ox.Literal(
             "The licence applies to the gluteonto part; FMA content keeps the licence given by its publisher.", language="en")),
     ]
     for predicate, value in statements:
@@ -263,10 +276,10 @@ def link_fma(
     if triples == 0:
         raise InputError(f"{fma_file}: contains no RDF triples")
     fma_classes = fma_engine.query(
-        "ASK { ?c a <http://www.w3.org/2002/07/owl#Class> FILTER(STRSTARTS(STR(?c), \"http://purl.org/sig/ont/fma/fma\")) }"
+        f"ASK {{ ?c a <{OWL.Class}> FILTER(STRSTARTS(STR(?c), \"{PREFIXES['FMA']}\")) }}"
     )
     if not fma_classes.boolean:
-        raise InputError(f"{fma_file}: no FMA classes (http://purl.org/sig/ont/fma/fma…) found; is this an FMA file?")
+        raise InputError(f"{fma_file}: no FMA classes ({PREFIXES['FMA']}…) found; is this an FMA file?")
     say(f"read {triples:,} triples in {seconds:.1f} s; checking mappings …")
 
     ontology = Session("oxigraph")

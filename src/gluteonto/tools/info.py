@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ..engines import open_engine
+from ..vocab import sparql_prefixes
 
 __all__ = ["ontology_info"]
 
-_COUNTS = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_COUNTS = sparql_prefixes("owl", "rdfs") + """
 SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
   {
     VALUES (?type ?kind) { (owl:Class "classes") (owl:ObjectProperty "object properties")
@@ -22,9 +21,7 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 GROUP BY ?kind
 """
 
-_HEADER = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_HEADER = sparql_prefixes("owl", "dcterms") + """
 SELECT ?ontology ?version ?title ?license WHERE {
   ?ontology a owl:Ontology ; owl:versionIRI ?version ; dcterms:license ?license ; dcterms:title ?title .
   FILTER(lang(?title) = "en")

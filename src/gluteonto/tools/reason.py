@@ -27,9 +27,11 @@ class ReasonerReport:
 
     @property
     def ok(self) -> bool:
+        """True when consistent with no unsatisfiable class."""
         return self.consistent and not self.unsatisfiable
 
     def render(self) -> str:
+        """The outcome as one line (or a list), with a note for each import left unresolved."""
         notes = "".join(f"\nNote: import not resolved (not in a catalog, not fetched): {iri}" for iri in self.unresolved_imports)
         return self._verdict() + notes
 

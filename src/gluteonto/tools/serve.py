@@ -63,7 +63,7 @@ def _protocol_class() -> type:
     """uvicorn's h11 protocol, plus a deadline for a connection to send a complete request head."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-    class GuardedH11Protocol(H11Protocol):  # type: ignore[misc]
+    class GuardedH11Protocol(H11Protocol):
         _head_timer: Any = None
 
         def _arm(self) -> None:
@@ -75,7 +75,7 @@ def _protocol_class() -> type:
             if self.cycle is None or self.cycle.response_complete:
                 self.transport.close()  # idle, or a request head that never completed (slowloris)
 
-        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             self._arm()
 

@@ -1,26 +1,34 @@
-"""Validate the ontology (or a user's file, or a merged graph) against the packaged SHACL shapes."""
+"""Validate the ontology (or a user's file, or a merged graph) against the packaged SHACL shapes.
+
+Report formats are registered in :data:`VALIDATION_FORMATS` (name → writer); the CLI offers those.
+
+>>> list(VALIDATION_FORMATS)
+['text', 'turtle', 'json']
+>>> print(ValidationReport(conforms=True, files=["gluteonto.ttl"]).render())
+Conforms: gluteonto.ttl meets every gluteonto shape.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
 from ..engines import RdflibEngine
 from ..errors import InputError
+from ..labels import by_language, choose
 from ..resources import ontology_file, shapes_file
-from ..vocab import OWL, RDF, RDFS, compact_iri
+from ..vocab import OWL, RDF, RDFS, SH, compact_iri
 
-__all__ = ["Violation", "ValidationReport", "validate", "VALIDATION_FORMATS"]
+__all__ = ["Violation", "ValidationReport", "validate", "ReportWriter", "VALIDATION_FORMATS"]
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-VALIDATION_FORMATS = ("text", "turtle", "json")
+_SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
 
 
 @dataclass(frozen=True)
@@ -46,40 +54,63 @@ class ValidationReport:
     files: list[str] = field(default_factory=list)
 
     def by_focus(self) -> dict[str, list[Violation]]:
+        """Violations grouped by the readable name of their focus node, names sorted."""
         grouped: dict[str, list[Violation]] = defaultdict(list)
         for violation in self.violations:
             grouped[violation.focus_name].append(violation)
         return dict(sorted(grouped.items()))
 
     def render(self, fmt: str = "text") -> str:
-        if fmt == "turtle":
-            assert self.report_graph is not None
-            return self.report_graph.serialize(format="turtle")
-        if fmt == "json":
-            return json.dumps({
-                "conforms": self.conforms,
-                "files": self.files,
-                "violations": [
-                    {"focus": str(v.focus) if isinstance(v.focus, URIRef) else None, "focus_name": v.focus_name,
-                     "shape": v.shape, "severity": v.severity, "message": v.message, "path": v.path, "value": v.value}
-                    for v in self.violations
-                ],
-            }, indent=2, ensure_ascii=False)
-        if self.conforms:
-            return f"Conforms: {', '.join(self.files)} meets every gluteonto shape."
-        lines = [f"Does not conform: {len(self.violations)} problem(s) in {len(self.by_focus())} term(s).", ""]
-        for name, items in self.by_focus().items():
-            lines.append(name)
-            for v in items:
-                detail = f" [{v.path}: {v.value}]" if v.value else ""
-                lines.append(f"  - {v.message}{detail}  ({v.shape})")
-            lines.append("")
-        return "\n".join(lines).rstrip()
+        """The report in a registered format (:data:`VALIDATION_FORMATS`)."""
+        if fmt not in VALIDATION_FORMATS:
+            raise InputError(f"unknown report format {fmt!r}; choose one of {', '.join(VALIDATION_FORMATS)}")
+        return VALIDATION_FORMATS[fmt](self)
+
+
+def _to_turtle(report: ValidationReport) -> str:
+    if report.report_graph is None:
+        raise InputError("this report has no SHACL report graph to write as Turtle")
+    return report.report_graph.serialize(format="turtle")
+
+
+def _to_json(report: ValidationReport) -> str:
+    return json.dumps({
+        "conforms": report.conforms,
+        "files": report.files,
+        "violations": [
+            {"focus": str(v.focus) if isinstance(v.focus, URIRef) else None, "focus_name": v.focus_name,
+             "shape": v.shape, "severity": v.severity, "message": v.message, "path": v.path, "value": v.value}
+            for v in report.violations
+        ],
+    }, indent=2, ensure_ascii=False)
+
+
+def _to_text(report: ValidationReport) -> str:
+    if report.conforms:
+        return f"Conforms: {', '.join(report.files)} meets every gluteonto shape."
+    lines = [f"Does not conform: {len(report.violations)} problem(s) in {len(report.by_focus())} term(s).", ""]
+    for name, items in report.by_focus().items():
+        lines.append(name)
+        for v in items:
+            detail = f" [{v.path}: {v.value}]" if v.value else ""
+            lines.append(f"  - {v.message}{detail}  ({v.shape})")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+#: Writes a validation report as text.
+ReportWriter = Callable[[ValidationReport], str]
+
+#: Report formats by the name ``gluteonto validate --format`` accepts.
+VALIDATION_FORMATS: dict[str, ReportWriter] = {
+    "text": _to_text,
+    "turtle": _to_turtle,
+    "json": _to_json,
+}
 
 
 def _label(graph: Graph, node: Node, lang: str) -> str:
-    labels = {getattr(o, "language", None): str(o) for o in graph.objects(node, RDFS.label)}
-    return labels.get(lang) or labels.get("en") or next(iter(labels.values()), None) or compact_iri(str(node))
+    return choose(by_language(graph.objects(node, RDFS.label)), lang) or compact_iri(str(node))
 
 
 def _expression(graph: Graph, node: Node | None, lang: str) -> str:
@@ -139,19 +170,19 @@ def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: P
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(result, SH.focusNode)
         shape = report_graph.value(result, SH.sourceShape)
-        messages = {getattr(m, "language", None): str(m) for m in report_graph.objects(result, SH.resultMessage)}
+        messages = by_language(report_graph.objects(result, SH.resultMessage))
         parent = shapes_graph.value(None, SH.property, shape) if isinstance(shape, BNode) else None
         if parent is not None:  # an inline property shape: report its named node shape and message
             shape = parent
-            own = {getattr(m, "language", None): str(m) for m in shapes_graph.objects(parent, SH.message)}
+            own = by_language(shapes_graph.objects(parent, SH.message))
             messages = own or messages
         path = report_graph.value(result, SH.resultPath)
         value = report_graph.value(result, SH.value)
         violations.append(Violation(
             focus=focus,
             focus_name=_describe(data, focus, lang),
-            shape=compact_iri(str(shape)).replace("https://w3id.org/gluteonto/shapes#", "") if isinstance(shape, URIRef) else "(inline shape)",
-            message=messages.get(lang) or messages.get("en") or next(iter(messages.values()), "constraint violated"),
+            shape=compact_iri(str(shape)).replace(_SHAPES_NS, "") if isinstance(shape, URIRef) else "(inline shape)",
+            message=choose(messages, lang) or "constraint violated",
             severity=compact_iri(str(report_graph.value(result, SH.resultSeverity))).split("#")[-1],
             path=compact_iri(str(path)) if isinstance(path, URIRef) else "",
             value=str(value) if value is not None and not isinstance(value, BNode) else "",

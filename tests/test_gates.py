@@ -1,0 +1,26 @@
+"""Static gates run with the suite: ruff (lint, import order, docstrings) and mypy --strict on src/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .helpers import ROOT
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_ruff_finds_nothing() -> None:
+    pytest.importorskip("ruff", reason="ruff is part of the test extra")
+    result = _run("ruff", "check", "--no-cache", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_on_src() -> None:
+    pytest.importorskip("mypy", reason="mypy is part of the test extra")
+    result = _run("mypy")  # configuration (strict, files = src) in pyproject.toml
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,48 @@
+"""Exports are deterministic: the release's own writers, the same bytes run after run and across hash seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from rdflib import Graph
+
+from gluteonto.formats import WRITERS
+from gluteonto.resources import bridge_file, ontology_file
+from gluteonto.tools.export import EXPORT_FORMATS, export
+
+_RELEASE_FILE = {"turtle": "ttl", "rdfxml": "owl", "jsonld": "jsonld"}
+_RDFLIB_NAME = {"turtle": "turtle", "rdfxml": "xml", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
+
+
+def test_every_writer_is_an_export_format() -> None:
+    assert list(EXPORT_FORMATS) == list(WRITERS) == ["turtle", "rdfxml", "ntriples", "jsonld", "trig"]
+
+
+@pytest.mark.parametrize("fmt", sorted(_RELEASE_FILE))
+def test_export_without_bridge_is_the_release_file(fmt: str) -> None:
+    assert export(fmt) == ontology_file(_RELEASE_FILE[fmt]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", list(EXPORT_FORMATS))
+def test_export_holds_the_ontology_and_the_bridge(fmt: str) -> None:
+    expected = Graph().parse(ontology_file("ttl"), format="turtle") + Graph().parse(bridge_file(), format="xml")
+    exported = Graph().parse(data=export(fmt, with_bridge=True), format=_RDFLIB_NAME[fmt])
+    assert len(exported) == len(expected) > 9000
+
+
+def test_export_is_byte_identical_across_processes_and_hash_seeds() -> None:
+    code = ("import hashlib, json; from gluteonto.tools.export import EXPORT_FORMATS, export; "
+            "print(json.dumps({f: hashlib.sha256(export(f, with_bridge=True).encode()).hexdigest() for f in EXPORT_FORMATS}))")
+    digests = []
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        digests.append(json.loads(result.stdout))
+    assert digests[0] == digests[1]
+    here = {f: hashlib.sha256(export(f, with_bridge=True).encode()).hexdigest() for f in ("ntriples", "trig")}
+    assert all(digests[0][key] == value for key, value in here.items())
