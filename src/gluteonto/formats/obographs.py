@@ -6,7 +6,8 @@ Norwegian Bokmål and Latin labels are synonyms with a synonym type, as in the O
 superclass (``is_a``) and per existential restriction on a named filler (the property's IRI),
 sub-property and inverse edges, ``logicalDefinitionAxioms`` for defined classes of the form
 genus and restrictions, ``equivalentNodesSets`` for named equivalences and
-``propertyChainAxioms``. Identifiers are full IRIs, as the OWL API's obographs writer gives them.
+``propertyChainAxioms``. Identifiers are full IRIs, as the OWL API's obographs writer gives them;
+the ``GLUTEONTO`` prefix is declared in the document's ``prefixes``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .owlmodel import Annotation, AnnotationIndex, Junction, Ontology, Restricti
 __all__ = ["to_obographs", "render_obographs", "SYNONYM_TYPE_IRI"]
 
 _SOURCE = "http://purl.org/dc/terms/source"
+#: The project's CURIE prefix, declared in the document's prefix list (obographs ``PrefixDeclaration``).
+GLUTEONTO_NAMESPACE = "https://w3id.org/gluteonto/GLUTEONTO_"
 #: IRI of a synonym type declared as ``synonymtypedef: X`` in the OBO release (as OBO-to-OWL makes it).
 SYNONYM_TYPE_IRI = "http://purl.obolibrary.org/obo/gluteonto#{}"
 _SYNONYM_PREDS = {OBOINOWL + "hasExactSynonym": "hasExactSynonym", OBOINOWL + "hasRelatedSynonym": "hasRelatedSynonym",
@@ -171,7 +174,8 @@ class _GraphWriter:
             "domainRangeAxioms": [],
             "propertyChainAxioms": self.chains(),
         }
-        return {"graphs": [graph]}
+        prefixes = [{"prefix": "GLUTEONTO", "namespace": GLUTEONTO_NAMESPACE}]
+        return {"graphs": [graph], "prefixes": prefixes}
 
 
 def render_obographs(ont: Ontology) -> str:
