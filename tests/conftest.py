@@ -78,3 +78,16 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site as `gluteonto site -o DIR` writes it (built once per test run)."""
+    from click.testing import CliRunner
+
+    from gluteonto.cli import main
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = CliRunner().invoke(main, ["site", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out

@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, URIRef
 
 from gluteonto.vocab import GLUT, OWL, RDFS
 
-__all__ = ["ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "free_port", "wait_for_port"]
+__all__ = ["ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "union_fillers", "free_port", "wait_for_port"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -28,8 +28,22 @@ def restrictions(graph: Graph, cls: URIRef, prop: URIRef, filler: URIRef | None 
     found = []
     for node in graph.objects(cls, RDFS.subClassOf):
         if isinstance(node, BNode) and (node, OWL.onProperty, prop) in graph:
-            if filler is None or (node, OWL.someValuesFrom, filler) in graph:
+            if (node, OWL.someValuesFrom, filler) in graph:
                 found.append(node)
+    return found
+
+
+def union_fillers(graph: Graph, cls: URIRef, prop: URIRef, quantifier: URIRef = OWL.someValuesFrom) -> list[set[URIRef]]:
+    """Member sets of the ObjectUnionOf fillers in SubClassOf(cls, prop some/only (A or B …))."""
+    from rdflib.collection import Collection
+
+    found: list[set[URIRef]] = []
+    for node in graph.objects(cls, RDFS.subClassOf):
+        if isinstance(node, BNode) and (node, OWL.onProperty, prop) in graph:
+            filler = graph.value(node, quantifier)
+            members = graph.value(filler, OWL.unionOf) if isinstance(filler, BNode) else None
+            if members is not None:
+                found.append({m for m in Collection(graph, members) if isinstance(m, URIRef)})
     return found
 
 

@@ -49,7 +49,7 @@ def test_queries_lists_the_catalog(runner: CliRunner) -> None:
 def test_query_table_in_norwegian(runner: CliRunner, engine: str) -> None:
     result = run(runner, "query", "innervation", "--lang", "nb", "--engine", engine)
     assert result.exit_code == 0
-    assert "øvre setenerve" in result.output and "L5" in result.output
+    assert "n. gluteus superior" in result.output and "L5" in result.output
 
 
 def test_query_formats(runner: CliRunner) -> None:

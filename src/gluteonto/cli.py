@@ -256,16 +256,44 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
 
 
 @main.command()
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
+@click.option("--require-diagrams", is_flag=True, help="Fail if Graphviz 'dot' is missing instead of leaving diagrams out.")
+@friendly
+def site(output: Path, require_diagrams: bool) -> None:
+    """Generate the documentation site (static, bilingual; open OUTPUT/index.html from disk)."""
+    from .site import build_site
+
+    report = build_site(output, require_diagrams=require_diagrams)
+    for note in report.notes:
+        click.echo(f"warning: {note}", err=True)
+    click.echo(f"wrote {report.pages} pages and {report.diagrams} diagrams to {report.output}/ (open index.html)", err=True)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Serve this generated site at / (default: generate one into the user cache on first use).")
+@click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
 @DATA_OPTION
 @friendly
-def serve(host: str, port: int, data: tuple[Path, ...]) -> None:
-    """Serve the ontology as a read-only SPARQL 1.1 endpoint (Ctrl-C to stop)."""
+def serve(host: str, port: int, site_dir: Path | None, no_site: bool, data: tuple[Path, ...]) -> None:
+    """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
     from .tools.serve import make_server
 
-    server = make_server(host, port, data)
-    click.echo(f"SPARQL endpoint: http://{server.server_address[0]}:{server.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)
+    if not no_site and site_dir is None:
+        from .site.cache import cached_site
+
+        try:
+            site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
+        except (OSError, GluteontoError) as exc:
+            click.echo(f"warning: no documentation site ({exc}); serving the SPARQL endpoint only", err=True)
+            no_site = True
+    server = make_server(host, port, data, site_dir=None if no_site else site_dir)
+    base = f"http://{server.server_address[0]!s}:{server.server_address[1]}"
+    if not no_site:
+        click.echo(f"documentation site: {base}/", err=True)
+    click.echo(f"SPARQL endpoint: {base}/sparql  (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

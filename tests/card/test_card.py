@@ -37,11 +37,11 @@ def _sentences(relations) -> list[str]:
 def test_innervation_sentence_in_norwegian_with_roots_and_section(index) -> None:
     card = build_card(index, GM, "nb")
     [nerve] = [r for r in card.relations if r.property.iri == str(OBO["RO_0002005"])]
-    assert nerve.sentence == "Gluteus minimus innerveres av øvre setenerve"
+    assert nerve.sentence == "Gluteus minimus innerveres av n. gluteus superior"
     assert nerve.detail == "(røtter L4, L5, S1)"
     assert [s.short for s in nerve.sources] == ["artikkelen, avsnitt Innervasjon"]
     assert nerve.inherited_from is None
-    assert "Gluteus minimus innerveres av øvre setenerve (røtter L4, L5, S1) — kilde: artikkelen, avsnitt Innervasjon" in \
+    assert "Gluteus minimus innerveres av n. gluteus superior (røtter L4, L5, S1) — kilde: artikkelen, avsnitt Innervasjon" in \
         render_text(card, 200)
 
 
@@ -129,7 +129,7 @@ def test_property_and_source_cards(index) -> None:
     assert "inverse of innervates" in prop.characteristics
     section = build_card(index, S_INNERV, "nb")
     assert section.kind == "individual"
-    assert "Øvre setenerve har fibre fra fjerde lumbalnerve" in _sentences(section.uses)
+    assert "N. gluteus superior har fibre fra fjerde lumbalnerve" in _sentences(section.uses)
 
 
 def test_defined_class_reads_as_a_definition(index) -> None:

@@ -14,8 +14,9 @@ from gluteonto.query.catalog import load_catalog
 from gluteonto.tools.reason import java_available, reason
 from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS
 
-from ..helpers import restrictions, term
+from ..helpers import restrictions, term, union_fillers
 
+RO = "http://purl.obolibrary.org/obo/"
 QC = sorted(name for name, spec in load_catalog().items() if spec.group == "quality control")
 
 
@@ -33,7 +34,7 @@ QC_MUTATIONS = {
     "qc/duplicate-label": lambda g: g.add((term(5), RDFS.label, Literal("gluteus minimus", lang="en"))) or g.remove((term(5), RDFS.label, Literal("gluteus medius", lang="en"))),
     "qc/multiple-labels": lambda g: g.add((term(4), RDFS.label, Literal("little gluteal", lang="en"))),
     "qc/label-whitespace": lambda g: g.add((term(4), OBOINOWL.hasExactSynonym, Literal(" gluteus  minimus", lang="en"))),
-    "qc/missing-label": lambda g: g.remove((term(62), RDFS.label, Literal("øvre setenerve", lang="nb"))),
+    "qc/missing-label": lambda g: g.remove((term(62), RDFS.label, Literal("n. gluteus superior", lang="nb"))),
     "qc/missing-definition": lambda g: g.remove((term(84), IAO_DEFINITION, None)),
     "qc/invalid-xref": lambda g: g.add((term(4), OBOINOWL.hasDbXref, Literal("FMA 22317"))),
     "qc/ontology-metadata": lambda g: g.remove((None, DCTERMS.license, None)),
@@ -42,6 +43,7 @@ QC_MUTATIONS = {
     "qc/undeclared-entity": lambda g: g.remove((term(907), RDF.type, OWL.ObjectProperty)),
     "qc/term-without-source": lambda g: g.remove((term(84), DCTERMS.source, None)),
     "qc/multiple-definitions": lambda g: g.add((term(4), IAO_DEFINITION, Literal("A second definition.", lang="en"))),
+    "qc/reused-term-redefined": lambda g: g.add((URIRef(RO + "RO_0002005"), IAO_DEFINITION, Literal("A second meaning.", lang="en"))),
     "qc/invalid-mapping-iri": lambda g: g.add((term(4), URIRef("http://www.w3.org/2004/02/skos/core#exactMatch"), Literal("FMA:22317"))),
 }
 
@@ -107,7 +109,11 @@ def _has(graph: Graph, cls: int, prop: URIRef, filler: int) -> bool:
     return bool(restrictions(graph, term(cls), prop, term(filler)))
 
 
-RO = "http://purl.obolibrary.org/obo/"
+def _any_union(graph: Graph, cls: int, prop: URIRef, members: set[int], quantifier: URIRef = OWL.someValuesFrom) -> bool:
+    """True when a union filler of cls/prop contains all the given member classes."""
+    return any({term(m) for m in members} <= found for found in union_fillers(graph, term(cls), prop, quantifier))
+
+
 ARTICLE_FACTS = [
     # place and group
     ("minimus is a gluteal muscle", lambda g: (term(4), RDFS.subClassOf, term(3)) in g),
@@ -124,11 +130,12 @@ ARTICLE_FACTS = [
     ("innervated by superior gluteal nerve", lambda g: _has(g, 4, URIRef(RO + "RO_0002005"), 62)),
     ("nerve from sacral plexus, roots L4 L5 S1", lambda g: _has(g, 62, URIRef(RO + "RO_0002380"), 65) and all(_has(g, 62, term(907), r) for r in (70, 71, 72))),
     ("nerve passes the suprapiriform foramen with the artery", lambda g: _has(g, 62, term(905), 59) and _has(g, 62, term(906), 77)),
-    ("lesion weakens minimus and medius", lambda g: _has(g, 412, term(925), 446) and _has(g, 412, term(925), 447)),
+    ("lesion can weaken minimus and medius and alter gait", lambda g: all(_has(g, 412, term(938), f) for f in (446, 447, 459))),
+    ("sole supply: only the superior gluteal nerve or its branches", lambda g: _any_union(g, 4, URIRef(RO + "RO_0002005"), {62}, OWL.allValuesFrom)),
     # blood supply
     ("superior gluteal artery from internal iliac supplies minimus", lambda g: _has(g, 77, URIRef(RO + "RO_0002252"), 75) and _has(g, 77, URIRef(RO + "RO_0020101"), 4)),
     ("deep branch supplies medius and minimus", lambda g: _has(g, 78, URIRef(RO + "RO_0020101"), 4) and _has(g, 78, URIRef(RO + "RO_0020101"), 5)),
-    ("trochanteric anastomosis of three arteries", lambda g: all(_has(g, 84, term(908), a) for a in (77, 79, 80))),
+    ("trochanteric anastomosis includes three arteries", lambda g: all(_has(g, 84, term(908), a) for a in (77, 79, 80))),
     # function
     ("abduction needs a fixed origin", lambda g: _has(g, 212, term(913), 702)),
     ("internal rotation by anterior fibres, especially in flexion", lambda g: _has(g, 213, term(909), 19) and _has(g, 213, term(914), 701)),
@@ -136,15 +143,21 @@ ARTICLE_FACTS = [
     ("weakness gives Trendelenburg sign", lambda g: _has(g, 446, term(925), 444)),
     ("EMG activity in single-leg loading and swing", lambda g: _has(g, 4, term(917), 235) and _has(g, 4, term(917), 233)),
     # conditions
-    ("GTPS: women over 40, MRI findings", lambda g: _has(g, 404, term(923), 721) and _has(g, 404, term(920), 450) and _has(g, 404, term(921), 452)),
+    ("GTPS: women over 40 at increased risk, typical and possible MRI findings", lambda g: _has(g, 404, term(941), 721) and _has(g, 404, term(942), 450) and _has(g, 404, term(921), 452)),
+    ("GTPS often with prior hip OA, low back complaints or biomechanical deviations", lambda g: {406, 417, 722} in [{int(str(m)[-7:]) for m in u} for u in union_fillers(g, term(404), term(924))]),
     ("trigger points vs sciatica", lambda g: _has(g, 409, term(922), 436) and _has(g, 409, term(927), 407)),
-    ("atrophy after arthroplasty, anterior part", lambda g: _has(g, 411, term(923), 641) and _has(g, 411, term(919), 19)),
+    ("atrophy after arthroplasty or in degenerative conditions, anterior part", lambda g: _any_union(g, 411, term(923), {453, 422}) and _has(g, 411, term(919), 19)),
     # synergy
     ("synergists TFL, QL, iliacus, psoas", lambda g: all(_has(g, 4, term(916), m) for m in (5, 7, 14, 15, 17))),
+    ("medius is a hip abductor too", lambda g: _has(g, 224, term(909), 5) and (term(224), RDFS.subClassOf, term(202)) in g),
+    ("minimus deepest of the three: deeper than maximus", lambda g: _has(g, 4, term(944), 6)),
+    ("hip stability in walking, stairs and running", lambda g: _any_union(g, 223, term(912), {231, 237, 236})),
+    ("side plank trains abduction", lambda g: _has(g, 664, term(932), 212)),
+    ("diagonal abduction versus the traditional side raise", lambda g: _has(g, 662, term(943), 668)),
     ("gluteus maximus contrasted", lambda g: _has(g, 219, term(909), 6) and _has(g, 220, term(909), 6)),
     # exercises and guidance
     ("five exercises with targets", lambda g: all(restrictions(g, term(e), term(928)) for e in (662, 663, 664, 665, 666))),
-    ("start static, low load in GTPS", lambda g: _has(g, 670, term(933), 404) and _has(g, 670, term(934), 671)),
+    ("start static, low load in GTPS; then dynamic or weight-bearing when pain-free", lambda g: _has(g, 670, term(933), 404) and _any_union(g, 670, term(934), {671, 672}) and _has(g, 670, term(939), 703)),
     ("assess gait, footwear, pelvis, core", lambda g: all((term(a), RDFS.subClassOf, term(650)) in g for a in (651, 652, 653, 654))),
     # sources
     ("three textbooks cited", lambda g: all((term(b), DCTERMS.bibliographicCitation, None) in g for b in (870, 871, 872))),

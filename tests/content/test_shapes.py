@@ -9,7 +9,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from gluteonto.tools.validate import ValidationReport, validate
-from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDFS, SKOS
+from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS
 
 from ..helpers import restrictions, term
 
@@ -92,6 +92,20 @@ def add(s: URIRef, p: URIRef, o: object) -> Callable[[Graph], None]:
     return lambda g: g.add((s, p, o))
 
 
+def add_restriction(cls: URIRef, prop: URIRef, filler: URIRef) -> Callable[[Graph], None]:
+    """SubClassOf(cls, prop some filler), annotated with a source so only the intended shape fires."""
+    def mutate(g: Graph) -> None:
+        node, axiom = BNode(), BNode()
+        g.add((node, RDF.type, OWL.Restriction))
+        g.add((node, OWL.onProperty, prop))
+        g.add((node, OWL.someValuesFrom, filler))
+        g.add((cls, RDFS.subClassOf, node))
+        for triple in ((RDF.type, OWL.Axiom), (OWL.annotatedSource, cls), (OWL.annotatedProperty, RDFS.subClassOf),
+                       (OWL.annotatedTarget, node), (DCTERMS.source, term(858))):
+            g.add((axiom, *triple))
+    return mutate
+
+
 def remove_lang(s: URIRef, p: URIRef, lang: str) -> Callable[[Graph], None]:
     def mutate(g: Graph) -> None:
         for value in [v for v in g.objects(s, p) if getattr(v, "language", None) == lang]:
@@ -117,7 +131,13 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "label with double space": (replace(SGA, RDFS.label, Literal("superior gluteal artery", lang="en"), Literal("superior  gluteal artery", lang="en")), SGA, "LabelWhitespaceShape"),
     "remove English definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "en"), ANASTOMOSIS, "EnglishDefinitionShape"),
     "remove Norwegian definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "nb"), ANASTOMOSIS, "NorwegianDefinitionShape"),
-    "property without Norwegian definition": (remove_lang(URIRef(RO + "RO_0002005"), IAO_DEFINITION, "nb"), URIRef(RO + "RO_0002005"), "NorwegianDefinitionShape"),
+    "property without Norwegian definition": (remove_lang(term(909), IAO_DEFINITION, "nb"), term(909), "NorwegianDefinitionShape"),
+    "reused RO property given a project definition": (add(URIRef(RO + "RO_0002005"), IAO_DEFINITION, Literal("Relates a muscle to its nerve.", lang="en")), URIRef(RO + "RO_0002005"), "ReusedPropertyShape"),
+    "reused RO property given an article source": (add(URIRef(RO + "RO_0002005"), DCTERMS.source, term(854)), URIRef(RO + "RO_0002005"), "ReusedPropertyShape"),
+    "reused BFO property without isDefinedBy": (remove(URIRef(RO + "BFO_0000050"), RDFS.isDefinedBy), URIRef(RO + "BFO_0000050"), "ReusedPropertyShape"),
+    "procedure said to affect a structure": (add_restriction(term(641), term(918), term(44)), term(641), "AffectsDomainShape"),
+    "associated with a population group": (add_restriction(term(404), term(924), term(721)), term(404), "ClinicalAssociationShape"),
+    "population at risk that is a finding": (add_restriction(term(404), term(941), term(431)), term(404), "PopulationAtRiskShape"),
     "broken FMA xref": (replace(GM, OBOINOWL.hasDbXref, Literal("FMA:22317"), Literal("FMA 22317")), GM, "XrefShape"),
     "UBERON xref with six digits": (replace(GM, OBOINOWL.hasDbXref, Literal("UBERON:0008521"), Literal("UBERON:008521")), GM, "XrefShape"),
     "mapping given as a string": (replace(GM, SKOS.exactMatch, URIRef("http://purl.org/sig/ont/fma/fma22317"), Literal("FMA:22317")), GM, "MappingShape"),
@@ -127,7 +147,7 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "exercise without Norwegian purpose": (remove_lang(term(664), term(990), "nb"), term(664), "ExercisePurposeShape"),
     "anastomosis with one artery": (lambda g: [drop_restriction(ANASTOMOSIS, term(908), term(a))(g) for a in (79, 80)], ANASTOMOSIS, "AnastomosisShape"),
     "artery without parent vessel": (drop_restriction(SGA, RO + "RO_0002252"), SGA, "ArteryParentShape"),
-    "action without joint": (drop_restriction(term(212), term(910)), term(212), "ActionJointShape"),
+    "action without joint or moved bone": (lambda g: [drop_restriction(term(212), term(910))(g), drop_restriction(term(212), term(911))(g)], term(212), "ActionJointShape"),
     "action without movement type": (remove(term(212), RDFS.subClassOf, term(202)), term(212), "ActionMovementShape"),
     "action without agent": (drop_restriction(term(213), term(909)), term(213), "ActionAgentShape"),
     "disorder without affected structure": (drop_restriction(term(407), term(918)), term(407), "DisorderAffectsShape"),

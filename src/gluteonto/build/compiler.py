@@ -107,15 +107,29 @@ class _Compiler:
         for src in self.sources(source_keys):
             self.g.add((ax, DCTERMS.source, src))
 
-    def restriction(self, prop_key: str, filler_key: str) -> BNode:
+    def class_expression(self, spec: Any) -> URIRef | BNode:
+        """A class key, ``{or: [spec…]}`` (ObjectUnionOf) or ``{some: [property, spec]}``."""
+        if isinstance(spec, str):
+            if self.src.kinds.get(spec) != "class":
+                raise SourceError(f"{spec!r} is not a declared class")
+            return self.src.iri(spec)
+        if isinstance(spec, Mapping) and set(spec) == {"or"} and len(spec["or"]) >= 2:
+            node = self.bnode()
+            self.g.add((node, RDF.type, OWL.Class))
+            self.g.add((node, OWL.unionOf, self.rdf_list([self.class_expression(m) for m in spec["or"]])))
+            return node
+        if isinstance(spec, Mapping) and set(spec) == {"some"} and len(spec["some"]) == 2:
+            return self.restriction(*spec["some"])
+        raise SourceError(f"malformed class expression {spec!r}: use a class key, {{or: [...]}} or {{some: [property, filler]}}")
+
+    def restriction(self, prop_key: str, filler: Any, quantifier: URIRef = OWL.someValuesFrom) -> BNode:
         if self.src.kinds.get(prop_key) != "property":
             raise SourceError(f"{prop_key!r} is not a declared property")
-        if self.src.kinds.get(filler_key) != "class":
-            raise SourceError(f"{filler_key!r} is not a declared class")
+        target = self.class_expression(filler)
         node = self.bnode()
         self.g.add((node, RDF.type, OWL.Restriction))
         self.g.add((node, OWL.onProperty, self.src.iri(prop_key)))
-        self.g.add((node, OWL.someValuesFrom, self.src.iri(filler_key)))
+        self.g.add((node, quantifier, target))
         return node
 
     def lang_literals(self, subject: URIRef, predicate: URIRef, values: Mapping[str, Any] | None) -> None:
@@ -168,6 +182,14 @@ class _Compiler:
         self.lang_literals(iri, RDFS.label, labels)
         self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.get("syn"))
         self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.get("rsyn"))
+        if "iri" in entry:  # reused RO/BFO term: its own ontology defines it
+            if any(k in entry for k in ("def", "src", "comment", "fma")):
+                raise SourceError(f"{entry['key']!r} is reused from {entry['iri']}: give it labels and "
+                                  "defined_by only; put definitions and notes on project terms")
+            if "defined_by" not in entry:
+                raise SourceError(f"{entry['key']!r} is reused: name its source ontology in defined_by")
+            g.add((iri, RDFS.isDefinedBy, URIRef(entry["defined_by"])))
+            return
         src_keys = entry.get("src") or []
         if not src_keys:
             raise SourceError(f"{entry['key']!r} has no src")
@@ -234,6 +256,10 @@ class _Compiler:
                 g.add((iri, SKOS.closeMatch, URIRef(entry["fma"])))
             if "range" in entry:
                 g.add((iri, RDFS.range, URIRef(expand_curie(entry["range"]))))
+            for chain in entry.get("chain", []):
+                if len(chain) < 2 or any(self.src.kinds.get(k) != "property" for k in chain):
+                    raise SourceError(f"{entry['key']!r}: a property chain needs two or more declared properties")
+                g.add((iri, OWL.propertyChainAxiom, self.rdf_list([self.src.iri(k) for k in chain])))
 
     def classes(self) -> None:
         g = self.g
@@ -245,15 +271,21 @@ class _Compiler:
             for parent in entry.get("is_a", []):
                 pkey, *psrc = parent if isinstance(parent, list) else [parent]
                 self.annotate(iri, RDFS.subClassOf, self.src.iri(pkey), psrc or default_src)
-            for rel in entry.get("rel", []):
-                prop_key, filler_key, *rsrc = rel
-                self.annotate(iri, RDFS.subClassOf, self.restriction(prop_key, filler_key), rsrc or default_src)
+            for section, quantifier in (("rel", OWL.someValuesFrom), ("only", OWL.allValuesFrom)):
+                for rel in entry.get(section, []):
+                    prop_key, filler, *rsrc = rel
+                    node = self.restriction(prop_key, filler, quantifier)
+                    self.annotate(iri, RDFS.subClassOf, node, rsrc or default_src)
             if "equiv" in entry:
                 spec = entry["equiv"]
-                members = [self.src.iri(spec["genus"])] + [self.restriction(p, f) for p, f in spec["rel"]]
-                expr = self.bnode()
-                g.add((expr, RDF.type, OWL.Class))
-                g.add((expr, OWL.intersectionOf, self.rdf_list(members)))
+                members = ([self.src.iri(spec["genus"])] if "genus" in spec else []) + [
+                    self.restriction(p, f) for p, f in spec["rel"]]
+                if len(members) == 1:
+                    expr = members[0]
+                else:
+                    expr = self.bnode()
+                    g.add((expr, RDF.type, OWL.Class))
+                    g.add((expr, OWL.intersectionOf, self.rdf_list(members)))
                 self.annotate(iri, OWL.equivalentClass, expr, spec.get("src") or default_src)
 
     def disjoint(self) -> None:

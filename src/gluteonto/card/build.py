@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypedDict, Union
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -26,6 +26,7 @@ from .model import (
     Note,
     QuestionRef,
     Relation,
+    Source,
     TermCard,
     TermRef,
     ui_lang,
@@ -40,7 +41,7 @@ from .phrases import (
     template_for,
     word,
 )
-from .questions import answering_questions
+from .questions import QuestionTable, answering_questions
 
 if TYPE_CHECKING:
     from ..query.session import Session
@@ -85,7 +86,7 @@ def _resolve(index: CardIndex, term: str | URIRef) -> URIRef:
 
 
 def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *,
-               questions: dict[URIRef, list] | None = None) -> TermCard:
+               questions: QuestionTable | None = None) -> TermCard:
     """Everything the ontology says about ``term`` (IRI, CURIE or label), in ``lang`` (en, nb or la).
 
     ``source`` is a :class:`~gluteonto.Session`, an rdflib ``Graph`` or a :func:`card_index`.
@@ -99,8 +100,13 @@ def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *,
     return _Builder(index, iri, lang, questions).card()
 
 
+class _Phrase(TypedDict):
+    sentence: str
+    pieces: tuple[str | TermRef, ...]
+
+
 class _Builder:
-    def __init__(self, index: CardIndex, iri: URIRef, lang: str, questions: dict[URIRef, list] | None) -> None:
+    def __init__(self, index: CardIndex, iri: URIRef, lang: str, questions: QuestionTable | None) -> None:
         self.ix, self.iri, self.lang, self.ui = index, iri, lang, ui_lang(lang)
         self.questions = questions
         self.me = index.ref(iri, lang)
@@ -113,12 +119,13 @@ class _Builder:
         label = self.ix.name(prop, self.ui).text
         return sentence(str(prop), label, subject.name.text, filler.name.text, self.ui)
 
-    def phrase(self, template: str, subject: TermRef, filler: TermRef) -> dict:
+    def phrase(self, template: str, subject: TermRef, filler: TermRef) -> _Phrase:
         """``sentence`` and ``pieces`` fields of a Relation for a template."""
-        return {"sentence": capitalize(template.format(s=subject.name.text, o=filler.name.text)),
-                "pieces": pieces(template, subject, filler)}
+        return _Phrase(sentence=capitalize(template.format(s=subject.name.text, o=filler.name.text)),
+                       pieces=pieces(template, subject, filler))
 
-    def prop_phrase(self, prop: URIRef, subject: TermRef, filler: TermRef) -> dict:
+    def prop_phrase(self, prop: URIRef, subject: TermRef, filler: TermRef) -> _Phrase:
+        """The phrase of ``subject PROP some filler``."""
         return self.phrase(template_for(str(prop), self.ix.name(prop, self.ui).text, self.ui), subject, filler)
 
     def detail(self, prop: URIRef, filler: URIRef) -> str:
@@ -172,7 +179,7 @@ class _Builder:
         order = {lang: i for i, lang in enumerate(LANGS)}
         return tuple(sorted(set(found), key=lambda n: (n.lang != self.lang, order.get(n.lang, 3), n.text.casefold())))
 
-    def definition(self) -> tuple[Name | None, tuple]:
+    def definition(self) -> tuple[Name | None, tuple[Source, ...]]:
         texts = self.ix.texts(self.iri, IAO_DEFINITION)
         for lang in (self.ui, "en", "nb", ""):
             if lang in texts:

@@ -70,13 +70,16 @@ class CardIndex:
 
     # -- basic access ---------------------------------------------------------------------
     def values(self, node: Node, prop: Node) -> list[Node]:
+        """All objects of ``node prop ?o``, sorted."""
         return self.out.get(node, {}).get(prop, [])
 
     def value(self, node: Node, prop: Node) -> Node | None:
+        """The first object of ``node prop ?o``, or None."""
         values = self.values(node, prop)
         return values[0] if values else None
 
     def subjects(self, prop: Node, obj: Node) -> list[Node]:
+        """All subjects of ``?s prop obj``, sorted."""
         return self.inv.get(obj, {}).get(prop, [])
 
     def knows(self, iri: Node) -> bool:
@@ -84,6 +87,7 @@ class CardIndex:
         return iri in self.out
 
     def kind(self, iri: Node) -> str:
+        """class, object property, annotation property, individual, datatype property, or external."""
         types = self.values(iri, RDF.type)
         for rdf_type, kind in _KINDS.items():
             if rdf_type in types:
@@ -95,7 +99,7 @@ class CardIndex:
         found = [s for s in self.out if isinstance(s, URIRef) and str(s).startswith(str(GLUT))]
         if kind:
             found = [s for s in found if self.kind(s) == kind]
-        return sorted(found, key=str)  # type: ignore[arg-type]
+        return sorted(found, key=str)
 
     def texts(self, iri: Node, prop: Node) -> dict[str, list[str]]:
         """Literal values of ``prop`` grouped by language tag ("" for none)."""
@@ -107,6 +111,7 @@ class CardIndex:
 
     # -- names ----------------------------------------------------------------------------
     def is_anatomy(self, iri: Node) -> bool:
+        """True for anatomical entity and its subclasses (the terms that have Latin names)."""
         if self._anatomy is None:
             self._anatomy = {ANATOMY, *self.descendants(ANATOMY)}
         return iri in self._anatomy
@@ -126,6 +131,7 @@ class CardIndex:
         return Name(compact_iri(str(iri)), "", fallback=False)
 
     def ref(self, iri: Node, lang: str) -> TermRef:
+        """A :class:`TermRef` for ``iri`` with its name in ``lang``."""
         return TermRef(
             iri=str(iri),
             curie=compact_iri(str(iri)),
@@ -136,6 +142,7 @@ class CardIndex:
 
     # -- hierarchy ------------------------------------------------------------------------
     def parents(self, cls: Node) -> list[URIRef]:
+        """Named direct superclasses (owl:Thing left out)."""
         return [p for p in self.values(cls, RDFS.subClassOf) if isinstance(p, URIRef) and p != OWL.Thing]
 
     def ancestors(self, cls: Node) -> list[tuple[URIRef, URIRef]]:
@@ -155,9 +162,11 @@ class CardIndex:
         return found
 
     def children(self, cls: Node) -> list[URIRef]:
+        """Named direct subclasses."""
         return [c for c in self.subjects(RDFS.subClassOf, cls) if isinstance(c, URIRef)]
 
     def descendants(self, cls: Node) -> set[Node]:
+        """All named subclasses, transitively."""
         seen: set[Node] = set()
         stack = [cls]
         while stack:
@@ -215,11 +224,13 @@ class CardIndex:
         return self.source_list(self.axiom_sources.get((subject, prop, target), []), lang)
 
     def source_list(self, nodes: Iterable[Node], lang: str) -> tuple[Source, ...]:
+        """Sources for source individuals: sections first, then article, textbooks, reference resources."""
         order = {"section": 0, "article": 1, "textbook": 2, "reference": 3}
         sources = [self.source(n, lang) for n in set(nodes) if isinstance(n, URIRef)]
         return tuple(sorted(sources, key=lambda s: (order.get(s.kind, 4), s.ref.iri)))
 
     def source(self, iri: URIRef, lang: str) -> Source:
+        """A :class:`Source` with its short form ("the article, section innervation")."""
         from .phrases import word
 
         ui = "nb" if lang == "nb" else "en"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import urllib.parse
 
 from ..vocab import FMA, OBO, compact_iri
+from .model import Mapping
 
 __all__ = ["mapping_for", "url_for"]
 
@@ -39,9 +40,7 @@ def url_for(curie: str) -> str | None:
     return None
 
 
-def mapping_for(value: str, predicate: str):
+def mapping_for(value: str, predicate: str) -> Mapping:
     """A :class:`~gluteonto.card.model.Mapping` for an IRI or CURIE string."""
-    from .model import Mapping
-
     curie = _curie(value)
     return Mapping(vocabulary=curie.partition(":")[0], curie=curie, predicate=predicate, url=url_for(curie))

@@ -149,12 +149,15 @@ class TermCard:
 
     @property
     def ui_lang(self) -> str:
+        """Language of the card's sentences and headings."""
         return ui_lang(self.lang)
 
     @property
     def asserted(self) -> tuple[Relation, ...]:
+        """Relations stated on the term itself."""
         return tuple(r for r in self.relations if r.inherited_from is None)
 
     @property
     def inherited(self) -> tuple[Relation, ...]:
+        """Relations the term inherits from an ancestor class."""
         return tuple(r for r in self.relations if r.inherited_from is not None)

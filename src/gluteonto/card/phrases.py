@@ -7,8 +7,11 @@ them. A property without a template is shown as "subject — property label — 
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 __all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "word"]
+
+T = TypeVar("T")
 
 _O = "http://purl.obolibrary.org/obo/"
 _G = "https://w3id.org/gluteonto/GLUTEONTO_"
@@ -134,9 +137,9 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def pieces(template: str, subject: object, filler: object) -> tuple[object, ...]:
+def pieces(template: str, subject: T, filler: T) -> tuple[str | T, ...]:
     """Split a template into text and the two term objects, in reading order (empty text dropped)."""
-    out: list[object] = []
+    out: list[str | T] = []
     for part in re.split(r"(\{s\}|\{o\})", template):
         if part == "{s}":
             out.append(subject)

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from ..query.catalog import QuerySpec
     from ..query.session import Session
 
-__all__ = ["answering_questions", "question_params"]
+__all__ = ["QuestionTable", "answering_questions", "question_params"]
+
+#: term → the (question, parameter name) pairs that answer for it
+QuestionTable = dict[URIRef, list[tuple["QuerySpec", str]]]
 
 _SELECT_HEAD = re.compile(r"^SELECT\b.*?\bWHERE\b", re.MULTILINE | re.DOTALL)
 
@@ -57,10 +60,10 @@ def _batched_text(spec: QuerySpec, param: str, rows: list[dict[str, Node]]) -> s
     return spec.text[: head.start()] + f"SELECT DISTINCT ?{param} WHERE" + body[: brace + 1] + block + body[brace + 1 : close + 1] + "\n"
 
 
-def answering_questions(session: Session, terms: Iterable[URIRef]) -> dict[URIRef, list[tuple[QuerySpec, str]]]:
+def answering_questions(session: Session, terms: Iterable[URIRef]) -> QuestionTable:
     """For each term, the (question, parameter) pairs that give an answer with the term bound."""
     terms = sorted(set(terms), key=str)
-    found: dict[URIRef, list[tuple[QuerySpec, str]]] = {t: [] for t in terms}
+    found: QuestionTable = {t: [] for t in terms}
     if not terms:
         return found
     for spec, param in question_params(session):

@@ -35,7 +35,7 @@ class _Html:
         return text
 
     def term(self, ref: TermRef) -> str:
-        url = self.href(ref)
+        url = self.href(ref) if ref.iri != self.card.term.iri else None
         inner = self.name(ref.name)
         return f'<a href="{escape(url)}">{inner}</a>' if url else inner
 
@@ -130,7 +130,9 @@ class _Html:
                             for n in card.notes)
             out.append(self.section("notes", f"<ul>{items}</ul>", "notes"))
         if card.term_sources:
-            out.append(self.section("term sources", "<p>" + self.sources(card.term_sources).strip() + "</p>"))
+            items = "".join(f'<li><a href="{escape(u)}">{escape(s.short)}</a></li>' if (u := self.href(s.ref)) else f"<li>{escape(s.short)}</li>"
+                            for s in card.term_sources)
+            out.append(self.section("term sources", f'<ul class="inline">{items}</ul>'))
         out.append("</article>")
         return "\n".join(part for part in out if part)
 

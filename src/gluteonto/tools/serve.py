@@ -3,7 +3,7 @@
 Queries arrive as ``GET /sparql?query=…`` or ``POST /sparql`` (form-encoded or
 ``application/sparql-query``); answers are SPARQL JSON/XML/CSV/TSV results or N-Triples/Turtle
 graphs, chosen from the Accept header. Updates are refused: the server is read-only. It binds to
-127.0.0.1 by default.
+127.0.0.1 by default. Given a generated documentation site, it also serves the site's pages at ``/``.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ def _choose(accept: str, table: dict[str, str], default: str) -> tuple[str, str]
 class _Handler(BaseHTTPRequestHandler):
     server_version = "gluteonto-sparql/1"
     store: Any = None
+    site_dir: Path | None = None
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet by default
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
     def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
@@ -76,18 +77,24 @@ class _Handler(BaseHTTPRequestHandler):
             body = result.serialize(format=getattr(ox.QueryResultsFormat, name))
         self._send(200, body or b"", media)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         parsed = urllib.parse.urlparse(self.path)
+        params = urllib.parse.parse_qs(parsed.query)
+        if self.site_dir is not None and parsed.path not in ("/sparql", "/query") and not ("/" == parsed.path and params):
+            from ..site.serving import serve_site_file
+
+            if not serve_site_file(self, self.site_dir, parsed.path):
+                self._send(404, b"not found: see / for the documentation site and /sparql for the endpoint\n")
+            return
         if parsed.path not in ("/sparql", "/query", "/"):
             self._send(404, b"not found: use /sparql\n")
             return
-        params = urllib.parse.parse_qs(parsed.query)
         if "update" in params:
             self._send(403, b"this endpoint is read-only\n")
             return
         self._answer((params.get("query") or [None])[0])
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
+    def do_POST(self) -> None:
         if urllib.parse.urlparse(self.path).path not in ("/sparql", "/query", "/"):
             self._send(404, b"not found: use /sparql\n")
             return
@@ -110,10 +117,15 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer((params.get("query") or [None])[0])
 
 
-def make_server(host: str = "127.0.0.1", port: int = 7878, data: Sequence[Path] = ()) -> ThreadingHTTPServer:
-    """A ready (not yet serving) endpoint over the packaged ontology plus ``data`` files; port 0 picks a free port."""
+def make_server(host: str = "127.0.0.1", port: int = 7878, data: Sequence[Path] = (),
+                site_dir: Path | None = None) -> ThreadingHTTPServer:
+    """A ready (not yet serving) endpoint over the packaged ontology plus ``data`` files; port 0 picks a free port.
+
+    With ``site_dir`` (a generated documentation site) the server also answers GET for the site's
+    files at ``/`` (``/`` without a query string is the site's index page).
+    """
     engine = OxigraphEngine.from_files([ontology_file("ttl"), *map(Path, data)])
-    handler = type("GluteontoHandler", (_Handler,), {"store": engine.store})
+    handler = type("GluteontoHandler", (_Handler,), {"store": engine.store, "site_dir": site_dir})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server

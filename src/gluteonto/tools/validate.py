@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from ..engines import RdflibEngine
@@ -81,6 +82,23 @@ def _label(graph: Graph, node: Node, lang: str) -> str:
     return labels.get(lang) or labels.get("en") or next(iter(labels.values()), None) or compact_iri(str(node))
 
 
+def _expression(graph: Graph, node: Node | None, lang: str) -> str:
+    """Manchester-like text of a class expression: a label, ``(A or B)`` or ``p some/only X``."""
+    if node is None:
+        return "?"
+    if not isinstance(node, BNode):
+        return _label(graph, node, lang)
+    members = graph.value(node, OWL.unionOf)
+    if members is not None:
+        return "(" + " or ".join(_expression(graph, m, lang) for m in Collection(graph, members)) + ")"
+    prop = graph.value(node, OWL.onProperty)
+    for quantifier, word in ((OWL.someValuesFrom, "some"), (OWL.allValuesFrom, "only")):
+        filler = graph.value(node, quantifier)
+        if filler is not None:
+            return f"{_label(graph, prop, lang) if prop else '?'} {word} {_expression(graph, filler, lang)}"
+    return "?"
+
+
 def _describe(graph: Graph, node: Node, lang: str) -> str:
     """A readable name for a focus node; blank nodes are described by the axiom they belong to."""
     if isinstance(node, URIRef):
@@ -94,10 +112,8 @@ def _describe(graph: Graph, node: Node, lang: str) -> str:
             if isinstance(target, Literal):
                 target_text = f'"{str(target)[:40]}…"'
             return f"axiom: {_describe(graph, source, lang) if source else '?'} {_label(graph, prop, lang) if prop else '?'} {target_text}"
-        prop = graph.value(node, OWL.onProperty)
-        filler = graph.value(node, OWL.someValuesFrom)
-        if prop is not None:
-            restriction = f"{_label(graph, prop, lang)} some {_label(graph, filler, lang) if filler else '?'}"
+        if (node, OWL.onProperty, None) in graph:
+            restriction = _expression(graph, node, lang)
             owner = graph.value(None, RDFS.subClassOf, node)
             return f"{_describe(graph, owner, lang)}: SubClassOf {restriction}" if owner else f"restriction {restriction}"
         return "(anonymous node)"

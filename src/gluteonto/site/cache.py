@@ -1,0 +1,42 @@
+"""A generated site kept in the user's cache folder, so ``gluteonto serve`` can show one without a build step.
+
+The folder name carries the package version and a digest of the site's inputs (the ontology
+release and the query catalog), so a new release gets a fresh site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import __version__
+from ..resources import ontology_file, queries_dir
+from .generate import MARKER, build_site
+
+__all__ = ["cache_root", "cached_site"]
+
+
+def cache_root() -> Path:
+    """``$XDG_CACHE_HOME/gluteonto`` (``~/.cache/gluteonto`` by default)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gluteonto"
+
+
+def _digest() -> str:
+    digest = hashlib.sha256(ontology_file("ttl").read_bytes())
+    for path in sorted(queries_dir().rglob("*.rq")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cached_site(progress: Callable[[str], None] | None = None) -> Path:
+    """The cached site for this installation, generated on first use."""
+    target = cache_root() / f"site-{__version__}-{_digest()}"
+    if not (target / MARKER).is_file():
+        if progress:
+            progress(f"generating the documentation site into {target} (first start only)…")
+        build_site(target)
+    return target

