@@ -34,6 +34,7 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/mappings/gluteonto.sssom.tsv", "gluteonto/data/mappings/gluteonto.sssom.json",
                      "gluteonto/data/ontology/gluteonto.obo", "gluteonto/data/ontology/gluteonto.json",
                      "gluteonto/data/ontology/gluteonto.ofn", "gluteonto/data/ontology/gluteonto-nb.babelon.tsv",
+                     "gluteonto/data/shapes/gluteonto-shapes-core.ttl",
                      "gluteonto/site/static/site.css", "gluteonto/site/static/search.js"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not

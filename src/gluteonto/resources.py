@@ -59,9 +59,9 @@ def bridge_file() -> Path:
     return _path("ontology", "gluteonto-fma-bridge.owl")
 
 
-def shapes_file() -> Path:
-    """Path of the packaged SHACL shapes."""
-    return _path("shapes", "gluteonto-shapes.ttl")
+def shapes_file(core: bool = False) -> Path:
+    """Path of the packaged SHACL shapes (``core``: the same shapes with SHACL Core targets only)."""
+    return _path("shapes", "gluteonto-shapes-core.ttl" if core else "gluteonto-shapes.ttl")
 
 
 def queries_dir() -> Path:
