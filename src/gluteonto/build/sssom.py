@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .source import OntologySource
 
-__all__ = ["SSSOM_COLUMNS", "CURIE_MAP", "mapping_rows", "mapping_set_metadata", "render_sssom", "render_sssom_json"]
+__all__ = ["CURIE_MAP", "SSSOM_COLUMNS", "mapping_rows", "mapping_set_metadata", "render_sssom", "render_sssom_json"]
 
 SSSOM_COLUMNS = [
     "subject_id", "subject_label", "predicate_id", "object_id", "object_label",

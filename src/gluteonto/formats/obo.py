@@ -24,9 +24,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from .owlmodel import Annotation, AnnotationIndex, Junction, Ontology, Restriction, read_ontology
+from .owlmodel import (
+    Annotation,
+    AnnotationIndex,
+    Junction,
+    Ontology,
+    Restriction,
+    read_ontology,
+)
 
-__all__ = ["OBO_IDSPACES", "SYNONYM_TYPES", "to_obo", "render_obo", "curie"]
+__all__ = ["OBO_IDSPACES", "SYNONYM_TYPES", "curie", "render_obo", "to_obo"]
 
 DCTERMS = "http://purl.org/dc/terms/"
 OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"
@@ -86,11 +93,11 @@ class _OboWriter:
             ids[prop] = short
         return ids
 
-    def ident(self, node: Node) -> str:
-        return self.relation_ids.get(node, curie(str(node))) if isinstance(node, URIRef) else str(node)  # type: ignore[call-overload]
+    def ident(self, node: object) -> str:
+        return self.relation_ids.get(node, curie(str(node))) if isinstance(node, URIRef) else str(node)
 
-    def comment(self, node: Node) -> str:
-        label = self.idx.label(node)
+    def comment(self, node: object) -> str:
+        label = self.idx.label(node) if isinstance(node, URIRef) else None
         return f" ! {_unquoted(label)}" if label else ""
 
     def qualifiers(self, notes: Iterable[Annotation]) -> str:

@@ -20,9 +20,16 @@ from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
 from .obo import IAO_DEFINITION, OBOINOWL, SYNONYM_TYPES, curie
-from .owlmodel import Annotation, AnnotationIndex, Junction, Ontology, Restriction, read_ontology
+from .owlmodel import (
+    Annotation,
+    AnnotationIndex,
+    Junction,
+    Ontology,
+    Restriction,
+    read_ontology,
+)
 
-__all__ = ["to_obographs", "render_obographs", "SYNONYM_TYPE_IRI"]
+__all__ = ["SYNONYM_TYPE_IRI", "render_obographs", "to_obographs"]
 
 _SOURCE = "http://purl.org/dc/terms/source"
 #: The project's CURIE prefix, declared in the document's prefix list (obographs ``PrefixDeclaration``).

@@ -14,9 +14,19 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .owlmodel import Annotation, Axiom, Complement, Inverse, Junction, OneOf, Ontology, Restriction, read_ontology
+from .owlmodel import (
+    Annotation,
+    Axiom,
+    Complement,
+    Inverse,
+    Junction,
+    OneOf,
+    Ontology,
+    Restriction,
+    read_ontology,
+)
 
-__all__ = ["OFN_PREFIXES", "to_ofn", "render_ontology"]
+__all__ = ["OFN_PREFIXES", "render_ontology", "to_ofn"]
 
 #: Prefixes declared in the functional-syntax release (order kept).
 OFN_PREFIXES: dict[str, str] = {
@@ -137,13 +147,13 @@ def render_ontology(ont: Ontology, prefixes: dict[str, str] | None = None) -> st
     labels = {ax.args[1]: str(ax.args[2]) for ax in ont.axioms
               if ax.kind == "AnnotationAssertion" and str(ax.args[0]).endswith("#label")
               and isinstance(ax.args[2], Literal) and ax.args[2].language == "en"}
-    for entity in sorted(by_subject, key=entity_key):
-        kinds = sorted(ont.declarations.get(entity, set()), key=lambda k: rank[k])  # type: ignore[call-overload]
-        name = f" ({labels[entity]})" if entity in labels else ""
+    for filed in sorted(by_subject, key=entity_key):
+        kinds = sorted(ont.declarations.get(filed, set()), key=lambda k: rank[k])  # type: ignore[call-overload]
+        name = f" ({labels[filed]})" if filed in labels else ""
         lines.append("")
-        lines.append(f"# {kinds[0] if kinds else 'Entity'}: <{entity}>{name}".replace("\n", " "))
+        lines.append(f"# {kinds[0] if kinds else 'Entity'}: <{filed}>{name}".replace("\n", " "))
         lines.append("")
-        lines.extend(sorted(by_subject[entity]))
+        lines.extend(sorted(by_subject[filed]))
     if general:
         lines.append("")
         lines.extend(sorted(general))

@@ -14,26 +14,27 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 __all__ = [
-    "OwlModelError",
-    "Annotation",
-    "Restriction",
-    "Junction",
-    "Complement",
-    "OneOf",
-    "Inverse",
-    "ClassExpression",
-    "Axiom",
-    "Ontology",
-    "read_ontology",
     "KINDS",
-    "iter_named",
+    "Annotation",
     "AnnotationIndex",
+    "Axiom",
+    "ClassExpression",
+    "Complement",
+    "Inverse",
+    "Junction",
+    "OneOf",
+    "Ontology",
+    "OwlModelError",
+    "Restriction",
+    "iter_named",
+    "read_ontology",
 ]
 
 
@@ -156,7 +157,7 @@ class Ontology:
 
     def annotation_values(self, subject: URIRef, prop: URIRef) -> list[tuple[Node, tuple[Annotation, ...]]]:
         """Values of ``prop`` on ``subject``, each with its axiom annotations."""
-        return [(a.args[2], a.annotations) for a in self.axioms
+        return [(cast(Node, a.args[2]), a.annotations) for a in self.axioms
                 if a.kind == "AnnotationAssertion" and a.args[0] == prop and a.args[1] == subject]
 
 
@@ -171,7 +172,7 @@ class _Reader:
         self.consumed: set[BNode] = set()
 
     # -- expressions -----------------------------------------------------------------------
-    def rdf_list(self, head: Node) -> list[Node]:
+    def rdf_list(self, head: Node | None) -> list[Node]:
         items: list[Node] = []
         while head != RDF.nil:
             if not isinstance(head, BNode):
@@ -212,7 +213,7 @@ class _Reader:
                 number = g.value(node, predicate)
                 if number is not None:
                     qualifier = g.value(node, OWL.onClass)
-                    return Restriction(kind, prop, self.expr(qualifier) if qualifier is not None else None, int(number))
+                    return Restriction(kind, prop, self.expr(qualifier) if qualifier is not None else None, int(str(number)))
             if g.value(node, OWL.hasSelf) is not None:
                 return Restriction("self", prop)
             raise OwlModelError(f"unsupported restriction {node}")
@@ -225,7 +226,7 @@ class _Reader:
             return Complement(self.expr(complement))
         one_of = g.value(node, OWL.oneOf)
         if one_of is not None:
-            return OneOf(tuple(URIRef(i) for i in self.rdf_list(one_of)))
+            return OneOf(tuple(URIRef(str(i)) for i in self.rdf_list(one_of)))
         raise OwlModelError(f"unsupported class expression {node}")
 
     # -- axioms ----------------------------------------------------------------------------
@@ -240,7 +241,7 @@ class _Reader:
                 self.consumed.add(ax)
             for p, o in sorted(self.g.predicate_objects(ax), key=lambda po: (str(po[0]), _sort_key(po[1]))):
                 if p not in _AXIOM_VOCAB:
-                    self.axiom_annotations[(source, prop, target)].append(Annotation(URIRef(p), o))
+                    self.axiom_annotations[(source, prop, target)].append(Annotation(URIRef(str(p)), o))
 
     def annotations_on(self, s: Node, p: Node, o: Node) -> tuple[Annotation, ...]:
         return tuple(self.axiom_annotations.get((s, p, o), ()))
@@ -249,11 +250,11 @@ class _Reader:
         g = self.g
         self.collect_axiom_annotations()
         ontologies = sorted(g.subjects(RDF.type, OWL.Ontology), key=_sort_key)
-        ont = Ontology(iri=URIRef(ontologies[0]) if ontologies else None)
+        ont = Ontology(iri=URIRef(str(ontologies[0])) if ontologies else None)
         declared: dict[URIRef, set[str]] = ont.declarations
         for s, o in g.subject_objects(RDF.type):
             if isinstance(s, URIRef) and o in KINDS:
-                declared[s].add(KINDS[o])
+                declared[s].add(KINDS[URIRef(str(o))])
         object_props = {p for p, kinds in declared.items() if "ObjectProperty" in kinds}
         data_props = {p for p, kinds in declared.items() if "DataProperty" in kinds}
         axioms: list[Axiom] = []
@@ -267,17 +268,17 @@ class _Reader:
                     if p == RDF.type:
                         continue
                     if p == OWL.versionIRI:
-                        ont.version_iri = URIRef(o)
+                        ont.version_iri = URIRef(str(o))
                     elif p == OWL.imports:
-                        ont.imports.append(URIRef(o))
+                        ont.imports.append(URIRef(str(o)))
                     else:
-                        ont.annotations.append(Annotation(URIRef(p), o))
+                        ont.annotations.append(Annotation(URIRef(str(p)), o))
                     continue
                 if p == RDF.type:
                     if o in KINDS:
                         continue
                     if o in _CHARACTERISTICS:
-                        kind = "FunctionalDataProperty" if s in data_props else _CHARACTERISTICS[o]
+                        kind = "FunctionalDataProperty" if s in data_props else _CHARACTERISTICS[URIRef(str(o))]
                         add(kind, s, p, o, s)
                     else:
                         add("ClassAssertion", s, p, o, self.expr(o), s)
@@ -313,7 +314,7 @@ class _Reader:
                     add("AnnotationAssertion", s, p, o, p, s, o)
         for node in sorted(g.subjects(RDF.type, OWL.AllDisjointClasses), key=_sort_key):
             members = tuple(self.expr(m) for m in self.rdf_list(g.value(node, OWL.members)))
-            notes = tuple(Annotation(URIRef(p), o) for p, o in sorted(g.predicate_objects(node), key=lambda po: (str(po[0]), _sort_key(po[1])))
+            notes = tuple(Annotation(URIRef(str(p)), o) for p, o in sorted(g.predicate_objects(node), key=lambda po: (str(po[0]), _sort_key(po[1])))
                           if p not in (RDF.type, OWL.members))
             if isinstance(node, BNode):
                 self.consumed.add(node)
@@ -354,7 +355,8 @@ class AnnotationIndex:
         self.values: dict[Node, dict[str, list[tuple[Node, tuple[Annotation, ...]]]]] = defaultdict(lambda: defaultdict(list))
         for ax in ont.axioms:
             if ax.kind == "AnnotationAssertion":
-                self.values[ax.args[1]][str(ax.args[0])].append((ax.args[2], ax.annotations))  # type: ignore[index]
+                subject, value = cast(Node, ax.args[1]), cast(Node, ax.args[2])
+                self.values[subject][str(ax.args[0])].append((value, ax.annotations))
 
     def get(self, entity: Node, prop: str) -> list[tuple[Node, tuple[Annotation, ...]]]:
         return self.values.get(entity, {}).get(prop, [])

@@ -17,7 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-__all__ = ["to_rdfxml", "XML_NAMESPACES"]
+__all__ = ["XML_NAMESPACES", "to_rdfxml"]
 
 #: Namespace declarations of every RDF/XML file (prefix → namespace); GLUTEONTO is the project's
 #: term prefix (its local names start with digits, so it names no element, but it registers the
@@ -76,7 +76,7 @@ class _Writer:
         return local, f" xmlns={quoteattr(ns)}"
 
     def element_type(self, node: Node) -> URIRef | None:
-        types = [t for t in self.g.objects(node, RDF.type) if t in _TYPE_RANK]
+        types = [URIRef(str(t)) for t in self.g.objects(node, RDF.type) if t in _TYPE_RANK]
         return min(types, key=lambda t: _TYPE_RANK[t]) if types else None
 
     def is_list(self, node: Node) -> bool:
@@ -88,7 +88,7 @@ class _Writer:
                 return False
             if len(list(self.g.objects(node, RDF.first))) != 1 or len(list(self.g.objects(node, RDF.rest))) != 1:
                 return False
-            node = self.g.value(node, RDF.rest)
+            node = self.g.value(node, RDF.rest) or RDF.nil
         return True
 
     def node(self, subject: Node, indent: str, nested: bool) -> None:
@@ -97,7 +97,7 @@ class _Writer:
         name = self.tag(kind)[0] if kind is not None else "rdf:Description"
         if isinstance(subject, URIRef):
             ident = f" rdf:about={quoteattr(str(subject))}"
-        elif not nested or self.uses[subject] > 1:
+        elif not nested or self.uses[BNode(str(subject))] > 1:
             ident = f" rdf:nodeID={quoteattr(str(subject))}"
         else:
             ident = ""
@@ -112,7 +112,7 @@ class _Writer:
             return
         self.lines.append(f"{indent}<{name}{ident}>")
         for predicate, obj in statements:
-            self.statement(URIRef(predicate), obj, indent + "    ")
+            self.statement(URIRef(str(predicate)), obj, indent + "    ")
         self.lines.append(f"{indent}</{name}>")
 
     def statement(self, predicate: URIRef, obj: Node, indent: str) -> None:
@@ -139,7 +139,7 @@ class _Writer:
                     self.lines.append(f"{indent}    <rdf:Description {attr}={quoteattr(str(item))}/>")
                 else:
                     raise ValueError(f"RDF/XML collections cannot hold the literal {item!r}")
-                cell = self.g.value(cell, RDF.rest)
+                cell = self.g.value(cell, RDF.rest) or RDF.nil
             self.lines.append(f"{indent}</{name}>")
         elif isinstance(obj, BNode) and obj not in self.written:
             self.lines.append(f"{indent}<{name}{xmlns}>")
@@ -180,13 +180,13 @@ class _Writer:
             self.node(subject, "    ", nested=False)
         # Blank nodes nobody points to (axiom annotations, AllDisjointClasses); then any left over.
         roots = sorted((s for s in set(g.subjects()) if isinstance(s, BNode) and self.uses[s] == 0), key=self.root_key)
-        for subject in roots:
+        for root in roots:
             self.lines.append("")
-            self.node(subject, "    ", nested=False)
+            self.node(root, "    ", nested=False)
         rest = sorted((s for s in set(g.subjects()) if isinstance(s, BNode) and s not in self.written), key=str)
-        for subject in rest:
+        for leftover in rest:
             self.lines.append("")
-            self.node(subject, "    ", nested=False)
+            self.node(leftover, "    ", nested=False)
         self.lines.append("</rdf:RDF>")
         return "\n".join(self.lines) + "\n"
 
