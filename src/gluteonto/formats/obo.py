@@ -9,7 +9,9 @@
   pair of a disjointness axiom;
 * ``[Typedef]`` frames with a readable id (``part_of``) and an ``xref`` to the property's own
   identifier (BFO/RO or GLUTEONTO), so OBO-to-OWL conversion restores the IRIs;
-* ``[Instance]`` frames for the information resources that definitions and axioms cite.
+* the information resources that definitions and axioms cite (article sections, textbooks) are
+  referenced by their GLUTEONTO ids; they have no frames, since the OBO parser of the OWL API
+  (ROBOT) stops at ``[Instance]`` frames.
 
 What OBO cannot carry (universal restrictions, restrictions on class expressions, the Norwegian
 definitions and notes) stays in the OWL releases.
@@ -215,13 +217,6 @@ class _OboWriter:
     def metadata_typedef(self, prop: URIRef) -> list[str]:
         return ["[Typedef]", f"id: {curie(str(prop))}", *self.annotation_clauses(prop), "is_metadata_tag: true"]
 
-    def instance_frame(self, ind: URIRef) -> list[str]:
-        lines = ["[Instance]", f"id: {curie(str(ind))}", *self.annotation_clauses(ind)]
-        types = sorted(str(ax.args[0]) for ax in self.ont.axioms if ax.kind == "ClassAssertion"
-                       and ax.args[1] == ind and isinstance(ax.args[0], URIRef))
-        lines.extend(f"instance_of: {curie(t)}{self.comment(URIRef(t))}" for t in types)
-        return lines
-
     # -- document ------------------------------------------------------------------------
     def header(self) -> list[str]:
         ont = self.ont
@@ -241,7 +236,9 @@ class _OboWriter:
             if isinstance(ann.value, Literal):
                 if ann.value.language not in (None, "en"):
                     continue
+                # OBO's datatypes are OWL 2's: xsd:date is not one of them, so dates are written as strings
                 datatype = str(ann.value.datatype).replace(str(XSD), "xsd:") if ann.value.datatype else "xsd:string"
+                datatype = "xsd:string" if datatype == "xsd:date" else datatype
                 lines.append(f"property_value: {curie(str(ann.prop))} {_quoted(str(ann.value))} {datatype}")
             else:
                 lines.append(f"property_value: {curie(str(ann.prop))} {curie(str(ann.value))}")
@@ -249,7 +246,6 @@ class _OboWriter:
 
     def run(self) -> str:
         frames = [self.class_frame(c) for c in self.ont.entities("Class") if str(c).startswith(OBO_IDSPACES["GLUTEONTO"])]
-        frames += [self.instance_frame(i) for i in self.ont.entities("NamedIndividual")]
         frames += [self.typedef_frame(p) for p in sorted(self.relation_ids, key=lambda p: self.relation_ids[p])]
         frames += [self.metadata_typedef(p) for p in self.ont.entities("AnnotationProperty")
                    if str(p).startswith(OBO_IDSPACES["GLUTEONTO"])]
