@@ -56,9 +56,11 @@ def test_query_formats(runner: CliRunner) -> None:
     payload = json.loads(run(runner, "query", "anastomosis-members", "--format", "json").output)
     assert len(payload["results"]["bindings"]) == 3
     csv_out = run(runner, "query", "anastomosis-members", "--format", "csv").output
-    assert csv_out.splitlines()[0] == "artery,arises_from" and len(csv_out.splitlines()) == 4
-    tsv_out = run(runner, "query", "anastomosis-members", "--format", "tsv").output
-    assert tsv_out.splitlines()[0] == "?artery\t?arises_from" and "<https://w3id.org/gluteonto/" in tsv_out
+    assert csv_out.splitlines()[0] == "artery,artery_label,arises_from,arises_from_label" and len(csv_out.splitlines()) == 4
+    assert ",superior gluteal artery," in csv_out and "https://w3id.org/gluteonto/" in csv_out
+    tsv_out = run(runner, "query", "anastomosis-members", "--format", "tsv", "--lang", "nb").output
+    assert tsv_out.splitlines()[0] == "?artery\t?artery_label\t?arises_from\t?arises_from_label"
+    assert "<https://w3id.org/gluteonto/" in tsv_out and '"a. glutea superior"@nb' in tsv_out
 
 
 def test_query_with_parameters(runner: CliRunner) -> None:
@@ -69,8 +71,8 @@ def test_query_with_parameters(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    (["query", "no-such-query"], "no query named"),
-    (["query", "innervation", "--param", "muscle=qqqq"], "no term has the label"),
+    (["query", "no-such-query"], "no question named"),
+    (["query", "innervation", "--param", "muscle=qqqq"], "is not a term in gluteonto"),
     (["query", "innervation", "--param", "nerve=x"], "has no parameter"),
     (["query", "innervation", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach SPARQL endpoint"),
     (["query", "innervation", "--endpoint", "ftp://x"], "not an http(s) SPARQL endpoint"),

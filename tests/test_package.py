@@ -9,13 +9,13 @@ import sys
 import pytest
 
 import gluteonto
-from gluteonto import errors, labels, resources, vocab
-from gluteonto.engines import terms
+from gluteonto import errors, i18n, labels, resources, terms, vocab
 from gluteonto.formats import rdfxml, reading
-from gluteonto.query import lookup, sparqltext
+from gluteonto.query import fuzzy, lookup, sparqltext, tablefmt
 
 
-@pytest.mark.parametrize("module", [vocab, sparqltext, lookup, resources, errors, terms, reading, labels])
+@pytest.mark.parametrize("module", [vocab, sparqltext, lookup, resources, errors, terms, reading, labels, i18n, tablefmt,
+                                    fuzzy])
 def test_doctests(module: object) -> None:
     failures, _tests = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0
@@ -33,3 +33,12 @@ def test_runtime_needs_neither_the_build_code_nor_yaml() -> None:
             "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('gluteonto.build')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_answering_a_question_does_not_import_rdflib() -> None:
+    code = ("import sys; from gluteonto.cli import main\n"
+            "try:\n    main(['query', 'innervation', '--lang', 'nb', '--format', 'csv'])\nexcept SystemExit:\n    pass\n"
+            "print('rdflib' in sys.modules, 'pyshacl' in sys.modules, 'owlready2' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "superior gluteal" in result.stdout or "gluteus superior" in result.stdout
+    assert result.stderr.strip() == "False False False"

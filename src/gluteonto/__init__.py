@@ -3,40 +3,54 @@
 Quick use::
 
     from gluteonto import Session
-    session = Session()                       # the packaged ontology in rdflib
+    session = Session()                       # the packaged ontology in Oxigraph (Session("rdflib") for rdflib)
     print(session.render(session.query("innervation"), lang="nb"))
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import Any
 
-from .engines import ENGINES, open_engine
-from .errors import CheckFailed, EngineError, GluteontoError, InputError
-from .query.catalog import Param, QuerySpec, load_catalog
-from .query.lookup import LabelIndex, Match, normalize
-from .query.results import QueryResult
-from .query.session import Session
+#: public name → module it lives in; imported on first use so the command line starts fast
+_EXPORTS = {
+    "Session": "query.session", "QueryResult": "query.results", "QuerySpec": "query.catalog", "Param": "query.catalog",
+    "Match": "query.lookup", "LabelIndex": "query.lookup", "normalize": "query.lookup", "ENGINES": "engines",
+    "open_engine": "engines", "load_catalog": "query.catalog", "GluteontoError": "errors", "InputError": "errors",
+    "EngineError": "errors", "CheckFailed": "errors",
+}
 
-try:
-    __version__ = version("gluteonto")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("gluteonto")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            value = "0+unknown"
+    elif name in _EXPORTS:
+        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module 'gluteonto' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
-    "__version__",
-    "Session",
-    "QueryResult",
-    "QuerySpec",
-    "Param",
-    "Match",
-    "LabelIndex",
     "ENGINES",
-    "open_engine",
-    "load_catalog",
-    "normalize",
+    "CheckFailed",
+    "EngineError",
     "GluteontoError",
     "InputError",
-    "EngineError",
-    "CheckFailed",
+    "LabelIndex",
+    "Match",
+    "Param",
+    "QueryResult",
+    "QuerySpec",
+    "Session",
+    "__version__",
+    "load_catalog",
+    "normalize",
+    "open_engine",
 ]

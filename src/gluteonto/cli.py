@@ -1,6 +1,8 @@
 """The ``gluteonto`` command line: a thin layer over the library API.
 
-Exit codes: 0 success, 1 a check found problems, 2 usage error or bad input.
+Exit codes: 0 success, 1 a check found problems (``query``: no answer fits), 2 usage error or bad
+input (including a value that is not a term), 3 (``query``) the source says nothing about the
+named term for that question.
 """
 
 from __future__ import annotations
@@ -13,26 +15,28 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from .engines import ENGINES
 from .errors import GluteontoError
+from .query.results import FORMATS
 from .tools.export import EXPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb"]), default="en", show_default=True,
-                           help="Language of labels in tables and reports.")
-ENGINE_OPTION = click.option("--engine", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib", show_default=True,
+LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb", "la"], case_sensitive=False), default="en",
+                           show_default=True, help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
+ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
                              help="Embedded query engine.")
+WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=FORMATS[0],
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
 def run_options(func: F) -> F:
     """The output and data-source options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION)):
+    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION)):
         func = option(func)
     return func
 
@@ -42,24 +46,35 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .i18n import MessageError, text
+
+        lang = str(kwargs.get("lang") or "en")
         try:
             return func(*args, **kwargs)
+        except MessageError as exc:
+            click.echo(f"{text('error', lang)}: {exc.render(lang)}", err=True)
+            sys.exit(exc.exit_code)
         except GluteontoError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"{text('error', lang)}: {exc}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(text("interrupted", lang), err=True)
             sys.exit(130)
+        except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:
-            click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            click.echo(f"{text('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str, data: tuple[Path, ...] = (), endpoint: str | None = None):  # noqa: ANN202
+def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None):
     from .query.session import Session
 
     return Session(engine, data, endpoint=endpoint)
@@ -70,18 +85,27 @@ def _emit(text: str) -> None:
     click.echo(text, nl=not text.endswith("\n"))
 
 
-def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+def _width(fmt: str, wide: bool) -> int | None:
+    """Width to fit tables to: the terminal's, or None for ``--wide`` and machine formats."""
+    from .query.tablefmt import terminal_width
+
+    return None if wide or fmt != "table" else terminal_width()
+
+
+def _parse_params(pairs: tuple[str, ...], lang: str = "en") -> dict[str, str]:
+    from .i18n import text
+
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+            raise click.BadParameter(text("not name=value", lang, pair=pair), param_hint="--param")
         params[name.strip()] = value.strip()
     return params
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gluteonto")
+@click.version_option(package_name="gluteonto", prog_name="gluteonto")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
 
@@ -103,38 +127,97 @@ def info(engine: str) -> None:
 @LANG_OPTION
 @friendly
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
-    """Find terms by label or synonym in Norwegian, English or Latin (case and accents ignored)."""
-    session = _session("oxigraph")
-    hits = session.lookup(" ".join(text), limit)
-    if not hits:
-        click.echo(f"no term matches {' '.join(text)!r}", err=True)
-        sys.exit(1)
+    """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
+    with the questions that answer for each."""
+    from .card.questions import answering_questions
+    from .i18n import text as say
     from .vocab import compact_iri
 
+    session = _session()
+    wanted = " ".join(text)
+    hits = session.lookup(wanted, limit)
+    if not hits:
+        click.echo(say("no match", lang, value=wanted), err=True)
+        sys.exit(1)
+    if hits[0].approximate:
+        click.echo(say("approximate", lang))
+    questions = answering_questions(session, [h.iri for h in hits])
     for hit in hits:
         label = session.index.label(hit.iri, lang) or hit.text
-        click.echo(f"{compact_iri(str(hit.iri)):<20} {label}   [{hit.kind}@{hit.lang}: {hit.text}]")
+        click.echo(f"{compact_iri(str(hit.iri)):<20} {label}   [{say(hit.kind, lang)}@{hit.lang}: {hit.text}]")
+        names = sorted({spec.name for spec, _param in questions.get(hit.iri, [])})
+        line = f"{say('asks', lang)}: {', '.join(names)}" if names else say("no questions", lang)
+        click.echo(_indented(line, 21))
+
+
+def _indented(line: str, indent: int) -> str:
+    import textwrap
+
+    from .query.tablefmt import terminal_width
+
+    width = max(terminal_width() - indent, 20)
+    return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False))
+
+
+@main.command()
+@click.argument("term", nargs=-1, required=True)
+@LANG_OPTION
+@ENGINE_OPTION
+@friendly
+def about(term: tuple[str, ...], lang: str, engine: str) -> None:
+    """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
+    from .card import build_card, render_text
+    from .query.tablefmt import terminal_width
+
+    card = build_card(_session(engine), " ".join(term), lang.lower())
+    _emit(render_text(card, width=terminal_width()))
 
 
 @main.command()
 @LANG_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Include quality-control and FMA comparison queries.")
+@click.option("--search", "word", metavar="WORD", help="Only questions whose name, title or description (nb or en) mention WORD.")
 @friendly
-def queries(lang: str, show_all: bool) -> None:
-    """List the packaged queries with their parameters."""
+def queries(lang: str, show_all: bool, word: str | None) -> None:
+    """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
+    from .i18n import text as say
     from .query.catalog import load_catalog
+    from .query.discover import search_queries
 
-    specs = sorted(load_catalog().values(), key=lambda q: (q.group != "questions", q.group, q.name))
+    catalog = load_catalog()
+    specs = sorted(catalog.values(), key=lambda q: (q.group != "questions", q.group, q.name))
+    if word:
+        specs = search_queries(word, catalog)
+        if not specs:
+            click.echo(say("no search hit", lang, word=word), err=True)
+            sys.exit(1)
+    shown = [s for s in specs if show_all or word or s.group == "questions"]
+    defaults = _default_labels(shown, lang)
     group = None
-    for spec in specs:
-        if not show_all and spec.group != "questions":
-            continue
+    for spec in shown:
         if spec.group != group:
             group = spec.group
-            click.echo(f"\n[{group}]")
+            click.echo(f"\n[{say('group ' + group, lang)}]")
         click.echo(f"  {spec.name:<34} {spec.title(lang)}")
+        if spec.aliases:
+            click.echo(_indented(f"({say('also', lang)}: {', '.join(spec.aliases)})", 37))
         for param in spec.params:
-            click.echo(f"  {'':<34}   --param {param.name}=…  (default: {param.default}) {param.help}")
+            default = defaults.get(param.default, param.default) if param.kind == "iri" else param.default
+            click.echo(_indented(f"-p {param.name}=…  ({say('default', lang)}: {default}) {param.help_in(lang)}", 37))
+
+
+def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
+    """Default term names of ``specs`` in ``lang`` (English defaults are shown as they are)."""
+    if lang == "en":
+        return {}
+    session = _session()
+    names: dict[str, str] = {}
+    for spec in specs:
+        for param in spec.params:
+            if param.kind == "iri" and param.default and param.default not in names:
+                iri = session.resolve_term(param.default)
+                names[param.default] = session.index.label(iri, lang) or param.default
+    return names
 
 
 @main.command()
@@ -143,30 +226,47 @@ def queries(lang: str, show_all: bool) -> None:
               help="Query parameter; IRIs may be given as a label, CURIE or IRI (repeatable).")
 @run_options
 @friendly
-def query(name: str, params: tuple[str, ...], fmt: str, lang: str, engine: str, endpoint: str | None,
+def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
           data: tuple[Path, ...]) -> None:
-    """Run the packaged query NAME (see 'gluteonto queries')."""
-    from .query.catalog import get_query, load_catalog
+    """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
-    spec = get_query(name, load_catalog())
-    values = _parse_params(params)
+    Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
+    nothing about the named term for this question.
+    """
+    from .i18n import text as say
+    from .query.answers import ask
+
+    lang = lang.lower()
+    session = _session(engine, data, endpoint)
+    spec = session.find_query(name)
+    values = _parse_params(params, lang)
     for param in spec.params:
         if param.name == "lang" and "lang" not in values:
-            values["lang"] = lang
-    session = _session(engine, data, endpoint)
-    result = session.query(name, values)
-    _emit(session.render(result, fmt, lang))
+            values["lang"] = "nb" if lang == "nb" else "en"
+    answer = ask(session, spec.name, values)
+    if session.readings:
+        names = session.label_texts([iri for _value, iri in session.readings], lang)
+        for value, iri in session.readings:
+            click.echo(say("read as", lang, value=value, name=names.get(iri, iri)), err=True)
+    if answer.outcome != "rows" and fmt == "table":
+        click.echo(answer.explain(session, lang))
+        sys.exit(answer.exit_code)
+    _emit(session.render(answer.result, fmt, lang, width=_width(fmt, wide)))
+    if answer.outcome != "rows":
+        click.echo(answer.explain(session, lang), err=True)
+    sys.exit(answer.exit_code)
 
 
 @main.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @run_options
 @friendly
-def sparql(source: Any, fmt: str, lang: str, engine: str, endpoint: str | None, data: tuple[Path, ...]) -> None:
+def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
+           data: tuple[Path, ...]) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     text = source.read()
     session = _session(engine, data, endpoint)
-    _emit(session.render(session.sparql(text), fmt, lang))
+    _emit(session.render(session.sparql(text), fmt, lang.lower(), width=_width(fmt, wide)))
 
 
 @main.command()
@@ -206,9 +306,9 @@ def qc(engine: str) -> None:
         if spec.group != "quality control":
             continue
         result = session.query(spec.name)
-        status = "ok" if not result.rows else f"{len(result.rows)} problem(s)"
+        status = "ok" if not len(result) else f"{len(result)} problem(s)"
         click.echo(f"{spec.name:<34} {status}")
-        if result.rows:
+        if len(result):
             failures += 1
             click.echo(session.render(result))
     sys.exit(1 if failures else 0)
@@ -250,8 +350,8 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
     click.echo(outcome.report.render())
     for name in query_names:
         click.echo(f"\n== {name}")
-        result = outcome.session.query(name, _parse_params(params))
-        click.echo(outcome.session.render(result, fmt, lang))
+        result = outcome.session.query(name, _parse_params(params, lang))
+        click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
     sys.exit(0 if outcome.report.ok else 1)
 
 

@@ -10,82 +10,108 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # built on first use by __getattr__, so importing this module needs no rdflib
+    from rdflib import Namespace
+    from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+    from rdflib.term import URIRef
+
+    GLUT: Namespace
+    OBO: Namespace
+    OBOINOWL: Namespace
+    FMA: Namespace
+    IAO_DEFINITION: URIRef
+    RO: _RO
 
 __all__ = [
     "BASE",
-    "GLUT",
-    "ONTOLOGY_IRI",
     "BRIDGE_IRI",
+    "DCTERMS",
+    "FMA",
+    "GLUT",
+    "IAO_DEFINITION",
     "OBO",
     "OBOINOWL",
-    "IAO_DEFINITION",
-    "FMA",
-    "PREFIXES",
-    "RO",
-    "expand_curie",
-    "compact_iri",
-    "DCTERMS",
+    "ONTOLOGY_IRI",
     "OWL",
+    "PREFIXES",
     "RDF",
     "RDFS",
+    "RO",
     "SKOS",
     "XSD",
+    "compact_iri",
+    "expand_curie",
 ]
 
 BASE = "https://w3id.org/gluteonto/"
-GLUT = Namespace(BASE + "GLUTEONTO_")
 ONTOLOGY_IRI = BASE + "gluteonto.owl"
 BRIDGE_IRI = BASE + "gluteonto-fma-bridge.owl"
-OBO = Namespace("http://purl.obolibrary.org/obo/")
-OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
-IAO_DEFINITION = OBO["IAO_0000115"]
-FMA = Namespace("http://purl.org/sig/ont/fma/")
+_OBO = "http://purl.obolibrary.org/obo/"
+_OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"
+_FMA = "http://purl.org/sig/ont/fma/"
+
+#: Prefix map used by queries, serialisations and CURIE handling (order matters for compaction).
+PREFIXES: dict[str, str] = {
+    "GLUTEONTO": BASE + "GLUTEONTO_",
+    "glut": BASE,
+    "BFO": _OBO + "BFO_",
+    "RO": _OBO + "RO_",
+    "IAO": _OBO + "IAO_",
+    "UBERON": _OBO + "UBERON_",
+    "HP": _OBO + "HP_",
+    "MONDO": _OBO + "MONDO_",
+    "FMA": _FMA + "fma",
+    "fma": _FMA,
+    "obo": _OBO,
+    "oboInOwl": _OBOINOWL,
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
 
 
 class _RO:
     """Relations Ontology / BFO properties reused by gluteonto (IRIs from the reference data)."""
 
-    part_of = OBO["BFO_0000050"]
-    has_part = OBO["BFO_0000051"]
-    innervated_by = OBO["RO_0002005"]
-    innervates = OBO["RO_0002134"]
-    has_muscle_origin = OBO["RO_0002372"]
-    has_muscle_insertion = OBO["RO_0002373"]
-    attached_to = OBO["RO_0002371"]
-    branching_part_of = OBO["RO_0002380"]
-    connecting_branch_of = OBO["RO_0002252"]
-    vessel_supplies_blood_to = OBO["RO_0020101"]
-    adjacent_to = OBO["RO_0002220"]
-    continuous_with = OBO["RO_0002150"]
-    located_in = OBO["RO_0001025"]
+    def __init__(self, obo: Any) -> None:
+        self.part_of = obo["BFO_0000050"]
+        self.has_part = obo["BFO_0000051"]
+        self.innervated_by = obo["RO_0002005"]
+        self.innervates = obo["RO_0002134"]
+        self.has_muscle_origin = obo["RO_0002372"]
+        self.has_muscle_insertion = obo["RO_0002373"]
+        self.attached_to = obo["RO_0002371"]
+        self.branching_part_of = obo["RO_0002380"]
+        self.connecting_branch_of = obo["RO_0002252"]
+        self.vessel_supplies_blood_to = obo["RO_0020101"]
+        self.adjacent_to = obo["RO_0002220"]
+        self.continuous_with = obo["RO_0002150"]
+        self.located_in = obo["RO_0001025"]
 
 
-RO = _RO()
+def _rdflib_names() -> dict[str, Any]:
+    """The rdflib namespace objects (built on first use, so importing this module stays cheap)."""
+    from rdflib import Namespace
+    from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-#: Prefix map used by queries, serialisations and CURIE handling (order matters for compaction).
-PREFIXES: dict[str, str] = {
-    "GLUTEONTO": str(GLUT),
-    "glut": BASE,
-    "BFO": str(OBO) + "BFO_",
-    "RO": str(OBO) + "RO_",
-    "IAO": str(OBO) + "IAO_",
-    "UBERON": str(OBO) + "UBERON_",
-    "HP": str(OBO) + "HP_",
-    "MONDO": str(OBO) + "MONDO_",
-    "FMA": str(FMA) + "fma",
-    "fma": str(FMA),
-    "obo": str(OBO),
-    "oboInOwl": str(OBOINOWL),
-    "dcterms": str(DCTERMS),
-    "skos": str(SKOS),
-    "owl": str(OWL),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "sh": "http://www.w3.org/ns/shacl#",
-}
+    obo = Namespace(_OBO)
+    return {"GLUT": Namespace(BASE + "GLUTEONTO_"), "OBO": obo, "OBOINOWL": Namespace(_OBOINOWL),
+            "IAO_DEFINITION": obo["IAO_0000115"], "FMA": Namespace(_FMA), "RO": _RO(obo), "DCTERMS": DCTERMS,
+            "OWL": OWL, "RDF": RDF, "RDFS": RDFS, "SKOS": SKOS, "XSD": XSD}
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("GLUT", "OBO", "OBOINOWL", "IAO_DEFINITION", "FMA", "RO", "DCTERMS", "OWL", "RDF", "RDFS", "SKOS", "XSD"):
+        names = _rdflib_names()
+        globals().update(names)
+        return names[name]
+    raise AttributeError(f"module 'gluteonto.vocab' has no attribute {name!r}")
 
 
 def expand_curie(curie: str) -> str:

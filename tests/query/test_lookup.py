@@ -22,5 +22,5 @@ def test_lookup_finds_terms_in_any_language(rdflib_session: Session, text: str, 
 
 
 def test_ambiguous_label_is_refused(rdflib_session: Session) -> None:
-    with pytest.raises(InputError, match="matches several terms"):
+    with pytest.raises(InputError, match="fits several terms"):
         rdflib_session.resolve_term("gluteus")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Literal
 
 from gluteonto import Session
 from gluteonto.errors import InputError
-from gluteonto.query.catalog import load_catalog
+from gluteonto.query.catalog import Param, QuerySpec, load_catalog
 
 CATALOG = load_catalog()
 
@@ -21,13 +23,16 @@ def test_parameters_accept_label_curie_and_iri(rdflib_session: Session) -> None:
 
 
 def test_literal_parameter_with_language(rdflib_session: Session) -> None:
-    assert rdflib_session.bind(CATALOG["exercise-programme"], {"lang": "nb"})["lang"] == Literal("nb")
-    assert rdflib_session.bind(CATALOG["exercise-programme"], {"lang": "tekst@nb"})["lang"] == Literal("tekst", lang="nb")
+    assert rdflib_session.bind(CATALOG["exercise-programme"], {"lang": "NB"})["lang"] == Literal("nb")
+    free = QuerySpec("x", Path("x.rq"), "SELECT * WHERE { }", "questions", params=[Param("note", "literal", "", "Free text.")])
+    assert rdflib_session.bind(free, {"note": "tekst@nb"})["note"] == Literal("tekst", lang="nb")
+    with pytest.raises(InputError, match="not a valid value for lang"):
+        rdflib_session.bind(CATALOG["exercise-programme"], {"lang": "tekst@nb"})
 
 
 @pytest.mark.parametrize("params, message", [
     ({"nerve": "x"}, "has no parameter 'nerve'"),
-    ({"muscle": "no such muscle anywhere"}, "no term has the label"),
+    ({"muscle": "no such muscle anywhere"}, "is not a term in gluteonto"),
     ({"muscle": "<http://x/a b>"}, "not a valid IRI"),
 ])
 def test_bad_parameters_get_clear_errors(rdflib_session: Session, params: dict[str, str], message: str) -> None:
@@ -42,4 +47,6 @@ def test_unknown_query_name_suggests_close_names(rdflib_session: Session) -> Non
 
 def test_injection_attempt_is_bound_as_a_plain_literal(rdflib_session: Session) -> None:
     evil = 'L5" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("1'
-    assert rdflib_session.query("muscles-by-segment", {"segment": evil}).rows == []
+    with pytest.raises(InputError, match="not a valid value for segment"):
+        rdflib_session.query("muscles-by-segment", {"segment": evil})
+    assert rdflib_session.engine.query(CATALOG["muscles-by-segment"].text, {"segment": Literal(evil)}).rows == []

@@ -179,7 +179,7 @@ def test_question_catalog_pages(site: Path) -> None:
     assert "Nerveforsyning til en muskel" in listing and 'href="questions/innervation.nb.html"' in listing
     page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
     assert "SELECT ?nerve" in page and "<table>" in page
-    assert 'href="../terms/GLUTEONTO_0000062.nb.html">øvre setenerve</a>' in page
+    assert 'href="../terms/GLUTEONTO_0000062.nb.html">n. gluteus superior</a>' in page
     assert "<td>L4</td>" in page
     qc = (site / "questions" / "qc-missing-label.html").read_text(encoding="utf-8")
     assert "No answers." in qc

@@ -94,16 +94,16 @@ def test_browse_search_switch_language_and_find_the_innervation(browser: Any, si
     page.keyboard.press("Enter")
     page.wait_for_url("**/terms/GLUTEONTO_0000004.nb.html")
     relations = page.locator("section.card-relations").inner_text()
-    assert "innerveres av øvre setenerve (røtter L4, L5, S1)" in relations
+    assert "innerveres av n. gluteus superior (røtter L4, L5, S1)" in relations
     assert "kilde: artikkelen, avsnitt Innervasjon" in relations
     diagram = page.locator("figure.diagram svg.diagram")
     assert diagram.is_visible()
-    assert "øvre setenerve" in (diagram.text_content() or "")
+    assert "n. gluteus superior" in (diagram.text_content() or "")
     assert (diagram.locator("title").first.text_content() or "").startswith("Nabolagsdiagram")
     page.screenshot(path=str(artefacts / "gluteus-minimus.nb.png"), full_page=True)
 
     # a node of the diagram is a link to its page
-    page.locator("figure.diagram svg.diagram a", has_text="øvre setenerve").first.click()
+    page.locator("figure.diagram svg.diagram a", has_text="n. gluteus superior").first.click()
     page.wait_for_url("**/terms/GLUTEONTO_0000062.nb.html")
 
     assert problems == []

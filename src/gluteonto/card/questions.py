@@ -60,13 +60,17 @@ def _batched_text(spec: QuerySpec, param: str, rows: list[dict[str, Node]]) -> s
     return spec.text[: head.start()] + f"SELECT DISTINCT ?{param} WHERE" + body[: brace + 1] + block + body[brace + 1 : close + 1] + "\n"
 
 
-def answering_questions(session: Session, terms: Iterable[URIRef]) -> QuestionTable:
-    """For each term, the (question, parameter) pairs that give an answer with the term bound."""
+def answering_questions(session: Session, terms: Iterable[URIRef],
+                        only: Iterable[tuple[QuerySpec, str]] | None = None) -> QuestionTable:
+    """For each term, the (question, parameter) pairs that give an answer with the term bound.
+
+    ``only`` limits the search to the given (question, parameter) pairs.
+    """
     terms = sorted(set(terms), key=str)
     found: QuestionTable = {t: [] for t in terms}
     if not terms:
         return found
-    for spec, param in question_params(session):
+    for spec, param in (question_params(session) if only is None else only):
         try:
             defaults = session.bind(spec, {})
         except GluteontoError:

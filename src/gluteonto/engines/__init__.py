@@ -1,7 +1,8 @@
-"""Query engines behind one small interface: rdflib (default), pyoxigraph, or a SPARQL 1.1 endpoint.
+"""Query engines behind one small interface: pyoxigraph (default), rdflib, or a SPARQL 1.1 endpoint.
 
 Every engine answers the same query text and returns a :class:`~gluteonto.query.results.QueryResult`
-with rdflib terms, so answers can be compared across engines. Parameters are bound the same way
+(rdflib terms in ``rows``, light terms in ``cells``), so answers can be compared across engines.
+Parameters are bound the same way
 on every engine, as SPARQL inline data: one ``VALUES`` row at the head of the WHERE group, built
 from RDF terms by a strict serialiser (never from the user's raw text), so embedded engines and
 SPARQL servers see the same query and give the same answers.
@@ -9,7 +10,7 @@ SPARQL servers see the same query and give the same answers.
 Embedded engines are registered in :data:`ENGINES` (name → factory taking the RDF files to load);
 adding one is a module with a class offering :class:`Engine` plus one entry here.
 
->>> sorted(ENGINES)
+>>> list(ENGINES)
 ['oxigraph', 'rdflib']
 """
 
@@ -32,13 +33,13 @@ EngineFactory = Callable[[Sequence[Path]], Engine]
 
 #: Embedded engines by the name the CLI and :class:`~gluteonto.query.session.Session` accept.
 ENGINES: dict[str, EngineFactory] = {
-    "rdflib": RdflibEngine.from_files,
     "oxigraph": OxigraphEngine.from_files,
+    "rdflib": RdflibEngine.from_files,
 }
 
 
 def open_engine(
-    engine: str = "rdflib",
+    engine: str = "oxigraph",
     data: Iterable[Path] = (),
     *,
     include_ontology: bool = True,

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from rdflib.term import Node
-
-from ..query.results import QueryResult
+if TYPE_CHECKING:
+    from ..query.results import QueryResult
 
 __all__ = ["Engine"]
 
 
 class Engine(Protocol):
-    """A store that answers SPARQL with :class:`~gluteonto.query.results.QueryResult` (rdflib terms)."""
+    """A store that answers SPARQL with a :class:`~gluteonto.query.results.QueryResult`.
+
+    Bindings may be rdflib terms or light :class:`~gluteonto.terms.Term` values.
+    """
 
     name: str
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         """Run ``sparql`` with ``bindings`` bound as one inline VALUES row."""
         ...
 

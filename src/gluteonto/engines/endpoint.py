@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Mapping
-
-from rdflib import Graph
-from rdflib.term import Node
+from typing import Any
 
 from ..errors import EngineError, InputError, first_line
 from ..query.results import QueryResult
 from ..query.sparqltext import inject_values, query_form
-from .terms import term_from_json
+from ..terms import term_from_json
 
 __all__ = ["EndpointEngine"]
 
@@ -25,6 +20,8 @@ class EndpointEngine:
     name = "endpoint"
 
     def __init__(self, url: str, timeout: float = 30.0) -> None:
+        import urllib.parse
+
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
@@ -32,6 +29,10 @@ class EndpointEngine:
         self.timeout = timeout
 
     def _post(self, sparql: str, accept: str) -> bytes:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
@@ -51,11 +52,13 @@ class EndpointEngine:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(result.rows[0][0]) if result.rows else 0  # type: ignore[arg-type]
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         if bindings:
             sparql = inject_values(sparql, bindings)
         form = query_form(sparql)
         if form in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
             graph = Graph()
             try:
                 graph.parse(data=self._post(sparql, "application/n-triples"), format="nt")
@@ -70,5 +73,5 @@ class EndpointEngine:
         if "boolean" in payload:
             return QueryResult.from_boolean(bool(payload["boolean"]))
         variables = list(payload["head"].get("vars", []))
-        rows = [tuple(term_from_json(b.get(v)) for v in variables) for b in payload["results"]["bindings"]]
-        return QueryResult(variables=variables, rows=rows)
+        cells = [tuple(term_from_json(b.get(v)) for v in variables) for b in payload["results"]["bindings"]]
+        return QueryResult(variables, cells=cells)

@@ -1,4 +1,8 @@
-"""pyoxigraph (Rust) store: the fast embedded engine, also used for FMA-sized data."""
+"""pyoxigraph (Rust) store: the default embedded engine, also used for FMA-sized data.
+
+Answers come back as light :class:`~gluteonto.terms.Term` values, so printing one never imports
+rdflib; the packaged ontology is parsed natively in one call.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +10,17 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
-from rdflib.term import Node
-
 from ..errors import EngineError, InputError, first_line
-from ..formats.reading import reading_rdf, syntax_for
 from ..query.results import QueryResult
 from ..query.sparqltext import inject_values
-from .terms import from_oxigraph
+from ..resources import ontology_file
+from ..terms import from_oxigraph
 
 __all__ = ["OxigraphEngine"]
 
 
 class OxigraphEngine:
-    """pyoxigraph (Rust) store: the fast embedded engine, also used for FMA-sized data."""
+    """pyoxigraph (Rust) store: the default embedded engine, also used for FMA-sized data."""
 
     name = "oxigraph"
 
@@ -30,10 +31,22 @@ class OxigraphEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> OxigraphEngine:
+        """A store holding ``files``; the packaged ontology among them is parsed natively in one call."""
         engine = cls()
+        packaged = ontology_file("ttl")
         for path in files:
-            engine.load(path)
+            if Path(path) == packaged:
+                engine.load_packaged(packaged)
+            else:
+                engine.load(path)
         return engine
+
+    def load_packaged(self, path: Path) -> None:
+        """Load a packaged Turtle release straight into the store (its blank node labels are kept;
+        files added with :meth:`load` get fresh ones, so the two never meet)."""
+        import pyoxigraph as ox
+
+        self.store.load(path=str(path), format=ox.RdfFormat.TURTLE)
 
     def load(self, path: Path, progress: Callable[[int], None] | None = None, chunk: int = 200_000) -> int:
         """Stream one RDF file (gzip allowed) into the store; return the number of triples read.
@@ -41,9 +54,11 @@ class OxigraphEngine:
         Blank nodes are renamed on the way in, so files loaded side by side never share one by
         accident. ``progress`` is called with the running count after every ``chunk`` triples.
         """
-        syntax = syntax_for(path)
         import pyoxigraph as ox
 
+        from ..formats.reading import reading_rdf, syntax_for
+
+        syntax = syntax_for(path)
         count = 0
         with reading_rdf(path, syntax.media_type, (SyntaxError, ValueError, OSError, EOFError)) as stream:
             batch: list[Any] = []
@@ -63,7 +78,7 @@ class OxigraphEngine:
     def triple_count(self) -> int:
         return len(self.store)
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         import pyoxigraph as ox
 
         if bindings:
@@ -77,10 +92,14 @@ class OxigraphEngine:
         if isinstance(result, ox.QueryBoolean):
             return QueryResult.from_boolean(bool(result))
         if isinstance(result, ox.QueryTriples):
+            from rdflib import Graph
+
+            from ..terms import to_rdflib
+
             graph = Graph()
             for triple in result:
-                graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object)))  # type: ignore[arg-type]
+                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
             return QueryResult.from_graph(graph)
         variables = [v.value for v in result.variables]
-        rows = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in result]
-        return QueryResult(variables=variables, rows=rows)
+        cells = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in result]
+        return QueryResult(variables, cells=cells)

@@ -1,23 +1,23 @@
-"""rdflib in-memory graph: the default embedded engine."""
+"""rdflib in-memory graph: the pure-Python embedded engine (rdflib is imported when one is made)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-
-from rdflib import Graph
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, first_line
-from ..formats.reading import reading_rdf, syntax_for
 from ..query.results import QueryResult
 from ..query.sparqltext import inject_values
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["RdflibEngine"]
 
 
 class RdflibEngine:
-    """rdflib in-memory graph: the default embedded engine."""
+    """rdflib in-memory graph: the pure-Python embedded engine."""
 
     name = "rdflib"
 
@@ -26,6 +26,10 @@ class RdflibEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
+        from rdflib import Graph
+
+        from ..formats.reading import reading_rdf, syntax_for
+
         graph = Graph()
         for path in files:
             fmt = syntax_for(path).rdflib
@@ -36,7 +40,7 @@ class RdflibEngine:
     def triple_count(self) -> int:
         return len(self.graph)
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         if bindings:
             sparql = inject_values(sparql, bindings)
         try:
@@ -46,6 +50,8 @@ class RdflibEngine:
         if result.type == "ASK":
             return QueryResult.from_boolean(bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
             graph = Graph()
             for triple in result:
                 graph.add(triple)  # type: ignore[arg-type]

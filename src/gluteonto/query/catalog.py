@@ -8,19 +8,23 @@ Header lines (SPARQL comments, so every file runs unchanged on any engine)::
     # param: muscle | iri | gluteus minimus | The muscle to look at.
     # answer: What each row means.
 
+Norwegian text goes in ``description@nb``, ``answer@nb`` and ``param@nb: NAME | help`` lines;
+``alias: innervasjon`` lines give other names the question answers to (e.g. Norwegian ones), and
+``values: NAME | REGEX | hint`` restricts a literal parameter (matched ignoring case).
+
 A ``param`` line gives name, kind (``iri`` or ``literal``), default and help text. The query
 uses the parameter as the variable of the same name (``?muscle``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..resources import queries_dir
 
-__all__ = ["Param", "QuerySpec", "load_catalog", "get_query", "parse_query_file", "GROUPS"]
+__all__ = ["GROUPS", "Param", "QuerySpec", "get_query", "load_catalog", "load_query", "parse_query_file"]
 
 #: Folder → group shown in listings. The top folder holds the competency questions.
 GROUPS = {"": "questions", "qc": "quality control", "fma": "FMA comparison"}
@@ -35,6 +39,13 @@ class Param:
     kind: str
     default: str
     help: str
+    helps: tuple[tuple[str, str], ...] = ()
+    pattern: str = ""
+    hint: str = ""
+
+    def help_in(self, lang: str = "en") -> str:
+        """The help text in ``lang`` (English when there is none)."""
+        return dict(self.helps).get(lang, self.help)
 
 
 @dataclass
@@ -49,9 +60,18 @@ class QuerySpec:
     description: str = ""
     answer: str = ""
     params: list[Param] = field(default_factory=list)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
 
     def title(self, lang: str = "en") -> str:
         return self.titles.get(lang) or self.titles.get("en") or self.name
+
+    def description_in(self, lang: str = "en") -> str:
+        return self.descriptions.get(lang) or self.description
+
+    def answer_in(self, lang: str = "en") -> str:
+        return self.answers.get(lang) or self.answer
 
     def param(self, name: str) -> Param:
         for param in self.params:
@@ -65,6 +85,7 @@ def parse_query_file(path: Path, group: str = "questions") -> QuerySpec:
     """Read one ``.rq`` file and its header."""
     text = path.read_text(encoding="utf-8")
     spec = QuerySpec(name=path.stem, path=path, text=text, group=group)
+    extra: list[tuple[str, list[str]]] = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -81,12 +102,41 @@ def parse_query_file(path: Path, group: str = "questions") -> QuerySpec:
             spec.description = (spec.description + " " + value).strip()
         elif key == "answer":
             spec.answer = (spec.answer + " " + value).strip()
+        elif key.startswith("description@"):
+            lang = key.split("@", 1)[1]
+            spec.descriptions[lang] = (spec.descriptions.get(lang, "") + " " + value).strip()
+        elif key.startswith("answer@"):
+            lang = key.split("@", 1)[1]
+            spec.answers[lang] = (spec.answers.get(lang, "") + " " + value).strip()
+        elif key == "alias":
+            spec.aliases += [a.strip() for a in value.split(",") if a.strip()]
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             if len(parts) != 4 or parts[1] not in PARAM_KINDS:
                 raise InputError(f"{path.name}: malformed param line {value!r}")
             spec.params.append(Param(*parts))
+        elif key.startswith("param@"):
+            extra.append((key, [p.strip() for p in value.split("|")]))
+        elif key == "values":  # the pattern in the middle may itself contain "|"
+            fields = value.split("|")
+            extra.append((key, [fields[0].strip(), "|".join(fields[1:-1]).strip(), fields[-1].strip()]))
+    for key, parts in extra:
+        _amend_param(spec, path, key, parts)
     return spec
+
+
+def _amend_param(spec: QuerySpec, path: Path, key: str, parts: list[str]) -> None:
+    """Apply a ``param@LANG`` (help in another language) or ``values`` (allowed values) line."""
+    for i, param in enumerate(spec.params):
+        if param.name != parts[0]:
+            continue
+        if key == "values" and len(parts) == 3:
+            spec.params[i] = replace(param, pattern=parts[1], hint=parts[2])
+            return
+        if key.startswith("param@") and len(parts) == 2:
+            spec.params[i] = replace(param, helps=(*param.helps, (key.split("@", 1)[1], parts[1])))
+            return
+    raise InputError(f"{path.name}: malformed {key} line {' | '.join(parts)!r}")
 
 
 def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
@@ -101,6 +151,20 @@ def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
         spec.name = name
         catalog[name] = spec
     return catalog
+
+
+def load_query(name: str, root: Path | None = None) -> QuerySpec | None:
+    """The catalog query ``name`` (``qc/…``, ``fma/…`` for sub-folders) read on its own; None if there is none."""
+    root = root or queries_dir()
+    folder, _sep, stem = name.rpartition("/")
+    if folder not in GROUPS or not stem or not stem.replace("-", "").replace("_", "").isalnum():
+        return None
+    path = root / folder / f"{stem}.rq" if folder else root / f"{stem}.rq"
+    if not path.is_file():
+        return None
+    spec = parse_query_file(path, GROUPS[folder])
+    spec.name = name
+    return spec
 
 
 def get_query(name: str, catalog: dict[str, QuerySpec] | None = None) -> QuerySpec:

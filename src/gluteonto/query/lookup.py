@@ -12,18 +12,23 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import URIRef
-
-from ..engines.base import Engine
 from .sparqltext import serialize_term
 
-__all__ = ["Match", "LabelIndex", "normalize", "fetch_labels"]
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from ..engines import Engine
+
+__all__ = ["APPROXIMATE", "LabelIndex", "Match", "fetch_label_texts", "fetch_labels", "normalize"]
 
 _ABBREVIATIONS = {
     "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
     "aa": "arteriae", "v": "vena", "r": "ramus", "lig": "ligamentum",
 }
+#: scores below this are spelling-tolerant hits (see :mod:`gluteonto.fuzzy`)
+APPROXIMATE = 40
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
 _LABEL_QUERY = """
@@ -56,6 +61,11 @@ class Match:
     kind: str
     score: int
 
+    @property
+    def approximate(self) -> bool:
+        """True when the hit was found by spelling tolerance, not by the words as typed."""
+        return self.score < APPROXIMATE
+
 
 class LabelIndex:
     """Labels and synonyms of every IRI in an engine, searchable with :meth:`search`."""
@@ -69,6 +79,8 @@ class LabelIndex:
 
     @classmethod
     def from_engine(cls, engine: Engine) -> LabelIndex:
+        from rdflib import URIRef
+
         result = engine.query(_LABEL_QUERY)
         kinds = {
             "http://www.w3.org/2000/01/rdf-schema#label": "label",
@@ -111,27 +123,58 @@ class LabelIndex:
             previous = best.get(iri)
             if previous is None or score > previous.score:
                 best[iri] = Match(iri, original, lang, kind, score)
+        if not best:
+            best = self._approximate(query, limit)
         ranked = sorted(best.values(), key=lambda m: (-m.score, len(m.text), str(m.iri)))
         return ranked[:limit]
 
+    def _approximate(self, query: str, limit: int) -> dict[URIRef, Match]:
+        """Hits for a misspelt ``query``: names within a few edits, scored below :data:`APPROXIMATE`."""
+        from .fuzzy import closest
+
+        best: dict[URIRef, Match] = {}
+        for position, similarity in closest(query, [e[4] for e in self.entries], limit=limit * 4):
+            iri, original, lang, kind, _norm = self.entries[position]
+            score = APPROXIMATE - 1 - (100 - similarity) - (1 if kind != "label" else 0)
+            if iri not in best or score > best[iri].score:
+                best[iri] = Match(iri, original, lang, kind, score)
+        return best
+
 
 def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
-    """Labels of ``iris`` in ``lang`` (English or FMA preferred name as fallback) from ``engine``."""
-    iris = sorted(set(iris))
-    if not iris:
+    """Labels of ``iris`` in ``lang`` (English or FMA preferred name as fallback) from ``engine``.
+
+    ``lang`` ending in ``-only`` (e.g. ``la-only``) gives only labels in that language, no fallback.
+    """
+    from rdflib import URIRef
+
+    return {URIRef(i): text for i, text in fetch_label_texts(engine, (str(i) for i in iris), lang).items()}
+
+
+def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
+    """:func:`fetch_labels` for IRIs given as strings, keyed by string (needs no rdflib)."""
+    from ..terms import iri
+
+    strict = lang.endswith("-only")
+    lang = lang.removesuffix("-only")
+    wanted = sorted(set(iris))
+    if not wanted:
         return {}
-    values = " ".join(serialize_term(i) for i in iris)
+    values = " ".join(serialize_term(iri(i)) for i in wanted)
     query = f"""
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     SELECT ?term ?text WHERE {{
       VALUES ?term {{ {values} }}
       {{ ?term rdfs:label ?text }} UNION {{ ?term <http://purl.org/sig/ont/fma/preferred_name> ?text }}
     }}"""
-    ranked: dict[URIRef, tuple[int, str]] = {}
-    for term, text in engine.query(query).rows:
-        language = getattr(text, "language", None) or ""
+    ranked: dict[str, tuple[int, str]] = {}
+    for term, text in engine.query(query).cells:
+        if term is None or text is None:
+            continue
+        language = text.lang or ""
         rank = 0 if language == lang else 1 if language == "en" else 2 if language == "" else 3
-        key = URIRef(str(term))
-        if key not in ranked or rank < ranked[key][0]:
-            ranked[key] = (rank, str(text))
-    return {iri: text for iri, (_rank, text) in ranked.items()}
+        if strict and rank:
+            continue
+        if term.value not in ranked or rank < ranked[term.value][0]:
+            ranked[term.value] = (rank, text.value)
+    return {key: text for key, (_rank, text) in ranked.items()}

@@ -1,4 +1,9 @@
-"""Query results and their formats: readable tables, and W3C SPARQL results JSON/CSV/TSV."""
+"""Query results and their formats: readable tables, and W3C SPARQL results JSON/CSV/TSV.
+
+A result holds its solutions either as rdflib terms (``rows``) or as light
+:class:`~gluteonto.terms.Term` values (``cells``); each view is made from the other on first
+use, so rendering an answer never needs rdflib.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +11,37 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
-
+from ..i18n import LABEL_SUFFIX, header, text
+from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
+from .tablefmt import blank_repeats, layout
 
-__all__ = ["QueryResult", "FORMATS", "render"]
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+    from rdflib.term import Node
+
+__all__ = ["FORMATS", "LabelOf", "QueryResult", "render", "with_labels"]
+
+#: IRI (as a string) → its label, or None
+LabelOf = Callable[[str], "str | None"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
+Cells = list[tuple["Term | None", ...]]
 
-@dataclass
+
 class QueryResult:
     """The answer to a query: solutions (variables + rows), a boolean, or a graph."""
 
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
+    def __init__(self, variables: Sequence[str] | None = None, rows: Sequence[tuple[Node | None, ...]] | None = None,
+                 boolean: bool | None = None, graph: Graph | None = None, *, cells: Cells | None = None) -> None:
+        self.variables = list(variables or [])
+        self._rows = list(rows) if rows is not None else None
+        self._cells = cells
+        self.boolean = boolean
+        self.graph = graph
 
     @classmethod
     def from_boolean(cls, value: bool) -> QueryResult:
@@ -36,6 +52,24 @@ class QueryResult:
         return cls(graph=graph)
 
     @property
+    def rows(self) -> list[tuple[Node | None, ...]]:
+        """Solutions as tuples of rdflib terms (None where a variable is unbound)."""
+        if self._rows is None:
+            self._rows = [tuple(to_rdflib(c) for c in row) for row in (self._cells or [])]
+        return self._rows
+
+    @rows.setter
+    def rows(self, value: Sequence[tuple[Node | None, ...]]) -> None:
+        self._rows, self._cells = list(value), None
+
+    @property
+    def cells(self) -> Cells:
+        """Solutions as tuples of light :class:`~gluteonto.terms.Term` values."""
+        if self._cells is None:
+            self._cells = [tuple(as_term(c) for c in row) for row in (self._rows or [])]
+        return self._cells
+
+    @property
     def kind(self) -> str:
         if self.boolean is not None:
             return "boolean"
@@ -43,8 +77,27 @@ class QueryResult:
             return "graph"
         return "solutions"
 
+    def __len__(self) -> int:
+        return len(self._cells if self._cells is not None else self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return (self.variables, self.cells, self.boolean, self.graph) == (other.variables, other.cells, other.boolean,
+                                                                          other.graph)
+
+    def __repr__(self) -> str:
+        return f"QueryResult(variables={self.variables!r}, rows={len(self)}, boolean={self.boolean!r})"
+
     def iris(self) -> set[URIRef]:
-        return {cell for row in self.rows for cell in row if isinstance(cell, URIRef)}
+        """The IRIs in the solutions, as rdflib terms."""
+        from rdflib import URIRef
+
+        return {URIRef(i) for i in self.iri_values()}
+
+    def iri_values(self) -> set[str]:
+        """The IRIs in the solutions, as strings."""
+        return {c.value for row in self.cells for c in row if c is not None and c.kind == "uri"}
 
     def column(self, name: str) -> list[Node | None]:
         index = self.variables.index(name)
@@ -52,34 +105,58 @@ class QueryResult:
 
     def as_set(self) -> set[tuple[str, ...]]:
         """Rows as a set of N3 strings (engine-neutral, for comparing answers)."""
-        return {tuple("" if c is None else _n3(c) for c in row) for row in self.rows}
+        return {tuple("" if c is None else _n3(c) for c in row) for row in self.cells}
 
 
-def _n3(term: Node) -> str:
-    if isinstance(term, BNode):
+def _n3(term: Term) -> str:
+    if term.kind == "bnode":
         return "_:b"
-    return term.n3()
+    if term.kind == "uri":
+        return f"<{term.value}>"
+    from ..terms import n3
+
+    return n3(term)
 
 
-def _json_cell(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    cell = {"type": "literal", "value": str(term)}
-    if term.language:
-        cell["xml:lang"] = term.language
+def _json_cell(term: Term) -> dict[str, str]:
+    if term.kind == "uri":
+        return {"type": "uri", "value": term.value}
+    if term.kind == "bnode":
+        return {"type": "bnode", "value": term.value}
+    cell = {"type": "literal", "value": term.value}
+    if term.lang:
+        cell["xml:lang"] = term.lang
     elif term.datatype:
-        cell["datatype"] = str(term.datatype)
+        cell["datatype"] = term.datatype
     return cell
+
+
+def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> QueryResult:
+    """The result with a ``NAME_label`` column (a literal in ``lang``) after every column holding IRIs."""
+    cells = result.cells
+    iri_columns = {i for i in range(len(result.variables)) if any(r[i] is not None and r[i].kind == "uri" for r in cells)}
+    if not iri_columns:
+        return result
+    variables: list[str] = []
+    for i, var in enumerate(result.variables):
+        variables += [var, var + LABEL_SUFFIX] if i in iri_columns else [var]
+    rows: Cells = []
+    for row in cells:
+        out: list[Term | None] = []
+        for i, cell in enumerate(row):
+            out.append(cell)
+            if i in iri_columns:
+                label = label_of(cell.value) if cell is not None and cell.kind == "uri" else None
+                out.append(literal(label, lang) if label else None)
+        rows.append(tuple(out))
+    return QueryResult(variables, cells=rows)
 
 
 def _to_json(result: QueryResult) -> str:
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
-        {var: _json_cell(cell) for var, cell in zip(result.variables, row) if cell is not None} for row in result.rows
+        {var: _json_cell(cell) for var, cell in zip(result.variables, row) if cell is not None} for row in result.cells
     ]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False)
 
@@ -88,60 +165,60 @@ def _to_csv(result: QueryResult) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow(["" if c is None else (f"_:{c}" if isinstance(c, BNode) else str(c)) for c in row])
+    for row in result.cells:
+        writer.writerow(["" if c is None else (f"_:{c.value}" if c.kind == "bnode" else c.value) for c in row])
     return buffer.getvalue()
 
 
-def _tsv_cell(term: Node | None) -> str:
+def _tsv_cell(term: Term | None) -> str:
     if term is None:
         return ""
-    return f"_:{term}" if isinstance(term, BNode) else term.n3()
+    if term.kind == "bnode":
+        return f"_:{term.value}"
+    return _n3(term)
 
 
 def _to_tsv(result: QueryResult) -> str:
     lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(_tsv_cell(c) for c in row) for row in result.rows]
+    lines += ["\t".join(_tsv_cell(c) for c in row) for row in result.cells]
     return "\n".join(lines) + "\n"
 
 
-def _table(result: QueryResult, label_of: Callable[[URIRef], str | None]) -> str:
+def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None) -> str:
     if result.kind == "boolean":
-        return "yes" if result.boolean else "no"
-    if not result.rows:
-        return "(no answers)"
+        return text("yes" if result.boolean else "no", lang)
+    if not len(result):
+        return text("no answers", lang)
 
-    def show(cell: Node | None) -> str:
+    def show(cell: Term | None) -> str:
         if cell is None:
             return ""
-        if isinstance(cell, URIRef):
-            return label_of(cell) or compact_iri(str(cell))
-        if isinstance(cell, BNode):
-            return "(anonymous)"
-        return " ".join(str(cell).split())
+        if cell.kind == "uri":
+            return label_of(cell.value) or compact_iri(cell.value)
+        if cell.kind == "bnode":
+            return text("anonymous", lang)
+        return " ".join(cell.value.split())
 
-    cells = [[show(c) for c in row] for row in result.rows]
-    headers = [v.replace("_", " ") for v in result.variables]
-    widths = [min(max(len(h), *(len(r[i]) for r in cells)), 60) for i, h in enumerate(headers)]
-
-    def fmt(values: Sequence[str]) -> str:
-        out = []
-        for value, width in zip(values, widths):
-            text = value if len(value) <= width else value[: width - 1] + "…"
-            out.append(text.ljust(width))
-        return "  ".join(out).rstrip()
-
-    lines = [fmt(headers), fmt(["-" * w for w in widths])]
-    lines += [fmt(r) for r in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(lines)
+    cells = [[show(c) for c in row] for row in result.cells]
+    headers = [header(v, lang) for v in result.variables]
+    body = layout(headers, blank_repeats(cells), width)
+    footer = text("row", lang) if len(cells) == 1 else text("rows", lang, n=len(cells))
+    return f"{body}\n{footer}"
 
 
-def render(result: QueryResult, fmt: str = "table", label_of: Callable[[URIRef], str | None] = lambda _: None) -> str:
-    """Render ``result`` as ``table`` (labels via ``label_of``), ``csv``, ``tsv`` or ``json`` (W3C formats)."""
+def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = None, lang: str = "en",
+           width: int | None = None) -> str:
+    """Render ``result`` as ``table``, ``csv``, ``tsv`` or ``json`` (W3C formats).
+
+    ``label_of`` maps an IRI string to its label. Tables show labels, with headers and footer in
+    ``lang``, wrapped to ``width`` columns (None: as wide as the cells). Machine formats keep every
+    IRI and, given ``label_of``, add its label in a ``NAME_label`` column.
+    """
     if result.kind == "graph":
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
+    if fmt != "table" and result.kind == "solutions" and label_of is not None:
+        result = with_labels(result, label_of, lang)
     if fmt == "json":
         return _to_json(result)
     if fmt == "csv":
@@ -152,4 +229,5 @@ def render(result: QueryResult, fmt: str = "table", label_of: Callable[[URIRef],
         if result.kind == "boolean":
             return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
         return _to_tsv(result)
-    return _table(result, label_of)
+    return _table(result, label_of or (lambda _iri: None), lang, width)
+

@@ -10,35 +10,59 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from ..engines import Engine, OxigraphEngine, open_engine
 from ..errors import InputError
+from ..i18n import MessageError
+from ..i18n import text as i18n_text
 from ..resources import ontology_file
-from ..vocab import PREFIXES, expand_curie
-from .catalog import QuerySpec, get_query, load_catalog
-from .lookup import LabelIndex, Match, fetch_labels
+from ..terms import Term, iri, literal, to_rdflib
+from ..vocab import PREFIXES, compact_iri, expand_curie
+from .catalog import Param, QuerySpec, load_catalog, load_query
+from .lookup import LabelIndex, Match, fetch_label_texts, fetch_labels, normalize
 from .results import QueryResult, render
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+    from rdflib.term import Node
 
 __all__ = ["Session", "parse_iri_value"]
 
-_LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.S)
+_LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.DOTALL)
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s]+)$")
 
 
 def parse_iri_value(value: str) -> URIRef | None:
     """Interpret ``value`` as an IRI (``<…>``, ``http…`` or a known CURIE); None if it is not one."""
+    found = _iri_text(value)
+    if found is None:
+        return None
+    from rdflib import URIRef
+
+    return URIRef(found)
+
+
+def _iri_text(value: str) -> str | None:
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
+        return value[1:-1]
     if re.match(r"^https?://\S+$", value):
-        return URIRef(value)
+        return value
     match = _CURIE.match(value)
     if match and match.group("prefix") in PREFIXES:
-        return URIRef(expand_curie(value))
+        return expand_curie(value)
     return None
+
+
+#: terms whose label or synonym is exactly the given text, ignoring case (the fast path before fuzzy search)
+_EXACT = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
+SELECT DISTINCT ?term WHERE {
+  VALUES ?kind { rdfs:label oboInOwl:hasExactSynonym oboInOwl:hasRelatedSynonym }
+  ?term ?kind ?text .
+  FILTER(isIRI(?term) && LCASE(STR(?text)) = ?wanted)
+}"""
 
 
 class Session:
@@ -46,7 +70,7 @@ class Session:
 
     def __init__(
         self,
-        engine: str = "rdflib",
+        engine: str = "oxigraph",
         data: Iterable[Path] = (),
         *,
         endpoint: str | None = None,
@@ -58,6 +82,9 @@ class Session:
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint)
         self._index = index
         self._catalog: dict[str, QuerySpec] | None = None
+        self._fma: bool | None = None
+        #: (value as typed, IRI) for every parameter resolved by spelling tolerance, for telling the user
+        self.readings: list[tuple[str, str]] = []
 
     # -- catalog --------------------------------------------------------------------------
     @property
@@ -86,43 +113,106 @@ class Session:
         """Terms whose label or synonym (nb/en/la) matches ``text``, best first."""
         return self.index.search(text, limit)
 
-    def resolve_term(self, value: str) -> URIRef:
-        """An IRI, CURIE or label → IRI; ambiguous or unknown labels raise InputError."""
-        iri = parse_iri_value(value)
-        if iri is not None:
-            return iri
+    def resolve_term(self, value: str, question: tuple[QuerySpec, str] | None = None) -> URIRef:
+        """An IRI, CURIE or label (misspellings tolerated) → IRI; ambiguous or unknown names raise InputError.
+
+        With ``question`` (a catalog query and its parameter), "did you mean" names only terms that
+        question answers for.
+        """
+        from rdflib import URIRef
+
+        return URIRef(self._resolve(value, question))
+
+    def _resolve(self, value: str, question: tuple[QuerySpec, str] | None = None) -> str:
+        found = _iri_text(value)
+        if found is not None:
+            return found
+        if self._index is None and value.strip() and normalize(value) == " ".join(value.casefold().split()):
+            exact = self.engine.query(_EXACT, {"wanted": literal(" ".join(value.casefold().split()))}).cells
+            if len(exact) == 1 and exact[0][0] is not None:
+                return exact[0][0].value
         hits = self.lookup(value, limit=8)
         if not hits:
-            raise InputError(f"no term has the label or synonym {value!r} (try 'gluteonto lookup {value}')")
+            raise MessageError(("not a term", {"value": value}))
         top = hits[0]
         rivals = [h for h in hits[1:] if h.score == top.score and h.iri != top.iri]
         if rivals and top.score < 100:
-            names = "; ".join(f"{h.text} ({h.iri})" for h in [top, *rivals][:5])
-            raise InputError(f"{value!r} matches several terms: {names}. Use a fuller label or the IRI.")
-        return top.iri
+            candidates = [top, *rivals]
+            if question is not None:
+                from .discover import answering_terms
+
+                answering = answering_terms(self, question[0], question[1], [h.iri for h in candidates])
+                useful = [h for h in candidates if h.iri in answering]
+                if len(useful) == 1:
+                    return self._chosen(value, useful[0])
+                candidates = useful or candidates
+            names = "; ".join(f"{self.index.label(h.iri) or h.text} ({compact_iri(str(h.iri))})" for h in candidates[:5])
+            raise MessageError(("ambiguous", {"value": value, "names": names}))
+        return self._chosen(value, top)
+
+    def _chosen(self, value: str, hit: Match) -> str:
+        """The IRI of ``hit``; a spelling-tolerant hit is remembered in :attr:`readings`."""
+        if hit.approximate:
+            self.readings.append((value, str(hit.iri)))
+        return str(hit.iri)
+
+    def check_literal(self, param: Param, raw: str) -> str:
+        """A literal parameter value in its canonical case (``l5`` → ``L5``); values outside the allowed set raise."""
+        if not param.pattern:
+            return raw
+        for candidate in (raw, raw.upper(), raw.lower()):
+            if re.fullmatch(param.pattern, candidate):
+                return candidate
+        raise MessageError(("not a value", {"value": raw, "param": param.name, "hint": param.hint}))
 
     # -- querying -------------------------------------------------------------------------
     def bind(self, spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Node]:
-        """Parameter values (user's or defaults) as RDF terms, checked against the query's header."""
+        """Parameter values (user's or defaults) as rdflib terms, checked against the query's header."""
+        return {name: to_rdflib(term) for name, term in self.bind_terms(spec, params).items()}
+
+    def bind_terms(self, spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Term]:
+        """Like :meth:`bind`, as light :class:`~gluteonto.terms.Term` values (no rdflib needed)."""
         given = dict(params or {})
         for name in given:
-            spec.param(name)  # raises for unknown names
-        bindings: dict[str, Node] = {}
+            if not any(p.name == name for p in spec.params):
+                known = ", ".join(p.name for p in spec.params) or "none"
+                raise MessageError(("unknown param", {"question": spec.name, "param": name, "known": known}))
+        bindings: dict[str, Term] = {}
         for param in spec.params:
             raw = given.get(param.name, param.default)
             if raw == "":
                 continue
             if param.kind == "iri":
-                bindings[param.name] = self.resolve_term(raw)
+                bindings[param.name] = iri(self._resolve(raw, (spec, param.name) if param.name in given else None))
             else:
+                raw = self.check_literal(param, raw)
                 match = _LANG_LITERAL.match(raw)
-                bindings[param.name] = Literal(match["text"], lang=match["lang"]) if match else Literal(raw)
+                bindings[param.name] = literal(match["text"], match["lang"]) if match else literal(raw)
         return bindings
 
     def query(self, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
-        spec = get_query(name, self.catalog)
-        return self.engine.query(spec.text, self.bind(spec, params))
+        spec = self.find_query(name)
+        return self.engine.query(spec.text, self.bind_terms(spec, params))
+
+    def find_query(self, name: str) -> QuerySpec:
+        """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``)."""
+        if self._catalog is None:
+            single = load_query(name)
+            if single is not None:
+                return single
+        elif name in self._catalog:
+            return self._catalog[name]
+        from .discover import find_query
+
+        return find_query(name, self.catalog, fma_loaded=self.has_fma())
+
+    def has_fma(self) -> bool:
+        """True when FMA classes are loaded (FMA comparison queries can answer)."""
+        if self._fma is None:
+            probe = "ASK { ?c <http://purl.org/sig/ont/fma/preferred_name> ?n }"
+            self._fma = bool(self.engine.query(probe).boolean)
+        return self._fma
 
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
@@ -133,7 +223,26 @@ class Session:
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
         return fetch_labels(self.engine, iris, lang)
 
-    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en") -> str:
-        """Format a result; tables show labels in ``lang``."""
-        labels = self.labels(result.iris(), lang) if fmt == "table" else {}
-        return render(result, fmt, labels.get)
+    def label_texts(self, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
+        """Labels of IRIs given as strings, keyed by string (see :func:`~gluteonto.lookup.fetch_labels`)."""
+        return fetch_label_texts(self.engine, iris, lang)
+
+    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None) -> str:
+        """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
+
+        Tables are fitted to ``width`` columns (None: no limit); machine formats add label columns.
+        """
+        iris = result.iri_values() if result.kind == "solutions" else set()
+        labels = self.label_texts(iris, lang)
+        marked = False
+        if lang == "la":
+            latin = self.label_texts(iris, "la-only")
+            for iri in iris:
+                if iri in labels and iri not in latin:
+                    labels[iri] += " *"
+                    marked = True
+            labels.update(latin)
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width)
+        if marked and fmt == "table":
+            text += "\n" + i18n_text("latin fallback", lang)
+        return text

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from typing import Any
 
 from ..errors import InputError
+from ..terms import n3
 
-__all__ = ["query_form", "inject_values", "serialize_term"]
+__all__ = ["inject_values", "query_form", "serialize_term"]
 
 _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def _code_tokens(text: str) -> Iterator[tuple[int, str]]:
@@ -64,18 +62,13 @@ def query_form(sparql: str) -> str:
     raise InputError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE found)")
 
 
-def serialize_term(term: Node) -> str:
-    """Serialise an IRI or literal for a VALUES block, refusing anything that could break out of it."""
-    if isinstance(term, URIRef):
-        if _IRI_FORBIDDEN.search(str(term)):
-            raise InputError(f"not a valid IRI: {str(term)!r}")
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        return term.n3()
-    raise InputError(f"parameters must be IRIs or literals, not {term!r}")
+def serialize_term(term: Any) -> str:
+    """Serialise an IRI or literal (rdflib, pyoxigraph or :class:`~gluteonto.terms.Term`) for a VALUES block,
+    refusing anything that could break out of it."""
+    return n3(term)
 
 
-def inject_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     """Bind ``bindings`` by inserting one VALUES row at the start of the outermost WHERE group."""
     for name in bindings:
         if not _VAR_NAME.match(name):

@@ -37,16 +37,16 @@ def ontology_info(engine: str = "oxigraph") -> dict[str, str]:
     from .. import __version__
 
     store = open_engine(engine)
-    header = store.query(_HEADER).rows[0]
+    header = [cell.value if cell is not None else "" for cell in store.query(_HEADER).cells[0]]
     info = {
         "gluteonto package": __version__,
-        "title": str(header[2]),
-        "ontology IRI": str(header[0]),
-        "version IRI": str(header[1]),
-        "license": str(header[3]),
+        "title": header[2],
+        "ontology IRI": header[0],
+        "version IRI": header[1],
+        "license": header[3],
         "triples": str(store.triple_count()),
     }
-    counts = {str(kind): str(n) for kind, n in store.query(_COUNTS).rows}
+    counts = {kind.value: n.value for kind, n in store.query(_COUNTS).cells if kind is not None and n is not None}
     for kind in ("classes", "object properties", "annotation properties", "existential restrictions", "annotated axioms", "sources"):
         info[kind] = counts.get(kind, "0")
     return info

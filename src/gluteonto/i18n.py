@@ -1,0 +1,243 @@
+"""The words of the command-line interface in English and Norwegian Bokmål.
+
+Every message, column header and fixed value the CLI prints comes from here, so ``--lang nb``
+gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English interface.
+
+>>> text("rows", "nb", n=3)
+'(3 rader)'
+>>> header("larger_plexus", "nb")
+'større pleksus'
+"""
+
+from __future__ import annotations
+
+from .errors import InputError
+
+__all__ = [
+    "HEADERS",
+    "LABEL_SUFFIX",
+    "LANGS",
+    "MESSAGES",
+    "UI_LANGS",
+    "MessageError",
+    "header",
+    "interface_words",
+    "text",
+    "ui",
+]
+
+#: languages of the interface; ``la`` labels come with the English interface
+UI_LANGS = ("en", "nb")
+#: languages a user may ask for (labels)
+LANGS = ("en", "nb", "la")
+
+
+def ui(lang: str) -> str:
+    """Interface language for a label language (``la`` → ``en``)."""
+    return "nb" if lang == "nb" else "en"
+
+
+#: key → (English, Norwegian); ``{name}`` fields are filled by :func:`text`
+MESSAGES: dict[str, tuple[str, str]] = {
+    "rows": ("({n} rows)", "({n} rader)"),
+    "row": ("(1 row)", "(1 rad)"),
+    "no answers": ("(no answers)", "(ingen svar)"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nei"),
+    "error": ("error", "feil"),
+    "anonymous": ("(anonymous)", "(anonym)"),
+    "latin fallback": ("* no Latin name; English shown", "* ikke latinsk navn; engelsk vist"),
+    # the three kinds of empty answer
+    "empty none": ("No answers: nothing in the ontology fits this question with these values.",
+                   "Ingen svar: ingenting i ontologien passer dette spørsmålet med disse verdiene."),
+    "empty silent": ("No answers: the source says nothing about {terms} for this question ({question}).",
+                     "Ingen svar: kilden sier ingenting om {terms} for dette spørsmålet ({question})."),
+    "not a term": ("{value!r} is not a term in gluteonto: no term has that label or synonym.",
+                   "{value!r} er ikke et begrep i gluteonto: ingen begreper har det navnet eller synonymet."),
+    "did you mean": ("Did you mean: {names}?", "Mente du: {names}?"),
+    "try lookup": ("Try: gluteonto lookup {value}", "Prøv: gluteonto lookup {value}"),
+    "ambiguous": ("{value!r} fits several terms: {names}. Give a fuller name or the CURIE.",
+                  "{value!r} passer flere begreper: {names}. Skriv et fullere navn eller CURIE-en."),
+    "not a value": ("{value!r} is not a valid value for {param} ({hint}).",
+                    "{value!r} er ikke en gyldig verdi for {param} ({hint})."),
+    "unknown param": ("the question {question!r} has no parameter {param!r} (its parameters: {known}).",
+                      "spørsmålet {question!r} har ingen parameter {param!r} (parameterne: {known})."),
+    "no params": ("none", "ingen"),
+    "unknown query": ("there is no question named {name!r}.", "det finnes ikke noe spørsmål som heter {name!r}."),
+    "list queries": ("Run 'gluteonto queries' to list them.", "Kjør 'gluteonto queries' for å se dem."),
+    "not name=value": ("{pair!r} is not NAME=VALUE", "{pair!r} er ikke NAVN=VERDI"),
+    # lookup and queries listings
+    "no match": ("no term matches {value!r}", "ingen begreper passer {value!r}"),
+    "approximate": ("(closest spellings)", "(nærmeste stavemåter)"),
+    "read as": ("(read {value!r} as {name})", "(tolket {value!r} som {name})"),
+    "asks": ("questions", "spørsmål"),
+    "no questions": ("no packaged question takes this term", "ingen av spørsmålene tar dette begrepet"),
+    "default": ("default", "standard"),
+    "also": ("also", "også"),
+    "no search hit": ("no question mentions {word!r}", "ingen spørsmål nevner {word!r}"),
+    "group questions": ("questions", "spørsmål"),
+    "group quality control": ("quality control", "kvalitetskontroll"),
+    "group FMA comparison": ("FMA comparison (needs FMA data: --data or link-fma)",
+                             "FMA-sammenligning (trenger FMA-data: --data eller link-fma)"),
+    "label": ("label", "navn"),
+    "exact synonym": ("exact synonym", "synonym"),
+    "related synonym": ("related synonym", "beslektet synonym"),
+    "interrupted": ("interrupted", "avbrutt"),
+}
+
+#: query variable → (English, Norwegian) column header
+HEADERS: dict[str, tuple[str, str]] = {
+    "acting_part": ("acting part", "virkende del"),
+    "action": ("action", "funksjon"),
+    "active_during": ("active during", "aktiv under"),
+    "advice": ("advice", "råd"),
+    "anastomosis": ("anastomosis", "anastomose"),
+    "arises_from": ("arises from", "utgår fra"),
+    "which_arises_from": ("which arises from", "som utgår fra"),
+    "which_in_turn_arises_from": ("which in turn arises from", "som igjen utgår fra"),
+    "artery": ("artery", "arterie"),
+    "attachment": ("attachment", "feste"),
+    "axiom": ("statement", "utsagn"),
+    "blends_with": ("blends with", "smelter sammen med"),
+    "bounded_by": ("bounded by", "avgrenset av"),
+    "branch": ("branch", "gren"),
+    "cause": ("cause", "årsak"),
+    "caution": ("caution", "forsiktighetsregel"),
+    "certainty": ("certainty", "sikkerhet"),
+    "class": ("class", "klasse"),
+    "condition": ("condition", "tilstand"),
+    "covering_structure": ("covering structure", "dekkende struktur"),
+    "definition": ("definition", "definisjon"),
+    "dependence": ("depends on", "avhenger av"),
+    "distinguishing_feature": ("distinguishing feature", "kjennetegn som skiller"),
+    "during": ("during", "under"),
+    "effect": ("effect", "følge"),
+    "english": ("English", "engelsk"),
+    "entities": ("entities", "entiteter"),
+    "entity": ("entity", "entitet"),
+    "especially_when": ("especially when", "særlig når"),
+    "evidence": ("evidence", "dokumentasjon"),
+    "example": ("example", "eksempel"),
+    "exercise": ("exercise", "øvelse"),
+    "exercise_type": ("exercise type", "øvelsestype"),
+    "factor": ("factor", "faktor"),
+    "finding": ("finding", "funn"),
+    "fma": ("FMA", "FMA"),
+    "fma_class": ("FMA class", "FMA-klasse"),
+    "fma_nerve": ("FMA nerve", "FMA-nerve"),
+    "fma_superclass": ("FMA superclass", "FMA-overklasse"),
+    "fma_superclass_name": ("FMA superclass name", "navn på FMA-overklasse"),
+    "how": ("how", "hvordan"),
+    "in_fma": ("in FMA", "i FMA"),
+    "in_gluteonto": ("in gluteonto", "i gluteonto"),
+    "joint": ("joint", "ledd"),
+    "kind": ("kind", "type"),
+    "label": ("label", "navn"),
+    "label_key": ("label key", "navnenøkkel"),
+    "language": ("language", "språk"),
+    "larger_plexus": ("larger plexus", "større pleksus"),
+    "latin": ("Latin", "latin"),
+    "may_be_mistaken_for": ("may be mistaken for", "kan forveksles med"),
+    "missing": ("missing", "mangler"),
+    "missing_language": ("missing language", "manglende språk"),
+    "move_on_when": ("move on when", "gå videre når"),
+    "movement": ("movement", "bevegelse"),
+    "muscle": ("muscle", "muskel"),
+    "neighbour": ("neighbour", "nabo"),
+    "nerve": ("nerve", "nerve"),
+    "norwegian": ("Norwegian", "norsk"),
+    "note": ("note", "merknad"),
+    "one_of_them": ("one of them", "en av dem"),
+    "ontology": ("ontology", "ontologi"),
+    "other": ("other", "annen"),
+    "our_nerve": ("nerve in gluteonto", "nerve i gluteonto"),
+    "part_of": ("part of", "del av"),
+    "plexus": ("plexus", "pleksus"),
+    "predicate": ("predicate", "predikat"),
+    "problem": ("problem", "problem"),
+    "property": ("property", "egenskap"),
+    "purpose": ("purpose", "formål"),
+    "recommendation": ("recommendation", "anbefaling"),
+    "relation": ("relation", "relasjon"),
+    "requires": ("requires", "krever"),
+    "restriction": ("restriction", "restriksjon"),
+    "root": ("root", "nerverot"),
+    "same_nerve": ("same nerve", "samme nerve"),
+    "segment": ("segment", "segment"),
+    "shared_action": ("shared action", "felles funksjon"),
+    "site": ("site", "sted"),
+    "situation": ("situation", "situasjon"),
+    "source": ("source", "kilde"),
+    "space": ("space", "rom"),
+    "specifically": ("specifically", "nærmere bestemt"),
+    "stated_for": ("said of", "sagt om"),
+    "stated_property": ("property", "egenskap"),
+    "step": ("step", "trinn"),
+    "structure": ("structure", "struktur"),
+    "structure_or_space": ("structure or space", "struktur eller rom"),
+    "supplied_part": ("supplied part", "forsynt del"),
+    "supplying_vessel": ("supplying vessel", "forsynende kar"),
+    "symptom": ("symptom", "symptom"),
+    "synergist": ("synergist", "synergist"),
+    "target": ("target", "mål"),
+    "tendon": ("tendon", "sene"),
+    "term": ("term", "begrep"),
+    "text": ("text", "tekst"),
+    "trains": ("trains", "trener"),
+    "type": ("type", "type"),
+    "uberon": ("Uberon", "Uberon"),
+    "underlying_structure": ("underlying structure", "underliggende struktur"),
+    "upstream_cause": ("earlier cause", "tidligere årsak"),
+    "value": ("value", "verdi"),
+    "variant": ("variant", "variant"),
+    "via": ("via", "via"),
+    "within": ("within", "innenfor"),
+    "xref": ("cross-reference", "kryssreferanse"),
+}
+
+#: suffix of the label column machine formats add next to an IRI column
+LABEL_SUFFIX = "_label"
+
+
+class MessageError(InputError):
+    """Bad input whose message can be shown in the user's language (exit 2).
+
+    ``parts`` are (message key, values) pairs joined by a space; ``str()`` gives the English text.
+    """
+
+    def __init__(self, *parts: tuple[str, dict[str, object]]) -> None:
+        self.parts = parts
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "en") -> str:
+        return " ".join(text(key, lang, **values) for key, values in self.parts)
+
+
+def text(key: str, lang: str = "en", **values: object) -> str:
+    """The message ``key`` in the interface language of ``lang``, with ``values`` filled in."""
+    pair = MESSAGES[key]
+    return (pair[1] if ui(lang) == "nb" else pair[0]).format(**values)
+
+
+def header(variable: str, lang: str = "en") -> str:
+    """Column header for a query variable; unknown variables show their name with spaces."""
+    pair = HEADERS.get(variable)
+    if pair is None:
+        return variable.replace("_", " ")
+    return pair[1] if ui(lang) == "nb" else pair[0]
+
+
+def interface_words() -> set[str]:
+    """English words of the interface vocabulary that never occur in its Norwegian text (for tests)."""
+    english: set[str] = set()
+    norwegian: set[str] = set()
+    for en, nb in [*MESSAGES.values(), *HEADERS.values()]:
+        english.update(_words(en))
+        norwegian.update(_words(nb))
+    return {w for w in english - norwegian if len(w) > 3}
+
+
+def _words(sentence: str) -> set[str]:
+    import re
+
+    return {w.casefold() for w in re.findall(r"[A-Za-zÆØÅæøå]+", re.sub(r"\{[^}]*\}", " ", sentence))}

@@ -1,0 +1,70 @@
+"""An answer to a catalog question that says why it is empty.
+
+Three outcomes besides rows (and their CLI exit codes, see :data:`EXIT_CODES`):
+
+* ``not a term`` — a value names nothing in gluteonto (raised as an error before the query runs);
+* ``silent`` — the terms exist, but the source says nothing about them for this question
+  (e.g. the innervation of tensor fasciae latae: the article does not give it);
+* ``none`` — nothing fits the question with these values (e.g. muscles with roots in S4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..i18n import text
+from ..terms import Term
+
+if TYPE_CHECKING:
+    from .catalog import QuerySpec
+    from .results import QueryResult
+    from .session import Session
+
+__all__ = ["EXIT_CODES", "Answer", "ask"]
+
+#: outcome → exit code of ``gluteonto query`` (``not a term`` is bad input: 2)
+EXIT_CODES = {"rows": 0, "none": 1, "not a term": 2, "silent": 3}
+
+
+@dataclass
+class Answer:
+    """A question's result with the terms the user named and the kind of outcome."""
+
+    spec: QuerySpec
+    result: QueryResult
+    named: dict[str, Term] = field(default_factory=dict)
+
+    @property
+    def outcome(self) -> str:
+        """``rows``, ``silent`` (the source says nothing about the named terms here) or ``none``."""
+        if self.result.kind != "solutions" or len(self.result):
+            return "rows"
+        return "silent" if self.named else "none"
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.outcome]
+
+    def explain(self, session: Session, lang: str = "en") -> str:
+        """Why the answer is empty, in the interface language of ``lang`` ("" when it has rows)."""
+        if self.outcome == "rows":
+            return ""
+        if self.outcome == "none":
+            return text("empty none", lang)
+        iris = [term.value for term in self.named.values()]
+        labels = session.label_texts(iris, lang)
+        names = [labels.get(i) or i for i in iris]
+        joined = ", ".join(names[:-1]) + (f" {'og' if lang == 'nb' else 'and'} " if len(names) > 1 else "") + names[-1]
+        return text("empty silent", lang, terms=joined, question=self.spec.title(lang))
+
+
+def ask(session: Session, name: str, params: Mapping[str, str] | None = None) -> Answer:
+    """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named."""
+    spec = session.find_query(name)
+    params = dict(params or {})
+    bindings = session.bind_terms(spec, params)
+    named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
+    result = session.engine.query(spec.text, bindings)
+    return Answer(spec, result, named)

@@ -1,0 +1,137 @@
+"""Lay a table out to fit a width: cells wrap across lines instead of being cut.
+
+>>> print(layout(["term", "text"], [["gluteus minimus", "the smallest gluteal muscle"]], width=30))
+term          text
+------------  ----------------
+gluteus       the smallest
+minimus       gluteal muscle
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Sequence
+
+__all__ = ["blank_repeats", "column_widths", "layout", "terminal_width"]
+
+_GAP = "  "
+#: below this many columns per cell a table becomes one block of "header: value" lines per row
+_MIN_CELL = 8
+
+
+def terminal_width(default: int = 100) -> int:
+    """Width of the terminal (``COLUMNS`` first), or ``default`` when there is none."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    size = shutil.get_terminal_size((default, 24))
+    return size.columns if size.columns > 0 else default
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None) -> list[int] | None:
+    """Column widths that fit ``width`` (None: natural widths); None when no fitting table layout exists."""
+    natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    natural = [max(1, w) for w in natural]
+    if width is None:
+        return natural
+    budget = width - len(_GAP) * (len(headers) - 1)
+    if sum(natural) <= budget:
+        return natural
+    if budget < _MIN_CELL * len(headers):
+        return None
+    # whole words where they fit, otherwise a few characters per column
+    longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (cell.split() or [""]))
+               for i, h in enumerate(headers)]
+
+    def capped(cap: int) -> list[int]:
+        return [min(n, max(min(w, cap), _MIN_CELL)) for n, w in zip(natural, longest)]
+
+    # the widest cap on word length at which every column still fits
+    cap = max(longest)
+    while cap > _MIN_CELL and sum(capped(cap)) > budget:
+        cap -= 1
+    widths = capped(cap)
+    spare = budget - sum(widths)
+    # share the rest out in proportion to what each column still lacks
+    while spare > 0:
+        wanting = [i for i, w in enumerate(widths) if w < natural[i]]
+        if not wanting:
+            break
+        lack = sum(natural[i] - widths[i] for i in wanting)
+        given = 0
+        for i in wanting:
+            share = max(1, (natural[i] - widths[i]) * spare // lack)
+            share = min(share, natural[i] - widths[i], spare - given)
+            widths[i] += share
+            given += share
+            if given >= spare:
+                break
+        spare -= given
+        if given == 0:
+            break
+    return widths
+
+
+def _wrap(value: str, width: int) -> list[str]:
+    """Greedy word wrap; only a word longer than the whole width is split, at the width."""
+    pieces = [word[i : i + width] for word in value.split() for i in range(0, len(word), width)]
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines or [""]
+
+
+def blank_repeats(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Rows with leading cells that repeat the row above left blank (the last column is always shown)."""
+    out: list[list[str]] = []
+    previous: Sequence[str] | None = None
+    for row in rows:
+        shown = list(row)
+        if previous is not None:
+            for i in range(len(row) - 1):
+                if row[i] != previous[i] or not row[i]:
+                    break
+                shown[i] = ""
+        out.append(shown)
+        previous = row
+    return out
+
+
+def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None) -> str:
+    """``headers`` and ``rows`` as aligned text no wider than ``width`` (None: no limit)."""
+    widths = column_widths(headers, rows, width)
+    if widths is None:
+        assert width is not None
+        return _records(headers, rows, width)
+    lines: list[str] = []
+
+    def emit(cells: Sequence[str]) -> None:
+        wrapped = [_wrap(cell, w) for cell, w in zip(cells, widths)]
+        for k in range(max(len(c) for c in wrapped)):
+            parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(wrapped, widths)]
+            lines.append(_GAP.join(parts).rstrip())
+
+    emit(headers)
+    lines.append(_GAP.join("-" * w for w in widths))
+    for row in rows:
+        emit(row)
+    return "\n".join(lines)
+
+
+def _records(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
+    """One block per row, "header: value" lines wrapped to ``width`` (for very narrow terminals)."""
+    lines: list[str] = []
+    for n, row in enumerate(rows):
+        if n:
+            lines.append("")
+        for head, cell in zip(headers, row):
+            if not cell:
+                continue
+            lines.extend(textwrap.wrap(f"{head}: {cell}", max(width, 10), subsequent_indent="  ",
+                                       break_long_words=True, break_on_hyphens=False))
+    return "\n".join(lines)

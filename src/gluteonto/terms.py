@@ -1,0 +1,134 @@
+"""Light RDF terms for the fast path: query answers without importing rdflib.
+
+A :class:`Term` is an IRI, blank node or literal as plain data. Engines hand results over as
+terms; :class:`~gluteonto.results.QueryResult` turns them into rdflib terms only when a caller
+asks for ``rows``, so a command that only prints an answer never pays for importing rdflib.
+
+>>> n3(Term("literal", 'say "hi"', lang="en"))
+'"say \\\\"hi\\\\""@en'
+>>> n3(iri("http://x/a"))
+'<http://x/a>'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from .errors import InputError
+
+__all__ = [
+    "XSD_STRING",
+    "Term",
+    "as_term",
+    "from_oxigraph",
+    "from_rdflib",
+    "iri",
+    "literal",
+    "n3",
+    "term_from_json",
+    "to_rdflib",
+]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LANG_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+class Term(NamedTuple):
+    """An RDF term: ``kind`` is ``uri``, ``bnode`` or ``literal``."""
+
+    kind: str
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+def iri(value: str) -> Term:
+    return Term("uri", value)
+
+
+def literal(value: str, lang: str | None = None, datatype: str | None = None) -> Term:
+    return Term("literal", value, lang or None, None if lang or datatype == XSD_STRING else datatype)
+
+
+def from_oxigraph(term: Any) -> Term | None:
+    """A pyoxigraph term as a :class:`Term` (None stays None)."""
+    if term is None:
+        return None
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return Term("uri", term.value)
+    if kind == "BlankNode":
+        return Term("bnode", term.value)
+    if kind == "Literal":
+        return literal(term.value, term.language, term.datatype.value)
+    raise InputError(f"unsupported RDF term from Oxigraph: {term!r}")
+
+
+def term_from_json(cell: Mapping[str, str] | None) -> Term | None:
+    """One binding of a W3C SPARQL JSON result as a :class:`Term` (None: unbound)."""
+    if cell is None:
+        return None
+    if cell["type"] == "uri":
+        return iri(cell["value"])
+    if cell["type"] == "bnode":
+        return Term("bnode", cell["value"])
+    return literal(cell["value"], cell.get("xml:lang"), cell.get("datatype"))
+
+
+def from_rdflib(term: Any) -> Term | None:
+    """An rdflib term as a :class:`Term` (None stays None)."""
+    if term is None:
+        return None
+    kind = type(term).__name__
+    if kind == "Literal":
+        return literal(str(term), term.language, str(term.datatype) if term.datatype else None)
+    if kind == "BNode":
+        return Term("bnode", str(term))
+    return Term("uri", str(term))
+
+
+def as_term(term: Any) -> Term | None:
+    """A :class:`Term` from a Term, an rdflib term or a pyoxigraph term."""
+    if term is None or isinstance(term, Term):
+        return term
+    if type(term).__module__.startswith("pyoxigraph"):
+        return from_oxigraph(term)
+    return from_rdflib(term)
+
+
+def to_rdflib(term: Term | None) -> Any:
+    """The rdflib term for a :class:`Term` (imports rdflib)."""
+    if term is None:
+        return None
+    from rdflib import BNode, Literal, URIRef
+
+    if term.kind == "uri":
+        return URIRef(term.value)
+    if term.kind == "bnode":
+        return BNode(term.value)
+    if term.lang:
+        return Literal(term.value, lang=term.lang)
+    return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
+
+
+def n3(term: Any) -> str:
+    """SPARQL/Turtle text of an IRI or literal, refusing anything that could break out of a VALUES block."""
+    t = as_term(term)
+    if t is None or t.kind == "bnode":
+        raise InputError(f"parameters must be IRIs or literals, not {term!r}")
+    if t.kind == "uri":
+        if _IRI_FORBIDDEN.search(t.value):
+            raise InputError(f"not a valid IRI: {t.value!r}")
+        return f"<{t.value}>"
+    quoted = '"' + "".join(_ESCAPES.get(ch, ch) for ch in t.value) + '"'
+    if t.lang:
+        if not _LANG_TAG.match(t.lang):
+            raise InputError(f"not a valid language tag: {t.lang!r}")
+        return f"{quoted}@{t.lang}"
+    if t.datatype:
+        return f"{quoted}^^{n3(iri(t.datatype))}"
+    return quoted

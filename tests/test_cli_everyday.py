@@ -1,0 +1,241 @@
+"""The command line as a clinician uses it: fitting tables, Norwegian throughout, forgiving input,
+honest empty answers, question discovery and the term card."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner, Result
+
+from gluteonto import Session
+from gluteonto.card.phrases import word
+from gluteonto.cli import main
+from gluteonto.i18n import interface_words
+from gluteonto.query.answers import EXIT_CODES
+from gluteonto.query.catalog import load_catalog
+from gluteonto.query.discover import query_names
+from gluteonto.query.lookup import normalize
+
+CATALOG = load_catalog()
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def session() -> Session:
+    return Session("oxigraph")
+
+
+def run(runner: CliRunner, *args: str, columns: int = 100) -> Result:
+    return runner.invoke(main, list(args), env={"COLUMNS": str(columns)}, catch_exceptions=False)
+
+
+# -- tables that fit --------------------------------------------------------------------------
+WIDE_QUESTIONS = ["exercise-programme", "exercise-evidence", "muscle-actions", "arterial-supply", "definition", "labels"]
+
+
+@pytest.mark.parametrize("name", WIDE_QUESTIONS)
+def test_tables_fit_60_columns_and_nothing_is_cut(runner: CliRunner, name: str) -> None:
+    table = run(runner, "query", name, "--lang", "nb", columns=60)
+    assert table.exit_code == 0, table.output
+    assert max(len(line) for line in table.output.splitlines()) <= 60
+    assert "…" not in table.output
+    # every word of every label and text in the answer is on screen
+    payload = json.loads(run(runner, "query", name, "--lang", "nb", "--format", "json").output)
+    columns = _column_texts(table.output, len([v for v in payload["head"]["vars"] if not v.endswith("_label")]))
+    variables = [v for v in payload["head"]["vars"] if not v.endswith("_label")]
+    for binding in payload["results"]["bindings"]:
+        for index, var in enumerate(variables):
+            cell = binding.get(var + "_label") or binding.get(var)
+            if cell is not None and cell["type"] == "literal":
+                assert "".join(cell["value"].split()) in columns[index], (var, cell["value"])
+
+
+def _column_texts(table: str, count: int) -> list[str]:
+    """Each column's text read top to bottom with spaces removed (wrapped cells joined again).
+
+    A table too wide even for wrapped columns is shown as "header: value" blocks; then every
+    column is the whole text.
+    """
+    lines = table.splitlines()
+    rule = next((i for i, line in enumerate(lines) if re.fullmatch(r"[- ]+", line)), None)
+    if rule is None:
+        return ["".join(table.split())] * count
+    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[rule])]
+    body = [line for line in lines[rule + 1 :] if not re.fullmatch(r"\(\d+ \w+\)", line)]
+    return ["".join("".join(line[start:end].split()) for line in body) for start, end in spans]
+
+
+def test_wide_keeps_one_line_per_row(runner: CliRunner) -> None:
+    narrow = run(runner, "query", "exercise-programme", columns=60).output.splitlines()
+    wide = run(runner, "query", "exercise-programme", "--wide", columns=60).output.splitlines()
+    rows = len(json.loads(run(runner, "query", "exercise-programme", "--format", "json").output)["results"]["bindings"])
+    assert len(wide) == rows + 3 < len(narrow)
+    assert max(len(line) for line in wide) > 60
+
+
+def test_machine_formats_carry_iri_and_label(runner: CliRunner) -> None:
+    payload = json.loads(run(runner, "query", "innervation", "--lang", "nb", "--format", "json").output)
+    assert {"nerve", "nerve_label", "root", "root_label"} <= set(payload["head"]["vars"])
+    first = payload["results"]["bindings"][0]
+    assert first["nerve"]["type"] == "uri" and first["nerve_label"]["xml:lang"] == "nb"
+
+
+# -- Norwegian throughout ---------------------------------------------------------------------
+NB_COMMANDS = [
+    ["query", "innervation"], ["query", "exercise-programme"], ["query", "muscles-by-segment", "-p", "segment=l5"],
+    ["query", "innervation", "-p", "muscle=TFL"], ["query", "muscles-by-segment", "-p", "segment=S5"],
+    ["query", "innervation", "-p", "muscle=qqqq"], ["query", "innervasjon", "-p", "nerve=x"], ["query", "no-such-question"],
+    ["queries"], ["queries", "--search", "nerve"], ["lookup", "trendelenberg"], ["about", "tensor fasciae latae"],
+    ["about", "gluteus minimus"],
+]
+
+
+@pytest.fixture(scope="module")
+def content_words(session: Session) -> set[str]:
+    """Words of the ontology's Norwegian and language-neutral texts: content, not interface."""
+    rows = session.sparql("SELECT ?t WHERE { ?s ?p ?t FILTER(isLiteral(?t) && lang(?t) IN ('nb', '')) }").cells
+    return {w.casefold() for (t,) in rows for w in re.findall(r"[A-Za-zÆØÅæøå]+", t.value)}
+
+
+def _interface_text(output: str) -> str:
+    """The output without identifiers (question names, ``-p NAME=``, quoted input, parameter lists) and
+    without names the term card shows on purpose in another language (marked ``(en)``)."""
+    names = sorted({*CATALOG, *(a for s in CATALOG.values() for a in s.aliases)}, key=len, reverse=True)
+    for name in names:
+        output = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", output)
+    output = re.sub(r"-p\s+\w+=", " ", output)
+    output = re.sub(r"[^;:\n]*\(en\)", " ", " ".join(output.split()))
+    output = re.sub(r"'[^']*'", " ", output)
+    return re.sub(r"\(parameterne: [^)]*\)", " ", output)
+
+
+@pytest.mark.parametrize("args", NB_COMMANDS, ids=lambda a: " ".join(a))
+def test_norwegian_output_has_no_english_interface_words(runner: CliRunner, content_words: set[str],
+                                                         args: list[str]) -> None:
+    result = run(runner, *args, "--lang", "nb")
+    words = {w.casefold() for w in re.findall(r"[A-Za-zÆØÅæøå]+", _interface_text(result.output))}
+    english = (words & interface_words()) - content_words
+    assert not english, (sorted(english), result.output)
+
+
+def test_norwegian_footer_and_headers(runner: CliRunner) -> None:
+    output = run(runner, "query", "innervation", "--lang", "nb").output
+    assert "nerverot" in output and re.search(r"\(\d+ rader\)", output)
+
+
+def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Session) -> None:
+    output = run(runner, "query", "innervation", "--lang", "la", "--wide").output
+    nerve = session.resolve_term("superior gluteal nerve")
+    latin = session.index.labels[nerve]["la"]
+    assert latin in output
+    assert " *" in output and "no Latin name" in output
+
+
+# -- forgiving input --------------------------------------------------------------------------
+@pytest.mark.parametrize("typed, meant", [
+    ("trendelenberg", "Trendelenburg sign"), ("gluteus minumus", "gluteus minimus"),
+    ("trokanterbursitt", "trokanterbursitt"), ("GLUTEUS MEDIUS", "gluteus medius"), ("Lasegue test", "Lasègue test"),
+])
+def test_lookup_forgives_case_accents_and_typos(runner: CliRunner, session: Session, typed: str, meant: str) -> None:
+    expected = session.lookup(meant)[0].iri
+    assert any(hit.iri == expected for hit in session.lookup(typed, limit=3))
+    result = run(runner, "lookup", typed)
+    assert result.exit_code == 0 and session.index.label(expected) in result.output
+
+
+def test_lookup_says_which_questions_take_the_term(runner: CliRunner) -> None:
+    output = run(runner, "lookup", "gluteus minimus", "--limit", "1").output
+    assert "questions:" in output and "innervation" in output
+
+
+def test_parameters_forgive_typos_and_segment_case(runner: CliRunner) -> None:
+    typo = run(runner, "query", "innervation", "-p", "muscle=gluteus minumus", "--lang", "nb")
+    assert typo.exit_code == 0 and typo.stdout == run(runner, "query", "innervation", "--lang", "nb").stdout
+    assert "tolket 'gluteus minumus' som gluteus minimus" in typo.stderr
+    assert run(runner, "query", "muscles-by-segment", "-p", "segment=l5").output == \
+        run(runner, "query", "muscles-by-segment", "-p", "segment=L5").output
+
+
+def test_did_you_mean_offers_only_questions_that_can_answer(runner: CliRunner) -> None:
+    result = run(runner, "query", "innervatoin")
+    assert result.exit_code == 2 and "innervation" in result.output
+    fma_only = run(runner, "query", "nerve-supply-comparisn")
+    assert fma_only.exit_code == 2 and "fma/" not in fma_only.output
+
+
+# -- honest empty answers ---------------------------------------------------------------------
+def _segment_without_muscles(session: Session) -> str:
+    for code in [f"{r}{n}" for r in "LS" for n in range(1, 6)]:
+        if not session.query("muscles-by-segment", {"segment": code}).rows:
+            return code
+    pytest.skip("every segment code has muscles")
+
+
+def test_three_kinds_of_empty_answer(runner: CliRunner, session: Session) -> None:
+    silent = run(runner, "query", "innervation", "-p", "muscle=TFL", "--lang", "nb")
+    assert silent.exit_code == EXIT_CODES["silent"] == 3
+    assert "kilden sier ingenting om tensor fasciae latae" in silent.output
+    none = run(runner, "query", "muscles-by-segment", "-p", f"segment={_segment_without_muscles(session)}")
+    assert none.exit_code == EXIT_CODES["none"] == 1 and "nothing in the ontology fits" in none.output
+    unknown = run(runner, "query", "innervation", "-p", "muscle=qqqq", "--lang", "nb")
+    assert unknown.exit_code == EXIT_CODES["not a term"] == 2 and "er ikke et begrep i gluteonto" in unknown.output
+    bad_code = run(runner, "query", "muscles-by-segment", "-p", "segment=X9")
+    assert bad_code.exit_code == 2 and "not a valid value for segment" in bad_code.output
+
+
+def test_empty_machine_output_keeps_headers(runner: CliRunner) -> None:
+    result = run(runner, "query", "innervation", "-p", "muscle=TFL", "--format", "csv")
+    assert result.exit_code == 3 and result.output.startswith("nerve,plexus")
+
+
+# -- finding questions ------------------------------------------------------------------------
+@pytest.mark.parametrize("word_, expected", [("nerve", "innervation"), ("nerveforsyning", "innervation"),
+                                             ("øvelse", "exercise-programme"), ("rotaffeksjon", "muscles-by-segment")])
+def test_queries_search_in_both_languages(runner: CliRunner, word_: str, expected: str) -> None:
+    result = run(runner, "queries", "--search", word_)
+    assert result.exit_code == 0 and expected in result.output
+
+
+def test_queries_search_without_hit(runner: CliRunner) -> None:
+    result = run(runner, "queries", "--search", "zzzzqq", "--lang", "nb")
+    assert result.exit_code == 1 and "ingen spørsmål nevner" in result.output
+
+
+def test_norwegian_aliases_run_the_same_question(runner: CliRunner) -> None:
+    assert run(runner, "query", "innervasjon").output == run(runner, "query", "innervation").output
+    assert run(runner, "query", "Nerveforsyning", "--lang", "nb").exit_code == 0
+
+
+def test_aliases_are_unambiguous() -> None:
+    seen: dict[str, str] = {}
+    names = {normalize(n) for n in CATALOG}
+    for spec in CATALOG.values():
+        for alias in spec.aliases:
+            key = normalize(alias)
+            assert key not in names, alias
+            assert seen.setdefault(key, spec.name) == spec.name, alias
+    assert query_names(CATALOG)[normalize("innervasjon")] == "innervation"
+
+
+# -- the term card ----------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "nb", "la"])
+def test_about_in_three_languages(runner: CliRunner, session: Session, lang: str) -> None:
+    result = run(runner, "about", "gluteus minimus", "--lang", lang, columns=80)
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    iri = session.resolve_term("gluteus minimus")
+    assert result.output.splitlines()[0] == session.index.labels[iri][lang]
+    ui = "nb" if lang == "nb" else "en"
+    assert word("definition", ui) in result.output and word("questions", ui) in result.output
+    assert "gluteonto query innervation" in " ".join(result.output.split())
+
+
+def test_about_unknown_term_is_one_line(runner: CliRunner) -> None:
+    result = run(runner, "about", "qqqq", "--lang", "nb")
+    assert result.exit_code == 2 and "er ikke et begrep" in result.output and len(result.output.splitlines()) == 1
