@@ -20,6 +20,7 @@ from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
 from .query.results import FORMATS
+from .tools.export import EXPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -327,12 +328,12 @@ def qc(engine: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or -: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
-    """Write the ontology in another RDF format."""
+    """Write the ontology in another RDF format, OWL functional syntax, OBO or obographs JSON."""
     from .tools.export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)

@@ -168,7 +168,7 @@ class _Compiler:
             (SKOS.exactMatch, "has exact match"),
             (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
             (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
-            (SKOS.editorialNote, "editorial note"),
+            (SKOS.editorialNote, "editorial note"), (SKOS.definition, "definition (SKOS)"),
         ):
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
@@ -200,7 +200,10 @@ class _Compiler:
             if lang not in definition:
                 raise SourceError(f"{entry['key']!r} lacks a {lang} definition")
         for lang, text in definition.items():
-            self.annotate(iri, IAO_DEFINITION, Literal(" ".join(str(text).split()), lang=lang), src_keys)
+            text_literal = Literal(" ".join(str(text).split()), lang=lang)
+            self.annotate(iri, IAO_DEFINITION, text_literal, src_keys)
+            # the same text as skos:definition, which documentation tools (pyLODE, Widoco) show
+            g.add((iri, SKOS.definition, text_literal))
         for xref in entry.get("xref", []):
             g.add((iri, OBOINOWL.hasDbXref, Literal(xref)))
         for kind, curies in (entry.get("map") or {}).items():

@@ -1,31 +1,34 @@
-"""Write the ontology (or ontology + bridge) in another RDF format, atomically."""
+"""Write the ontology (or ontology + bridge) in another RDF or ontology format, atomically."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
-
-from rdflib import Graph
 
 from ..errors import InputError
 from ..fileio import atomic_output
-from ..formats.rdfxml import to_rdfxml
 from ..resources import ONTOLOGY_FORMATS, bridge_file, ontology_file
 from ..safe_write import check_output, is_stdout
 
 __all__ = ["EXPORT_FORMATS", "export"]
 
-#: CLI name → rdflib serializer (None: the project's deterministic RDF/XML writer)
-EXPORT_FORMATS: dict[str, str | None] = {
-    "turtle": "turtle",
-    "rdfxml": None,
-    "ntriples": "nt",
-    "jsonld": "json-ld",
-    "trig": "trig",
+#: CLI name → writer as "module:function" (None: rdflib's serializer of that name), imported only when
+#: used, so that the CLI can list the formats without loading rdflib.
+EXPORT_FORMATS: dict[str, str] = {
+    "turtle": "rdflib:turtle",
+    "rdfxml": "gluteonto.formats.rdfxml:to_rdfxml",
+    "ntriples": "rdflib:nt",
+    "jsonld": "gluteonto.formats.jsonld:to_jsonld",
+    "trig": "rdflib:trig",
+    "ofn": "gluteonto.formats.ofn:to_ofn",
+    "obo": "gluteonto.formats.obo:to_obo",
+    "obographs": "gluteonto.formats.obographs:to_obographs",
 }
 
 #: file suffix → the export format it promises
 _SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".owl": "rdfxml", ".rdf": "rdfxml", ".xml": "rdfxml",
-                   ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
+                   ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld", ".trig": "trig",
+                   ".ofn": "ofn", ".obo": "obo", ".json": "obographs"}
 
 
 def _check_suffix(fmt: str, output: Path) -> None:
@@ -41,6 +44,10 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     ``output`` ``-`` (or None) writes nothing; an output whose suffix names another format, or that is
     one of the packaged files, is refused.
     """
+    from rdflib import Graph
+
+    from ..formats.owlmodel import OwlModelError
+
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     inputs = [ontology_file(name) for name in ONTOLOGY_FORMATS] + [bridge_file()]
@@ -50,8 +57,14 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     graph = Graph().parse(ontology_file("ttl"), format="turtle")
     if with_bridge:
         graph.parse(bridge_file(), format="xml")
-    serializer = EXPORT_FORMATS[fmt]
-    text = to_rdfxml(graph) if serializer is None else graph.serialize(format=serializer)
+    module, name = EXPORT_FORMATS[fmt].split(":")
+    try:
+        if module == "rdflib":
+            text = graph.serialize(format=name)
+        else:
+            text = getattr(import_module(module), name)(graph)
+    except OwlModelError as exc:
+        raise InputError(f"cannot write {fmt}: {exc}") from None
     if not is_stdout(output):
         with atomic_output(Path(output), inputs) as handle:  # type: ignore[arg-type]
             handle.write(text.encode("utf-8"))
