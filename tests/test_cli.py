@@ -136,7 +136,8 @@ def test_qc(runner: CliRunner) -> None:
     assert result.exit_code == 0 and "qc/missing-label" in result.output
 
 
-@pytest.mark.parametrize("fmt, marker", [("turtle", "@prefix"), ("rdfxml", "<rdf:RDF"), ("ntriples", "<https://w3id.org/gluteonto/"), ("jsonld", "@id")])
+@pytest.mark.parametrize("fmt, marker", [("turtle", "@prefix"), ("rdfxml", "<rdf:RDF"), ("ntriples", "<https://w3id.org/gluteonto/"), ("jsonld", "@id"),
+                                         ("ofn", "Ontology(<https://w3id.org/gluteonto/gluteonto.owl>"), ("obo", "ontology: gluteonto"), ("obographs", '"graphs"')])
 def test_export(runner: CliRunner, tmp_path: Path, fmt: str, marker: str) -> None:
     out = tmp_path / f"out.{fmt}"
     result = run(runner, "export", "--format", fmt, "--output", str(out))

@@ -31,8 +31,11 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
     for required in ("gluteonto/data/ontology/gluteonto.ttl", "gluteonto/data/ontology/gluteonto.owl",
                      "gluteonto/data/ontology/catalog-v001.xml", "gluteonto/data/shapes/gluteonto-shapes.ttl",
                      "gluteonto/data/queries/innervation.rq", "gluteonto/data/queries/qc/missing-label.rq",
-                     "gluteonto/data/mappings/gluteonto.sssom.tsv", "gluteonto/site/static/site.css",
-                     "gluteonto/site/static/search.js"):
+                     "gluteonto/data/mappings/gluteonto.sssom.tsv", "gluteonto/data/mappings/gluteonto.sssom.json",
+                     "gluteonto/data/ontology/gluteonto.obo", "gluteonto/data/ontology/gluteonto.json",
+                     "gluteonto/data/ontology/gluteonto.ofn", "gluteonto/data/ontology/gluteonto-nb.babelon.tsv",
+                     "gluteonto/data/shapes/gluteonto-shapes-core.ttl",
+                     "gluteonto/site/static/site.css", "gluteonto/site/static/search.js"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
     assert "gluteonto/build/compiler.py" in names and "gluteonto/py.typed" in names

@@ -361,7 +361,7 @@ def qc(engine: str) -> None:
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
-    """Write the ontology in another RDF format."""
+    """Write the ontology in another RDF format, OWL functional syntax, OBO or obographs JSON."""
     from .tools.export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)

@@ -18,7 +18,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
-__all__ = ["data_root", "ontology_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file", "ONTOLOGY_FORMATS"]
+
+__all__ = [
+    "data_root", "ontology_file", "release_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file",
+    "ONTOLOGY_FORMATS",
+]
 
 #: release format name → (file name, rdflib format, pyoxigraph media type)
 ONTOLOGY_FORMATS: dict[str, tuple[str, str, str]] = {
@@ -51,14 +55,19 @@ def ontology_file(fmt: str = "ttl") -> Path:
     return _path("ontology", ONTOLOGY_FORMATS[fmt][0])
 
 
+def release_file(name: str) -> Path:
+    """Path of any packaged release file by name (``gluteonto.obo``, ``gluteonto.json``, ``gluteonto.ofn``…)."""
+    return _path("ontology", name)
+
+
 def bridge_file() -> Path:
     """Path of the packaged gluteonto–FMA bridge (RDF/XML)."""
     return _path("ontology", "gluteonto-fma-bridge.owl")
 
 
-def shapes_file() -> Path:
-    """Path of the packaged SHACL shapes."""
-    return _path("shapes", "gluteonto-shapes.ttl")
+def shapes_file(core: bool = False) -> Path:
+    """Path of the packaged SHACL shapes (``core``: the same shapes with SHACL Core targets only)."""
+    return _path("shapes", "gluteonto-shapes-core.ttl" if core else "gluteonto-shapes.ttl")
 
 
 def queries_dir() -> Path:
@@ -66,6 +75,6 @@ def queries_dir() -> Path:
     return _path("queries")
 
 
-def mappings_file() -> Path:
-    """Path of the packaged SSSOM mapping set."""
-    return _path("mappings", "gluteonto.sssom.tsv")
+def mappings_file(fmt: str = "tsv") -> Path:
+    """Path of the packaged SSSOM mapping set (``tsv`` or ``json``)."""
+    return _path("mappings", f"gluteonto.sssom.{fmt}")

@@ -48,7 +48,7 @@ def _check(checker: list[str], path: Path) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("name", ["gluteonto.owl", "gluteonto.ttl", "gluteonto-fma-bridge.owl"])
+@pytest.mark.parametrize("name", ["gluteonto.owl", "gluteonto.ttl", "gluteonto.ofn", "gluteonto-fma-bridge.owl"])
 def test_release_loads_cleanly_in_owlapi(checker: list[str], name: str) -> None:
     out = _check(checker, ROOT / "ontology" / name)
     if name.startswith("gluteonto."):
@@ -58,6 +58,16 @@ def test_release_loads_cleanly_in_owlapi(checker: list[str], name: str) -> None:
         graph = Graph().parse(ROOT / "ontology" / "gluteonto.ttl", format="turtle")
         declared = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
         assert f"classes={len(declared)}" in out
+    if name == "gluteonto.ofn":
+        assert "FunctionalSyntaxDocumentFormat" in out or "OWL Functional Syntax" in out
+
+
+def test_rdfxml_and_functional_syntax_give_the_owlapi_the_same_axioms(checker: list[str]) -> None:
+    counts = {}
+    for name in ("gluteonto.owl", "gluteonto.ofn"):
+        last = _check(checker, ROOT / "ontology" / name).strip().splitlines()[-1]
+        counts[name] = [part for part in last.split() if part.startswith(("axioms=", "logical=", "classes="))]
+    assert counts["gluteonto.owl"] == counts["gluteonto.ofn"]
 
 
 def test_merged_fma_output_loads_cleanly_in_owlapi(checker: list[str], tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ _DECLARED_ANNOTATIONS = (
     (SKOS.exactMatch, "has exact match"),
     (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
     (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
-    (SKOS.editorialNote, "editorial note"),
+    (SKOS.editorialNote, "editorial note"), (SKOS.definition, "definition (SKOS)"),
 )
 
 
@@ -174,7 +174,10 @@ class _Compiler:
         for key in entry.sources:
             g.add((iri, DCTERMS.source, self.src.iri(key)))
         for lang, text in entry.definition.items():
-            self.annotate(iri, IAO_DEFINITION, Literal(_squeeze(text), lang=lang), entry.sources)
+            text_literal = Literal(_squeeze(text), lang=lang)
+            self.annotate(iri, IAO_DEFINITION, text_literal, entry.sources)
+            # the same text as skos:definition, which documentation tools (pyLODE, Widoco) show
+            g.add((iri, SKOS.definition, text_literal))
         if isinstance(entry, ClassEntry):
             self.class_annotations(iri, entry)
         for lang, text in entry.comment.items():

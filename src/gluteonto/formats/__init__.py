@@ -1,5 +1,8 @@
 """RDF syntaxes: reading files of any common syntax, and the deterministic writers the releases use.
 
+Besides the RDF syntaxes, the registry holds the OWL-level writers (functional syntax, OBO,
+obographs), which read the graph through :mod:`gluteonto.formats.owlmodel`.
+
 Writers are registered in :data:`WRITERS` (name → function from a graph to text); ``gluteonto
 export`` offers exactly those. Adding a format is one module with a writer plus one entry here.
 Every writer gives the same bytes for the same graph (with the same blank-node labels), whatever
@@ -9,7 +12,7 @@ Names are loaded on first use: reading a file does not import the writers (and r
 
 >>> from gluteonto.formats import WRITERS
 >>> list(WRITERS)
-['turtle', 'rdfxml', 'ntriples', 'jsonld', 'trig']
+['turtle', 'rdfxml', 'ntriples', 'jsonld', 'trig', 'ofn', 'obo', 'obographs']
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
 
     from .jsonld import to_jsonld
     from .ntriples import to_ntriples
+    from .obo import to_obo
+    from .obographs import to_obographs
+    from .ofn import to_ofn
     from .rdfxml import to_rdfxml
     from .reading import RdfSyntax, open_rdf_stream, reading_rdf, syntax_for
     from .turtle import to_trig, to_turtle
@@ -39,6 +45,9 @@ __all__ = [
     "to_turtle",
     "to_ntriples",
     "to_trig",
+    "to_ofn",
+    "to_obo",
+    "to_obographs",
 ]
 
 #: Serialises a graph to text, deterministically.
@@ -58,6 +67,9 @@ _EXPORTS = {
     "to_rdfxml": ".rdfxml",
     "to_trig": ".turtle",
     "to_turtle": ".turtle",
+    "to_ofn": ".ofn",
+    "to_obo": ".obo",
+    "to_obographs": ".obographs",
 }
 
 #: The export format names, in the order ``gluteonto export --format`` offers them.
@@ -67,6 +79,9 @@ _WRITER_NAMES = {
     "ntriples": "to_ntriples",
     "jsonld": "to_jsonld",
     "trig": "to_trig",
+    "ofn": "to_ofn",
+    "obo": "to_obo",
+    "obographs": "to_obographs",
 }
 
 

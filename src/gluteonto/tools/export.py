@@ -1,16 +1,21 @@
-"""Write the ontology (or ontology + bridge) in another RDF format, deterministically and atomically.
+"""Write the ontology (or ontology + bridge) in another RDF or ontology format, deterministically and atomically.
 
-The graph is read from the packaged RDF/XML release, whose blank nodes carry the compiler's
-``rdf:nodeID`` labels, and written with the release's own writers (:data:`EXPORT_FORMATS`), so an
-export is byte-identical from run to run (and, for Turtle, RDF/XML and JSON-LD, to the release file).
+The graph is read from the packaged JSON-LD release, whose blank nodes carry the compiler's
+labels, and written with the writers of :data:`gluteonto.formats.WRITERS` (Turtle, RDF/XML,
+N-Triples, JSON-LD, TriG, OWL functional syntax, OBO, obographs), so an export is byte-identical
+from run to run (and, for RDF/XML and JSON-LD, to the release file).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph
+from rdflib.term import Node
 
 from ..errors import InputError
 from ..fileio import atomic_output
@@ -22,26 +27,72 @@ from ..vocab import bind_prefixes
 
 __all__ = ["EXPORT_FORMATS", "release_graph", "export"]
 
+#: Blank-node labels the compiler gives and the releases keep.
+_RELEASE_LABEL = re.compile(r"n[0-9]+")
+
 #: Export formats by CLI name: the deterministic writers of :mod:`gluteonto.formats`.
 EXPORT_FORMATS: dict[str, Writer] = WRITERS
 
 
 def release_graph(*, with_bridge: bool = False) -> Graph:
-    """The packaged ontology (plus the FMA bridge) as a graph whose blank-node labels are the release's."""
+    """The packaged ontology (plus the FMA bridge) as a graph with the release's blank-node labels.
+
+    Blank nodes the release names keep their labels; the ones a parser invents (list cells,
+    nodes nested in RDF/XML) are renamed after their content, so the graph is the same every run.
+    """
     graph = bind_prefixes(Graph())
-    files = [("", ontology_file("owl"))] + ([("bridge-", bridge_file())] if with_bridge else [])
-    for prefix, path in files:
+    files = [("", ontology_file("jsonld"), ox.RdfFormat.JSON_LD)]
+    if with_bridge:
+        files.append(("bridge-", bridge_file(), ox.RdfFormat.RDF_XML))
+    for prefix, path, syntax in files:
         with path.open("rb") as handle:
-            for quad in ox.parse(handle, format=ox.RdfFormat.RDF_XML):
-                s, p, o = (to_rdflib(from_oxigraph(t)) for t in (quad.subject, quad.predicate, quad.object))
-                if prefix:  # keep the bridge's blank nodes apart from the ontology's
-                    s, o = (BNode(prefix + n) if isinstance(n, BNode) else n for n in (s, o))
-                graph.add((s, p, o))
+            triples = [tuple(to_rdflib(from_oxigraph(t)) for t in (q.subject, q.predicate, q.object))
+                       for q in ox.parse(handle, format=syntax)]
+        for s, p, o in _stable_blank_nodes(triples, prefix):
+            graph.add((s, p, o))
     return graph
+
+
+def _stable_blank_nodes(triples: list[tuple[Node, ...]], prefix: str) -> list[tuple[Node, Node, Node]]:
+    """``triples`` with release-labelled blank nodes prefixed and parser-made ones named by place and content."""
+    by_subject: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+    referrers: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+    for s, p, o in triples:
+        by_subject[s].append((p, o))
+        referrers[o].append((s, p))
+    contents: dict[Node, str] = {}
+    names: dict[Node, BNode] = {}
+
+    def labelled(node: Node) -> bool:
+        return not isinstance(node, BNode) or bool(_RELEASE_LABEL.fullmatch(str(node)))
+
+    def content(node: Node) -> str:  # downward: the node's statements, nested nodes by their content
+        if labelled(node):
+            return node.n3()
+        if node not in contents:
+            body = sorted(f"{p.n3()} {content(o)}" for p, o in by_subject.get(node, []))
+            contents[node] = "[" + "; ".join(body) + "]"
+        return contents[node]
+
+    def name(node: Node) -> Node:  # upward: where the node hangs from, then what it holds
+        if not isinstance(node, BNode):
+            return node
+        if node not in names:
+            if labelled(node):
+                names[node] = BNode(prefix + str(node))
+            else:
+                place = sorted(f"{name(s).n3()} {p.n3()}" for s, p in referrers.get(node, []))
+                text = "\n".join([*place, content(node)])
+                names[node] = BNode(f"{prefix}c{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}")
+        return names[node]
+
+    return [(name(s), p, name(o)) for s, p, o in triples]
+
 
 #: file suffix → the export format it promises
 _SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".owl": "rdfxml", ".rdf": "rdfxml", ".xml": "rdfxml",
-                   ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig"}
+                   ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld", ".trig": "trig",
+                   ".ofn": "ofn", ".obo": "obo", ".json": "obographs"}
 
 
 def _check_suffix(fmt: str, output: Path) -> None:
@@ -57,6 +108,8 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     ``output`` ``-`` (or None) writes nothing; an output whose suffix names another format, or that is
     one of the packaged files, is refused.
     """
+    from ..formats.owlmodel import OwlModelError
+
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     inputs = [ontology_file(name) for name in ONTOLOGY_FORMATS] + [bridge_file()]
@@ -64,7 +117,10 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     if target is not None:
         _check_suffix(fmt, target)
         check_output(target, inputs)
-    text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
+    try:
+        text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
+    except OwlModelError as exc:
+        raise InputError(f"cannot write {fmt}: {exc}") from None
     if target is not None:
         with atomic_output(target, inputs) as handle:
             handle.write(text.encode("utf-8"))
