@@ -19,7 +19,9 @@ __all__ = [
     "LANGS",
     "MESSAGES",
     "UI_LANGS",
+    "VALUES",
     "MessageError",
+    "cell_text",
     "header",
     "interface_words",
     "text",
@@ -89,6 +91,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 HEADERS: dict[str, tuple[str, str]] = {
     "acting_part": ("acting part", "virkende del"),
     "action": ("action", "funksjon"),
+    "annotation": ("annotation", "annotasjon"),
+    "comparison": ("comparison", "sammenligning"),
+    "compared_with": ("compared with", "sammenlignet med"),
+    "either_or": ("either-or", "enten–eller"),
+    "symptom_is": ("symptom is", "symptomet er"),
+    "upstream_how": ("how (earlier cause)", "hvordan (tidligere årsak)"),
+    "sole_supply": ("only supply", "eneste forsyning"),
     "active_during": ("active during", "aktiv under"),
     "advice": ("advice", "råd"),
     "anastomosis": ("anastomosis", "anastomose"),
@@ -195,6 +204,21 @@ HEADERS: dict[str, tuple[str, str]] = {
     "xref": ("cross-reference", "kryssreferanse"),
 }
 
+#: fixed values the packaged queries bind themselves (English text) → (English, Norwegian) shown in tables
+VALUES: dict[str, tuple[str, str]] = {
+    "yes": ("yes", "ja"),
+    "no": ("no", "nei"),
+    "stated": ("stated", "oppgitt"),
+    "1 start with": ("1 start with", "1 start med"),
+    "2 then": ("2 then", "2 deretter"),
+    "3 avoid": ("3 avoid", "3 unngå"),
+    "origin": ("origin", "utspring"),
+    "insertion": ("insertion", "feste"),
+    "always": ("always", "alltid"),
+    "typically": ("typically", "typisk"),
+    "possibly": ("possibly", "mulig"),
+}
+
 #: suffix of the label column machine formats add next to an IRI column
 LABEL_SUFFIX = "_label"
 
@@ -227,11 +251,22 @@ def header(variable: str, lang: str = "en") -> str:
     return pair[1] if ui(lang) == "nb" else pair[0]
 
 
+def cell_text(value: str, lang: str = "en") -> str:
+    """A fixed value of a query answer (``yes``, ``1 start with`` …) in the interface language of ``lang``.
+
+    Other text (labels, definitions) is returned unchanged.
+    """
+    pair = VALUES.get(value)
+    if pair is None:
+        return value
+    return pair[1] if ui(lang) == "nb" else pair[0]
+
+
 def interface_words() -> set[str]:
     """English words of the interface vocabulary that never occur in its Norwegian text (for tests)."""
     english: set[str] = set()
     norwegian: set[str] = set()
-    for en, nb in [*MESSAGES.values(), *HEADERS.values()]:
+    for en, nb in [*MESSAGES.values(), *HEADERS.values(), *VALUES.values()]:
         english.update(_words(en))
         norwegian.update(_words(nb))
     return {w for w in english - norwegian if len(w) > 3}

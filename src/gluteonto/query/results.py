@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..i18n import LABEL_SUFFIX, header, text
+from ..i18n import LABEL_SUFFIX, cell_text, header, text
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -26,6 +26,8 @@ __all__ = ["FORMATS", "LabelOf", "QueryResult", "render", "with_labels"]
 
 #: IRI (as a string) → its label, or None
 LabelOf = Callable[[str], "str | None"]
+#: IRI (as a string) → language tag of its label (machine formats tag each label with its own language)
+LangOf = Callable[[str], "str | None"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -131,8 +133,12 @@ def _json_cell(term: Term) -> dict[str, str]:
     return cell
 
 
-def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> QueryResult:
-    """The result with a ``NAME_label`` column (a literal in ``lang``) after every column holding IRIs."""
+def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en", lang_of: LangOf | None = None) -> QueryResult:
+    """The result with a ``NAME_label`` column after every column holding IRIs.
+
+    Each label is a literal tagged ``lang_of(iri)`` (default: ``lang``), so a Latin name is tagged ``la``
+    and its English stand-in ``en``.
+    """
     cells = result.cells
     iri_columns = {i for i in range(len(result.variables)) if any(r[i] is not None and r[i].kind == "uri" for r in cells)}
     if not iri_columns:
@@ -147,7 +153,8 @@ def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> Que
             out.append(cell)
             if i in iri_columns:
                 label = label_of(cell.value) if cell is not None and cell.kind == "uri" else None
-                out.append(literal(label, lang) if label else None)
+                tag = (lang_of(cell.value) if lang_of and cell is not None else None) or lang
+                out.append(literal(label, tag) if label else None)
         rows.append(tuple(out))
     return QueryResult(variables, cells=rows)
 
@@ -197,7 +204,8 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
             return label_of(cell.value) or compact_iri(cell.value)
         if cell.kind == "bnode":
             return text("anonymous", lang)
-        return " ".join(cell.value.split())
+        value = " ".join(cell.value.split())
+        return cell_text(value, lang) if not cell.lang else value
 
     cells = [[show(c) for c in row] for row in result.cells]
     headers = [header(v, lang) for v in result.variables]
@@ -207,18 +215,18 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
 
 
 def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = None, lang: str = "en",
-           width: int | None = None) -> str:
+           width: int | None = None, lang_of: LangOf | None = None) -> str:
     """Render ``result`` as ``table``, ``csv``, ``tsv`` or ``json`` (W3C formats).
 
     ``label_of`` maps an IRI string to its label. Tables show labels, with headers and footer in
     ``lang``, wrapped to ``width`` columns (None: as wide as the cells). Machine formats keep every
-    IRI and, given ``label_of``, add its label in a ``NAME_label`` column.
+    IRI and, given ``label_of``, add its label in a ``NAME_label`` column (tagged ``lang_of(iri)``).
     """
     if result.kind == "graph":
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
     if fmt != "table" and result.kind == "solutions" and label_of is not None:
-        result = with_labels(result, label_of, lang)
+        result = with_labels(result, label_of, lang, lang_of)
     if fmt == "json":
         return _to_json(result)
     if fmt == "csv":

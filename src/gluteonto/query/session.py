@@ -234,15 +234,16 @@ class Session:
         """
         iris = result.iri_values() if result.kind == "solutions" else set()
         labels = self.label_texts(iris, lang)
-        marked = False
+        tags = {iri: ("en" if lang == "la" else lang) for iri in labels}
+        fallback: set[str] = set()
         if lang == "la":
             latin = self.label_texts(iris, "la-only")
-            for iri in iris:
-                if iri in labels and iri not in latin:
-                    labels[iri] += " *"
-                    marked = True
+            fallback = {iri for iri in labels if iri not in latin}
             labels.update(latin)
-        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width)
-        if marked and fmt == "table":
+            tags.update(dict.fromkeys(latin, "la"))
+        if fmt == "table" and fallback:
+            labels.update({iri: labels[iri] + " *" for iri in fallback})
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get)
+        if fallback and fmt == "table":
             text += "\n" + i18n_text("latin fallback", lang)
         return text

@@ -57,7 +57,7 @@ EDGE_WORDS: dict[str, tuple[str, str]] = {
     "part of": ("part of", "del av"),
     "supplies": ("supplies", "forsyner"),
     "contributes to": ("contributes to", "bidrar til"),
-    "deep to": ("deep to", "dypere enn"),
+    "deep to": ("deep to", "dekkes av"),
     "superficial to": ("superficial to", "overfladisk for"),
     "in front of": ("in front of", "foran"),
     "next to": ("next to", "inntil"),

@@ -26,6 +26,7 @@ from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..errors import GluteontoError, InputError
+from ..i18n import cell_text, header
 from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
 from . import diagrams as dg
 from .layout import Shell, page_path
@@ -272,6 +273,8 @@ class _Site:
             return "–"
         if isinstance(value, Literal) and value.language and value.language != lang:
             return f'<span lang="{escape(value.language)}">{escape(str(value))}</span>'
+        if isinstance(value, Literal) and not value.language:
+            return escape(cell_text(str(value), lang))
         return escape(str(value))
 
     def answer(self, spec: QuerySpec, lang: str, root: str) -> str:
@@ -284,7 +287,7 @@ class _Site:
             return f"<p>{'✓' if result.boolean else '✗'}</p>"
         if not result.rows:
             return f"<p>{escape(t('no answers', lang))}</p>"
-        head = "".join(f'<th scope="col">{escape(v.replace("_", " "))}</th>' for v in result.variables)
+        head = "".join(f'<th scope="col">{escape(header(v, lang))}</th>' for v in result.variables)
         rows = "".join("<tr>" + "".join(f"<td>{self.cell(c, lang, root)}</td>" for c in row) + "</tr>" for row in result.rows)
         count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
         return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'
