@@ -18,6 +18,7 @@ __all__ = [
     "LABEL_SUFFIX",
     "LANGS",
     "MESSAGES",
+    "PARAM_NAMES",
     "UI_LANGS",
     "VALUES",
     "MessageError",
@@ -43,6 +44,8 @@ def ui(lang: str) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     "rows": ("({n} rows)", "({n} rader)"),
     "row": ("(1 row)", "(1 rad)"),
+    "rows of": ("({n} rows; {k} different in the first column, {column})",
+                "({n} rader; {k} ulike i første kolonne, {column})"),
     "no answers": ("(no answers)", "(ingen svar)"),
     "yes": ("yes", "ja"),
     "no": ("no", "nei"),
@@ -67,7 +70,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no params": ("none", "ingen"),
     "unknown query": ("there is no question named {name!r}.", "det finnes ikke noe spørsmål som heter {name!r}."),
     "list queries": ("Run 'gluteonto queries' to list them.", "Kjør 'gluteonto queries' for å se dem."),
-    "not name=value": ("{pair!r} is not NAME=VALUE", "{pair!r} er ikke NAVN=VERDI"),
+    "not name=value": ("{pair!r} is not NAME=VALUE (e.g. -p muscle=\"gluteus medius\")",
+                       "{pair!r} er ikke NAVN=VERDI (f.eks. -p muskel=\"gluteus medius\")"),
+    "empty value": ("the parameter {param!r} has no value; leave it out to use the default.",
+                    "parameteren {param!r} har ingen verdi; utelat den for å bruke standardverdien."),
+    "wrong kind": ("{name} is a kind of {kind}, not of {expected}.", "{name} er en type {kind}, ikke {expected}."),
+    "questions for": ("Questions that answer for {name}:{commands}", "Spørsmål som svarer for {name}:{commands}"),
     # lookup and queries listings
     "no match": ("no term matches {value!r}", "ingen begreper passer {value!r}"),
     "approximate": ("(closest spellings)", "(nærmeste stavemåter)"),
@@ -82,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group FMA comparison": ("FMA comparison (needs FMA data: --data or link-fma)",
                              "FMA-sammenligning (trenger FMA-data: --data eller link-fma)"),
     "label": ("label", "navn"),
-    "exact synonym": ("exact synonym", "synonym"),
+    "exact synonym": ("synonym", "synonym"),
     "related synonym": ("related synonym", "beslektet synonym"),
     "interrupted": ("interrupted", "avbrutt"),
 }
@@ -202,6 +210,14 @@ HEADERS: dict[str, tuple[str, str]] = {
     "via": ("via", "via"),
     "within": ("within", "innenfor"),
     "xref": ("cross-reference", "kryssreferanse"),
+}
+
+#: parameter name → its Norwegian name (``-p muskel=…`` works like ``-p muscle=…``)
+PARAM_NAMES: dict[str, str] = {
+    "anastomosis": "anastomose", "artery": "arterie", "branch": "gren", "condition": "tilstand", "exercise": "øvelse",
+    "finding": "funn", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve",
+    "relation": "relasjon", "segment": "segment", "situation": "situasjon", "space": "rom", "structure": "struktur",
+    "symptom": "symptom", "target": "mål", "term": "begrep",
 }
 
 #: fixed values the packaged queries bind themselves (English text) → (English, Norwegian) shown in tables

@@ -211,6 +211,9 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
     headers = [header(v, lang) for v in result.variables]
     body = layout(headers, blank_repeats(cells), width)
     footer = text("row", lang) if len(cells) == 1 else text("rows", lang, n=len(cells))
+    first = {row[0] for row in cells}
+    if 1 < len(first) < len(cells):
+        footer = text("rows of", lang, n=len(cells), k=len(first), column=headers[0])
     return f"{body}\n{footer}"
 
 
