@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-__all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "word"]
+__all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "verb_phrase",
+           "word"]
 
 T = TypeVar("T")
 
@@ -160,3 +161,14 @@ def template_for(prop_iri: str, prop_label: str, lang: str) -> str:
 def sentence(prop_iri: str, prop_label: str, subject: str, filler: str, lang: str) -> str:
     """A sentence for ``subject PROPERTY some filler`` in ``lang``."""
     return capitalize(template_for(prop_iri, prop_label, lang).format(s=subject, o=filler))
+
+
+def verb_phrase(prop_iri: str, prop_label: str, lang: str) -> str:
+    """The words between subject and filler of a property's sentence ("is performed by"); the label if there are none."""
+    template = SENTENCES.get(prop_iri)
+    if template is None:
+        return prop_label
+    text = _pick(template, lang)
+    if text.startswith("{s} ") and text.endswith(" {o}") and text.count("{") == 2:
+        return text[4:-4]
+    return prop_label

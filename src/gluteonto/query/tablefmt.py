@@ -48,6 +48,11 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
     if sum(widths) > budget:
         return None
     spare = budget - sum(widths)
+    # whole cells first, for the columns that need least to get there (short names stay on one line)
+    for i in sorted(range(len(widths)), key=lambda i: (natural[i] - widths[i], i)):
+        if 0 < natural[i] - widths[i] <= spare:
+            spare -= natural[i] - widths[i]
+            widths[i] = natural[i]
     # share the rest out in proportion to what each column still lacks
     while spare > 0:
         wanting = [i for i, w in enumerate(widths) if w < natural[i]]

@@ -191,7 +191,6 @@ class _Site:
         for lang in SITE_LANGS:
             texts = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.title)
             title = (texts.get(lang) or texts.get("en") or ["gluteonto"])[0]
-            described = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.description)
             main = self.ix.ref(MAIN_TERM, lang)
             counts = t("counts", lang, classes=len(self.classes),
                        relations=sum(1 for i in self.terms if self.ix.kind(i) == "object property"),
@@ -204,12 +203,11 @@ class _Site:
                 tiles.append(f'<a href="{page_path("diagrams", lang)}#d-{key}"><strong>{escape(diagram.titles[lang])}</strong>'
                              f'<br><span class="muted">{escape(t("diagrams", lang))}</span></a>')
             tiles.append(f'<a href="{page_path("questions", lang)}"><strong>{escape(t("questions", lang))}</strong><br>'
-                         f'<span class="muted">SPARQL</span></a>')
+                         f'<span class="muted">{escape(t("questions subtitle", lang))}</span></a>')
             tiles.append(f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
                          f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
                          f'{escape(t("sources", lang).lower())}</span></a>')
             body = (f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
-                    f"<p class=\"muted\">{escape((described.get(lang) or described.get('en') or [''])[0])}</p>\n"
                     f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
                     f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
             first = next(iter(dg.SITE_DIAGRAMS))
