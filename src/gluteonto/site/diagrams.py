@@ -391,7 +391,7 @@ def _shared_ends(edges: Sequence[Edge]) -> dict[int, tuple[str, str, bool]]:
         for edge in edges:
             if id(edge) not in found:
                 groups.setdefault(key(edge), []).append(edge)
-        for n, members in enumerate(g for g in groups.values() if len(g) > 2):
+        for n, members in enumerate(g for g in groups.values() if len(g) > 1):
             for i, edge in enumerate(members):
                 found[id(edge)] = (end, f"{end[4:]}{n}", i == 0)
     return found
