@@ -130,7 +130,7 @@ def test_norwegian_footer_and_headers(runner: CliRunner) -> None:
 
 
 def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Session) -> None:
-    output = run(runner, "query", "innervation", "--lang", "la").output
+    output = run(runner, "query", "innervation", "--lang", "la", "--wide").output
     nerve = session.resolve_term("superior gluteal nerve")
     latin = session.index.labels[nerve]["la"]
     assert latin in output
