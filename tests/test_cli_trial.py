@@ -181,3 +181,17 @@ def test_segment_codes_may_contain_spaces(runner: CliRunner) -> None:
     spaced = run(runner, "query", "muscles-by-segment", "-p", "segment=L 5", "--format", "csv")
     assert spaced.exit_code == 0
     assert spaced.output == run(runner, "query", "muscles-by-segment", "-p", "segment=L5", "--format", "csv").output
+
+
+# -- 10, 20: the language by default, and info ---------------------------------------------------
+@pytest.mark.parametrize("env", [{"GLUTEONTO_LANG": "nb"}, {"LANG": "nb_NO.UTF-8", "GLUTEONTO_LANG": ""}])
+def test_norwegian_by_default_from_the_environment(runner: CliRunner, env: dict[str, str]) -> None:
+    result = runner.invoke(main, ["query", "innervation"], env={"COLUMNS": "100", "LC_ALL": "", **env})
+    assert "(3 rader)" in result.output
+
+
+def test_info_in_norwegian_with_aligned_values(runner: CliRunner) -> None:
+    lines = run(runner, "info", "--lang", "nb").output.splitlines()
+    assert any(line.startswith("eksistensielle restriksjoner") for line in lines)
+    starts = {len(line) - len(line.split()[-1]) for line in lines if line.split()[-1].isdigit()}
+    assert len(starts) == 1, lines

@@ -8,6 +8,7 @@ named term for that question.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,12 +18,14 @@ import click
 
 from .engines import ENGINES
 from .errors import GluteontoError
+from .i18n import default_lang
 from .query.results import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb", "la"], case_sensitive=False), default="en",
-                           show_default=True, help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
+LANG_OPTION = click.option("--lang", type=click.Choice(["en", "nb", "la"], case_sensitive=False),
+                           default=lambda: default_lang(os.environ), show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
+                           help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
 ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
                              help="Embedded query engine.")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
@@ -111,13 +114,18 @@ def main() -> None:
 
 @main.command()
 @ENGINE_OPTION
+@LANG_OPTION
 @friendly
-def info(engine: str) -> None:
+def info(engine: str, lang: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
+    from .i18n import MESSAGES, text
     from .tools.info import ontology_info
 
-    for key, value in ontology_info(engine).items():
-        click.echo(f"{key:<22} {value}")
+    lines = [(text("info " + key, lang) if "info " + key in MESSAGES else key, value)
+             for key, value in ontology_info(engine).items()]
+    width = max(len(key) for key, _value in lines)
+    for key, value in lines:
+        click.echo(f"{key:<{width}}  {value}")
 
 
 @main.command()

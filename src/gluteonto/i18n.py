@@ -11,6 +11,8 @@ gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .errors import InputError
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
     "VALUES",
     "MessageError",
     "cell_text",
+    "default_lang",
     "header",
     "interface_words",
     "text",
@@ -33,6 +36,15 @@ __all__ = [
 UI_LANGS = ("en", "nb")
 #: languages a user may ask for (labels)
 LANGS = ("en", "nb", "la")
+
+
+def default_lang(environ: Mapping[str, str]) -> str:
+    """The answer language when ``--lang`` is not given: ``GLUTEONTO_LANG``, else ``nb`` for a Norwegian locale."""
+    chosen = environ.get("GLUTEONTO_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
+    return "nb" if locale.lower().startswith(("nb", "no", "nn")) else "en"
 
 
 def ui(lang: str) -> str:
@@ -93,6 +105,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exact synonym": ("synonym", "synonym"),
     "related synonym": ("related synonym", "beslektet synonym"),
     "interrupted": ("interrupted", "avbrutt"),
+    # the lines of 'gluteonto info'
+    "info gluteonto package": ("gluteonto package", "gluteonto-pakke"),
+    "info title": ("title", "tittel"),
+    "info ontology IRI": ("ontology IRI", "ontologi-IRI"),
+    "info version IRI": ("version IRI", "versjons-IRI"),
+    "info license": ("license", "lisens"),
+    "info triples": ("triples", "tripler"),
+    "info classes": ("classes", "klasser"),
+    "info object properties": ("object properties", "objektegenskaper"),
+    "info annotation properties": ("annotation properties", "annotasjonsegenskaper"),
+    "info existential restrictions": ("existential restrictions", "eksistensielle restriksjoner"),
+    "info annotated axioms": ("annotated axioms", "annoterte aksiomer"),
+    "info sources": ("sources", "kilder"),
 }
 
 #: query variable → (English, Norwegian) column header
