@@ -16,7 +16,7 @@ from ..terms import iri
 if TYPE_CHECKING:
     from .session import Session
 
-__all__ = ["KIND_ROOTS", "PARAM_KINDS", "expected_kinds", "kind_of", "kind_members"]
+__all__ = ["KIND_ROOTS", "PARAM_KINDS", "expected_kinds", "kind_members", "kind_of"]
 
 _G = "https://w3id.org/gluteonto/GLUTEONTO_"
 

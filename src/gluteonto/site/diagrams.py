@@ -360,10 +360,10 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
         out.append(f"  {node_id} [{', '.join(attrs)}];")
     shared = _shared_ends(diagram.edges)
     for edge in diagram.edges:
-        end, group, first = shared.get(id(edge), ("", "", True))
+        end, meet, first = shared.get(id(edge), ("", "", True))
         attrs = [f"label={_quote(_wrap(edge.label, 18))}" if first else 'label=""']
         if end:
-            attrs.append(f"{end}={_quote(group)}")
+            attrs.append(f"{end}={_quote(meet)}")
         if edge.back:
             attrs.append("dir=back")
         if not edge.constraint:
