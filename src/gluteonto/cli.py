@@ -176,7 +176,9 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
     from .card import build_card, render_text
     from .query.tablefmt import terminal_width
 
-    card = build_card(_session(engine), " ".join(term), lang.lower())
+    session = _session(engine)
+    session.lang = lang.lower()
+    card = build_card(session, " ".join(term), lang.lower())
     _emit(render_text(card, width=terminal_width()))
 
 
