@@ -110,6 +110,7 @@ def _interface_text(output: str) -> str:
     for name in names:
         output = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", output)
     output = re.sub(r"-p\s+\w+=", " ", output)
+    output = re.sub(r"https?://\S+", " ", output)  # links are addresses, not interface words
     output = re.sub(r"[^;:\n]*\(en\)", " ", " ".join(output.split()))
     output = re.sub(r"'[^']*'", " ", output)
     return re.sub(r"\(parameterne: [^)]*\)", " ", output)

@@ -1,10 +1,11 @@
-"""Lay a table out to fit a width: cells wrap across lines instead of being cut.
+"""Lay a table out to fit a width: cells wrap at spaces across lines instead of being cut.
 
 >>> print(layout(["term", "text"], [["gluteus minimus", "the smallest gluteal muscle"]], width=30))
-term          text
-------------  ----------------
-gluteus       the smallest
-minimus       gluteal muscle
+term             text
+---------------  -------------
+gluteus minimus  the smallest
+                 gluteal
+                 muscle
 """
 
 from __future__ import annotations
