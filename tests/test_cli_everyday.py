@@ -104,13 +104,14 @@ def content_words(session: Session) -> set[str]:
 
 
 def _interface_text(output: str) -> str:
-    """The output without identifiers (question names, ``-p NAME=``, quoted input, parameter lists) and
+    """The output without identifiers (question names, ``-p NAME=``, commands, quoted input, parameter lists) and
     without names the term card shows on purpose in another language (marked ``(en)``)."""
     names = sorted({*CATALOG, *(a for s in CATALOG.values() for a in s.aliases)}, key=len, reverse=True)
     for name in names:
         output = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", output)
     output = re.sub(r"-p\s+\w+=", " ", output)
     output = re.sub(r"https?://\S+", " ", output)  # links are addresses, not interface words
+    output = re.sub(r"gluteonto [a-z-]+", " ", output)  # command lines the output suggests
     output = re.sub(r"[^;:\n]*\(en\)", " ", " ".join(output.split()))
     output = re.sub(r"'[^']*'", " ", output)
     return re.sub(r"\(parameterne: [^)]*\)", " ", output)

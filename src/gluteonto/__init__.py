@@ -12,12 +12,23 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-#: public name → module it lives in; imported on first use so the command line starts fast
+#: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
+#: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
 _EXPORTS = {
-    "Session": "query.session", "QueryResult": "query.results", "QuerySpec": "query.catalog", "Param": "query.catalog",
-    "Match": "query.lookup", "LabelIndex": "query.lookup", "normalize": "query.lookup", "ENGINES": "engines",
-    "open_engine": "engines", "load_catalog": "query.catalog", "GluteontoError": "errors", "InputError": "errors",
-    "EngineError": "errors", "CheckFailed": "errors",
+    "Session": ".query.session",
+    "QueryResult": ".query.results",
+    "QuerySpec": ".query.catalog",
+    "Param": ".query.catalog",
+    "load_catalog": ".query.catalog",
+    "Match": ".query.lookup",
+    "LabelIndex": ".query.lookup",
+    "normalize": ".query.lookup",
+    "ENGINES": ".engines",
+    "open_engine": ".engines",
+    "GluteontoError": ".errors",
+    "InputError": ".errors",
+    "EngineError": ".errors",
+    "CheckFailed": ".errors",
 }
 
 
@@ -30,7 +41,7 @@ def __getattr__(name: str) -> Any:
         except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
             value = "0+unknown"
     elif name in _EXPORTS:
-        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        value = getattr(import_module(_EXPORTS[name], __name__), name)
     else:
         raise AttributeError(f"module 'gluteonto' has no attribute {name!r}")
     globals()[name] = value

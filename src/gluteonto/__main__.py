@@ -1,6 +1,6 @@
 """``python -m gluteonto`` runs the command line."""
 
-from .cli import main
+from .entry import main
 
 if __name__ == "__main__":
-    main(prog_name="gluteonto")
+    main()

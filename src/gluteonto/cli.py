@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import click
 
+from . import limits
+from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
 from .i18n import default_lang
@@ -36,9 +38,16 @@ FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(FORMATS))
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
+TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=limits.QUERY_TIMEOUT, show_default=True,
+                              metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).")
+FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
+                                 help="Allow SERVICE clauses, which send requests to other servers.")
+
+
 def run_options(func: F) -> F:
-    """The output and data-source options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION)):
+    """The output, data-source and safety options shared by 'query' and 'sparql'."""
+    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION,
+                            TIMEOUT_OPTION, FEDERATION_OPTION)):
         func = option(func)
     return func
 
@@ -48,16 +57,14 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .i18n import MessageError, text
+        from .i18n import Localized, text
 
         lang = str(kwargs.get("lang") or "en")
         try:
             return func(*args, **kwargs)
-        except MessageError as exc:
-            click.echo(f"{text('error', lang)}: {exc.render(lang)}", err=True)
-            sys.exit(exc.exit_code)
         except GluteontoError as exc:
-            click.echo(f"{text('error', lang)}: {exc}", err=True)
+            message = exc.render(lang) if isinstance(exc, Localized) else str(exc)
+            click.echo(f"{text('error', lang)}: {message}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -65,10 +72,7 @@ def friendly(func: F) -> F:
             click.echo(text("interrupted", lang), err=True)
             sys.exit(130)
         except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
+            quiet_broken_pipe()
         except OSError as exc:
             click.echo(f"{text('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
@@ -76,10 +80,11 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None):
+def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *,
+             timeout: float | None = None, allow_federation: bool = False):
     from .query.session import Session
 
-    return Session(engine, data, endpoint=endpoint)
+    return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation)
 
 
 def _emit(text: str) -> None:
@@ -106,7 +111,7 @@ def _parse_params(pairs: tuple[str, ...], lang: str = "en") -> dict[str, str]:
     return params
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gluteonto", prog_name="gluteonto")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
@@ -229,7 +234,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 @run_options
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          data: tuple[Path, ...]) -> None:
+          data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -239,7 +244,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     from .query.answers import ask
 
     lang = lang.lower()
-    session = _session(engine, data, endpoint)
+    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
     session.lang = lang
     spec = session.find_query(name)
     values = _parse_params(params, lang)
@@ -261,14 +266,17 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 
 
 @main.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.File("rb"))
 @run_options
 @friendly
 def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-           data: tuple[Path, ...]) -> None:
+           data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
-    text = source.read()
-    session = _session(engine, data, endpoint)
+    from .query.guard import check_query, decode_query
+
+    text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
+    check_query(text, allow_federation=allow_federation)  # before loading anything
+    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang.lower(), width=_width(fmt, wide)))
 
 
@@ -288,12 +296,17 @@ def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--timeout", type=click.FloatRange(min=0), default=limits.REASON_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop the reasoner after this many seconds (0: no limit).")
 @friendly
-def reason(file: Path | None) -> None:
-    """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable."""
+def reason(file: Path | None, timeout: float) -> None:
+    """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable.
+
+    Imports are read through catalog-v001.xml files and local files only, never from the network.
+    """
     from .tools.reason import reason as run_reasoner
 
-    report = run_reasoner(file)
+    report = run_reasoner(file, timeout=timeout or None)
     click.echo(report.render())
     sys.exit(0 if report.ok else 1)
 
@@ -319,7 +332,7 @@ def qc(engine: str) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["turtle", "rdfxml", "ntriples", "jsonld", "trig"]), required=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or -: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
@@ -327,7 +340,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     from .tools.export import export as run_export
 
     text = run_export(fmt, output, with_bridge=with_bridge)
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
         click.echo(f"wrote {output}", err=True)
@@ -335,7 +348,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 
 @main.command("link-fma")
 @click.argument("fma_file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the merged graph here (format from the suffix).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
 @click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
@@ -350,7 +363,7 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
 
     progress = None if quiet else (lambda message: click.echo(message, err=True))
     outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
-    click.echo(outcome.report.render())
+    click.echo(outcome.report.render(), err=output is not None and str(output) == "-")
     for name in query_names:
         click.echo(f"\n== {name}")
         result = outcome.session.query(name, _parse_params(params, lang))
@@ -375,32 +388,57 @@ def site(output: Path, require_diagrams: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Serve this generated site at / (default: generate one into the user cache on first use).")
-@click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
 @DATA_OPTION
+@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Serve this generated site ('gluteonto site -o DIR') at / (default: one generated into the user cache).")
+@click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Time one request may take, streaming included.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True,
+              help="Solutions or triples one answer may hold.")
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True,
+              help="Bytes one answer may hold.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also accept requests for this host name (IP addresses and localhost always work).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let web pages from this origin (e.g. https://example.org) read answers.")
+@FEDERATION_OPTION
 @friendly
-def serve(host: str, port: int, site_dir: Path | None, no_site: bool, data: tuple[Path, ...]) -> None:
+def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, no_site: bool, timeout: float,
+          max_rows: int, max_bytes: int, allowed_hosts: tuple[str, ...], cors_origins: tuple[str, ...],
+          allow_federation: bool) -> None:
     """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
-    from .tools.serve import make_server
+    import logging
 
-    if not no_site and site_dir is None:
+    from .tools.serve import is_loopback, make_server
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    for name in ("gluteonto.serve", "uvicorn.error"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.WARNING)
+    if no_site:
+        site_dir = None
+    elif site_dir is None:
         from .site.cache import cached_site
 
         try:
             site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
         except (OSError, GluteontoError) as exc:
             click.echo(f"warning: no documentation site ({exc}); serving the SPARQL endpoint only", err=True)
-            no_site = True
-    server = make_server(host, port, data, site_dir=None if no_site else site_dir)
-    base = f"http://{server.server_address[0]!s}:{server.server_address[1]}"
-    if not no_site:
+    server = make_server(host, port, data, site=site_dir, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
+                         allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
+    address, bound_port = server.server_address[0], server.server_address[1]
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}, reachable from other machines; the endpoint has no authentication", err=True)
+    if allow_federation:
+        click.echo("warning: SERVICE is allowed: anyone who reaches this server can make it send requests", err=True)
+    base = f"http://{f'[{address}]' if ':' in address else address}:{bound_port}"
+    if site_dir is not None:
         click.echo(f"documentation site: {base}/", err=True)
     click.echo(f"SPARQL endpoint: {base}/sparql  (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.server_close()
 

@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO
+
+from .safe_write import atomic_output as safe_atomic_output
 
 __all__ = ["atomic_output", "atomic_write_text"]
 
 
-@contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """Open a temporary file beside ``path``; on success fsync and rename it over ``path``.
-
-    On any exception the temporary file is removed and ``path`` is left untouched.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
+def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> AbstractContextManager[BinaryIO]:
+    """Write ``path`` atomically (see :func:`gluteonto.safe_write.atomic_output`): complete or untouched."""
+    return safe_atomic_output(path, inputs)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .errors import InputError
+from .errors import EngineError, InputError
 
 __all__ = [
     "HEADERS",
@@ -23,6 +23,8 @@ __all__ = [
     "PARAM_NAMES",
     "UI_LANGS",
     "VALUES",
+    "EngineMessageError",
+    "Localized",
     "MessageError",
     "cell_text",
     "default_lang",
@@ -118,6 +120,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "info existential restrictions": ("existential restrictions", "eksistensielle restriksjoner"),
     "info annotated axioms": ("annotated axioms", "annoterte aksiomer"),
     "info sources": ("sources", "kilder"),
+    # refusals and limits that keep a query from reaching the network or exhausting the machine
+    "service refused": (("the query uses SERVICE {target} (a federated query, which contacts another server); refused: "
+                         "pass --allow-federation to allow it deliberately"),
+                        ("spørringen bruker SERVICE {target} (en føderert spørring, som kontakter en annen server); avvist: "
+                         "bruk --allow-federation for å tillate det med vilje")),
+    "query too large": ("{source}: the query is larger than {limit:,} bytes; refused",
+                        "{source}: spørringen er større enn {limit:,} byte; avvist"),
+    "not utf-8": ("{source}: not valid UTF-8 (byte {position}: {byte})", "{source}: ikke gyldig UTF-8 (byte {position}: {byte})"),
+    "query timeout": ("the query did not finish within {seconds:g} s and was stopped (use --timeout to allow more)",
+                      "spørringen ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi den mer tid)"),
+    "work timeout": ("{what} did not finish within {seconds:g} s and was stopped (use --timeout to allow more)",
+                     "{what} ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi mer tid)"),
+    "too many rows": ("the query returns more than {limit:,} rows; refused (add a LIMIT)",
+                      "spørringen gir mer enn {limit:,} rader; avvist (legg til LIMIT)"),
 }
 
 #: query variable → (English, Norwegian) column header
@@ -264,8 +280,8 @@ VALUES: dict[str, tuple[str, str]] = {
 LABEL_SUFFIX = "_label"
 
 
-class MessageError(InputError):
-    """Bad input whose message can be shown in the user's language (exit 2).
+class Localized(Exception):
+    """Mixin for errors whose message can be shown in the user's language.
 
     ``parts`` are (message key, values) pairs joined by a space; ``str()`` gives the English text.
     """
@@ -276,6 +292,17 @@ class MessageError(InputError):
 
     def render(self, lang: str = "en") -> str:
         return " ".join(text(key, lang, **values) for key, values in self.parts)
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[str, dict[str, object]], ...]]:
+        return type(self), self.parts  # so it survives the trip from a query's child process
+
+
+class MessageError(Localized, InputError):
+    """Bad input whose message can be shown in the user's language (exit 2)."""
+
+
+class EngineMessageError(Localized, EngineError):
+    """An engine refusal or failure whose message can be shown in the user's language (exit 2)."""
 
 
 def text(key: str, lang: str = "en", **values: object) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from .errors import InputError
+from .errors import EngineError, InputError
 
 __all__ = [
     "XSD_STRING",
@@ -68,15 +68,24 @@ def from_oxigraph(term: Any) -> Term | None:
     raise InputError(f"unsupported RDF term from Oxigraph: {term!r}")
 
 
-def term_from_json(cell: Mapping[str, str] | None) -> Term | None:
-    """One binding of a W3C SPARQL JSON result as a :class:`Term` (None: unbound)."""
+def term_from_json(cell: Any, where: str = "the endpoint") -> Term | None:
+    """One binding of a W3C SPARQL JSON result as a :class:`Term` (None: unbound); EngineError if malformed."""
     if cell is None:
         return None
-    if cell["type"] == "uri":
-        return iri(cell["value"])
-    if cell["type"] == "bnode":
-        return Term("bnode", cell["value"])
-    return literal(cell["value"], cell.get("xml:lang"), cell.get("datatype"))
+    if not isinstance(cell, Mapping) or not isinstance(cell.get("value"), str) or not isinstance(cell.get("type"), str):
+        import json
+
+        raise EngineError(f"{where} sent a malformed binding (no type or value): {json.dumps(cell)[:80]}")
+    kind, value = cell["type"], cell["value"]
+    if kind == "uri":
+        return iri(value)
+    if kind == "bnode":
+        return Term("bnode", value)
+    if kind not in ("literal", "typed-literal"):
+        raise EngineError(f"{where} sent a binding of unknown type {kind!r}")
+    lang = cell.get("xml:lang")
+    datatype = cell.get("datatype")
+    return literal(value, lang if isinstance(lang, str) else None, datatype if isinstance(datatype, str) else None)
 
 
 def from_rdflib(term: Any) -> Term | None:

@@ -240,7 +240,7 @@ def test_output_folder_is_replaced_whole_or_left_alone(monkeypatch: pytest.Monke
 def served(site: Path) -> Iterator[str]:
     from gluteonto.tools.serve import make_server
 
-    server = make_server("127.0.0.1", 0, site_dir=site)
+    server = make_server("127.0.0.1", 0, site=site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -351,13 +351,13 @@ def test_serve_without_a_writable_cache_still_serves_sparql(monkeypatch: pytest.
         server_address = ("127.0.0.1", 7878)
 
         def serve_forever(self) -> None:
-            raise KeyboardInterrupt
+            return None
 
         def server_close(self) -> None:
             return None
 
-    def fake_make_server(host: str, port: int, data: object, site_dir: Path | None = None) -> FakeServer:
-        started.append(site_dir)
+    def fake_make_server(host: str, port: int, data: object, site: Path | None = None, **options: object) -> FakeServer:
+        started.append(site)
         return FakeServer()
 
     monkeypatch.setattr(cache, "cached_site", no_cache)

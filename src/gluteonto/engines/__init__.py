@@ -26,7 +26,7 @@ from .endpoint import EndpointEngine
 from .oxigraph_engine import OxigraphEngine
 from .rdflib_engine import RdflibEngine
 
-__all__ = ["Engine", "EngineFactory", "RdflibEngine", "OxigraphEngine", "EndpointEngine", "ENGINES", "open_engine"]
+__all__ = ["ENGINES", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
 
 #: Builds an embedded engine loaded with the given RDF files.
 EngineFactory = Callable[[Sequence[Path]], Engine]
@@ -44,14 +44,20 @@ def open_engine(
     *,
     include_ontology: bool = True,
     endpoint: str | None = None,
+    allow_federation: bool = False,
 ) -> Engine:
     """Open a query engine loaded with the packaged ontology and any extra RDF files.
 
     ``endpoint`` selects a remote SPARQL 1.1 server instead (its data is whatever it serves).
+    ``allow_federation`` lets queries use SERVICE (refused otherwise, see :mod:`gluteonto.query.guard`).
     """
+    opened: Engine
     if endpoint:
-        return EndpointEngine(endpoint)
-    if engine not in ENGINES:
+        opened = EndpointEngine(endpoint)
+    elif engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    files = ([ontology_file("ttl")] if include_ontology else []) + [Path(p) for p in data]
-    return ENGINES[engine](files)
+    else:
+        files = ([ontology_file("ttl")] if include_ontology else []) + [Path(p) for p in data]
+        opened = ENGINES[engine](files)
+    opened.allow_federation = allow_federation  # type: ignore[attr-defined]
+    return opened

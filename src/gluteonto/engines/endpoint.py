@@ -6,7 +6,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .. import limits
 from ..errors import EngineError, InputError, first_line
+from ..query.guard import check_query
 from ..query.results import QueryResult
 from ..query.sparqltext import inject_values, query_form
 from ..terms import term_from_json
@@ -14,12 +16,31 @@ from ..terms import term_from_json
 __all__ = ["EndpointEngine"]
 
 
+def _opener() -> Any:
+    """A urllib opener that follows redirects to http(s) URLs only (urllib would also follow ftp://)."""
+    import urllib.parse
+    import urllib.request
+
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if urllib.parse.urlparse(newurl).scheme not in ("http", "https"):
+                raise EngineError(f"SPARQL endpoint {req.full_url} redirected to {newurl!r}, which is not http(s); refused")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(HttpOnlyRedirects)
+
+
 class EndpointEngine:
-    """A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST)."""
+    """A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST).
+
+    Answers are capped in size (:data:`gluteonto.limits.ENDPOINT_MAX_BYTES`) and time, redirects
+    go to http(s) only, and a malformed answer is one clear error.
+    """
 
     name = "endpoint"
+    allow_federation = False
 
-    def __init__(self, url: str, timeout: float = 30.0) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES) -> None:
         import urllib.parse
 
         parsed = urllib.parse.urlparse(url)
@@ -27,8 +48,12 @@ class EndpointEngine:
             raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
         self.url = url
         self.timeout = timeout
+        self.max_bytes = max_bytes
+        self._opener = _opener()
 
     def _post(self, sparql: str, accept: str) -> bytes:
+        import http.client
+        import time
         import urllib.error
         import urllib.parse
         import urllib.request
@@ -37,41 +62,71 @@ class EndpointEngine:
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
         )
+        deadline = time.monotonic() + self.timeout
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (http/https checked)
-                return response.read()
+            with self._opener.open(request, timeout=self.timeout) as response:
+                chunks: list[bytes] = []
+                size = 0
+                while True:
+                    chunk = response.read(64 * 1024)
+                    if not chunk:
+                        return b"".join(chunks)
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise EngineError(f"endpoint {self.url} sent more than {self.max_bytes:,} bytes; refused")
+                    if time.monotonic() > deadline:
+                        raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s")
+                    chunks.append(chunk)
         except urllib.error.HTTPError as exc:
-            body = exc.read().decode("utf-8", "replace").strip().splitlines()
-            detail = body[0] if body else exc.reason
+            body = exc.read(4096).decode("utf-8", "replace").strip().splitlines()
+            detail = body[0][:200] if body else exc.reason
             raise EngineError(f"endpoint {self.url} answered HTTP {exc.code}: {detail}") from None
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise EngineError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from None
+        except http.client.HTTPException as exc:
+            raise EngineError(f"endpoint {self.url} broke the HTTP protocol: {first_line(exc)}") from None
 
     def triple_count(self) -> int:
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(result.rows[0][0]) if result.rows else 0  # type: ignore[arg-type]
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        check_query(sparql, allow_federation=self.allow_federation)
         if bindings:
             sparql = inject_values(sparql, bindings)
         form = query_form(sparql)
+        where = f"endpoint {self.url}"
         if form in ("CONSTRUCT", "DESCRIBE"):
             from rdflib import Graph
 
             graph = Graph()
             try:
                 graph.parse(data=self._post(sparql, "application/n-triples"), format="nt")
-            except Exception as exc:
-                raise EngineError(f"endpoint {self.url} sent an unreadable graph: {first_line(exc)}") from None
+            except EngineError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
+                raise EngineError(f"{where} sent an unreadable graph: {first_line(exc)}") from None
             return QueryResult.from_graph(graph)
         raw = self._post(sparql, "application/sparql-results+json")
         try:
             payload = json.loads(raw)
-        except ValueError:
-            raise EngineError(f"endpoint {self.url} did not answer with SPARQL JSON results") from None
+        except (ValueError, RecursionError):
+            raise EngineError(f"{where} did not answer with SPARQL JSON results") from None
+        if not isinstance(payload, dict):
+            raise EngineError(f"{where} sent JSON that is not a SPARQL results object")
         if "boolean" in payload:
-            return QueryResult.from_boolean(bool(payload["boolean"]))
-        variables = list(payload["head"].get("vars", []))
-        cells = [tuple(term_from_json(b.get(v)) for v in variables) for b in payload["results"]["bindings"]]
-        return QueryResult(variables, cells=cells)
+            if not isinstance(payload["boolean"], bool):
+                raise EngineError(f"{where} sent a boolean result that is not true or false")
+            return QueryResult.from_boolean(payload["boolean"])
+        head, results = payload.get("head"), payload.get("results")
+        bindings_list = results.get("bindings") if isinstance(results, dict) else None
+        variables = head.get("vars", []) if isinstance(head, dict) else None
+        if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
+            raise EngineError(f"{where} sent JSON without the SPARQL results 'head.vars' and 'results.bindings'")
+        cells = []
+        for binding in bindings_list:
+            if not isinstance(binding, dict):
+                raise EngineError(f"{where} sent a solution that is not a JSON object")
+            cells.append(tuple(term_from_json(binding.get(v), where) for v in variables))
+        return QueryResult(list(variables), cells=cells)

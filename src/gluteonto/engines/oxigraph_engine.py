@@ -10,11 +10,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError, InputError, first_line
+from .. import limits
+from ..errors import EngineError, GluteontoError, InputError, first_line
+from ..query.guard import check_query
 from ..query.results import QueryResult
 from ..query.sparqltext import inject_values
 from ..resources import ontology_file
 from ..terms import from_oxigraph
+from .rows import check_rows
 
 __all__ = ["OxigraphEngine"]
 
@@ -23,6 +26,8 @@ class OxigraphEngine:
     """pyoxigraph (Rust) store: the default embedded engine, also used for FMA-sized data."""
 
     name = "oxigraph"
+    allow_federation = False
+    max_rows = limits.MAX_ROWS
 
     def __init__(self, store: Any = None) -> None:
         import pyoxigraph as ox
@@ -51,29 +56,35 @@ class OxigraphEngine:
     def load(self, path: Path, progress: Callable[[int], None] | None = None, chunk: int = 200_000) -> int:
         """Stream one RDF file (gzip allowed) into the store; return the number of triples read.
 
+        The file is read by :func:`~gluteonto.formats.safe_read.read_quads` (checked, no network).
         Blank nodes are renamed on the way in, so files loaded side by side never share one by
         accident. ``progress`` is called with the running count after every ``chunk`` triples.
         """
-        import pyoxigraph as ox
+        from ..formats.reading import syntax_for
+        from ..formats.safe_read import read_quads
 
-        from ..formats.reading import reading_rdf, syntax_for
-
-        syntax = syntax_for(path)
         count = 0
-        with reading_rdf(path, syntax.media_type, (SyntaxError, ValueError, OSError, EOFError)) as stream:
-            batch: list[Any] = []
-            for quad in ox.parse(stream, format=syntax.oxigraph, rename_blank_nodes=True):
-                batch.append(quad)
-                if len(batch) >= chunk:
-                    self.store.bulk_extend(batch)
-                    count += len(batch)
-                    batch = []
-                    if progress:
-                        progress(count)
-            if batch:
-                self.store.bulk_extend(batch)
+        batch: list[Any] = []
+        for quad in read_quads(path, syntax_for(path)):
+            batch.append(quad)
+            if len(batch) >= chunk:
+                self._extend(batch, path)
                 count += len(batch)
+                batch = []
+                if progress:
+                    progress(count)
+        if batch:
+            self._extend(batch, path)
+            count += len(batch)
         return count
+
+    def _extend(self, batch: list[Any], path: Path) -> None:
+        try:
+            self.store.bulk_extend(batch)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+            raise InputError(f"{path}: Oxigraph cannot store it: {first_line(exc)}") from None
 
     def triple_count(self) -> int:
         return len(self.store)
@@ -81,25 +92,32 @@ class OxigraphEngine:
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         import pyoxigraph as ox
 
+        check_query(sparql, allow_federation=self.allow_federation)
         if bindings:
             sparql = inject_values(sparql, bindings)
         try:
             result = self.store.query(sparql)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult.from_boolean(bool(result))
+            if isinstance(result, ox.QueryTriples):
+                from rdflib import Graph
+
+                from ..terms import to_rdflib
+
+                graph = Graph()
+                for count, triple in enumerate(result, 1):
+                    check_rows(count, self.max_rows)
+                    graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
+                return QueryResult.from_graph(graph)
+            variables = [v.value for v in result.variables]
+            cells = []
+            for count, solution in enumerate(result, 1):
+                check_rows(count, self.max_rows)
+                cells.append(tuple(from_oxigraph(solution[v]) for v in variables))
+        except (KeyboardInterrupt, SystemExit, GluteontoError):
+            raise
         except SyntaxError as exc:
             raise InputError(f"SPARQL query failed: {first_line(exc)}") from None
-        except OSError as exc:
-            raise EngineError(f"Oxigraph failed: {first_line(exc)}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult.from_boolean(bool(result))
-        if isinstance(result, ox.QueryTriples):
-            from rdflib import Graph
-
-            from ..terms import to_rdflib
-
-            graph = Graph()
-            for triple in result:
-                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
-            return QueryResult.from_graph(graph)
-        variables = [v.value for v in result.variables]
-        cells = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in result]
+        except BaseException as exc:  # noqa: BLE001 - evaluation errors (and Rust panics) surface here
+            raise EngineError(f"SPARQL query failed on Oxigraph: {first_line(exc)}") from None
         return QueryResult(variables, cells=cells)

@@ -6,9 +6,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, first_line
+from .. import limits
+from ..errors import EngineError, InputError, first_line
+from ..query.guard import check_query
 from ..query.results import QueryResult
 from ..query.sparqltext import inject_values
+from .rows import check_rows
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -17,9 +20,15 @@ __all__ = ["RdflibEngine"]
 
 
 class RdflibEngine:
-    """rdflib in-memory graph: the pure-Python embedded engine."""
+    """rdflib in-memory graph: the pure-Python embedded engine.
+
+    Files are parsed by Oxigraph through :mod:`gluteonto.formats.safe_read` (checked, never
+    fetching anything) and copied into the graph; ``FROM`` never downloads a graph.
+    """
 
     name = "rdflib"
+    allow_federation = False
+    max_rows = limits.MAX_ROWS
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
@@ -28,34 +37,46 @@ class RdflibEngine:
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
         from rdflib import Graph
 
-        from ..formats.reading import reading_rdf, syntax_for
+        from ..formats.reading import syntax_for
+        from ..formats.safe_read import read_quads
+        from ..terms import from_oxigraph, to_rdflib
 
         graph = Graph()
         for path in files:
-            fmt = syntax_for(path).rdflib
-            with reading_rdf(path, fmt, (Exception,)) as stream:  # rdflib raises many parser-specific types
-                graph.parse(stream, format=fmt)
+            for quad in read_quads(path, syntax_for(path)):
+                graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (quad.subject, quad.predicate, quad.object)))  # type: ignore[arg-type]
         return cls(graph)
 
     def triple_count(self) -> int:
         return len(self.graph)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        import rdflib.plugins.sparql as rdflib_sparql
+        from rdflib import Graph
+
+        check_query(sparql, allow_federation=self.allow_federation)
         if bindings:
             sparql = inject_values(sparql, bindings)
+        rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM <iri> must never download anything
         try:
             result = self.graph.query(sparql)
-        except Exception as exc:
+            if result.type == "ASK":
+                return QueryResult.from_boolean(bool(result.askAnswer))
+            if result.type in ("CONSTRUCT", "DESCRIBE"):
+                graph = Graph()
+                for count, triple in enumerate(result, 1):
+                    check_rows(count, self.max_rows)
+                    graph.add(triple)  # type: ignore[arg-type]
+                return QueryResult.from_graph(graph)
+            variables = [str(v) for v in result.vars or []]
+            rows = []
+            for count, row in enumerate(result, 1):
+                check_rows(count, self.max_rows)
+                rows.append(tuple(row[v] if v in row.labels else None for v in variables))  # type: ignore[union-attr,index,call-overload]
+        except (KeyboardInterrupt, SystemExit, MemoryError, EngineError):
+            raise
+        except RecursionError:
+            raise InputError("SPARQL query failed: the query is nested too deeply") from None
+        except Exception as exc:  # noqa: BLE001 - rdflib raises parser- and evaluator-specific types, also while iterating
             raise InputError(f"SPARQL query failed: {first_line(exc)}") from None
-        if result.type == "ASK":
-            return QueryResult.from_boolean(bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            from rdflib import Graph
-
-            graph = Graph()
-            for triple in result:
-                graph.add(triple)  # type: ignore[arg-type]
-            return QueryResult.from_graph(graph)
-        variables = [str(v) for v in result.vars or []]
-        rows = [tuple(row[v] if v in row.labels else None for v in variables) for row in result]  # type: ignore[union-attr]
         return QueryResult(variables=variables, rows=rows)

@@ -8,12 +8,11 @@ RdfSyntax(rdflib='xml', oxigraph=<RdfFormat RDF/XML>)
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib.util import guess_format
@@ -65,16 +64,10 @@ def _syntax(rdflib_name: str) -> RdfSyntax:
 
 
 def open_rdf_stream(path: Path) -> IO[bytes]:
-    """Open an RDF file for reading, decompressing gzip transparently."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    handle = path.open("rb")
-    if handle.read(2) == b"\x1f\x8b":
-        handle.close()
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    handle.seek(0)
-    return handle
+    """Open an RDF file for reading, decompressing gzip transparently (checked: see :mod:`.safe_read`)."""
+    from .safe_read import open_input
+
+    return open_input(path)
 
 
 @contextmanager

@@ -73,5 +73,5 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None) ->
     params = dict(params or {})
     bindings = session.bind_terms(spec, params)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
-    result = session.engine.query(spec.text, bindings)
+    result = session.run(spec.text, bindings)
     return Answer(spec, result, named)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..engines import Engine, OxigraphEngine, open_engine
 from ..errors import InputError
@@ -91,9 +91,20 @@ class Session:
         include_ontology: bool = True,
         store: Engine | None = None,
         index: LabelIndex | None = None,
+        timeout: float | None = None,
+        allow_federation: bool = False,
     ) -> None:
-        """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against."""
-        self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint)
+        """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against.
+
+        ``timeout`` (seconds; 0 = none) runs every query in a child process that is stopped when the
+        time is up or on Ctrl-C (see :mod:`gluteonto.isolate`); None runs queries in this process.
+        ``allow_federation`` lets queries use SERVICE, which contacts other servers.
+        """
+        self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
+                                                   allow_federation=allow_federation)
+        self.timeout = timeout
+        if timeout and self.engine.name == "endpoint":
+            self.engine.timeout = timeout  # type: ignore[attr-defined]
         self._index = index
         self._catalog: dict[str, QuerySpec] | None = None
         self._fma: bool | None = None
@@ -276,7 +287,7 @@ class Session:
     def query(self, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
         spec = self.find_query(name)
-        return self.engine.query(spec.text, self.bind_terms(spec, params))
+        return self.run(spec.text, self.bind_terms(spec, params))
 
     def find_query(self, name: str) -> QuerySpec:
         """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``)."""
@@ -301,7 +312,17 @@ class Session:
         """Run ad-hoc SPARQL text."""
         if not text.strip():
             raise InputError("the SPARQL query is empty")
-        return self.engine.query(text, bindings)
+        return self.run(text, bindings)
+
+    def run(self, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run SPARQL text on the engine: in a child process stopped after ``timeout`` when one is set."""
+        if self.timeout is None or self.engine.name == "endpoint":
+            return self.engine.query(text, bindings)
+        from .. import limits
+        from ..isolate import run_isolated
+
+        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None,
+                            memory=limits.QUERY_MEMORY)
 
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
         return fetch_labels(self.engine, iris, lang)

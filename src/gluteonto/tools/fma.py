@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,9 +25,11 @@ from ..engines import OxigraphEngine
 from ..errors import InputError
 from ..fileio import atomic_output
 from ..formats.reading import open_rdf_stream, syntax_for
+from ..formats.safe_read import check_regular_file
 from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
+from ..safe_write import check_output, is_stdout
 from ..vocab import FMA, ONTOLOGY_IRI, expand_curie
 
 __all__ = ["MERGED_IRI", "FmaMapping", "MappingCheck", "LinkReport", "LinkOutcome", "read_fma_mappings", "link_fma"]
@@ -212,11 +215,15 @@ def _replace_headers(store: Any, fma_name: str, subset: bool) -> None:
         store.add(ox.Quad(merged, predicate, value))
 
 
-def _write(store: Any, output: Path) -> None:
+def _write(store: Any, output: Path, inputs: list[Path]) -> None:
     import pyoxigraph as ox
 
+    if is_stdout(output):
+        store.dump(sys.stdout.buffer, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        sys.stdout.buffer.flush()
+        return
     fmt = syntax_for(output).oxigraph
-    with atomic_output(output) as handle:
+    with atomic_output(output, inputs) as handle:
         if output.suffix.lower() == ".gz":
             with gzip.GzipFile(fileobj=handle, mode="wb") as zipped:
                 store.dump(zipped, format=fmt, from_graph=ox.DefaultGraph())
@@ -235,14 +242,15 @@ def link_fma(
 
     ``subset`` keeps only the mapped FMA classes with their neighbourhood (restrictions such as
     nerve_supply or arterial_supply, superclasses, regional parts and the names of what they
-    point to). ``output`` (format from its suffix, ``.gz`` allowed) is written atomically.
+    point to). ``output`` (format from its suffix, ``.gz`` allowed) is written atomically; ``-`` writes
+    N-Triples to standard output. An output that is one of the inputs is refused before the load.
     """
-    fma_file = Path(fma_file)
-    if output is not None:
+    fma_file = check_regular_file(Path(fma_file))
+    inputs = [fma_file, ontology_file("ttl"), bridge_file()]
+    if output is not None and not is_stdout(output):
         syntax_for(output)  # fail on an unusable output name before the long load
+        check_output(Path(output), inputs)
     say = progress or (lambda _message: None)
-    if not fma_file.is_file():
-        raise InputError(f"{fma_file}: no such file")
     with open_rdf_stream(fma_file) as probe:
         if not probe.read(1):
             raise InputError(f"{fma_file}: the file is empty")
@@ -278,7 +286,7 @@ def link_fma(
 
     if output is not None:
         say(f"writing {output} …")
-        _write(merged.store, Path(output))
+        _write(merged.store, Path(output), inputs)
         report.output = Path(output)
         report.output_triples = len(merged.store)
     return LinkOutcome(report=report, session=session)

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import EngineError, InputError
 from ..resources import ontology_file
@@ -22,12 +23,17 @@ class ReasonerReport:
     class_count: int = 0
     inferred_subclasses: int = 0
     seconds: float = 0.0
+    unresolved_imports: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.consistent and not self.unsatisfiable
 
     def render(self) -> str:
+        notes = "".join(f"\nNote: import not resolved (not in a catalog, not fetched): {iri}" for iri in self.unresolved_imports)
+        return self._verdict() + notes
+
+    def _verdict(self) -> str:
         if not self.consistent:
             return "Inconsistent: the ontology has no model (HermiT)."
         if self.unsatisfiable:
@@ -47,20 +53,40 @@ def java_available() -> bool:
         return False
 
 
-def reason(path: Path | None = None) -> ReasonerReport:
-    """Run HermiT on ``path`` (default: the packaged RDF/XML release)."""
-    import time
+def reason(path: Path | None = None, *, timeout: float | None = None) -> ReasonerReport:
+    """Run HermiT on ``path`` (default: the packaged RDF/XML release) and what it imports.
 
-    import owlready2
+    The file is read by the checked parser (:mod:`gluteonto.formats.safe_read`) and its imports are
+    followed through catalogs and local files only (:mod:`gluteonto.formats.imports`); the reasoner gets
+    the merged triples and never a URL. Classification runs in a child process stopped after
+    ``timeout`` seconds (None: no limit) or on Ctrl-C, together with its Java process.
+    """
+    from ..formats.imports import import_closure
+    from ..isolate import run_isolated
 
     if not java_available():
         raise EngineError("the reasoner needs Java (a JRE 11 or newer on PATH); none was found")
     path = Path(path or ontology_file("owl"))
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    closure = import_closure(path)
+    if not closure.quads:
+        raise InputError(f"{path}: contains no RDF triples")
+    report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="the reasoner", quiet=True)
+    report.unresolved_imports = list(closure.unresolved)
+    return report
+
+
+def _classify(quads: list[Any], path: Path) -> ReasonerReport:
+    import io
+    import time
+
+    import owlready2
+    import pyoxigraph as ox
+
+    buffer = io.BytesIO()
+    ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], buffer, format=ox.RdfFormat.N_TRIPLES)
     world = owlready2.World()
     try:
-        onto = world.get_ontology(path.resolve().as_uri()).load()
+        onto = world.get_ontology(path.resolve().as_uri()).load(fileobj=io.BytesIO(buffer.getvalue()), format="ntriples")
     except Exception as exc:  # owlready2 raises parser-specific errors
         raise InputError(f"{path}: cannot be read as OWL: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     classes = list(onto.classes())

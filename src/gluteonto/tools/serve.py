@@ -1,131 +1,172 @@
 """A read-only SPARQL 1.1 protocol endpoint for the ontology (``gluteonto serve``).
 
-Queries arrive as ``GET /sparql?query=…`` or ``POST /sparql`` (form-encoded or
-``application/sparql-query``); answers are SPARQL JSON/XML/CSV/TSV results or N-Triples/Turtle
-graphs, chosen from the Accept header. Updates are refused: the server is read-only. It binds to
-127.0.0.1 by default. Given a generated documentation site, it also serves the site's pages at ``/``.
+The HTTP layer is uvicorn (h11), a maintained ASGI server, running :class:`~gluteonto.server.app.SparqlApp`;
+queries are evaluated in killable child processes (:mod:`gluteonto.server.workers`). The packaged
+ontology is the named graph ``https://w3id.org/gluteonto/gluteonto.owl`` and every ``--data`` file
+the named graph of its ``file:`` IRI; the default graph is their union unless a request names
+``default-graph-uri``. The server binds to 127.0.0.1 by default; given a generated documentation
+site (``gluteonto site``) it serves the site's pages at ``/``.
 """
 
 from __future__ import annotations
 
-import urllib.parse
-from collections.abc import Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import ipaddress
+import logging
+import socket
+import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..engines import OxigraphEngine
+from .. import limits
+from ..errors import InputError
+from ..formats.reading import syntax_for
+from ..formats.safe_read import read_quads
 from ..resources import ontology_file
+from ..server import QueryPool, SparqlApp, static_site
+from ..vocab import ONTOLOGY_IRI
 
-__all__ = ["make_server"]
+__all__ = ["SparqlServer", "is_loopback", "load_store", "make_server"]
 
-_MAX_BODY = 1_000_000
-_RESULT_TYPES = {
-    "application/sparql-results+json": "JSON",
-    "application/json": "JSON",
-    "application/sparql-results+xml": "XML",
-    "text/csv": "CSV",
-    "text/tab-separated-values": "TSV",
-}
-_GRAPH_TYPES = {"application/n-triples": "N_TRIPLES", "text/turtle": "TURTLE", "application/rdf+xml": "RDF_XML"}
+log = logging.getLogger("gluteonto.serve")
 
 
-def _choose(accept: str, table: dict[str, str], default: str) -> tuple[str, str]:
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in table:
-            return media, table[media]
-    return default, table[default]
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and ``localhost``."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server_version = "gluteonto-sparql/1"
-    store: Any = None
-    site_dir: Path | None = None
+def load_store(data: Sequence[Path] = ()) -> Any:
+    """An Oxigraph store with the packaged ontology and each data file in its own named graph."""
+    import pyoxigraph as ox
 
-    def log_message(self, format: str, *args: Any) -> None:
-        return
+    store = ox.Store()
+    sources = [(ontology_file("ttl"), ONTOLOGY_IRI)] + [(Path(p), Path(p).resolve().as_uri()) for p in data]
+    for path, graph_iri in sources:
+        graph = ox.NamedNode(graph_iri)
+        batch: list[Any] = []
+        for quad in read_quads(path, syntax_for(path)):
+            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+            if len(batch) >= 100_000:
+                store.bulk_extend(batch)
+                batch = []
+        store.bulk_extend(batch)
+    return store
 
-    def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.end_headers()
-        self.wfile.write(body)
 
-    def _answer(self, query: str | None) -> None:
-        import pyoxigraph as ox
+def _protocol_class() -> type:
+    """uvicorn's h11 protocol, plus a deadline for a connection to send a complete request head."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
 
-        if not query:
-            self._send(400, b"missing 'query' parameter\n")
-            return
+    class GuardedH11Protocol(H11Protocol):  # type: ignore[misc]
+        _head_timer: Any = None
+
+        def _arm(self) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+            self._head_timer = self.loop.call_later(limits.SERVER_BODY_TIMEOUT + limits.SERVER_IDLE_TIMEOUT, self._expire)
+
+        def _expire(self) -> None:
+            if self.cycle is None or self.cycle.response_complete:
+                self.transport.close()  # idle, or a request head that never completed (slowloris)
+
+        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+            super().connection_lost(exc)
+
+    return GuardedH11Protocol
+
+
+class _QuietIncomplete(logging.Filter):
+    """uvicorn reports a deliberately cut-off answer itself; ours is the one line that counts."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "without completing response" not in record.getMessage()
+
+
+class SparqlServer:
+    """A bound, not yet serving endpoint: ``serve_forever()`` (blocking), ``shutdown()``, ``server_close()``."""
+
+    def __init__(self, app: SparqlApp, pool: QueryPool, sock: socket.socket) -> None:
+        import uvicorn
+
+        self.app, self.pool, self.socket = app, pool, sock
+        self.server_address = sock.getsockname()[:2]
+        config = uvicorn.Config(
+            app, http=_protocol_class(), loop="asyncio", lifespan="off", log_config=None, log_level="warning",
+            access_log=False, server_header=False, timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
+            limit_concurrency=1000, backlog=2048, h11_max_incomplete_event_size=64 * 1024, timeout_graceful_shutdown=3,
+        )
+        logging.getLogger("uvicorn.error").addFilter(_QuietIncomplete())
+        self._server = uvicorn.Server(config)
+        self._done = threading.Event()
+
+    def serve_forever(self) -> None:
+        """Serve until :meth:`shutdown` (from another thread) or Ctrl-C (in the main thread)."""
         try:
-            result = self.store.query(query)
-        except SyntaxError as exc:
-            self._send(400, f"SPARQL syntax error: {exc}\n".encode())
-            return
-        except OSError as exc:
-            self._send(500, f"query failed: {exc}\n".encode())
-            return
-        accept = self.headers.get("Accept", "")
-        if isinstance(result, ox.QueryTriples):
-            media, name = _choose(accept, _GRAPH_TYPES, "application/n-triples")
-            body = result.serialize(format=getattr(ox.RdfFormat, name))
-        else:
-            media, name = _choose(accept, _RESULT_TYPES, "application/sparql-results+json")
-            body = result.serialize(format=getattr(ox.QueryResultsFormat, name))
-        self._send(200, body or b"", media)
+            self._server.run(sockets=[self.socket])
+        finally:
+            self._done.set()
 
-    def do_GET(self) -> None:
-        parsed = urllib.parse.urlparse(self.path)
-        params = urllib.parse.parse_qs(parsed.query)
-        if self.site_dir is not None and parsed.path not in ("/sparql", "/query") and not ("/" == parsed.path and params):
-            from ..site.serving import serve_site_file
+    def shutdown(self) -> None:
+        """Stop serving and wait until :meth:`serve_forever` has returned."""
+        self._server.should_exit = True
+        self._done.wait(10)
 
-            if not serve_site_file(self, self.site_dir, parsed.path):
-                self._send(404, b"not found: see / for the documentation site and /sparql for the endpoint\n")
-            return
-        if parsed.path not in ("/sparql", "/query", "/"):
-            self._send(404, b"not found: use /sparql\n")
-            return
-        if "update" in params:
-            self._send(403, b"this endpoint is read-only\n")
-            return
-        self._answer((params.get("query") or [None])[0])
-
-    def do_POST(self) -> None:
-        if urllib.parse.urlparse(self.path).path not in ("/sparql", "/query", "/"):
-            self._send(404, b"not found: use /sparql\n")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > _MAX_BODY:
-            self._send(413, b"query too large\n")
-            return
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if content_type == "application/sparql-update":
-            self._send(403, b"this endpoint is read-only\n")
-            return
-        if content_type == "application/sparql-query":
-            self._answer(body)
-            return
-        params = urllib.parse.parse_qs(body)
-        if "update" in params:
-            self._send(403, b"this endpoint is read-only\n")
-            return
-        self._answer((params.get("query") or [None])[0])
+    def server_close(self) -> None:
+        """Release the socket and stop the query processes."""
+        self.socket.close()
+        self.pool.close()
 
 
-def make_server(host: str = "127.0.0.1", port: int = 7878, data: Sequence[Path] = (),
-                site_dir: Path | None = None) -> ThreadingHTTPServer:
+def make_server(
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    data: Sequence[Path] = (),
+    *,
+    site: Path | None = None,
+    timeout: float = limits.SERVER_QUERY_TIMEOUT,
+    max_rows: int = limits.SERVER_MAX_ROWS,
+    max_bytes: int = limits.SERVER_MAX_BYTES,
+    concurrency: int = limits.SERVER_CONCURRENCY,
+    allowed_hosts: Iterable[str] = (),
+    cors_origins: Iterable[str] = (),
+    allow_federation: bool = False,
+) -> SparqlServer:
     """A ready (not yet serving) endpoint over the packaged ontology plus ``data`` files; port 0 picks a free port.
 
-    With ``site_dir`` (a generated documentation site) the server also answers GET for the site's
-    files at ``/`` (``/`` without a query string is the site's index page).
+    ``site`` is a directory served at ``/`` (the endpoint stays at ``/sparql``).
     """
-    engine = OxigraphEngine.from_files([ontology_file("ttl"), *map(Path, data)])
-    handler = type("GluteontoHandler", (_Handler,), {"store": engine.store, "site_dir": site_dir})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    site_app = None
+    if site is not None:
+        if not Path(site).is_dir():
+            raise InputError(f"{site}: not a directory")
+        site_app = static_site(Path(site))
+    pool = QueryPool(load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    pool.start()
+    app = SparqlApp(pool, site=site_app, allowed_hosts=allowed_hosts, cors_origins=cors_origins,
+                    allow_federation=allow_federation)
+    return SparqlServer(app, pool, sock)

@@ -1,0 +1,65 @@
+"""How the command line fails: one or two lines, never a traceback, also on Ctrl-C and closed pipes.
+
+:class:`SafeGroup` is the click group class of ``gluteonto``: usage errors print the message and
+the usage line only; Ctrl-C (while modules load, or later) prints ``interrupted`` and exits 130;
+a reader that stops early (``gluteonto queries | head``) ends the command quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, NoReturn
+
+import click
+
+__all__ = ["SafeGroup", "interrupted", "quiet_broken_pipe"]
+
+
+def interrupted() -> NoReturn:
+    """Report Ctrl-C in one line and exit 130 (128 + SIGINT), as shells do."""
+    try:
+        sys.stderr.write("interrupted\n")
+        sys.stderr.flush()
+    finally:
+        sys.exit(130)
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """The reader of standard output went away: stop without a message (exit 141, 128 + SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(141)
+
+
+class SafeGroup(click.Group):
+    """A click group whose errors are short and whose interruptions are quiet."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            usage = exc.ctx.get_usage().replace("Usage: ", "usage: ", 1) if exc.ctx else ""
+            command = exc.ctx.command_path if exc.ctx else "gluteonto"
+            click.echo(f"error: {exc.format_message()}", err=True)
+            if usage:
+                click.echo(f"{' '.join(usage.split())}   ('{command} -h' for help)", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            interrupted()
+        except BrokenPipeError:
+            quiet_broken_pipe()
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_broken_pipe()
+        sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,182 @@
+"""Reading RDF files a user gives us, without surprises.
+
+Every user file goes through Oxigraph's parser (:func:`read_quads`) (Rust, streaming), whichever engine is used:
+it never fetches anything (a JSON-LD ``@context`` in another document is refused, not loaded),
+it rejects invalid IRIs, and it is fast on very large terms. Before it sees a file:
+
+* the path must be a regular file (a directory, FIFO or device is named as such);
+* gzip is read transparently, and a corrupt or truncated archive is one clear error;
+* an RDF/XML document type declaration may only hold plain internal entities (the usual
+  ``<!ENTITY owl "http://…#">`` namespace shorthands): external, parameter or nested entities,
+  and more or longer ones than :mod:`gluteonto.limits` allows, are refused, so entity expansion
+  stays linear in the file size ("billion laughs" cannot happen);
+* literals and IRIs longer than the limits, and more decompressed bytes than the limit, are refused.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import stat
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .. import limits
+from ..errors import InputError, first_line
+
+__all__ = ["check_dtd", "check_regular_file", "open_input", "read_quads"]
+
+if TYPE_CHECKING:
+    from .reading import RdfSyntax
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s>]+)\s+(\"[^\"]*\"|'[^']*'|[^>]*)\s*>", re.DOTALL)
+_DTD_HEAD_BYTES = 1024 * 1024
+
+
+def check_regular_file(path: Path) -> Path:
+    """Return ``path`` if it is a readable regular file (symlinks followed); else raise a clear InputError."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    if stat.S_ISFIFO(mode):
+        raise InputError(f"{path}: is a FIFO (named pipe), not a regular file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise InputError(f"{path}: is a device, not a regular file")
+    if stat.S_ISSOCK(mode):
+        raise InputError(f"{path}: is a socket, not a regular file")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"{path}: permission denied")
+    return path
+
+
+class _GuardedReader(io.RawIOBase):
+    """A byte stream that turns decompression failures into InputError and caps the bytes read."""
+
+    def __init__(self, raw: IO[bytes], path: Path, cap: int) -> None:
+        self._raw, self._path, self._cap, self._count = raw, path, cap, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._raw.read(len(buffer))
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise InputError(f"{self._path}: corrupt or truncated gzip data ({first_line(exc)})") from None
+        self._count += len(data)
+        if self._count > self._cap:
+            raise InputError(f"{self._path}: more than {self._cap:,} bytes after decompression; refused")
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
+def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES) -> IO[bytes]:
+    """Open a regular file for reading, gzip decompressed transparently, with clear errors and a size cap."""
+    path = check_regular_file(path)
+    handle = path.open("rb")
+    raw: IO[bytes] = handle
+    if handle.read(2) == b"\x1f\x8b":
+        handle.seek(0)
+        raw = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
+    else:
+        handle.seek(0)
+    return io.BufferedReader(_GuardedReader(raw, path, cap), buffer_size=256 * 1024)
+
+
+def check_dtd(path: Path) -> None:
+    """Refuse an RDF/XML file whose document type declaration could expand out of bounds or load anything."""
+    with open_input(path) as stream:
+        head = stream.read(_DTD_HEAD_BYTES)
+    doctype = _DOCTYPE.search(head)
+    if doctype is None:
+        return
+    root = _ROOT_ELEMENT.search(head)
+    if root is not None and root.start() < doctype.start():
+        return  # a "<!DOCTYPE" after the root element is text, not a declaration
+    opening = head.find(b"[", doctype.end())
+    closing = head.find(b"]>", doctype.end())
+    header_end = head.find(b">", doctype.end())
+    if opening < 0 or (0 <= header_end < opening):
+        if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():header_end if header_end >= 0 else None]):
+            raise InputError(f"{path}: the RDF/XML document type refers to an external DTD; refused (nothing is fetched)")
+        return
+    if closing < 0:
+        raise InputError(f"{path}: the RDF/XML document type declaration is too long or unterminated; refused")
+    if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():opening]):
+        raise InputError(f"{path}: the RDF/XML document type refers to an external DTD; refused (nothing is fetched)")
+    subset = head[opening + 1 : closing]
+    declarations = _ENTITY.findall(subset)
+    if len(declarations) > limits.MAX_ENTITY_DECLARATIONS:
+        raise InputError(f"{path}: more than {limits.MAX_ENTITY_DECLARATIONS} XML entity declarations; refused")
+    for parameter, name, value in declarations:
+        label = name.decode("utf-8", "replace")
+        if parameter:
+            raise InputError(f"{path}: XML parameter entity %{label} declared; refused")
+        if not value[:1] in (b'"', b"'"):
+            raise InputError(f"{path}: XML entity &{label}; is external (SYSTEM/PUBLIC); refused (nothing is fetched)")
+        if b"&" in value or b"%" in value:
+            raise InputError(f"{path}: XML entity &{label}; refers to other entities (possible 'billion laughs'); refused")
+        if len(value) - 2 > limits.MAX_ENTITY_VALUE:
+            raise InputError(f"{path}: XML entity &{label}; is longer than {limits.MAX_ENTITY_VALUE} characters; refused")
+    if re.sub(rb"<!--.*?-->", b"", _ENTITY.sub(b"", subset), flags=re.DOTALL).strip():
+        raise InputError(f"{path}: the RDF/XML document type declares more than plain entities; refused")
+
+
+def _check_term(term: Any, path: Path) -> None:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        if len(term.value) > limits.MAX_LITERAL_CHARS:
+            raise InputError(f"{path}: a literal of {len(term.value):,} characters exceeds the limit of "
+                             f"{limits.MAX_LITERAL_CHARS:,}; refused")
+    elif isinstance(term, ox.NamedNode) and len(term.value) > limits.MAX_IRI_CHARS:
+        raise InputError(f"{path}: an IRI of {len(term.value):,} characters exceeds the limit of {limits.MAX_IRI_CHARS:,}; refused")
+
+
+def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True) -> Iterator[Any]:
+    """Parse ``path`` (an RDF file in ``syntax``, gzip allowed) with Oxigraph, yielding checked quads.
+
+    Every failure is an :class:`~gluteonto.errors.InputError` naming the file.
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    fmt, media_type = syntax.oxigraph, syntax.media_type
+    if fmt == ox.RdfFormat.RDF_XML:
+        check_dtd(path)
+    try:
+        with open_input(path) as stream:
+            for quad in ox.parse(stream, format=fmt, rename_blank_nodes=rename_blank_nodes):
+                _check_term(quad.object, path)
+                _check_term(quad.subject, path)
+                yield quad
+    except InputError:
+        raise
+    except SyntaxError as exc:
+        message = first_line(exc)
+        if "LoadDocumentCallback" in message or "remote context" in message.lower():
+            raise InputError(f"{path}: its JSON-LD @context is in another document, which is never fetched; "
+                             "inline the context in the file") from None
+        raise InputError(f"{path}: not readable as {media_type}: {message}") from None
+    except (ValueError, OSError, EOFError, UnicodeError, MemoryError) as exc:
+        raise InputError(f"{path}: not readable as {media_type}: {first_line(exc)}") from None

@@ -1,0 +1,142 @@
+"""Writing result files so that nothing is lost or half-written.
+
+* An output is either a new path or an existing regular file; a device (``/dev/null``), FIFO,
+  directory or socket is refused with a hint to use ``-o -`` (standard output) instead.
+* An output that is one of the command's inputs (the same file, by device and inode, so hard
+  links and symlinks count) is refused before any work is done.
+* The new content is written to an unnamed temporary file in the target directory (Linux
+  ``O_TMPFILE``) and only given a name when complete, then renamed over the target: a process
+  killed even with SIGKILL leaves no temporary file behind. Where ``O_TMPFILE`` is unavailable a
+  hidden named temporary file is used and removed on errors, Ctrl-C and SIGTERM.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import stat
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import InputError
+
+__all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+
+
+def is_stdout(path: Path | str | None) -> bool:
+    """True for ``-`` (or no path): the output goes to standard output."""
+    return path is None or str(path) == "-"
+
+
+def resolve_output(path: Path) -> Path:
+    """The file that will really be replaced: symlinks resolved; anything under /dev or /proc refused."""
+    path = Path(path)
+    real = Path(os.path.realpath(path))
+    for special in ("/dev", "/proc", "/sys"):
+        if real == Path(special) or Path(special) in real.parents or str(path).startswith(special + "/"):
+            raise InputError(f"{path}: is a special file; only regular files are written (use -o - for standard output)")
+    return real
+
+
+def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output that is not a regular file or a new path, or that is one of ``inputs``."""
+    path = resolve_output(path)
+    try:
+        target = path.stat()
+    except FileNotFoundError:
+        if not path.parent.is_dir() and path.parent.exists():
+            raise InputError(f"{path}: {path.parent} is not a directory") from None
+        return
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write there: {exc.strerror or exc}") from None
+    for test, kind in _KINDS:
+        if test(target.st_mode):
+            raise InputError(f"{path}: is {kind}; only regular files are written (use -o - for standard output)")
+    for source in inputs:
+        try:
+            other = Path(source).stat()
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (target.st_dev, target.st_ino):
+            raise InputError(f"{path}: is also an input ({source}); refusing to overwrite it, choose another output")
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While writing, turn SIGTERM into KeyboardInterrupt so the temporary file is cleaned up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt("terminated")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _open_unnamed(directory: Path) -> int | None:
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return None
+    try:
+        return os.open(directory, flag | os.O_WRONLY, 0o644)
+    except OSError:
+        return None  # file system without O_TMPFILE support
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """Yield a binary handle whose content replaces ``path`` only if the block completes.
+
+    On any exception (and on Ctrl-C or SIGTERM) ``path`` is left as it was and no temporary file remains.
+    """
+    shown = Path(path)
+    path = resolve_output(shown)
+    check_output(shown, list(inputs))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _sigterm_as_interrupt():
+        fd = _open_unnamed(path.parent)
+        if fd is not None:
+            tmp_name = None
+            try:
+                with os.fdopen(fd, "wb", closefd=False) as handle:
+                    yield handle  # type: ignore[misc]
+                    handle.flush()
+                    os.fsync(fd)
+                tmp_name = Path(tempfile.mktemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+                dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+                try:  # a directory fd makes os.link use linkat(AT_SYMLINK_FOLLOW), which can name an O_TMPFILE file
+                    os.link(f"/proc/self/fd/{fd}", tmp_name.name, dst_dir_fd=dir_fd, follow_symlinks=True)
+                    os.replace(tmp_name.name, path.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+                    tmp_name = None
+                finally:
+                    os.close(dir_fd)
+            finally:
+                os.close(fd)
+                if tmp_name is not None:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(tmp_name)
+            return
+        fd, named = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield handle  # type: ignore[misc]
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(named, 0o644)
+            os.replace(named, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(named)
+            raise

@@ -1,0 +1,299 @@
+"""The HTTP side of ``gluteonto serve``: a small ASGI application for the SPARQL 1.1 protocol.
+
+* ``GET``/``POST`` ``/sparql`` (also ``/query``; and ``/`` when no site is served, or when the
+  request is a POST or carries a query string) answer read-only queries; ``HEAD`` and ``OPTIONS`` are handled, other methods get 405 with ``Allow``.
+* The ``Host`` header must name this server by IP address, ``localhost`` or an allowed name, so a
+  web page cannot reach a loopback server through a DNS name it controls (DNS rebinding).
+* No cross-origin access unless origins are allowed explicitly (``--cors-origin``); a request
+  with a foreign ``Origin`` is refused before any work is done.
+* ``SERVICE`` is refused unless federation is allowed; ``update`` is refused (read-only).
+* Answers are negotiated from ``Accept`` (406 if nothing fits), produced by
+  :class:`~gluteonto.server.workers.QueryPool` within time, row and byte limits, and sent with
+  ``Content-Length`` when they fit in the first megabyte, streamed otherwise.
+* :func:`~gluteonto.server.static.static_site` serves a directory's files at ``/`` next to the endpoint.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import urllib.parse
+from collections.abc import Iterable
+
+from .. import limits
+from ..query.guard import find_service
+from .asgi import ASGIApp, Receive, Scope, Send, respond
+from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
+
+__all__ = ["SparqlApp", "host_allowed", "parse_accept"]
+
+
+log = logging.getLogger("gluteonto.serve")
+_ALLOW = "GET, HEAD, POST, OPTIONS"
+_FIRST_BYTES = 1024 * 1024
+_ENDPOINT_PATHS = ("/sparql", "/query")
+
+
+class _Refused(Exception):
+    def __init__(self, status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.status, self.headers = status, list(headers)
+
+
+def parse_accept(header: str) -> list[str]:
+    """Media types of an Accept header, best first (``q=0`` dropped; equal q keep their order).
+
+    >>> parse_accept("text/csv;q=0.5, application/sparql-results+json, */*;q=0.1")
+    ['application/sparql-results+json', 'text/csv', '*/*']
+    """
+    ranked = []
+    for position, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        quality = 1.0
+        for parameter in fields[1:]:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0:
+            ranked.append((-quality, position, media))
+    return [media for _q, _p, media in sorted(ranked)]
+
+
+def _split_host(value: str) -> str:
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def host_allowed(host_header: str, allowed_names: Iterable[str] = ()) -> bool:
+    """True if ``Host`` is an IP literal, ``localhost`` or one of ``allowed_names`` (DNS rebinding defence)."""
+    host = _split_host(host_header.strip()).lower().rstrip(".")
+    if not host:
+        return False
+    if host == "localhost" or host in {n.lower() for n in allowed_names}:
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    values = [v for k, v in scope.get("headers", []) if k.lower() == name]
+    return values[0].decode("latin-1") if values else None
+
+
+class SparqlApp:
+    """The ASGI application: the SPARQL endpoint, optionally a static site at ``/``."""
+
+    def __init__(self, pool: QueryPool, *, site: ASGIApp | None = None, allowed_hosts: Iterable[str] = (),
+                 cors_origins: Iterable[str] = (), allow_federation: bool = False) -> None:
+        self.pool = pool
+        self.site = site
+        self.allowed_hosts = list(allowed_hosts)
+        self.cors_origins = {o.rstrip("/") for o in cors_origins}
+        self.allow_federation = allow_federation
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return  # lifespan and websockets are not used
+        try:
+            await self._dispatch(scope, receive, send)
+        except _Refused as exc:
+            await respond(send, exc.status, f"{exc}\n".encode(), headers=exc.headers)
+        except (ConnectionError, OSError):
+            return  # the client went away
+        except Exception as exc:  # noqa: BLE001 - one log line, never a traceback
+            log.error("internal error on %s %s: %s", scope.get("method"), scope.get("path"), exc)
+            try:
+                await respond(send, 500, b"internal error\n")
+            except Exception:  # noqa: BLE001 - the response had already started
+                return
+
+    # -- checks ---------------------------------------------------------------------------------
+    def _cors_headers(self, scope: Scope) -> list[tuple[str, str]]:
+        origin = _header(scope, b"origin")
+        if origin is None:
+            return []
+        host = _header(scope, b"host") or ""
+        parsed = urllib.parse.urlparse(origin)
+        if origin.rstrip("/") in self.cors_origins:
+            return [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        if parsed.netloc and parsed.netloc.lower() == host.lower():
+            return []  # same origin (a page of the served site)
+        raise _Refused(403, f"cross-origin requests from {origin} are not allowed (see --cors-origin)")
+
+    def _check_host(self, scope: Scope) -> None:
+        host = _header(scope, b"host")
+        if host is None:
+            raise _Refused(400, "missing Host header")
+        if not host_allowed(host, self.allowed_hosts):
+            raise _Refused(403, f"Host {host!r} is not served here (DNS rebinding protection; see --allow-host)")
+
+    # -- routing --------------------------------------------------------------------------------
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self._check_host(scope)
+        cors = self._cors_headers(scope)
+        path = scope["path"]
+        is_endpoint = path in _ENDPOINT_PATHS or (path == "/" and (
+            self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
+        if not is_endpoint:
+            if self.site is not None:
+                await self.site(scope, receive, send)
+            else:
+                await respond(send, 404, b"not found: the SPARQL endpoint is /sparql\n")
+            return
+        method = scope["method"]
+        if method == "OPTIONS":
+            extra = [("Allow", _ALLOW)]
+            if cors:
+                extra += cors + [("Access-Control-Allow-Methods", "GET, POST"),
+                                 ("Access-Control-Allow-Headers", "Accept, Content-Type"),
+                                 ("Access-Control-Max-Age", "600")]
+            await respond(send, 204, b"", headers=extra)
+            return
+        if method not in ("GET", "HEAD", "POST"):
+            raise _Refused(405, f"method {method} not allowed: the endpoint is read-only", [("Allow", _ALLOW)])
+        job = await self._read_job(scope, receive)
+        await self._answer(scope, receive, send, job, cors)
+
+    async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
+        declared = _header(scope, b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limits.SERVER_MAX_BODY:
+            raise _Refused(413, f"request body larger than {limits.SERVER_MAX_BODY:,} bytes")
+        body = bytearray()
+        while True:
+            try:
+                message = await asyncio.wait_for(receive(), limits.SERVER_BODY_TIMEOUT)
+            except asyncio.TimeoutError:
+                raise _Refused(408, "the request body did not arrive in time", [("Connection", "close")]) from None
+            if message["type"] == "http.disconnect":
+                raise ConnectionResetError
+            body += message.get("body", b"")
+            if len(body) > limits.SERVER_MAX_BODY:
+                raise _Refused(413, f"request body larger than {limits.SERVER_MAX_BODY:,} bytes", [("Connection", "close")])
+            if not message.get("more_body"):
+                return bytes(body)
+
+    async def _read_job(self, scope: Scope, receive: Receive) -> QueryJob:
+        try:
+            params = urllib.parse.parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True,
+                                            strict_parsing=False, encoding="utf-8", errors="strict", max_num_fields=200)
+        except (UnicodeDecodeError, ValueError):
+            raise _Refused(400, "the query string is not valid UTF-8 form data") from None
+        body = await self._read_body(scope, receive)
+        if scope["method"] == "POST":
+            content_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
+            if content_type == "application/sparql-update":
+                raise _Refused(403, "this endpoint is read-only: updates are refused")
+            if content_type == "application/sparql-query":
+                try:
+                    params.append(("query", body.decode("utf-8")))
+                except UnicodeDecodeError:
+                    raise _Refused(400, "the query is not valid UTF-8") from None
+            elif content_type == "application/x-www-form-urlencoded":
+                try:
+                    params += urllib.parse.parse_qsl(body.decode("ascii"), keep_blank_values=True, encoding="utf-8",
+                                                     errors="strict", max_num_fields=200)
+                except (UnicodeDecodeError, ValueError):
+                    raise _Refused(400, "the form data is not valid (ASCII form encoding of UTF-8)") from None
+            else:
+                raise _Refused(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+        names = [name for name, _ in params]
+        if "update" in names:
+            raise _Refused(403, "this endpoint is read-only: updates are refused")
+        if names.count("query") != 1:
+            raise _Refused(400, "give exactly one 'query' parameter" if names.count("query") else "missing 'query' parameter")
+        query = next(value for name, value in params if name == "query")
+        if not query.strip():
+            raise _Refused(400, "the query is empty")
+        if not self.allow_federation and find_service(query) is not None:
+            raise _Refused(403, "SERVICE (federated query) is refused by this server")
+        graphs = {key: [v for n, v in params if n == key] for key in ("default-graph-uri", "named-graph-uri")}
+        for iri in graphs["default-graph-uri"] + graphs["named-graph-uri"]:
+            _check_iri(iri)
+        accept = parse_accept(_header(scope, b"accept") or "")
+        if accept and not any(_acceptable(m) for m in accept):
+            raise _Refused(406, "no acceptable format: answers are " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES]))
+        return QueryJob(query=query, accept=accept, default_graphs=graphs["default-graph-uri"],
+                        named_graphs=graphs["named-graph-uri"])
+
+    # -- answering -------------------------------------------------------------------------------
+    async def _answer(self, scope: Scope, receive: Receive, send: Send, job: QueryJob, cors: list[tuple[str, str]]) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.pool.timeout
+        gone = asyncio.Event()
+
+        async def watch() -> None:
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    gone.set()
+                    return
+
+        watcher = asyncio.ensure_future(watch())
+        started = False
+        try:
+            media = b"text/plain"
+            buffered: list[bytes] = []
+            size = 0
+            async for kind, data in self.pool.run(job, deadline, gone):
+                if kind == "type":
+                    media = data
+                elif kind == "data" and not started:
+                    buffered.append(data)
+                    size += len(data)
+                    if size >= _FIRST_BYTES:
+                        await self._start(send, media, None, cors)
+                        started = True
+                        await send({"type": "http.response.body", "body": b"".join(buffered), "more_body": True})
+                        buffered = []
+                elif kind == "data":
+                    await send({"type": "http.response.body", "body": data, "more_body": True})
+                elif kind == "end":
+                    if started:
+                        await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    else:
+                        body = b"".join(buffered)
+                        await self._start(send, media, len(body), cors)
+                        await send({"type": "http.response.body", "body": body, "more_body": False})
+        except WorkerError as exc:
+            if exc.status == 499:
+                return
+            if started:
+                log.warning("answer cut off while streaming: %s", exc)
+                return  # the connection is closed without the final chunk: the client sees an incomplete answer
+            extra = [("Retry-After", "5")] if exc.status == 503 else []
+            await respond(send, exc.status, f"{exc}\n".encode(), headers=cors + extra)
+        finally:
+            watcher.cancel()
+
+    async def _start(self, send: Send, media: bytes, length: int | None, cors: list[tuple[str, str]]) -> None:
+        content_type = media + (b"; charset=utf-8" if not media.endswith(b"+xml") and media != b"application/rdf+xml" else b"")
+        headers = [(b"content-type", content_type), (b"x-content-type-options", b"nosniff")]
+        if length is not None:
+            headers.append((b"content-length", str(length).encode()))
+        headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in cors]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+
+
+def _acceptable(media: str) -> bool:
+    return media in RESULT_TYPES or media in GRAPH_TYPES or media == "*/*" or \
+        any(t.startswith(media[:-1]) for t in [*RESULT_TYPES, *GRAPH_TYPES] if media.endswith("/*"))
+
+
+def _check_iri(iri: str) -> None:
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        raise _Refused(400, f"not a valid graph IRI: {iri[:200]!r}") from None

@@ -1,0 +1,370 @@
+"""Hostile requests against `gluteonto serve`: the server answers each with a clear status, stays up,
+never contacts another address, and stops work whose time is up or whose client has gone."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gluteonto import limits
+from gluteonto.server import app as sparql_app
+from gluteonto.tools.serve import SparqlServer, is_loopback, make_server
+from gluteonto.vocab import ONTOLOGY_IRI
+
+from ..helpers import free_port, wait_for_port
+from ..hostile_support import Listener, start_listener
+
+CARTESIAN_SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+ORIGIN = "https://allowed.example"
+
+
+@pytest.fixture(scope="module")
+def listener() -> Iterator[Listener]:
+    found, server = start_listener()
+    yield found
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
+    site = tmp_path_factory.mktemp("site")
+    (site / "index.html").write_text("<h1>gluteonto</h1>")
+    (site / "notes").mkdir()
+    (site / "notes" / "a.txt").write_text("note")
+    secret = tmp_path_factory.mktemp("secret") / "secret.txt"
+    secret.write_text("secret")
+    (site / "escape.txt").symlink_to(secret)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(limits, "SERVER_BODY_TIMEOUT", 1.0)
+        patch.setattr(limits, "SERVER_IDLE_TIMEOUT", 1.0)
+        patch.setattr(sparql_app, "_FIRST_BYTES", 20_000)
+        started = make_server("127.0.0.1", 0, site=site, timeout=3, max_rows=2_000, max_bytes=100_000, concurrency=4,
+                              cors_origins=[ORIGIN])
+        thread = threading.Thread(target=started.serve_forever, daemon=True)
+        thread.start()
+        yield started
+        started.shutdown()
+        started.server_close()
+
+
+def request(server: SparqlServer, method: str, path: str, body: bytes | None = None,
+            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    host, port = server.server_address
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def ask(query: str, **params: str) -> str:
+    return "/sparql?" + urllib.parse.urlencode({"query": query, **params})
+
+
+def raw(server: SparqlServer, data: bytes, wait: float = 5.0) -> bytes:
+    with socket.create_connection(server.server_address, timeout=wait) as sock:
+        sock.sendall(data)
+        chunks = []
+        try:
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+        except TimeoutError:
+            pass
+        return b"".join(chunks)
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1
+    return -1 if fields[0] == "Z" else int(fields[11]) + int(fields[12])
+
+
+def query_workers(server: SparqlServer) -> list[int]:
+    """Live worker processes (children of the zygote)."""
+    zygote = server.pool._zygote_pid
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == zygote and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def busy_worker(server: SparqlServer, within: float = 2.0) -> int:
+    """The worker process that is burning CPU (the one running the slow query)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        before = {pid: _cpu_ticks(pid) for pid in query_workers(server)}
+        time.sleep(0.3)
+        for pid, ticks in before.items():
+            if ticks >= 0 and _cpu_ticks(pid) > ticks:
+                return pid
+    raise AssertionError("no worker is running the query")
+
+
+def wait_gone(pid: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while _cpu_ticks(pid) >= 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _cpu_ticks(pid) < 0, "the query process is still running"
+
+
+def assert_alive(server: SparqlServer) -> None:
+    status, _headers, body = request(server, "GET", ask("ASK { ?s ?p ?o }"))
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+# -- refusals --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("method, path, body, headers, status, message", [
+    ("GET", "SERVICE", None, {}, 403, "SERVICE"),
+    ("GET", ask("ASK {}"), None, {"Host": "attacker.example"}, 403, "DNS rebinding"),
+    ("GET", ask("ASK {}"), None, {"Host": "attacker.example:7878"}, 403, "DNS rebinding"),
+    ("GET", ask("ASK {}"), None, {"Origin": "https://attacker.example"}, 403, "cross-origin"),
+    ("GET", ask("ASK {}") + "&query=ASK%7B%7D", None, {}, 400, "exactly one"),
+    ("POST", ask("ASK {}"), b"ASK {}", {"Content-Type": "application/sparql-query"}, 400, "exactly one"),
+    ("GET", "/sparql", None, {}, 400, "missing 'query'"),
+    ("GET", "/sparql?update=DROP%20ALL", None, {}, 403, "read-only"),
+    ("POST", "/sparql", b"DROP ALL", {"Content-Type": "application/sparql-update"}, 403, "read-only"),
+    ("POST", "/sparql", b"update=DROP+ALL", {"Content-Type": "application/x-www-form-urlencoded"}, 403, "read-only"),
+    ("POST", "/sparql", b"ASK {}", {"Content-Type": "text/plain"}, 415, "application/sparql-query"),
+    ("POST", "/sparql", b"ASK { \xff }", {"Content-Type": "application/sparql-query"}, 400, "UTF-8"),
+    ("GET", ask("ASK {}"), None, {"Accept": "image/png"}, 406, "no acceptable format"),
+    ("GET", ask("SELECT * {}", **{"default-graph-uri": "not an iri"}), None, {}, 400, "not a valid graph IRI"),
+    ("GET", ask("SELECT * WHERE { ?s ?p }"), None, {}, 400, "SPARQL syntax error"),
+    ("GET", ask("SELECT (<http://x/f>(1) AS ?x) {}"), None, {}, 400, "not supported"),
+    ("PUT", "/sparql", b"x", {}, 405, "read-only"),
+    ("DELETE", "/sparql", None, {}, 405, "read-only"),
+    ("PATCH", "/sparql", b"x", {}, 405, "read-only"),
+    ("GET", "/../../etc/passwd", None, {}, 404, "not found"),
+    ("GET", "/escape.txt", None, {}, 404, "not found"),
+    ("POST", "/index.html", b"x", {}, 405, "method not allowed"),
+])
+def test_refused_requests(server: SparqlServer, listener: Listener, method: str, path: str, body: bytes | None,
+                          headers: dict[str, str], status: int, message: str) -> None:
+    if path == "SERVICE":
+        path = ask(f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}")
+    listener.reset()
+    got, response_headers, content = request(server, method, path, body, headers)
+    assert got == status, content
+    assert message.encode() in content
+    assert "access-control-allow-origin" not in response_headers
+    if status == 405:
+        assert response_headers["allow"]
+    assert listener.requests == []
+    assert_alive(server)
+
+
+def test_cors_only_for_allowed_origins(server: SparqlServer) -> None:
+    status, headers, _ = request(server, "GET", ask("ASK {}"), headers={"Origin": ORIGIN})
+    assert status == 200 and headers["access-control-allow-origin"] == ORIGIN
+    status, headers, _ = request(server, "OPTIONS", "/sparql", headers={"Origin": ORIGIN})
+    assert status == 204 and "GET" in headers["allow"] and headers["access-control-allow-origin"] == ORIGIN
+    status, headers, _ = request(server, "GET", ask("ASK {}"), headers={"Host": "localhost"})
+    assert status == 200 and "access-control-allow-origin" not in headers
+
+
+def test_missing_host_is_refused(server: SparqlServer) -> None:
+    answer = raw(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.0\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 400") and b"missing Host" in answer
+
+
+# -- answers ---------------------------------------------------------------------------------------------
+def test_head_and_options(server: SparqlServer) -> None:
+    status, headers, body = request(server, "HEAD", ask("ASK {}"))
+    assert status == 200 and body == b"" and headers["content-type"].startswith("application/sparql-results+json")
+    status, headers, body = request(server, "OPTIONS", "/sparql")
+    assert status == 204 and headers["allow"] == "GET, HEAD, POST, OPTIONS"
+
+
+def test_construct_as_json_ld(server: SparqlServer) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5"
+    status, headers, body = request(server, "GET", ask(query), headers={"Accept": "application/ld+json"})
+    assert status == 200 and headers["content-type"].startswith("application/ld+json")
+    assert isinstance(json.loads(body), list)
+
+
+def test_default_graph_uri_is_honoured(server: SparqlServer) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    def number(**params: str) -> int:
+        status, _headers, body = request(server, "GET", ask(count, **params))
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    assert number() > 5000
+    assert number(**{"default-graph-uri": ONTOLOGY_IRI}) == number()
+    assert number(**{"default-graph-uri": "http://example.org/nothing"}) == 0
+
+
+def test_static_site_next_to_the_endpoint(server: SparqlServer) -> None:
+    assert request(server, "GET", "/")[2] == b"<h1>gluteonto</h1>"
+    assert request(server, "GET", "/notes/a.txt")[2] == b"note"
+    status, headers, _ = request(server, "GET", "/notes")
+    assert status == 301 and headers["location"] == "/notes/"
+    assert request(server, "GET", "/missing.html")[0] == 404
+
+
+# -- limits, time, cancellation ------------------------------------------------------------------------------
+def test_row_limit_before_the_answer_starts(server: SparqlServer) -> None:
+    status, _headers, body = request(server, "GET", ask("SELECT ?x WHERE { ?s ?p ?o BIND(1 AS ?x) }"),
+                                     headers={"Accept": "text/csv"})
+    assert status == 400 and b"more than 2,000 rows" in body
+    assert_alive(server)
+
+
+def test_limit_hit_while_streaming_cuts_the_answer(server: SparqlServer) -> None:
+    """The 8.5 GB cartesian product: streamed past the first bytes, then cut off; the server stays up."""
+    with pytest.raises(http.client.IncompleteRead):
+        request(server, "GET", ask("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"), headers={"Accept": "text/csv"})
+    assert_alive(server)
+
+
+def test_slow_query_times_out_and_is_killed(server: SparqlServer) -> None:
+    outcome: list[tuple[int, dict[str, str], bytes]] = []
+    start = time.monotonic()
+    client = threading.Thread(target=lambda: outcome.append(request(server, "GET", ask(CARTESIAN_SLOW))))
+    client.start()
+    worker = busy_worker(server)
+    client.join(15)
+    status, headers, body = outcome[0]
+    assert status == 503 and b"did not finish within 3 s" in body and headers["retry-after"]
+    assert time.monotonic() - start < 8
+    wait_gone(worker, 2)
+    assert_alive(server)
+
+
+def test_work_of_a_departed_client_is_cancelled(server: SparqlServer) -> None:
+    path = ask(CARTESIAN_SLOW)
+    with socket.create_connection(server.server_address) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        worker = busy_worker(server)
+        left = time.monotonic()
+    wait_gone(worker, 1.5)
+    assert time.monotonic() - left < 2.5  # well before the 3 s timeout would have stopped it
+
+
+@pytest.mark.parametrize("head, status", [
+    (b"Content-Length: abc\r\n", b"400"),
+    (b"Content-Length: -1\r\n", b"400"),
+    (b"Content-Length: 1\r\nContent-Length: 2\r\n", b"400"),
+    (b"Content-Length: 100\r\nContent-Type: application/sparql-query\r\n", b"408"),  # short body
+    (b"Content-Length: 99999999\r\nContent-Type: application/sparql-query\r\n", b"413"),
+])
+def test_broken_bodies_get_a_status(server: SparqlServer, head: bytes, status: bytes) -> None:
+    answer = raw(server, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n" + head + b"\r\nASK {}")
+    assert answer.split(b" ", 2)[1] == status, answer
+    assert_alive(server)
+
+
+def test_early_disconnects_and_idle_connections(server: SparqlServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    for _ in range(20):  # clients that leave at once, mid-head, or before reading the answer
+        for data in (b"", b"GET /sparql?query=AS", f"GET {ask('ASK {}')} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()):
+            with socket.create_connection(server.server_address) as sock:
+                sock.sendall(data)
+    idle = [socket.create_connection(server.server_address) for _ in range(200)]
+    try:
+        assert_alive(server)
+        time.sleep(3)  # head deadline (1 s body + 1 s idle in this fixture)
+        for sock in idle:
+            sock.settimeout(2)
+            assert sock.recv(1) == b"", "an idle connection was kept open"
+    finally:
+        for sock in idle:
+            sock.close()
+    assert not [r for r in caplog.records if r.exc_info or "Traceback" in r.getMessage()]
+    assert_alive(server)
+
+
+def test_many_concurrent_clients(server: SparqlServer) -> None:
+    def one(_: int) -> int:
+        return request(server, "GET", ask("SELECT ?s WHERE { ?s a ?t } LIMIT 5"))[0]
+
+    with ThreadPoolExecutor(64) as pool:
+        statuses = list(pool.map(one, range(256)))
+    assert statuses.count(200) == 256
+
+
+# -- the command -------------------------------------------------------------------------------------------
+def test_non_loopback_host_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Fake:
+        server_address = ("0.0.0.0", 7878)
+
+        def serve_forever(self) -> None:
+            return
+
+        def server_close(self) -> None:
+            return
+
+    import gluteonto.tools.serve
+
+    monkeypatch.setattr(gluteonto.tools.serve, "make_server", lambda *args, **kwargs: Fake())
+    from gluteonto.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--no-site", "--host", "0.0.0.0"])
+    assert result.exit_code == 0 and "warning: listening on 0.0.0.0" in result.output
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and not is_loopback("0.0.0.0")
+    assert os.environ.get("NO_PROXY", "") == os.environ.get("NO_PROXY", "")  # no environment side effects
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_cleanly(tmp_path: Path, signum: int) -> None:
+    """Ctrl-C (one line, exit 130) or SIGTERM (quiet) stop the server with all its query processes."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "gluteonto", "serve", "--no-site", "--port", str(port)], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for_port(port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", ask("ASK { ?s ?p ?o }"))
+        assert connection.getresponse().status == 200
+        connection.close()
+        process.send_signal(signum)
+        _out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    text = err.decode()
+    assert "Traceback" not in text, text
+    if signum == signal.SIGINT:
+        assert process.returncode == 130 and text.strip().endswith("interrupted")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _session_alive(process.pid):
+        time.sleep(0.1)
+    assert not _session_alive(process.pid), "a query process outlived the server"
+
+
+def _session_alive(sid: int) -> bool:
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                return True
+    return False

@@ -1,0 +1,32 @@
+"""Work in a killable child: results come back, errors keep their type, time and memory are bounded."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gluteonto.errors import EngineError, InputError
+from gluteonto.isolate import QueryTimeout, run_isolated
+
+
+def test_result_and_errors_come_back() -> None:
+    assert run_isolated(lambda: {"answer": [1, 2]}, timeout=30) == {"answer": [1, 2]}
+
+    def refuse() -> None:
+        raise InputError("bad input")
+
+    with pytest.raises(InputError, match="bad input"):
+        run_isolated(refuse, timeout=30)
+
+
+def test_time_is_bounded() -> None:
+    start = time.monotonic()
+    with pytest.raises(QueryTimeout, match="did not finish within 0.5 s"):
+        run_isolated(lambda: time.sleep(30), timeout=0.5)
+    assert time.monotonic() - start < 5
+
+
+def test_memory_is_bounded() -> None:
+    with pytest.raises(EngineError, match="out of memory"):
+        run_isolated(lambda: len(bytearray(2 * 1024 * 1024 * 1024)), timeout=30, memory=256 * 1024 * 1024)
