@@ -121,7 +121,8 @@ ARTICLE_FACTS = [
     # origin and insertion
     ("origin between anterior and inferior gluteal lines", lambda g: _has(g, 4, URIRef(RO + "RO_0002372"), 35) and _has(g, 35, term(904), 33) and _has(g, 35, term(904), 34)),
     ("insertion on anterolateral facet of greater trochanter", lambda g: _has(g, 4, URIRef(RO + "RO_0002373"), 39)),
-    ("bursa between tendon and trochanter", lambda g: _has(g, 57, term(900), 23) and _has(g, 57, term(901), 42)),
+    ("bursa between tendon and trochanter, so the tendon does not touch the bone", lambda g: _has(g, 57, term(900), 23) and _has(g, 57, term(901), 42)
+     and _has(g, 23, term(901), 57) and not _has(g, 23, term(901), 42)),
     ("variants blend with piriformis, superior gemellus, vastus lateralis", lambda g: all((term(v), OWL.equivalentClass, None) in g for v in (25, 26, 28))),
     # topography
     ("TFL in front, piriformis behind", lambda g: _has(g, 4, term(903), 7) and _has(g, 4, term(902), 8)),
@@ -139,21 +140,25 @@ ARTICLE_FACTS = [
     # function
     ("abduction needs a fixed origin", lambda g: _has(g, 212, term(913), 702)),
     ("internal rotation by anterior fibres, especially in flexion", lambda g: _has(g, 213, term(909), 19) and _has(g, 213, term(914), 701)),
-    ("pelvic stabilisation with medius in stance", lambda g: _has(g, 214, term(909), 5) and _has(g, 214, term(912), 232)),
+    ("pelvic stabilisation with medius in stance or single-leg standing", lambda g: _has(g, 214, term(909), 5) and _any_union(g, 214, term(912), {232, 235})
+     and not _has(g, 214, term(912), 232) and not _has(g, 214, term(912), 235)),
     ("weakness gives Trendelenburg sign", lambda g: _has(g, 446, term(925), 444)),
     ("EMG activity in single-leg loading and swing", lambda g: _has(g, 4, term(917), 235) and _has(g, 4, term(917), 233)),
     # conditions
     ("GTPS: women over 40 at increased risk, typical and possible MRI findings", lambda g: _has(g, 404, term(941), 721) and _has(g, 404, term(942), 450) and _has(g, 404, term(921), 452)),
     ("GTPS often with prior hip OA, low back complaints or biomechanical deviations", lambda g: {406, 417, 722} in [{int(str(m)[-7:]) for m in u} for u in union_fillers(g, term(404), term(924))]),
     ("trigger points vs sciatica", lambda g: _has(g, 409, term(922), 436) and _has(g, 409, term(927), 407)),
-    ("atrophy after arthroplasty or in degenerative conditions, anterior part", lambda g: _any_union(g, 411, term(923), {453, 422}) and _has(g, 411, term(919), 19)),
+    ("atrophy after arthroplasty and in degenerative conditions, anterior part", lambda g: _has(g, 411, term(923), 453) and _has(g, 411, term(923), 422) and _has(g, 411, term(919), 19)),
     # synergy
     ("synergists TFL, QL, iliacus, psoas", lambda g: all(_has(g, 4, term(916), m) for m in (5, 7, 14, 15, 17))),
     ("medius is a hip abductor too", lambda g: _has(g, 224, term(909), 5) and (term(224), RDFS.subClassOf, term(202)) in g),
-    ("minimus deepest of the three: deeper than maximus", lambda g: _has(g, 4, term(944), 6)),
-    ("hip stability in walking, stairs and running", lambda g: _any_union(g, 223, term(912), {231, 237, 236})),
+    ("minimus deepest of the three: deeper than maximus", lambda g: _has(g, 4, term(944), 6) and (term(945), OWL.inverseOf, term(944)) in g),
+    ("hip stability in single-leg activities, walking, stairs and running only as examples", lambda g: _has(g, 223, term(912), 235)
+     and not union_fillers(g, term(223), term(912))),
     ("side plank trains abduction", lambda g: _has(g, 664, term(932), 212)),
     ("diagonal abduction versus the traditional side raise", lambda g: _has(g, 662, term(943), 668)),
+    ("side plank: less compensation than clam and simple abduction", lambda g: _has(g, 664, term(943), 667) and _has(g, 664, term(943), 668)),
+    ("QL synergy names no joint, not even by inheritance", lambda g: not restrictions(g, term(217), term(910)) and not restrictions(g, term(208), term(910))),
     ("gluteus maximus contrasted", lambda g: _has(g, 219, term(909), 6) and _has(g, 220, term(909), 6)),
     # exercises and guidance
     ("five exercises with targets", lambda g: all(restrictions(g, term(e), term(928)) for e in (662, 663, 664, 665, 666))),

@@ -34,8 +34,9 @@ Check = Callable[[list[tuple[str, ...]]], bool]
 EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
     "origin-insertion": ({}, lambda r: ("origin", "gluteus minimus origin area", "gluteal surface of ilium", "inferior gluteal line") in r
                          and ("insertion", "anterolateral facet of greater trochanter", "greater trochanter", "") in r),
-    "topography": ({}, lambda r: {("deep to", "gluteus medius"), ("anterior to", "piriformis"), ("posterior to", "tensor fasciae latae"), ("superficial to", "ilium")} <= set(r)),
-    "covering-structures": ({}, lambda r: column(r, 0) == {"gluteus medius", "plane between gluteus medius and gluteus minimus"}),
+    "topography": ({}, lambda r: {("deep to", "gluteus medius"), ("anterior to", "piriformis"), ("posterior to", "tensor fasciae latae"), ("superficial to", "ilium"),
+                                  ("lies deeper than", "gluteus maximus")} <= set(r)),
+    "covering-structures": ({}, lambda r: column(r, 0) == {"gluteus medius", "plane between gluteus medius and gluteus minimus", "gluteus maximus"}),
     "underlying-structures": ({}, lambda r: column(r, 0) == {"ilium"}),
     "structures-in-space": ({}, lambda r: column(r, 0) == {"superior gluteal nerve", "deep branch of superior gluteal artery"}),
     "tendon-relations": ({}, lambda r: {x[2] for x in r} >= {"reflected head of rectus femoris", "articular capsule of hip joint", "trochanteric bursa of gluteus minimus", "anterolateral facet of greater trochanter"}),
@@ -50,7 +51,8 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
     "supplied-structures": ({}, lambda r: column(r, 0) == {"gluteus minimus", "gluteus medius"}),
     "muscle-actions": ({}, lambda r: {"hip abduction", "hip internal rotation", "pelvic stabilisation", "hip flexion", "control of hip adduction and internal rotation", "joint stabilisation"} <= column(r, 1)
                        and any(x[2] == "anterior fibre segment of gluteus minimus" and x[5] == "flexed hip position" for x in r)
-                       and {x[6] for x in r if x[0] == "stabilisation of the hip joint by gluteus minimus"} == {"gait", "stair climbing", "running"}),
+                       and {x[6] for x in r if x[0] == "stabilisation of the hip joint by gluteus minimus"} == {"single-leg stance"}
+                       and {x[6] for x in r if x[0] == "pelvic stabilisation by gluteus minimus and gluteus medius"} == {"stance phase of gait", "single-leg stance"}),
     "muscles-for-movement": ({}, lambda r: column(r, 0) == {"gluteus minimus", "gluteus medius", "quadratus lumborum"}),
     "exercise-comparisons": ({}, lambda r: r == [("allows less compensation than", "simple side-lying hip abduction")]),
     "actions-by-condition": ({}, lambda r: r == [("hip internal rotation by anterior fibres of gluteus minimus", "enhanced by condition", "anterior fibre segment of gluteus minimus")]),
@@ -98,6 +100,35 @@ def test_question_answer(session: Session, name: str) -> None:
     rows = labelled(session, name, params)
     assert rows, f"{name} returned nothing"
     assert check(rows), rows
+
+
+#: Gluteus minimus lies deeper than gluteus maximus without touching it; the layer questions answer
+#: from either side.
+LAYERS = [
+    ("topography", "gluteus maximus", lambda r: ("lies more superficially than", "gluteus minimus") in r
+     and not any(x[1] == "gluteus minimus" and x[0] in ("superficial to", "adjacent to") for x in r)),
+    ("underlying-structures", "gluteus maximus", lambda r: column(r, 0) == {"gluteus minimus"}),
+    ("covering-structures", "gluteus medius", lambda r: "gluteus maximus" not in column(r, 0)),
+]
+
+
+@pytest.mark.parametrize("name, structure, check", LAYERS, ids=[f"{n}-{s}" for n, s, _ in LAYERS])
+def test_layer_questions_use_lies_deeper_than(session: Session, name: str, structure: str, check: Check) -> None:
+    rows = labelled(session, name, {"structure": structure})
+    assert check(rows), rows
+
+
+@pytest.mark.parametrize("name, wanted", [("topography", "gluteus maximus"), ("covering-structures", "gluteus maximus")])
+def test_command_line_layer_answers_name_gluteus_maximus(name: str, wanted: str) -> None:
+    from click.testing import CliRunner
+
+    from gluteonto.cli import main
+
+    result = CliRunner().invoke(main, ["query", name, "--format", "csv"], catch_exceptions=False)
+    assert result.exit_code == 0 and wanted in result.output, result.output
+    below = CliRunner().invoke(main, ["query", "underlying-structures", "-p", "structure=gluteus maximus", "--format", "csv"],
+                               catch_exceptions=False)
+    assert below.exit_code == 0 and "gluteus minimus" in below.output, below.output
 
 
 def test_every_query_header_is_complete() -> None:
