@@ -7,16 +7,17 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from gluteonto import Session
 from gluteonto.card.phrases import word
-from gluteonto.cli import main
 from gluteonto.i18n import interface_words
 from gluteonto.query.answers import EXIT_CODES
 from gluteonto.query.catalog import load_catalog
 from gluteonto.query.discover import query_names
 from gluteonto.query.lookup import normalize
+
+from .helpers import run_cli
 
 CATALOG = load_catalog()
 
@@ -31,8 +32,7 @@ def session() -> Session:
     return Session("oxigraph")
 
 
-def run(runner: CliRunner, *args: str, columns: int = 100) -> Result:
-    return runner.invoke(main, list(args), env={"COLUMNS": str(columns)}, catch_exceptions=False)
+run = run_cli
 
 
 # -- tables that fit --------------------------------------------------------------------------

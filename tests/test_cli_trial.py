@@ -6,12 +6,14 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from gluteonto import Session
 from gluteonto.cli import main
 from gluteonto.i18n import HEADERS, VALUES, cell_text, header
 from gluteonto.query.catalog import load_catalog
+
+from .helpers import run_cli
 
 CATALOG = load_catalog()
 
@@ -26,8 +28,7 @@ def session() -> Session:
     return Session("oxigraph")
 
 
-def run(runner: CliRunner, *args: str, columns: int = 100) -> Result:
-    return runner.invoke(main, list(args), env={"COLUMNS": str(columns)}, catch_exceptions=False)
+run = run_cli
 
 
 def _answers(session: Session) -> dict[str, tuple[list[str], set[str]]]:
