@@ -5,12 +5,16 @@ from __future__ import annotations
 import socket
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, URIRef
 
+if TYPE_CHECKING:
+    from click.testing import CliRunner, Result
+
 from gluteonto.vocab import GLUT, OWL, RDFS
 
-__all__ = ["ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "union_fillers", "free_port", "wait_for_port"]
+__all__ = ["ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "union_fillers", "free_port", "wait_for_port", "run_cli"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -64,3 +68,10 @@ def wait_for_port(port: int, timeout: float = 20.0) -> None:
                 return
         time.sleep(0.05)
     raise RuntimeError(f"nothing listens on port {port}")
+
+
+def run_cli(runner: CliRunner, *args: str, columns: int = 100) -> Result:
+    """Invoke the gluteonto command line in ``runner`` with a terminal ``columns`` wide."""
+    from gluteonto.cli import main
+
+    return runner.invoke(main, list(args), env={"COLUMNS": str(columns)}, catch_exceptions=False)

@@ -48,7 +48,7 @@ def test_queries_lists_the_catalog(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_query_table_in_norwegian(runner: CliRunner, engine: str) -> None:
-    result = run(runner, "query", "innervation", "--lang", "nb", "--engine", engine)
+    result = run(runner, "query", "innervation", "--lang", "nb", "--engine", engine, "--wide")
     assert result.exit_code == 0
     assert "n. gluteus superior" in result.output and "L5" in result.output
 

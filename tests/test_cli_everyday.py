@@ -7,16 +7,17 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from gluteonto import Session
 from gluteonto.card.phrases import word
-from gluteonto.cli import main
 from gluteonto.i18n import interface_words
 from gluteonto.query.answers import EXIT_CODES
 from gluteonto.query.catalog import load_catalog
 from gluteonto.query.discover import query_names
 from gluteonto.query.lookup import normalize
+
+from .helpers import run_cli
 
 CATALOG = load_catalog()
 
@@ -31,8 +32,7 @@ def session() -> Session:
     return Session("oxigraph")
 
 
-def run(runner: CliRunner, *args: str, columns: int = 100) -> Result:
-    return runner.invoke(main, list(args), env={"COLUMNS": str(columns)}, catch_exceptions=False)
+run = run_cli
 
 
 # -- tables that fit --------------------------------------------------------------------------
@@ -110,6 +110,7 @@ def _interface_text(output: str) -> str:
     for name in names:
         output = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", output)
     output = re.sub(r"-p\s+\w+=", " ", output)
+    output = re.sub(r"https?://\S+", " ", output)  # links are addresses, not interface words
     output = re.sub(r"gluteonto [a-z-]+", " ", output)  # command lines the output suggests
     output = re.sub(r"[^;:\n]*\(en\)", " ", " ".join(output.split()))
     output = re.sub(r"'[^']*'", " ", output)
@@ -229,7 +230,9 @@ def test_aliases_are_unambiguous() -> None:
 def test_about_in_three_languages(runner: CliRunner, session: Session, lang: str) -> None:
     result = run(runner, "about", "gluteus minimus", "--lang", lang, columns=80)
     assert result.exit_code == 0, result.output
-    assert max(len(line) for line in result.output.splitlines()) <= 80
+    # only a link or a command, each whole on a line of its own, may be wider
+    wide = [line for line in result.output.splitlines() if len(line) > 80]
+    assert all(len(line.split()) == 1 or line.strip().startswith("gluteonto query ") for line in wide), wide
     iri = session.resolve_term("gluteus minimus")
     assert result.output.splitlines()[0] == session.index.labels[iri][lang]
     ui = "nb" if lang == "nb" else "en"

@@ -8,6 +8,7 @@ named term for that question.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from . import limits
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
+from .i18n import default_lang
 from .query.results import RESULT_FORMATS
 from .vocab import LABEL_LANGS
 
@@ -51,8 +53,9 @@ class RegistryChoice(click.Choice[str]):
         """Ignored: the names always come from the registry."""
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), default="en",
-                           show_default=True, help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
+LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
+                           default=lambda: default_lang(os.environ), show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
+                           help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
 ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
                              help="Embedded query engine.")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
@@ -126,13 +129,13 @@ def _width(fmt: str, wide: bool) -> int | None:
 
 
 def _parse_params(pairs: tuple[str, ...], lang: str = "en") -> dict[str, str]:
-    from .i18n import text
+    from .i18n import MessageError
 
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise click.BadParameter(text("not name=value", lang, pair=pair), param_hint="--param")
+            raise MessageError(("not name=value", {"pair": pair}))
         params[name.strip()] = value.strip()
     return params
 
@@ -145,13 +148,18 @@ def main() -> None:
 
 @main.command()
 @ENGINE_OPTION
+@LANG_OPTION
 @friendly
-def info(engine: str) -> None:
+def info(engine: str, lang: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
+    from .i18n import MESSAGES, text
     from .tools.info import ontology_info
 
-    for key, value in ontology_info(engine).items():
-        click.echo(f"{key:<22} {value}")
+    lines = [(text("info " + key, lang) if "info " + key in MESSAGES else key, value)
+             for key, value in ontology_info(engine).items()]
+    width = max(len(key) for key, _value in lines)
+    for key, value in lines:
+        click.echo(f"{key:<{width}}  {value}")
 
 
 @main.command()
@@ -162,8 +170,8 @@ def info(engine: str) -> None:
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
     with the questions that answer for each."""
-    from .card.questions import answering_questions
     from .i18n import text as say
+    from .query.discover import asked_about
     from .vocab import compact_iri
 
     session = _session()
@@ -174,11 +182,11 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
         sys.exit(1)
     if hits[0].approximate:
         click.echo(say("approximate", lang))
-    questions = answering_questions(session, [h.iri for h in hits])
+    questions = asked_about(session, [h.iri for h in hits])
     for hit in hits:
         label = session.index.label(hit.iri, lang) or hit.text
         click.echo(f"{compact_iri(str(hit.iri)):<20} {label}   [{say(hit.kind, lang)}@{hit.lang}: {hit.text}]")
-        names = sorted({spec.name for spec, _param in questions.get(hit.iri, [])})
+        names = questions.get(hit.iri, [])
         line = f"{say('asks', lang)}: {', '.join(names)}" if names else say("no questions", lang)
         click.echo(_indented(line, 21))
 
@@ -189,7 +197,7 @@ def _indented(line: str, indent: int) -> str:
     from .query.tablefmt import terminal_width
 
     width = max(terminal_width() - indent, 20)
-    return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False))
+    return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False))
 
 
 @main.command()
@@ -202,7 +210,9 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
     from .card import build_card, render_text
     from .query.tablefmt import terminal_width
 
-    card = build_card(_session(engine), " ".join(term), lang.lower())
+    session = _session(engine)
+    session.lang = lang.lower()
+    card = build_card(session, " ".join(term), lang.lower())
     _emit(render_text(card, width=terminal_width()))
 
 
@@ -225,18 +235,10 @@ def queries(lang: str, show_all: bool, word: str | None) -> None:
             click.echo(say("no search hit", lang, word=word), err=True)
             sys.exit(1)
     shown = [s for s in specs if show_all or word or s.group == "questions"]
-    defaults = _default_labels(shown, lang)
-    group = None
-    for spec in shown:
-        if spec.group != group:
-            group = spec.group
-            click.echo(f"\n[{say('group ' + group, lang)}]")
-        click.echo(f"  {spec.name:<34} {spec.title(lang)}")
-        if spec.aliases:
-            click.echo(_indented(f"({say('also', lang)}: {', '.join(spec.aliases)})", 37))
-        for param in spec.params:
-            default = defaults.get(param.default, param.default) if param.kind == "iri" else param.default
-            click.echo(_indented(f"-p {param.name}=…  ({say('default', lang)}: {default}) {param.help_in(lang)}", 37))
+    from .query.listing import catalog_lines
+    from .query.tablefmt import terminal_width
+
+    click.echo("\n".join(catalog_lines(shown, lang, terminal_width(), _default_labels(shown, lang))))
 
 
 def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
@@ -256,7 +258,8 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 @main.command()
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Query parameter; IRIs may be given as a label, CURIE or IRI (repeatable).")
+              help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
+                   "code (e.g. GLUTEONTO:0000004, FMA:22317) or IRI.")
 @run_options
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
@@ -271,6 +274,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 
     lang = lang.lower()
     session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
+    session.lang = lang
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:

@@ -11,6 +11,8 @@ gives a wholly Norwegian answer. ``la`` (Latin anatomy labels) uses the English 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .errors import EngineError, InputError
 from .vocab import LABEL_LANGS
 
@@ -19,10 +21,14 @@ __all__ = [
     "LABEL_SUFFIX",
     "LANGS",
     "MESSAGES",
+    "PARAM_NAMES",
     "UI_LANGS",
+    "VALUES",
     "EngineMessageError",
     "Localized",
     "MessageError",
+    "cell_text",
+    "default_lang",
     "header",
     "interface_words",
     "text",
@@ -35,6 +41,15 @@ UI_LANGS = ("en", "nb")
 LANGS = LABEL_LANGS
 
 
+def default_lang(environ: Mapping[str, str]) -> str:
+    """The answer language when ``--lang`` is not given: ``GLUTEONTO_LANG``, else ``nb`` for a Norwegian locale."""
+    chosen = environ.get("GLUTEONTO_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
+    return "nb" if locale.lower().startswith(("nb", "no", "nn")) else "en"
+
+
 def ui(lang: str) -> str:
     """Interface language for a label language (``la`` → ``en``)."""
     return "nb" if lang == "nb" else "en"
@@ -44,6 +59,8 @@ def ui(lang: str) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     "rows": ("({n} rows)", "({n} rader)"),
     "row": ("(1 row)", "(1 rad)"),
+    "rows of": ("({n} rows; {k} different in the first column, {column})",
+                "({n} rader; {k} ulike i første kolonne, {column})"),
     "no answers": ("(no answers)", "(ingen svar)"),
     "yes": ("yes", "ja"),
     "no": ("no", "nei"),
@@ -68,7 +85,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no params": ("none", "ingen"),
     "unknown query": ("there is no question named {name!r}.", "det finnes ikke noe spørsmål som heter {name!r}."),
     "list queries": ("Run 'gluteonto queries' to list them.", "Kjør 'gluteonto queries' for å se dem."),
-    "not name=value": ("{pair!r} is not NAME=VALUE", "{pair!r} er ikke NAVN=VERDI"),
+    "not name=value": ("{pair!r} is not NAME=VALUE (e.g. -p muscle=\"gluteus medius\")",
+                       "{pair!r} er ikke NAVN=VERDI (f.eks. -p muskel=\"gluteus medius\")"),
+    "empty value": ("the parameter {param!r} has no value; leave it out to use the default.",
+                    "parameteren {param!r} har ingen verdi; utelat den for å bruke standardverdien."),
+    "wrong kind": ("{name} is a kind of {kind}, not of {expected}.", "{name} er en type {kind}, ikke {expected}."),
+    "questions for": ("Questions that answer for {name}:{commands}", "Spørsmål som svarer for {name}:{commands}"),
     # lookup and queries listings
     "no match": ("no term matches {value!r}", "ingen begreper passer {value!r}"),
     "approximate": ("(closest spellings)", "(nærmeste stavemåter)"),
@@ -83,9 +105,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group FMA comparison": ("FMA comparison (needs FMA data: --data or link-fma)",
                              "FMA-sammenligning (trenger FMA-data: --data eller link-fma)"),
     "label": ("label", "navn"),
-    "exact synonym": ("exact synonym", "synonym"),
+    "exact synonym": ("synonym", "synonym"),
     "related synonym": ("related synonym", "beslektet synonym"),
     "interrupted": ("interrupted", "avbrutt"),
+    # the lines of 'gluteonto info'
+    "info gluteonto package": ("gluteonto package", "gluteonto-pakke"),
+    "info title": ("title", "tittel"),
+    "info ontology IRI": ("ontology IRI", "ontologi-IRI"),
+    "info version IRI": ("version IRI", "versjons-IRI"),
+    "info license": ("license", "lisens"),
+    "info triples": ("triples", "tripler"),
+    "info classes": ("classes", "klasser"),
+    "info object properties": ("object properties", "objektegenskaper"),
+    "info annotation properties": ("annotation properties", "annotasjonsegenskaper"),
+    "info existential restrictions": ("existential restrictions", "eksistensielle restriksjoner"),
+    "info annotated axioms": ("annotated axioms", "annoterte aksiomer"),
+    "info sources": ("sources", "kilder"),
     # refusals and limits that keep a query from reaching the network or exhausting the machine
     "service refused": (("the query uses SERVICE {target} (a federated query, which contacts another server); refused: "
                          "pass --allow-federation to allow it deliberately"),
@@ -106,6 +141,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 HEADERS: dict[str, tuple[str, str]] = {
     "acting_part": ("acting part", "virkende del"),
     "action": ("action", "funksjon"),
+    "annotation": ("annotation", "annotasjon"),
+    "comparison": ("comparison", "sammenligning"),
+    "compared_with": ("compared with", "sammenlignet med"),
+    "either_or": ("either-or", "enten–eller"),
+    "symptom_is": ("symptom is", "symptomet er"),
+    "upstream_how": ("how (earlier cause)", "hvordan (tidligere årsak)"),
+    "sole_supply": ("only supply", "eneste forsyning"),
     "active_during": ("active during", "aktiv under"),
     "advice": ("advice", "råd"),
     "anastomosis": ("anastomosis", "anastomose"),
@@ -212,6 +254,29 @@ HEADERS: dict[str, tuple[str, str]] = {
     "xref": ("cross-reference", "kryssreferanse"),
 }
 
+#: parameter name → its Norwegian name (``-p muskel=…`` works like ``-p muscle=…``)
+PARAM_NAMES: dict[str, str] = {
+    "anastomosis": "anastomose", "artery": "arterie", "branch": "gren", "condition": "tilstand", "exercise": "øvelse",
+    "finding": "funn", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve",
+    "relation": "relasjon", "segment": "segment", "situation": "situasjon", "space": "rom", "structure": "struktur",
+    "symptom": "symptom", "target": "mål", "term": "begrep",
+}
+
+#: fixed values the packaged queries bind themselves (English text) → (English, Norwegian) shown in tables
+VALUES: dict[str, tuple[str, str]] = {
+    "yes": ("yes", "ja"),
+    "no": ("no", "nei"),
+    "stated": ("stated", "oppgitt"),
+    "1 start with": ("1 start with", "1 start med"),
+    "2 then": ("2 then", "2 deretter"),
+    "3 avoid": ("3 avoid", "3 unngå"),
+    "origin": ("origin", "utspring"),
+    "insertion": ("insertion", "feste"),
+    "always": ("always", "alltid"),
+    "typically": ("typically", "typisk"),
+    "possibly": ("possibly", "mulig"),
+}
+
 #: suffix of the label column machine formats add next to an IRI column
 LABEL_SUFFIX = "_label"
 
@@ -256,11 +321,22 @@ def header(variable: str, lang: str = "en") -> str:
     return pair[1] if ui(lang) == "nb" else pair[0]
 
 
+def cell_text(value: str, lang: str = "en") -> str:
+    """A fixed value of a query answer (``yes``, ``1 start with`` …) in the interface language of ``lang``.
+
+    Other text (labels, definitions) is returned unchanged.
+    """
+    pair = VALUES.get(value)
+    if pair is None:
+        return value
+    return pair[1] if ui(lang) == "nb" else pair[0]
+
+
 def interface_words() -> set[str]:
     """English words of the interface vocabulary that never occur in its Norwegian text (for tests)."""
     english: set[str] = set()
     norwegian: set[str] = set()
-    for en, nb in [*MESSAGES.values(), *HEADERS.values()]:
+    for en, nb in [*MESSAGES.values(), *HEADERS.values(), *VALUES.values()]:
         english.update(_words(en))
         norwegian.update(_words(nb))
     return {w for w in english - norwegian if len(w) > 3}

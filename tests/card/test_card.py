@@ -157,8 +157,23 @@ def test_bad_input_is_one_clear_error(index) -> None:
 
 def test_text_fits_the_width(index) -> None:
     text = render_text(build_card(index, GM, "nb"), width=60)
-    long = [line for line in text.splitlines() if len(line) > 60 and " " in line.strip()]
+    long = [line for line in text.splitlines() if len(line) > 60 and " " in line.strip()
+            and not line.strip().startswith("gluteonto query ")]
     assert not long
+
+
+def test_text_never_splits_commands_links_or_words(index) -> None:
+    """Commands and links stand whole on their own lines; text wraps at spaces only."""
+    card = build_card(index, GM, "nb")
+    text = render_text(card, width=60)
+    lines = [line.strip() for line in text.splitlines()]
+    for question in card.questions:
+        assert f"gluteonto query {question.name} -p {question.param}={card.term.curie}" in lines
+    for mapping in card.mappings:
+        if mapping.url:
+            assert mapping.url in lines
+    words = {w for line in render_text(card, width=1000).splitlines() for w in line.split()}
+    assert {w for line in lines for w in line.split()} <= words | {"•"}
 
 
 class _Checker(HTMLParser):

@@ -366,3 +366,46 @@ def test_serve_without_a_writable_cache_still_serves_sparql(monkeypatch: pytest.
     assert result.exit_code == 0, result.output
     assert started == [None]
     assert "serving the SPARQL endpoint only" in result.output
+
+
+def test_norwegian_question_pages_use_the_command_lines_words(site: Path) -> None:
+    """Headers and fixed values come from the same translation as ``--lang nb`` on the command line."""
+    from gluteonto.i18n import cell_text, header
+
+    page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
+    for variable in ("plexus", "larger_plexus", "root", "sole_supply"):
+        assert f'<th scope="col">{header(variable, "nb")}</th>' in page
+    assert f"<td>{cell_text('stated', 'nb')}</td>" in page and "<td>stated</td>" not in page
+    rehab = (site / "questions" / "rehabilitation-start.nb.html").read_text(encoding="utf-8")
+    assert "<td>1 start med</td>" in rehab and "1 start with</td>" not in rehab
+    assert '<th scope="col">råd</th>' in rehab
+    english = (site / "questions" / "rehabilitation-start.html").read_text(encoding="utf-8")
+    assert "<td>1 start with</td>" in english
+
+
+def test_home_page_reads_for_a_physiotherapist(site: Path) -> None:
+    home = (site / "index.nb.html").read_text(encoding="utf-8")
+    assert home.count("En OWL 2-ontologi") == 1
+    assert '<span class="muted">SPARQL</span>' not in home
+    assert "Ferdige kliniske og anatomiske spørsmål" in home
+    assert "trokanteriske anastomosen" in home and "trokantere " not in home
+
+
+def test_diagrams_speak_plainly_and_label_shared_edges_once(oxigraph_session: Session) -> None:
+    ix = card_index(oxigraph_session)
+    hood = dg.neighbourhood(ix, dg.MUSCLE_ACTION, "en")
+    action = next(c for c in ix.descendants(dg.MUSCLE_ACTION) if dg.neighbourhood(ix, c, "en").edges)
+    labels = {e.label for e in dg.neighbourhood(ix, action, "en").edges} | {e.label for e in hood.edges}
+    assert "has agent" not in labels and "is performed by" in labels
+    arterial = dg.arterial_supply(ix, "nb")
+    dot = dg.to_dot(arterial, ix, "nb", lambda ref: None)
+    into_muscle = [e for e in arterial.edges if e.head == dg.GLUTEUS_MINIMUS and e.label == "forsyner"]
+    assert len(into_muscle) > 1
+    assert dot.count('label="forsyner"') < sum(1 for e in arterial.edges if e.label == "forsyner")
+    assert "samehead=" in dot
+
+
+def test_narrow_screens_do_not_scroll_sideways(site: Path) -> None:
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    narrow = css[css.index("@media (max-width: 40rem)"):]
+    assert "overflow-x: auto" in narrow and "pre-wrap" in narrow

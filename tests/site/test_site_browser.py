@@ -109,3 +109,14 @@ def test_browse_search_switch_language_and_find_the_innervation(browser: Any, si
     assert problems == []
     assert outside == []
     print(f"screenshots in {artefacts}")
+
+
+def test_pages_fit_a_400_pixel_screen_without_sideways_scrolling(browser: Any, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 400, "height": 900})
+    try:
+        for name in ("index.nb.html", "questions/innervation.nb.html", "questions/exercise-programme.nb.html",
+                     "terms/GLUTEONTO_0000004.nb.html", "diagrams.nb.html"):
+            page.goto((site / name).as_uri())
+            assert page.evaluate("document.documentElement.scrollWidth") <= 400, name
+    finally:
+        page.close()

@@ -11,7 +11,8 @@ from typing import TypeVar
 
 from ..vocab import RO
 
-__all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "word"]
+__all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "verb_phrase",
+           "word"]
 
 T = TypeVar("T")
 
@@ -24,7 +25,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     str(RO.part_of): ("{s} is part of {o}", "{s} er en del av {o}"),
     str(RO.has_part): ("{s} has {o} as a part", "{s} har {o} som del"),
     str(RO.located_in): ("{s} lies in {o}", "{s} ligger i {o}"),
-    _G + "0000900": ("{s} lies deep to {o}", "{s} ligger dypere enn {o}"),
+    _G + "0000900": ("{s} lies deep to {o}", "{s} dekkes av {o}"),
+    _G + "0000944": ("{s} lies deeper than {o}", "{s} ligger dypere enn {o}"),
     _G + "0000901": ("{s} lies superficial to {o}", "{s} ligger overfladisk for {o}"),
     _G + "0000902": ("{s} lies in front of {o}", "{s} ligger foran {o}"),
     _G + "0000903": ("{s} lies behind {o}", "{s} ligger bak {o}"),
@@ -160,3 +162,14 @@ def template_for(prop_iri: str, prop_label: str, lang: str) -> str:
 def sentence(prop_iri: str, prop_label: str, subject: str, filler: str, lang: str) -> str:
     """A sentence for ``subject PROPERTY some filler`` in ``lang``."""
     return capitalize(template_for(prop_iri, prop_label, lang).format(s=subject, o=filler))
+
+
+def verb_phrase(prop_iri: str, prop_label: str, lang: str) -> str:
+    """The words between subject and filler of a property's sentence ("is performed by"); the label if there are none."""
+    template = SENTENCES.get(prop_iri)
+    if template is None:
+        return prop_label
+    text = _pick(template, lang)
+    if text.startswith("{s} ") and text.endswith(" {o}") and text.count("{") == 2:
+        return text[4:-4]
+    return prop_label

@@ -40,6 +40,12 @@ def relation_text(relation: Relation, lang: str, card_lang: str = "en") -> str:
     return f"{text} — {provenance}" if provenance else text
 
 
+def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``text`` wrapped at spaces only: a word, link or command longer than a line stays whole."""
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False,
+                         break_on_hyphens=False)
+
+
 def render_text(card: TermCard, width: int = 100) -> str:
     """The card as text ``width`` columns wide (at least 40): headings, then wrapped bullet lines."""
     width = max(40, width)
@@ -50,16 +56,19 @@ def render_text(card: TermCard, width: int = 100) -> str:
         lines.append("")
         lines.append(word(key, ui))
 
-    def bullet(text: str) -> None:
-        lines.extend(textwrap.wrap(text, width, initial_indent="  • ", subsequent_indent="    ") or ["  •"])
+    def bullet(text: str, verbatim: str = "") -> None:
+        """A wrapped bullet (words and links never split); ``verbatim`` (a command or URL) on a line of its own."""
+        lines.extend(_wrapped(text, width, "  • ", "    ") or ["  •"])
+        if verbatim:
+            lines.append("    " + verbatim)
 
     def para(text: str) -> None:
-        lines.extend(textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  "))
+        lines.extend(_wrapped(text, width, "  ", "  "))
 
     title = card.term.name.text + (f"  [{word('no latin', ui)}]" if card.term.name.fallback and card.lang == "la" else "")
     lines.append(title)
     kind = word(card.kind, ui) if card.kind in ("class", "object property", "annotation property", "individual") else card.kind
-    lines.extend(textwrap.wrap(f"{card.term.curie}  ·  {kind}  ·  {card.term.iri}", width))
+    lines.extend(_wrapped(f"{card.term.curie}  ·  {kind}  ·  {card.term.iri}", width, "", ""))
     heading("labels")
     for name in card.labels:
         para(f"{name.lang}: {name.text}")
@@ -105,11 +114,11 @@ def render_text(card: TermCard, width: int = 100) -> str:
     if card.mappings:
         heading("mappings")
         for mapping in card.mappings:
-            bullet(f"{mapping.curie} ({word(mapping.predicate, ui)})" + (f"  {mapping.url}" if mapping.url else ""))
+            bullet(f"{mapping.curie} ({word(mapping.predicate, ui)})", mapping.url or "")
     if card.questions:
         heading("questions")
         for question in card.questions:
-            bullet(f"{question.title}: gluteonto query {question.name} -p {question.param}={card.term.curie}")
+            bullet(f"{question.title}:", f"gluteonto query {question.name} -p {question.param}={card.term.curie}")
     if card.notes:
         heading("notes")
         for note in card.notes:

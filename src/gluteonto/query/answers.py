@@ -58,7 +58,14 @@ class Answer:
         labels = session.label_texts(iris, lang)
         names = [labels.get(i) or i for i in iris]
         joined = ", ".join(names[:-1]) + (f" {'og' if lang == 'nb' else 'and'} " if len(names) > 1 else "") + names[-1]
-        return text("empty silent", lang, terms=joined, question=self.spec.title(lang))
+        said = text("empty silent", lang, terms=joined, question=self.spec.title(lang))
+        from .discover import suggested_commands
+
+        for iri in iris:
+            commands = [c for c in suggested_commands(session, iri) if f"query {self.spec.name} " not in c]
+            if commands:
+                said += "\n" + text("questions for", lang, name=labels.get(iri) or iri, commands="\n  ".join(["", *commands]))
+        return said
 
 
 def ask(session: Session, name: str, params: Mapping[str, str] | None = None) -> Answer:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import InputError
-from ..i18n import LABEL_SUFFIX, header, text
+from ..i18n import LABEL_SUFFIX, cell_text, header, text
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -37,6 +37,9 @@ __all__ = ["RESULT_FORMATS", "LabelOf", "QueryResult", "ResultKind", "ResultWrit
 LabelOf = Callable[[str], "str | None"]
 #: What a query answered with.
 ResultKind = Literal["solutions", "boolean", "graph"]
+
+#: IRI (as a string) → language tag of its label (machine formats tag each label with its own language)
+LangOf = Callable[[str], "str | None"]
 
 Cells = list[tuple["Term | None", ...]]
 
@@ -144,8 +147,12 @@ def _json_cell(term: Term) -> dict[str, str]:
     return cell
 
 
-def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> QueryResult:
-    """The result with a ``NAME_label`` column (a literal in ``lang``) after every column holding IRIs."""
+def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en", lang_of: LangOf | None = None) -> QueryResult:
+    """The result with a ``NAME_label`` column after every column holding IRIs.
+
+    Each label is a literal tagged ``lang_of(iri)`` (default: ``lang``), so a Latin name is tagged ``la``
+    and its English stand-in ``en``.
+    """
     cells = result.cells
     iri_columns = {i for i in range(len(result.variables))
                    if any(cell is not None and cell.kind == "uri" for cell in (r[i] for r in cells))}
@@ -161,7 +168,8 @@ def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en") -> Que
             out.append(cell)
             if i in iri_columns:
                 label = label_of(cell.value) if cell is not None and cell.kind == "uri" else None
-                out.append(literal(label, lang) if label else None)
+                tag = (lang_of(cell.value) if lang_of and cell is not None else None) or lang
+                out.append(literal(label, tag) if label else None)
         rows.append(tuple(out))
     return QueryResult(variables, cells=rows)
 
@@ -219,12 +227,16 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
             return label_of(cell.value) or compact_iri(cell.value)
         if cell.kind == "bnode":
             return text("anonymous", lang)
-        return " ".join(cell.value.split())
+        value = " ".join(cell.value.split())
+        return cell_text(value, lang) if not cell.lang else value
 
     cells = [[show(c) for c in row] for row in result.cells]
     headers = [header(v, lang) for v in result.variables]
     body = layout(headers, blank_repeats(cells), width)
     footer = text("row", lang) if len(cells) == 1 else text("rows", lang, n=len(cells))
+    first = {row[0] for row in cells}
+    if 1 < len(first) < len(cells):
+        footer = text("rows of", lang, n=len(cells), k=len(first), column=headers[0])
     return f"{body}\n{footer}"
 
 
@@ -242,12 +254,12 @@ def _no_labels(_iri: str) -> str | None:
 
 
 def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = None, lang: str = "en",
-           width: int | None = None) -> str:
+           width: int | None = None, lang_of: LangOf | None = None) -> str:
     """Render ``result`` in a registered format (:data:`RESULT_FORMATS`); graphs as Turtle.
 
     ``label_of`` maps an IRI string to its label. Tables show labels, with headers and footer in
     ``lang``, wrapped to ``width`` columns (None: as wide as the cells). Machine formats keep every
-    IRI and, given ``label_of``, add its label in a ``NAME_label`` column.
+    IRI and, given ``label_of``, add its label in a ``NAME_label`` column (tagged ``lang_of(iri)``).
     """
     if result.kind == "graph":
         assert result.graph is not None
@@ -255,5 +267,5 @@ def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = N
     if fmt not in RESULT_FORMATS:
         raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
     if fmt != "table" and result.kind == "solutions" and label_of is not None:
-        result = with_labels(result, label_of, lang)
+        result = with_labels(result, label_of, lang, lang_of)
     return RESULT_FORMATS[fmt](result, label_of or _no_labels, lang, width)

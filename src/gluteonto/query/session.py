@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..engines import Engine, OxigraphEngine, open_engine
 from ..errors import InputError
-from ..i18n import MessageError
+from ..i18n import PARAM_NAMES, MessageError
 from ..i18n import text as i18n_text
 from ..resources import ontology_file
 from ..terms import Term, iri, literal, to_rdflib
+from ..vocab import BASE as GLUTEONTO_BASE
 from ..vocab import PREFIXES, compact_iri, expand_curie
 from .catalog import GROUP_ORDER, Param, QuerySpec, load_catalog, load_query
+from .kinds import expected_kinds, kind_members, kind_of
 from .lookup import LabelIndex, Match, fetch_label_texts, fetch_labels, normalize
 from .results import QueryResult, render
 
@@ -65,6 +67,18 @@ SELECT DISTINCT ?term WHERE {
 }"""
 
 
+#: gluteonto terms mapped (exact or close match) to a given external IRI
+_MAPPED = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?term WHERE { ?term skos:exactMatch|skos:closeMatch ?target FILTER(isIRI(?term)) }"""
+
+
+def _own_names(spec: QuerySpec, given: dict[str, str]) -> dict[str, str]:
+    """``given`` with Norwegian parameter names (``muskel``) replaced by the query's own (``muscle``)."""
+    norwegian = {normalize(PARAM_NAMES.get(p.name, p.name)): p.name for p in spec.params}
+    own = {p.name for p in spec.params}
+    return {(name if name in own else norwegian.get(normalize(name), name)): value for name, value in given.items()}
+
+
 class Session:
     """The packaged ontology (plus optional extra RDF files) in an engine, or a SPARQL endpoint."""
 
@@ -96,6 +110,8 @@ class Session:
         self._fma: bool | None = None
         #: (value as typed, IRI) for every parameter resolved by spelling tolerance, for telling the user
         self.readings: list[tuple[str, str]] = []
+        #: language of term names in messages (``nb`` gives Norwegian names)
+        self.lang = "en"
 
     # -- catalog --------------------------------------------------------------------------
     @property
@@ -137,12 +153,20 @@ class Session:
     def _resolve(self, value: str, question: tuple[QuerySpec, str] | None = None) -> str:
         found = _iri_text(value)
         if found is not None:
-            return found
+            return self._mapped(value, found, question)
         if self._index is None and value.strip() and normalize(value) == " ".join(value.casefold().split()):
             exact = self.engine.query(_EXACT, {"wanted": literal(" ".join(value.casefold().split()))}).cells
             if len(exact) == 1 and exact[0][0] is not None:
-                return exact[0][0].value
+                return self._checked(value, exact[0][0].value, question)
         hits = self.lookup(value, limit=8)
+        kinds = expected_kinds(question[1]) if question is not None else ()
+        if kinds:
+            members = kind_members(self, kinds)
+            if not any(str(h.iri) in members for h in hits):
+                loose = self._loose(value, members)
+                if loose is not None:
+                    self.readings.append((value, loose))
+                    return loose
         if not hits:
             raise MessageError(("not a term", {"value": value}))
         top = hits[0]
@@ -156,10 +180,64 @@ class Session:
                 useful = [h for h in candidates if h.iri in answering]
                 if len(useful) == 1:
                     return self._chosen(value, useful[0])
+                if kinds and len(useful) != 1:
+                    fitting = [h for h in (useful or candidates) if str(h.iri) in members]
+                    if len(fitting) == 1:
+                        return self._chosen(value, fitting[0])
                 candidates = useful or candidates
-            names = "; ".join(f"{self.index.label(h.iri) or h.text} ({compact_iri(str(h.iri))})" for h in candidates[:5])
+            names = "; ".join(f"{self.index.label(h.iri, self.lang) or h.text} ({compact_iri(str(h.iri))})"
+                              for h in candidates[:5])
             raise MessageError(("ambiguous", {"value": value, "names": names}))
-        return self._chosen(value, top)
+        return self._checked(value, self._chosen(value, top), question)
+
+    def _loose(self, value: str, members: set[str]) -> str | None:
+        """The one term of the expected kind whose name has a word spelt like each word of ``value`` (None if not one)."""
+        from rapidfuzz import fuzz
+
+        wanted = normalize(value).split()
+        if not wanted:
+            return None
+        found: set[str] = set()
+        for term, _text, _lang, _kind, norm in self.index.entries:
+            if str(term) not in members:
+                continue
+            tokens = norm.split()
+            if all(any(max(fuzz.ratio(w, t), fuzz.ratio(w, t[: len(w)]), fuzz.ratio(w, t[: len(w) + 1])) >= 80
+                       for t in tokens) for w in wanted):
+                found.add(str(term))
+        return found.pop() if len(found) == 1 else None
+
+    def _mapped(self, value: str, found: str, question: tuple[QuerySpec, str] | None) -> str:
+        """An FMA/Uberon (or other mapped) IRI → the gluteonto term mapped to it, for the competency questions."""
+        if question is None or question[0].group != "questions" or found.startswith(GLUTEONTO_BASE):
+            return found
+        mapped = [row[0].value for row in self.engine.query(_MAPPED, {"target": iri(found)}).cells if row[0] is not None]
+        if len(set(mapped)) == 1:
+            self.readings.append((value, mapped[0]))
+            return self._checked(value, mapped[0], question)
+        return found
+
+    def _checked(self, value: str, term: str, question: tuple[QuerySpec, str] | None) -> str:
+        """``term``, unless it is of another kind than the question's parameter expects and gives no answer there."""
+        if question is None:
+            return term
+        kinds = expected_kinds(question[1])
+        if not kinds or term in kind_members(self, kinds):
+            return term
+        from rdflib import URIRef
+
+        from .discover import answering_terms, suggested_commands
+
+        if answering_terms(self, question[0], question[1], [URIRef(term)]):
+            return term
+        own = kind_of(self, term)
+        names = self.label_texts([term, *([own] if own else []), kinds[0]], self.lang)
+        parts: list[tuple[str, dict[str, object]]] = [
+            ("wrong kind", {"name": names.get(term, value), "kind": names.get(own or "", "?"), "expected": names.get(kinds[0], "")})]
+        commands = suggested_commands(self, term)
+        if commands:
+            parts.append(("questions for", {"name": names.get(term, value), "commands": "\n  ".join(["", *commands])}))
+        raise MessageError(*parts)
 
     def _chosen(self, value: str, hit: Match) -> str:
         """The IRI of ``hit``; a spelling-tolerant hit is remembered in :attr:`readings`."""
@@ -171,7 +249,8 @@ class Session:
         """A literal parameter value in its canonical case (``l5`` → ``L5``); values outside the allowed set raise."""
         if not param.pattern:
             return raw
-        for candidate in (raw, raw.upper(), raw.lower()):
+        compact = "".join(raw.split())
+        for candidate in (raw, raw.upper(), raw.lower(), compact, compact.upper(), compact.lower()):
             if re.fullmatch(param.pattern, candidate):
                 return candidate
         raise MessageError(("not a value", {"value": raw, "param": param.name, "hint": param.hint}))
@@ -183,11 +262,15 @@ class Session:
 
     def bind_terms(self, spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Term]:
         """Like :meth:`bind`, as light :class:`~gluteonto.terms.Term` values (no rdflib needed)."""
-        given = dict(params or {})
+        given = _own_names(spec, dict(params or {}))
         for name in given:
             if not any(p.name == name for p in spec.params):
-                known = ", ".join(p.name for p in spec.params) or "none"
+                known = ", ".join(p.name + (f" ({PARAM_NAMES[p.name]})" if self.lang == "nb" and PARAM_NAMES.get(p.name, p.name)
+                                            != p.name else "") for p in spec.params) or "none"
                 raise MessageError(("unknown param", {"question": spec.name, "param": name, "known": known}))
+        for name, value in given.items():
+            if not value.strip():
+                raise MessageError(("empty value", {"param": name}))
         bindings: dict[str, Term] = {}
         for param in spec.params:
             raw = given.get(param.name, param.default)
@@ -256,15 +339,16 @@ class Session:
         """
         iris = result.iri_values() if result.kind == "solutions" else set()
         labels = self.label_texts(iris, lang)
-        marked = False
+        tags = {iri: ("en" if lang == "la" else lang) for iri in labels}
+        fallback: set[str] = set()
         if lang == "la":
             latin = self.label_texts(iris, "la-only")
-            for iri in iris:
-                if iri in labels and iri not in latin:
-                    labels[iri] += " *"
-                    marked = True
+            fallback = {iri for iri in labels if iri not in latin}
             labels.update(latin)
-        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width)
-        if marked and fmt == "table":
+            tags.update(dict.fromkeys(latin, "la"))
+        if fmt == "table" and fallback:
+            labels.update({iri: labels[iri] + " *" for iri in fallback})
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get)
+        if fallback and fmt == "table":
             text += "\n" + i18n_text("latin fallback", lang)
         return text

@@ -1,10 +1,11 @@
-"""Lay a table out to fit a width: cells wrap across lines instead of being cut.
+"""Lay a table out to fit a width: cells wrap at spaces across lines instead of being cut.
 
 >>> print(layout(["term", "text"], [["gluteus minimus", "the smallest gluteal muscle"]], width=30))
-term          text
-------------  ----------------
-gluteus       the smallest
-minimus       gluteal muscle
+term             text
+---------------  -------------
+gluteus minimus  the smallest
+                 gluteal
+                 muscle
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from collections.abc import Sequence
 __all__ = ["blank_repeats", "column_widths", "layout", "terminal_width"]
 
 _GAP = "  "
-#: below this many columns per cell a table becomes one block of "header: value" lines per row
-_MIN_CELL = 8
 
 
 def terminal_width(default: int = 100) -> int:
@@ -31,7 +30,11 @@ def terminal_width(default: int = 100) -> int:
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None) -> list[int] | None:
-    """Column widths that fit ``width`` (None: natural widths); None when no fitting table layout exists."""
+    """Column widths that fit ``width`` (None: natural widths); None when no fitting table layout exists.
+
+    No column is narrower than its longest word (words are never split), so short columns such as
+    a segment code keep their natural width and the room goes to the columns of running text.
+    """
     natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     natural = [max(1, w) for w in natural]
     if width is None:
@@ -39,21 +42,18 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
     budget = width - len(_GAP) * (len(headers) - 1)
     if sum(natural) <= budget:
         return natural
-    if budget < _MIN_CELL * len(headers):
-        return None
-    # whole words where they fit, otherwise a few characters per column
+    # every column at least as wide as its longest word, so lines break at spaces only
     longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (cell.split() or [""]))
                for i, h in enumerate(headers)]
-
-    def capped(cap: int) -> list[int]:
-        return [min(n, max(min(w, cap), _MIN_CELL)) for n, w in zip(natural, longest, strict=True)]
-
-    # the widest cap on word length at which every column still fits
-    cap = max(longest)
-    while cap > _MIN_CELL and sum(capped(cap)) > budget:
-        cap -= 1
-    widths = capped(cap)
+    widths = [max(1, w) for w in longest]
+    if sum(widths) > budget:
+        return None
     spare = budget - sum(widths)
+    # whole cells first, for the columns that need least to get there (short names stay on one line)
+    for i in sorted(range(len(widths)), key=lambda i: (natural[i] - widths[i], i)):
+        if 0 < natural[i] - widths[i] <= spare:
+            spare -= natural[i] - widths[i]
+            widths[i] = natural[i]
     # share the rest out in proportion to what each column still lacks
     while spare > 0:
         wanting = [i for i, w in enumerate(widths) if w < natural[i]]
@@ -75,8 +75,8 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
 
 
 def _wrap(value: str, width: int) -> list[str]:
-    """Greedy word wrap; only a word longer than the whole width is split, at the width."""
-    pieces = [word[i : i + width] for word in value.split() for i in range(0, len(word), width)]
+    """Greedy word wrap at spaces; a word longer than the width stays whole."""
+    pieces = value.split()
     lines: list[str] = []
     for piece in pieces:
         if lines and len(lines[-1]) + 1 + len(piece) <= width:
@@ -133,5 +133,5 @@ def _records(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) 
             if not cell:
                 continue
             lines.extend(textwrap.wrap(f"{head}: {cell}", max(width, 10), subsequent_indent="  ",
-                                       break_long_words=True, break_on_hyphens=False))
+                                       break_long_words=False, break_on_hyphens=False))
     return "\n".join(lines)

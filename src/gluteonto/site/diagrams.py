@@ -18,6 +18,7 @@ from rdflib import URIRef
 
 from ..card.index import CardIndex
 from ..card.model import TermRef
+from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
 from ..vocab import GLUT, OBO
 
@@ -57,7 +58,7 @@ EDGE_WORDS: dict[str, tuple[str, str]] = {
     "part of": ("part of", "del av"),
     "supplies": ("supplies", "forsyner"),
     "contributes to": ("contributes to", "bidrar til"),
-    "deep to": ("deep to", "dypere enn"),
+    "deep to": ("deep to", "dekkes av"),
     "superficial to": ("superficial to", "overfladisk for"),
     "in front of": ("in front of", "foran"),
     "next to": ("next to", "inntil"),
@@ -187,7 +188,7 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
 def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
     """Arteries traced to their trunks, the anastomosis they form, and what they supply."""
     d = Diagram("arterial-supply", {"en": "Arterial supply and the trochanteric anastomosis",
-                                    "nb": "Arteriell forsyning og den trokantere anastomosen"},
+                                    "nb": "Arteriell forsyning og den trokanteriske anastomosen"},
                 {"en": "Each artery's parent trunk, the arteries that form the anastomosis, and the structures they supply.",
                  "nb": "Hovedstammen hver arterie går ut fra, arteriene som danner anastomosen, og strukturene de forsyner."})
     vessels: list[URIRef] = []
@@ -298,8 +299,8 @@ def neighbourhood(ix: CardIndex, term: URIRef, lang: str, outgoing: int = 10, in
                 focus=term)
     for parent in ix.parents(term):
         d.add(Edge(term, parent, _word("is a", lang), dashed=True))
-    out = [(str(p), Edge(term, f, ix.name(p, lang).text)) for p, f, _n in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1])))]
-    into = [(str(p), Edge(c, term, ix.name(p, lang).text))
+    out = [(str(p), Edge(term, f, _phrase(ix, p, lang))) for p, f, _n in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1])))]
+    into = [(str(p), Edge(c, term, _phrase(ix, p, lang)))
             for c, p, _n in sorted(ix.pointing_to(term), key=lambda t: (str(t[1]), str(t[0]))) if c != term]
     drawn = _round_robin(out, outgoing)
     targets = {edge.head for edge in drawn}
@@ -307,6 +308,11 @@ def neighbourhood(ix: CardIndex, term: URIRef, lang: str, outgoing: int = 10, in
         d.add(edge)
     d.shown = (len(d.edges), len(ix.parents(term)) + len(out) + len(into))
     return d
+
+
+def _phrase(ix: CardIndex, prop: URIRef, lang: str) -> str:
+    """Edge wording of a relation: the verb of its card sentence ("is performed by"), else its label."""
+    return verb_phrase(str(prop), ix.name(prop, lang).text, lang)
 
 
 # -- Graphviz --------------------------------------------------------------------------------
@@ -352,8 +358,12 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
         if node == diagram.focus:
             attrs.append("penwidth=2.5")
         out.append(f"  {node_id} [{', '.join(attrs)}];")
+    shared = _shared_ends(diagram.edges)
     for edge in diagram.edges:
-        attrs = [f"label={_quote(_wrap(edge.label, 18))}"]
+        end, meet, first = shared.get(id(edge), ("", "", True))
+        attrs = [f"label={_quote(_wrap(edge.label, 18))}" if first else 'label=""']
+        if end:
+            attrs.append(f"{end}={_quote(meet)}")
         if edge.back:
             attrs.append("dir=back")
         if not edge.constraint:
@@ -367,6 +377,25 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
             out.append("  { rank=same; " + "; ".join(members) + "; }")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _shared_ends(edges: Sequence[Edge]) -> dict[int, tuple[str, str, bool]]:
+    """Edges with the same label into one node (or out of one node) meet there and carry the label once.
+
+    Maps ``id(edge)`` → (``samehead`` or ``sametail``, group name, whether this edge shows the label),
+    so a node with many incoming "supplies" edges gets one label instead of a pile of them.
+    """
+    found: dict[int, tuple[str, str, bool]] = {}
+    for end in ("samehead", "sametail"):
+        groups: dict[tuple[object, ...], list[Edge]] = {}
+        for edge in edges:
+            if id(edge) not in found:
+                node = edge.head if end == "samehead" else edge.tail
+                groups.setdefault((node, edge.label, edge.back), []).append(edge)
+        for n, members in enumerate(g for g in groups.values() if len(g) > 1):
+            for i, edge in enumerate(members):
+                found[id(edge)] = (end, f"{end[4:]}{n}", i == 0)
+    return found
 
 
 def dot_available() -> str | None:

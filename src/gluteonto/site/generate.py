@@ -26,6 +26,7 @@ from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..errors import GluteontoError, InputError
+from ..i18n import cell_text, header
 from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
 from . import diagrams as dg
 from .layout import Shell, page_path
@@ -190,7 +191,6 @@ class _Site:
         for lang in SITE_LANGS:
             texts = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.title)
             title = (texts.get(lang) or texts.get("en") or ["gluteonto"])[0]
-            described = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.description)
             main = self.ix.ref(MAIN_TERM, lang)
             counts = t("counts", lang, classes=len(self.classes),
                        relations=sum(1 for i in self.terms if self.ix.kind(i) == "object property"),
@@ -203,12 +203,11 @@ class _Site:
                 tiles.append(f'<a href="{page_path("diagrams", lang)}#d-{key}"><strong>{escape(diagram.titles[lang])}</strong>'
                              f'<br><span class="muted">{escape(t("diagrams", lang))}</span></a>')
             tiles.append(f'<a href="{page_path("questions", lang)}"><strong>{escape(t("questions", lang))}</strong><br>'
-                         f'<span class="muted">SPARQL</span></a>')
+                         f'<span class="muted">{escape(t("questions subtitle", lang))}</span></a>')
             tiles.append(f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
                          f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
                          f'{escape(t("sources", lang).lower())}</span></a>')
             body = (f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
-                    f"<p class=\"muted\">{escape((described.get(lang) or described.get('en') or [''])[0])}</p>\n"
                     f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
                     f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
             first = next(iter(dg.SITE_DIAGRAMS))
@@ -272,6 +271,8 @@ class _Site:
             return "–"
         if isinstance(value, Literal) and value.language and value.language != lang:
             return f'<span lang="{escape(value.language)}">{escape(str(value))}</span>'
+        if isinstance(value, Literal) and not value.language:
+            return escape(cell_text(str(value), lang))
         return escape(str(value))
 
     def answer(self, spec: QuerySpec, lang: str, root: str) -> str:
@@ -284,7 +285,7 @@ class _Site:
             return f"<p>{'✓' if result.boolean else '✗'}</p>"
         if not result.rows:
             return f"<p>{escape(t('no answers', lang))}</p>"
-        head = "".join(f'<th scope="col">{escape(v.replace("_", " "))}</th>' for v in result.variables)
+        head = "".join(f'<th scope="col">{escape(header(v, lang))}</th>' for v in result.variables)
         rows = "".join("<tr>" + "".join(f"<td>{self.cell(c, lang, root)}</td>" for c in row) + "</tr>" for row in result.rows)
         count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
         return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'

@@ -12,6 +12,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "browse": ("Browse", "Bla gjennom"),
     "diagrams": ("Diagrams", "Diagrammer"),
     "questions": ("Questions", "Spørsmål"),
+    "questions subtitle": ("Ready-made clinical and anatomical questions, with their answers",
+                           "Ferdige kliniske og anatomiske spørsmål, med svar"),
     "search": ("Search", "Søk"),
     "search label": ("Search terms in Norwegian, English or Latin", "Søk etter begreper på norsk, engelsk eller latin"),
     "search placeholder": ("Search: gluteus, n. gluteus superior…", "Søk: setemuskel, Trendelenburg…"),

@@ -1,0 +1,66 @@
+"""What kind of term a question's parameter expects, and what kind a given term is.
+
+A parameter named ``muscle`` expects a muscle, ``nerve`` a nerve, and so on (:data:`PARAM_KINDS`).
+A term's kind is the first of :data:`KIND_ROOTS` among its superclasses. A term of another kind
+gets "X is a nerve, not a muscle" instead of an empty answer; among several terms that fit a
+name, one of the expected kind is preferred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..terms import iri
+
+if TYPE_CHECKING:
+    from .session import Session
+
+__all__ = ["KIND_ROOTS", "PARAM_KINDS", "expected_kinds", "kind_members", "kind_of"]
+
+_G = "https://w3id.org/gluteonto/GLUTEONTO_"
+
+#: the top classes that name a term's kind, most specific first
+KIND_ROOTS = tuple(_G + n for n in ("0000013", "0000002", "0000064", "0000061", "0000083", "0000074", "0000200",
+                                    "0000400", "0000600", "0000720", "0000700", "0000001"))
+
+_MUSCLE, _MUSCLE_PART, _NERVE, _ARTERY, _ANASTOMOSIS = (_G + "0000002", _G + "0000013", _G + "0000061", _G + "0000074",
+                                                        _G + "0000083")
+_PROCESS, _CLINICAL, _PROCEDURE = _G + "0000200", _G + "0000400", _G + "0000600"
+
+#: parameter name → the kinds of term it expects (parameters not listed take any term)
+PARAM_KINDS: dict[str, tuple[str, ...]] = {
+    "muscle": (_MUSCLE,),
+    "nerve": (_NERVE,),
+    "artery": (_ARTERY,),
+    "anastomosis": (_ANASTOMOSIS,),
+    "target": (_MUSCLE, _MUSCLE_PART),
+    "exercise": (_PROCEDURE,),
+    "finding": (_CLINICAL,),
+    "symptom": (_CLINICAL,),
+    "movement": (_PROCESS,),
+}
+
+_ANCESTORS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?root WHERE { ?term rdfs:subClassOf* ?root }"""
+_MEMBERS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?term WHERE { ?term rdfs:subClassOf* ?root FILTER(isIRI(?term)) }"""
+
+
+def expected_kinds(param: str) -> tuple[str, ...]:
+    """The kinds (root class IRIs) a parameter called ``param`` expects; empty when any term will do."""
+    return PARAM_KINDS.get(param, ())
+
+
+def kind_of(session: Session, term: str) -> str | None:
+    """The root class IRI naming the kind of ``term`` (None for a term outside :data:`KIND_ROOTS`)."""
+    found = {row[0].value for row in session.engine.query(_ANCESTORS, {"term": iri(term)}).cells if row[0] is not None}
+    return next((root for root in KIND_ROOTS if root in found), None)
+
+
+def kind_members(session: Session, kinds: Iterable[str]) -> set[str]:
+    """Every term (IRI string) of one of ``kinds``."""
+    members: set[str] = set()
+    for root in kinds:
+        members |= {row[0].value for row in session.engine.query(_MEMBERS, {"root": iri(root)}).cells if row[0] is not None}
+    return members
