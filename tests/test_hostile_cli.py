@@ -287,14 +287,14 @@ def test_ctrl_c_while_modules_load_is_one_line(tmp_path: Path, delay: float) -> 
     process = subprocess.Popen([str(SCRIPT), "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                cwd=tmp_path)
     time.sleep(delay)
-    finished = process.poll() is not None  # a fast start may answer before the signal comes
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     _no_traceback(err.decode())
-    if finished:
-        assert process.returncode == 0 and out, err
+    if process.returncode == 0:  # the answer was complete before the signal came (or while the interpreter exited)
+        assert b"superior gluteal nerve" in out and not err, err
     else:
         assert process.returncode in (130, -signal.SIGINT), err
+        assert err.decode().strip() in ("", "interrupted"), err
 
 
 def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
