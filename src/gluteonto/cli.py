@@ -312,13 +312,15 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
+@click.option("--engine", type=RegistryChoice(".tools.shacl_engines", "SHACL_ENGINES"), default="rudof", show_default=True,
+              help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).")
 @LANG_OPTION
 @friendly
-def validate(files: tuple[Path, ...], fmt: str, lang: str) -> None:
+def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
     """Check FILES (default: the packaged ontology) against the gluteonto SHACL shapes."""
     from .tools.validate import validate as run_validation
 
-    report = run_validation(files or None, lang=lang)
+    report = run_validation(files or None, lang=lang, engine=engine)
     click.echo(report.render(fmt))
     sys.exit(0 if report.conforms else 1)
 

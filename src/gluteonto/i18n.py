@@ -108,6 +108,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exact synonym": ("synonym", "synonym"),
     "related synonym": ("related synonym", "beslektet synonym"),
     "interrupted": ("interrupted", "avbrutt"),
+    # the report of 'gluteonto validate'
+    "validate conforms": ("Conforms: {files} meets every gluteonto shape.",
+                          "Godkjent: {files} oppfyller alle SHACL-reglene til gluteonto."),
+    "validate fails": ("Does not conform: {problems} problem(s) in {terms} term(s).",
+                       "Ikke godkjent: {problems} problem(er) i {terms} begrep."),
     # the lines of 'gluteonto info'
     "info gluteonto package": ("gluteonto package", "gluteonto-pakke"),
     "info title": ("title", "tittel"),

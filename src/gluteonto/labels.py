@@ -35,8 +35,11 @@ def choose(texts: Mapping[str, str], lang: str = FALLBACK_LANG) -> str | None:
 
 
 def by_language(literals: Iterable[Node]) -> dict[str, str]:
-    """Language tag (``""`` for none) → text, keeping the first literal seen for each tag."""
+    """Language tag (``""`` for none) → text; of several texts with one tag the first in sort order, so the
+    choice never depends on the order a store returns them in."""
     texts: dict[str, str] = {}
     for literal in literals:
-        texts.setdefault(getattr(literal, "language", None) or "", str(literal))
+        tag, text = getattr(literal, "language", None) or "", str(literal)
+        if tag not in texts or text < texts[tag]:
+            texts[tag] = text
     return texts

@@ -15,18 +15,19 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.term import Node
-
-from ..engines import RdflibEngine
 from ..errors import InputError
 from ..labels import by_language, choose
-from ..resources import ontology_file, shapes_file
-from ..vocab import OWL, RDF, RDFS, SH, compact_iri
+from ..resources import ontology_file
+from ..vocab import compact_iri, expand_curie
+from .shacl_engines import DEFAULT_SHACL_ENGINE, SHACL_ENGINES, EngineRun, ShaclResult
 
-__all__ = ["Violation", "ValidationReport", "validate", "ReportWriter", "VALIDATION_FORMATS"]
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+__all__ = ["Violation", "ValidationReport", "validate", "ReportWriter", "VALIDATION_FORMATS", "SHACL_ENGINES"]
 
 _SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
 
@@ -50,8 +51,15 @@ class ValidationReport:
 
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
-    report_graph: Graph | None = None
     files: list[str] = field(default_factory=list)
+    engine: str = DEFAULT_SHACL_ENGINE
+    lang: str = "en"
+    graph_factory: Callable[[], Graph] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def report_graph(self) -> Graph:
+        """The SHACL validation report as an RDF graph: the engine's own, or one written from the violations."""
+        return self.graph_factory() if self.graph_factory else _report_graph(self)
 
     def by_focus(self) -> dict[str, list[Violation]]:
         """Violations grouped by the readable name of their focus node, names sorted."""
@@ -68,15 +76,16 @@ class ValidationReport:
 
 
 def _to_turtle(report: ValidationReport) -> str:
-    if report.report_graph is None:
-        raise InputError("this report has no SHACL report graph to write as Turtle")
     return report.report_graph.serialize(format="turtle")
 
 
 def _to_json(report: ValidationReport) -> str:
+    from rdflib import URIRef
+
     return json.dumps({
         "conforms": report.conforms,
         "files": report.files,
+        "engine": report.engine,
         "violations": [
             {"focus": str(v.focus) if isinstance(v.focus, URIRef) else None, "focus_name": v.focus_name,
              "shape": v.shape, "severity": v.severity, "message": v.message, "path": v.path, "value": v.value}
@@ -86,13 +95,15 @@ def _to_json(report: ValidationReport) -> str:
 
 
 def _to_text(report: ValidationReport) -> str:
+    from ..i18n import text
+
     if report.conforms:
-        return f"Conforms: {', '.join(report.files)} meets every gluteonto shape."
-    lines = [f"Does not conform: {len(report.violations)} problem(s) in {len(report.by_focus())} term(s).", ""]
+        return text("validate conforms", report.lang, files=", ".join(report.files))
+    lines = [text("validate fails", report.lang, problems=len(report.violations), terms=len(report.by_focus())), ""]
     for name, items in report.by_focus().items():
         lines.append(name)
         for v in items:
-            detail = f" [{v.path}: {v.value}]" if v.value else ""
+            detail = f" [{v.path}: {v.value}]" if v.path and v.value else ""
             lines.append(f"  - {v.message}{detail}  ({v.shape})")
         lines.append("")
     return "\n".join(lines).rstrip()
@@ -110,11 +121,18 @@ VALIDATION_FORMATS: dict[str, ReportWriter] = {
 
 
 def _label(graph: Graph, node: Node, lang: str) -> str:
+    from ..vocab import RDFS
+
     return choose(by_language(graph.objects(node, RDFS.label)), lang) or compact_iri(str(node))
 
 
 def _expression(graph: Graph, node: Node | None, lang: str) -> str:
     """Manchester-like text of a class expression: a label, ``(A or B)`` or ``p some/only X``."""
+    from rdflib import BNode
+    from rdflib.collection import Collection
+
+    from ..vocab import OWL
+
     if node is None:
         return "?"
     if not isinstance(node, BNode):
@@ -132,6 +150,10 @@ def _expression(graph: Graph, node: Node | None, lang: str) -> str:
 
 def _describe(graph: Graph, node: Node, lang: str) -> str:
     """A readable name for a focus node; blank nodes are described by the axiom they belong to."""
+    from rdflib import BNode, Literal, URIRef
+
+    from ..vocab import OWL, RDF, RDFS
+
     if isinstance(node, URIRef):
         return f"{_label(graph, node, lang)} ({compact_iri(str(node))})"
     if isinstance(node, BNode):
@@ -151,42 +173,87 @@ def _describe(graph: Graph, node: Node, lang: str) -> str:
     return str(node)
 
 
-def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: Path | None = None) -> ValidationReport:
+def _shape_name(shape: Node | None) -> str:
+    """A shape's local name if it is one of the gluteonto shapes, else its compact IRI."""
+    from rdflib import URIRef
+
+    if not isinstance(shape, URIRef):
+        return "(inline shape)"
+    return str(shape)[len(_SHAPES_NS):] if str(shape).startswith(_SHAPES_NS) else compact_iri(str(shape))
+
+
+def _violation(run: EngineRun, result: ShaclResult, lang: str) -> Violation:
+    from rdflib import BNode, URIRef
+
+    from ..vocab import SH
+
+    shape, messages = result.shape, by_language(result.messages)
+    if isinstance(shape, BNode):  # an inline property shape: report its named node shape and message
+        shapes = run.shapes()
+        parent = shapes.value(None, SH.property, shape)
+        if parent is not None:
+            shape = parent
+        messages = by_language(shapes.objects(shape, SH.message)) or messages
+    elif shape is not None:
+        messages = by_language(run.shapes().objects(shape, SH.message)) or messages
+    path, value = result.path, result.value
+    if value == result.focus:  # an engine may repeat the focus node as the value of a missing property
+        value = None
+    return Violation(
+        focus=result.focus,
+        focus_name=_describe(run.data(), result.focus, lang),
+        shape=_shape_name(shape),
+        message=choose(messages, lang) or "constraint violated",
+        severity=result.severity,
+        path=compact_iri(str(path)) if isinstance(path, URIRef) else "",
+        value=str(value) if value is not None and not isinstance(value, BNode) else "",
+    )
+
+
+def _full_iri(name: str) -> str:
+    try:
+        return expand_curie(name)
+    except ValueError:  # compact_iri left it whole
+        return name
+
+
+def _report_graph(report: ValidationReport) -> Graph:
+    """A SHACL validation report graph written from the violations (for engines that give none)."""
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    from ..vocab import RDF, SH
+
+    graph = Graph()
+    graph.bind("sh", SH)
+    root = BNode()
+    graph.add((root, RDF.type, SH.ValidationReport))
+    graph.add((root, SH.conforms, Literal(report.conforms)))
+    for violation in report.violations:
+        result = BNode()
+        graph.add((root, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.focusNode, violation.focus))
+        graph.add((result, SH.resultSeverity, SH[violation.severity]))
+        graph.add((result, SH.resultMessage, Literal(violation.message)))
+        if violation.shape != "(inline shape)" and ":" not in violation.shape:
+            graph.add((result, SH.sourceShape, URIRef(_SHAPES_NS + violation.shape)))
+        if violation.path:
+            graph.add((result, SH.resultPath, URIRef(_full_iri(violation.path))))
+    return graph
+
+
+def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: Path | None = None,
+             engine: str = DEFAULT_SHACL_ENGINE) -> ValidationReport:
     """Validate ``files`` (default: the packaged ontology) against the gluteonto shapes.
 
+    ``engine`` names one of :data:`SHACL_ENGINES`; ``shapes`` replaces that engine's packaged shapes.
     Unreadable files raise :class:`~gluteonto.errors.InputError`.
     """
-    import pyshacl
-
+    if engine not in SHACL_ENGINES:
+        raise InputError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(SHACL_ENGINES)}")
     paths = [Path(f) for f in files] if files else [ontology_file("ttl")]
-    data = RdflibEngine.from_files(paths).graph
-    if len(data) == 0:
-        raise InputError(f"{', '.join(map(str, paths))}: contains no RDF triples")
-    shapes_graph = Graph().parse(shapes or shapes_file(), format="turtle")
-    conforms, report_graph, _text = pyshacl.validate(
-        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, inplace=True
-    )
-    violations = []
-    for result in report_graph.subjects(RDF.type, SH.ValidationResult):
-        focus = report_graph.value(result, SH.focusNode)
-        shape = report_graph.value(result, SH.sourceShape)
-        messages = by_language(report_graph.objects(result, SH.resultMessage))
-        parent = shapes_graph.value(None, SH.property, shape) if isinstance(shape, BNode) else None
-        if parent is not None:  # an inline property shape: report its named node shape and message
-            shape = parent
-            own = by_language(shapes_graph.objects(parent, SH.message))
-            messages = own or messages
-        path = report_graph.value(result, SH.resultPath)
-        value = report_graph.value(result, SH.value)
-        violations.append(Violation(
-            focus=focus,
-            focus_name=_describe(data, focus, lang),
-            shape=compact_iri(str(shape)).replace(_SHAPES_NS, "") if isinstance(shape, URIRef) else "(inline shape)",
-            message=choose(messages, lang) or "constraint violated",
-            severity=compact_iri(str(report_graph.value(result, SH.resultSeverity))).split("#")[-1],
-            path=compact_iri(str(path)) if isinstance(path, URIRef) else "",
-            value=str(value) if value is not None and not isinstance(value, BNode) else "",
-        ))
-    violations.sort(key=lambda v: (v.focus_name, v.shape))
-    return ValidationReport(conforms=bool(conforms), violations=violations, report_graph=report_graph,
-                            files=[p.name for p in paths])
+    run = SHACL_ENGINES[engine](paths, shapes)
+    violations = sorted((_violation(run, result, lang) for result in run.results),
+                        key=lambda v: (v.focus_name, v.shape))
+    return ValidationReport(conforms=run.conforms, violations=violations, files=[p.name for p in paths],
+                            engine=engine, lang=lang, graph_factory=run.report_graph)
