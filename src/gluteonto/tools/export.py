@@ -3,7 +3,7 @@
 The graph is read from the packaged JSON-LD release, whose blank nodes carry the compiler's
 labels, and written with the writers of :data:`gluteonto.formats.WRITERS` (Turtle, RDF/XML,
 N-Triples, JSON-LD, TriG, OWL functional syntax, OBO, obographs), so an export is byte-identical
-from run to run (and, for RDF/XML and JSON-LD, to the release file).
+from run to run. The ontology alone, in a format it is released in, is that release file itself.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rdflib.term import Node
 from ..errors import InputError
 from ..fileio import atomic_output
 from ..formats import WRITERS, Writer
-from ..resources import ONTOLOGY_FORMATS, bridge_file, ontology_file
+from ..resources import ONTOLOGY_FORMATS, bridge_file, ontology_file, release_file
 from ..safe_write import check_output, is_stdout
 from ..terms import from_oxigraph, to_rdflib
 from ..vocab import bind_prefixes
@@ -32,6 +32,10 @@ _RELEASE_LABEL = re.compile(r"n[0-9]+")
 
 #: Export formats by CLI name: the deterministic writers of :mod:`gluteonto.formats`.
 EXPORT_FORMATS: dict[str, Writer] = WRITERS
+
+#: export format → the packaged release file the build wrote with that writer
+_RELEASED_AS = {"turtle": "gluteonto.ttl", "rdfxml": "gluteonto.owl", "jsonld": "gluteonto.jsonld",
+                "ofn": "gluteonto.ofn", "obo": "gluteonto.obo", "obographs": "gluteonto.json"}
 
 
 def release_graph(*, with_bridge: bool = False) -> Graph:
@@ -118,7 +122,10 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
         _check_suffix(fmt, target)
         check_output(target, inputs)
     try:
-        text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
+        if fmt in _RELEASED_AS and not with_bridge:  # the build wrote it from the source with this writer
+            text = release_file(_RELEASED_AS[fmt]).read_text(encoding="utf-8")
+        else:
+            text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
     except OwlModelError as exc:
         raise InputError(f"cannot write {fmt}: {exc}") from None
     if target is not None:
