@@ -30,3 +30,13 @@ def test_answering_a_question_does_not_import_rdflib() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "gluteus superior" in result.stdout or "setenerve" in result.stdout
     assert result.stderr.strip() == "False False False"
+
+
+def test_validating_a_conforming_file_imports_neither_rdflib_nor_pyshacl() -> None:
+    """The default SHACL engine reads the data through Oxigraph; rdflib is needed only to name problems."""
+    code = ("import sys; from gluteonto.cli import main\n"
+            "try:\n    main(['validate', '--lang', 'nb'])\nexcept SystemExit as exit:\n    print(exit.code)\n"
+            "print('rdflib' in sys.modules, 'pyshacl' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["Godkjent: gluteonto.ttl oppfyller alle SHACL-reglene til gluteonto.", "0"]
+    assert result.stderr.strip() == "False False"

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib.util import guess_format
 
 from ..errors import InputError, first_line
 
@@ -29,6 +28,10 @@ _OXIGRAPH = {
     "json-ld": ox.RdfFormat.JSON_LD,
     "n3": ox.RdfFormat.N3,
 }
+
+#: file suffix → rdflib parser name (rdflib's own table for these syntaxes, without importing rdflib)
+_SUFFIXES = {"xml": "xml", "rdf": "xml", "owl": "xml", "n3": "n3", "ttl": "turtle", "nt": "nt",
+             "json": "json-ld", "jsonld": "json-ld", "json-ld": "json-ld"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def syntax_for(path: Path) -> RdfSyntax:
     name = Path(path).name
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    guessed = guess_format(name)
+    guessed = _SUFFIXES.get(name.rpartition(".")[2].lower()) if "." in name else None
     if guessed not in _OXIGRAPH:
         known = sorted(f".{s.oxigraph.file_extension}" for s in map(_syntax, _OXIGRAPH)) + [".owl"]
         raise InputError(
