@@ -148,6 +148,16 @@ def _fillers(ix: CardIndex, cls: URIRef, *props: URIRef) -> list[tuple[URIRef, U
     return sorted(((p, f) for p, f, _n in ix.restrictions(cls) if p in props), key=lambda pair: (str(pair[0]), str(pair[1])))
 
 
+def _walk(start: list[URIRef], step: Callable[[URIRef], list[URIRef]]) -> None:
+    """Call ``step`` once on each node of ``start`` and of what ``step`` returns, breadth first."""
+    queue, seen = list(start), set[URIRef]()
+    while queue:
+        node = queue.pop(0)
+        if node not in seen:
+            seen.add(node)
+            queue.extend(step(node))
+
+
 # -- the site's diagrams ---------------------------------------------------------------------
 def innervation(ix: CardIndex, lang: str) -> Diagram:
     """Roots → plexus → nerve (→ branch) → muscles, from innervated by / innervates, branching and root axioms."""
@@ -157,30 +167,26 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
                  "nb": "Nerverøttene nerven har fibre fra, pleksus den går ut fra, og musklene den innerverer."})
     nerves: list[URIRef] = []
     muscles: list[URIRef] = []
-    for muscle, nerve in _classes_with(ix, INNERVATED_BY):
-        d.add(Edge(nerve, muscle, _word("innervates", lang)))
-        nerves.append(nerve)
-        muscles.append(muscle)
-    for nerve, muscle in _classes_with(ix, INNERVATES):
+    for nerve, muscle in [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)]:
         d.add(Edge(nerve, muscle, _word("innervates", lang)))
         nerves.append(nerve)
         muscles.append(muscle)
     roots: list[URIRef] = []
-    seen: set[URIRef] = set()
-    while nerves:
-        nerve = nerves.pop(0)
-        if nerve in seen:
-            continue
-        seen.add(nerve)
+
+    def trace(nerve: URIRef) -> list[URIRef]:
+        trunks: list[URIRef] = []
         for prop, filler in _fillers(ix, nerve, BRANCH_OF, PART_OF, HAS_ROOT):
             if prop == HAS_ROOT:
                 d.add(Edge(filler, nerve, _word("root of", lang)))
                 roots.append(filler)
             elif prop == BRANCH_OF:
                 d.add(Edge(filler, nerve, _word("gives off", lang)))
-                nerves.append(filler)
+                trunks.append(filler)
             elif nerve not in muscles:  # a plexus that is part of a larger one
                 d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
+        return trunks
+
+    _walk(nerves, trace)
     d.same_rank = [sorted(set(roots), key=str), sorted(set(muscles), key=str)]
     return d
 
@@ -197,18 +203,16 @@ def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
         d.add(Edge(vessel, target, _word("supplies", lang)))
         vessels.append(vessel)
         supplied.append(target)
-    seen: set[URIRef] = set()
-    while vessels:
-        vessel = vessels.pop(0)
-        if vessel in seen:
-            continue
-        seen.add(vessel)
+
+    def trace(vessel: URIRef) -> list[URIRef]:
+        trunks: list[URIRef] = []
         for prop, filler in _fillers(ix, vessel, BRANCH_OF, CONNECTING_BRANCH_OF, HAS_CONTRIBUTING_ARTERY):
-            if prop == HAS_CONTRIBUTING_ARTERY:
-                d.add(Edge(filler, vessel, _word("contributes to", lang)))
-            else:
-                d.add(Edge(filler, vessel, _word("gives off", lang)))
-            vessels.append(filler)
+            key = "contributes to" if prop == HAS_CONTRIBUTING_ARTERY else "gives off"
+            d.add(Edge(filler, vessel, _word(key, lang)))
+            trunks.append(filler)
+        return trunks
+
+    _walk(vessels, trace)
     for part in sorted(set(supplied), key=str):
         for _prop, whole in _fillers(ix, part, PART_OF):
             if whole in supplied:
