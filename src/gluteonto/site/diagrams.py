@@ -148,14 +148,25 @@ def _fillers(ix: CardIndex, cls: URIRef, *props: URIRef) -> list[tuple[URIRef, U
     return sorted(((p, f) for p, f, _n in ix.restrictions(cls) if p in props), key=lambda pair: (str(pair[0]), str(pair[1])))
 
 
-def _walk(start: list[URIRef], step: Callable[[URIRef], list[URIRef]]) -> None:
-    """Call ``step`` once on each node of ``start`` and of what ``step`` returns, breadth first."""
+def _draw(d: Diagram, pairs: list[tuple[URIRef, URIRef]], key: str, lang: str) -> tuple[list[URIRef], list[URIRef]]:
+    """Draw ``tail → head`` labelled ``key`` for each pair; return the tails and the heads, in order."""
+    for tail, head in pairs:
+        d.add(Edge(tail, head, _word(key, lang)))
+    return [tail for tail, _head in pairs], [head for _tail, head in pairs]
+
+
+def _trace(ix: CardIndex, start: list[URIRef], props: tuple[URIRef, ...], draw: Callable[[URIRef, URIRef, URIRef], bool]) -> None:
+    """Visit ``start`` and the fillers it leads to along ``props``, breadth first, each node once.
+
+    ``draw(node, prop, filler)`` draws what the diagram shows of that restriction and says whether to go on
+    from the filler.
+    """
     queue, seen = list(start), set[URIRef]()
     while queue:
         node = queue.pop(0)
         if node not in seen:
             seen.add(node)
-            queue.extend(step(node))
+            queue.extend(filler for prop, filler in _fillers(ix, node, *props) if draw(node, prop, filler))
 
 
 # -- the site's diagrams ---------------------------------------------------------------------
@@ -165,28 +176,22 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
                                 "nb": "Innervasjon: fra nerverøttene til musklene"},
                 {"en": "Spinal roots whose fibres the nerve carries, the plexus it branches from, and the muscles it innervates.",
                  "nb": "Nerverøttene nerven har fibre fra, pleksus den går ut fra, og musklene den innerverer."})
-    nerves: list[URIRef] = []
-    muscles: list[URIRef] = []
-    for nerve, muscle in [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)]:
-        d.add(Edge(nerve, muscle, _word("innervates", lang)))
-        nerves.append(nerve)
-        muscles.append(muscle)
+    nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
+                            "innervates", lang)
     roots: list[URIRef] = []
 
-    def trace(nerve: URIRef) -> list[URIRef]:
-        trunks: list[URIRef] = []
-        for prop, filler in _fillers(ix, nerve, BRANCH_OF, PART_OF, HAS_ROOT):
-            if prop == HAS_ROOT:
-                d.add(Edge(filler, nerve, _word("root of", lang)))
-                roots.append(filler)
-            elif prop == BRANCH_OF:
-                d.add(Edge(filler, nerve, _word("gives off", lang)))
-                trunks.append(filler)
-            elif nerve not in muscles:  # a plexus that is part of a larger one
-                d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
-        return trunks
+    def draw(nerve: URIRef, prop: URIRef, filler: URIRef) -> bool:
+        if prop == HAS_ROOT:
+            d.add(Edge(filler, nerve, _word("root of", lang)))
+            roots.append(filler)
+        elif prop == BRANCH_OF:
+            d.add(Edge(filler, nerve, _word("gives off", lang)))
+            return True
+        elif nerve not in muscles:  # a plexus that is part of a larger one
+            d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
+        return False
 
-    _walk(nerves, trace)
+    _trace(ix, nerves, (BRANCH_OF, PART_OF, HAS_ROOT), draw)
     d.same_rank = [sorted(set(roots), key=str), sorted(set(muscles), key=str)]
     return d
 
@@ -197,22 +202,13 @@ def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
                                     "nb": "Arteriell forsyning og den trokanteriske anastomosen"},
                 {"en": "Each artery's parent trunk, the arteries that form the anastomosis, and the structures they supply.",
                  "nb": "Hovedstammen hver arterie går ut fra, arteriene som danner anastomosen, og strukturene de forsyner."})
-    vessels: list[URIRef] = []
-    supplied: list[URIRef] = []
-    for vessel, target in _classes_with(ix, SUPPLIES_BLOOD):
-        d.add(Edge(vessel, target, _word("supplies", lang)))
-        vessels.append(vessel)
-        supplied.append(target)
+    vessels, supplied = _draw(d, _classes_with(ix, SUPPLIES_BLOOD), "supplies", lang)
 
-    def trace(vessel: URIRef) -> list[URIRef]:
-        trunks: list[URIRef] = []
-        for prop, filler in _fillers(ix, vessel, BRANCH_OF, CONNECTING_BRANCH_OF, HAS_CONTRIBUTING_ARTERY):
-            key = "contributes to" if prop == HAS_CONTRIBUTING_ARTERY else "gives off"
-            d.add(Edge(filler, vessel, _word(key, lang)))
-            trunks.append(filler)
-        return trunks
+    def draw(vessel: URIRef, prop: URIRef, filler: URIRef) -> bool:
+        d.add(Edge(filler, vessel, _word("contributes to" if prop == HAS_CONTRIBUTING_ARTERY else "gives off", lang)))
+        return True
 
-    _walk(vessels, trace)
+    _trace(ix, vessels, (BRANCH_OF, CONNECTING_BRANCH_OF, HAS_CONTRIBUTING_ARTERY), draw)
     for part in sorted(set(supplied), key=str):
         for _prop, whole in _fillers(ix, part, PART_OF):
             if whole in supplied:
