@@ -20,6 +20,7 @@ from ..card.index import CardIndex
 from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
+from ..i18n import in_lang
 from ..vocab import GLUT, OBO
 
 __all__ = [
@@ -134,8 +135,7 @@ class Diagram:
 
 
 def _word(key: str, lang: str) -> str:
-    pair = EDGE_WORDS[key]
-    return pair[1] if lang == "nb" else pair[0]
+    return in_lang(EDGE_WORDS[key], lang)
 
 
 def _classes_with(ix: CardIndex, prop: URIRef) -> list[tuple[URIRef, URIRef]]:
