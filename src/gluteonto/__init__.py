@@ -9,8 +9,7 @@ Quick use::
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from .lazy import lazy_getattr
 
 #: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
 #: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
@@ -32,20 +31,16 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-        try:
-            value = version("gluteonto")
-        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-            value = "0+unknown"
-    elif name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name], __name__), name)
-    else:
-        raise AttributeError(f"module 'gluteonto' has no attribute {name!r}")
-    globals()[name] = value
-    return value
+    try:
+        return version("gluteonto")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+__getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": _version})
 
 
 __all__ = [

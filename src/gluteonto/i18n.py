@@ -30,6 +30,7 @@ __all__ = [
     "cell_text",
     "default_lang",
     "header",
+    "in_lang",
     "interface_words",
     "text",
     "ui",
@@ -53,6 +54,15 @@ def default_lang(environ: Mapping[str, str]) -> str:
 def ui(lang: str) -> str:
     """Interface language for a label language (``la`` → ``en``)."""
     return "nb" if lang == "nb" else "en"
+
+
+def in_lang(pair: tuple[str, str], lang: str) -> str:
+    """The text of an (English, Norwegian) pair in the interface language of ``lang``.
+
+    >>> in_lang(("yes", "ja"), "nb"), in_lang(("yes", "ja"), "la")
+    ('ja', 'yes')
+    """
+    return pair[1] if ui(lang) == "nb" else pair[0]
 
 
 #: key → (English, Norwegian); ``{name}`` fields are filled by :func:`text`
@@ -315,7 +325,7 @@ class EngineMessageError(Localized, EngineError):
 def text(key: str, lang: str = "en", **values: object) -> str:
     """The message ``key`` in the interface language of ``lang``, with ``values`` filled in."""
     pair = MESSAGES[key]
-    return (pair[1] if ui(lang) == "nb" else pair[0]).format(**values)
+    return in_lang(pair, lang).format(**values)
 
 
 def header(variable: str, lang: str = "en") -> str:
@@ -323,7 +333,7 @@ def header(variable: str, lang: str = "en") -> str:
     pair = HEADERS.get(variable)
     if pair is None:
         return variable.replace("_", " ")
-    return pair[1] if ui(lang) == "nb" else pair[0]
+    return in_lang(pair, lang)
 
 
 def cell_text(value: str, lang: str = "en") -> str:
@@ -334,7 +344,7 @@ def cell_text(value: str, lang: str = "en") -> str:
     pair = VALUES.get(value)
     if pair is None:
         return value
-    return pair[1] if ui(lang) == "nb" else pair[0]
+    return in_lang(pair, lang)
 
 
 def interface_words() -> set[str]:

@@ -22,7 +22,7 @@ from typing import TypeVar
 from .errors import EngineError, GluteontoError, first_line
 from .i18n import EngineMessageError
 
-__all__ = ["QueryTimeout", "can_isolate", "run_isolated"]
+__all__ = ["QueryTimeout", "can_isolate", "cap_address_space", "run_isolated"]
 
 T = TypeVar("T")
 
@@ -62,16 +62,24 @@ def _address_space() -> int:
     return 0
 
 
+def cap_address_space(extra: int) -> None:
+    """Let this process grow by at most ``extra`` bytes of address space beyond its present size.
+
+    Nothing is capped when ``extra`` is 0 or the present size cannot be read (no ``/proc``).
+    """
+    size = _address_space()
+    if extra and size:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
+
+
 def _child(func: Callable[[], object], write_fd: int, quiet: bool, memory: int | None) -> None:
     code = 0
     try:
         os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides and kills
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        if memory and _address_space():
-            limit = _address_space() + memory
-            with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        cap_address_space(memory or 0)
         if quiet:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 2)

@@ -14,6 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import InputError
+from ..i18n import in_lang
 from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, RO, SKOS
 from .coverage import coverage_notes
 from .index import CardIndex
@@ -195,7 +196,7 @@ class _Builder:
             target = self.ref(parent)
             found.append(Relation(subject=self.me, property=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf",
                                   Name(word("is a", self.ui), self.ui), "external", False), target=target,
-                                  **self.phrase(_pick(IS_A, self.ui), self.me, target),
+                                  **self.phrase(in_lang(IS_A, self.ui), self.me, target),
                                   sources=self.ix.sources_of(child, RDFS.subClassOf, parent, self.lang),
                                   inherited_from=self.ref(via) if via is not None else None, axiom="is_a"))
         return tuple(found)
@@ -234,7 +235,7 @@ class _Builder:
             expression = " ".join(parts)
             prop = first_restriction[0] if first_restriction else OWL.equivalentClass
             target = self.ref(first_restriction[1]) if first_restriction else (named[0] if named else self.me)
-            text = capitalize(_pick(EQUIVALENT, self.ui).format(s=self.me.name.text, o=expression))
+            text = capitalize(in_lang(EQUIVALENT, self.ui).format(s=self.me.name.text, o=expression))
             found.append(Relation(subject=self.me, property=self.ref(prop), target=target, sentence=text, pieces=(text,),
                                   sources=self.ix.sources_of(self.iri, OWL.equivalentClass, node, self.lang), axiom="equivalent"))
         return found
@@ -310,7 +311,7 @@ class _Builder:
             elif prop == RDFS.subClassOf and isinstance(target, URIRef):
                 subj, obj = self.ref(subject), self.ref(target)
                 found.append(Relation(subject=subj, property=self.ref(prop), target=obj, axiom="is_a",
-                                      **self.phrase(_pick(IS_A, self.ui), subj, obj),
+                                      **self.phrase(in_lang(IS_A, self.ui), subj, obj),
                                       sources=self.ix.sources_of(subject, prop, target, self.lang)))
             elif isinstance(target, Literal) and (not target.language or target.language == self.ui):
                 subj = self.ref(subject)
@@ -348,10 +349,6 @@ class _Builder:
             term_sources=self.ix.source_list(self.ix.values(self.iri, DCTERMS.source), self.lang),
             uses=self.uses(), characteristics=self.characteristics(),
         )
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "nb" else pair[0]
 
 
 def _segment_key(code: str) -> tuple[int, int]:

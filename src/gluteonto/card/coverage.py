@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from ..i18n import in_lang
 from ..vocab import GLUT, RO
 from .index import CardIndex
 from .model import Note, Relation, TermRef
@@ -45,8 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def _message(key: str, lang: str, **values: str) -> Note:
-    pair = MESSAGES[key]
-    return Note("coverage", (pair[1] if lang == "nb" else pair[0]).format(**values))
+    return Note("coverage", in_lang(MESSAGES[key], lang).format(**values))
 
 
 def _join(names: list[str], lang: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import ui as ui_lang
 from ..vocab import LABEL_LANGS
 
 __all__ = [
@@ -28,11 +29,6 @@ __all__ = [
 #: Card languages. ``la`` shows Latin names for anatomy (English where there is none, marked)
 #: and English for everything else.
 LANGS = LABEL_LANGS
-
-
-def ui_lang(lang: str) -> str:
-    """Language of sentences and headings for a card language (``la`` → ``en``)."""
-    return "nb" if lang == "nb" else "en"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from ..i18n import in_lang
 from ..vocab import RO
 
 __all__ = ["EQUIVALENT", "IS_A", "SENTENCES", "WORDS", "capitalize", "pieces", "sentence", "template_for", "verb_phrase",
@@ -126,13 +127,9 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "nb" else pair[0]
-
-
 def word(key: str, lang: str) -> str:
     """An interface word in ``lang`` (``la`` uses English)."""
-    return _pick(WORDS[key], lang)
+    return in_lang(WORDS[key], lang)
 
 
 def capitalize(text: str) -> str:
@@ -156,7 +153,7 @@ def pieces(template: str, subject: T, filler: T) -> tuple[str | T, ...]:
 def template_for(prop_iri: str, prop_label: str, lang: str) -> str:
     """The sentence template of a property in ``lang`` ("{s} — label — {o}" when none is defined)."""
     template = SENTENCES.get(prop_iri)
-    return _pick(template, lang) if template else f"{{s}} — {prop_label} — {{o}}"
+    return in_lang(template, lang) if template else f"{{s}} — {prop_label} — {{o}}"
 
 
 def sentence(prop_iri: str, prop_label: str, subject: str, filler: str, lang: str) -> str:
@@ -169,7 +166,7 @@ def verb_phrase(prop_iri: str, prop_label: str, lang: str) -> str:
     template = SENTENCES.get(prop_iri)
     if template is None:
         return prop_label
-    text = _pick(template, lang)
+    text = in_lang(template, lang)
     if text.startswith("{s} ") and text.endswith(" {o}") and text.count("{") == 2:
         return text[4:-4]
     return prop_label

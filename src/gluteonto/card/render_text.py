@@ -65,6 +65,13 @@ def render_text(card: TermCard, width: int = 100) -> str:
     def para(text: str) -> None:
         lines.extend(_wrapped(text, width, "  ", "  "))
 
+    def relations(key: str, found: tuple[Relation, ...]) -> None:
+        """A heading and a bullet per relation, when there are any."""
+        if found:
+            heading(key)
+            for relation in found:
+                bullet(relation_text(relation, ui, card.lang))
+
     title = card.term.name.text + (f"  [{word('no latin', ui)}]" if card.term.name.fallback and card.lang == "la" else "")
     lines.append(title)
     kind = word(card.kind, ui) if card.kind in ("class", "object property", "annotation property", "individual") else card.kind
@@ -80,32 +87,17 @@ def render_text(card: TermCard, width: int = 100) -> str:
         para(card.definition.text + (f" ({card.definition.lang})" if card.definition.fallback else ""))
         if card.definition_sources:
             para(f"— {sources_text(card.definition_sources, ui)}")
-    if card.parents:
-        heading("is a")
-        for relation in card.parents:
-            bullet(relation_text(relation, ui, card.lang))
+    relations("is a", card.parents)
     if card.children:
         heading("subclasses")
         para(", ".join(c.name.text for c in card.children))
     if card.characteristics:
         heading("characteristics")
         para("; ".join(card.characteristics))
-    if card.asserted:
-        heading("relations")
-        for relation in card.asserted:
-            bullet(relation_text(relation, ui, card.lang))
-    if card.inherited:
-        heading("inherited")
-        for relation in card.inherited:
-            bullet(relation_text(relation, ui, card.lang))
-    if card.incoming:
-        heading("incoming")
-        for relation in card.incoming:
-            bullet(relation_text(relation, ui, card.lang))
-    if card.uses:
-        heading("cites" if card.kind == "individual" else "uses")
-        for relation in card.uses:
-            bullet(relation_text(relation, ui, card.lang))
+    relations("relations", card.asserted)
+    relations("inherited", card.inherited)
+    relations("incoming", card.incoming)
+    relations("cites" if card.kind == "individual" else "uses", card.uses)
     if card.annotations:
         heading("details")
         for annotation in card.annotations:

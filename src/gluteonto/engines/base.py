@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..query.guard import check_query
+from ..query.sparqltext import inject_values
+
 if TYPE_CHECKING:
     from ..query.results import QueryResult
 
-__all__ = ["Engine"]
+__all__ = ["Engine", "checked_query"]
 
 
 class Engine(Protocol):
@@ -26,3 +29,9 @@ class Engine(Protocol):
     def triple_count(self) -> int:
         """Number of triples the engine holds."""
         ...
+
+
+def checked_query(sparql: str, bindings: Mapping[str, Any] | None, allow_federation: bool) -> str:
+    """``sparql`` as an engine runs it: passed by the query guard, then ``bindings`` bound as one VALUES row."""
+    check_query(sparql, allow_federation=allow_federation)
+    return inject_values(sparql, bindings) if bindings else sparql

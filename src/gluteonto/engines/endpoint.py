@@ -8,10 +8,10 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, InputError, first_line
-from ..query.guard import check_query
 from ..query.results import QueryResult
-from ..query.sparqltext import inject_values, query_form
+from ..query.sparqltext import query_form
 from ..terms import term_from_json
+from .base import checked_query
 
 __all__ = ["EndpointEngine"]
 
@@ -94,9 +94,7 @@ class EndpointEngine:
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         """Run ``sparql`` on the endpoint with ``bindings`` bound as a VALUES row."""
-        check_query(sparql, allow_federation=self.allow_federation)
-        if bindings:
-            sparql = inject_values(sparql, bindings)
+        sparql = checked_query(sparql, bindings, self.allow_federation)
         form = query_form(sparql)
         where = f"endpoint {self.url}"
         if form in ("CONSTRUCT", "DESCRIBE"):

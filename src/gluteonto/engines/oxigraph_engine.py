@@ -12,11 +12,10 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, GluteontoError, InputError, first_line
-from ..query.guard import check_query
 from ..query.results import QueryResult
-from ..query.sparqltext import inject_values
 from ..resources import ontology_file
 from ..terms import from_oxigraph
+from .base import checked_query
 from .rows import check_rows
 
 __all__ = ["OxigraphEngine"]
@@ -94,9 +93,7 @@ class OxigraphEngine:
         """Run ``sparql`` with ``bindings`` bound as a VALUES row."""
         import pyoxigraph as ox
 
-        check_query(sparql, allow_federation=self.allow_federation)
-        if bindings:
-            sparql = inject_values(sparql, bindings)
+        sparql = checked_query(sparql, bindings, self.allow_federation)
         try:
             result = self.store.query(sparql)
             if isinstance(result, ox.QueryBoolean):

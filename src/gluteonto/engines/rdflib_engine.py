@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import EngineError, InputError, first_line
-from ..query.guard import check_query
 from ..query.results import QueryResult
-from ..query.sparqltext import inject_values
+from .base import checked_query
 from .rows import check_rows
 
 if TYPE_CHECKING:
@@ -57,9 +56,7 @@ class RdflibEngine:
         import rdflib.plugins.sparql as rdflib_sparql
         from rdflib import Graph
 
-        check_query(sparql, allow_federation=self.allow_federation)
-        if bindings:
-            sparql = inject_values(sparql, bindings)
+        sparql = checked_query(sparql, bindings, self.allow_federation)
         rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM <iri> must never download anything
         try:
             result = self.graph.query(sparql)

@@ -18,8 +18,9 @@ Names are loaded on first use: reading a file does not import the writers (and r
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -90,12 +91,4 @@ def _writers() -> dict[str, Writer]:
     return {name: __getattr__(function) for name, function in _WRITER_NAMES.items()}
 
 
-def __getattr__(name: str) -> Any:
-    if name == "WRITERS":
-        value: Any = _writers()
-    elif name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name], __name__), name)
-    else:
-        raise AttributeError(f"module 'gluteonto.formats' has no attribute {name!r}")
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(globals(), _EXPORTS, {"WRITERS": _writers})

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from ..vocab import PREFIXES
 from .owlmodel import (
     Annotation,
     Axiom,
@@ -28,24 +29,11 @@ from .owlmodel import (
 
 __all__ = ["OFN_PREFIXES", "render_ontology", "to_ofn"]
 
-#: Prefixes declared in the functional-syntax release (order kept).
+#: Prefixes declared in the functional-syntax release (order kept): the project's prefixes but
+#: ``glut`` and ``fma`` (IRIs outside the GLUTEONTO and FMA identifiers stay in full) and those the
+#: ontology never uses, then ``xml``.
 OFN_PREFIXES: dict[str, str] = {
-    "GLUTEONTO": "https://w3id.org/gluteonto/GLUTEONTO_",
-    "BFO": "http://purl.obolibrary.org/obo/BFO_",
-    "RO": "http://purl.obolibrary.org/obo/RO_",
-    "IAO": "http://purl.obolibrary.org/obo/IAO_",
-    "UBERON": "http://purl.obolibrary.org/obo/UBERON_",
-    "HP": "http://purl.obolibrary.org/obo/HP_",
-    "MONDO": "http://purl.obolibrary.org/obo/MONDO_",
-    "FMA": "http://purl.org/sig/ont/fma/fma",
-    "obo": "http://purl.obolibrary.org/obo/",
-    "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    **{p: ns for p, ns in PREFIXES.items() if p not in {"glut", "fma", "sh", "semapv", "sssom"}},
     "xml": "http://www.w3.org/XML/1998/namespace",
 }
 _LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")

@@ -32,6 +32,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import first_line
+from ..isolate import cap_address_space
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "QueryJob", "QueryPool", "WorkerError"]
 
@@ -285,24 +286,13 @@ def _recv_exactly(sock: socket.socket, size: int) -> bytes:
     return bytes(data)
 
 
-def _vm_size() -> int:
-    with contextlib.suppress(OSError, ValueError):
-        for line in open("/proc/self/status", encoding="ascii"):  # noqa: SIM115
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
 def _run_worker(store: Any, fd: int, settings: dict[str, Any]) -> None:
     """A worker: answer jobs one after the other until the server closes the socket (or kills it)."""
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        if settings["memory"]:
-            size = _vm_size() + settings["memory"]
-            with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(resource.RLIMIT_AS, (size, size))
+        cap_address_space(settings["memory"])
         sock = socket.socket(fileno=fd)
         _send(sock, b"P", str(os.getpid()).encode())
         while True:

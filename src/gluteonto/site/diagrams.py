@@ -20,6 +20,7 @@ from ..card.index import CardIndex
 from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
+from ..i18n import in_lang
 from ..vocab import GLUT, OBO
 
 __all__ = [
@@ -134,8 +135,7 @@ class Diagram:
 
 
 def _word(key: str, lang: str) -> str:
-    pair = EDGE_WORDS[key]
-    return pair[1] if lang == "nb" else pair[0]
+    return in_lang(EDGE_WORDS[key], lang)
 
 
 def _classes_with(ix: CardIndex, prop: URIRef) -> list[tuple[URIRef, URIRef]]:
@@ -148,6 +148,27 @@ def _fillers(ix: CardIndex, cls: URIRef, *props: URIRef) -> list[tuple[URIRef, U
     return sorted(((p, f) for p, f, _n in ix.restrictions(cls) if p in props), key=lambda pair: (str(pair[0]), str(pair[1])))
 
 
+def _draw(d: Diagram, pairs: list[tuple[URIRef, URIRef]], key: str, lang: str) -> tuple[list[URIRef], list[URIRef]]:
+    """Draw ``tail → head`` labelled ``key`` for each pair; return the tails and the heads, in order."""
+    for tail, head in pairs:
+        d.add(Edge(tail, head, _word(key, lang)))
+    return [tail for tail, _head in pairs], [head for _tail, head in pairs]
+
+
+def _trace(ix: CardIndex, start: list[URIRef], props: tuple[URIRef, ...], draw: Callable[[URIRef, URIRef, URIRef], bool]) -> None:
+    """Visit ``start`` and the fillers it leads to along ``props``, breadth first, each node once.
+
+    ``draw(node, prop, filler)`` draws what the diagram shows of that restriction and says whether to go on
+    from the filler.
+    """
+    queue, seen = list(start), set[URIRef]()
+    while queue:
+        node = queue.pop(0)
+        if node not in seen:
+            seen.add(node)
+            queue.extend(filler for prop, filler in _fillers(ix, node, *props) if draw(node, prop, filler))
+
+
 # -- the site's diagrams ---------------------------------------------------------------------
 def innervation(ix: CardIndex, lang: str) -> Diagram:
     """Roots → plexus → nerve (→ branch) → muscles, from innervated by / innervates, branching and root axioms."""
@@ -155,32 +176,22 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
                                 "nb": "Innervasjon: fra nerverøttene til musklene"},
                 {"en": "Spinal roots whose fibres the nerve carries, the plexus it branches from, and the muscles it innervates.",
                  "nb": "Nerverøttene nerven har fibre fra, pleksus den går ut fra, og musklene den innerverer."})
-    nerves: list[URIRef] = []
-    muscles: list[URIRef] = []
-    for muscle, nerve in _classes_with(ix, INNERVATED_BY):
-        d.add(Edge(nerve, muscle, _word("innervates", lang)))
-        nerves.append(nerve)
-        muscles.append(muscle)
-    for nerve, muscle in _classes_with(ix, INNERVATES):
-        d.add(Edge(nerve, muscle, _word("innervates", lang)))
-        nerves.append(nerve)
-        muscles.append(muscle)
+    nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
+                            "innervates", lang)
     roots: list[URIRef] = []
-    seen: set[URIRef] = set()
-    while nerves:
-        nerve = nerves.pop(0)
-        if nerve in seen:
-            continue
-        seen.add(nerve)
-        for prop, filler in _fillers(ix, nerve, BRANCH_OF, PART_OF, HAS_ROOT):
-            if prop == HAS_ROOT:
-                d.add(Edge(filler, nerve, _word("root of", lang)))
-                roots.append(filler)
-            elif prop == BRANCH_OF:
-                d.add(Edge(filler, nerve, _word("gives off", lang)))
-                nerves.append(filler)
-            elif nerve not in muscles:  # a plexus that is part of a larger one
-                d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
+
+    def draw(nerve: URIRef, prop: URIRef, filler: URIRef) -> bool:
+        if prop == HAS_ROOT:
+            d.add(Edge(filler, nerve, _word("root of", lang)))
+            roots.append(filler)
+        elif prop == BRANCH_OF:
+            d.add(Edge(filler, nerve, _word("gives off", lang)))
+            return True
+        elif nerve not in muscles:  # a plexus that is part of a larger one
+            d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
+        return False
+
+    _trace(ix, nerves, (BRANCH_OF, PART_OF, HAS_ROOT), draw)
     d.same_rank = [sorted(set(roots), key=str), sorted(set(muscles), key=str)]
     return d
 
@@ -191,24 +202,13 @@ def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
                                     "nb": "Arteriell forsyning og den trokanteriske anastomosen"},
                 {"en": "Each artery's parent trunk, the arteries that form the anastomosis, and the structures they supply.",
                  "nb": "Hovedstammen hver arterie går ut fra, arteriene som danner anastomosen, og strukturene de forsyner."})
-    vessels: list[URIRef] = []
-    supplied: list[URIRef] = []
-    for vessel, target in _classes_with(ix, SUPPLIES_BLOOD):
-        d.add(Edge(vessel, target, _word("supplies", lang)))
-        vessels.append(vessel)
-        supplied.append(target)
-    seen: set[URIRef] = set()
-    while vessels:
-        vessel = vessels.pop(0)
-        if vessel in seen:
-            continue
-        seen.add(vessel)
-        for prop, filler in _fillers(ix, vessel, BRANCH_OF, CONNECTING_BRANCH_OF, HAS_CONTRIBUTING_ARTERY):
-            if prop == HAS_CONTRIBUTING_ARTERY:
-                d.add(Edge(filler, vessel, _word("contributes to", lang)))
-            else:
-                d.add(Edge(filler, vessel, _word("gives off", lang)))
-            vessels.append(filler)
+    vessels, supplied = _draw(d, _classes_with(ix, SUPPLIES_BLOOD), "supplies", lang)
+
+    def draw(vessel: URIRef, prop: URIRef, filler: URIRef) -> bool:
+        d.add(Edge(filler, vessel, _word("contributes to" if prop == HAS_CONTRIBUTING_ARTERY else "gives off", lang)))
+        return True
+
+    _trace(ix, vessels, (BRANCH_OF, CONNECTING_BRANCH_OF, HAS_CONTRIBUTING_ARTERY), draw)
     for part in sorted(set(supplied), key=str):
         for _prop, whole in _fillers(ix, part, PART_OF):
             if whole in supplied:

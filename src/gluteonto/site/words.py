@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import in_lang
+
 __all__ = ["SITE_LANGS", "WORDS", "other_lang", "t"]
 
 SITE_LANGS = ("en", "nb")
@@ -90,8 +92,7 @@ WORDS: dict[str, tuple[str, str]] = {
 
 def t(key: str, lang: str, **values: object) -> str:
     """The interface text ``key`` in ``lang``, with ``values`` filled in."""
-    pair = WORDS[key]
-    text = pair[1] if lang == "nb" else pair[0]
+    text = in_lang(WORDS[key], lang)
     return text.format(**values) if values else text
 
 

@@ -1,0 +1,32 @@
+"""Names a package loads on first use, so that importing the package stays cheap (PEP 562)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import import_module
+from typing import Any
+
+__all__ = ["lazy_getattr"]
+
+
+def lazy_getattr(namespace: dict[str, Any], exports: Mapping[str, str],
+                 made: Mapping[str, Callable[[], Any]] | None = None) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for the package whose globals are ``namespace``.
+
+    A name in ``exports`` comes from the module it maps to (relative to the package), a name in
+    ``made`` from calling its function; either is kept in ``namespace``, so it is loaded once.
+    """
+    package = namespace["__name__"]
+    built = made or {}
+
+    def getattr_(name: str) -> Any:
+        if name in built:
+            value = built[name]()
+        elif name in exports:
+            value = getattr(import_module(exports[name], package), name)
+        else:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        namespace[name] = value
+        return value
+
+    return getattr_
