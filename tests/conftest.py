@@ -17,26 +17,6 @@ from gluteonto.resources import ontology_file
 
 from .helpers import free_port, wait_for_port
 
-#: session fixtures costly enough that the tests using them share one worker (built there once)
-_SHARED_FIXTURES = ("site",)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Group tests for pytest-xdist (``--dist loadgroup``); other tests go to whichever worker is free.
-
-    The tests of a module with a module-scoped fixture form one group (the fixture is built once),
-    and so do the tests using one of :data:`_SHARED_FIXTURES`.
-    """
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        definitions = info.name2fixturedefs if info is not None else {}
-        shared = [name for name in _SHARED_FIXTURES if name in definitions]
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(shared[0]))
-        elif any(defs and defs[-1].scope == "module" for defs in definitions.values()):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-
 
 @pytest.fixture(scope="session")
 def ontology_graph() -> Graph:
