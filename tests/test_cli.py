@@ -17,7 +17,7 @@ from .helpers import DATA
 
 @pytest.fixture(scope="module")
 def runner() -> CliRunner:
-    return CliRunner()
+    return CliRunner(env={"COLUMNS": "100"})  # tables at a fixed width, whatever terminal the suite runs in
 
 
 def run(runner: CliRunner, *args: str, input: str | None = None):  # noqa: ANN201

@@ -285,7 +285,7 @@ def test_ctrl_c_while_modules_load_is_one_line(tmp_path: Path, delay: float) -> 
     reach; a signal sent within it would show Python's own traceback, so the first signal comes later.
     """
     process = subprocess.Popen([str(SCRIPT), "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               cwd=tmp_path)
+                               cwd=tmp_path, env={**os.environ, "COLUMNS": "100"})  # a table wide enough for whole names
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)

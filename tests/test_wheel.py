@@ -44,9 +44,14 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
 
 def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    # this environment's pip installs into the new one (pip --python, pip 22.3+) rather than a pip bootstrapped there
+    import pip
+
+    outer_pip = tuple(int(part) for part in pip.__version__.split(".")[:2]) >= (22, 3)
+    venv.EnvBuilder(with_pip=not outer_pip).create(env_dir)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)], check=True, timeout=300)
+    installer = [sys.executable, "-m", "pip", "--python", str(python)] if outer_pip else [str(python), "-m", "pip"]
+    subprocess.run([*installer, "install", "--no-deps", "--no-index", "-q", str(wheel)], check=True, timeout=300)
     # The dependencies come from this test environment, appended *after* the new environment's own
     # site-packages, so the freshly installed gluteonto is the one imported.
     target = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],

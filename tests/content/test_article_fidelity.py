@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
@@ -150,11 +151,15 @@ def near_copies(graph: Graph) -> list[tuple[float, str, str]]:
     texts = [(t, t.lower()) for t in _own_texts(graph)]
     matcher = difflib.SequenceMatcher(autojunk=False)
     for sentence in _article_sentences():
-        matcher.set_seq2(sentence.lower())
+        lowered_sentence = sentence.lower()
+        matcher.set_seq2(lowered_sentence)
         for text, lowered in texts:
+            # rapidfuzz's ratio is 2·LCS/length and difflib's 2·M/length, where difflib's matching blocks (M
+            # characters) are a common subsequence, so M ≤ LCS: below the threshold there, below it here too
+            if fuzz.ratio(lowered, lowered_sentence) < NEAR_COPY_RATIO * 100 - 1e-9:
+                continue
             matcher.set_seq1(lowered)
-            if matcher.real_quick_ratio() >= NEAR_COPY_RATIO and matcher.quick_ratio() >= NEAR_COPY_RATIO \
-                    and matcher.ratio() >= NEAR_COPY_RATIO:
+            if matcher.ratio() >= NEAR_COPY_RATIO:
                 found.append((round(matcher.ratio(), 2), text, sentence))
     return sorted(found, reverse=True)
 

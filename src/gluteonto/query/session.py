@@ -154,7 +154,10 @@ class Session:
         found = _iri_text(value)
         if found is not None:
             return self._mapped(value, found, question)
-        if self._index is None and value.strip() and normalize(value) == " ".join(value.casefold().split()):
+        # Exact names first, with one query and without the label index; not on rdflib, where that query scans
+        # every label and costs more than building the index once (one query) and looking names up in memory.
+        if (self._index is None and self.engine.name != "rdflib" and value.strip()
+                and normalize(value) == " ".join(value.casefold().split())):
             exact = self.engine.query(_EXACT, {"wanted": literal(" ".join(value.casefold().split()))}).cells
             if len(exact) == 1 and exact[0][0] is not None:
                 return self._checked(value, exact[0][0].value, question)
