@@ -161,7 +161,6 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "ontology without version IRI": (remove(ONTOLOGY, OWL.versionIRI), ONTOLOGY, "OntologyVersionShape"),
 }
 
-_caught: dict[str, list[str]] = {engine: [] for engine in SHACL_ENGINES}
 ENGINES = list(SHACL_ENGINES)
 
 
@@ -199,7 +198,6 @@ def test_mutation_is_caught(fresh_graph: Graph, tmp_path: Path, name: str) -> No
     assert not _expected_hits(report, name)
     assert all(not v.focus_name.startswith("_:") for v in report.violations)
     assert all(v.message != "constraint violated" for v in report.violations), "every shape says what is wrong"
-    _caught["rudof"].append(name)
 
 
 def _changes(graph: Graph, name: str) -> set[tuple[object, object, object]]:
@@ -250,20 +248,10 @@ def test_every_engine_catches_every_mutation_alike(ontology_graph: Graph, tmp_pa
         reports = {engine: _validate_graph(mutant, tmp_path, engine) for engine in ENGINES}
         for engine, report in reports.items():
             assert not [problem for name in group for problem in _expected_hits(report, name)], engine
-            if engine != "rudof":
-                _caught[engine].extend(group)
         found = {engine: {(v.focus_name, v.shape, v.message) for v in report.violations if v.shape in targeted}
                  for engine, report in reports.items()}
         for engine, problems in found.items():
             assert problems == found["rudof"], (engine, sorted(problems ^ found["rudof"]))
-
-
-def test_mutation_catch_rate(capsys: pytest.CaptureFixture[str]) -> None:
-    """Printed for the record; every mutation must be caught (the per-mutation tests assert it)."""
-    assert len(MUTATIONS) >= 30
-    with capsys.disabled():
-        for engine, caught in _caught.items():
-            print(f"\nSHACL mutation catch rate ({engine}): {len(caught)}/{len(MUTATIONS)}")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
