@@ -317,12 +317,13 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
-    """Check FILES (default: the packaged ontology) against the gluteonto SHACL shapes."""
+    """Check each of FILES on its own (default: the packaged ontology) against the gluteonto SHACL shapes."""
+    from .tools.validate import render_reports
     from .tools.validate import validate as run_validation
 
-    report = run_validation(files or None, lang=lang, engine=engine)
-    click.echo(report.render(fmt))
-    sys.exit(0 if report.conforms else 1)
+    reports = [run_validation([file] if file else None, lang=lang, engine=engine) for file in (files or (None,))]
+    click.echo(render_reports(reports, fmt))
+    sys.exit(0 if all(report.conforms for report in reports) else 1)
 
 
 @main.command()

@@ -48,7 +48,7 @@ class SafeGroup(click.Group):
         except click.UsageError as exc:
             usage = exc.ctx.get_usage().replace("Usage: ", "usage: ", 1) if exc.ctx else ""
             command = exc.ctx.command_path if exc.ctx else "gluteonto"
-            click.echo(f"error: {exc.format_message()}", err=True)
+            click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
             if usage:
                 click.echo(f"{' '.join(usage.split())}   ('{command} -h' for help)", err=True)
             sys.exit(exc.exit_code)

@@ -121,8 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the report of 'gluteonto validate'
     "validate conforms": ("Conforms: {files} meets every gluteonto shape.",
                           "Godkjent: {files} oppfyller alle SHACL-reglene til gluteonto."),
-    "validate fails": ("Does not conform: {problems} problem(s) in {terms} term(s).",
-                       "Ikke godkjent: {problems} problem(er) i {terms} begrep."),
+    "validate fails": ("Does not conform: {problems} in {terms}.", "Ikke godkjent: {problems} i {terms}."),
+    "one problem": ("1 problem", "1 problem"),
+    "problems": ("{n} problems", "{n} problemer"),
+    "one term": ("1 term", "1 begrep"),
+    "terms": ("{n} terms", "{n} begreper"),
     # the lines of 'gluteonto info'
     "info gluteonto package": ("gluteonto package", "gluteonto-pakke"),
     "info title": ("title", "tittel"),

@@ -59,6 +59,8 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
     for test, kind in _KINDS:
         if test(target.st_mode):
             raise InputError(f"{path}: is {kind}; only regular files are written (use -o - for standard output)")
+    if not target.st_mode & stat.S_IWUSR:
+        raise InputError(f"{path}: is read-only; make it writable or choose another output")
     for source in inputs:
         try:
             other = Path(source).stat()
@@ -85,6 +87,27 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _mode_for(path: Path) -> int:
+    """The permission bits a replaced file keeps; a new file gets 0o666 less the umask, as ``open`` gives."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux shows it (``os.umask`` sets it to read it)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def _open_unnamed(directory: Path) -> int | None:
     flag = getattr(os, "O_TMPFILE", 0)
     if not flag or not Path("/proc/self/fd").is_dir():
@@ -105,6 +128,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
     path = resolve_output(shown)
     check_output(shown, list(inputs))
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     with _sigterm_as_interrupt():
         fd = _open_unnamed(path.parent)
         if fd is not None:
@@ -113,6 +137,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
                 with os.fdopen(fd, "wb", closefd=False) as handle:
                     yield handle
                     handle.flush()
+                    os.fchmod(fd, mode)
                     os.fsync(fd)
                 tmp_name = Path(tempfile.mktemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
                 dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
@@ -134,7 +159,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(named, 0o644)
+            os.chmod(named, mode)
             os.replace(named, path)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):

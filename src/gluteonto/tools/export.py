@@ -23,7 +23,7 @@ from ..formats import WRITERS, Writer
 from ..resources import ONTOLOGY_FORMATS, bridge_file, ontology_file, release_file
 from ..safe_write import check_output, is_stdout
 from ..terms import from_oxigraph, to_rdflib
-from ..vocab import bind_prefixes
+from ..vocab import OWL, RDF, bind_prefixes
 
 __all__ = ["EXPORT_FORMATS", "release_graph", "export"]
 
@@ -39,7 +39,10 @@ _RELEASED_AS = {"turtle": "gluteonto.ttl", "rdfxml": "gluteonto.owl", "jsonld": 
 
 
 def release_graph(*, with_bridge: bool = False) -> Graph:
-    """The packaged ontology (plus the FMA bridge) as a graph with the release's blank-node labels.
+    """The packaged ontology (plus the FMA bridge's axioms) as a graph with the release's blank-node labels.
+
+    With the bridge, the result is one ontology: the bridge's header (its IRI and its import of the
+    ontology) is left out, as the ontology it imports is already in the graph.
 
     Blank nodes the release names keep their labels; the ones a parser invents (list cells,
     nodes nested in RDF/XML) are renamed after their content, so the graph is the same every run.
@@ -52,6 +55,9 @@ def release_graph(*, with_bridge: bool = False) -> Graph:
         with path.open("rb") as handle:
             triples = [tuple(to_rdflib(from_oxigraph(t)) for t in (q.subject, q.predicate, q.object))
                        for q in ox.parse(handle, format=syntax)]
+        if prefix:  # the bridge's own header (its IRI, its import of the ontology) would make two ontologies
+            headers = {s for s, p, o in triples if p == RDF.type and o == OWL.Ontology}
+            triples = [t for t in triples if t[0] not in headers]
         for s, p, o in _stable_blank_nodes(triples, prefix):
             graph.add((s, p, o))
     return graph
@@ -99,11 +105,25 @@ _SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".owl": "rdfxml", ".rd
                    ".ofn": "ofn", ".obo": "obo", ".json": "obographs"}
 
 
+#: the file suffix each export format is written with
+_FORMAT_SUFFIX = {"turtle": ".ttl", "rdfxml": ".owl", "ntriples": ".nt", "jsonld": ".jsonld", "trig": ".trig",
+                  "ofn": ".ofn", "obo": ".obo", "obographs": ".json"}
+
+#: suffixes of formats gluteonto does not write
+_OTHER_SUFFIXES = {".owx": "OWL/XML", ".omn": "Manchester syntax", ".nq": "N-Quads", ".gz": "gzip-compressed data",
+                   ".bz2": "bzip2-compressed data", ".xz": "xz-compressed data", ".zip": "a zip archive"}
+
+
 def _check_suffix(fmt: str, output: Path) -> None:
-    promised = _SUFFIX_FORMATS.get(output.suffix.lower())
+    suffix = output.suffix.lower()
+    if suffix in _OTHER_SUFFIXES:
+        hint = " (compress it afterwards if you need to)" if "compressed" in _OTHER_SUFFIXES[suffix] else ""
+        raise InputError(f"{output}: the suffix {output.suffix} means {_OTHER_SUFFIXES[suffix]}, which export does not "
+                         f"write; name the file with {_FORMAT_SUFFIX[fmt]}{hint}")
+    promised = _SUFFIX_FORMATS.get(suffix)
     if promised is not None and promised != fmt:
         raise InputError(f"{output}: the suffix {output.suffix} means {promised}, not {fmt}; "
-                         f"use --format {promised} or a name ending in a {fmt} suffix")
+                         f"use --format {promised}, or a file name ending in {_FORMAT_SUFFIX[fmt]}")
 
 
 def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -> str:

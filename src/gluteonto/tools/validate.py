@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["Violation", "ValidationReport", "validate", "ReportWriter", "VALIDATION_FORMATS", "SHACL_ENGINES"]
+__all__ = ["Violation", "ValidationReport", "validate", "render_reports", "ReportWriter", "VALIDATION_FORMATS",
+           "SHACL_ENGINES"]
 
 _SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
 
@@ -80,18 +81,23 @@ def _to_turtle(report: ValidationReport) -> str:
 
 
 def _to_json(report: ValidationReport) -> str:
+    return json.dumps(_json_object(report), indent=2, ensure_ascii=False)
+
+
+def _json_object(report: ValidationReport) -> dict[str, object]:
     from rdflib import URIRef
 
-    return json.dumps({
+    return {
         "conforms": report.conforms,
         "files": report.files,
         "engine": report.engine,
         "violations": [
             {"focus": str(v.focus) if isinstance(v.focus, URIRef) else None, "focus_name": v.focus_name,
-             "shape": v.shape, "severity": v.severity, "message": v.message, "path": v.path, "value": v.value}
+             "shape": v.shape, "severity": v.severity, "message": v.message, "path": v.path or None,
+             "value": v.value or None}
             for v in report.violations
         ],
-    }, indent=2, ensure_ascii=False)
+    }
 
 
 def _to_text(report: ValidationReport) -> str:
@@ -99,7 +105,12 @@ def _to_text(report: ValidationReport) -> str:
 
     if report.conforms:
         return text("validate conforms", report.lang, files=", ".join(report.files))
-    lines = [text("validate fails", report.lang, problems=len(report.violations), terms=len(report.by_focus())), ""]
+    def count(n: int, one: str, many: str) -> str:
+        return text(one, report.lang) if n == 1 else text(many, report.lang, n=n)
+
+    problems = count(len(report.violations), "one problem", "problems")
+    terms = count(len(report.by_focus()), "one term", "terms")
+    lines = [text("validate fails", report.lang, problems=problems, terms=terms), ""]
     for name, items in report.by_focus().items():
         lines.append(name)
         for v in items:
@@ -107,6 +118,15 @@ def _to_text(report: ValidationReport) -> str:
             lines.append(f"  - {v.message}{detail}  ({v.shape})")
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def render_reports(reports: list[ValidationReport], fmt: str = "text") -> str:
+    """Several reports (one per file) in one output: text and Turtle one after another, JSON as a list."""
+    if len(reports) == 1:
+        return reports[0].render(fmt)
+    if fmt == "json":
+        return json.dumps([_json_object(report) for report in reports], indent=2, ensure_ascii=False)
+    return "\n\n".join(report.render(fmt).rstrip() for report in reports)
 
 
 #: Writes a validation report as text.
@@ -244,7 +264,9 @@ def _report_graph(report: ValidationReport) -> Graph:
 
 def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: Path | None = None,
              engine: str = DEFAULT_SHACL_ENGINE) -> ValidationReport:
-    """Validate ``files`` (default: the packaged ontology) against the gluteonto shapes.
+    """Validate ``files`` (default: the packaged ontology), read together as one graph, against the gluteonto shapes.
+
+    ``gluteonto validate`` calls this once per file, so one file cannot supply what another lacks.
 
     ``engine`` names one of :data:`SHACL_ENGINES`; ``shapes`` replaces that engine's packaged shapes.
     Unreadable files raise :class:`~gluteonto.errors.InputError`.

@@ -1,0 +1,108 @@
+"""Regressions from a new user's trial of validate and export: each file checked on its own, files keep their
+permissions, suffixes that promise something else are refused, the bridge export is one ontology."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+
+from gluteonto.cli import main
+from gluteonto.resources import ontology_file
+from gluteonto.vocab import OWL, RDF, RDFS
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"COLUMNS": "100"})
+
+
+@pytest.fixture
+def without_nb_label(tmp_path: Path) -> Path:
+    graph = Graph().parse(ontology_file("ttl"), format="turtle")
+    label = Literal("n. gluteus superior", lang="nb")
+    assert len(list(graph.triples((None, RDFS.label, label)))) == 1
+    graph.remove((None, RDFS.label, label))
+    path = tmp_path / "nolabel.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    return path
+
+
+def test_each_file_is_validated_on_its_own(runner: CliRunner, without_nb_label: Path) -> None:
+    """A defect in one file is not hidden by a second file that has what the first one lacks."""
+    result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl"))])
+    assert result.exit_code == 1, result.output
+    first, second = result.output.split("\n\n", 1)[0], result.output.rstrip().splitlines()[-1]
+    assert first.startswith("Does not conform: 1 problem in 1 term.")
+    assert second == "Conforms: gluteonto.ttl meets every gluteonto shape."
+
+
+def test_several_files_give_a_json_list(runner: CliRunner, without_nb_label: Path) -> None:
+    result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl")), "--format", "json"])
+    payload = json.loads(result.output)
+    assert [report["conforms"] for report in payload] == [False, True]
+    assert payload[0]["violations"][0]["value"] is None or isinstance(payload[0]["violations"][0]["value"], str)
+    assert all(v["path"] is None or v["path"] for v in payload[0]["violations"])
+
+
+def test_an_empty_file_beside_another_is_still_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("@prefix a: <http://a/> .\n")
+    result = runner.invoke(main, ["validate", str(ontology_file("ttl")), str(empty)])
+    assert result.exit_code == 2 and "contains no RDF triples" in result.output
+
+
+def test_norwegian_counts_are_inflected(runner: CliRunner, without_nb_label: Path) -> None:
+    result = runner.invoke(main, ["validate", str(without_nb_label), "--lang", "nb"])
+    assert result.output.startswith("Ikke godkjent: 1 problem i 1 begrep."), result.output
+
+
+def test_export_keeps_the_permissions_of_the_file_it_replaces(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "private.ttl"
+    target.write_text("old")
+    target.chmod(0o600)
+    assert runner.invoke(main, ["export", "--format", "turtle", "-o", str(target)]).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600 and target.read_text() != "old"
+
+
+def test_export_refuses_a_read_only_file(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "locked.ttl"
+    target.write_text("keep me")
+    target.chmod(0o444)
+    result = runner.invoke(main, ["export", "--format", "turtle", "-o", str(target)])
+    assert result.exit_code == 2 and "read-only" in result.output
+    assert target.read_text() == "keep me"
+    os.chmod(target, 0o644)
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("x.ttl.gz", "gzip-compressed data, which export does not write; name the file with .ttl (compress it"),
+    ("x.owx", "OWL/XML, which export does not write; name the file with .ttl"),
+    ("x.owl", "means rdfxml, not turtle; use --format rdfxml, or a file name ending in .ttl"),
+])
+def test_export_refuses_a_suffix_that_promises_another_format(runner: CliRunner, tmp_path: Path, name: str,
+                                                              words: str) -> None:
+    result = runner.invoke(main, ["export", "--format", "turtle", "-o", str(tmp_path / name)])
+    assert result.exit_code == 2 and words in result.output, result.output
+    assert not (tmp_path / name).exists()
+
+
+def test_a_missing_option_is_one_line(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export"])
+    lines = result.output.splitlines()
+    assert result.exit_code == 2 and len(lines) == 2, result.output
+    assert lines[0].startswith("error: Missing option '--format'. Choose from: turtle, rdfxml,")
+
+
+def test_the_bridge_export_is_one_ontology_without_an_import_of_itself(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "with-bridge.ttl"
+    assert runner.invoke(main, ["export", "--format", "turtle", "--with-bridge", "-o", str(target)]).exit_code == 0
+    graph = Graph().parse(target, format="turtle")
+    assert len(set(graph.subjects(RDF.type, OWL.Ontology))) == 1
+    assert not list(graph.triples((None, OWL.imports, None)))
+    assert len(list(graph.triples((None, OWL.equivalentClass, None)))) > 20
