@@ -106,3 +106,17 @@ def test_the_bridge_export_is_one_ontology_without_an_import_of_itself(runner: C
     assert len(set(graph.subjects(RDF.type, OWL.Ontology))) == 1
     assert not list(graph.triples((None, OWL.imports, None)))
     assert len(list(graph.triples((None, OWL.equivalentClass, None)))) > 20
+
+
+@pytest.mark.parametrize(("make", "norwegian"), [
+    (lambda tmp: tmp / "missing.ttl", "filen finnes ikke"),
+    (lambda tmp: tmp, "RDF-formatet går ikke fram av filnavnet"),
+    (lambda tmp: (tmp / "empty.ttl", (tmp / "empty.ttl").write_text("@prefix a: <http://a/> .\n"))[0], "inneholder ingen RDF-tripler"),
+    (lambda tmp: (tmp / "bad.ttl", (tmp / "bad.ttl").write_text("garbage {{"))[0], "kan ikke leses som text/turtle"),
+])
+def test_file_errors_are_norwegian_with_lang_nb(runner: CliRunner, tmp_path: Path, make: object, norwegian: str) -> None:
+    path = make(tmp_path)  # type: ignore[operator]
+    result = runner.invoke(main, ["validate", str(path), "--lang", "nb"])
+    assert result.exit_code == 2 and result.output.startswith("feil: ") and norwegian in result.output, result.output
+    english = runner.invoke(main, ["validate", str(path)])
+    assert english.output.startswith("error: ") and norwegian not in english.output

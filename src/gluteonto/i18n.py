@@ -118,6 +118,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exact synonym": ("synonym", "synonym"),
     "related synonym": ("related synonym", "beslektet synonym"),
     "interrupted": ("interrupted", "avbrutt"),
+    # reading a file the user named
+    "file missing": ("{path}: no such file", "{path}: filen finnes ikke"),
+    "file permission": ("{path}: permission denied", "{path}: mangler lesetilgang"),
+    "file unreadable": ("{path}: cannot be read: {reason}", "{path}: kan ikke leses: {reason}"),
+    "file is directory": ("{path}: is a directory, not a file", "{path}: er en mappe, ikke en fil"),
+    "file is fifo": ("{path}: is a FIFO (named pipe), not a regular file", "{path}: er et navngitt rør (FIFO), ikke en vanlig fil"),
+    "file is device": ("{path}: is a device, not a regular file", "{path}: er en enhet, ikke en vanlig fil"),
+    "file is socket": ("{path}: is a socket, not a regular file", "{path}: er en socket, ikke en vanlig fil"),
+    "file not readable as": ("{path}: not readable as {what}: {reason}", "{path}: kan ikke leses som {what}: {reason}"),
+    "file no triples": ("{path}: contains no RDF triples", "{path}: inneholder ingen RDF-tripler"),
+    "file format unknown": ("{path}: cannot tell the RDF format from the file name (use one of {known}, optionally with .gz)",
+                            "{path}: RDF-formatet går ikke fram av filnavnet (bruk en av {known}, eventuelt med .gz)"),
     # the report of 'gluteonto validate'
     "validate conforms": ("Conforms: {files} meets every gluteonto shape.",
                           "Godkjent: {files} oppfyller alle SHACL-reglene til gluteonto."),

@@ -17,6 +17,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from ..errors import InputError, first_line
+from ..i18n import MessageError
 
 __all__ = ["RdfSyntax", "syntax_for", "open_rdf_stream", "reading_rdf"]
 
@@ -55,10 +56,7 @@ def syntax_for(path: Path) -> RdfSyntax:
     guessed = _SUFFIXES.get(name.rpartition(".")[2].lower()) if "." in name else None
     if guessed not in _OXIGRAPH:
         known = sorted(f".{s.oxigraph.file_extension}" for s in map(_syntax, _OXIGRAPH)) + [".owl"]
-        raise InputError(
-            f"{path}: cannot tell the RDF format from the file name "
-            f"(use one of {', '.join(known)}, optionally with .gz)"
-        )
+        raise MessageError(("file format unknown", {"path": path, "known": ", ".join(known)}))
     return _syntax(guessed)
 
 
@@ -82,4 +80,4 @@ def reading_rdf(path: Path, what: str, errors: tuple[type[BaseException], ...]) 
     except InputError:
         raise
     except errors as exc:
-        raise InputError(f"{path}: not readable as {what}: {first_line(exc)}") from None
+        raise MessageError(("file not readable as", {"path": path, "what": what, "reason": first_line(exc)})) from None

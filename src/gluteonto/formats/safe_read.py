@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import InputError, first_line
+from ..i18n import MessageError
 
 __all__ = ["check_dtd", "check_regular_file", "open_input", "read_quads"]
 
@@ -45,21 +46,21 @@ def check_regular_file(path: Path) -> Path:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise MessageError(("file missing", {"path": path})) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise MessageError(("file permission", {"path": path})) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        raise MessageError(("file unreadable", {"path": path, "reason": exc.strerror or exc})) from None
     if stat.S_ISDIR(mode):
-        raise InputError(f"{path}: is a directory, not a file")
+        raise MessageError(("file is directory", {"path": path}))
     if stat.S_ISFIFO(mode):
-        raise InputError(f"{path}: is a FIFO (named pipe), not a regular file")
+        raise MessageError(("file is fifo", {"path": path}))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise InputError(f"{path}: is a device, not a regular file")
+        raise MessageError(("file is device", {"path": path}))
     if stat.S_ISSOCK(mode):
-        raise InputError(f"{path}: is a socket, not a regular file")
+        raise MessageError(("file is socket", {"path": path}))
     if not os.access(path, os.R_OK):
-        raise InputError(f"{path}: permission denied")
+        raise MessageError(("file permission", {"path": path}))
     return path
 
 
@@ -177,6 +178,6 @@ def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True
         if "LoadDocumentCallback" in message or "remote context" in message.lower():
             raise InputError(f"{path}: its JSON-LD @context is in another document, which is never fetched; "
                              "inline the context in the file") from None
-        raise InputError(f"{path}: not readable as {media_type}: {message}") from None
+        raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": message})) from None
     except (ValueError, OSError, EOFError, UnicodeError, MemoryError) as exc:
-        raise InputError(f"{path}: not readable as {media_type}: {first_line(exc)}") from None
+        raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": first_line(exc)})) from None

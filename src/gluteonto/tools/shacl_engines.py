@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EngineError, InputError, first_line
+from ..errors import EngineError, first_line
+from ..i18n import MessageError
 from ..resources import shapes_file
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _store(paths: Sequence[Path]) -> Any:
 
     store = OxigraphEngine.from_files(paths).store
     if len(store) == 0:
-        raise InputError(f"{', '.join(map(str, paths))}: contains no RDF triples")
+        raise MessageError(("file no triples", {"path": ", ".join(map(str, paths))}))
     return store
 
 
@@ -177,7 +178,7 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
 
     data = RdflibEngine.from_files(paths).graph
     if len(data) == 0:
-        raise InputError(f"{', '.join(map(str, paths))}: contains no RDF triples")
+        raise MessageError(("file no triples", {"path": ", ".join(map(str, paths))}))
     shapes_graph = RdflibEngine.from_files([shapes or shapes_file()]).graph
     conforms, report_graph, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, inplace=True)
