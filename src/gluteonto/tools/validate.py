@@ -207,15 +207,11 @@ def _violation(run: EngineRun, result: ShaclResult, lang: str) -> Violation:
 
     from ..vocab import SH
 
-    shape, messages = result.shape, by_language(result.messages)
+    shape = result.shape
     if isinstance(shape, BNode):  # an inline property shape: report its named node shape and message
-        shapes = run.shapes()
-        parent = shapes.value(None, SH.property, shape)
-        if parent is not None:
-            shape = parent
-        messages = by_language(shapes.objects(shape, SH.message)) or messages
-    elif shape is not None:
-        messages = by_language(run.shapes().objects(shape, SH.message)) or messages
+        shape = run.shapes().value(None, SH.property, shape) or shape
+    own = by_language(run.shapes().objects(shape, SH.message)) if shape is not None else {}
+    messages = own or by_language(result.messages)
     path, value = result.path, result.value
     if value == result.focus:  # an engine may repeat the focus node as the value of a missing property
         value = None
