@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..fileio import atomic_output
 from ..formats.reading import open_rdf_stream, syntax_for
 from ..formats.safe_read import check_regular_file
+from ..i18n import MessageError
 from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
@@ -274,7 +275,7 @@ def link_fma(
     triples = fma_engine.load(fma_file, progress=lambda n: say(f"  {n:,} triples read"))
     seconds = time.perf_counter() - start
     if triples == 0:
-        raise InputError(f"{fma_file}: contains no RDF triples")
+        raise MessageError(("file no triples", {"path": fma_file}))
     fma_classes = fma_engine.query(
         f"ASK {{ ?c a <{OWL.Class}> FILTER(STRSTARTS(STR(?c), \"{PREFIXES['FMA']}\")) }}"
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, InputError
+from ..i18n import MessageError
 from ..resources import ontology_file
 
 __all__ = ["ReasonerReport", "java_available", "reason"]
@@ -71,7 +72,7 @@ def reason(path: Path | None = None, *, timeout: float | None = None) -> Reasone
     path = Path(path or ontology_file("owl"))
     closure = import_closure(path)
     if not closure.quads:
-        raise InputError(f"{path}: contains no RDF triples")
+        raise MessageError(("file no triples", {"path": path}))
     report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="the reasoner", quiet=True)
     report.unresolved_imports = list(closure.unresolved)
     return report
