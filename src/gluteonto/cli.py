@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import limits
+from .cli_params import OutputFile, Seconds
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
@@ -66,8 +67,8 @@ FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FO
                              show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
 
 
-TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=limits.QUERY_TIMEOUT, show_default=True,
-                              metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).")
+TIMEOUT_OPTION = click.option("--timeout", type=Seconds(), default=limits.QUERY_TIMEOUT, show_default=True,
+                              metavar="SECONDS", help="Stop the query, labels and output included, after this many seconds (0: no limit).")
 FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
                                  help="Allow SERVICE clauses, which send requests to other servers.")
 
@@ -87,7 +88,7 @@ def friendly(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from .i18n import Localized, text
 
-        lang = str(kwargs.get("lang") or "en")
+        lang = str(kwargs.get("lang") or default_lang(os.environ))
         try:
             return func(*args, **kwargs)
         except GluteontoError as exc:
@@ -295,15 +296,19 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 
 
 @main.command()
-@click.argument("source", type=click.File("rb"))
+@click.argument("source", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @run_options
 @friendly
-def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
+def sparql(source: str, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
            data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
-    from .query.guard import check_query, decode_query
+    from .query.guard import check_query, mentions_service, read_query
 
-    text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
+    text = read_query(source)
+    if mentions_service(text) and timeout and not allow_federation:  # parsing a huge query takes time too
+        from .isolate import run_isolated
+
+        run_isolated(lambda: check_query(text), timeout=timeout, what="checking the query", offline=True)
     check_query(text, allow_federation=allow_federation)  # before loading anything
     session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang.lower(), width=_width(fmt, wide)))
@@ -328,7 +333,7 @@ def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--timeout", type=click.FloatRange(min=0), default=limits.REASON_TIMEOUT, show_default=True,
+@click.option("--timeout", type=Seconds(), default=limits.REASON_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Stop the reasoner after this many seconds (0: no limit).")
 @friendly
 def reason(file: Path | None, timeout: float) -> None:
@@ -364,7 +369,7 @@ def qc(engine: str) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or -: standard output).")
+@click.option("--output", "-o", type=OutputFile(), help="File to write (default or -: standard output).")
 @click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
@@ -380,7 +385,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 
 @main.command("link-fma")
 @click.argument("fma_file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path),
+@click.option("--output", "-o", type=OutputFile(),
               help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
 @click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
@@ -425,7 +430,7 @@ def site(output: Path, require_diagrams: bool) -> None:
 @click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Serve this generated site ('gluteonto site -o DIR') at / (default: one generated into the user cache).")
 @click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
+@click.option("--timeout", type=Seconds(0.1, zero=False), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Time one request may take, streaming included.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True,
               help="Solutions or triples one answer may hold.")

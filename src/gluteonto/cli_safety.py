@@ -7,6 +7,7 @@ a reader that stops early (``gluteonto queries | head``) ends the command quietl
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import Any, NoReturn
@@ -35,6 +36,35 @@ def quiet_broken_pipe() -> NoReturn:
     sys.exit(141)
 
 
+class _ClosedBinary(io.RawIOBase):
+    """Standard output when the command was started with it closed (``>&-``): any write is one clear error."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, _data: Any) -> int:
+        from .i18n import MessageError
+
+        raise MessageError(("stdout closed", {}))
+
+
+class _ClosedText(io.TextIOWrapper):
+    """Text side of :class:`_ClosedBinary`."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BufferedWriter(_ClosedBinary()), encoding="utf-8", write_through=True)
+
+    def write(self, _text: str) -> int:
+        _ClosedBinary().write(b"")  # raises
+        return 0
+
+    def flush(self) -> None:
+        """Nothing was written, so nothing to flush."""
+
+    def isatty(self) -> bool:
+        return False
+
+
 class SafeGroup(click.Group):
     """A click group whose errors are short and whose interruptions are quiet."""
 
@@ -43,6 +73,8 @@ class SafeGroup(click.Group):
         """Run the command; in standalone mode a closed pipe or Ctrl-C ends it quietly."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        if sys.stdout is None:  # started with standard output closed: say so when something is printed
+            sys.stdout = _ClosedText()
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:

@@ -12,14 +12,17 @@ from .safe_write import atomic_output as safe_atomic_output
 __all__ = ["atomic_output", "atomic_write_text"]
 
 
-def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> AbstractContextManager[BinaryIO]:
-    """Write ``path`` atomically (see :func:`gluteonto.safe_write.atomic_output`): complete or untouched."""
-    return safe_atomic_output(path, inputs)
+def atomic_output(path: Path, inputs: Iterable[Path] = (), *, package_data: bool = False) -> AbstractContextManager[BinaryIO]:
+    """Write ``path`` atomically (see :func:`gluteonto.safe_write.atomic_output`): complete or untouched.
+
+    ``package_data`` allows writing among gluteonto's own files (only the release build does).
+    """
+    return safe_atomic_output(path, inputs, package_data=package_data)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    with atomic_output(path) as handle:
+def atomic_write_text(path: Path, text: str, *, package_data: bool = False) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically (``package_data``: see :func:`atomic_output`)."""
+    with atomic_output(path, package_data=package_data) as handle:
         handle.write(text.encode("utf-8"))
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "EngineMessageError",
     "Localized",
     "MessageError",
+    "Phrase",
     "cell_text",
     "default_lang",
     "header",
@@ -156,6 +157,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "pass --allow-federation to allow it deliberately"),
                         ("spørringen bruker SERVICE {target} (en føderert spørring, som kontakter en annen server); avvist: "
                          "bruk --allow-federation for å tillate det med vilje")),
+    "service unchecked": (("the query mentions SERVICE (a federated query) but cannot be parsed to check it ({reason}); "
+                           "refused: pass --allow-federation to run it anyway"),
+                          ("spørringen nevner SERVICE (en føderert spørring), men kan ikke tolkes for å sjekke det ({reason}); "
+                           "avvist: bruk --allow-federation for å kjøre den likevel")),
     "query too large": ("{source}: the query is larger than {limit:,} bytes; refused",
                         "{source}: spørringen er større enn {limit:,} byte; avvist"),
     "not utf-8": ("{source}: not valid UTF-8 (byte {position}: {byte})", "{source}: ikke gyldig UTF-8 (byte {position}: {byte})"),
@@ -163,8 +168,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "spørringen ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi den mer tid)"),
     "work timeout": ("{what} did not finish within {seconds:g} s and was stopped (use --timeout to allow more)",
                      "{what} ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi mer tid)"),
+    "what query": ("the query", "spørringen"),
+    "what reasoner": ("the reasoner", "resonnereren"),
+    "what check": ("checking the query", "sjekken av spørringen"),
+    "endpoint url": ("{url!r} is not an http(s) SPARQL endpoint URL ({reason})",
+                     "{url!r} er ikke en http(s)-adresse til et SPARQL-endepunkt ({reason})"),
+    "crash stack": ("{what} ended with a stack overflow: the input is nested too deeply",
+                    "{what} stoppet med stabeloverflyt: inndataene er nøstet for dypt"),
+    "crash memory": ("{what} ran out of memory (it may use {limit} more than the loaded data)",
+                     "{what} gikk tom for minne (den kan bruke {limit} mer enn de innleste dataene)"),
+    "crash killed": ("{what} was killed (signal SIGKILL; the system may have run out of memory)",
+                     "{what} ble drept (signal SIGKILL; systemet kan ha gått tom for minne)"),
+    "crash signal": ("{what} ended abnormally (signal {signal})", "{what} stoppet unormalt (signal {signal})"),
+    "crash status": ("{what} ended abnormally (exit status {status})", "{what} stoppet unormalt (avslutningskode {status})"),
     "too many rows": ("the query returns more than {limit:,} rows; refused (add a LIMIT)",
                       "spørringen gir mer enn {limit:,} rader; avvist (legg til LIMIT)"),
+    "timeout range": ("{value!r} is not a number of seconds from {minimum:g} to {maximum:,.0f}",
+                      "{value!r} er ikke et antall sekunder fra {minimum:g} til {maximum:,.0f}"),
+    "timeout range zero": ("{value!r} is not a number of seconds from {minimum:g} to {maximum:,.0f} (0: no limit)",
+                           "{value!r} er ikke et antall sekunder fra {minimum:g} til {maximum:,.0f} (0: ingen grense)"),
+    "stdin closed": ("standard input is closed: there is no query to read", "standard inn er lukket: det er ingen spørring å lese"),
+    "stdout closed": ("standard output is closed: nothing can be printed (use -o FILE)",
+                      "standard ut er lukket: ingenting kan skrives ut (bruk -o FIL)"),
+    "query surrogate": ("the query contains {escape}, which is not a Unicode character; refused",
+                        "spørringen inneholder {escape}, som ikke er et Unicode-tegn; avvist"),
+    # writing a file the user named (-o)
+    "output names folder": ("{path}: ends with '/', which names a folder; give a file name",
+                            "{path}: slutter med '/', som betyr en mappe; oppgi et filnavn"),
+    "output special": ("{path}: is a special file; only regular files are written (use -o - for standard output)",
+                       "{path}: er en spesialfil; bare vanlige filer skrives (bruk -o - for standard ut)"),
+    "output is directory": ("{path}: is a directory; only regular files are written (use -o - for standard output)",
+                            "{path}: er en mappe; bare vanlige filer skrives (bruk -o - for standard ut)"),
+    "output is device": ("{path}: is a device; only regular files are written (use -o - for standard output)",
+                         "{path}: er en enhet; bare vanlige filer skrives (bruk -o - for standard ut)"),
+    "output is fifo": ("{path}: is a FIFO (named pipe); only regular files are written (use -o - for standard output)",
+                       "{path}: er et navngitt rør (FIFO); bare vanlige filer skrives (bruk -o - for standard ut)"),
+    "output is socket": ("{path}: is a socket; only regular files are written (use -o - for standard output)",
+                         "{path}: er en socket; bare vanlige filer skrives (bruk -o - for standard ut)"),
+    "output read-only": ("{path}: is read-only; make it writable or choose another output",
+                         "{path}: er skrivebeskyttet; gjør den skrivbar eller velg en annen utfil"),
+    "output is input": ("{path}: is also an input ({source}); refusing to overwrite it, choose another output",
+                        "{path}: er også en innfil ({source}); den blir ikke overskrevet, velg en annen utfil"),
+    "output parent not dir": ("{path}: {parent} is not a directory", "{path}: {parent} er ikke en mappe"),
+    "output cannot write": ("{path}: cannot write there: {reason}", "{path}: kan ikke skrive dit: {reason}"),
+    "output symlink system": ("{path}: a symbolic link leads it to {real}, in a system folder; refused",
+                              "{path}: en symbolsk lenke fører den til {real}, i en systemmappe; avvist"),
+    "output package data": ("{path}: is among gluteonto's own installed files ({root}); refused, choose another output",
+                            "{path}: ligger blant gluteontos egne installerte filer ({root}); avvist, velg en annen utfil"),
 }
 
 #: query variable → (English, Norwegian) column header
@@ -337,10 +387,19 @@ class EngineMessageError(Localized, EngineError):
     """An engine refusal or failure whose message can be shown in the user's language (exit 2)."""
 
 
+class Phrase(str):
+    """A message key used as a value of another message: it is shown in that message's language.
+
+    >>> text("work timeout", "nb", what=Phrase("what reasoner"), seconds=5)[:12]
+    'resonnereren'
+    """
+
+
 def text(key: str, lang: str = "en", **values: object) -> str:
     """The message ``key`` in the interface language of ``lang``, with ``values`` filled in."""
     pair = MESSAGES[key]
-    return in_lang(pair, lang).format(**values)
+    shown = {name: text(value, lang) if isinstance(value, Phrase) else value for name, value in values.items()}
+    return in_lang(pair, lang).format(**shown)
 
 
 def header(variable: str, lang: str = "en") -> str:

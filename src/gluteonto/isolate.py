@@ -10,19 +10,21 @@ too) on timeout, Ctrl-C or SIGTERM. The overhead is one ``fork`` (see ``benchmar
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import pickle
 import resource
 import select
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from .errors import EngineError, GluteontoError, first_line
-from .i18n import EngineMessageError
+from .i18n import EngineMessageError, Phrase
 
-__all__ = ["QueryTimeout", "can_isolate", "cap_address_space", "run_isolated"]
+__all__ = ["QueryTimeout", "can_isolate", "cap_address_space", "deny_network", "run_isolated"]
 
 T = TypeVar("T")
 
@@ -73,22 +75,51 @@ def cap_address_space(extra: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
 
 
-def _child(func: Callable[[], object], write_fd: int, quiet: bool, memory: int | None) -> None:
+def deny_network() -> bool:
+    """Cut this process off from every network (a new, empty network namespace); False where Linux does not allow it.
+
+    Called in a forked query process, it is the second wall behind the SERVICE check of
+    :mod:`gluteonto.query.guard`: a query that got past the check still reaches nothing. Without
+    privileges this needs unprivileged user namespaces; where they are disabled nothing changes.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.unshare(_CLONE_NEWNET) == 0:  # allowed as root: no user namespace needed
+            return True
+        return bool(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+#: bytes of a child's standard error kept to tell why it died
+_STDERR_TAIL = 64 * 1024
+
+
+def _child(func: Callable[[], object], write_fd: int, error_fd: int, memory: int | None, offline: bool) -> None:
     code = 0
     try:
         os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides and kills
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if offline:
+            deny_network()
         cap_address_space(memory or 0)
-        if quiet:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 2)
+        os.dup2(error_fd, 2)
+        os.close(error_fd)
         try:
             payload: tuple[str, object] = ("ok", func())
         except GluteontoError as exc:
             payload = ("error", exc)
         except MemoryError:
-            payload = ("crash", "out of memory (more than the limit the query may use)")
+            payload = ("crash", "memory")
+        except RecursionError:
+            payload = ("crash", "stack")
         except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
             payload = ("crash", f"{type(exc).__name__}: {first_line(exc)}")
         try:
@@ -112,59 +143,109 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
+def _deadline(timeout: float | None) -> float | None:
+    """When a child given ``timeout`` seconds must be done (None: never; an infinite or absurd timeout is none)."""
+    if not timeout or not math.isfinite(timeout) or timeout > 10 * 365 * 24 * 3600:
+        return None
+    return time.monotonic() + max(timeout, 0.0)
+
+
 def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False,
-                 memory: int | None = None) -> T:
+                 memory: int | None = None, offline: bool = False) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
 
     Errors the child raises as :class:`~gluteonto.errors.GluteontoError` are raised again here;
     Ctrl-C (KeyboardInterrupt) and SIGTERM kill the child and propagate. ``quiet`` silences the
     child's standard error (a library that prints tracebacks from its own threads); ``memory``
-    caps the address space the child may add, in bytes (an allocation beyond it fails). Without
-    ``fork`` the function simply runs here.
+    caps the address space the child may add, in bytes (an allocation beyond it fails);
+    ``offline`` cuts the child off from the network where Linux allows it (:func:`deny_network`).
+    A child that dies is reported by cause: out of memory, or a stack overflow (input nested too
+    deeply). Without ``fork`` the function simply runs here.
     """
     if not can_isolate():
         return func()
     read_fd, write_fd = os.pipe()
+    error_read, error_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         os.close(read_fd)
-        _child(func, write_fd, quiet, memory)
+        os.close(error_read)
+        _child(func, write_fd, error_write, memory, offline)
     os.close(write_fd)
-    deadline = None if not timeout else time.monotonic() + timeout
+    os.close(error_write)
+    deadline = _deadline(timeout)
     chunks: list[bytes] = []
+    errors = bytearray()
     finished = False
     try:
         with _interruptible():
-            while True:
+            open_fds = [read_fd, error_read]
+            while read_fd in open_fds:
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
                     break
-                ready, _, _ = select.select([read_fd], [], [], remaining)
-                if not ready:
-                    continue
-                chunk = os.read(read_fd, 1 << 20)
-                if not chunk:
-                    finished = True
-                    break
-                chunks.append(chunk)
+                ready, _, _ = select.select(open_fds, [], [], remaining)
+                for fd in ready:
+                    chunk = os.read(fd, 1 << 20)
+                    if fd == error_read:
+                        errors += chunk
+                        del errors[:-_STDERR_TAIL]
+                    elif chunk:
+                        chunks.append(chunk)
+                    if not chunk:
+                        open_fds.remove(fd)
+            finished = read_fd not in open_fds
     except BaseException:
         _stop(pid)
         raise
     finally:
         os.close(read_fd)
+        os.close(error_read)
     if not finished:
         _stop(pid)
         if what == "the query":
             raise QueryTimeout(("query timeout", {"seconds": timeout}))
-        raise QueryTimeout(("work timeout", {"what": what, "seconds": timeout}))
+        raise QueryTimeout(("work timeout", {"what": _phrase(what), "seconds": timeout}))
     _pid, status = os.waitpid(pid, 0)
+    if errors and not quiet:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(bytes(errors).decode("utf-8", "replace"))
+            sys.stderr.flush()
     if not chunks:
-        cause = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit status {os.WEXITSTATUS(status)}"
-        raise EngineError(f"{what} ended abnormally ({cause}; out of memory?)")
+        raise _crash(what, status, bytes(errors), memory)
     kind, value = pickle.loads(b"".join(chunks))
     if kind == "ok":
         answer: T = value
         return answer
     if kind == "error":
         raise value
+    if value in ("memory", "stack"):
+        raise EngineMessageError((f"crash {value}", {"what": _phrase(what), "limit": _gib(memory)}))
     raise EngineError(f"{what} failed: {value}")
+
+
+def _phrase(what: str) -> str:
+    """``what`` in the user's language where it is one of the usual names ("the query", "the reasoner")."""
+    known = {"the query": "what query", "the reasoner": "what reasoner", "checking the query": "what check"}
+    return Phrase(known[what]) if what in known else what
+
+
+def _gib(memory: int | None) -> str:
+    return f"{memory / 1024 ** 3:g} GiB" if memory else "?"
+
+
+def _crash(name: str, status: int, errors: bytes, memory: int | None) -> EngineError:
+    """Why a child died without an answer, from its exit status and the end of its standard error."""
+    what = _phrase(name)
+    if b"overflowed its stack" in errors or b"stack overflow" in errors:
+        return EngineMessageError(("crash stack", {"what": what}))
+    if b"memory allocation of" in errors or b"MemoryError" in errors or b"out of memory" in errors:
+        return EngineMessageError(("crash memory", {"what": what, "limit": _gib(memory)}))
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        if number == signal.SIGKILL:  # the kernel's out-of-memory killer, or someone else
+            return EngineMessageError(("crash killed", {"what": what}))
+        if number == signal.SIGSEGV:
+            return EngineMessageError(("crash stack", {"what": what}))
+        return EngineMessageError(("crash signal", {"what": what, "signal": signal.Signals(number).name}))
+    return EngineMessageError(("crash status", {"what": what, "status": os.WEXITSTATUS(status)}))

@@ -15,6 +15,7 @@ __all__ = [
     "MAX_LITERAL_CHARS",
     "MAX_QUERY_BYTES",
     "MAX_ROWS",
+    "MAX_TIMEOUT",
     "QUERY_MEMORY",
     "QUERY_TIMEOUT",
     "REASON_TIMEOUT",
@@ -32,6 +33,8 @@ __all__ = [
 QUERY_TIMEOUT = 60.0
 #: bytes of address space a command-line query may add to the loaded data
 QUERY_MEMORY = 4 * 1024 * 1024 * 1024
+#: the longest time limit a command accepts (a week; ``nan``, ``inf`` and larger numbers are refused)
+MAX_TIMEOUT = 7 * 24 * 3600.0
 #: seconds HermiT may classify (``reason --timeout``)
 REASON_TIMEOUT = 600.0
 #: seconds one SPARQL request may take on the server, streaming included

@@ -68,6 +68,6 @@ def write_release(root: Path) -> list[Path]:
     written = []
     for rel, text in rendered.items():
         path = root / rel
-        atomic_write_text(path, text)
+        atomic_write_text(path, text, package_data=True)  # the release files are the package's data
         written.append(path)
     return written

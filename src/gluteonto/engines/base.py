@@ -32,6 +32,7 @@ class Engine(Protocol):
 
 
 def checked_query(sparql: str, bindings: Mapping[str, Any] | None, allow_federation: bool) -> str:
-    """``sparql`` as an engine runs it: passed by the query guard, then ``bindings`` bound as one VALUES row."""
-    check_query(sparql, allow_federation=allow_federation)
-    return inject_values(sparql, bindings) if bindings else sparql
+    """``sparql`` as an engine runs it: ``bindings`` bound as one VALUES row, then passed by the query guard."""
+    final = inject_values(sparql, bindings) if bindings else sparql
+    check_query(final, allow_federation=allow_federation)
+    return final

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import limits
-from ..errors import EngineError, InputError, first_line
+from ..errors import EngineError, first_line
+from ..i18n import MessageError
 from ..query.results import QueryResult
 from ..query.sparqltext import query_form
 from ..terms import term_from_json
@@ -30,6 +31,13 @@ def _opener() -> Any:
     return urllib.request.build_opener(HttpOnlyRedirects)
 
 
+def _read_timeout(response: Any, seconds: float) -> None:
+    """Let the next read on ``response`` wait at most ``seconds`` (the socket is reached through http.client's reader)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.001))
+
+
 class EndpointEngine:
     """A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST).
 
@@ -43,9 +51,13 @@ class EndpointEngine:
     def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES) -> None:
         import urllib.parse
 
-        parsed = urllib.parse.urlparse(url)
+        try:
+            parsed = urllib.parse.urlparse(url)
+            parsed.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError as exc:
+            raise MessageError(("endpoint url", {"url": url, "reason": first_line(exc)})) from None
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
+            raise MessageError(("endpoint url", {"url": url, "reason": "not http(s)"}))
         self.url = url
         self.timeout = timeout
         self.max_bytes = max_bytes
@@ -68,19 +80,23 @@ class EndpointEngine:
                 chunks: list[bytes] = []
                 size = 0
                 while True:
-                    chunk = response.read(64 * 1024)
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s")
+                    _read_timeout(response, remaining)  # the whole answer within the time, not each read
+                    chunk = response.read1(64 * 1024)
                     if not chunk:
                         return b"".join(chunks)
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise EngineError(f"endpoint {self.url} sent more than {self.max_bytes:,} bytes; refused")
-                    if time.monotonic() > deadline:
-                        raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s")
                     chunks.append(chunk)
         except urllib.error.HTTPError as exc:
             body = exc.read(4096).decode("utf-8", "replace").strip().splitlines()
             detail = body[0][:200] if body else exc.reason
             raise EngineError(f"endpoint {self.url} answered HTTP {exc.code}: {detail}") from None
+        except TimeoutError:
+            raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise EngineError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from None

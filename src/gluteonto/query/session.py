@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..engines import Engine, OxigraphEngine, open_engine
 from ..errors import InputError
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Session", "parse_iri_value"]
 
+T = TypeVar("T")
+#: answers up to this many rows are labelled and rendered in the command's own process (fast); larger ones in
+#: a child process stopped by the query's time limit
+_RENDER_IN_PLACE = 10_000
 _LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.DOTALL)
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s]+)$")
 
@@ -103,6 +108,7 @@ class Session:
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
                                                    allow_federation=allow_federation)
         self.timeout = timeout
+        self._deadline: float | None = None
         if timeout and self.engine.name == "endpoint":
             self.engine.timeout = timeout  # type: ignore[attr-defined]
         self._index = index
@@ -318,14 +324,27 @@ class Session:
         return self.run(text, bindings)
 
     def run(self, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run SPARQL text on the engine: in a child process stopped after ``timeout`` when one is set."""
-        if self.timeout is None or self.engine.name == "endpoint":
-            return self.engine.query(text, bindings)
-        from .. import limits
-        from ..isolate import run_isolated
+        """Run SPARQL text on the engine: in a child process stopped after ``timeout`` when one is set.
 
-        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None,
-                            memory=limits.QUERY_MEMORY)
+        The child of an embedded engine has no network where Linux allows it (unless federation is
+        allowed); labelling and rendering a large answer afterwards share the same time limit.
+        """
+        if self.timeout is None:
+            return self.engine.query(text, bindings)
+        self._deadline = time.monotonic() + self.timeout if self.timeout else None
+        return self._timed(lambda: self.engine.query(text, bindings))
+
+    def _timed(self, work: Callable[[], T]) -> T:
+        """``work()`` in a killable child, within what is left of the current query's time."""
+        from .. import limits
+        from ..isolate import QueryTimeout, run_isolated
+
+        remaining = None if self._deadline is None else max(self._deadline - time.monotonic(), 0.001)
+        offline = self.engine.name != "endpoint" and not getattr(self.engine, "allow_federation", False)
+        try:
+            return run_isolated(work, timeout=remaining, memory=limits.QUERY_MEMORY, offline=offline)
+        except QueryTimeout:
+            raise QueryTimeout(("query timeout", {"seconds": self.timeout})) from None
 
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
         """Labels of ``iris`` in ``lang``, with fallbacks."""
@@ -339,7 +358,13 @@ class Session:
         """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
 
         Tables are fitted to ``width`` columns (None: no limit); machine formats add label columns.
+        A large answer is labelled and rendered within what is left of the query's time limit.
         """
+        if self.timeout is not None and len(result) > _RENDER_IN_PLACE:
+            return self._timed(lambda: self._render(result, fmt, lang, width))
+        return self._render(result, fmt, lang, width)
+
+    def _render(self, result: QueryResult, fmt: str, lang: str, width: int | None) -> str:
         iris = result.iri_values() if result.kind == "solutions" else set()
         labels = self.label_texts(iris, lang)
         tags = {iri: ("en" if lang == "la" else lang) for iri in labels}
