@@ -8,13 +8,17 @@ from __future__ import annotations
 
 __all__ = [
     "ENDPOINT_MAX_BYTES",
+    "ENTITY_EXPANSION_RATIO",
     "MAX_ENTITY_DECLARATIONS",
+    "MAX_ENTITY_EXPANSION",
     "MAX_ENTITY_VALUE",
     "MAX_INPUT_BYTES",
     "MAX_IRI_CHARS",
     "MAX_LITERAL_CHARS",
+    "MAX_NESTING_DEPTH",
     "MAX_QUERY_BYTES",
     "MAX_ROWS",
+    "MAX_TOKEN_BYTES",
     "MAX_TIMEOUT",
     "QUERY_MEMORY",
     "QUERY_TIMEOUT",
@@ -67,5 +71,12 @@ MAX_QUERY_BYTES = 4 * 1024 * 1024
 #: RDF/XML: plain internal entity declarations allowed in a DTD, and the length of each value
 MAX_ENTITY_DECLARATIONS = 1000
 MAX_ENTITY_VALUE = 1024
+#: RDF/XML: characters entity references may add to a document: this much, plus the ratio times the bytes read
+MAX_ENTITY_EXPANSION = 16 * 1024 * 1024
+ENTITY_EXPANSION_RATIO = 2
+#: RDF/XML elements or JSON arrays and objects nested deeper than this are refused (parsers slow down, or overflow the stack)
+MAX_NESTING_DEPTH = 1000
+#: bytes of one XML tag, comment, processing instruction or declaration
+MAX_TOKEN_BYTES = 16 * 1024 * 1024
 #: bytes read from a remote SPARQL endpoint's answer
 ENDPOINT_MAX_BYTES = 256 * 1024 * 1024

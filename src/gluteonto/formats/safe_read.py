@@ -6,11 +6,14 @@ it rejects invalid IRIs, and it is fast on very large terms. Before it sees a fi
 
 * the path must be a regular file (a directory, FIFO or device is named as such);
 * gzip is read transparently, and a corrupt or truncated archive is one clear error;
-* an RDF/XML document type declaration may only hold plain internal entities (the usual
-  ``<!ENTITY owl "http://…#">`` namespace shorthands): external, parameter or nested entities,
-  and more or longer ones than :mod:`gluteonto.limits` allows, are refused, so entity expansion
-  stays linear in the file size ("billion laughs" cannot happen);
-* literals and IRIs longer than the limits, and more decompressed bytes than the limit, are refused.
+* a UTF-8 byte order mark at the start is skipped;
+* RDF/XML and JSON-LD are first read by a real tokenizer (:mod:`.structure`): an RDF/XML document
+  type may only declare plain internal entities (the usual ``<!ENTITY owl "http://…#">``
+  namespace shorthands), anywhere in the file; the text of an element, what entities add to the
+  file, the nesting depth and the size of one tag are bounded while reading, so "billion laughs",
+  gzip bombs with one huge text node and pathological nesting are refused in bounded memory and time;
+* literals and IRIs (subjects, predicates, objects, graph names, datatypes) longer than the limits,
+  and more decompressed bytes than the limit, are refused.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import re
 import stat
 import zlib
 from collections.abc import Iterator
@@ -28,16 +30,14 @@ from typing import IO, TYPE_CHECKING, Any
 from .. import limits
 from ..errors import InputError, first_line
 from ..i18n import MessageError
+from .structure import StructureCheck
 
-__all__ = ["check_dtd", "check_regular_file", "open_input", "read_quads"]
+__all__ = ["check_regular_file", "check_structure", "open_input", "read_quads"]
 
 if TYPE_CHECKING:
     from .reading import RdfSyntax
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
-_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s>]+)\s+(\"[^\"]*\"|'[^']*'|[^>]*)\s*>", re.DOTALL)
-_DTD_HEAD_BYTES = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 def check_regular_file(path: Path) -> Path:
@@ -65,10 +65,10 @@ def check_regular_file(path: Path) -> Path:
 
 
 class _GuardedReader(io.RawIOBase):
-    """A byte stream that turns decompression failures into InputError and caps the bytes read."""
+    """A byte stream that turns decompression failures into InputError, caps the bytes read and checks the structure."""
 
-    def __init__(self, raw: IO[bytes], path: Path, cap: int) -> None:
-        self._raw, self._path, self._cap, self._count = raw, path, cap, 0
+    def __init__(self, raw: IO[bytes], path: Path, cap: int, check: StructureCheck | None = None) -> None:
+        self._raw, self._path, self._cap, self._count, self._check = raw, path, cap, 0, check
 
     def readable(self) -> bool:
         return True
@@ -77,10 +77,16 @@ class _GuardedReader(io.RawIOBase):
         try:
             data = self._raw.read(len(buffer))
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-            raise InputError(f"{self._path}: corrupt or truncated gzip data ({first_line(exc)})") from None
+            raise MessageError(("gzip corrupt", {"path": self._path, "reason": first_line(exc)})) from None
         self._count += len(data)
         if self._count > self._cap:
-            raise InputError(f"{self._path}: more than {self._cap:,} bytes after decompression; refused")
+            raise MessageError(("input too large", {"path": self._path, "limit": self._cap}))
+        if self._check is not None:  # before the parser reads these bytes
+            if data:
+                self._check.feed(data)
+            else:
+                check, self._check = self._check, None
+                check.close()
         buffer[: len(data)] = data
         return len(data)
 
@@ -91,8 +97,11 @@ class _GuardedReader(io.RawIOBase):
             super().close()
 
 
-def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES) -> IO[bytes]:
-    """Open a regular file for reading, gzip decompressed transparently, with clear errors and a size cap."""
+def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax | None = None) -> IO[bytes]:
+    """Open a regular file for reading, gzip decompressed transparently, with clear errors and a size cap.
+
+    With the file's ``syntax``, an RDF/XML or JSON-LD file's structure is checked as it is read (see :mod:`.structure`).
+    """
     path = check_regular_file(path)
     handle = path.open("rb")
     raw: IO[bytes] = handle
@@ -101,57 +110,66 @@ def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES) -> IO[bytes]:
         raw = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
     else:
         handle.seek(0)
-    return io.BufferedReader(_GuardedReader(raw, path, cap), buffer_size=256 * 1024)
+    stream = io.BufferedReader(_GuardedReader(raw, path, cap, _structure_check(path, syntax)), buffer_size=256 * 1024)
+    if stream.peek(3)[:3] == _BOM:
+        stream.read(3)  # a UTF-8 byte order mark (some Windows editors write one): the text starts after it
+    return stream
 
 
-def check_dtd(path: Path) -> None:
-    """Refuse an RDF/XML file whose document type declaration could expand out of bounds or load anything."""
-    with open_input(path) as stream:
-        head = stream.read(_DTD_HEAD_BYTES)
-    doctype = _DOCTYPE.search(head)
-    if doctype is None:
-        return
-    root = _ROOT_ELEMENT.search(head)
-    if root is not None and root.start() < doctype.start():
-        return  # a "<!DOCTYPE" after the root element is text, not a declaration
-    opening = head.find(b"[", doctype.end())
-    closing = head.find(b"]>", doctype.end())
-    header_end = head.find(b">", doctype.end())
-    if opening < 0 or (0 <= header_end < opening):
-        if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():header_end if header_end >= 0 else None]):
-            raise InputError(f"{path}: the RDF/XML document type refers to an external DTD; refused (nothing is fetched)")
-        return
-    if closing < 0:
-        raise InputError(f"{path}: the RDF/XML document type declaration is too long or unterminated; refused")
-    if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():opening]):
-        raise InputError(f"{path}: the RDF/XML document type refers to an external DTD; refused (nothing is fetched)")
-    subset = head[opening + 1 : closing]
-    declarations = _ENTITY.findall(subset)
-    if len(declarations) > limits.MAX_ENTITY_DECLARATIONS:
-        raise InputError(f"{path}: more than {limits.MAX_ENTITY_DECLARATIONS} XML entity declarations; refused")
-    for parameter, name, value in declarations:
-        label = name.decode("utf-8", "replace")
-        if parameter:
-            raise InputError(f"{path}: XML parameter entity %{label} declared; refused")
-        if value[:1] not in (b'"', b"'"):
-            raise InputError(f"{path}: XML entity &{label}; is external (SYSTEM/PUBLIC); refused (nothing is fetched)")
-        if b"&" in value or b"%" in value:
-            raise InputError(f"{path}: XML entity &{label}; refers to other entities (possible 'billion laughs'); refused")
-        if len(value) - 2 > limits.MAX_ENTITY_VALUE:
-            raise InputError(f"{path}: XML entity &{label}; is longer than {limits.MAX_ENTITY_VALUE} characters; refused")
-    if re.sub(rb"<!--.*?-->", b"", _ENTITY.sub(b"", subset), flags=re.DOTALL).strip():
-        raise InputError(f"{path}: the RDF/XML document type declares more than plain entities; refused")
-
-
-def _check_term(term: Any, path: Path) -> None:
+def _structure_check(path: Path, syntax: RdfSyntax | None) -> StructureCheck | None:
     import pyoxigraph as ox
 
-    if isinstance(term, ox.Literal):
+    kinds = {ox.RdfFormat.RDF_XML: "xml", ox.RdfFormat.JSON_LD: "json"}
+    kind = kinds.get(syntax.oxigraph) if syntax is not None else None
+    return StructureCheck(path, kind) if kind is not None else None
+
+
+def check_structure(path: Path, syntax: RdfSyntax) -> None:
+    """Read a whole file only to check its structure (RDF/XML, JSON-LD; see :mod:`.structure`): a clear InputError if broken."""
+    with open_input(path, syntax=syntax) as stream:
+        while stream.read(1024 * 1024):
+            pass
+
+
+def _check_term(term: Any, path: Path, depth: int = 0) -> None:
+    """Refuse a literal or an IRI (subject, predicate, object, graph, datatype) longer than the limits."""
+    import pyoxigraph as ox
+
+    kind = type(term)
+    if kind is ox.Literal:
         if len(term.value) > limits.MAX_LITERAL_CHARS:
-            raise InputError(f"{path}: a literal of {len(term.value):,} characters exceeds the limit of "
-                             f"{limits.MAX_LITERAL_CHARS:,}; refused")
-    elif isinstance(term, ox.NamedNode) and len(term.value) > limits.MAX_IRI_CHARS:
-        raise InputError(f"{path}: an IRI of {len(term.value):,} characters exceeds the limit of {limits.MAX_IRI_CHARS:,}; refused")
+            raise MessageError(("literal too long", {"path": path, "size": len(term.value), "limit": limits.MAX_LITERAL_CHARS}))
+        if term.language is None:
+            _check_term(term.datatype, path)
+    elif kind is ox.NamedNode:
+        if len(term.value) > limits.MAX_IRI_CHARS:
+            raise MessageError(("iri too long", {"path": path, "size": len(term.value), "limit": limits.MAX_IRI_CHARS}))
+    elif kind is ox.Triple and depth < 64:  # a quoted triple (RDF 1.2)
+        for part in (term.subject, term.predicate, term.object):
+            _check_term(part, path, depth + 1)
+
+
+def _checked(quads: Iterator[Any], path: Path) -> Iterator[Any]:
+    """``quads`` with every term checked by :func:`_check_term` (the common cases inline: this runs per quad)."""
+    import pyoxigraph as ox
+
+    literal, blank, default = ox.Literal, ox.BlankNode, ox.DefaultGraph
+    iri_limit = limits.MAX_IRI_CHARS
+    for quad in quads:
+        subject, obj, graph = quad.subject, quad.object, quad.graph_name
+        kind = type(obj)
+        if kind is literal:
+            if len(obj.value) > limits.MAX_LITERAL_CHARS or (obj.language is None and len(obj.datatype.value) > iri_limit):
+                _check_term(obj, path)
+        elif kind is not blank:
+            _check_term(obj, path)
+        if type(subject) is not blank:
+            _check_term(subject, path)
+        if len(quad.predicate.value) > iri_limit:
+            _check_term(quad.predicate, path)
+        if type(graph) is not default:
+            _check_term(graph, path)
+        yield quad
 
 
 def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True) -> Iterator[Any]:
@@ -163,21 +181,15 @@ def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True
 
     path = Path(path)
     fmt, media_type = syntax.oxigraph, syntax.media_type
-    if fmt == ox.RdfFormat.RDF_XML:
-        check_dtd(path)
     try:
-        with open_input(path) as stream:
-            for quad in ox.parse(stream, format=fmt, rename_blank_nodes=rename_blank_nodes):
-                _check_term(quad.object, path)
-                _check_term(quad.subject, path)
-                yield quad
+        with open_input(path, syntax=syntax) as stream:
+            yield from _checked(ox.parse(stream, format=fmt, rename_blank_nodes=rename_blank_nodes), path)
     except InputError:
         raise
     except SyntaxError as exc:
         message = first_line(exc)
         if "LoadDocumentCallback" in message or "remote context" in message.lower():
-            raise InputError(f"{path}: its JSON-LD @context is in another document, which is never fetched; "
-                             "inline the context in the file") from None
+            raise MessageError(("jsonld remote context", {"path": path})) from None
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": message})) from None
     except (ValueError, OSError, EOFError, UnicodeError, MemoryError) as exc:
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": first_line(exc)})) from None
