@@ -166,6 +166,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{path}: en XML-tagg, -kommentar eller -deklarasjon lengre enn {limit:,} byte; avvist"),
     "json too deep": ("{path}: JSON arrays and objects nested more than {limit:,} deep; refused",
                       "{path}: JSON-lister og -objekter nøstet mer enn {limit:,} nivåer dypt; avvist"),
+    # 'gluteonto site -o DIR'
+    "site not folder": ("{path}: exists and is not a folder", "{path}: finnes og er ikke en mappe"),
+    "site foreign folder": ("{path}: folder is not empty and holds no gluteonto site; choose an empty or new folder",
+                            "{path}: mappen er ikke tom og inneholder ikke noe gluteonto-nettsted; velg en tom eller ny mappe"),
+    "site would overwrite": ("{path}: the site would write a file here that it did not write before; refused (move it away first)",
+                             "{path}: nettstedet ville skrive en fil her som det ikke skrev forrige gang; avvist (flytt den først)"),
+    "site busy": ("{path}: another 'gluteonto site' is writing to this folder", "{path}: en annen «gluteonto site» skriver til denne mappen"),
     # the report of 'gluteonto validate'
     "validate conforms": ("Conforms: {files} meets every gluteonto shape.",
                           "Godkjent: {files} oppfyller alle SHACL-reglene til gluteonto."),

@@ -29,7 +29,8 @@ from typing import BinaryIO
 
 from .i18n import MessageError
 
-__all__ = ["atomic_output", "check_output", "hidden_name", "is_stdout", "package_roots", "resolve_output"]
+__all__ = ["atomic_output", "check_output", "check_output_folder", "hidden_name", "is_stdout", "package_roots", "resolve_output",
+           "sigterm_as_interrupt"]
 
 _KINDS = ((stat.S_ISDIR, "output is directory"), (stat.S_ISCHR, "output is device"), (stat.S_ISBLK, "output is device"),
           (stat.S_ISFIFO, "output is fifo"), (stat.S_ISSOCK, "output is socket"))
@@ -143,9 +144,15 @@ def hidden_name(directory: Path, name: str, suffix: str = ".tmp") -> str:
     return f".{stem}{tail}"
 
 
+def check_output_folder(path: Path | str) -> Path:
+    """The folder an output folder really is (see :func:`resolve_output`: special, system and package paths refused)."""
+    text = os.fspath(path).rstrip("/" + os.sep) or os.sep
+    return resolve_output(text)
+
+
 @contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """While writing, turn SIGTERM into KeyboardInterrupt so the temporary file is cleaned up."""
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While writing, turn SIGTERM into KeyboardInterrupt so temporary files are cleaned up."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -201,7 +208,7 @@ def atomic_output(path: Path | str, inputs: Iterable[Path] = (), *, package_data
     shown = Path(path)
     check_output(path, list(inputs), package_data=package_data)
     path = resolve_output(path, package_data=package_data)
-    with _sigterm_as_interrupt(), _naming(shown):
+    with sigterm_as_interrupt(), _naming(shown):
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_for(path)
         fd = _open_unnamed(path.parent)

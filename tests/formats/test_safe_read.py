@@ -169,3 +169,15 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
         body = (PROTEGE_STYLE if name.endswith(".owl") else '<http://x/a> <http://x/b> "c" .\n').encode()
         path.write_bytes(b"\xef\xbb\xbf" + body)
         assert list(read_quads(path, syntax_for(path))), name
+
+
+def test_catalog_in_utf16_cannot_hide_entities(tmp_path: Path) -> None:
+    """The catalog check looked for '<!DOCTYPE' in the bytes, which UTF-16 spells differently."""
+    from gluteonto.formats.imports import read_catalog
+
+    catalog = tmp_path / "catalog-v001.xml"
+    catalog.write_text('<?xml version="1.0" encoding="UTF-16"?>' + LAUGHS.replace("rdf:RDF", "catalog")
+                       + '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><uri name="&lol9;" uri="x.owl"/></catalog>',
+                       encoding="utf-16")
+    with pytest.raises(InputError, match="billion laughs"):
+        read_catalog(catalog)

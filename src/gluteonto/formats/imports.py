@@ -18,6 +18,7 @@ from ..errors import InputError, first_line
 from ..resources import ontology_file
 from .reading import syntax_for
 from .safe_read import check_regular_file, read_quads
+from .structure import StructureCheck
 
 __all__ = ["OWL_IMPORTS", "ImportClosure", "import_closure", "read_catalog"]
 
@@ -44,6 +45,9 @@ def read_catalog(path: Path) -> dict[str, Path]:
     data = path.read_bytes()
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise InputError(f"{path}: catalog with a document type declaration; refused")
+    check = StructureCheck(path, "xml")  # the same tokenizer as for RDF/XML: any encoding, any place in the file
+    check.feed(data)
+    check.close()
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:

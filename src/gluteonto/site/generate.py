@@ -1,15 +1,13 @@
 """Generate the static documentation site: term pages, diagrams, the question catalog and search.
 
-The output is deterministic (same ontology, same Graphviz → same bytes) and written atomically:
-the site is built in a temporary folder beside the target and moved into place only when complete.
+The output is deterministic (same ontology, same Graphviz → same bytes). The site is built in a
+hidden work folder and its files moved into place only when complete, leaving alone what else
+the target folder holds (:mod:`.publish`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -25,11 +23,12 @@ from ..card import answering_questions, build_card, card_index, render_html
 from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
-from ..errors import GluteontoError, InputError
+from ..errors import GluteontoError
 from ..i18n import cell_text, header
 from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
 from . import diagrams as dg
 from .layout import Shell, page_path
+from .publish import MARKER, check_target, publishing
 from .words import SITE_LANGS, t
 
 if TYPE_CHECKING:
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["MARKER", "SiteReport", "build_site", "slug"]
 
-MARKER = ".gluteonto-site"
 MAIN_TERM = GLUT["0000004"]
 _ROOT = "__SITE_ROOT__/"  # stands for the relative path to the site root inside diagram links
 _GROUP_ORDER = ("questions", "quality control", "FMA comparison")
@@ -385,42 +383,23 @@ _SYNONYMS = (URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynony
              URIRef("http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym"))
 
 
-def _check_target(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise InputError(f"{output}: exists and is not a folder")
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
-        raise InputError(f"{output}: folder is not empty and holds no gluteonto site; choose an empty or new folder")
-
-
 def build_site(output: Path, session: Session | None = None, *, require_diagrams: bool = False,
                dot: str | None = None) -> SiteReport:
-    """Generate the site into ``output`` (replacing a site generated there before).
+    """Generate the site into ``output`` (replacing the files a site generated there before, and only those).
 
     Diagrams need Graphviz's ``dot``; without it the pages say the diagrams are missing, unless
-    ``require_diagrams`` is set, which makes a missing ``dot`` an error.
+    ``require_diagrams`` is set, which makes a missing ``dot`` an error. What else the folder holds
+    (a ``.git``, a ``CNAME``, notes) is kept; see :mod:`.publish`.
     """
     from ..query.session import Session
 
     output = Path(output)
-    _check_target(output)
+    check_target(output)
     dot = dot or dg.dot_available()
     if dot is None and require_diagrams:
         raise dg.DiagramError("Graphviz 'dot' was not found (install the graphviz package), and diagrams are required")
     session = session or Session("oxigraph")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
-    try:
+    with publishing(output) as work:
         report = _Site(session, work, dot).build()
-        os.chmod(work, 0o755)
-        if output.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
-            os.replace(output, old / "site")
-            os.replace(work, output)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(work, output)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     report.output = output
     return report
