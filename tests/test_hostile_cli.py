@@ -147,6 +147,24 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "endpoint-not-json": (None, ["sparql", "-", "--endpoint", "{url}/not-json"], b"SELECT ?x {}", 2, "did not answer"),
     "endpoint-redirect-ftp": (None, ["sparql", "-", "--endpoint", "{url}/redirect-ftp"], b"SELECT ?x {}", 2, "not http(s)"),
     "endpoint-redirect-file": (None, ["sparql", "-", "--endpoint", "{url}/redirect-file"], b"SELECT ?x {}", 2, "file:///etc/passwd"),
+    "fifo-query-file": (_fifo, ["sparql", "pipe.ttl"], None, 2, "FIFO"),
+    "directory-query-file": (_directory, ["sparql", "folder.ttl"], None, 2, "is a directory"),
+    "timeout-nan": (None, ["sparql", "-", "--timeout", "nan"], b"ASK {}", 2, "not a number of seconds"),
+    "timeout-inf": (None, ["query", "innervation", "--timeout", "inf"], None, 2, "not a number of seconds"),
+    "timeout-huge": (None, ["sparql", "-", "--timeout", "1e308"], b"ASK {}", 2, "not a number of seconds"),
+    "timeout-negative": (None, ["sparql", "-", "--timeout", "-1"], b"ASK {}", 2, "not a number of seconds"),
+    "reason-timeout-inf": (None, ["reason", "--timeout", "inf"], None, 2, "not a number of seconds"),
+    "serve-timeout-nan": (None, ["serve", "--no-site", "--port", "0", "--timeout", "nan"], None, 2, "not a number of seconds"),
+    "serve-timeout-inf": (None, ["serve", "--no-site", "--port", "0", "--timeout", "inf"], None, 2, "not a number of seconds"),
+    "serve-timeout-zero": (None, ["serve", "--no-site", "--port", "0", "--timeout", "0"], None, 2, "not a number of seconds"),
+    "endpoint-bad-ipv6": (None, ["sparql", "-", "--endpoint", "http://[::1"], b"ASK {}", 2, "not an http(s) SPARQL endpoint"),
+    "endpoint-bad-port": (None, ["sparql", "-", "--endpoint", "http://127.0.0.1:port/sparql"], b"ASK {}", 2, "not an http(s)"),
+    "lone-surrogate-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b'SELECT * WHERE { BIND("\\uD800" AS ?x) }', 2,
+                              "not a Unicode character"),
+    "lone-surrogate-oxigraph": (None, ["sparql", "-"], b'SELECT * WHERE { BIND("\\uDFFF" AS ?x) }', 2, "not a Unicode character"),
+    "export-trailing-slash": (None, ["export", "--format", "turtle", "-o", "out/"], None, 2, "names a folder"),
+    "link-fma-trailing-slash": (_existing, ["link-fma", "mine.ttl", "-o", "merged/", "--quiet"], None, 2, "names a folder"),
+    "export-name-too-long": (None, ["export", "--format", "turtle", "-o", "n" * 300 + ".ttl"], None, 2, "n" * 300 + ".ttl: cannot write"),
     "usage-missing-argument": (None, ["query"], None, 2, "Missing argument"),
     "usage-bad-option": (None, ["sparql", "-", "--engine", "nope"], b"ASK {}", 2, "Invalid value"),
 }
@@ -348,3 +366,81 @@ def test_link_fma_input_survives(tmp_path: Path) -> None:
     content = source.read_bytes()
     result = CliRunner().invoke(main, ["link-fma", str(source), "--subset", "-o", str(source), "--quiet"])
     assert result.exit_code == 2 and source.read_bytes() == content
+
+
+# -- outputs: the package's own files, system folders, long names -----------------------------------------
+@pytest.mark.parametrize("args", [
+    ["export", "--format", "obo", "-o", "{obo}"],
+    ["export", "--format", "rdfxml", "--with-bridge", "-o", "{bridge}"],
+    ["export", "--format", "turtle", "-o", "{folder}/gluteonto-copy.ttl"],
+    ["link-fma", "{fixture}", "--subset", "-o", "{ttl}", "--quiet"],
+])
+def test_the_installed_package_is_never_written(args: list[str]) -> None:
+    from gluteonto.resources import bridge_file, ontology_file, release_file
+
+    paths = {"obo": release_file("gluteonto.obo"), "bridge": bridge_file(), "ttl": ontology_file("ttl"),
+             "folder": ontology_file("ttl").parent, "fixture": DATA / "fma-fixture.ttl"}
+    before = snapshot(ontology_file("ttl").parent)
+    result = CliRunner().invoke(main, [a.format(**paths) for a in args])
+    assert result.exit_code == 2, result.output
+    assert "among gluteonto's own installed files" in result.output and "Traceback" not in result.output
+    assert snapshot(ontology_file("ttl").parent) == before
+
+
+def test_output_through_a_symlink_into_a_system_folder_is_refused(tmp_path: Path) -> None:
+    target = Path("/etc/gluteonto-hostile-test.ttl")
+    assert not target.exists()
+    (tmp_path / "link.ttl").symlink_to(target)
+    result = CliRunner().invoke(main, ["export", "--format", "turtle", "-o", str(tmp_path / "link.ttl")])
+    assert result.exit_code == 2 and "system folder" in result.output, result.output
+    assert not target.exists()
+
+
+def test_a_legal_255_character_output_name_is_written(tmp_path: Path) -> None:
+    """The hidden temporary beside it must fit in 255 bytes too."""
+    name = "g" * 251 + ".ttl"
+    result = CliRunner().invoke(main, ["export", "--format", "turtle", "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_output_with_a_trailing_slash_writes_no_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--format", "turtle", "-o", f"{tmp_path}/out/"])
+    assert result.exit_code == 2 and list(tmp_path.iterdir()) == []
+
+
+# -- closed standard streams, stack overflow ---------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("args, closed, message", [
+    (["export", "--format", "turtle"], 1, "standard output is closed"),
+    (["query", "innervation"], 1, "standard output is closed"),
+    (["sparql", "-"], 0, "standard input is closed"),
+])
+def test_a_closed_standard_stream_is_one_line(args: list[str], closed: int, message: str) -> None:
+    code, stderr = _run_closed(args, closed)
+    assert code == 2, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], stderr
+
+
+def _run_closed(args: list[str], closed: int) -> tuple[int, str]:
+    """Run the command with file descriptor ``closed`` (0 or 1) closed, as ``<&-`` or ``>&-`` do; (exit code, stderr)."""
+    stdin = subprocess.DEVNULL if closed != 0 else None
+    stdout = subprocess.DEVNULL if closed != 1 else None
+
+    def close() -> None:
+        os.close(closed)
+
+    process = subprocess.run([*GLUTEONTO, *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=close,
+                             timeout=120, check=False)
+    return process.returncode, process.stderr.decode()
+
+
+@pytest.mark.slow
+def test_stack_overflow_is_named_as_such(tmp_path: Path) -> None:
+    """Oxigraph overflows its stack on a deeply nested query: not 'out of memory?'."""
+    (tmp_path / "deep.rq").write_text("SELECT * WHERE { " + "{ " * 50_000 + "?s ?p ?o " + "} " * 50_000 + "}")
+    result = subprocess.run([*GLUTEONTO, "sparql", "deep.rq", "--engine", "oxigraph"], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["error: the query ended with a stack overflow: the input is nested too deeply"]
