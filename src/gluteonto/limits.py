@@ -28,9 +28,13 @@ __all__ = [
     "SERVER_IDLE_TIMEOUT",
     "SERVER_MAX_BODY",
     "SERVER_MAX_BYTES",
+    "SERVER_MAX_CONNECTIONS",
     "SERVER_MAX_ROWS",
     "SERVER_MEMORY",
     "SERVER_QUERY_TIMEOUT",
+    "SERVER_SLOW_NICENESS",
+    "SERVER_SLOW_QUERY",
+    "SERVER_SPAWN_TIMEOUT",
 ]
 
 #: seconds an ad-hoc or packaged query may run on the command line (``--timeout``; 0 = no limit)
@@ -52,7 +56,7 @@ SERVER_MAX_ROWS = 100_000
 SERVER_MAX_BYTES = 64 * 1024 * 1024
 #: bytes of a POSTed query
 SERVER_MAX_BODY = 1024 * 1024
-#: seconds a client has to send its request body
+#: seconds a client has to send its whole request body (however it trickles in)
 SERVER_BODY_TIMEOUT = 10.0
 #: seconds an idle keep-alive connection stays open
 SERVER_IDLE_TIMEOUT = 5.0
@@ -60,6 +64,14 @@ SERVER_IDLE_TIMEOUT = 5.0
 SERVER_CONCURRENCY = 8
 #: bytes of address space a query process may add to the loaded store
 SERVER_MEMORY = 2 * 1024 * 1024 * 1024
+#: seconds after which a running query's process gets a lower CPU priority (niceness below), so that one long
+#: query does not slow down the short ones; such a process is not reused
+SERVER_SLOW_QUERY = 1.0
+SERVER_SLOW_NICENESS = 10
+#: seconds the process that forks query processes may take to fork one before it is replaced
+SERVER_SPAWN_TIMEOUT = 5.0
+#: open connections; beyond this, idle ones (no request in progress) are closed, oldest first
+SERVER_MAX_CONNECTIONS = 4096
 
 #: characters of one literal or IRI in an input file (larger terms are refused before any engine sees them)
 MAX_LITERAL_CHARS = 4 * 1024 * 1024

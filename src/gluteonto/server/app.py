@@ -16,13 +16,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import logging
 import urllib.parse
 from collections.abc import Iterable
+from typing import Any
 
 from .. import limits
-from ..query.guard import find_service
+from ..query.guard import mentions_service
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
@@ -124,6 +126,9 @@ class SparqlApp:
         origin = _header(scope, b"origin")
         if origin is None:
             return []
+        return self._origin_allowed(scope, origin)
+
+    def _origin_allowed(self, scope: Scope, origin: str) -> list[tuple[str, str]]:
         host = _header(scope, b"host") or ""
         parsed = urllib.parse.urlparse(origin)
         if origin.rstrip("/") in self.cors_origins:
@@ -131,6 +136,26 @@ class SparqlApp:
         if parsed.netloc and parsed.netloc.lower() == host.lower():
             return []  # same origin (a page of the served site)
         raise _Refused(403, f"cross-origin requests from {origin} are not allowed (see --cors-origin)")
+
+    def _check_browser(self, scope: Scope, cors: list[tuple[str, str]]) -> None:
+        """Refuse a query a web page of another site makes a browser send without asking (``<img src>``, a link, a form).
+
+        Such "simple" requests carry no ``Origin`` header, so the origin check never sees them, but
+        every current browser marks them with ``Sec-Fetch-Site``; SPARQL clients (curl, SPARQLWrapper,
+        Jena, Oxigraph…) send no such header. Allowed: requests of the served site's own pages
+        (``same-origin``), a query typed into the address bar (``none``), and origins allowed with
+        ``--cors-origin``. Older browsers send no ``Sec-Fetch-Site``; for them an image, style-sheet or
+        media request (judged by ``Accept``) is refused as well.
+        """
+        site = (_header(scope, b"sec-fetch-site") or "").strip().lower()
+        if site:
+            if site not in ("same-origin", "none") and not cors:
+                raise _Refused(403, "cross-site requests from web pages are not allowed (see --cors-origin)")
+            return
+        accepted = parse_accept(_header(scope, b"accept") or "")
+        wants_media = bool(accepted) and (accepted[0].split("/")[0] in ("image", "video", "audio", "font") or accepted[0] == "text/css")
+        if wants_media and any(_acceptable(media) for media in accepted):  # (only a wildcard would have let it through)
+            raise _Refused(403, "cross-site requests from web pages are not allowed (a query cannot be an image or a style sheet)")
 
     def _check_host(self, scope: Scope) -> None:
         host = _header(scope, b"host")
@@ -153,6 +178,8 @@ class SparqlApp:
                 await respond(send, 404, b"not found: the SPARQL endpoint is /sparql\n")
             return
         method = scope["method"]
+        if method != "OPTIONS":
+            self._check_browser(scope, cors)
         if method == "OPTIONS":
             extra = [("Allow", _ALLOW)]
             if cors:
@@ -171,9 +198,11 @@ class SparqlApp:
         if declared is not None and declared.isdigit() and int(declared) > limits.SERVER_MAX_BODY:
             raise _Refused(413, f"request body larger than {limits.SERVER_MAX_BODY:,} bytes")
         body = bytearray()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limits.SERVER_BODY_TIMEOUT  # for the whole body, however slowly it trickles in
         while True:
             try:
-                message = await asyncio.wait_for(receive(), limits.SERVER_BODY_TIMEOUT)
+                message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
             except asyncio.TimeoutError:
                 raise _Refused(408, "the request body did not arrive in time", [("Connection", "close")]) from None
             if message["type"] == "http.disconnect":
@@ -216,8 +245,7 @@ class SparqlApp:
         query = next(value for name, value in params if name == "query")
         if not query.strip():
             raise _Refused(400, "the query is empty")
-        if not self.allow_federation and find_service(query) is not None:
-            raise _Refused(403, "SERVICE (federated query) is refused by this server")
+        check_service = not self.allow_federation and mentions_service(query)  # then the query process parses it
         graphs = {key: [v for n, v in params if n == key] for key in ("default-graph-uri", "named-graph-uri")}
         for iri in graphs["default-graph-uri"] + graphs["named-graph-uri"]:
             _check_iri(iri)
@@ -225,7 +253,7 @@ class SparqlApp:
         if accept and not any(_acceptable(m) for m in accept):
             raise _Refused(406, "no acceptable format: answers are " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES]))
         return QueryJob(query=query, accept=accept, default_graphs=graphs["default-graph-uri"],
-                        named_graphs=graphs["named-graph-uri"])
+                        named_graphs=graphs["named-graph-uri"], check_service=check_service)
 
     # -- answering -------------------------------------------------------------------------------
     async def _answer(self, scope: Scope, receive: Receive, send: Send, job: QueryJob, cors: list[tuple[str, str]]) -> None:
@@ -240,32 +268,39 @@ class SparqlApp:
                     gone.set()
                     return
 
+        async def timed(message: dict[str, Any]) -> None:
+            """Send within the request's time: a client that stops reading cannot hold a query slot."""
+            await asyncio.wait_for(send(message), max(deadline - loop.time(), 0.001))
+
         watcher = asyncio.ensure_future(watch())
         started = False
         try:
             media = b"text/plain"
             buffered: list[bytes] = []
             size = 0
-            async for kind, data in self.pool.run(job, deadline, gone):
-                if kind == "type":
-                    media = data
-                elif kind == "data" and not started:
-                    buffered.append(data)
-                    size += len(data)
-                    if size >= _FIRST_BYTES:
-                        await self._start(send, media, None, cors)
-                        started = True
-                        await send({"type": "http.response.body", "body": b"".join(buffered), "more_body": True})
-                        buffered = []
-                elif kind == "data":
-                    await send({"type": "http.response.body", "body": data, "more_body": True})
-                elif kind == "end":
-                    if started:
-                        await send({"type": "http.response.body", "body": b"", "more_body": False})
-                    else:
-                        body = b"".join(buffered)
-                        await self._start(send, media, len(body), cors)
-                        await send({"type": "http.response.body", "body": body, "more_body": False})
+            async with contextlib.aclosing(self.pool.run(job, deadline, gone)) as frames:  # slot freed on any exit
+                async for kind, data in frames:
+                    if kind == "type":
+                        media = data
+                    elif kind == "data" and not started:
+                        buffered.append(data)
+                        size += len(data)
+                        if size >= _FIRST_BYTES:
+                            await timed(self._start(media, None, cors))
+                            started = True
+                            await timed({"type": "http.response.body", "body": b"".join(buffered), "more_body": True})
+                            buffered = []
+                    elif kind == "data":
+                        await timed({"type": "http.response.body", "body": data, "more_body": True})
+                    elif kind == "end":
+                        if started:
+                            await timed({"type": "http.response.body", "body": b"", "more_body": False})
+                        else:
+                            body = b"".join(buffered)
+                            await timed(self._start(media, len(body), cors))
+                            await timed({"type": "http.response.body", "body": body, "more_body": False})
+        except asyncio.TimeoutError:
+            log.warning("a client did not read its answer within %g s; connection closed", self.pool.timeout)
         except WorkerError as exc:
             if exc.status == 499:
                 return
@@ -273,17 +308,19 @@ class SparqlApp:
                 log.warning("answer cut off while streaming: %s", exc)
                 return  # the connection is closed without the final chunk: the client sees an incomplete answer
             extra = [("Retry-After", "5")] if exc.status == 503 else []
-            await respond(send, exc.status, f"{exc}\n".encode(), headers=cors + extra)
+            await asyncio.wait_for(respond(send, exc.status, f"{exc}\n".encode(), headers=cors + extra),
+                                   max(deadline - loop.time(), 1.0))
         finally:
             watcher.cancel()
 
-    async def _start(self, send: Send, media: bytes, length: int | None, cors: list[tuple[str, str]]) -> None:
+    @staticmethod
+    def _start(media: bytes, length: int | None, cors: list[tuple[str, str]]) -> dict[str, Any]:
         content_type = media + (b"; charset=utf-8" if not media.endswith(b"+xml") and media != b"application/rdf+xml" else b"")
         headers = [(b"content-type", content_type), (b"x-content-type-options", b"nosniff")]
         if length is not None:
             headers.append((b"content-length", str(length).encode()))
         headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in cors]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        return {"type": "http.response.start", "status": 200, "headers": headers}
 
 
 def _acceptable(media: str) -> bool:

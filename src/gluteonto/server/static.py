@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import os
 import stat
 import urllib.parse
 from pathlib import Path
@@ -11,40 +12,55 @@ from .asgi import ASGIApp, Receive, Scope, Send, respond
 
 __all__ = ["static_site"]
 
+#: characters and parts of a path worth looking up (longer or deeper names are not found)
+_MAX_PATH = 1024
+_MAX_DEPTH = 32
+
+
+def _find(root: Path, path: str) -> tuple[Path, os.stat_result] | str | None:
+    """The regular file ``path`` names under ``root`` with its status; ``"folder"`` for a folder named without its
+    final ``/``; None when there is nothing to serve (also for names too long or too deep, and symlink loops)."""
+    relative = path.lstrip("/")
+    parts = relative.split("/")
+    if (len(relative) > _MAX_PATH or len(parts) > _MAX_DEPTH or "\x00" in relative or "\\" in relative
+            or any(part.startswith(".") for part in parts)):
+        return None
+    try:
+        target = Path(os.path.realpath(root / relative))
+        if target != root and root not in target.parents:
+            return None
+        if target.is_dir():
+            if not path.endswith("/"):
+                return "folder"
+            target = target / "index.html"
+        info = target.stat()
+    except (OSError, RuntimeError, ValueError):  # too long for the file system, a symlink loop…
+        return None
+    return (target, info) if stat.S_ISREG(info.st_mode) else None
+
 
 def static_site(directory: Path) -> ASGIApp:
     """An ASGI app serving the files under ``directory`` (``index.html`` for folders); GET and HEAD only.
 
     Paths are resolved and must stay inside ``directory`` (no ``..``, no symlink out of it); hidden
-    names (a part starting with ``.``) and anything but regular files are not served.
+    names (a part starting with ``.``) and anything but regular files are not served; a path that is
+    too long, too deep or loops is simply not found.
     """
-    root = Path(directory).resolve()
+    root = Path(os.path.realpath(directory))
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["method"] not in ("GET", "HEAD"):
             await respond(send, 405, b"method not allowed\n", headers=[("Allow", "GET, HEAD")])
             return
-        relative = scope["path"].lstrip("/")
-        if "\x00" in relative or "\\" in relative or any(part.startswith(".") for part in relative.split("/")):
+        found = _find(root, scope["path"])
+        if isinstance(found, str):
+            location = urllib.parse.quote(scope["path"] + "/")
+            await respond(send, 301, b"", headers=[("Location", location)])
+            return
+        if found is None:
             await respond(send, 404, b"not found\n")
             return
-        target = (root / relative).resolve()
-        if target != root and root not in target.parents:
-            await respond(send, 404, b"not found\n")
-            return
-        if target.is_dir():
-            if not scope["path"].endswith("/"):
-                location = urllib.parse.quote(scope["path"] + "/")
-                await respond(send, 301, b"", headers=[("Location", location)])
-                return
-            target = target / "index.html"
-        try:
-            info = target.stat()
-        except OSError:
-            info = None
-        if info is None or not stat.S_ISREG(info.st_mode):
-            await respond(send, 404, b"not found\n")
-            return
+        target, info = found
         media = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if media.startswith("text/") or media in ("application/javascript", "application/json", "image/svg+xml"):
             media += "; charset=utf-8"

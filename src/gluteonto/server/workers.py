@@ -20,19 +20,20 @@ import contextlib
 import csv
 import io
 import json
+import logging
 import os
 import resource
 import signal
 import socket
 import struct
 import warnings
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .. import limits
 from ..errors import first_line
-from ..isolate import cap_address_space
+from ..isolate import cap_address_space, deny_network
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "QueryJob", "QueryPool", "WorkerError"]
 
@@ -73,6 +74,8 @@ class QueryJob:
     accept: list[str] = field(default_factory=list)
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
+    #: parse the query and refuse it if it holds a SERVICE clause (set when its text mentions the word)
+    check_service: bool = False
 
 
 # -- child side -----------------------------------------------------------------------------------
@@ -232,6 +235,8 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     out: Any = _FrameWriter(sock, max_bytes)  # a binary stream for pyoxigraph's serialisers
     try:
+        if job.check_service:
+            _check_service(job.query)
         result = store.query(job.query, **options)
         if isinstance(result, ox.QueryTriples):
             media = _choose(job.accept, GRAPH_TYPES)
@@ -271,6 +276,18 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
     _send(sock, b"X", json.dumps({"status": status, "message": message}).encode())
 
 
+def _check_service(query: str) -> None:
+    """Refuse a query with a SERVICE clause, deciding by parsing it (see :mod:`gluteonto.query.guard`)."""
+    from ..query.guard import UNCHECKABLE, find_service
+
+    target = find_service(query)
+    if target == UNCHECKABLE:
+        raise WorkerError(403, "SERVICE (federated query) is refused by this server, and this query mentions it "
+                               "but cannot be parsed to check it")
+    if target is not None:
+        raise WorkerError(403, "SERVICE (federated query) is refused by this server")
+
+
 def _read_job(sock: socket.socket) -> QueryJob:
     size = struct.unpack(">I", _recv_exactly(sock, 4))[0]
     return QueryJob(**json.loads(_recv_exactly(sock, size)))
@@ -300,14 +317,27 @@ def _run_worker(store: Any, fd: int, settings: dict[str, Any]) -> None:
                 job = _read_job(sock)
             except EOFError:
                 break
-            cpu = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + settings["timeout"]) + 5
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))  # backstop if the server dies meanwhile
+            _cpu_backstop(settings["timeout"])
             _evaluate(store, job, sock, settings["max_rows"], settings["max_bytes"])
         sock.close()
     except BaseException:  # noqa: BLE001 - the server sees the missing end frame
         code = 1
     finally:
         os._exit(code)
+
+
+def _cpu_backstop(timeout: float) -> None:
+    """Let the kernel stop this worker a little after ``timeout`` more seconds of CPU (if the server died meanwhile).
+
+    Only the soft limit moves (SIGXCPU): the hard limit stays where it is, since an unprivileged
+    process may lower it but never raise it again, and the next query needs a later limit.
+    """
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    soft = int(used.ru_utime + used.ru_stime + timeout) + 5
+    _old_soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> None:
@@ -317,6 +347,9 @@ def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> Non
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
         _die_with_parent()
+        if not settings["allow_federation"]:
+            deny_network()  # the second wall behind the SERVICE check: workers reach no network at all
+            import rdflib.plugins.sparql.parser  # noqa: F401 - the SERVICE check's parser, loaded once for every worker
         while True:
             message, fds, _flags, _addr = socket.recv_fds(control, 16, 4)
             if not message:
@@ -345,6 +378,30 @@ def _die_with_parent() -> None:
 
 # -- server side ----------------------------------------------------------------------------------
 _JOBS_PER_WORKER = 1000
+log = logging.getLogger("gluteonto.serve")
+
+
+def _demote(worker: _Worker) -> None:
+    """Lower the priority of a worker whose query runs long, so short queries keep their pace on a busy machine."""
+    if worker.pid:
+        worker.demoted = True
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.pid, limits.SERVER_SLOW_NICENESS)
+
+
+class _ZygoteLost(Exception):
+    """The zygote could not fork a worker: it has died or hangs."""
+
+
+def _alive(pid: int) -> bool:
+    """True while our child ``pid`` runs (a dead one is reaped here)."""
+    if not pid:
+        return False
+    try:
+        done, _status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return False
+    return done == 0
 
 
 @dataclass
@@ -355,6 +412,8 @@ class _Worker:
     writer: asyncio.StreamWriter
     pid: int = 0
     jobs: int = 0
+    #: its query ran long and it was given a lower priority: it is not reused
+    demoted: bool = False
 
     def stop(self) -> None:
         if self.pid:
@@ -364,16 +423,22 @@ class _Worker:
 
 
 class QueryPool:
-    """Runs :class:`QueryJob` s in killable child processes forked from a zygote that holds ``store``."""
+    """Runs :class:`QueryJob` s in killable child processes forked from a zygote that holds ``store``.
+
+    The pool heals itself: a zygote that has died (or stopped answering) is replaced by a new one
+    forked from the server process, and the query that found out is retried once.
+    """
 
     def __init__(self, store: Any, *, timeout: float = limits.SERVER_QUERY_TIMEOUT, max_rows: int = limits.SERVER_MAX_ROWS,
                  max_bytes: int = limits.SERVER_MAX_BYTES, memory: int = limits.SERVER_MEMORY,
-                 concurrency: int = limits.SERVER_CONCURRENCY) -> None:
+                 concurrency: int = limits.SERVER_CONCURRENCY, allow_federation: bool = False) -> None:
         self.timeout, self.concurrency = timeout, concurrency
-        self._settings = {"timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "memory": memory}
+        self._settings = {"timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "memory": memory,
+                          "allow_federation": allow_federation}
         self._store = store
         self._control: socket.socket | None = None
         self._zygote_pid = 0
+        self._closed = False
         self._slots: asyncio.Semaphore | None = None
         self._idle: list[_Worker] = []
 
@@ -391,12 +456,7 @@ class QueryPool:
         child.close()
         self._control, self._zygote_pid = parent, pid
 
-    def close(self) -> None:
-        """Stop the zygote and the idle workers; running ones end when their sockets close."""
-        for worker in self._idle:
-            with contextlib.suppress(Exception):
-                worker.stop()
-        self._idle.clear()
+    def _stop_zygote(self) -> None:
         if self._control is not None:
             self._control.close()
             self._control = None
@@ -407,18 +467,62 @@ class QueryPool:
                 os.waitpid(self._zygote_pid, 0)
             self._zygote_pid = 0
 
+    def _restart(self) -> None:
+        """Replace a zygote that died or hangs (its idle workers go with it)."""
+        log.warning("the query process parent (zygote) was lost; starting a new one")
+        for worker in self._idle:
+            with contextlib.suppress(Exception):
+                worker.stop()
+        self._idle.clear()
+        self._stop_zygote()
+        self.start()
+
+    def close(self) -> None:
+        """Stop the zygote and the idle workers; running ones end when their sockets close."""
+        self._closed = True
+        for worker in self._idle:
+            with contextlib.suppress(Exception):
+                worker.stop()
+        self._idle.clear()
+        self._stop_zygote()
+
     async def _spawn(self, deadline: float, gone: asyncio.Event) -> _Worker:
-        if self._control is None:
-            raise WorkerError(503, "the server is shutting down")
+        """A new worker; if the zygote cannot make one, a new zygote makes it."""
+        for attempt in (1, 2):
+            if self._closed:
+                raise WorkerError(503, "the server is shutting down")
+            if self._control is None or not _alive(self._zygote_pid):
+                self._restart()
+            try:
+                return await self._fork_worker(deadline, gone)
+            except _ZygoteLost:
+                if attempt == 2:
+                    raise WorkerError(500, "no query process could be started") from None
+                self._restart()
+        raise AssertionError("unreachable")
+
+    async def _fork_worker(self, deadline: float, gone: asyncio.Event) -> _Worker:
+        assert self._control is not None
         ours, theirs = socket.socketpair()
         try:
             socket.send_fds(self._control, [b"w"], [theirs.fileno()])
+        except OSError:
+            ours.close()
+            raise _ZygoteLost from None
         finally:
             theirs.close()
         reader, writer = await asyncio.open_connection(sock=ours)
         worker = _Worker(reader, writer)
+        loop = asyncio.get_running_loop()
         try:
-            kind, data = await self._frame(reader, deadline, gone)
+            kind, data = await self._frame(reader, min(deadline, loop.time() + limits.SERVER_SPAWN_TIMEOUT), gone)
+        except WorkerError as exc:
+            writer.close()
+            if exc.status == 503 and loop.time() < deadline:  # the zygote did not answer in time: it hangs
+                raise _ZygoteLost from None
+            if exc.status == 500:  # the zygote closed the worker's socket unused: it died while forking
+                raise _ZygoteLost from None
+            raise
         except BaseException:
             writer.close()
             raise
@@ -428,7 +532,7 @@ class QueryPool:
         worker.pid = int(data)
         return worker
 
-    async def run(self, job: QueryJob, deadline: float, gone: asyncio.Event) -> AsyncIterator[tuple[str, bytes]]:
+    async def run(self, job: QueryJob, deadline: float, gone: asyncio.Event) -> AsyncGenerator[tuple[str, bytes], None]:
         """Yield ``("type", media)`` then ``("data", bytes)`` frames and a final ``("end", b"")``.
 
         Raises :class:`WorkerError` for a refused or failed query, and on timeout (503) or when
@@ -443,28 +547,43 @@ class QueryPool:
             raise WorkerError(503, "the server is busy; try again") from None
         worker: _Worker | None = None
         reusable = False
+        demotion = None
         try:
-            worker = self._idle.pop() if self._idle else await self._spawn(deadline, gone)
-            payload = json.dumps(asdict(job)).encode()
-            worker.writer.write(struct.pack(">I", len(payload)) + payload)
-            worker.jobs += 1
+            while True:  # a reused worker that has died meanwhile is replaced by a fresh one
+                reused = bool(self._idle)
+                worker = self._idle.pop() if reused else await self._spawn(deadline, gone)
+                payload = json.dumps(asdict(job)).encode()
+                worker.writer.write(struct.pack(">I", len(payload)) + payload)
+                worker.jobs += 1
+                demotion = loop.call_later(limits.SERVER_SLOW_QUERY, _demote, worker)
+                try:
+                    kind, data = await self._frame(worker.reader, deadline, gone)
+                    break
+                except WorkerError as exc:
+                    if exc.status != 500 or not reused:
+                        raise
+                    demotion.cancel()
+                    worker.stop()
+                    worker = None
             while True:
-                kind, data = await self._frame(worker.reader, deadline, gone)
                 if kind == b"H":
                     yield "type", data
                 elif kind == b"D":
                     yield "data", data
                 elif kind == b"E":
-                    reusable = worker.jobs < _JOBS_PER_WORKER
+                    reusable = worker.jobs < _JOBS_PER_WORKER and not worker.demoted
                     yield "end", b""
                     return
                 elif kind == b"X":
                     error = json.loads(data)
-                    reusable = worker.jobs < _JOBS_PER_WORKER and int(error["status"]) < 500
+                    reusable = worker.jobs < _JOBS_PER_WORKER and not worker.demoted and int(error["status"]) < 500
                     raise WorkerError(int(error["status"]), str(error["message"]))
+                kind, data = await self._frame(worker.reader, deadline, gone)
         finally:
+            if demotion is not None:
+                demotion.cancel()
             if worker is not None:
-                if reusable and self._control is not None:
+                if reusable and self._control is not None and not self._closed:
                     self._idle.append(worker)
                 else:
                     worker.stop()
@@ -488,7 +607,8 @@ class QueryPool:
             try:
                 return reading.result()
             except (asyncio.IncompleteReadError, ConnectionError):
-                raise WorkerError(500, "the query process ended abnormally (out of memory or CPU time)") from None
+                raise WorkerError(500, "the query process ended abnormally (out of memory, out of CPU time, "
+                                       "or a query nested too deeply)") from None
         reading.cancel()
         if gone.is_set():
             raise WorkerError(499, "the client closed the connection")

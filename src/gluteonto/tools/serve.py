@@ -10,6 +10,7 @@ site (``gluteonto site``) it serves the site's pages at ``/``.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import socket
@@ -59,36 +60,95 @@ def load_store(data: Sequence[Path] = ()) -> Any:
     return store
 
 
-def _protocol_class() -> type:
-    """uvicorn's h11 protocol, plus a deadline for a connection to send a complete request head."""
+def _protocol_class(answer_seconds: float, max_connections: int) -> type:
+    """uvicorn's h11 protocol with the connection policy of the server.
+
+    * A connection must send a complete request head in time, and an idle keep-alive connection
+      is closed (slowloris).
+    * A response that is not complete ``answer_seconds`` after its request arrived is cut off
+      (``abort``): a client that never reads cannot keep a connection, nor the query slot behind it.
+    * Beyond ``max_connections``, idle connections are closed, oldest first, so that a flood of idle
+      sockets cannot make the server refuse real requests.
+    * ``TCP_NODELAY``: a response leaves at once, so a keep-alive request is as fast as a fresh one.
+    """
+    import socket as socket_module
+
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     class GuardedH11Protocol(H11Protocol):
         _head_timer: Any = None
+        _answer_timer: Any = None
+        _quiet_since = 0.0
 
         def _arm(self) -> None:
             if self._head_timer is not None:
                 self._head_timer.cancel()
+            self._quiet_since = self.loop.time()
             self._head_timer = self.loop.call_later(limits.SERVER_BODY_TIMEOUT + limits.SERVER_IDLE_TIMEOUT, self._expire)
 
+        def _idle(self) -> bool:
+            return self.cycle is None or self.cycle.response_complete
+
         def _expire(self) -> None:
-            if self.cycle is None or self.cycle.response_complete:
+            if self._idle():
                 self.transport.close()  # idle, or a request head that never completed (slowloris)
+
+        def _too_slow(self) -> None:
+            if not self._idle():
+                self.transport.abort()  # the answer is not complete in time (a client that does not read)
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
+            sock = transport.get_extra_info("socket")
+            if sock is not None and sock.family in (socket_module.AF_INET, socket_module.AF_INET6):
+                with contextlib.suppress(OSError):
+                    sock.setsockopt(socket_module.IPPROTO_TCP, socket_module.TCP_NODELAY, 1)
             self._arm()
+            if len(self.connections) > max_connections:
+                self._make_room()
+
+        def _make_room(self) -> None:
+            """Close idle connections, oldest first, until the count is back within the limit."""
+            idle = sorted((c for c in self.connections if c is not self and isinstance(c, GuardedH11Protocol) and c._idle()),
+                          key=lambda c: c._quiet_since)
+            for other in idle[: len(self.connections) - max_connections]:
+                other.transport.close()
+                self.connections.discard(other)
+
+        def handle_events(self) -> None:
+            before = self.cycle
+            super().handle_events()
+            if self.cycle is not None and self.cycle is not before:  # a request has begun
+                if self._answer_timer is not None:
+                    self._answer_timer.cancel()
+                self._answer_timer = self.loop.call_later(answer_seconds, self._too_slow)
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
+            if self._answer_timer is not None:
+                self._answer_timer.cancel()
             self._arm()
 
         def connection_lost(self, exc: Exception | None) -> None:
-            if self._head_timer is not None:
-                self._head_timer.cancel()
+            for timer in (self._head_timer, self._answer_timer):
+                if timer is not None:
+                    timer.cancel()
             super().connection_lost(exc)
 
     return GuardedH11Protocol
+
+
+def _raise_open_files(wanted: int) -> int:
+    """Raise this process's limit of open files towards ``wanted`` (as far as the hard limit allows); return it."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+    return int(soft) if soft != resource.RLIM_INFINITY else wanted
 
 
 class _QuietIncomplete(logging.Filter):
@@ -106,10 +166,14 @@ class SparqlServer:
 
         self.app, self.pool, self.socket = app, pool, sock
         self.server_address = sock.getsockname()[:2]
+        # connections the open-file limit leaves room for (each worker holds a socket too)
+        connections = max(min(limits.SERVER_MAX_CONNECTIONS, _raise_open_files(limits.SERVER_MAX_CONNECTIONS + 256) - 128), 16)
+        answer_seconds = limits.SERVER_BODY_TIMEOUT + pool.timeout + 2.0
         config = uvicorn.Config(
-            app, http=_protocol_class(), loop="asyncio", lifespan="off", log_config=None, log_level="warning",
-            access_log=False, server_header=False, timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
-            limit_concurrency=1000, backlog=2048, h11_max_incomplete_event_size=64 * 1024, timeout_graceful_shutdown=3,
+            app, http=_protocol_class(answer_seconds, connections), loop="asyncio", lifespan="off", log_config=None,
+            log_level="warning", access_log=False, server_header=False, timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
+            limit_concurrency=connections + 64, backlog=2048, h11_max_incomplete_event_size=64 * 1024,
+            timeout_graceful_shutdown=3,
         )
         logging.getLogger("uvicorn.error").addFilter(_QuietIncomplete())
         self._server = uvicorn.Server(config)
@@ -156,7 +220,8 @@ def make_server(
         if not Path(site).is_dir():
             raise InputError(f"{site}: not a directory")
         site_app = static_site(Path(site))
-    pool = QueryPool(load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency)
+    pool = QueryPool(load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency,
+                     allow_federation=allow_federation)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
