@@ -52,9 +52,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     secret = tmp_path_factory.mktemp("secret") / "secret.txt"
     secret.write_text("secret")
     (site / "escape.txt").symlink_to(secret)
+    (site / "loop").symlink_to(site / "loop")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(limits, "SERVER_BODY_TIMEOUT", 1.0)
         patch.setattr(limits, "SERVER_IDLE_TIMEOUT", 1.0)
+        patch.setattr(limits, "SERVER_MAX_CONNECTIONS", 300)
         patch.setattr(sparql_app, "_FIRST_BYTES", 20_000)
         started = make_server("127.0.0.1", 0, site=site, timeout=3, max_rows=2_000, max_bytes=100_000, concurrency=4,
                               cors_origins=[ORIGIN])
@@ -140,12 +142,38 @@ def assert_alive(server: SparqlServer) -> None:
     assert status == 200 and json.loads(body)["boolean"] is True
 
 
+#: SERVICE written so that a text scanner misses it (escapes, long strings, a comment ended by CR); URL = the listener
+SERVICE_QUERIES = {
+    "SERVICE": "SELECT * WHERE { SERVICE <URL/sparql> { ?s ?p ?o } }",
+    "SERVICE-long-string-single": r"SELECT * WHERE { BIND('''a\'''' AS ?q) SERVICE <URL/sparql> { ?x ?y ?z } }",
+    "SERVICE-long-string-double": r'SELECT * WHERE { BIND("""a\"""" AS ?q) SERVICE <URL/sparql> { ?x ?y ?z } }',
+    "SERVICE-escaped-hash": r"PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ?o OPTIONAL { ?s ex:a\# ?o } SERVICE <URL/sparql> { ?x ?y ?z } }",
+    "SERVICE-escaped-quote": r"PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ?o OPTIONAL { ?s ex:a\' ?o } SERVICE <URL/sparql> { ?x ?y ?z } }",
+    "SERVICE-comment-cr": "SELECT * WHERE { ?s ?p ?o # note\r SERVICE <URL/sparql> { ?x ?y ?z }\n}",
+}
+
+
 # -- refusals --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("method, path, body, headers, status, message", [
     ("GET", "SERVICE", None, {}, 403, "SERVICE"),
     ("GET", ask("ASK {}"), None, {"Host": "attacker.example"}, 403, "DNS rebinding"),
     ("GET", ask("ASK {}"), None, {"Host": "attacker.example:7878"}, 403, "DNS rebinding"),
     ("GET", ask("ASK {}"), None, {"Origin": "https://attacker.example"}, 403, "cross-origin"),
+    ("GET", "SERVICE-long-string-single", None, {}, 403, "SERVICE"),
+    ("GET", "SERVICE-long-string-double", None, {}, 403, "SERVICE"),
+    ("GET", "SERVICE-escaped-hash", None, {}, 403, "SERVICE"),
+    ("GET", "SERVICE-escaped-quote", None, {}, 403, "SERVICE"),
+    ("GET", "SERVICE-comment-cr", None, {}, 403, "SERVICE"),
+    ("POST", "/sparql", b"SERVICE-long-string-single", {"Content-Type": "application/sparql-query"}, 403, "SERVICE"),
+    # what a web page makes a browser send without asking: an <img>, a <script>, a link (no Origin header)
+    ("GET", ask("ASK {}"), None, {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"}, 403,
+     "cross-site"),
+    ("GET", ask("ASK {}"), None, {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"}, 403,
+     "cross-site"),
+    ("GET", ask("ASK {}"), None, {"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors"}, 403, "cross-site"),
+    ("GET", ask("ASK {}"), None, {"Accept": "image/avif,image/webp,image/apng,image/*,*/*;q=0.8"}, 403, "cross-site"),
+    ("POST", "/sparql", b"query=ASK%7B%7D", {"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site"},
+     403, "cross-site"),
     ("GET", ask("ASK {}") + "&query=ASK%7B%7D", None, {}, 400, "exactly one"),
     ("POST", ask("ASK {}"), b"ASK {}", {"Content-Type": "application/sparql-query"}, 400, "exactly one"),
     ("GET", "/sparql", None, {}, 400, "missing 'query'"),
@@ -162,13 +190,19 @@ def assert_alive(server: SparqlServer) -> None:
     ("DELETE", "/sparql", None, {}, 405, "read-only"),
     ("PATCH", "/sparql", b"x", {}, 405, "read-only"),
     ("GET", "/../../etc/passwd", None, {}, 404, "not found"),
+    ("GET", "/" + "a" * 5000, None, {}, 404, "not found"),
+    ("GET", "/" + "a/" * 2000 + "index.html", None, {}, 404, "not found"),
+    ("GET", "/loop", None, {}, 404, "not found"),
+    ("GET", "/loop/index.html", None, {}, 404, "not found"),
     ("GET", "/escape.txt", None, {}, 404, "not found"),
     ("POST", "/index.html", b"x", {}, 405, "method not allowed"),
 ])
 def test_refused_requests(server: SparqlServer, listener: Listener, method: str, path: str, body: bytes | None,
                           headers: dict[str, str], status: int, message: str) -> None:
-    if path == "SERVICE":
-        path = ask(f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}")
+    if path.startswith("SERVICE"):
+        path = ask(SERVICE_QUERIES[path].replace("URL", listener.url))
+    if body is not None and body.startswith(b"SERVICE"):
+        body = SERVICE_QUERIES[body.decode()].replace("URL", listener.url).encode()
     listener.reset()
     got, response_headers, content = request(server, method, path, body, headers)
     assert got == status, content
@@ -370,3 +404,184 @@ def _session_alive(sid: int) -> bool:
             if int(fields[3]) == sid and fields[0] != "Z":
                 return True
     return False
+
+
+# -- round three: a server that heals itself and cannot be held ------------------------------------------------
+@pytest.mark.slow
+def test_a_lost_zygote_and_dead_idle_workers_are_replaced(server: SparqlServer) -> None:
+    """The process that forks query processes dies (and the idle workers with it): later queries still succeed."""
+    assert_alive(server)
+    for pid in query_workers(server):
+        os.kill(pid, signal.SIGKILL)
+    os.kill(server.pool._zygote_pid, signal.SIGKILL)
+    time.sleep(0.2)
+    for _ in range(3):
+        assert_alive(server)
+    with ThreadPoolExecutor(8) as pool:  # more at once than idle workers: new ones must be forked
+        assert set(pool.map(lambda _: request(server, "GET", ask("ASK { ?s ?p ?o }"))[0], range(16))) == {200}
+
+
+@pytest.mark.slow
+def test_a_worker_past_one_second_of_cpu_answers_its_next_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reused worker raised its own CPU hard limit, which fails (EPERM) once it has used a second of CPU: 500s."""
+    monkeypatch.setattr(limits, "SERVER_SLOW_QUERY", 60.0)  # keep the worker in use however long its queries take
+    started = make_server("127.0.0.1", 0, timeout=20, concurrency=1)
+    thread = threading.Thread(target=started.serve_forever, daemon=True)
+    thread.start()
+    try:
+        busy = "SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?a WHERE { ?a ?b ?c } LIMIT 1500 } { SELECT ?d WHERE { ?d ?e ?f } LIMIT 1500 } }"
+        statuses = []
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while time.monotonic() < deadline and sum(_cpu_ticks(pid) for pid in workers if _cpu_ticks(pid) > 0) < 150:
+            statuses.append(request(started, "GET", ask(busy))[0])
+            workers.update(query_workers(started))
+        statuses += [request(started, "GET", ask("ASK { ?s ?p ?o }"))[0] for _ in range(3)]
+        assert set(statuses) == {200}, statuses
+        assert len(workers) == 1, "the same worker should have answered every query"
+    finally:
+        started.shutdown()
+        started.server_close()
+
+
+@pytest.fixture(scope="module")
+def roomy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
+    """A server whose answers may be big enough to fill any socket buffer: two query slots, 2 s per request."""
+    started = make_server("127.0.0.1", 0, timeout=2, max_rows=50_000_000, max_bytes=1024 * 1024 * 1024, concurrency=2)
+    thread = threading.Thread(target=started.serve_forever, daemon=True)
+    thread.start()
+    yield started
+    started.shutdown()
+    started.server_close()
+
+
+@pytest.mark.slow
+def test_clients_that_never_read_cannot_hold_the_query_slots(roomy: SparqlServer) -> None:
+    endless = f"GET {ask('SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }')} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\n\r\n"
+    sleepers = []
+    for _ in range(roomy.pool.concurrency):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.connect(roomy.server_address)
+        sock.sendall(endless.encode())
+        sleepers.append(sock)
+    try:
+        time.sleep(roomy.pool.timeout + 0.5)  # the slots' requests are past their time now
+        start = time.monotonic()
+        assert request(roomy, "GET", ask("ASK { ?s ?p ?o }"))[0] == 200
+        assert time.monotonic() - start < roomy.pool.timeout
+    finally:
+        for sock in sleepers:
+            sock.close()
+
+
+@pytest.mark.slow
+def test_a_trickled_body_is_bounded_in_total(server: SparqlServer) -> None:
+    """One byte every 0.3 s keeps each read short, but the whole body has 1 s (this fixture's limit)."""
+    with socket.create_connection(server.server_address, timeout=10) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 100\r\n\r\n")
+        start = time.monotonic()
+        answer = b""
+        sock.settimeout(0.3)
+        for byte in b"ASK { ?s ?p ?o } " * 6:
+            try:
+                sock.sendall(bytes([byte]))
+                answer = sock.recv(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                break
+            if answer:
+                break
+        assert answer.startswith(b"HTTP/1.1 408"), answer
+        assert time.monotonic() - start < 2.5
+
+
+@pytest.mark.slow
+def test_a_thousand_idle_sockets_do_not_turn_requests_away(server: SparqlServer) -> None:
+    """uvicorn refused every request with 503 once 1,000 connections were open; idle ones are now closed, oldest first."""
+    idle = []
+    try:
+        for _ in range(1000):
+            idle.append(socket.create_connection(server.server_address))
+        start = time.monotonic()
+        statuses = [request(server, "GET", ask("ASK { ?s ?p ?o }"))[0] for _ in range(5)]
+        assert statuses == [200] * 5 and time.monotonic() - start < 5
+        idle[0].settimeout(2)
+        assert idle[0].recv(1) == b"", "the oldest idle connection should have been closed"
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+@pytest.mark.slow
+def test_keep_alive_requests_are_as_fast_as_fresh_ones(server: SparqlServer) -> None:
+    """Without TCP_NODELAY a keep-alive answer waited for the client's delayed ACK: 40 ms instead of 1–2 ms."""
+    host, port = server.server_address
+    path = ask("ASK { ?s ?p ?o }")
+
+    def fresh() -> float:
+        start = time.perf_counter()
+        request(server, "GET", path)
+        return time.perf_counter() - start
+
+    kept = http.client.HTTPConnection(host, port, timeout=30)
+
+    def again() -> float:
+        start = time.perf_counter()
+        kept.request("GET", path)
+        kept.getresponse().read()
+        return time.perf_counter() - start
+
+    try:
+        again()
+        fresh_times = sorted(fresh() for _ in range(15))
+        kept_times = sorted(again() for _ in range(15))
+    finally:
+        kept.close()
+    assert kept_times[7] < fresh_times[7] + 0.02, (kept_times[7], fresh_times[7])
+
+
+# -- browsers and SPARQL clients: who may ask ----------------------------------------------------------------
+@pytest.mark.parametrize("headers", [
+    {},  # curl, and most scripts
+    {"Accept": "*/*"},
+    {"Accept": "application/sparql-results+json"},
+    {"Accept": "application/sparql-results+json,application/sparql-results+xml;q=0.9,text/tab-separated-values;q=0.7,"
+               "text/csv;q=0.5,application/json;q=0.5,application/xml;q=0.5,*/*;q=0.1"},  # Jena's list
+    {"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"},  # a page of the served site
+    {"Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate"},  # typed into the address bar
+    {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Origin": ORIGIN},  # an origin allowed with --cors-origin
+])
+def test_sparql_clients_and_the_sites_own_pages_may_ask(server: SparqlServer, headers: dict[str, str]) -> None:
+    status, _headers, body = request(server, "GET", ask("ASK { ?s ?p ?o }"), headers=headers)
+    assert status == 200, body
+
+
+@pytest.mark.slow
+def test_real_sparql_clients_still_work(server: SparqlServer) -> None:
+    """curl, SPARQLWrapper (GET with Accept), rdflib's SPARQL store and Oxigraph (as a federating client); Jena's
+    Accept list is among the headers above."""
+    import shutil as shell
+
+    host, port = server.server_address
+    url = f"http://{host}:{port}/sparql"
+    if shell.which("curl"):
+        out = subprocess.run(["curl", "-sf", "--get", "--data-urlencode", "query=ASK { ?s ?p ?o }", url],
+                             capture_output=True, text=True, timeout=30, check=False)
+        assert out.returncode == 0 and '"boolean":true' in out.stdout.replace(" ", ""), out
+    wrapper = pytest.importorskip("SPARQLWrapper")
+    client = wrapper.SPARQLWrapper(url)
+    client.setMethod(wrapper.GET)
+    client.setReturnFormat(wrapper.JSON)
+    client.setQuery("ASK { ?s ?p ?o }")
+    assert client.query().convert()["boolean"] is True
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    assert Graph(SPARQLStore(url, method="GET")).query("ASK { ?s ?p ?o }").askAnswer is True
+    import pyoxigraph as ox
+
+    federated = list(ox.Store().query(f"SELECT ?o WHERE {{ SERVICE <{url}> {{ <{ONTOLOGY_IRI}> a ?o }} }}"))
+    assert federated, "Oxigraph's SERVICE client got no answer"
