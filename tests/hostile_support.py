@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +53,9 @@ def start_listener() -> tuple[Listener, ThreadingHTTPServer]:
             length = int(self.headers.get("Content-Length") or 0)
             if length:
                 self.rfile.read(length)
+            if self.path.startswith("/drip"):
+                self._drip()
+                return
             status, headers, body = RESPONSES.get(self.path.split("?")[0], (
                 200, {"Content-Type": "application/sparql-results+json"}, json.dumps(RESULTS_OK).encode()))
             self.send_response(status)
@@ -60,6 +64,22 @@ def start_listener() -> tuple[Listener, ThreadingHTTPServer]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def _drip(self) -> None:
+            """A valid SPARQL JSON answer, one byte every 0.2 s (for at most a minute): every read succeeds in time."""
+            body = json.dumps(RESULTS_OK).encode() + b" " * 300
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.flush()
+            for index in range(len(body)):
+                try:
+                    self.wfile.write(body[index:index + 1])
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
 
         do_GET = do_POST = _answer
 
@@ -90,3 +110,31 @@ def billion_laughs(levels: int = 9) -> str:
 
 def iter_lines(text: str) -> Iterator[str]:
     return (line for line in text.splitlines() if line.strip())
+
+
+def gzip_bomb(path: Path, head: bytes, size: int, tail: bytes) -> None:
+    """Write a gzip file that unpacks to ``head``, ``size`` bytes of ``a`` and ``tail``, in a fraction of the time
+    compressing them would take: one compressed mebibyte, independent of what precedes it, is repeated."""
+    import struct
+    import zlib
+
+    mebibyte = b"a" * (1 << 20)
+    start = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = start.compress(head) + start.flush(zlib.Z_FULL_FLUSH)
+    repeat = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = repeat.compress(mebibyte) + repeat.flush(zlib.Z_FULL_FLUSH)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15)
+    last = end.compress(tail) + end.flush(zlib.Z_FINISH)
+    crc = zlib.crc32(head)
+    count = size >> 20
+    for _ in range(count):
+        crc = zlib.crc32(mebibyte, crc)
+    crc = zlib.crc32(tail, crc)
+    total = len(head) + count * len(mebibyte) + len(tail)
+    with path.open("wb") as out:
+        out.write(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff")
+        out.write(first)
+        for _ in range(count):
+            out.write(block)
+        out.write(last)
+        out.write(struct.pack("<II", crc & 0xFFFFFFFF, total & 0xFFFFFFFF))

@@ -24,7 +24,7 @@ from gluteonto.cli import main
 from gluteonto.tools.reason import java_available
 
 from .helpers import DATA
-from .hostile_support import Listener, billion_laughs, snapshot, start_listener
+from .hostile_support import Listener, billion_laughs, gzip_bomb, snapshot, start_listener
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 GLUTEONTO = [sys.executable, "-m", "gluteonto"]
@@ -168,6 +168,30 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "usage-missing-argument": (None, ["query"], None, 2, "Missing argument"),
     "usage-bad-option": (None, ["sparql", "-", "--engine", "nope"], b"ASK {}", 2, "Invalid value"),
 }
+#: SERVICE written so that a text scanner misses it: long strings ending in an escaped quote, prefixed names ending in an
+#: escape, a comment ended by CR; {url} is the listener. Each must be refused, from a file or standard input, on every engine.
+ESCAPED_SERVICE = {
+    "long-single": rb"SELECT * WHERE { BIND('''a\'''' AS ?q) SERVICE <{url}/sparql> { ?x ?y ?z } }",
+    "long-double": rb'SELECT * WHERE { BIND("""a\"""" AS ?q) SERVICE <{url}/sparql> { ?x ?y ?z } }',
+    "pname-hash": rb"PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ?o OPTIONAL { ?s ex:a\# ?o } SERVICE <{url}/sparql> { ?x ?y ?z } }",
+    "pname-quote": rb"PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ?o OPTIONAL { ?s ex:a\' ?o } SERVICE <{url}/sparql> { ?x ?y ?z } }",
+    "comment-cr": b"SELECT * WHERE { ?s ?p ?o # note\r SERVICE <{url}/sparql> { ?x ?y ?z }\n}",
+}
+
+
+def _query_file(text: bytes) -> Callable[[Path, str], None]:
+    def make(tmp: Path, url: str) -> None:
+        (tmp / "q.rq").write_bytes(text.replace(b"{url}", url.encode()))
+    return make
+
+
+for _name, _text in ESCAPED_SERVICE.items():
+    for _engine in ("oxigraph", "rdflib"):
+        CASES[f"service-{_name}-{_engine}-stdin"] = (None, ["sparql", "-", "--engine", _engine], _text, 2, "SERVICE")
+        CASES[f"service-{_name}-{_engine}-file"] = (_query_file(_text), ["sparql", "q.rq", "--engine", _engine], None, 2, "SERVICE")
+    CASES[f"service-{_name}-to-endpoint"] = (None, ["sparql", "-", "--endpoint", "{url}/sparql"], _text, 2, "SERVICE")
+
+
 #: cases where talking to the listener is the point (it plays a hostile SPARQL endpoint)
 CONTACTS_LISTENER = {name for name in CASES if name.startswith("endpoint-")}
 NEEDS_JAVA = {"reason-empty"}
@@ -444,3 +468,83 @@ def test_stack_overflow_is_named_as_such(tmp_path: Path) -> None:
                             cwd=tmp_path, timeout=120, check=False)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["error: the query ended with a stack overflow: the input is nested too deeply"]
+
+
+# -- limits hold while reading, in bounded memory --------------------------------------------------------------
+#: the command line in a fresh interpreter whose address space may grow by argv[1] bytes once its libraries are loaded
+CAPPED = (
+    "import sys\n"
+    "from gluteonto.isolate import cap_address_space\n"
+    "import gluteonto.cli, pyoxigraph, rdflib\n"
+    "cap_address_space(int(sys.argv[1]))\n"
+    "from gluteonto.entry import main\n"
+    "sys.argv = ['gluteonto', *sys.argv[2:]]\n"
+    "main()\n"
+)
+RDF_HEAD = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">')
+
+
+def _entity_flood(tmp: Path) -> Path:
+    """2.7 MB: a 1 KiB entity used 3,000 times in each of 300 elements (900 MB of text once expanded)."""
+    element = '<rdf:Description rdf:about="http://x/a"><rdfs:label>' + "&e;" * 3000 + "</rdfs:label></rdf:Description>"
+    head = RDF_HEAD.replace("<rdf:RDF", '<!DOCTYPE rdf:RDF [<!ENTITY e "' + "x" * 1024 + '">]>\n<rdf:RDF', 1)
+    path = tmp / "flood.owl"
+    path.write_text(head + element * 300 + "</rdf:RDF>\n")
+    return path
+
+
+def _text_bomb(tmp: Path) -> Path:
+    """1.5 MB of gzip unpacking to one text node of 1.5 GiB (the issue's 23 MB file unpacked to 5 GiB)."""
+    path = tmp / "bomb.owl.gz"
+    gzip_bomb(path, (RDF_HEAD + '<rdf:Description rdf:about="http://x/a"><rdfs:label>').encode(), 1536 << 20,
+              b"</rdfs:label></rdf:Description></rdf:RDF>\n")
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("make, command", [
+    (_entity_flood, ["validate"]),
+    (_entity_flood, ["link-fma", "--quiet"]),
+    (_text_bomb, ["validate"]),
+    (_text_bomb, ["sparql", "-", "--data"]),
+])
+def test_limits_hold_while_reading_in_bounded_memory(tmp_path: Path, make: Callable[[Path], Path], command: list[str]) -> None:
+    """With 1 GiB of room the command refuses the file in one line; it used to expand it and die (3.5 GiB, 5 GiB)."""
+    path = make(tmp_path)
+    args = [*command[:1], str(path), *command[1:]] if command[-1] != "--data" else [*command, str(path)]
+    result = subprocess.run([sys.executable, "-c", CAPPED, str(1 << 30), *args], input=b"ASK {}", capture_output=True,
+                            timeout=300, check=False)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert len(err.strip().splitlines()) == 1 and ("entity references add more text" in err or "exceeds the limit" in err), err
+
+
+# -- --timeout covers everything ---------------------------------------------------------------------------------
+def test_an_endpoint_that_drips_its_answer_is_stopped_in_time(listener: Listener) -> None:
+    """Each read arrives within the socket timeout, so only a deadline for the whole answer stops it."""
+    start = time.monotonic()
+    result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/drip", "--timeout", "2"], input=b"SELECT ?x {}")
+    assert time.monotonic() - start < 8, result.output
+    assert result.exit_code == 2 and "within 2 s" in result.output, result.output
+
+
+def test_labelling_and_rendering_a_large_answer_share_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Labels for a million rows were fetched and the table drawn after the timed query had ended, without a limit."""
+    from gluteonto import Session
+    from gluteonto.isolate import QueryTimeout
+    from gluteonto.query import session as session_module
+    from gluteonto.query.results import QueryResult
+    from gluteonto.terms import iri
+
+    def slow_labels(*_args: object, **_kwargs: object) -> dict[str, str]:
+        time.sleep(10)
+        return {}
+
+    monkeypatch.setattr(session_module, "fetch_label_texts", slow_labels)
+    session = Session("oxigraph", timeout=2)
+    answer = QueryResult(["x"], cells=[(iri(f"http://x/{n}"),) for n in range(20_000)])
+    start = time.monotonic()
+    with pytest.raises(QueryTimeout, match="within 2 s"):
+        session.render(answer, "csv")
+    assert time.monotonic() - start < 5

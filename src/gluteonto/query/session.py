@@ -339,7 +339,10 @@ class Session:
         from .. import limits
         from ..isolate import QueryTimeout, run_isolated
 
-        remaining = None if self._deadline is None else max(self._deadline - time.monotonic(), 0.001)
+        if self._deadline is None:  # no query ran before this work: it gets the whole time
+            remaining = self.timeout or None
+        else:
+            remaining = max(self._deadline - time.monotonic(), 0.001)
         offline = self.engine.name != "endpoint" and not getattr(self.engine, "allow_federation", False)
         try:
             return run_isolated(work, timeout=remaining, memory=limits.QUERY_MEMORY, offline=offline)
