@@ -24,6 +24,7 @@ __all__ = [
     "QUERY_TIMEOUT",
     "REASON_TIMEOUT",
     "SERVER_BODY_TIMEOUT",
+    "SERVER_CACHE_BYTES",
     "SERVER_CONCURRENCY",
     "SERVER_IDLE_TIMEOUT",
     "SERVER_MAX_BODY",
@@ -72,6 +73,8 @@ SERVER_SLOW_NICENESS = 10
 SERVER_SPAWN_TIMEOUT = 5.0
 #: open connections; beyond this, idle ones (no request in progress) are closed, oldest first
 SERVER_MAX_CONNECTIONS = 4096
+#: bytes of complete answers the server keeps to answer the same query again without evaluating it (0: none)
+SERVER_CACHE_BYTES = 64 * 1024 * 1024
 
 #: characters of one literal or IRI in an input file (larger terms are refused before any engine sees them)
 MAX_LITERAL_CHARS = 4 * 1024 * 1024

@@ -137,6 +137,14 @@ def wait_gone(pid: int, seconds: float) -> None:
     assert _cpu_ticks(pid) < 0, "the query process is still running"
 
 
+_UNIQUE = iter(range(10**9))
+
+
+def evaluated(query: str) -> str:
+    """``query`` with a comment no other request has: the server cannot answer it from its cache of answers."""
+    return f"{query} # {next(_UNIQUE)} {time.monotonic()}"
+
+
 def assert_alive(server: SparqlServer) -> None:
     status, _headers, body = request(server, "GET", ask("ASK { ?s ?p ?o }"))
     assert status == 200 and json.loads(body)["boolean"] is True
@@ -338,7 +346,7 @@ def test_early_disconnects_and_idle_connections(server: SparqlServer, caplog: py
 
 def test_many_concurrent_clients(server: SparqlServer) -> None:
     def one(_: int) -> int:
-        return request(server, "GET", ask("SELECT ?s WHERE { ?s a ?t } LIMIT 5"))[0]
+        return request(server, "GET", ask(evaluated("SELECT ?s WHERE { ?s a ?t } LIMIT 5")))[0]
 
     with ThreadPoolExecutor(64) as pool:
         statuses = list(pool.map(one, range(256)))
@@ -416,9 +424,9 @@ def test_a_lost_zygote_and_dead_idle_workers_are_replaced(server: SparqlServer) 
     os.kill(server.pool._zygote_pid, signal.SIGKILL)
     time.sleep(0.2)
     for _ in range(3):
-        assert_alive(server)
+        assert request(server, "GET", ask(evaluated("ASK { ?s ?p ?o }")))[0] == 200
     with ThreadPoolExecutor(8) as pool:  # more at once than idle workers: new ones must be forked
-        assert set(pool.map(lambda _: request(server, "GET", ask("ASK { ?s ?p ?o }"))[0], range(16))) == {200}
+        assert set(pool.map(lambda _: request(server, "GET", ask(evaluated("ASK { ?s ?p ?o }")))[0], range(16))) == {200}
 
 
 @pytest.mark.slow
@@ -434,9 +442,9 @@ def test_a_worker_past_one_second_of_cpu_answers_its_next_query(monkeypatch: pyt
         deadline = time.monotonic() + 60
         workers: set[int] = set()
         while time.monotonic() < deadline and sum(_cpu_ticks(pid) for pid in workers if _cpu_ticks(pid) > 0) < 150:
-            statuses.append(request(started, "GET", ask(busy))[0])
+            statuses.append(request(started, "GET", ask(evaluated(busy)))[0])
             workers.update(query_workers(started))
-        statuses += [request(started, "GET", ask("ASK { ?s ?p ?o }"))[0] for _ in range(3)]
+        statuses += [request(started, "GET", ask(evaluated("ASK { ?s ?p ?o }")))[0] for _ in range(3)]
         assert set(statuses) == {200}, statuses
         assert len(workers) == 1, "the same worker should have answered every query"
     finally:
@@ -468,7 +476,7 @@ def test_clients_that_never_read_cannot_hold_the_query_slots(roomy: SparqlServer
     try:
         time.sleep(roomy.pool.timeout + 0.5)  # the slots' requests are past their time now
         start = time.monotonic()
-        assert request(roomy, "GET", ask("ASK { ?s ?p ?o }"))[0] == 200
+        assert request(roomy, "GET", ask(evaluated("ASK { ?s ?p ?o }")))[0] == 200
         assert time.monotonic() - start < roomy.pool.timeout
     finally:
         for sock in sleepers:
@@ -506,7 +514,7 @@ def test_a_thousand_idle_sockets_do_not_turn_requests_away(server: SparqlServer)
         for _ in range(1000):
             idle.append(socket.create_connection(server.server_address))
         start = time.monotonic()
-        statuses = [request(server, "GET", ask("ASK { ?s ?p ?o }"))[0] for _ in range(5)]
+        statuses = [request(server, "GET", ask(evaluated("ASK { ?s ?p ?o }")))[0] for _ in range(5)]
         assert statuses == [200] * 5 and time.monotonic() - start < 5
         idle[0].settimeout(2)
         assert idle[0].recv(1) == b"", "the oldest idle connection should have been closed"
@@ -585,3 +593,14 @@ def test_real_sparql_clients_still_work(server: SparqlServer) -> None:
 
     federated = list(ox.Store().query(f"SELECT ?o WHERE {{ SERVICE <{url}> {{ <{ONTOLOGY_IRI}> a ?o }} }}"))
     assert federated, "Oxigraph's SERVICE client got no answer"
+
+
+def test_repeated_queries_are_answered_from_the_cache_volatile_ones_never(server: SparqlServer) -> None:
+    query = evaluated("SELECT ?s WHERE { ?s a ?t } LIMIT 3")
+    first = request(server, "GET", ask(query))
+    kept = server.app.cache.get(server.app.cache.key(sparql_app.QueryJob(query=query, accept=[])))
+    assert first[0] == 200 and kept is not None and kept[1] == first[2]
+    assert request(server, "GET", ask(query))[2] == first[2]
+    for volatile in ("SELECT (RAND() AS ?r) {}", "SELECT (STRUUID() AS ?u) {}", "SELECT (\\u004EOW() AS ?t) {}"):
+        assert server.app.cache.key(sparql_app.QueryJob(query=volatile)) is None
+    assert request(server, "GET", ask("SELECT (RAND() AS ?r) {}"))[2] != request(server, "GET", ask("SELECT (RAND() AS ?r) {}"))[2]

@@ -33,7 +33,7 @@ from typing import Any
 from .. import limits
 from ..i18n import MessageError
 
-__all__ = ["check_query", "decode_query", "find_service", "mentions_service", "read_query"]
+__all__ = ["check_query", "decode_query", "find_service", "mentions_service", "read_query", "unescape"]
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -41,7 +41,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 UNCHECKABLE = "?"
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     """Apply SPARQL's code point escapes to the whole text, as parsers do before tokenising."""
 
     def replace(match: re.Match[str]) -> str:
@@ -57,7 +57,7 @@ def mentions_service(sparql: str) -> bool:
     >>> mentions_service("ASK { ?s ?p ?o }"), mentions_service("ASK { \\\\u0053ervice <x> {} }")
     (False, True)
     """
-    text = _unescape(sparql)
+    text = unescape(sparql)
     return "service" in text.casefold() or "SERVICE" in text.upper()
 
 
@@ -121,7 +121,7 @@ def check_query(sparql: str, *, allow_federation: bool = False) -> None:
 
     Text with a lone surrogate (``\\uD800``: half of a UTF-16 pair, not a character) is refused too.
     """
-    odd = _SURROGATE.search(_unescape(sparql))
+    odd = _SURROGATE.search(unescape(sparql))
     if odd is not None:
         raise MessageError(("query surrogate", {"escape": f"\\u{ord(odd.group()):04X}"}))
     if allow_federation:

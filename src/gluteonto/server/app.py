@@ -19,16 +19,18 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import re
 import urllib.parse
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
 from .. import limits
-from ..query.guard import mentions_service
+from ..query.guard import mentions_service, unescape
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
-__all__ = ["SparqlApp", "host_allowed", "parse_accept"]
+__all__ = ["AnswerCache", "SparqlApp", "host_allowed", "parse_accept"]
 
 
 log = logging.getLogger("gluteonto.serve")
@@ -93,16 +95,62 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return values[0].decode("latin-1") if values else None
 
 
+#: functions whose value changes from one evaluation to the next: an answer using them is never reused
+_VOLATILE = re.compile(r"\b(rand|now|uuid|struuid|bnode)\b", re.IGNORECASE)
+
+
+class AnswerCache:
+    """Complete answers kept for reuse, least recently used first out, at most ``capacity`` bytes in all.
+
+    The served data never changes while the server runs, so the same query (with the same
+    dataset and the same media type) gets the same answer; only queries that may use RAND, NOW,
+    UUID, STRUUID or BNODE (judged generously, from the text) are always evaluated. Only answers
+    sent whole (up to the first megabyte) are kept.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._entries: OrderedDict[tuple[str, ...], tuple[bytes, bytes]] = OrderedDict()
+        self._size = 0
+
+    @staticmethod
+    def key(job: QueryJob) -> tuple[str, ...] | None:
+        """The job's key, or None if its answer may differ between evaluations."""
+        if _VOLATILE.search(unescape(job.query)):
+            return None
+        return (job.query, ",".join(job.accept), "\n".join(job.default_graphs), "\n".join(job.named_graphs))
+
+    def get(self, key: tuple[str, ...] | None) -> tuple[bytes, bytes] | None:
+        """(media type, body) kept for ``key``, if any."""
+        if key is None or key not in self._entries:
+            return None
+        self._entries.move_to_end(key)
+        return self._entries[key]
+
+    def put(self, key: tuple[str, ...] | None, media: bytes, body: bytes) -> None:
+        """Keep an answer, dropping the least recently used ones to make room."""
+        size = len(body) + sum(map(len, key or ())) + 256
+        if key is None or size > self.capacity // 8 or key in self._entries:
+            return
+        self._entries[key] = (media, body)
+        self._size += size
+        while self._size > self.capacity:
+            old, (_media, old_body) = self._entries.popitem(last=False)
+            self._size -= len(old_body) + sum(map(len, old)) + 256
+
+
 class SparqlApp:
     """The ASGI application: the SPARQL endpoint, optionally a static site at ``/``."""
 
     def __init__(self, pool: QueryPool, *, site: ASGIApp | None = None, allowed_hosts: Iterable[str] = (),
-                 cors_origins: Iterable[str] = (), allow_federation: bool = False) -> None:
+                 cors_origins: Iterable[str] = (), allow_federation: bool = False,
+                 cache_bytes: int = limits.SERVER_CACHE_BYTES) -> None:
         self.pool = pool
         self.site = site
         self.allowed_hosts = list(allowed_hosts)
         self.cors_origins = {o.rstrip("/") for o in cors_origins}
         self.allow_federation = allow_federation
+        self.cache = AnswerCache(cache_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer one HTTP request (the ASGI entry point)."""
@@ -257,6 +305,12 @@ class SparqlApp:
 
     # -- answering -------------------------------------------------------------------------------
     async def _answer(self, scope: Scope, receive: Receive, send: Send, job: QueryJob, cors: list[tuple[str, str]]) -> None:
+        key = self.cache.key(job)
+        kept = self.cache.get(key)
+        if kept is not None:
+            await send(self._start(kept[0], len(kept[1]), cors))
+            await send({"type": "http.response.body", "body": kept[1], "more_body": False})
+            return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.pool.timeout
         gone = asyncio.Event()
@@ -297,6 +351,7 @@ class SparqlApp:
                             await timed({"type": "http.response.body", "body": b"", "more_body": False})
                         else:
                             body = b"".join(buffered)
+                            self.cache.put(key, media, body)
                             await timed(self._start(media, len(body), cors))
                             await timed({"type": "http.response.body", "body": body, "more_body": False})
         except asyncio.TimeoutError:
