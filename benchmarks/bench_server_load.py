@@ -1,6 +1,6 @@
 """Load on `gluteonto serve` over loopback: many clients at once, a runaway query, errors and latency percentiles.
 
-    python benchmarks/bench_server_load.py [--queries 2000] [--clients 1 8 32 64] [--runaway] [--keep-alive]
+    python benchmarks/bench_server_load.py [--queries 2000] [--clients 1 8 32 64] [--runaway] [--keep-alive] [--unique]
 
 Starts `gluteonto serve --no-site` as its own process on a free 127.0.0.1 port (so the clients do not
 share the server's interpreter) and sends the packaged catalog questions, each with its default
@@ -10,23 +10,23 @@ keeps a query running that never finishes (a cartesian product, stopped by the s
 and sent again), as a hostile or careless user would. ``--keep-alive`` makes each client reuse one
 connection instead of opening one per query. It prints, per client count, the error count (any
 answer but 200 to a catalog query), throughput and p50/p90/p99/max latency, then the median time of
-one query on a fresh connection against one on a kept-alive connection. Nothing but 127.0.0.1 is
-contacted.
+one query on a fresh connection against one on a kept-alive connection. The server answers a query
+it has answered before from its cache; ``--unique`` makes every query text different, so each one
+is evaluated. The clients are coroutines of one process (threads would wait for each other's
+interpreter lock and add their own delay to the measure). Nothing but 127.0.0.1 is contacted.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
+import asyncio
 import os
 import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ACCEPT = "application/sparql-results+json"
@@ -67,50 +67,60 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
 
 
 class Client:
-    """One client: a fresh connection per query, or one kept-alive connection."""
+    """One client on asyncio streams (light enough that the clients do not slow each other down): a fresh connection
+    per query, or one kept-alive connection."""
 
     def __init__(self, port: int, keep_alive: bool) -> None:
         self.port, self.keep_alive = port, keep_alive
-        self.connection: http.client.HTTPConnection | None = None
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
-    def ask(self, query: str, timeout: float = 60) -> tuple[float, int | str]:
-        path = "/sparql?" + urllib.parse.urlencode({"query": query})
+    async def ask(self, query: str, timeout: float = 60) -> tuple[float, int | str]:
+        request = (f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                   f"Accept: {ACCEPT}\r\n{'' if self.keep_alive else 'Connection: close' + chr(13) + chr(10)}\r\n").encode()
         start = time.perf_counter()
         try:
-            if self.connection is None or not self.keep_alive:
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-            self.connection.request("GET", path, headers={"Accept": ACCEPT})
-            response = self.connection.getresponse()
-            response.read()
-            outcome: int | str = response.status
-            if not self.keep_alive or response.will_close:
-                self.connection.close()
-                self.connection = None
-        except (OSError, http.client.HTTPException) as exc:
-            outcome = type(exc).__name__
-            if self.connection is not None:
-                self.connection.close()
-            self.connection = None
-        return time.perf_counter() - start, outcome
+            return await asyncio.wait_for(self._exchange(request, start), timeout)
+        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as exc:
+            self.close()
+            return time.perf_counter() - start, type(exc).__name__
+
+    async def _exchange(self, request: bytes, start: float) -> tuple[float, int | str]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = self.streams
+        writer.write(request)
+        status = int((await reader.readline()).split()[1])
+        length, closing = 0, not self.keep_alive
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+            elif name.lower() == "connection" and value.strip().lower() == "close":
+                closing = True
+        await reader.readexactly(length)
+        elapsed = time.perf_counter() - start
+        if closing:
+            self.close()
+        return elapsed, status
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
 
 
-def run_load(port: int, queries: list[str], count: int, clients: int, keep_alive: bool) -> list[tuple[float, int | str]]:
-    lock = threading.Lock()
-    next_index = [0]
+async def run_load(port: int, queries: list[str], count: int, clients: int, keep_alive: bool) -> list[tuple[float, int | str]]:
+    sent = iter(range(count))
+    outcomes: list[tuple[float, int | str]] = []
 
-    def worker(_: int) -> list[tuple[float, int | str]]:
+    async def one_client() -> None:
         client = Client(port, keep_alive)
-        done = []
-        while True:
-            with lock:
-                index = next_index[0]
-                next_index[0] += 1
-            if index >= count:
-                return done
-            done.append(client.ask(queries[index % len(queries)]))
+        for index in sent:
+            outcomes.append(await client.ask(queries[index % len(queries)]))
+        client.close()
 
-    with ThreadPoolExecutor(clients) as pool:
-        return [outcome for part in pool.map(worker, range(clients)) for outcome in part]
+    await asyncio.gather(*(one_client() for _ in range(clients)))
+    return outcomes
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -123,50 +133,58 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32, 64])
     parser.add_argument("--runaway", action="store_true", help="keep a never-ending query running meanwhile")
     parser.add_argument("--keep-alive", action="store_true", help="each client reuses one connection")
+    parser.add_argument("--unique", action="store_true", help="make every query text different (no answer from the cache)")
     args = parser.parse_args()
 
     queries = catalog_queries()
+    if args.unique:
+        queries = [f"{query}\n# {n}" for n in range(args.queries // len(queries) + 1) for query in queries]
     port = free_port()
     server = start_server(port)
-    stop = threading.Event()
-    runaways: list[int | str] = []
-
-    def runaway() -> None:
-        client = Client(port, keep_alive=False)
-        while not stop.is_set():
-            runaways.append(client.ask(RUNAWAY, timeout=120)[1])
-
     try:
-        for query in queries:  # warm up: every query once
-            Client(port, False).ask(query)
-        if args.runaway:
-            threading.Thread(target=runaway, daemon=True).start()
-            time.sleep(2)  # the runaway is running
-        print(f"{len(queries)} catalog queries, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
-              f"{'kept-alive connections' if args.keep_alive else 'a connection per query'}"
-              f"{', with a runaway query running' if args.runaway else ''}")
-        for clients in args.clients:
-            start = time.perf_counter()
-            outcomes = run_load(port, queries, args.queries, clients, args.keep_alive)
-            wall = time.perf_counter() - start
-            latencies = sorted(t * 1000 for t, _ in outcomes)
-            errors = [str(o) for _, o in outcomes if o != 200]
-            print(f"{clients:3d} clients: {len(outcomes)} queries in {wall:.1f} s ({len(outcomes) / wall:.0f}/s), "
-                  f"errors {len(errors)}{' (' + ', '.join(sorted(set(errors))) + ')' if errors else ''}, latency ms "
-                  f"p50 {percentile(latencies, 50):.1f} p90 {percentile(latencies, 90):.1f} p99 {percentile(latencies, 99):.1f} "
-                  f"max {latencies[-1]:.1f}")
-        fresh, kept = Client(port, False), Client(port, True)
-        probe = "ASK { ?s ?p ?o }"
-        kept.ask(probe)
-        fresh_ms = statistics.median(fresh.ask(probe)[0] * 1000 for _ in range(200))
-        kept_ms = statistics.median(kept.ask(probe)[0] * 1000 for _ in range(200))
-        print(f"one query, median of 200: fresh connection {fresh_ms:.2f} ms, kept-alive connection {kept_ms:.2f} ms")
-        if args.runaway:
-            print(f"runaway query answers meanwhile: {', '.join(str(o) for o in runaways) or 'none yet (still running)'}")
+        asyncio.run(measure(port, queries, args))
     finally:
-        stop.set()
         server.terminate()
         server.wait(timeout=20)
+
+
+async def measure(port: int, queries: list[str], args: argparse.Namespace) -> None:
+    runaways: list[int | str] = []
+
+    async def runaway() -> None:
+        client = Client(port, keep_alive=False)
+        while True:
+            runaways.append((await client.ask(RUNAWAY, timeout=120))[1])
+
+    for query in dict.fromkeys(queries[:200]):  # warm up the query processes
+        await Client(port, False).ask(query)
+    task = asyncio.ensure_future(runaway()) if args.runaway else None
+    if task is not None:
+        await asyncio.sleep(2)  # the runaway is running
+    print(f"{len(set(queries))} different catalog queries{' (each sent once: nothing answered from the cache)' if args.unique else ''}, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
+          f"{'kept-alive connections' if args.keep_alive else 'a connection per query'}"
+          f"{', a runaway query running' if args.runaway else ''}")
+    for clients in args.clients:
+        start = time.perf_counter()
+        outcomes = await run_load(port, queries, args.queries, clients, args.keep_alive)
+        wall = time.perf_counter() - start
+        latencies = sorted(t * 1000 for t, _ in outcomes)
+        errors = [str(o) for _, o in outcomes if o != 200]
+        print(f"{clients:3d} clients: {len(outcomes)} queries in {wall:.1f} s ({len(outcomes) / wall:.0f}/s), "
+              f"errors {len(errors)}{' (' + ', '.join(sorted(set(errors))) + ')' if errors else ''}, latency ms "
+              f"p50 {percentile(latencies, 50):.1f} p90 {percentile(latencies, 90):.1f} p99 {percentile(latencies, 99):.1f} "
+              f"max {latencies[-1]:.1f}")
+    fresh, kept = Client(port, False), Client(port, True)
+    probe = "ASK { ?s ?p ?o }"
+    await kept.ask(probe)
+    fresh_ms = statistics.median([(await fresh.ask(probe))[0] * 1000 for _ in range(200)])
+    kept_ms = statistics.median([(await kept.ask(probe))[0] * 1000 for _ in range(200)])
+    kept.close()
+    print(f"one query, median of 200: fresh connection {fresh_ms:.2f} ms, kept-alive connection {kept_ms:.2f} ms")
+    if task is not None:
+        task.cancel()
+        print(f"runaway query answers meanwhile: {', '.join(map(str, runaways)) or 'none yet (still running)'}")
 
 
 if __name__ == "__main__":

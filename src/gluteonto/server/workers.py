@@ -303,12 +303,18 @@ def _recv_exactly(sock: socket.socket, size: int) -> bytes:
     return bytes(data)
 
 
-def _run_worker(store: Any, fd: int, settings: dict[str, Any]) -> None:
-    """A worker: answer jobs one after the other until the server closes the socket (or kills it)."""
+def _run_worker(store: Any, fd: int, settings: dict[str, Any], zygote: int) -> None:
+    """A worker: answer jobs one after the other until the server closes the socket (or kills it).
+
+    It dies with the zygote, which dies with the server: a query never outlives the server.
+    """
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _die_with_parent()
+        if os.getppid() != zygote:  # the zygote died before this process could ask to follow it
+            raise SystemExit(1)
         cap_address_space(settings["memory"])
         sock = socket.socket(fileno=fd)
         _send(sock, b"P", str(os.getpid()).encode())
@@ -347,6 +353,7 @@ def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> Non
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
         _die_with_parent()
+        zygote = os.getpid()
         if not settings["allow_federation"]:
             deny_network()  # the second wall behind the SERVICE check: workers reach no network at all
             import rdflib.plugins.sparql.parser  # noqa: F401 - the SERVICE check's parser, loaded once for every worker
@@ -360,7 +367,7 @@ def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> Non
                 continue
             if os.fork() == 0:
                 control.close()
-                _run_worker(store, fds[0], settings)
+                _run_worker(store, fds[0], settings, zygote)
             os.close(fds[0])
     except BaseException:  # noqa: BLE001
         code = 1
