@@ -15,6 +15,14 @@ from gluteonto.query.guard import check_query, decode_query, find_service
     "SELECT * WHERE { \\u0053ERVICE <http://x/s> { ?s ?p ?o } }",
     "SELECT * WHERE { # comment\nSERVICE <http://x/s> { ?s ?p ?o } }",
     "PREFIX s: <http://x/> SELECT * WHERE { SERVICE s:endpoint { ?s ?p ?o } }",
+    # escapes a text scanner reads differently from the engines
+    r"SELECT * WHERE { BIND('''a\'''' AS ?q) SERVICE <http://x/s> { ?x ?y ?z } }",
+    r'SELECT * WHERE { BIND("""a\"""" AS ?q) SERVICE <http://x/s> { ?x ?y ?z } }',
+    r"PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\' ?o . SERVICE <http://x/s> { ?x ?y ?z } }",
+    r"PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\# ?o . SERVICE <http://x/s> { ?x ?y ?z } }",
+    "SELECT * WHERE { ?s ?p ?o # a comment that ends at a carriage return\r SERVICE <http://x/s> { ?x ?y ?z }\n}",
+    "SELECT * WHERE { FILTER EXISTS { SERVICE <http://x/s> { ?x ?y ?z } } }",
+    "SELECT * WHERE { { SELECT * WHERE { SERVICE <http://x/s> { ?x ?y ?z } } } }",
 ])
 def test_service_is_found(query: str) -> None:
     assert find_service(query) is not None
@@ -41,3 +49,9 @@ def test_query_text_must_be_utf8_and_bounded() -> None:
         decode_query(b"ASK { \xff }", "q.rq")
     with pytest.raises(InputError, match="larger than"):
         decode_query(b" " * (5 * 1024 * 1024), "q.rq")
+
+
+def test_lone_surrogate_is_refused() -> None:
+    with pytest.raises(InputError, match="not a Unicode character"):
+        check_query('SELECT * WHERE { BIND("\\uD800" AS ?x) }')
+    check_query('SELECT * WHERE { BIND("\\u00E6" AS ?x) }')
