@@ -506,7 +506,7 @@ def _text_bomb(tmp: Path) -> Path:
 @pytest.mark.parametrize("make, command", [
     (_entity_flood, ["validate"]),
     (_entity_flood, ["link-fma", "--quiet"]),
-    pytest.param(_entity_flood, ["reason"], marks=pytest.mark.skipif(not java_available(), reason="the reasoner needs Java")),
+    (_entity_flood, ["reason"]),
     (_text_bomb, ["validate"]),
     (_text_bomb, ["sparql", "-", "--data"]),
 ])

@@ -67,12 +67,12 @@ def reason(path: Path | None = None, *, timeout: float | None = None) -> Reasone
     from ..formats.imports import import_closure
     from ..isolate import run_isolated
 
-    if not java_available():
-        raise EngineError("the reasoner needs Java (a JRE 11 or newer on PATH); none was found")
     path = Path(path or ontology_file("owl"))
-    closure = import_closure(path)
+    closure = import_closure(path)  # the input is checked first (in bounded memory), whether or not Java is there
     if not closure.quads:
         raise MessageError(("file no triples", {"path": path}))
+    if not java_available():
+        raise EngineError("the reasoner needs Java (a JRE 11 or newer on PATH); none was found")
     report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="the reasoner", quiet=True)
     report.unresolved_imports = list(closure.unresolved)
     return report
