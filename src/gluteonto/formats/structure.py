@@ -103,13 +103,13 @@ class _RdfXmlCheck:
         self.run = 0
         if self.depth > limits.MAX_NESTING_DEPTH:
             raise _Stop("xml too deep", limit=limits.MAX_NESTING_DEPTH)
-        if attributes:
-            longest = max(map(len, attributes))
-            if longest > limits.MAX_LITERAL_CHARS:
-                raise _Stop("literal too long", size=longest, limit=limits.MAX_LITERAL_CHARS)
-            self.produced += sum(map(len, attributes))
-            if self.literal is None and "Literal" in attributes[1::2] and any(
-                    key.endswith(":parseType") or key == "parseType" for key in attributes[::2]):
+        if attributes:  # [name, value, name, value…]
+            size = sum(map(len, attributes))
+            self.produced += size
+            if size > limits.MAX_LITERAL_CHARS and max(map(len, attributes)) > limits.MAX_LITERAL_CHARS:
+                raise _Stop("literal too long", size=max(map(len, attributes)), limit=limits.MAX_LITERAL_CHARS)
+            if "Literal" in attributes and self.literal is None and any(
+                    name.endswith(":parseType") or name == "parseType" for name in attributes[::2]):
                 self.literal = (self.depth, self.parser.CurrentByteIndex)
 
     def end(self, _name: str) -> None:
