@@ -199,7 +199,7 @@ SERVICE_QUERIES = {
     ("PATCH", "/sparql", b"x", {}, 405, "read-only"),
     ("GET", "/../../etc/passwd", None, {}, 404, "not found"),
     ("GET", "/" + "a" * 5000, None, {}, 404, "not found"),
-    ("GET", "/" + "a/" * 2000 + "index.html", None, {}, 404, "not found"),
+    ("GET", "/" + "a/" * 3000 + "index.html", None, {}, 404, "not found"),
     ("GET", "/loop", None, {}, 404, "not found"),
     ("GET", "/loop/index.html", None, {}, 404, "not found"),
     ("GET", "/escape.txt", None, {}, 404, "not found"),
