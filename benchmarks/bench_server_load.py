@@ -109,14 +109,17 @@ class Client:
             self.streams = None
 
 
-async def run_load(port: int, queries: list[str], count: int, clients: int, keep_alive: bool) -> list[tuple[float, int | str]]:
+async def run_load(port: int, queries: list[str], count: int, clients: int, keep_alive: bool,
+                   unique: str = "") -> list[tuple[float, int | str]]:
+    """``count`` queries from ``clients`` clients; with ``unique``, each query text is made new (a comment)."""
     sent = iter(range(count))
     outcomes: list[tuple[float, int | str]] = []
 
     async def one_client() -> None:
         client = Client(port, keep_alive)
         for index in sent:
-            outcomes.append(await client.ask(queries[index % len(queries)]))
+            query = queries[index % len(queries)]
+            outcomes.append(await client.ask(f"{query}\n# {unique} {index}" if unique else query))
         client.close()
 
     await asyncio.gather(*(one_client() for _ in range(clients)))
@@ -137,18 +140,22 @@ def main() -> None:
     args = parser.parse_args()
 
     queries = catalog_queries()
-    if args.unique:
-        queries = [f"{query}\n# {n}" for n in range(args.queries // len(queries) + 1) for query in queries]
     port = free_port()
     server = start_server(port)
     try:
-        asyncio.run(measure(port, queries, args))
+        asyncio.run(measure(port, server.pid, queries, args))
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
-async def measure(port: int, queries: list[str], args: argparse.Namespace) -> None:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process ``pid`` has used: how much work the server did, whatever else the machine runs."""
+    fields = open(f"/proc/{pid}/stat", encoding="ascii").read().rsplit(")", 1)[1].split()  # noqa: SIM115
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measure(port: int, server_pid: int, queries: list[str], args: argparse.Namespace) -> None:
     runaways: list[int | str] = []
 
     async def runaway() -> None:
@@ -156,25 +163,28 @@ async def measure(port: int, queries: list[str], args: argparse.Namespace) -> No
         while True:
             runaways.append((await client.ask(RUNAWAY, timeout=120))[1])
 
-    for query in dict.fromkeys(queries[:200]):  # warm up the query processes
+    for query in queries:  # warm up the query processes
         await Client(port, False).ask(query)
     task = asyncio.ensure_future(runaway()) if args.runaway else None
     if task is not None:
         await asyncio.sleep(2)  # the runaway is running
-    print(f"{len(set(queries))} different catalog queries{' (each sent once: nothing answered from the cache)' if args.unique else ''}, "
+    print(f"{len(queries)} catalog queries{' (each text made new: nothing answered from the cache)' if args.unique else ''}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
           f"{'kept-alive connections' if args.keep_alive else 'a connection per query'}"
           f"{', a runaway query running' if args.runaway else ''}")
     for clients in args.clients:
-        start = time.perf_counter()
-        outcomes = await run_load(port, queries, args.queries, clients, args.keep_alive)
+        start, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(server_pid), time.process_time()
+        outcomes = await run_load(port, queries, args.queries, clients, args.keep_alive,
+                                  f"run {clients} {time.time()}" if args.unique else "")
         wall = time.perf_counter() - start
+        server_cpu, client_cpu = cpu_seconds(server_pid) - server_cpu, time.process_time() - client_cpu
         latencies = sorted(t * 1000 for t, _ in outcomes)
         errors = [str(o) for _, o in outcomes if o != 200]
         print(f"{clients:3d} clients: {len(outcomes)} queries in {wall:.1f} s ({len(outcomes) / wall:.0f}/s), "
               f"errors {len(errors)}{' (' + ', '.join(sorted(set(errors))) + ')' if errors else ''}, latency ms "
               f"p50 {percentile(latencies, 50):.1f} p90 {percentile(latencies, 90):.1f} p99 {percentile(latencies, 99):.1f} "
-              f"max {latencies[-1]:.1f}")
+              f"max {latencies[-1]:.1f}; CPU ms per query: server {server_cpu / len(outcomes) * 1000:.2f}, "
+              f"clients {client_cpu / len(outcomes) * 1000:.2f}")
     fresh, kept = Client(port, False), Client(port, True)
     probe = "ASK { ?s ?p ?o }"
     await kept.ask(probe)

@@ -114,23 +114,21 @@ class AnswerCache:
         self._size = 0
 
     @staticmethod
-    def key(job: QueryJob) -> tuple[str, ...] | None:
-        """The job's key, or None if its answer may differ between evaluations."""
-        if _VOLATILE.search(unescape(job.query)):
-            return None
+    def key(job: QueryJob) -> tuple[str, ...]:
+        """What identifies the answer to ``job``: the query, the media types asked for, the dataset."""
         return (job.query, ",".join(job.accept), "\n".join(job.default_graphs), "\n".join(job.named_graphs))
 
-    def get(self, key: tuple[str, ...] | None) -> tuple[bytes, bytes] | None:
+    def get(self, key: tuple[str, ...]) -> tuple[bytes, bytes] | None:
         """(media type, body) kept for ``key``, if any."""
-        if key is None or key not in self._entries:
-            return None
-        self._entries.move_to_end(key)
-        return self._entries[key]
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
 
-    def put(self, key: tuple[str, ...] | None, media: bytes, body: bytes) -> None:
-        """Keep an answer, dropping the least recently used ones to make room."""
-        size = len(body) + sum(map(len, key or ())) + 256
-        if key is None or size > self.capacity // 8 or key in self._entries:
+    def put(self, key: tuple[str, ...], media: bytes, body: bytes) -> None:
+        """Keep an answer (unless its query may give another answer next time), dropping the least recently used."""
+        size = len(body) + sum(map(len, key)) + 256
+        if size > self.capacity // 8 or key in self._entries or _VOLATILE.search(unescape(key[0])):
             return
         self._entries[key] = (media, body)
         self._size += size
@@ -293,7 +291,6 @@ class SparqlApp:
         query = next(value for name, value in params if name == "query")
         if not query.strip():
             raise _Refused(400, "the query is empty")
-        check_service = not self.allow_federation and mentions_service(query)  # then the query process parses it
         graphs = {key: [v for n, v in params if n == key] for key in ("default-graph-uri", "named-graph-uri")}
         for iri in graphs["default-graph-uri"] + graphs["named-graph-uri"]:
             _check_iri(iri)
@@ -301,7 +298,7 @@ class SparqlApp:
         if accept and not any(_acceptable(m) for m in accept):
             raise _Refused(406, "no acceptable format: answers are " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES]))
         return QueryJob(query=query, accept=accept, default_graphs=graphs["default-graph-uri"],
-                        named_graphs=graphs["named-graph-uri"], check_service=check_service)
+                        named_graphs=graphs["named-graph-uri"])
 
     # -- answering -------------------------------------------------------------------------------
     async def _answer(self, scope: Scope, receive: Receive, send: Send, job: QueryJob, cors: list[tuple[str, str]]) -> None:
@@ -311,6 +308,7 @@ class SparqlApp:
             await send(self._start(kept[0], len(kept[1]), cors))
             await send({"type": "http.response.body", "body": kept[1], "more_body": False})
             return
+        job.check_service = not self.allow_federation and mentions_service(job.query)  # then the query process parses it
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.pool.timeout
         gone = asyncio.Event()
