@@ -353,6 +353,7 @@ def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> Non
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
         _die_with_parent()
+        _close_sockets(keep=control.fileno())
         zygote = os.getpid()
         if not settings["allow_federation"]:
             deny_network()  # the second wall behind the SERVICE check: workers reach no network at all
@@ -373,6 +374,23 @@ def _zygote(store: Any, control: socket.socket, settings: dict[str, Any]) -> Non
         code = 1
     finally:
         os._exit(code)
+
+
+def _close_sockets(keep: int) -> None:
+    """Close the sockets inherited from the server (its listening socket, its clients' connections) but ``keep``.
+
+    A zygote forked while clients are connected (a replacement) would otherwise hold their
+    connections open: a connection the server closes is only closed when every copy is.
+    """
+    import stat
+
+    with contextlib.suppress(OSError):
+        for name in os.listdir("/proc/self/fd"):
+            fd = int(name)
+            if fd > 2 and fd != keep:
+                with contextlib.suppress(OSError):
+                    if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                        os.close(fd)
 
 
 def _die_with_parent() -> None:
