@@ -148,26 +148,40 @@ bridge = owlready2.get_ontology({str(release_file('gluteonto-fma-bridge.owl'))!r
 onto = bridge.imported_ontologies[0]
 ns = onto.get_namespace("https://w3id.org/gluteonto/")
 gm = ns.GLUTEONTO_0000004
+print(len(gm.label)); print(gm.label.en[0]); print(len(gm.IAO_0000115)); print(onto.base_iri)
+print("den lille setemuskelen" in gm.hasExactSynonym.nb)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["1", "gluteus minimus", "1", "https://w3id.org/gluteonto/gluteonto.owl#", "True"]
+
+
+def test_owlready2_reads_the_norwegian_label_from_the_international_edition(tmp_path: Path) -> None:
+    code = f"""
+import owlready2
+onto = owlready2.get_ontology({str(ontology_file('owl', international=True))!r}).load()
+gm = onto.get_namespace("https://w3id.org/gluteonto/").GLUTEONTO_0000004
 print(gm.label.en[0]); print(gm.label.nb[0]); print(onto.base_iri)
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["gluteus minimus", "gluteus minimus", "https://w3id.org/gluteonto/gluteonto.owl#"]
+    assert result.stdout.splitlines() == ["gluteus minimus", "gluteus minimus", "https://w3id.org/gluteonto/gluteonto-international.owl#"]
 
 
 # -- Oxigraph ------------------------------------------------------------------------------------
-def test_oxigraph_answers_the_readme_query_on_the_turtle_release() -> None:
+def test_oxigraph_answers_the_readme_query_on_the_international_turtle_release() -> None:
     import pyoxigraph as ox
 
     store = ox.Store()
-    with ontology_file("ttl").open("rb") as handle:
+    with ontology_file("ttl", international=True).open("rb") as handle:
         store.load(handle, ox.RdfFormat.TURTLE)
     rows = list(store.query(f'SELECT ?label WHERE {{ <{GM_IRI}> <{RDFS.label}> ?label FILTER(LANG(?label) = "nb") }}'))
     assert [r["label"].value for r in rows] == ["gluteus minimus"]
 
 
 # -- Babelon -------------------------------------------------------------------------------------
-def test_babelon_table_pairs_every_label_and_definition_with_its_norwegian_translation(turtle: Graph) -> None:
+def test_babelon_table_pairs_every_label_and_definition_with_its_norwegian_translation() -> None:
+    turtle = Graph().parse(ontology_file("ttl", international=True), format="turtle")
     with release_file("gluteonto-nb.babelon.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     assert {r["source_language"] for r in rows} == {"en"} and {r["translation_language"] for r in rows} == {"nb"}

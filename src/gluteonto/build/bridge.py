@@ -7,6 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from ..vocab import (
     BRIDGE_IRI,
     DCTERMS,
+    INTERNATIONAL_ONTOLOGY_IRI,
     ONTOLOGY_IRI,
     OWL,
     RDF,
@@ -57,6 +58,8 @@ def catalog_xml(version: str) -> str:
     entries = [
         (ONTOLOGY_IRI, "gluteonto.owl"),
         (str(version_iri(version)), "gluteonto.owl"),
+        (INTERNATIONAL_ONTOLOGY_IRI, "gluteonto-international.owl"),
+        (str(version_iri(version, "gluteonto-international.owl")), "gluteonto-international.owl"),
         (BRIDGE_IRI, "gluteonto-fma-bridge.owl"),
     ]
     lines = [

@@ -15,9 +15,12 @@ from collections.abc import Iterable, Sequence
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..formats.obo import SYNONYM_TYPES
+from ..formats.obographs import SYNONYM_TYPE_IRI
 from ..vocab import (
     DCTERMS,
     IAO_DEFINITION,
+    INTERNATIONAL_ONTOLOGY_IRI,
     OBOINOWL,
     ONTOLOGY_IRI,
     OWL,
@@ -44,7 +47,7 @@ from .source import (
     Trait,
 )
 
-__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES"]
+__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES", "SYNONYM_TYPE_PROPERTIES", "INTERNATIONAL_IRI"]
 
 MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "exact": SKOS.exactMatch,
@@ -78,14 +81,25 @@ _DECLARED_ANNOTATIONS = (
 )
 
 
+#: The international edition's own ontology IRI (the main release is :data:`~gluteonto.vocab.ONTOLOGY_IRI`).
+INTERNATIONAL_IRI = INTERNATIONAL_ONTOLOGY_IRI
+#: Language of a non-English name → the synonym type it gets in the main (English) release, as
+#: OBO-to-OWL writes a ``synonymtypedef`` of the ``.obo`` (annotation sub-property of
+#: oboInOwl:SynonymTypeProperty, named on the synonym's axiom with oboInOwl:hasSynonymType).
+SYNONYM_TYPE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
+    lang: (URIRef(SYNONYM_TYPE_IRI.format(code)), text) for lang, (code, text) in SYNONYM_TYPES.items()
+}
+
+
 def _squeeze(text: str) -> str:
     """Collapse runs of whitespace (YAML folded text) to single spaces."""
     return " ".join(text.split())
 
 
 class _Compiler:
-    def __init__(self, source: OntologySource) -> None:
+    def __init__(self, source: OntologySource, international: bool) -> None:
         self.src = source
+        self.international = international
         self.g = bind_prefixes(Graph())
         self._bnodes = 0
 
@@ -143,10 +157,10 @@ class _Compiler:
     # -- sections ------------------------------------------------------------------------
     def header(self) -> None:
         meta = self.src.header
-        ont = URIRef(ONTOLOGY_IRI)
+        ont = URIRef(INTERNATIONAL_IRI if self.international else ONTOLOGY_IRI)
         g = self.g
         g.add((ont, RDF.type, OWL.Ontology))
-        g.add((ont, OWL.versionIRI, version_iri(meta.version)))
+        g.add((ont, OWL.versionIRI, version_iri(meta.version, ont.split("/")[-1])))
         g.add((ont, OWL.versionInfo, Literal(meta.version)))
         self.lang_literals(ont, DCTERMS.title, meta.title)
         self.lang_literals(ont, DCTERMS.description, meta.description)
@@ -161,12 +175,45 @@ class _Compiler:
         for prop, label in _DECLARED_ANNOTATIONS:
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
+        for prop, label in (*SYNONYM_TYPE_PROPERTIES.values(), (OBOINOWL.hasSynonymType, "has synonym type"),
+                            (OBOINOWL.SynonymTypeProperty, "synonym type property")):
+            g.add((prop, RDF.type, OWL.AnnotationProperty))
+            g.add((prop, RDFS.label, Literal(label, lang="en")))
+        for prop, _label in SYNONYM_TYPE_PROPERTIES.values():
+            g.add((prop, RDFS.subPropertyOf, OBOINOWL.SynonymTypeProperty))
+
+    def labels(self, subject: URIRef, values: LangText) -> None:
+        """The labels of an entity: every language in the international edition; in the main release
+        the English one, and the others as exact synonyms typed by language (as the ``.obo`` has them)."""
+        for lang, text in values.items():
+            literal = Literal(text.strip(), lang=lang)
+            if self.international or lang == "en":
+                self.g.add((subject, RDFS.label, literal))
+            else:
+                self.synonym(subject, OBOINOWL.hasExactSynonym, literal)
+
+    def synonym(self, subject: URIRef, prop: URIRef, literal: Literal) -> None:
+        """A synonym; a Norwegian or Latin one is typed by its language (oboInOwl:hasSynonymType)."""
+        self.g.add((subject, prop, literal))
+        if literal.language not in SYNONYM_TYPE_PROPERTIES:
+            return
+        ax = self.bnode()
+        self.g.add((ax, RDF.type, OWL.Axiom))
+        self.g.add((ax, OWL.annotatedSource, subject))
+        self.g.add((ax, OWL.annotatedProperty, prop))
+        self.g.add((ax, OWL.annotatedTarget, literal))
+        self.g.add((ax, OBOINOWL.hasSynonymType, SYNONYM_TYPE_PROPERTIES[literal.language][0]))
+
+    def synonyms(self, subject: URIRef, prop: URIRef, values: LangTexts) -> None:
+        for lang, texts in values.items():
+            for text in texts:
+                self.synonym(subject, prop, Literal(text.strip(), lang=lang))
 
     def entity_annotations(self, iri: URIRef, entry: PropertyEntry | ClassEntry) -> None:
         g = self.g
-        self.lang_literals(iri, RDFS.label, entry.label)
-        self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
-        self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
+        self.labels(iri, entry.label)
+        self.synonyms(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
+        self.synonyms(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
         if isinstance(entry, PropertyEntry) and entry.reused:
             # a reused RO/BFO property: its own ontology defines it
             g.add((iri, RDFS.isDefinedBy, URIRef(str(entry.defined_by))))
@@ -174,6 +221,8 @@ class _Compiler:
         for key in entry.sources:
             g.add((iri, DCTERMS.source, self.src.iri(key)))
         for lang, text in entry.definition.items():
+            if lang != "en" and not self.international:
+                continue  # the translations are in the international edition
             text_literal = Literal(_squeeze(text), lang=lang)
             self.annotate(iri, IAO_DEFINITION, text_literal, entry.sources)
             # the same text as skos:definition, which documentation tools (pyLODE, Widoco) show
@@ -212,7 +261,7 @@ class _Compiler:
             iri = self.src.iri(entry.key)
             g.add((iri, RDF.type, OWL.NamedIndividual))
             g.add((iri, RDF.type, self.src.iri(entry.type)))
-            self.lang_literals(iri, RDFS.label, entry.label)
+            self.labels(iri, entry.label)
             self.lang_literals(iri, RDFS.comment, entry.comment)
             if entry.part_of is not None:
                 g.add((iri, DCTERMS.isPartOf, self.src.iri(entry.part_of)))
@@ -279,6 +328,11 @@ class _Compiler:
         return self.g
 
 
-def compile_ontology(source: OntologySource) -> Graph:
-    """Return the OWL graph of the whole ontology compiled from ``source``."""
-    return _Compiler(source).run()
+def compile_ontology(source: OntologySource, *, international: bool = False) -> Graph:
+    """Return the OWL graph of the whole ontology compiled from ``source``.
+
+    The main release (default) has one English label and definition per entity, the Norwegian
+    and Latin names as typed exact synonyms; the ``international`` edition has the labels and
+    definitions in every language, tagged, under its own ontology IRI.
+    """
+    return _Compiler(source, international).run()

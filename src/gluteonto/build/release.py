@@ -3,7 +3,10 @@
 Reads ``ontology/source/`` (the edit file and the vendored reference identifiers) and writes:
 
 * ``ontology/gluteonto.owl`` (RDF/XML in the OWL API's typed-node style, what Protégé opens),
-  ``gluteonto.ttl``, ``gluteonto.jsonld``, ``gluteonto.ofn`` (OWL functional syntax);
+  ``gluteonto.ttl``, ``gluteonto.jsonld``, ``gluteonto.ofn`` (OWL functional syntax): the main
+  release, one English label and definition per term, the Norwegian and Latin names as typed synonyms;
+* ``ontology/gluteonto-international.owl`` / ``.ttl``: the international edition, the same ontology
+  with language-tagged labels and definitions in nb, en and la (what the package itself loads);
 * ``ontology/gluteonto.obo`` (OBO 1.4) and ``gluteonto.json`` (obographs), English names with the
   Norwegian and Latin ones as typed synonyms; ``gluteonto-nb.babelon.tsv`` (Babelon translations);
 * ``ontology/gluteonto-fma-bridge.owl`` / ``.ttl``: OWL equivalences to FMA classes;
@@ -45,6 +48,7 @@ def render_release(root: Path) -> dict[str, str]:
     source = load_source(root / EDIT_FILE)
     graph = compile_ontology(source)
     model = read_ontology(graph)
+    international = compile_ontology(source, international=True)
     bridge = bridge_graph(source)
     return {
         "ontology/gluteonto.ttl": graph.serialize(format="turtle"),
@@ -53,7 +57,9 @@ def render_release(root: Path) -> dict[str, str]:
         "ontology/gluteonto.ofn": render_ontology(model),
         "ontology/gluteonto.obo": render_obo(model),
         "ontology/gluteonto.json": render_obographs(model),
-        "ontology/gluteonto-nb.babelon.tsv": render_babelon(model, "nb"),
+        "ontology/gluteonto-international.ttl": international.serialize(format="turtle"),
+        "ontology/gluteonto-international.owl": to_rdfxml(international),
+        "ontology/gluteonto-nb.babelon.tsv": render_babelon(read_ontology(international), "nb", source=model),
         "ontology/gluteonto-fma-bridge.ttl": bridge.serialize(format="turtle"),
         "ontology/gluteonto-fma-bridge.owl": to_rdfxml(bridge),
         "ontology/catalog-v001.xml": catalog_xml(source.version),

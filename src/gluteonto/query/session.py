@@ -132,7 +132,7 @@ class Session:
         if self._index is None:
             source = self.engine
             if self.engine.name == "endpoint":
-                source = OxigraphEngine.from_files([ontology_file("ttl")])
+                source = OxigraphEngine.from_files([ontology_file("ttl", international=True)])
             self._index = LabelIndex.from_engine(source)
         return self._index
 

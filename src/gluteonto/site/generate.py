@@ -27,7 +27,8 @@ from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..errors import GluteontoError, InputError
 from ..i18n import cell_text, header
-from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
+from ..vocab import DCTERMS, GLUT, OWL, compact_iri
+from ..vocab import INTERNATIONAL_ONTOLOGY_IRI as ONTOLOGY_IRI  # the edition the program loads
 from . import diagrams as dg
 from .layout import Shell, page_path
 from .words import SITE_LANGS, t
