@@ -9,6 +9,8 @@ Reads ``ontology/source/`` (the edit file and the vendored reference identifiers
   with language-tagged labels and definitions in nb, en and la (what the package itself loads);
 * ``ontology/gluteonto.obo`` (OBO 1.4) and ``gluteonto.json`` (obographs), English names with the
   Norwegian and Latin ones as typed synonyms; ``gluteonto-nb.babelon.tsv`` (Babelon translations);
+* ``ontology/gluteonto-base.owl``, ``-full.owl``, ``-simple.owl``, ``-basic.owl`` and ``-basic.obo``:
+  the ODK release variants (:mod:`.variants`; full runs HermiT);
 * ``ontology/gluteonto-fma-bridge.owl`` / ``.ttl``: OWL equivalences to FMA classes;
 * ``ontology/catalog-v001.xml``: the Protégé/OWL API catalog for the files above;
 * ``mappings/gluteonto.sssom.tsv`` / ``.json``: the SSSOM mapping set (FMA, Uberon, HPO, MONDO).
@@ -20,7 +22,10 @@ module also ships in the wheel, where no checkout surrounds it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+
+from rdflib import URIRef
 
 from ..fileio import atomic_write_text
 from ..formats.jsonld import to_jsonld
@@ -34,6 +39,7 @@ from .bridge import bridge_graph, catalog_xml
 from .compiler import compile_ontology
 from .source import load_source
 from .sssom import render_sssom, render_sssom_json
+from .variants import base_variant, basic_variant, full_variant, inferred_subclasses, simple_variant
 
 __all__ = ["SOURCE_DIR", "EDIT_FILE", "REFERENCE_IDS", "render_release", "write_release"]
 
@@ -43,22 +49,35 @@ EDIT_FILE = SOURCE_DIR / "gluteonto-edit.yaml"
 REFERENCE_IDS = SOURCE_DIR / "reference-ids.tsv"
 
 
-def render_release(root: Path) -> dict[str, str]:
-    """Compile ``root``/ontology/source/; return every release file as repo-relative path → text."""
+def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None = None) -> dict[str, str]:
+    """Compile ``root``/ontology/source/; return every release file as repo-relative path → text.
+
+    ``inferred``: the reasoner's inferred (subclass, superclass) pairs for the full variant; by default
+    HermiT computes them (owlready2 and Java needed).
+    """
     source = load_source(root / EDIT_FILE)
     graph = compile_ontology(source)
     model = read_ontology(graph)
     international = compile_ontology(source, international=True)
     bridge = bridge_graph(source)
+    main_owl = to_rdfxml(graph)
+    full = full_variant(graph, inferred_subclasses(main_owl) if inferred is None else inferred, source.version)
+    simple = simple_variant(full, source.version)
+    basic = basic_variant(simple, source.version)
     return {
         "ontology/gluteonto.ttl": graph.serialize(format="turtle"),
-        "ontology/gluteonto.owl": to_rdfxml(graph),
+        "ontology/gluteonto.owl": main_owl,
         "ontology/gluteonto.jsonld": to_jsonld(graph),
         "ontology/gluteonto.ofn": render_ontology(model),
         "ontology/gluteonto.obo": render_obo(model),
         "ontology/gluteonto.json": render_obographs(model),
         "ontology/gluteonto-international.ttl": international.serialize(format="turtle"),
         "ontology/gluteonto-international.owl": to_rdfxml(international),
+        "ontology/gluteonto-base.owl": to_rdfxml(base_variant(graph, source.version)),
+        "ontology/gluteonto-full.owl": to_rdfxml(full),
+        "ontology/gluteonto-simple.owl": to_rdfxml(simple),
+        "ontology/gluteonto-basic.owl": to_rdfxml(basic),
+        "ontology/gluteonto-basic.obo": render_obo(read_ontology(basic)),
         "ontology/gluteonto-nb.babelon.tsv": render_babelon(read_ontology(international), "nb", source=model),
         "ontology/gluteonto-fma-bridge.ttl": bridge.serialize(format="turtle"),
         "ontology/gluteonto-fma-bridge.owl": to_rdfxml(bridge),
