@@ -27,7 +27,7 @@ def run(runner: CliRunner, *args: str, input: str | None = None):  # noqa: ANN20
 def test_info(runner: CliRunner) -> None:
     result = run(runner, "info")
     assert result.exit_code == 0
-    assert "https://w3id.org/gluteonto/gluteonto-international.owl" in result.output  # the edition the program loads and "classes" in result.output
+    assert "https://w3id.org/gluteonto/gluteonto-international.owl" in result.output and "classes" in result.output  # the loaded edition
 
 
 def test_lookup_norwegian_latin_and_accents(runner: CliRunner) -> None:
