@@ -32,6 +32,7 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/ontology/catalog-v001.xml", "gluteonto/data/shapes/gluteonto-shapes.ttl",
                      "gluteonto/data/queries/innervation.rq", "gluteonto/data/queries/qc/missing-label.rq",
                      "gluteonto/data/mappings/gluteonto.sssom.tsv", "gluteonto/data/mappings/gluteonto.sssom.json",
+                     "gluteonto/data/mappings/gluteonto-unmapped.tsv",
                      "gluteonto/data/ontology/gluteonto.obo", "gluteonto/data/ontology/gluteonto.json",
                      "gluteonto/data/ontology/gluteonto.ofn", "gluteonto/data/ontology/gluteonto-nb.babelon.tsv",
                      "gluteonto/data/shapes/gluteonto-shapes-core.ttl",

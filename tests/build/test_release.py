@@ -118,14 +118,16 @@ def test_exact_fma_and_uberon_matches_agree_with_the_reference_rows() -> None:
     assert checked > 60
 
 
-def test_sssom_says_explicitly_when_no_identifier_was_found() -> None:
-    text = (ROOT / "mappings" / "gluteonto.sssom.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")][1:]
-    by_subject: dict[str, set[str]] = {}
-    for row in rows:
-        by_subject.setdefault(row[0], set()).add(row[6])
+def test_classes_without_an_fma_or_uberon_term_are_listed_outside_the_mapping_set() -> None:
+    mapping_set = (ROOT / "mappings" / "gluteonto.sssom.tsv").read_text(encoding="utf-8")
+    assert "NoTermFound" not in mapping_set.split("mapping_set_description")[0] + "\n".join(
+        line for line in mapping_set.splitlines() if not line.startswith("#"))
+    lines = (ROOT / "mappings" / "gluteonto-unmapped.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert rows[0] == ["subject_id", "subject_label", "target_source", "reason"]
     # the trochanteric anastomosis has no FMA or Uberon id in the reference data
     anastomosis = [r for r in rows if r[0] == "GLUTEONTO:0000084"]
-    assert {r[3] for r in anastomosis} == {"sssom:NoTermFound"}
-    assert {r[6] for r in anastomosis} == {"obo:fma", "obo:uberon"}
-    assert any(r[0] == "GLUTEONTO:0000004" and r[3] == "FMA:22317" and r[2] == "skos:exactMatch" for r in rows)
+    assert {r[2] for r in anastomosis} == {"obo:fma", "obo:uberon"} and all(r[3] for r in anastomosis)
+    mapped = {line.split("\t")[0] for line in mapping_set.splitlines() if "\tskos:exactMatch\tFMA:" in line}
+    assert not [r for r in rows[1:] if r[2] == "obo:fma" and r[0] in mapped]  # listed only where there is no mapping
+    assert "GLUTEONTO:0000004\tgluteus minimus\tskos:exactMatch\tFMA:22317" in mapping_set

@@ -38,7 +38,7 @@ from .babelon import render_babelon
 from .bridge import bridge_graph, catalog_xml
 from .compiler import compile_ontology
 from .source import load_source
-from .sssom import render_sssom, render_sssom_json
+from .sssom import render_sssom, render_sssom_json, render_unmapped
 from .variants import base_variant, basic_variant, full_variant, inferred_subclasses, simple_variant
 
 __all__ = ["SOURCE_DIR", "EDIT_FILE", "REFERENCE_IDS", "render_release", "write_release"]
@@ -84,6 +84,7 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
         "ontology/catalog-v001.xml": catalog_xml(source.version),
         "mappings/gluteonto.sssom.tsv": render_sssom(source, root / REFERENCE_IDS),
         "mappings/gluteonto.sssom.json": render_sssom_json(source, root / REFERENCE_IDS),
+        "mappings/gluteonto-unmapped.tsv": render_unmapped(source),
     }
 
 
