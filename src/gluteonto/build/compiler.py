@@ -56,6 +56,7 @@ MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "narrow": SKOS.narrowMatch,
     "related": SKOS.relatedMatch,
 }
+FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
 #: Prefixes whose identifiers have a resolvable IRI form (others stay xref strings only).
 IRI_FORM_PREFIXES = ("UBERON", "FMA", "HP", "MONDO")
 _TRAITS: dict[Trait, URIRef] = {"transitive": OWL.TransitiveProperty, "symmetric": OWL.SymmetricProperty}
@@ -78,6 +79,7 @@ _DECLARED_ANNOTATIONS = (
     (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
     (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
     (SKOS.editorialNote, "editorial note"), (SKOS.definition, "definition (SKOS)"),
+    (FOAF_HOMEPAGE, "homepage"),
 )
 
 
@@ -166,6 +168,8 @@ class _Compiler:
         self.lang_literals(ont, DCTERMS.description, meta.description)
         self.lang_literals(ont, RDFS.comment, meta.comment)
         g.add((ont, DCTERMS.license, URIRef(meta.license)))
+        if meta.homepage is not None:
+            g.add((ont, FOAF_HOMEPAGE, URIRef(meta.homepage)))
         for creator in meta.creators:
             g.add((ont, DCTERMS.creator, Literal(creator)))
         g.add((ont, DCTERMS.created, Literal(_dt.date.fromisoformat(meta.created), datatype=XSD.date)))

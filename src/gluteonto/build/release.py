@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from ..fileio import atomic_write_text
 from ..formats.jsonld import to_jsonld
@@ -37,16 +37,21 @@ from ..formats.rdfxml import to_rdfxml
 from .babelon import render_babelon
 from .bridge import bridge_graph, catalog_xml
 from .compiler import compile_ontology
-from .source import load_source
+from .diff import lost_terms, release_diff, render_changelog, render_diff
+from .source import SourceError, load_source
 from .sssom import render_sssom, render_sssom_json, render_unmapped
 from .variants import base_variant, basic_variant, full_variant, inferred_subclasses, simple_variant
 
-__all__ = ["SOURCE_DIR", "EDIT_FILE", "REFERENCE_IDS", "render_release", "write_release"]
+__all__ = ["SOURCE_DIR", "EDIT_FILE", "REFERENCE_IDS", "PREVIOUS_RELEASE", "EARLIER_CHANGES", "render_release", "write_release"]
 
 #: Editable source and vendored inputs, relative to a checkout's root.
 SOURCE_DIR = Path("ontology", "source")
 EDIT_FILE = SOURCE_DIR / "gluteonto-edit.yaml"
 REFERENCE_IDS = SOURCE_DIR / "reference-ids.tsv"
+#: The previous release (its main Turtle file as published) and the changelog entries before the current one.
+PREVIOUS_RELEASE = SOURCE_DIR / "previous-release.ttl"
+EARLIER_CHANGES = SOURCE_DIR / "changelog-earlier.md"
+RELEASE_NOTES = SOURCE_DIR / "release-notes.md"
 
 
 def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None = None) -> dict[str, str]:
@@ -61,6 +66,11 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
     international = compile_ontology(source, international=True)
     bridge = bridge_graph(source)
     main_owl = to_rdfxml(graph)
+    previous = Graph().parse(root / PREVIOUS_RELEASE, format="turtle")
+    lost = lost_terms(previous, graph)
+    if lost:
+        raise SourceError("terms of the previous release would disappear:\n  " + "\n  ".join(lost))
+    diff = release_diff(previous, graph)
     full = full_variant(graph, inferred_subclasses(main_owl) if inferred is None else inferred, source.version)
     simple = simple_variant(full, source.version)
     basic = basic_variant(simple, source.version)
@@ -85,6 +95,9 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
         "mappings/gluteonto.sssom.tsv": render_sssom(source, root / REFERENCE_IDS),
         "mappings/gluteonto.sssom.json": render_sssom_json(source, root / REFERENCE_IDS),
         "mappings/gluteonto-unmapped.tsv": render_unmapped(source),
+        "ontology/gluteonto-diff.md": render_diff(diff),
+        "CHANGELOG.md": render_changelog(diff, (root / RELEASE_NOTES).read_text(encoding="utf-8"),
+                                         (root / EARLIER_CHANGES).read_text(encoding="utf-8")),
     }
 
 
