@@ -11,6 +11,8 @@ Reads ``ontology/source/`` (the edit file and the vendored reference identifiers
   Norwegian and Latin ones as typed synonyms; ``gluteonto-nb.babelon.tsv`` (Babelon translations);
 * ``ontology/gluteonto-base.owl``, ``-full.owl``, ``-simple.owl``, ``-basic.owl`` and ``-basic.obo``:
   the ODK release variants (:mod:`.variants`; full runs HermiT);
+* ``ontology/gluteonto-relation-graph.ttl``: every entailed named ``C R D`` edge as a plain triple
+  (:mod:`.relation_graph`);
 * ``ontology/gluteonto-fma-bridge.owl`` / ``.ttl``: OWL equivalences to FMA classes;
 * ``ontology/catalog-v001.xml``: the Protégé/OWL API catalog for the files above;
 * ``mappings/gluteonto.sssom.tsv`` / ``.json``: the SSSOM mapping set (FMA, Uberon, HPO, MONDO).
@@ -37,6 +39,7 @@ from ..formats.rdfxml import to_rdfxml
 from .babelon import render_babelon
 from .bridge import bridge_graph, catalog_xml
 from .compiler import compile_ontology
+from .relation_graph import relation_graph
 from .diff import lost_terms, release_diff, render_changelog, render_diff
 from .source import SourceError, load_source
 from .sssom import render_sssom, render_sssom_json, render_unmapped
@@ -88,6 +91,7 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
         "ontology/gluteonto-simple.owl": to_rdfxml(simple),
         "ontology/gluteonto-basic.owl": to_rdfxml(basic),
         "ontology/gluteonto-basic.obo": render_obo(read_ontology(basic)),
+        "ontology/gluteonto-relation-graph.ttl": relation_graph(full).serialize(format="turtle"),
         "ontology/gluteonto-nb.babelon.tsv": render_babelon(read_ontology(international), "nb", source=model),
         "ontology/gluteonto-fma-bridge.ttl": bridge.serialize(format="turtle"),
         "ontology/gluteonto-fma-bridge.owl": to_rdfxml(bridge),
