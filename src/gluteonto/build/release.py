@@ -39,8 +39,8 @@ from ..formats.rdfxml import to_rdfxml
 from .babelon import render_babelon
 from .bridge import bridge_graph, catalog_xml
 from .compiler import compile_ontology
-from .relation_graph import relation_graph
 from .diff import lost_terms, release_diff, render_changelog, render_diff
+from .relation_graph import relation_graph
 from .source import SourceError, load_source
 from .sssom import render_sssom, render_sssom_json, render_unmapped
 from .variants import base_variant, basic_variant, full_variant, inferred_subclasses, simple_variant
