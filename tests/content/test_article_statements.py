@@ -17,7 +17,7 @@ from gluteonto.resources import ontology_file
 from gluteonto.tools.reason import java_available
 from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS, RO
 
-from ..helpers import ROOT, restrictions, term, union_fillers, run_cli
+from ..helpers import ROOT, restrictions, run_cli, term, union_fillers
 
 ARTICLE = ROOT.parent / "shared" / "article" / "gluteus-minimus.nb.txt"
 needs_article = pytest.mark.skipif(not ARTICLE.is_file(), reason=f"the source article is not at {ARTICLE}")
@@ -160,7 +160,7 @@ def test_exercise_evidence_answer_marks_the_book_as_an_interpretation() -> None:
     assert "(interpretation)" in text
     from gluteonto.card import build_card, render_text
 
-    card = render_text(build_card(session, term(664), "en"))
+    card = " ".join(render_text(build_card(session, term(664), "en")).split())
     assert "footnote ³ (read as Standring 2016" in card and "interpretation" in card
     assert "source: the article, section strengthening exercises; Standring" not in card
 
@@ -377,3 +377,13 @@ def test_latin_names_outside_terminologia_anatomica_are_not_latin_labels(ontolog
     for cls, name in ((59, "foramen suprapiriforme"), (23, "tendo musculi glutei minimi")):
         assert texts(ontology_graph, term(cls), RDFS.label, "la") == []
         assert texts(ontology_graph, term(cls), term(999), "la") == [name]
+
+
+def test_card_shows_the_qualifier_and_the_compensating_muscles_of_an_axiom() -> None:
+    from gluteonto.card import build_card, render_text
+
+    session = Session("oxigraph")
+    artery = " ".join(render_text(build_card(session, term(77), "nb")).split())
+    assert "forsyner gluteus minimus med blod (hovedsakelig:" in artery
+    plank = " ".join(render_text(build_card(session, term(664), "en")).split())
+    assert "allows less compensation than clam exercise (compensation by tensor fasciae latae, quadratus lumborum)" in plank

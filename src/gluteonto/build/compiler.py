@@ -157,7 +157,7 @@ class _Compiler:
         self.g.add((node, _QUANTIFIERS[quantifier], target))
         return node
 
-    def lang_literals(self, subject: URIRef, predicate: URIRef, values: LangText | LangTexts) -> None:
+    def lang_literals(self, subject: Node, predicate: URIRef, values: LangText | LangTexts) -> None:
         for lang, texts in values.items():
             for text in [texts] if isinstance(texts, str) else texts:
                 self.g.add((subject, predicate, Literal(text.strip(), lang=lang)))

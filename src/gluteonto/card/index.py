@@ -56,11 +56,11 @@ class CardIndex:
             props = self.out[axiom]
             ends = (_one(props, OWL.annotatedSource), _one(props, OWL.annotatedProperty), _one(props, OWL.annotatedTarget))
             if ends[0] is not None and ends[1] is not None and ends[2] is not None:
-                key = (ends[0], ends[1], ends[2])
-                self.axiom_sources.setdefault(key, []).extend(props.get(DCTERMS.source, []))
+                ends3 = (ends[0], ends[1], ends[2])
+                self.axiom_sources.setdefault(ends3, []).extend(props.get(DCTERMS.source, []))
                 for note in AXIOM_NOTES:
                     if props.get(note):
-                        self.axiom_notes.setdefault(key, {}).setdefault(note, []).extend(props[note])
+                        self.axiom_notes.setdefault(ends3, {}).setdefault(note, []).extend(props[note])
         self._anatomy: set[Node] | None = None
 
     # -- construction ---------------------------------------------------------------------
