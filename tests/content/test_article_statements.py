@@ -260,6 +260,7 @@ QUALIFIED = [
     ("Sammen med gluteus medius er minimus den vanligste muskelen som affiseres ved GTPS", 404, term(919), 4, "most commonly"),
     ("Sammen med gluteus medius er minimus den vanligste muskelen som affiseres ved GTPS", 404, term(919), 5, "most commonly"),
     ("mottar sin arterielle forsyning hovedsakelig fra a. glutea superior", 77, RO.vessel_supplies_blood_to, 4, "mainly"),
+    ("ofte forbundet med tidligere hofteartrose", 404, term(924), 406, "earlier"),
     ("sistnevnte primært er en ekstensor og utoverrotator", 219, term(909), 6, "primarily"),
     ("sistnevnte primært er en ekstensor og utoverrotator", 220, term(909), 6, "primarily"),
 ]
