@@ -173,3 +173,19 @@ def test_every_release_file_is_in_the_wheel() -> None:
         assert rel in included or rel.split("/")[0] in included, rel
         if rel in included:
             assert included[rel] == f"gluteonto/data/{rel}"
+
+
+def test_readme_oak_examples_use_relation_ids_that_exist_in_each_release(main_graphs: dict[str, Graph]) -> None:
+    """The .obo names relations by their OBO shorthand (id: innervated_by, xref RO:0002005); the .owl by CURIE."""
+    from gluteonto.vocab import expand_curie
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^runoak -i ontology/(gluteonto\.\w+) relationships -p (\S+) ", readme, flags=re.MULTILINE)
+    assert {name for name, _rel in commands} == {"gluteonto.obo", "gluteonto.owl"}
+    obo = release_file("gluteonto.obo").read_text(encoding="utf-8")
+    for name, relation in commands:
+        if name.endswith(".obo"):
+            frame = obo.split(f"[Typedef]\nid: {relation}\n")[1].split("\n\n")[0]
+            assert "xref: RO:" in frame or "xref: BFO:" in frame
+        else:
+            assert (URIRef(expand_curie(relation)), RDF.type, OWL.ObjectProperty) in main_graphs["owl"]
