@@ -125,8 +125,8 @@ class _Compiler:
                 cell = nxt
         return head
 
-    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str], notes: AxiomNotes | None = None) -> None:
-        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source (and the axiom's notes)."""
+    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str], notes: AxiomNotes | None = None) -> BNode:
+        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source (and the axiom's notes); return the axiom."""
         self.g.add((s, p, o))
         ax = self.bnode()
         self.g.add((ax, RDF.type, OWL.Axiom))
@@ -137,6 +137,7 @@ class _Compiler:
             self.g.add((ax, DCTERMS.source, self.src.iri(key)))
         if notes is not None:
             self.axiom_notes(ax, notes)
+        return ax
 
     def axiom_notes(self, ax: Node, notes: AxiomNotes) -> None:
         """The qualifier, footnote marker, footnote reading and compensating muscles of one axiom."""
@@ -208,7 +209,7 @@ class _Compiler:
         for prop, _label in SYNONYM_TYPE_PROPERTIES.values():
             g.add((prop, RDFS.subPropertyOf, OBOINOWL.SynonymTypeProperty))
 
-    def labels(self, subject: URIRef, values: LangText) -> None:
+    def labels(self, subject: URIRef, values: LangText, sources: Sequence[str]) -> None:
         """The labels of an entity: every language in the international edition; in the main release
         the English one, and the others as exact synonyms typed by language (as the ``.obo`` has them)."""
         for lang, text in values.items():
@@ -216,30 +217,27 @@ class _Compiler:
             if self.international or lang == "en":
                 self.g.add((subject, RDFS.label, literal))
             else:
-                self.synonym(subject, OBOINOWL.hasExactSynonym, literal)
+                self.synonym(subject, OBOINOWL.hasExactSynonym, literal, sources)
 
-    def synonym(self, subject: URIRef, prop: URIRef, literal: Literal) -> None:
-        """A synonym; a Norwegian or Latin one is typed by its language (oboInOwl:hasSynonymType)."""
-        self.g.add((subject, prop, literal))
+    def synonym(self, subject: URIRef, prop: URIRef, literal: Literal, sources: Sequence[str]) -> None:
+        """A synonym; a Norwegian or Latin one is typed by its language (oboInOwl:hasSynonymType) on an
+        axiom annotation that also carries the entity's sources (the header's for reused terms)."""
         if literal.language not in SYNONYM_TYPE_PROPERTIES:
+            self.g.add((subject, prop, literal))
             return
-        ax = self.bnode()
-        self.g.add((ax, RDF.type, OWL.Axiom))
-        self.g.add((ax, OWL.annotatedSource, subject))
-        self.g.add((ax, OWL.annotatedProperty, prop))
-        self.g.add((ax, OWL.annotatedTarget, literal))
+        ax = self.annotate(subject, prop, literal, sources or self.src.header.sources)
         self.g.add((ax, OBOINOWL.hasSynonymType, SYNONYM_TYPE_PROPERTIES[literal.language][0]))
 
-    def synonyms(self, subject: URIRef, prop: URIRef, values: LangTexts) -> None:
+    def synonyms(self, subject: URIRef, prop: URIRef, values: LangTexts, sources: Sequence[str]) -> None:
         for lang, texts in values.items():
             for text in texts:
-                self.synonym(subject, prop, Literal(text.strip(), lang=lang))
+                self.synonym(subject, prop, Literal(text.strip(), lang=lang), sources)
 
     def entity_annotations(self, iri: URIRef, entry: PropertyEntry | ClassEntry) -> None:
         g = self.g
-        self.labels(iri, entry.label)
-        self.synonyms(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
-        self.synonyms(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
+        self.labels(iri, entry.label, entry.sources)
+        self.synonyms(iri, OBOINOWL.hasExactSynonym, entry.synonyms, entry.sources)
+        self.synonyms(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms, entry.sources)
         if isinstance(entry, PropertyEntry) and entry.reused:
             # a reused RO/BFO property: its own ontology defines it
             g.add((iri, RDFS.isDefinedBy, URIRef(str(entry.defined_by))))
@@ -287,7 +285,7 @@ class _Compiler:
             iri = self.src.iri(entry.key)
             g.add((iri, RDF.type, OWL.NamedIndividual))
             g.add((iri, RDF.type, self.src.iri(entry.type)))
-            self.labels(iri, entry.label)
+            self.labels(iri, entry.label, ())
             self.lang_literals(iri, RDFS.comment, entry.comment)
             if entry.part_of is not None:
                 g.add((iri, DCTERMS.isPartOf, self.src.iri(entry.part_of)))
