@@ -112,3 +112,13 @@ def test_basic_obo_reads_in_pronto_and_fastobo_with_is_a_and_part_of_only() -> N
     assert gm.name == "gluteus minimus" and "GLUTEONTO:0000003" in {t.id for t in gm.superclasses(distance=1)}
     text = path.read_text(encoding="utf-8")
     assert "\nontology: gluteonto/basic\n" in text and "/gluteonto-basic.obo\n" in text
+
+
+def test_build_without_java_says_the_full_variant_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gluteonto.build.release import render_release
+    from gluteonto.build.source import SourceError
+    from gluteonto.tools import reason
+
+    monkeypatch.setattr(reason, "java_available", lambda: False)
+    with pytest.raises(SourceError, match="needs Java"):
+        render_release(ROOT)

@@ -74,7 +74,13 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
     if lost:
         raise SourceError("terms of the previous release would disappear:\n  " + "\n  ".join(lost))
     diff = release_diff(previous, graph)
-    full = full_variant(graph, inferred_subclasses(main_owl) if inferred is None else inferred, source.version)
+    if inferred is None:
+        from ..tools.reason import java_available
+
+        if not java_available():
+            raise SourceError("the full release variant is classified with HermiT, which needs Java (a JRE 11 or newer on PATH)")
+        inferred = inferred_subclasses(main_owl)
+    full = full_variant(graph, inferred, source.version)
     simple = simple_variant(full, source.version)
     basic = basic_variant(simple, source.version)
     return {
