@@ -142,10 +142,10 @@ class _Site:
         hoods: dict[tuple[URIRef, str], str] = {}
         for lang in SITE_LANGS:
             href = self.term_href(_ROOT, lang)
-            keys = list(dg.SITE_DIAGRAMS)
-            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href) for k in keys]
-            for key, svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
-                site[(key, lang)] = svg
+            keys = [(k, variant) for k in dg.SITE_DIAGRAMS for variant in ("", "-la")]
+            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href, latin=bool(variant)) for k, variant in keys]
+            for (key, variant), svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
+                site[(key, lang + variant)] = svg
             texts = [dg.to_dot(dg.neighbourhood(self.ix, c, lang), self.ix, lang, href) for c in self.classes]
             for cls, svg in zip(self.classes, dg.render_svgs(texts, self.dot), strict=True):
                 hoods[(cls, lang)] = svg
@@ -216,10 +216,14 @@ class _Site:
             self.page("index", lang, title, body, current="index")
 
     def diagrams_page(self, site: dict[tuple[str, str], str]) -> None:
-        for key in dg.SITE_DIAGRAMS:
+        for key, make in dg.SITE_DIAGRAMS.items():
             for lang in SITE_LANGS:
-                if (key, lang) in site:
-                    self.write(f"diagrams/{key}.{lang}.svg", site[(key, lang)].replace(_ROOT, "../"))
+                diagram = make(self.ix, lang)
+                for variant in ("", "-la"):
+                    if (key, lang + variant) in site:
+                        self.write(f"diagrams/{key}.{lang}{variant}.svg",
+                                   dg.standalone_svg(site[(key, lang + variant)].replace(_ROOT, "../"), diagram.titles[lang],
+                                                     diagram.descriptions[lang]))
         for lang in SITE_LANGS:
             parts = [f"<h1>{escape(t('diagrams', lang))}</h1>", f"<p class=\"muted\">{escape(t('diagram help', lang))}</p>"]
             for key, make in dg.SITE_DIAGRAMS.items():
@@ -228,6 +232,11 @@ class _Site:
                 parts.append(f'<h2 id="d-{key}">{escape(diagram.titles[lang])}</h2>')
                 parts.append(self.figure(svg, f"fig-{key}", diagram.titles[lang], diagram.descriptions[lang], "", lang,
                                          f"diagrams/{key}.{lang}.svg" if svg else None))
+                latin = site.get((key, lang + "-la"))
+                if latin:
+                    parts.append(f'<details class="latin-diagram"><summary>{escape(t("latin names", lang))}</summary>'
+                                 + self.figure(latin, f"fig-{key}-la", diagram.titles[lang], diagram.descriptions[lang], "", lang,
+                                               f"diagrams/{key}.{lang}-la.svg") + "</details>")
             self.page("diagrams", lang, t("diagrams", lang), "\n".join(parts), current="diagrams")
 
     def browse(self) -> None:

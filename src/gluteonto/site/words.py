@@ -38,6 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
                      "movements and actions blue, clinical findings peach, exercises green, positions and conditions lilac."),
                      ("Boksene lenker til begrepssidene. Farger: muskler røde, nerver gule, arterier oransje, annen anatomi grå, "
                      "bevegelser og funksjoner blå, kliniske funn fersken, øvelser grønne, stillinger og betingelser lilla.")),
+    "latin names": ("The same diagram with Latin names", "Det samme diagrammet med latinske navn"),
     "classes": ("Classes", "Klasser"),
     "relations": ("Relations", "Relasjoner"),
     "annotation properties": ("Annotation properties", "Annotasjonsegenskaper"),
