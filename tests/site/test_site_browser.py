@@ -120,3 +120,28 @@ def test_pages_fit_a_400_pixel_screen_without_sideways_scrolling(browser: Any, s
             assert page.evaluate("document.documentElement.scrollWidth") <= 400, name
     finally:
         page.close()
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("name", ["terms/GLUTEONTO_0000004.html", "terms/GLUTEONTO_0000004.nb.html"])
+def test_gluteus_minimus_page_prints_on_two_a4_pages_without_command_lines(browser: Any, site: Path, name: str) -> None:
+    page = browser.new_page()
+    page.goto((site / name).as_uri())
+    assert "gluteonto query" in page.inner_text("main")  # on screen the command lines are there
+    page.emulate_media(media="print")
+    assert "gluteonto query" not in page.inner_text("main")
+    pdf = page.pdf(format="A4")
+    assert 1 <= _pdf_pages(pdf) <= 2
+    page.close()
+
+
+def test_the_page_count_of_a_pdf_is_read_right(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    page.set_content("<p>one</p><p style='break-before: page'>two</p><p style='break-before: page'>three</p>")
+    assert _pdf_pages(page.pdf(format="A4")) == 3
+    page.close()

@@ -341,7 +341,8 @@ class _Site:
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
         example = " ".join(f"-p {p.name}=\"{lang if p.name == 'lang' else p.default}\"" for p in spec.params)
-        parts.append(f"<h2>{escape(t('run it', lang))}</h2><pre><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>")
+        parts.append(f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
+                     f'<pre class="cli"><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>')
         parts.append(f"<h2>{escape(t('sparql', lang))}</h2><pre><code>{escape(spec.text)}</code></pre>")
         parts.append(f"<h2>{escape(t('default answer', lang))}</h2>{self.answer(spec, lang, root)}")
         self.page(name, lang, spec.title(lang), "\n".join(parts), current="questions")
