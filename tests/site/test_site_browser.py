@@ -145,3 +145,39 @@ def test_the_page_count_of_a_pdf_is_read_right(browser: Any, site: Path) -> None
     page.set_content("<p>one</p><p style='break-before: page'>two</p><p style='break-before: page'>three</p>")
     assert _pdf_pages(page.pdf(format="A4")) == 3
     page.close()
+
+
+def test_practice_page_checks_answers_offline(browser: Any, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"outside request: {r.url}") if not r.url.startswith("file://") else None)
+    page.goto((site / "practice.nb.html").as_uri())
+    items = page.evaluate("window.GLUTEONTO_QUIZ.nb")
+    assert len(items) == page.locator(".quiz-item").count() > 5
+    choice = next(i for i in items if i["type"] == "choice")
+    box = page.locator(f"#q-{choice['id']}")
+    wrong = next(n for n, o in enumerate(choice["options"]) if not o["correct"])
+    box.locator(f"input[value='{wrong}']").check()
+    box.locator("button").click()
+    assert "Ikke helt" in box.locator(".feedback").inner_text() and "Feil:" in box.locator(".feedback").inner_text()
+    right = next(n for n, o in enumerate(choice["options"]) if o["correct"])
+    box.locator(f"input[value='{right}']").check()
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    short = next(i for i in items if i["type"] == "short")
+    box = page.locator(f"#q-{short['id']}")
+    box.locator("input").fill("l4 l5 s1")
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    match = next(i for i in items if i["type"] == "match")
+    box = page.locator(f"#q-{match['id']}")
+    for n, (_left, right_text) in enumerate(match["pairs"]):
+        box.locator(f"select[name='a-{match['id']}-{n}']").select_option(right_text)
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    assert page.locator("#practice-score").inner_text().startswith("3 av ")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert problems == []
+    page.close()

@@ -372,6 +372,26 @@ class _Site:
                     f'<ul id="search-results" class="search-results"></ul>')
             self.page("search", lang, t("search results", lang), body)
 
+    def practice(self) -> None:
+        """The practice page: the question bank in both languages, answered and checked in the browser."""
+        from ..quiz import build_bank
+        from ..quiz.words import w
+
+        banks = {lang: [item.to_json() for item in build_bank(self.session, lang)] for lang in SITE_LANGS}
+        data = json.dumps(banks, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/practice-data.js", f"window.GLUTEONTO_QUIZ = {data};\n")
+        self.write("assets/practice.js", _static("practice.js"))
+        for lang in SITE_LANGS:
+            ui = {key: w(key, lang) for key in ("check", "correct", "wrong", "score", "choose", "item")}
+            words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+            body = (f"<h1>{escape(w('title', lang))}</h1><p>{escape(w('intro', lang))}</p>"
+                    f"<p class=\"muted cli\">{escape(w('export hint', lang))}</p>"
+                    f"<noscript><p class=\"note\">{escape(w('needs js', lang))}</p></noscript>"
+                    f'<p id="practice-score" class="score" aria-live="polite"></p><div id="practice"></div>'
+                    f'<script type="application/json" id="practice-words">{words}</script>'
+                    f'<script src="assets/practice-data.js"></script><script src="assets/practice.js"></script>')
+            self.page("practice", lang, w("title", lang), body, current="practice")
+
     def build(self) -> SiteReport:
         self.write("assets/site.css", _static("site.css"))
         self.write("assets/search.js", _static("search.js"))
@@ -383,6 +403,7 @@ class _Site:
         self.browse()
         self.question_pages()
         self.search()
+        self.practice()
         self.write(MARKER, f"gluteonto {__version__} documentation site\n")
         if self.dot is None:
             self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")

@@ -14,6 +14,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "browse": ("Browse", "Bla gjennom"),
     "diagrams": ("Diagrams", "Diagrammer"),
     "questions": ("Questions", "Spørsmål"),
+    "practice": ("Practice", "Øving"),
     "questions subtitle": ("Ready-made clinical and anatomical questions, with their answers",
                            "Ferdige kliniske og anatomiske spørsmål, med svar"),
     "search": ("Search", "Søk"),
