@@ -181,3 +181,42 @@ def test_practice_page_checks_answers_offline(browser: Any, site: Path) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert problems == []
     page.close()
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[str]:
+    import threading
+
+    from gluteonto.tools.serve import make_server
+
+    httpd = make_server("127.0.0.1", 0, site=site)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(browser: Any, server: str) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"outside request: {r.url}") if not r.url.startswith(server) else None)
+    page.goto(server + "/sparql")
+    page.select_option("#sparql-question", "innervation")
+    assert "GLUTEONTO_0000004" in page.input_value("#sparql-text")
+    page.click("#sparql-form button")
+    link = page.locator("#sparql-result a", has_text="superior gluteal nerve").first
+    link.wait_for()
+    assert link.get_attribute("href") == "terms/GLUTEONTO_0000062.html"
+    assert page.locator("#sparql-status").inner_text() == "3 rows"
+    page.fill("#sparql-text", "SELECT ?x WHERE { ?x ?y }")  # a syntax error gets one line, not a broken page
+    page.click("#sparql-form button")
+    page.wait_for_function("document.getElementById('sparql-status').textContent.indexOf('400') >= 0")
+    page.goto(server + "/sparql-editor.nb.html")
+    page.select_option("#sparql-question", "origin-insertion")
+    page.click("#sparql-form button")
+    page.locator("#sparql-result a", has_text="trochanter major").first.wait_for()
+    assert page.locator("#sparql-status").inner_text().endswith("rader")
+    assert problems == []
+    page.close()

@@ -392,6 +392,40 @@ class _Site:
                     f'<script src="assets/practice-data.js"></script><script src="assets/practice.js"></script>')
             self.page("practice", lang, w("title", lang), body, current="practice")
 
+    def editor(self) -> None:
+        """The SPARQL page: catalog questions (defaults filled in) to load, edit and run on ``gluteonto serve``'s endpoint."""
+        from ..query.sparqltext import inject_values
+
+        entries: list[dict[str, object]] = []
+        texts: list[str] = []
+        for spec in self.questions:
+            if spec.group != "questions":
+                continue
+            try:
+                text = inject_values(spec.text, self.session.bind(spec))
+            except GluteontoError:
+                text = spec.text
+            entries.append({"name": spec.name, "titles": {lang: spec.title(lang) for lang in SITE_LANGS}, "text": text})
+            texts.append(text)
+        data = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/editor-data.js", f"window.GLUTEONTO_EDITOR = {data};\n")
+        self.write("assets/editor.js", _static("editor.js"))
+        first = texts[0] if texts else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        for lang in SITE_LANGS:
+            ui = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
+            words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+            body = (f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
+                    f'<p class="note editor-offline">{escape(t("editor needs server", lang))}</p>'
+                    f'<form id="sparql-form"><p><label for="sparql-question">{escape(t("editor load", lang))}</label><br>'
+                    f'<select id="sparql-question"><option value="">–</option></select></p>'
+                    f'<p><label for="sparql-text">{escape(t("editor query", lang))}</label><br>'
+                    f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false">{escape(first)}</textarea></p>'
+                    f'<p><button type="submit">{escape(t("editor run", lang))}</button></p></form>'
+                    f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
+                    f'<script type="application/json" id="editor-words">{words}</script>'
+                    f'<script src="assets/editor-data.js"></script><script src="assets/editor.js"></script>')
+            self.page("sparql-editor", lang, t("editor title", lang), body)
+
     def build(self) -> SiteReport:
         self.write("assets/site.css", _static("site.css"))
         self.write("assets/search.js", _static("search.js"))
@@ -404,6 +438,7 @@ class _Site:
         self.question_pages()
         self.search()
         self.practice()
+        self.editor()
         self.write(MARKER, f"gluteonto {__version__} documentation site\n")
         if self.dot is None:
             self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")

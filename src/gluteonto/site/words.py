@@ -15,6 +15,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "diagrams": ("Diagrams", "Diagrammer"),
     "questions": ("Questions", "Spørsmål"),
     "practice": ("Practice", "Øving"),
+    "editor title": ("Ask in SPARQL", "Spør med SPARQL"),
+    "editor intro": (("Load one of the catalog's questions (its default values are filled in), change it or write your own, and "
+                      "run it. Terms in the answer link to their pages."),
+                     ("Hent et av spørsmålene i katalogen (standardverdiene er fylt inn), endre det eller skriv ditt eget, og "
+                      "kjør det. Begrepene i svaret lenker til sidene sine.")),
+    "editor needs server": (("Queries run on the SPARQL endpoint of 'gluteonto serve' (open this page as "
+                             "http://127.0.0.1:7878/sparql); opened from disk, the page can show the questions but not run them."),
+                            ("Spørringene kjøres på SPARQL-endepunktet til «gluteonto serve» (åpne siden som "
+                             "http://127.0.0.1:7878/sparql); åpnet fra disken kan siden vise spørsmålene, men ikke kjøre dem.")),
+    "editor load": ("Load a catalog question", "Hent et spørsmål fra katalogen"),
+    "editor query": ("SPARQL query", "SPARQL-spørring"),
+    "editor run": ("Run", "Kjør"),
+    "editor rows": ("{n} rows", "{n} rader"),
+    "editor running": ("Running…", "Kjører …"),
+    "editor failed": ("The query failed: {error}", "Spørringen mislyktes: {error}"),
+    "editor yes": ("Yes (true)", "Ja (sant)"),
+    "editor no": ("No (false)", "Nei (usant)"),
     "questions subtitle": ("Ready-made clinical and anatomical questions, with their answers",
                            "Ferdige kliniske og anatomiske spørsmål, med svar"),
     "search": ("Search", "Søk"),
