@@ -47,7 +47,7 @@ def test_the_bank_has_the_item_types_the_facts_call_for(bank: list[Item]) -> Non
     for expected in (("innervation", "choice"), ("innervation", "short"), ("origin-insertion", "match"),
                      ("structures-in-space", "choice"), ("muscle-actions", "choice"), ("muscle-actions", "match"),
                      ("arterial-supply", "multi"), ("anastomosis-members", "multi"), ("anastomosis-members", "match"),
-                     ("labels", "match")):
+                     ("labels", "match"), ("innervation", "label")):
         assert expected in queries, expected
     assert len({i.id for i in bank}) == len(bank)
     roots = next(i for i in bank if i.type == "short" and i.params == {"muscle": "GLUTEONTO:0000004"})
@@ -68,6 +68,12 @@ def test_every_answer_key_is_what_its_catalog_question_returns(bank: list[Item],
         elif item.type == "short":
             codes = sorted({str(r[item.column]) for r in rows if item.column in r}, key=lambda c: ("CTLS".index(c[0]), int(c[1:])))
             assert item.answers[0] == ", ".join(codes), item.id
+        elif item.type == "label":
+            derived = {str(r[c]) for r in rows for c in item.column.split("|") if c in r}
+            derived.add(str(oxigraph_session.resolve_term(item.params["muscle"])))
+            assert {iri for _n, iri in item.pair_iris} == derived and [n for n, _i in item.pair_iris] == [
+                str(i) for i in range(1, len(derived) + 1)]
+            assert all(f">{n}</text>" in item.svg for n, _i in item.pair_iris) and "<svg" in item.svg
         else:
             rights = item.right.split("|")
             found = set()
@@ -185,7 +191,7 @@ def test_gift_escapes_its_special_characters(bank: list[Item]) -> None:
             else:
                 bare = re.findall(r"(?<!\\)(?:\\\\)*([~=#{}])", body)
                 assert bare in ([], ["#"]), line  # at most the feedback separator
-    assert gift.count("::") == 2 * (len(bank) + 1)
+    assert gift.count("::") == 2 * (len([i for i in bank if i.type != "label"]) + 1)
     blocks = [b for b in gift.split("\n\n") if b.strip()]
     assert all(b.rstrip().endswith("}") for b in blocks)
 
@@ -194,7 +200,7 @@ def test_anki_file_has_four_fields_per_note(bank: list[Item]) -> None:
     lines = to_anki(bank).splitlines()
     assert lines[0] == "#separator:tab" and "#html:true" in lines
     notes = [line for line in lines if not line.startswith("#")]
-    assert len(notes) == len(bank) and all(len(n.split("\t")) == 4 for n in notes)
+    assert len(notes) == len([i for i in bank if i.type != "label"]) and all(len(n.split("\t")) == 4 for n in notes)
 
 
 def test_quiz_command_writes_gift_anki_and_text(tmp_path: object) -> None:

@@ -177,7 +177,14 @@ def test_practice_page_checks_answers_offline(browser: Any, site: Path) -> None:
         box.locator(f"select[name='a-{match['id']}-{n}']").select_option(right_text)
     box.locator("button").click()
     assert box.locator(".feedback").inner_text().strip() == "Riktig."
-    assert page.locator("#practice-score").inner_text().startswith("3 av ")
+    label = next(i for i in items if i["type"] == "label")
+    box = page.locator(f"#q-{label['id']}")
+    assert box.locator("figure svg text").count() == len(label["pairs"])  # the numbered boxes are drawn
+    for n, (_number, name) in enumerate(label["pairs"]):
+        box.locator(f"select[name='a-{label['id']}-{n}']").select_option(name)
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    assert page.locator("#practice-score").inner_text().startswith("4 av ")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert problems == []
     page.close()

@@ -57,7 +57,8 @@ class Option:
 
 @dataclass
 class Item:
-    """One question: ``choice`` (one right), ``multi`` (several right), ``match`` (pairs) or ``short`` (typed answer).
+    """One question: ``choice`` (one right), ``multi`` (several right), ``match`` (pairs), ``label`` (name the
+    numbered boxes of a diagram) or ``short`` (typed answer).
 
     ``query`` and ``params`` name the catalog question whose answer is the key; ``column`` is the
     result column the key is read from, ``where`` the columns (and values) rows must have, and
@@ -82,6 +83,7 @@ class Item:
     where: dict[str, str] = field(default_factory=dict)
     kind: str = ""
     also: list[dict[str, str]] = field(default_factory=list)  # further parameter sets the key also comes from
+    svg: str = ""  # the diagram of a ``label`` item (numbered boxes to name)
 
     def keys(self) -> list[str]:
         """IRIs (or, for short items, the texts) of the right answers."""
@@ -368,6 +370,44 @@ SELECT DISTINCT ?allowed WHERE {
             self.add(Item("", "choice" if len(keys) == 1 else "multi", self.lang, stem, query, params, column,
                           self.source(*statements), options=_unique(options), where=where or {}, kind=str(asked)))
 
+    def label_item(self) -> None:
+        """Name the numbered boxes of the innervation pathway of gluteus minimus: roots, plexus, nerve, muscle."""
+        from ..site.diagrams import DiagramError, dot_available, inline_svg, render_svgs
+
+        muscle = GLUTEUS_MINIMUS
+        params = {"muscle": compact_iri(str(muscle))}
+        rows = self.run("innervation", params)
+        edges: dict[tuple[URIRef, URIRef], None] = {}
+        place: dict[URIRef, tuple[int, str]] = {}  # roots first (by segment), then plexus, nerve, muscle
+        for row in rows:
+            chain = [row.get("root"), row.get("plexus"), row.get("nerve"), muscle]
+            steps = [node for node in chain if isinstance(node, URIRef)]
+            edges.update(dict.fromkeys(zip(steps, steps[1:], strict=False)))
+            for depth, node in enumerate(chain):
+                if isinstance(node, URIRef):
+                    place.setdefault(node, (depth, str(row.get("segment", "")) if depth == 0 else str(node)))
+        nodes = sorted(place, key=lambda node: place[node])
+        if len(nodes) < 3 or dot_available() is None:
+            return
+        number = {node: str(i) for i, node in enumerate(nodes, 1)}
+        lines = ['digraph "label" {', '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.3, ranksep=0.5];',
+                 '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica,Arial,sans-serif", '
+                 'fontsize=14, width=0.6];']
+        lines += [f'  n{number[n]} [label="{number[n]}"];' for n in nodes]
+        lines += [f"  n{number[a]} -> n{number[b]};" for a, b in edges]
+        try:
+            svg = render_svgs(["\n".join(lines) + "\n}\n"])[0]
+        except DiagramError:
+            return
+        stem = w("label diagram", self.lang, muscle=self.name(muscle))
+        statements = [(r.get("nerve"), HAS_ROOT, r.get("root")) for r in rows] + [(muscle, INNERVATED_BY, r.get("nerve")) for r in rows]
+        codes = {r.get("root"): str(r["segment"]) for r in rows if "segment" in r}
+        pairs = [(number[n], f"{codes[n]}: {self.name(n)}" if n in codes else self.name(n)) for n in nodes]
+        self.add(Item("", "label", self.lang, stem, "innervation", params, "root|plexus|nerve",
+                      self.source(*(st for st in statements if st[0] is not None and st[2] is not None)),
+                      pairs=pairs, pair_iris=[(number[n], str(n)) for n in nodes], right="name",
+                      svg=inline_svg(svg, "label", stem, stem)))
+
     def latin_item(self) -> None:
         named = {URIRef(o.iri) for item in self.items for o in item.options}
         named |= {URIRef(i) for item in self.items for pair in item.pair_iris for i in pair if i.startswith("http") and "|" not in i}
@@ -409,6 +449,7 @@ def build_bank(session: Session, lang: str = "en") -> list[Item]:
     builder.attachment_item()
     builder.movement_items()
     builder.artery_items()
+    builder.label_item()
     builder.latin_item()
     for item in builder.items:
         item.options.sort(key=lambda o: hashlib.sha1(f"{item.id}{o.iri}".encode()).hexdigest())  # mixed, but stable

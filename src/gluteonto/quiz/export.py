@@ -41,9 +41,12 @@ def _origin(item: Item) -> str:
 
 
 def to_gift(items: list[Item]) -> str:
-    """The bank in Moodle's GIFT format (UTF-8), one question per block, the source in each question."""
+    """The bank in Moodle's GIFT format (UTF-8), one question per block, the source in each question.
+
+    Label-the-diagram items are left out (they need their picture; the practice page has them).
+    """
     blocks = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate((i for i in items if i.type != "label"), 1):
         title = gift_escape(f"{n:02d} {item.id}")
         head = f"// {item.query} {json.dumps(item.params, ensure_ascii=False, sort_keys=True)}\n::{title}::{gift_escape(_stem(item))} {{"
         lines = []
@@ -62,7 +65,7 @@ def to_gift(items: list[Item]) -> str:
 
 
 def _answer_text(item: Item) -> str:
-    if item.type == "match":
+    if item.type in ("match", "label"):
         return "; ".join(f"{left} → {right}" for left, right in item.pairs)
     if item.type == "short":
         return item.answers[0]
@@ -73,7 +76,7 @@ def _front(item: Item) -> list[str]:
     lines = [item.stem]
     if item.type in ("choice", "multi"):
         lines += [f"{chr(65 + i)}. {o.text}" for i, o in enumerate(item.options)]
-    elif item.type == "match":
+    elif item.type in ("match", "label"):
         rights = sorted({right for _l, right in item.pairs})
         lines += [f"{left} → ?" for left, _r in item.pairs] + ["(" + " | ".join(rights) + ")"]
     return lines
@@ -85,7 +88,7 @@ def to_anki(items: list[Item]) -> str:
         return "<br>".join(escape(line).replace("\t", " ") for line in lines)
 
     out = ["#separator:tab", "#html:true", "#columns:Front\tBack\tSource\tTags", "#tags column:4", "#notetype:Basic"]
-    for item in items:
+    for item in (i for i in items if i.type != "label"):  # label items need their picture: on the practice page
         back = [_answer_text(item)] + [f"✗ {o.text}: {o.feedback}" for o in item.options if not o.correct]
         out.append("\t".join([field(_front(item)), field(back), field([item.source, _origin(item)]),
                               f"gluteonto {item.query} {item.type}"]))

@@ -37,6 +37,8 @@ WORDS: dict[str, tuple[str, str]] = {
                             "Hvilke arterier sender greiner inn i {anastomosis}? Velg alle som passer."),
     "anastomosis origins": ("Match each artery of the {anastomosis} to the artery it branches from.",
                             "Koble hver arterie i {anastomosis} til arterien den går ut fra."),
+    "label diagram": ("The diagram shows the nerve supply of {muscle}, from the spinal roots to the muscle. Name each numbered box.",
+                      "Diagrammet viser nerveforsyningen til {muscle}, fra nerverøttene til muskelen. Sett navn på hver nummererte boks."),
     "latin names": ("Match each structure to its Latin name.", "Koble hver struktur til det latinske navnet."),
     "source": ("Source: {source}", "Kilde: {source}"),
     "from query": ("Answer from the catalog question '{query}' ({params}).",

@@ -16,7 +16,7 @@
   }
   function norm(text) { return String(text).toUpperCase().replace(/[\s,;]+/g, " ").trim(); }
   function answerText(item) {
-    if (item.type === "match") { return item.pairs.map(function (p) { return p[0] + " → " + p[1]; }).join("; "); }
+    if (item.type === "match" || item.type === "label") { return item.pairs.map(function (p) { return p[0] + " → " + p[1]; }).join("; "); }
     if (item.type === "short") { return item.answers[0]; }
     return item.options.filter(function (o) { return o.correct; }).map(function (o) { return o.text; }).join("; ");
   }
@@ -41,7 +41,12 @@
         label.appendChild(document.createTextNode(" " + o.text));
         inputs.appendChild(label);
       });
-    } else if (item.type === "match") {
+    } else if (item.type === "match" || item.type === "label") {
+      if (item.svg) {
+        var figure = el("figure", {"class": "diagram"});
+        figure.innerHTML = item.svg;  /* drawn by gluteonto from the ontology when the site was generated */
+        inputs.appendChild(figure);
+      }
       var rights = item.pairs.map(function (p) { return p[1]; }).filter(function (v, i, a) { return a.indexOf(v) === i; }).sort();
       item.pairs.forEach(function (p, i) {
         var label = el("label", {"class": "pair"}, p[0] + " ");
@@ -64,7 +69,12 @@
         var picked = Array.prototype.map.call(box.querySelectorAll("input:checked"), function (x) { return Number(x.value); });
         ok = item.options.every(function (o, i) { return o.correct === (picked.indexOf(i) >= 0); });
         picked.forEach(function (i) { if (!item.options[i].correct) { notes.push(item.options[i].text + ": " + item.options[i].feedback); } });
-      } else if (item.type === "match") {
+      } else if (item.type === "match" || item.type === "label") {
+      if (item.svg) {
+        var figure = el("figure", {"class": "diagram"});
+        figure.innerHTML = item.svg;  /* drawn by gluteonto from the ontology when the site was generated */
+        inputs.appendChild(figure);
+      }
         ok = item.pairs.every(function (p, i) { return box.querySelector("select[name='" + name + "-" + i + "']").value === p[1]; });
       } else {
         var typed = norm(box.querySelector("input").value);
