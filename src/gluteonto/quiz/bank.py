@@ -400,11 +400,17 @@ SELECT DISTINCT ?allowed WHERE {
         except DiagramError:
             return
         stem = w("label diagram", self.lang, muscle=self.name(muscle))
-        statements = [(r.get("nerve"), HAS_ROOT, r.get("root")) for r in rows] + [(muscle, INNERVATED_BY, r.get("nerve")) for r in rows]
+        statements: list[tuple[Node, Node | None, Node]] = []
+        for row in rows:
+            nerve, root = row.get("nerve"), row.get("root")
+            if nerve is not None:
+                statements.append((muscle, INNERVATED_BY, nerve))
+                if root is not None:
+                    statements.append((nerve, HAS_ROOT, root))
         codes = {r.get("root"): str(r["segment"]) for r in rows if "segment" in r}
         pairs = [(number[n], f"{codes[n]}: {self.name(n)}" if n in codes else self.name(n)) for n in nodes]
         self.add(Item("", "label", self.lang, stem, "innervation", params, "root|plexus|nerve",
-                      self.source(*(st for st in statements if st[0] is not None and st[2] is not None)),
+                      self.source(*statements),
                       pairs=pairs, pair_iris=[(number[n], str(n)) for n in nodes], right="name",
                       svg=inline_svg(svg, "label", stem, stem)))
 
