@@ -424,7 +424,7 @@ class _Site:
                     f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
                     f'<script type="application/json" id="editor-words">{words}</script>'
                     f'<script src="assets/editor-data.js"></script><script src="assets/editor.js"></script>')
-            self.page("sparql-editor", lang, t("editor title", lang), body)
+            self.page("sparql-editor", lang, t("editor title", lang), body, current="sparql-editor")
 
     def build(self) -> SiteReport:
         self.write("assets/site.css", _static("site.css"))
