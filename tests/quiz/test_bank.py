@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -23,7 +24,12 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 @pytest.fixture(scope="module", params=["en", "nb"])
 def bank(request: pytest.FixtureRequest, oxigraph_session: Session) -> list[Item]:
-    return build_bank(oxigraph_session, request.param)
+    return build_bank(oxigraph_session, request.param, diagrams=False)  # no Graphviz run: the label item is tested apart
+
+
+@pytest.fixture(scope="module")
+def drawn(oxigraph_session: Session) -> list[Item]:
+    return build_bank(oxigraph_session, "nb")
 
 
 def _rows(session: Session, item: Item) -> list[dict[str, Node]]:
@@ -47,7 +53,7 @@ def test_the_bank_has_the_item_types_the_facts_call_for(bank: list[Item]) -> Non
     for expected in (("innervation", "choice"), ("innervation", "short"), ("origin-insertion", "match"),
                      ("structures-in-space", "choice"), ("muscle-actions", "choice"), ("muscle-actions", "match"),
                      ("arterial-supply", "multi"), ("anastomosis-members", "multi"), ("anastomosis-members", "match"),
-                     ("labels", "match"), ("innervation", "label")):
+                     ("labels", "match")):
         assert expected in queries, expected
     assert len({i.id for i in bank}) == len(bank)
     roots = next(i for i in bank if i.type == "short" and i.params == {"muscle": "GLUTEONTO:0000004"})
@@ -58,7 +64,22 @@ def test_the_bank_has_the_item_types_the_facts_call_for(bank: list[Item]) -> Non
 
 def test_every_answer_key_is_what_its_catalog_question_returns(bank: list[Item], oxigraph_session: Session,
                                                               ontology_graph: Graph) -> None:
-    for item in bank:
+    _check_keys(bank, oxigraph_session, ontology_graph)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed (apt-get install graphviz)")
+def test_label_the_diagram_names_the_innervation_pathway(drawn: list[Item], oxigraph_session: Session,
+                                                         ontology_graph: Graph) -> None:
+    labels = [i for i in drawn if i.type == "label"]
+    assert len(labels) == 1 and labels[0].query == "innervation"
+    _check_keys(labels, oxigraph_session, ontology_graph)
+    assert "L4: fjerde lumbalnerve" in [right for _n, right in labels[0].pairs]
+    assert labels[0].id not in to_gift(drawn) and labels[0].stem not in to_anki(drawn)  # they need their picture
+
+
+def _check_keys(items: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
+    for item in items:
         rows = [r for r in _rows(oxigraph_session, item) if all(str(r.get(k)) == v for k, v in item.where.items())]
         if item.type in ("choice", "multi"):
             derived = {str(r[item.column]) for r in rows if item.column in r}
@@ -142,7 +163,7 @@ def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxi
 
 
 def test_a_merely_unstated_option_would_be_caught(oxigraph_session: Session, ontology_graph: Graph) -> None:
-    bank = build_bank(oxigraph_session, "en")
+    bank = build_bank(oxigraph_session, "en", diagrams=False)
     minimus = next(i for i in bank if i.query == "innervation" and i.type == "choice" and i.params == {"muscle": "GLUTEONTO:0000004"})
     medius = next(i for i in bank if i.query == "innervation" and i.type == "choice" and i.params == {"muscle": "GLUTEONTO:0000005"})
     sciatic = next(o for o in minimus.options if o.why.get("rule") == "only")
@@ -165,7 +186,7 @@ def test_every_item_shows_its_source_section(bank: list[Item]) -> None:
 
 
 def test_norwegian_items_are_in_norwegian_with_latin_names(oxigraph_session: Session) -> None:
-    nb = build_bank(oxigraph_session, "nb")
+    nb = build_bank(oxigraph_session, "nb", diagrams=False)
     stems = " ".join(i.stem for i in nb)
     assert "Hvilken nerve innerverer gluteus minimus (musculus gluteus minimus)?" in stems and "Which" not in stems
     assert any("nervus gluteus superior" in o.text for i in nb for o in i.options)
@@ -203,6 +224,7 @@ def test_anki_file_has_four_fields_per_note(bank: list[Item]) -> None:
     assert len(notes) == len([i for i in bank if i.type != "label"]) and all(len(n.split("\t")) == 4 for n in notes)
 
 
+@pytest.mark.slow
 def test_quiz_command_writes_gift_anki_and_text(tmp_path: object) -> None:
     from pathlib import Path
 

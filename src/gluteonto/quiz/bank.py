@@ -447,15 +447,19 @@ def _segment_key(code: str) -> tuple[int, int]:
     return order.get(letters, 9), int(number) if number.isdigit() else 0
 
 
-def build_bank(session: Session, lang: str = "en") -> list[Item]:
-    """The question bank in ``lang`` (``en`` or ``nb``; Latin names in brackets where the ontology has them)."""
+def build_bank(session: Session, lang: str = "en", *, diagrams: bool = True) -> list[Item]:
+    """The question bank in ``lang`` (``en`` or ``nb``; Latin names in brackets where the ontology has them).
+
+    ``diagrams`` adds the label-the-diagram item, drawn by Graphviz when it is installed.
+    """
     builder = _Builder(session, "nb" if lang == "nb" else "en")
     builder.nerve_items()
     builder.space_items()
     builder.attachment_item()
     builder.movement_items()
     builder.artery_items()
-    builder.label_item()
+    if diagrams:
+        builder.label_item()
     builder.latin_item()
     for item in builder.items:
         item.options.sort(key=lambda o: hashlib.sha1(f"{item.id}{o.iri}".encode()).hexdigest())  # mixed, but stable
