@@ -38,7 +38,7 @@ def test_innervation_runs_roots_plexus_nerve_muscles_with_the_course(oxigraph_se
         assert not _labels(d, root, SGN)  # not straight to the nerve
     assert _labels(d, SACRAL_PLEXUS, SGN) == {"gives off"}
     assert _labels(d, SGN, SUPRAPIRIFORM) == {"passes through"}
-    assert _labels(d, SGN, PLANE) == {"runs in"}
+    assert _labels(d, SGN, PLANE) == {"passes through"}
     assert _labels(d, SGN, GM) == {"innervates"} and _labels(d, SGN, MEDIUS) == {"innervates"}
     nb = dg.to_dot(dg.innervation(ix, "nb"), ix, "nb", lambda ref: None)
     assert '"L4\\nfjerde lumbalnerve"' in nb and "fibre inn i" in nb and "passerer gjennom" in nb and "Tegnforklaring" in nb
@@ -47,7 +47,7 @@ def test_innervation_runs_roots_plexus_nerve_muscles_with_the_course(oxigraph_se
 def test_diagrams_change_when_an_axiom_is_removed_from_a_copy(fresh_graph: Graph) -> None:
     before = dg.innervation(CardIndex.from_graph(fresh_graph), "en")
     assert L4 in before.nodes() and PLANE in before.nodes()
-    for node in restrictions(fresh_graph, SGN, dg.HAS_ROOT, L4) + restrictions(fresh_graph, SGN, dg.LOCATED_IN, PLANE):
+    for node in restrictions(fresh_graph, SGN, dg.HAS_ROOT, L4) + restrictions(fresh_graph, SGN, dg.PASSES_THROUGH, PLANE):
         fresh_graph.remove((SGN, RDFS.subClassOf, node))
     after = dg.innervation(CardIndex.from_graph(fresh_graph), "en")
     assert L4 not in after.nodes() and L5 in after.nodes()
@@ -63,7 +63,7 @@ def test_layers_show_maximus_and_what_runs_between_medius_and_minimus(oxigraph_s
     ix = card_index(oxigraph_session)
     d = dg.topography(ix, "en")
     assert _labels(d, MAXIMUS, GM) == {"lies more superficially than"}
-    assert _labels(d, SGN, PLANE) == {"runs in"} and _labels(d, SGA_DEEP, PLANE) == {"runs in"}
+    assert _labels(d, SGN, PLANE) == {"passes through"} and _labels(d, SGA_DEEP, PLANE) == {"passes through"}
 
 
 @slow
@@ -127,7 +127,7 @@ def test_standalone_svgs_have_title_key_and_latin_variants(site: Path) -> None:
     inn = (site / "diagrams" / "innervation.en.svg").read_text(encoding="utf-8")
     for code in ("L4", "L5", "S1"):
         assert f">{code}</text>" in inn
-    assert "fibres into" in inn and "passes through" in inn and "runs in" in inn
+    assert "fibres into" in inn and "passes through" in inn and "(GLUTEONTO:0000060)" in inn  # the plane, in its tooltip
     latin = (site / "diagrams" / "innervation.nb-la.svg").read_text(encoding="utf-8")
     assert "nervus gluteus" in latin and "plexus sacralis" in latin and "femte lumbalnerve" in latin
     layers = (site / "diagrams" / "topography.en.svg").read_text(encoding="utf-8")

@@ -287,10 +287,11 @@ def topography(ix: CardIndex, lang: str) -> Diagram:
         if not any({e.tail, e.head} == {cls, filler} for e in d.edges):  # not already drawn as a deep to / superficial to
             d.add(Edge(cls, filler, _word("shallower than", lang), minlen=2))  # not adjacent: a layer lies between
     inside: dict[URIRef, list[URIRef]] = {}
-    for cls, space in _classes_with(ix, LOCATED_IN):
-        if space in d.nodes() and _is_space(ix, space):
-            d.add(Edge(cls, space, _word("runs in", lang), constraint=False))
-            inside.setdefault(space, []).append(cls)
+    for prop in (LOCATED_IN, PASSES_THROUGH):
+        for cls, space in _classes_with(ix, prop):
+            if space in d.nodes() and _is_space(ix, space):
+                d.add(Edge(cls, space, _word("runs in" if prop == LOCATED_IN else "passes through", lang), constraint=False))
+                inside.setdefault(space, []).append(cls)
     rows: list[set[URIRef]] = []
     front = [*_classes_with(ix, ANTERIOR_TO), *((b, a) for a, b in _classes_with(ix, POSTERIOR_TO))]
     for cls, filler in sorted(set(front), key=lambda pair: (str(pair[0]), str(pair[1]))):
