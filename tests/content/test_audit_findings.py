@@ -111,3 +111,16 @@ def test_secondary_complaints_are_not_named_overuse_complaints(ontology_graph: G
             for value in g.objects(cls, prop):
                 assert "overuse" not in str(value).lower() and "belastningsplage" not in str(value).lower(), (cls, value)
     assert {str(x) for x in g.objects(term(418), RDFS.label)} == {"secondary complaint", "sekundær plage"}
+
+
+@needs_article
+def test_step_up_rotation_read_as_internal_rotation_is_shown_as_an_interpretation(ontology_graph: Graph) -> None:
+    # the article names no direction of rotation; the action sits under control of adduction and internal rotation
+    says("der den kontrollerer hofteadduksjon og rotasjon", "unngå innfall av kne og hofte")
+    g = ontology_graph
+    action = term(222)
+    assert any(isinstance(p, URIRef) and "internal rotation" in " ".join(map(str, g.objects(p, RDFS.label)))
+               for p in g.objects(action, RDFS.subClassOf))
+    comments = {c.language: str(c) for c in g.objects(action, RDFS.comment) if isinstance(c, Literal)}
+    assert comments["en"].startswith("Interpretation.") and "internal rotation" in comments["en"]
+    assert comments["nb"].startswith("Tolkning.") and "innadrotasjon" in comments["nb"]
