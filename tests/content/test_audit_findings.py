@@ -4,26 +4,16 @@ statement the article makes there, and a reading of the article that was not sho
 
 from __future__ import annotations
 
-import pytest
 from rdflib import Graph, Literal, URIRef
 
 from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS
 
-from ..helpers import ROOT, restrictions, term
-
-ARTICLE = ROOT.parent / "shared" / "article" / "gluteus-minimus.nb.txt"
-needs_article = pytest.mark.skipif(not ARTICLE.is_file(), reason=f"the source article is not at {ARTICLE}")
+from ..helpers import restrictions, term
+from .test_article_statements import ARTICLE, needs_article, says
 
 GLUTEUS_MINIMUS, HIP_ABDUCTOR, ILIUM, GREATER_TROCHANTER = term(4), term(88), term(31), term(38)
 PERITROCHANTERIC_FLUID, AFFECTS, SUPERFICIAL_TO = term(451), term(918), term(901)
 S_FUNCTION, S_SYNERGY = term(856), term(859)
-
-
-def says(*phrases: str) -> None:
-    """Fail unless every phrase is the article's own words (whitespace aside)."""
-    text = " ".join(ARTICLE.read_text(encoding="utf-8").split())
-    for phrase in phrases:
-        assert " ".join(phrase.split()) in text, f"not the article's words: {phrase!r}"
 
 
 def subclass_sources(g: Graph, cls: URIRef, parent: URIRef) -> set[URIRef]:
