@@ -243,3 +243,44 @@ def test_about_in_three_languages(runner: CliRunner, session: Session, lang: str
 def test_about_unknown_term_is_one_line(runner: CliRunner) -> None:
     result = run(runner, "about", "qqqq", "--lang", "nb")
     assert result.exit_code == 2 and "er ikke et begrep" in result.output and len(result.output.splitlines()) == 1
+
+
+# -- Norwegian parameter names and unknown codes ------------------------------------------------
+@pytest.mark.parametrize("question", ["innervasjon", "utspring", "blodforsyning"])
+def test_norwegian_parameter_name_gives_the_same_silent_answer_as_the_english_one(runner: CliRunner, question: str) -> None:
+    english = run(runner, "query", question, "-p", "muscle=TFL", "--lang", "nb")
+    norwegian = run(runner, "query", question, "-p", "muskel=TFL", "--lang", "nb")
+    assert norwegian.exit_code == english.exit_code == EXIT_CODES["silent"]
+    assert norwegian.output == english.output
+    assert "kilden sier ingenting om tensor fasciae latae" in norwegian.output
+    assert "gluteonto query muscle-actions -p muscle=GLUTEONTO:0000007" in norwegian.output
+
+
+def test_norwegian_parameter_names_behave_like_english_ones_on_every_question(session: Session) -> None:
+    from gluteonto.i18n import PARAM_NAMES
+    from gluteonto.query.answers import ask
+
+    checked = 0
+    for spec in CATALOG.values():
+        if spec.group != "questions":
+            continue
+        for param in spec.params:
+            norwegian = PARAM_NAMES.get(param.name, param.name)
+            if param.kind != "iri" or norwegian == param.name:
+                continue
+            english = ask(session, spec.name, {param.name: param.default})
+            translated = ask(session, spec.name, {norwegian: param.default})
+            assert (translated.outcome, translated.named) == (english.outcome, english.named), (spec.name, norwegian)
+            checked += 1
+    assert checked >= 10
+
+
+@pytest.mark.parametrize("code", ["UBERON:0001377", "GLUTEONTO:9999999", "FMA:1"])
+@pytest.mark.parametrize("name", ["muscle", "muskel"])
+def test_unknown_code_is_not_a_term_here_rather_than_silence(runner: CliRunner, code: str, name: str) -> None:
+    result = run(runner, "query", "innervasjon", "-p", f"{name}={code}", "--lang", "nb")
+    assert result.exit_code == EXIT_CODES["not a term"] == 2
+    assert f"'{code}' er ikke et begrep her" in result.output
+    assert "Traceback" not in result.output
+    english = run(runner, "query", "innervation", "-p", f"{name}={code}")
+    assert english.exit_code == 2 and "is not a term here" in english.output

@@ -84,6 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Ingen svar: kilden sier ingenting om {terms} for dette spørsmålet ({question})."),
     "not a term": ("{value!r} is not a term in gluteonto: no term has that label or synonym.",
                    "{value!r} er ikke et begrep i gluteonto: ingen begreper har det navnet eller synonymet."),
+    "unknown code": ("{value!r} is not a term here: nothing in gluteonto has that code or is mapped to it.",
+                     "{value!r} er ikke et begrep her: ingenting i gluteonto har den koden eller er koblet til den."),
     "did you mean": ("Did you mean: {names}?", "Mente du: {names}?"),
     "try lookup": ("Try: gluteonto lookup {value}", "Prøv: gluteonto lookup {value}"),
     "ambiguous": ("{value!r} fits several terms: {names}. Give a fuller name or the CURIE.",
