@@ -204,16 +204,55 @@ def _indented(line: str, indent: int) -> str:
 @click.argument("term", nargs=-1, required=True)
 @LANG_OPTION
 @ENGINE_OPTION
+@click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
 @friendly
-def about(term: tuple[str, ...], lang: str, engine: str) -> None:
+def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
     from .card import build_card, render_text
+    from .pager import show
     from .query.tablefmt import terminal_width
 
     session = _session(engine)
     session.lang = lang.lower()
     card = build_card(session, " ".join(term), lang.lower())
-    _emit(render_text(card, width=terminal_width()))
+    show(render_text(card, width=terminal_width()), use_pager=not no_pager)
+
+
+PAGER_OPTION = click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
+
+
+@main.command()
+@click.argument("term", nargs=-1, required=True)
+@LANG_OPTION
+@ENGINE_OPTION
+@PAGER_OPTION
+@friendly
+def pathway(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
+    """The clinical pathway from TERM (a sign, symptom, condition, history, lesion or muscle): what lies behind it,
+    what it leads to, how to tell it apart, what to assess and which exercises train what is involved, each step
+    with its source. Norwegian: 'forløp'."""
+    from .pager import show
+    from .pathway import build_pathway
+    from .pathway.render_text import render_text
+    from .query.tablefmt import terminal_width
+
+    session = _session(engine)
+    session.lang = "nb" if lang.lower() == "nb" else "en"
+    found = build_pathway(session, " ".join(term), session.lang)
+    show(render_text(found, width=terminal_width()), use_pager=not no_pager)
+
+
+def _alias(command: click.Command, name: str) -> click.Command:
+    """A hidden copy of ``command`` under another name (e.g. Norwegian)."""
+    import copy
+
+    alias = copy.copy(command)
+    alias.name, alias.hidden = name, True
+    return alias
+
+
+main.add_command(_alias(pathway, "forløp"))
+main.add_command(_alias(pathway, "forlop"))
 
 
 @main.command()

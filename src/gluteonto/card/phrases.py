@@ -73,6 +73,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
     _G + "0000935": ("{s} should be avoided in {o}", "{s} bør unngås ved {o}"),
     _G + "0000936": ("{s} gives higher activation than {o}", "{s} gir høyere aktivering enn {o}"),
     _G + "0000937": ("{s} is recommended in {o}", "{s} anbefales ved {o}"),
+    _G + "0000938": ("{s} can lead to {o}", "{s} kan føre til {o}"),
+    _G + "0000939": ("{s} is progressed from when there is {o}", "{s} trappes opp når det er {o}"),
+    _G + "0000940": ("{s} is a risk factor for {o}", "{s} er en risikofaktor for {o}"),
+    _G + "0000941": ("{s} is more common in {o}", "{s} rammer oftere {o}"),
+    _G + "0000942": ("{s} typically shows {o}", "{s} kjennetegnes typisk av {o}"),
+    _G + "0000943": ("{s} allows less compensation than {o}", "{s} gir mindre kompensasjon enn {o}"),
 }
 
 IS_A = ("{s} is a kind of {o}", "{s} er en type {o}")
