@@ -10,8 +10,10 @@ Small API::
 
 from __future__ import annotations
 
-from .build import RELATIONS, build_pathway
+from .build import RELATIONS, build_pathway, starting_points
 from .model import STRENGTHS, Chain, Differential, ExerciseStep, Link, Pathway, ProgrammeStep
+from .render_html import render_html
+from .render_text import render_text
 
 __all__ = ["RELATIONS", "STRENGTHS", "Chain", "Differential", "ExerciseStep", "Link", "Pathway", "ProgrammeStep",
-           "build_pathway"]
+           "build_pathway", "render_html", "render_text", "starting_points"]

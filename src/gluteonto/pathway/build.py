@@ -30,7 +30,7 @@ from .model import Chain, Differential, ExerciseStep, Link, Pathway, ProgrammeSt
 if TYPE_CHECKING:
     from ..query.session import Session
 
-__all__ = ["RELATIONS", "build_pathway"]
+__all__ = ["RELATIONS", "build_pathway", "starting_points"]
 
 _G = "https://w3id.org/gluteonto/GLUTEONTO_"
 AFFECTS, COMMONLY_AFFECTS = _G + "0000918", _G + "0000919"
@@ -430,3 +430,26 @@ def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pat
     if not index.knows(iri):
         raise InputError(f"{str(term)!r} is not a term of this ontology")
     return _Builder(session, index, _Links(session, lang), str(iri), lang).pathway()
+
+
+#: relations whose ends are clinical starting points (a cause, a finding, a look-alike, a history, a stage's condition)
+_CLINICAL = (*CAUSES, *FEATURES, HAS_RISK_FACTOR, IS_RISK_FACTOR_OF, ASSOCIATED, MISTAKEN_FOR, DISTINGUISHING, STATE_AFTER,
+             RESULT_OF_TEST, INDICATED_FOR, START_FOR, AVOID_IN, RECOMMENDED_IN)
+
+
+def starting_points(session: Session) -> list[URIRef]:
+    """Classes a clinical pathway can start from: the clinical ends of the stated links (never anatomy or an exercise
+    kind that is the subject of a training link), in IRI order."""
+    links = _Links(session, "en")
+    index = card_index(session)
+    subjects_only = {RECOMMENDED_IN, INDICATED_FOR, START_FOR, AVOID_IN}
+    found: set[str] = set()
+    for edges in links.out.values():
+        for edge in edges:
+            if edge.relation not in _CLINICAL:
+                continue
+            found.add(edge.object)
+            if edge.relation not in subjects_only:
+                found.add(edge.subject)
+    return sorted((URIRef(iri) for iri in found if not index.is_anatomy(URIRef(iri)) and index.kind(URIRef(iri)) == "class"),
+                  key=str)

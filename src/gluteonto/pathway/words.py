@@ -60,6 +60,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "stands for": ("Taken together with", "Sett sammen med"),
     "either or": ("one of several alternatives", "ett av flere alternativer"),
     "via": ("stated for {name}", "oppgitt for {name}"),
+    "term page": ("term page", "begrepsside"),
+    "pathway link": ("Clinical pathway from here", "Klinisk forløp herfra"),
+    "pathway kind": ("clinical pathway", "klinisk forløp"),
     "front title": ("Clinical pathways", "Kliniske forløp"),
     "front intro": ("From a finding to what lies behind it, how to tell it apart and what trains it — each step with its "
                     "source.",
