@@ -170,6 +170,7 @@ def info(engine: str, lang: str) -> None:
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
     with the questions that answer for each."""
+    from .i18n import MESSAGES
     from .i18n import text as say
     from .query.discover import asked_about
     from .vocab import compact_iri
@@ -185,19 +186,25 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     questions = asked_about(session, [h.iri for h in hits])
     for hit in hits:
         label = session.index.label(hit.iri, lang) or hit.text
-        click.echo(f"{compact_iri(str(hit.iri)):<20} {label}   [{say(hit.kind, lang)}@{hit.lang}: {hit.text}]")
+        line = label
+        if hit.text != label:
+            language = say(f"language {hit.lang}", lang) if f"language {hit.lang}" in MESSAGES else hit.lang
+            line += " " + say("matched", lang, language=language, kind=say(hit.kind, lang), text=hit.text)
+        click.echo(_indented(line, 21, f"{compact_iri(str(hit.iri)):<20} "))
         names = questions.get(hit.iri, [])
         line = f"{say('asks', lang)}: {', '.join(names)}" if names else say("no questions", lang)
         click.echo(_indented(line, 21))
 
 
-def _indented(line: str, indent: int) -> str:
+def _indented(line: str, indent: int, first: str = "") -> str:
+    """``line`` wrapped at spaces (never inside a word) to the terminal width, indented; ``first`` leads the first line."""
     import textwrap
 
     from .query.tablefmt import terminal_width
 
-    width = max(terminal_width() - indent, 20)
-    return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False))
+    width = max(terminal_width(), indent + 20)
+    return "\n".join(textwrap.wrap(line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent,
+                                   break_on_hyphens=False, break_long_words=False))
 
 
 @main.command()

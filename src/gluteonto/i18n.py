@@ -106,6 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # lookup and queries listings
     "no match": ("no term matches {value!r}", "ingen begreper passer {value!r}"),
     "approximate": ("(closest spellings)", "(nærmeste stavemåter)"),
+    "matched": ("(found by {language} {kind}: “{text}”)", "(funnet via {language} {kind}: «{text}»)"),
+    "language en": ("English", "engelsk"),
+    "language nb": ("Norwegian", "norsk"),
+    "language la": ("Latin", "latinsk"),
     "read as": ("(read {value!r} as {name})", "(tolket {value!r} som {name})"),
     "asks": ("questions", "spørsmål"),
     "no questions": ("no packaged question takes this term", "ingen av spørsmålene tar dette begrepet"),
