@@ -195,3 +195,28 @@ def test_trendelenburg_pathway_on_a_phone_from_the_front_page_to_the_exercise(br
         assert "What can lie behind it" in page.locator("main").inner_text()
     finally:
         page.close()
+
+
+def _pdf_pages(page: Any, url: str) -> int:
+    import re
+
+    page.goto(url)
+    return len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
+
+
+def test_patient_sheets_and_term_summaries_print_on_one_a4_page(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    try:
+        sheets = sorted((site / "sheets").glob("*.nb.html"))
+        assert len(sheets) >= 5
+        for sheet in sheets:
+            text = sheet.read_text(encoding="utf-8")
+            assert "Formål" in text and "Slik gjør du øvelsen" in text and "Dette skal du passe på" in text
+            assert "Slik trapper du opp" in text
+            assert _pdf_pages(page, sheet.as_uri()) == 1, sheet.name
+        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000444.nb.html", "GLUTEONTO_0000062.html"):
+            assert _pdf_pages(page, (site / "summaries" / name).as_uri()) == 1, name
+        # the page count is real: the full term page of gluteus minimus takes several sheets
+        assert _pdf_pages(page, (site / "terms" / "GLUTEONTO_0000004.nb.html").as_uri()) > 1
+    finally:
+        page.close()

@@ -194,10 +194,14 @@ class _Site:
         latin = next((n.text for n in card.labels if n.lang == "la"), None)
         if latin and latin != card.term.name.text:
             html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
+        links = []
         if iri in self.pathway_set:
-            address = f'{root}{page_path("pathways/" + slug(card.term), lang)}'
-            link = f'<p class="pathway-link"><a href="{address}">{escape(t("pathway from here", lang))}</a></p>'
-            html = html.replace("</h1>", "</h1>\n" + link, 1)
+            links.append((f'{root}{page_path("pathways/" + slug(card.term), lang)}', t("pathway from here", lang)))
+        if card.kind == "class":
+            links.append(self.printable(card, lang))
+        if links:
+            items = " · ".join(f'<a href="{address}">{escape(text)}</a>' for address, text in links)
+            html = html.replace("</h1>", f'</h1>\n<p class="pathway-link no-print">{items}</p>', 1)
         body = [html]
         if card.kind == "class":
             diagram = dg.neighbourhood(self.ix, iri, lang)
@@ -209,6 +213,19 @@ class _Site:
             anchor = next((m for m in ('<section class="card-relations"', '<section class="card-incoming"') if m in html), None)
             body = [html.replace(anchor, figure + "\n" + anchor, 1)] if anchor else [html, figure]
         self.page(f"terms/{slug(card.term)}", lang, card.term.name.text, "\n".join(body))
+
+    def printable(self, card: TermCard, lang: str) -> tuple[str, str]:
+        """Write the term's printable page (a patient sheet for an exercise, else a one-page summary); its link."""
+        from .printable import exercise_sheet, is_exercise, term_summary
+        from .printable import word as print_word
+
+        if is_exercise(card):
+            name, body, key = f"sheets/{slug(card.term)}", exercise_sheet(card, print_word("print", lang)), "printable sheet"
+        else:
+            name = f"summaries/{slug(card.term)}"
+            body, key = term_summary(card, self.term_href("../", lang), print_word("print", lang)), "printable summary"
+        self.page(name, lang, f"{card.term.name.text} — {print_word(key, lang).lower()}", body)
+        return f"../{page_path(name, lang)}", print_word(key, lang)
 
     @property
     def pathway_set(self) -> set[URIRef]:
