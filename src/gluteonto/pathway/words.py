@@ -48,26 +48,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "then": ("then", "deretter"),
     "move on when": ("move on when", "gå videre når"),
     "avoid": ("avoid", "unngå"),
-    "look alikes": ("can be mistaken for", "kan forveksles med"),
-    "told apart": ("told apart by", "skilles ved"),
-    "test": ("test", "test"),
-    "presents": ("how it shows", "slik gir den det"),
     "no look alikes": ("the source names no look-alikes or distinguishing findings",
                        "kilden nevner ingen forvekslinger eller funn som skiller"),
     "source": ("source", "kilde"),
     "sources": ("sources", "kilder"),
     "no source": ("no source given", "ingen kilde oppgitt"),
-    "stands for": ("Taken together with", "Sett sammen med"),
     "either or": ("one of several alternatives", "ett av flere alternativer"),
     "via": ("stated for {name}", "oppgitt for {name}"),
     "term page": ("term page", "begrepsside"),
-    "pathway link": ("Clinical pathway from here", "Klinisk forløp herfra"),
-    "pathway kind": ("clinical pathway", "klinisk forløp"),
-    "front title": ("Clinical pathways", "Kliniske forløp"),
-    "front intro": ("From a finding to what lies behind it, how to tell it apart and what trains it — each step with its "
-                    "source.",
-                    "Fra et funn til hva som ligger bak, hvordan det skilles fra andre tilstander og hva som trener det — "
-                    "hvert trinn med kilde."),
 }
 
 
