@@ -148,8 +148,9 @@ class _Site:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
-    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None) -> None:
-        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current))
+    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None, body_class: str = "") -> None:
+        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current,
+                                                            body_class=body_class))
         self.report.pages += 1
 
     # -- diagrams -------------------------------------------------------------------------
@@ -224,7 +225,7 @@ class _Site:
         else:
             name = f"summaries/{slug(card.term)}"
             body, key = term_summary(card, self.term_href("../", lang), print_word("print", lang)), "printable summary"
-        self.page(name, lang, f"{card.term.name.text} — {print_word(key, lang).lower()}", body)
+        self.page(name, lang, f"{card.term.name.text} — {print_word(key, lang).lower()}", body, body_class="printable")
         return f"../{page_path(name, lang)}", print_word(key, lang)
 
     @property

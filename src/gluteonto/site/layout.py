@@ -34,8 +34,8 @@ class Shell:
     version: str
     release: str
 
-    def render(self, *, name: str, lang: str, title: str, body: str, current: str | None = None) -> str:
-        """A whole HTML document for page ``name`` (path without suffix) in ``lang``."""
+    def render(self, *, name: str, lang: str, title: str, body: str, current: str | None = None, body_class: str = "") -> str:
+        """A whole HTML document for page ``name`` (path without suffix) in ``lang``; ``body_class`` marks e.g. a printable sheet."""
         depth = name.count("/")
         root = "../" * depth
         other = "en" if lang == "nb" else "nb"
@@ -52,7 +52,7 @@ class Shell:
 <link rel="stylesheet" href="{root}assets/site.css">
 <link rel="alternate" hreflang="{other}" href="{escape(page_path(own, other))}">
 </head>
-<body>
+<body{f' class="{escape(body_class)}"' if body_class else ""}>
 <a class="skip" href="#main">{escape(t("skip", lang))}</a>
 <header class="site">
 <a class="brand" href="{root}{page_path("index", lang)}">gluteonto</a>
