@@ -83,7 +83,11 @@ def test_after_hip_replacement_atrophy_what_it_means_and_what_to_train(session: 
     assert atrophy and atrophy[0].links[0].strength == "risk"
     meaning = {chain.end.name.text for chain in atrophy}
     assert {"redusert balanse", "økt fallrisiko", "endret muskelrekruttering"} <= meaning
-    assert all(chain.links[-1].strength in ("risk", "associated") for chain in atrophy)
+    # what happens to gluteus minimus: atrophy, often of the anterior segment
+    assert {"gluteus minimus", "fremre fibersegment i gluteus minimus"} <= meaning
+    anterior = next(chain for chain in atrophy if chain.end.name.text == "fremre fibersegment i gluteus minimus")
+    assert anterior.links[-1].strength == "often"
+    assert all(chain.links[-1].strength in ("risk", "associated", "always", "often") for chain in atrophy)
     exercises = {e.exercise.name.text: e for e in pathway.exercises}
     assert "sideveis step-up med kontroll av hofteadduksjon" in exercises
     squat = exercises["enbens knebøy med hoftekontroll"]

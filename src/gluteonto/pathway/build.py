@@ -254,7 +254,11 @@ class _Builder:
                 continue
             chain = (*prefix, link)
             chains.append(Chain(chain, self.ref(far)))
-            if depth > 1 and link.relation.iri != ASSOCIATED:
+            if link.relation.iri == ASSOCIATED:
+                continue
+            # what the consequence does to the body (e.g. atrophy often affects the anterior segment)
+            chains += [Chain((*chain, where), where.target) for where in self.own(far, STRUCTURES) if where.via is None]
+            if depth > 1:
                 chains += self.consequences(far, chain, depth - 1, seen | {far})
         return chains
 
