@@ -171,3 +171,12 @@ def test_pathway_command_in_norwegian_and_its_alias() -> None:
     unknown = run_cli(runner, "pathway", "qqqqqq", "--lang", "nb")
     assert unknown.exit_code == 2 and "er ikke et begrep i gluteonto" in unknown.output
     assert "Traceback" not in unknown.output
+
+
+def test_hip_replacement_as_typed_joins_the_state_after_it(session: Session) -> None:
+    pathway = build_pathway(session, "hofteprotese", "nb")
+    assert [link.strength for link in pathway.aspects] == ["always"]
+    ends = {chain.end.name.text for chain in pathway.leads_to}
+    assert {"atrofi av gluteus minimus", "fremre fibersegment i gluteus minimus", "redusert balanse", "økt fallrisiko",
+            "endret muskelrekruttering"} <= ends
+    assert "sideveis step-up med kontroll av hofteadduksjon" in {e.exercise.name.text for e in pathway.exercises}
