@@ -144,7 +144,7 @@ def test_answer_tables_and_pathways_are_readable_without_sideways_scrolling(brow
         pathways = _front_page_pathways(page, site, "nb")
         assert {"Greater trochanteric pain syndrome", "Trendelenburgs tegn", "Smerte på utsiden av hoften",
                 "Triggerpunktsmerte fra gluteus minimus", "Lesjon av n. gluteus superior"} <= set(pathways)
-        assert any("hofteprotese" in name for name in pathways)
+        assert any("hofteprotese" in name.lower() for name in pathways)
         pages = ["index.nb.html", "questions/innervation.nb.html", "questions/exercise-programme.nb.html",
                  "questions/differential-diagnosis.nb.html", "pathways.nb.html", *pathways.values()]
         for name in pages:
