@@ -307,9 +307,10 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
               help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
                    "code (e.g. GLUTEONTO:0000004, FMA:22317) or IRI.")
 @run_options
+@PAGER_OPTION
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
+          data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -334,7 +335,13 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
         sys.exit(answer.exit_code)
-    _emit(session.render(answer.result, fmt, lang, width=_width(fmt, wide)))
+    rendered = session.render(answer.result, fmt, lang, width=_width(fmt, wide))
+    if fmt == "table":
+        from .pager import show
+
+        show(rendered, use_pager=not no_pager)
+    else:
+        _emit(rendered)
     if answer.outcome != "rows":
         click.echo(answer.explain(session, lang), err=True)
     sys.exit(answer.exit_code)
