@@ -85,6 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Ingen svar: kilden sier ingenting om {terms} for dette spørsmålet ({question})."),
     "not a term": ("{value!r} is not a term in gluteonto: no term has that label or synonym.",
                    "{value!r} er ikke et begrep i gluteonto: ingen begreper har det navnet eller synonymet."),
+    "unknown code": ("{value!r} is not a term here: nothing in gluteonto has that code or is mapped to it.",
+                     "{value!r} er ikke et begrep her: ingenting i gluteonto har den koden eller er koblet til den."),
     "did you mean": ("Did you mean: {names}?", "Mente du: {names}?"),
     "try lookup": ("Try: gluteonto lookup {value}", "Prøv: gluteonto lookup {value}"),
     "ambiguous": ("{value!r} fits several terms: {names}. Give a fuller name or the CURIE.",
@@ -105,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # lookup and queries listings
     "no match": ("no term matches {value!r}", "ingen begreper passer {value!r}"),
     "approximate": ("(closest spellings)", "(nærmeste stavemåter)"),
+    "matched": ("(found by {language} {kind}: “{text}”)", "(funnet via {language} {kind}: «{text}»)"),
+    "language en": ("English", "engelsk"),
+    "language nb": ("Norwegian", "norsk"),
+    "language la": ("Latin", "latinsk"),
     "read as": ("(read {value!r} as {name})", "(tolket {value!r} som {name})"),
     "asks": ("questions", "spørsmål"),
     "no questions": ("no packaged question takes this term", "ingen av spørsmålene tar dette begrepet"),
@@ -352,6 +358,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "space": ("space", "rom"),
     "specifically": ("specifically", "nærmere bestemt"),
     "stated_for": ("said of", "sagt om"),
+    "stated_or_inherited": ("stated or inherited", "oppgitt eller arvet"),
+    "compensating_muscle": ("compensating muscle", "kompenserende muskel"),
+    "footnote": ("footnote", "fotnote"),
+    "footnote_read_as": ("footnote read as (interpretation)", "fotnoten tolket som (tolkning)"),
+    "procedure": ("procedure", "inngrep"),
     "stated_property": ("property", "egenskap"),
     "step": ("step", "trinn"),
     "structure": ("structure", "struktur"),
@@ -379,7 +390,7 @@ HEADERS: dict[str, tuple[str, str]] = {
 #: parameter name → its Norwegian name (``-p muskel=…`` works like ``-p muscle=…``)
 PARAM_NAMES: dict[str, str] = {
     "anastomosis": "anastomose", "artery": "arterie", "branch": "gren", "condition": "tilstand", "exercise": "øvelse",
-    "finding": "funn", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve",
+    "finding": "funn", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve", "procedure": "inngrep",
     "relation": "relasjon", "segment": "segment", "situation": "situasjon", "space": "rom", "structure": "struktur",
     "symptom": "symptom", "target": "mål", "term": "begrep",
 }
@@ -389,6 +400,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "yes": ("yes", "ja"),
     "no": ("no", "nei"),
     "stated": ("stated", "oppgitt"),
+    "inherited": ("inherited", "arvet"),
     "1 start with": ("1 start with", "1 start med"),
     "2 then": ("2 then", "2 deretter"),
     "3 avoid": ("3 avoid", "3 unngå"),

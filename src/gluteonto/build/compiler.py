@@ -15,9 +15,12 @@ from collections.abc import Iterable, Sequence
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..formats.obo import SYNONYM_TYPES
+from ..formats.obographs import SYNONYM_TYPE_IRI
 from ..vocab import (
     DCTERMS,
     IAO_DEFINITION,
+    INTERNATIONAL_ONTOLOGY_IRI,
     OBOINOWL,
     ONTOLOGY_IRI,
     OWL,
@@ -31,8 +34,11 @@ from ..vocab import (
 )
 from .source import (
     ANNOTATION_FIELDS,
+    AXIOM_NOTE_FIELDS,
+    AxiomNotes,
     ClassEntry,
     ClassExpression,
+    ComplementOf,
     LangText,
     LangTexts,
     MatchKind,
@@ -42,9 +48,10 @@ from .source import (
     Quantifier,
     Some,
     Trait,
+    UnionOf,
 )
 
-__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES"]
+__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES", "SYNONYM_TYPE_PROPERTIES", "INTERNATIONAL_IRI"]
 
 MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "exact": SKOS.exactMatch,
@@ -53,6 +60,7 @@ MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "narrow": SKOS.narrowMatch,
     "related": SKOS.relatedMatch,
 }
+FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
 #: Prefixes whose identifiers have a resolvable IRI form (others stay xref strings only).
 IRI_FORM_PREFIXES = ("UBERON", "FMA", "HP", "MONDO")
 _TRAITS: dict[Trait, URIRef] = {"transitive": OWL.TransitiveProperty, "symmetric": OWL.SymmetricProperty}
@@ -75,7 +83,18 @@ _DECLARED_ANNOTATIONS = (
     (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
     (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
     (SKOS.editorialNote, "editorial note"), (SKOS.definition, "definition (SKOS)"),
+    (FOAF_HOMEPAGE, "homepage"),
 )
+
+
+#: The international edition's own ontology IRI (the main release is :data:`~gluteonto.vocab.ONTOLOGY_IRI`).
+INTERNATIONAL_IRI = INTERNATIONAL_ONTOLOGY_IRI
+#: Language of a non-English name → the synonym type it gets in the main (English) release, as
+#: OBO-to-OWL writes a ``synonymtypedef`` of the ``.obo`` (annotation sub-property of
+#: oboInOwl:SynonymTypeProperty, named on the synonym's axiom with oboInOwl:hasSynonymType).
+SYNONYM_TYPE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
+    lang: (URIRef(SYNONYM_TYPE_IRI.format(code)), text) for lang, (code, text) in SYNONYM_TYPES.items()
+}
 
 
 def _squeeze(text: str) -> str:
@@ -84,8 +103,9 @@ def _squeeze(text: str) -> str:
 
 
 class _Compiler:
-    def __init__(self, source: OntologySource) -> None:
+    def __init__(self, source: OntologySource, international: bool) -> None:
         self.src = source
+        self.international = international
         self.g = bind_prefixes(Graph())
         self._bnodes = 0
 
@@ -105,8 +125,8 @@ class _Compiler:
                 cell = nxt
         return head
 
-    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str]) -> None:
-        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source."""
+    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str], notes: AxiomNotes | None = None) -> BNode:
+        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source (and the axiom's notes); return the axiom."""
         self.g.add((s, p, o))
         ax = self.bnode()
         self.g.add((ax, RDF.type, OWL.Axiom))
@@ -115,16 +135,35 @@ class _Compiler:
         self.g.add((ax, OWL.annotatedTarget, o))
         for key in source_keys:
             self.g.add((ax, DCTERMS.source, self.src.iri(key)))
+        if notes is not None:
+            self.axiom_notes(ax, notes)
+        return ax
+
+    def axiom_notes(self, ax: Node, notes: AxiomNotes) -> None:
+        """The qualifier, footnote marker, footnote reading and compensating muscles of one axiom."""
+        prop = {name: self.src.iri(key) for name, key in AXIOM_NOTE_FIELDS.items() if key in self.src.iris}
+        if notes.qualifier:
+            self.lang_literals(ax, prop["qualifier"], notes.qualifier)
+        if notes.footnote is not None:
+            self.g.add((ax, prop["footnote"], Literal(notes.footnote)))
+        for key in notes.read_as:
+            self.g.add((ax, prop["read_as"], self.src.iri(key)))
+        for key in notes.compensating:
+            self.g.add((ax, prop["compensating"], self.src.iri(key)))
 
     def expression(self, expr: ClassExpression) -> Node:
-        """A class IRI, an ObjectUnionOf or a nested restriction."""
+        """A class IRI, an ObjectUnionOf/IntersectionOf/ComplementOf or a nested restriction."""
         if isinstance(expr, str):
             return self.src.iri(expr)
         if isinstance(expr, Some):
             return self.restriction(expr.prop, expr.filler)
         node = self.bnode()
         self.g.add((node, RDF.type, OWL.Class))
-        self.g.add((node, OWL.unionOf, self.rdf_list([self.expression(m) for m in expr.members])))
+        if isinstance(expr, ComplementOf):
+            self.g.add((node, OWL.complementOf, self.expression(expr.operand)))
+        else:
+            junction = OWL.unionOf if isinstance(expr, UnionOf) else OWL.intersectionOf
+            self.g.add((node, junction, self.rdf_list([self.expression(m) for m in expr.members])))
         return node
 
     def restriction(self, prop: str, filler: ClassExpression, quantifier: Quantifier = "some") -> BNode:
@@ -135,7 +174,7 @@ class _Compiler:
         self.g.add((node, _QUANTIFIERS[quantifier], target))
         return node
 
-    def lang_literals(self, subject: URIRef, predicate: URIRef, values: LangText | LangTexts) -> None:
+    def lang_literals(self, subject: Node, predicate: URIRef, values: LangText | LangTexts) -> None:
         for lang, texts in values.items():
             for text in [texts] if isinstance(texts, str) else texts:
                 self.g.add((subject, predicate, Literal(text.strip(), lang=lang)))
@@ -143,15 +182,17 @@ class _Compiler:
     # -- sections ------------------------------------------------------------------------
     def header(self) -> None:
         meta = self.src.header
-        ont = URIRef(ONTOLOGY_IRI)
+        ont = URIRef(INTERNATIONAL_IRI if self.international else ONTOLOGY_IRI)
         g = self.g
         g.add((ont, RDF.type, OWL.Ontology))
-        g.add((ont, OWL.versionIRI, version_iri(meta.version)))
+        g.add((ont, OWL.versionIRI, version_iri(meta.version, ont.split("/")[-1])))
         g.add((ont, OWL.versionInfo, Literal(meta.version)))
         self.lang_literals(ont, DCTERMS.title, meta.title)
         self.lang_literals(ont, DCTERMS.description, meta.description)
         self.lang_literals(ont, RDFS.comment, meta.comment)
         g.add((ont, DCTERMS.license, URIRef(meta.license)))
+        if meta.homepage is not None:
+            g.add((ont, FOAF_HOMEPAGE, URIRef(meta.homepage)))
         for creator in meta.creators:
             g.add((ont, DCTERMS.creator, Literal(creator)))
         g.add((ont, DCTERMS.created, Literal(_dt.date.fromisoformat(meta.created), datatype=XSD.date)))
@@ -161,12 +202,42 @@ class _Compiler:
         for prop, label in _DECLARED_ANNOTATIONS:
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
+        for prop, label in (*SYNONYM_TYPE_PROPERTIES.values(), (OBOINOWL.hasSynonymType, "has synonym type"),
+                            (OBOINOWL.SynonymTypeProperty, "synonym type property")):
+            g.add((prop, RDF.type, OWL.AnnotationProperty))
+            g.add((prop, RDFS.label, Literal(label, lang="en")))
+        for prop, _label in SYNONYM_TYPE_PROPERTIES.values():
+            g.add((prop, RDFS.subPropertyOf, OBOINOWL.SynonymTypeProperty))
+
+    def labels(self, subject: URIRef, values: LangText, sources: Sequence[str]) -> None:
+        """The labels of an entity: every language in the international edition; in the main release
+        the English one, and the others as exact synonyms typed by language (as the ``.obo`` has them)."""
+        for lang, text in values.items():
+            literal = Literal(text.strip(), lang=lang)
+            if self.international or lang == "en":
+                self.g.add((subject, RDFS.label, literal))
+            else:
+                self.synonym(subject, OBOINOWL.hasExactSynonym, literal, sources)
+
+    def synonym(self, subject: URIRef, prop: URIRef, literal: Literal, sources: Sequence[str]) -> None:
+        """A synonym; a Norwegian or Latin one is typed by its language (oboInOwl:hasSynonymType) on an
+        axiom annotation that also carries the entity's sources (the header's for reused terms)."""
+        if literal.language not in SYNONYM_TYPE_PROPERTIES:
+            self.g.add((subject, prop, literal))
+            return
+        ax = self.annotate(subject, prop, literal, sources or self.src.header.sources)
+        self.g.add((ax, OBOINOWL.hasSynonymType, SYNONYM_TYPE_PROPERTIES[literal.language][0]))
+
+    def synonyms(self, subject: URIRef, prop: URIRef, values: LangTexts, sources: Sequence[str]) -> None:
+        for lang, texts in values.items():
+            for text in texts:
+                self.synonym(subject, prop, Literal(text.strip(), lang=lang), sources)
 
     def entity_annotations(self, iri: URIRef, entry: PropertyEntry | ClassEntry) -> None:
         g = self.g
-        self.lang_literals(iri, RDFS.label, entry.label)
-        self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
-        self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
+        self.labels(iri, entry.label, entry.sources)
+        self.synonyms(iri, OBOINOWL.hasExactSynonym, entry.synonyms, entry.sources)
+        self.synonyms(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms, entry.sources)
         if isinstance(entry, PropertyEntry) and entry.reused:
             # a reused RO/BFO property: its own ontology defines it
             g.add((iri, RDFS.isDefinedBy, URIRef(str(entry.defined_by))))
@@ -174,6 +245,8 @@ class _Compiler:
         for key in entry.sources:
             g.add((iri, DCTERMS.source, self.src.iri(key)))
         for lang, text in entry.definition.items():
+            if lang != "en" and not self.international:
+                continue  # the translations are in the international edition
             text_literal = Literal(_squeeze(text), lang=lang)
             self.annotate(iri, IAO_DEFINITION, text_literal, entry.sources)
             # the same text as skos:definition, which documentation tools (pyLODE, Widoco) show
@@ -202,7 +275,7 @@ class _Compiler:
             for lang, text in entry.annotations[name].items():
                 literal = Literal(_squeeze(text), lang=lang)
                 if name == "evidence" and entry.evidence_sources:
-                    self.annotate(iri, prop, literal, entry.evidence_sources)
+                    self.annotate(iri, prop, literal, entry.evidence_sources, entry.evidence_notes)
                 else:
                     g.add((iri, prop, literal))
 
@@ -212,7 +285,7 @@ class _Compiler:
             iri = self.src.iri(entry.key)
             g.add((iri, RDF.type, OWL.NamedIndividual))
             g.add((iri, RDF.type, self.src.iri(entry.type)))
-            self.lang_literals(iri, RDFS.label, entry.label)
+            self.labels(iri, entry.label, ())
             self.lang_literals(iri, RDFS.comment, entry.comment)
             if entry.part_of is not None:
                 g.add((iri, DCTERMS.isPartOf, self.src.iri(entry.part_of)))
@@ -248,7 +321,7 @@ class _Compiler:
                 self.annotate(iri, RDFS.subClassOf, self.src.iri(parent.key), parent.sources or entry.sources)
             for rel in entry.relations:
                 node = self.restriction(rel.prop, rel.filler, rel.quantifier)
-                self.annotate(iri, RDFS.subClassOf, node, rel.sources or entry.sources)
+                self.annotate(iri, RDFS.subClassOf, node, rel.sources or entry.sources, rel.notes)
             spec = entry.equivalence
             if spec is not None:
                 members: list[Node] = [self.src.iri(spec.genus)] if spec.genus is not None else []
@@ -269,6 +342,7 @@ class _Compiler:
             g.add((node, OWL.members, self.rdf_list([self.src.iri(k) for k in group.members])))
             for key in group.sources:
                 g.add((node, DCTERMS.source, self.src.iri(key)))
+            self.axiom_notes(node, group.notes)
 
     def run(self) -> Graph:
         self.header()
@@ -279,6 +353,11 @@ class _Compiler:
         return self.g
 
 
-def compile_ontology(source: OntologySource) -> Graph:
-    """Return the OWL graph of the whole ontology compiled from ``source``."""
-    return _Compiler(source).run()
+def compile_ontology(source: OntologySource, *, international: bool = False) -> Graph:
+    """Return the OWL graph of the whole ontology compiled from ``source``.
+
+    The main release (default) has one English label and definition per entity, the Norwegian
+    and Latin names as typed exact synonyms; the ``international`` edition has the labels and
+    definitions in every language, tagged, under its own ontology IRI.
+    """
+    return _Compiler(source, international).run()

@@ -23,9 +23,11 @@ from ..card import answering_questions, build_card, card_index, render_html
 from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
+from ..card.phrases import capitalize
 from ..errors import GluteontoError
 from ..i18n import cell_text, header
-from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
+from ..vocab import DCTERMS, GLUT, OWL, compact_iri
+from ..vocab import INTERNATIONAL_ONTOLOGY_IRI as ONTOLOGY_IRI  # the edition the program loads
 from . import diagrams as dg
 from .layout import Shell, page_path
 from .publish import MARKER, check_target, publishing
@@ -112,6 +114,24 @@ class _Site:
         self.paged = {str(iri) for iri in self.terms}
         self.classes = [iri for iri in self.terms if self.ix.kind(iri) == "class"]
         self.questions = sorted(session.queries(), key=lambda q: (_GROUP_ORDER.index(q.group) if q.group in _GROUP_ORDER else 9, q.name))
+        from ..pathway import starting_points
+
+        self.pathways = starting_points(session)
+        self.featured = self.featured_pathways()
+
+    def featured_pathways(self) -> list[URIRef]:
+        """The starting points shown on the front page (each the first of its alternative names that is one)."""
+        found: list[URIRef] = []
+        for names in FEATURED_PATHWAYS:
+            for name in names:
+                try:
+                    iri = self.session.resolve_term(name)
+                except GluteontoError:
+                    continue
+                if iri in self.pathways:
+                    found.append(iri)
+                    break
+        return found
 
     # -- addresses ------------------------------------------------------------------------
     def term_href(self, root: str, lang: str) -> Callable[[TermRef], str | None]:
@@ -127,8 +147,9 @@ class _Site:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
-    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None) -> None:
-        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current))
+    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None, body_class: str = "") -> None:
+        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current,
+                                                            body_class=body_class))
         self.report.pages += 1
 
     # -- diagrams -------------------------------------------------------------------------
@@ -140,10 +161,10 @@ class _Site:
         hoods: dict[tuple[URIRef, str], str] = {}
         for lang in SITE_LANGS:
             href = self.term_href(_ROOT, lang)
-            keys = list(dg.SITE_DIAGRAMS)
-            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href) for k in keys]
-            for key, svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
-                site[(key, lang)] = svg
+            keys = [(k, variant) for k in dg.SITE_DIAGRAMS for variant in ("", "-la")]
+            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href, latin=bool(variant)) for k, variant in keys]
+            for (key, variant), svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
+                site[(key, lang + variant)] = svg
             texts = [dg.to_dot(dg.neighbourhood(self.ix, c, lang), self.ix, lang, href) for c in self.classes]
             for cls, svg in zip(self.classes, dg.render_svgs(texts, self.dot), strict=True):
                 hoods[(cls, lang)] = svg
@@ -173,6 +194,14 @@ class _Site:
         latin = next((n.text for n in card.labels if n.lang == "la"), None)
         if latin and latin != card.term.name.text:
             html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
+        links = []
+        if iri in self.pathway_set:
+            links.append((f'{root}{page_path("pathways/" + slug(card.term), lang)}', t("pathway from here", lang)))
+        if card.kind == "class":
+            links.append(self.printable(card, lang))
+        if links:
+            items = " · ".join(f'<a href="{address}">{escape(text)}</a>' for address, text in links)
+            html = html.replace("</h1>", f'</h1>\n<p class="pathway-link no-print">{items}</p>', 1)
         body = [html]
         if card.kind == "class":
             diagram = dg.neighbourhood(self.ix, iri, lang)
@@ -184,6 +213,47 @@ class _Site:
             anchor = next((m for m in ('<section class="card-relations"', '<section class="card-incoming"') if m in html), None)
             body = [html.replace(anchor, figure + "\n" + anchor, 1)] if anchor else [html, figure]
         self.page(f"terms/{slug(card.term)}", lang, card.term.name.text, "\n".join(body))
+
+    def printable(self, card: TermCard, lang: str) -> tuple[str, str]:
+        """Write the term's printable page (a patient sheet for an exercise, else a one-page summary); its link."""
+        from .printable import exercise_sheet, is_exercise, term_summary
+        from .printable import word as print_word
+
+        if is_exercise(card):
+            name, body, key = f"sheets/{slug(card.term)}", exercise_sheet(card, print_word("print", lang)), "printable sheet"
+        else:
+            name = f"summaries/{slug(card.term)}"
+            body, key = term_summary(card, self.term_href("../", lang), print_word("print", lang)), "printable summary"
+        self.page(name, lang, f"{card.term.name.text} — {print_word(key, lang).lower()}", body, body_class="printable")
+        return f"../{page_path(name, lang)}", print_word(key, lang)
+
+    @property
+    def pathway_set(self) -> set[URIRef]:
+        return set(self.pathways)
+
+    def pathway_pages(self) -> None:
+        from ..pathway import build_pathway
+        from ..pathway import render_html as pathway_html
+
+        for lang in SITE_LANGS:
+            root = "../"
+            href = self.term_href(root, lang)
+            for iri in self.pathways:
+                pathway = build_pathway(self.session, iri, lang)
+                self.page(f"pathways/{slug(iri)}", lang, f"{pathway.term.name.text} — {t('pathways', lang).lower()}",
+                          pathway_html(pathway, href), current="pathways")
+            featured = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
+            rest = sorted(self.pathways, key=lambda i: self.ix.name(i, lang).text.casefold())
+            listing = "".join(f'<li><a href="{page_path("pathways/" + slug(i), lang)}">{escape(capitalize(self.ix.name(i, lang).text))}</a></li>'
+                              for i in rest)
+            body = (f"<h1>{escape(t('pathways title', lang))}</h1><p>{escape(t('pathways intro', lang))}</p>"
+                    f'<div class="grid">{featured}</div><h2>{escape(t("all pathways", lang))}</h2><ul class="columns">{listing}</ul>')
+            self.page("pathways", lang, t("pathways title", lang), body, current="pathways")
+
+    def pathway_tile(self, iri: URIRef, lang: str, root: str) -> str:
+        ref = self.ix.ref(iri, lang)
+        return (f'<a href="{root}{page_path("pathways/" + slug(ref), lang)}"><strong>{escape(capitalize(ref.name.text))}</strong><br>'
+                f'<span class="muted">{escape(t("kind pathway", lang))}</span></a>')
 
     def home(self, site: dict[tuple[str, str], str]) -> None:
         for lang in SITE_LANGS:
@@ -205,7 +275,10 @@ class _Site:
             tiles.append(f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
                          f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
                          f'{escape(t("sources", lang).lower())}</span></a>')
+            pathways = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
             body = (f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
+                    f'<section class="home-pathways"><h2><a href="{page_path("pathways", lang)}">{escape(t("pathways title", lang))}</a></h2>'
+                    f'<p>{escape(t("pathways intro", lang))}</p><div class="grid">{pathways}</div></section>\n'
                     f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
                     f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
             first = next(iter(dg.SITE_DIAGRAMS))
@@ -214,10 +287,14 @@ class _Site:
             self.page("index", lang, title, body, current="index")
 
     def diagrams_page(self, site: dict[tuple[str, str], str]) -> None:
-        for key in dg.SITE_DIAGRAMS:
+        for key, make in dg.SITE_DIAGRAMS.items():
             for lang in SITE_LANGS:
-                if (key, lang) in site:
-                    self.write(f"diagrams/{key}.{lang}.svg", site[(key, lang)].replace(_ROOT, "../"))
+                diagram = make(self.ix, lang)
+                for variant in ("", "-la"):
+                    if (key, lang + variant) in site:
+                        self.write(f"diagrams/{key}.{lang}{variant}.svg",
+                                   dg.standalone_svg(site[(key, lang + variant)].replace(_ROOT, "../"), diagram.titles[lang],
+                                                     diagram.descriptions[lang]))
         for lang in SITE_LANGS:
             parts = [f"<h1>{escape(t('diagrams', lang))}</h1>", f"<p class=\"muted\">{escape(t('diagram help', lang))}</p>"]
             for key, make in dg.SITE_DIAGRAMS.items():
@@ -226,6 +303,11 @@ class _Site:
                 parts.append(f'<h2 id="d-{key}">{escape(diagram.titles[lang])}</h2>')
                 parts.append(self.figure(svg, f"fig-{key}", diagram.titles[lang], diagram.descriptions[lang], "", lang,
                                          f"diagrams/{key}.{lang}.svg" if svg else None))
+                latin = site.get((key, lang + "-la"))
+                if latin:
+                    parts.append(f'<details class="latin-diagram"><summary>{escape(t("latin names", lang))}</summary>'
+                                 + self.figure(latin, f"fig-{key}-la", diagram.titles[lang], diagram.descriptions[lang], "", lang,
+                                               f"diagrams/{key}.{lang}-la.svg") + "</details>")
             self.page("diagrams", lang, t("diagrams", lang), "\n".join(parts), current="diagrams")
 
     def browse(self) -> None:
@@ -283,8 +365,10 @@ class _Site:
             return f"<p>{'✓' if result.boolean else '✗'}</p>"
         if not result.rows:
             return f"<p>{escape(t('no answers', lang))}</p>"
-        head = "".join(f'<th scope="col">{escape(header(v, lang))}</th>' for v in result.variables)
-        rows = "".join("<tr>" + "".join(f"<td>{self.cell(c, lang, root)}</td>" for c in row) + "</tr>" for row in result.rows)
+        names = [header(v, lang) for v in result.variables]
+        head = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
+        rows = "".join("<tr>" + "".join(f'<td data-label="{escape(name)}">{self.cell(c, lang, root)}</td>'
+                                        for name, c in zip(names, row, strict=False)) + "</tr>" for row in result.rows)
         count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
         return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'
 
@@ -322,15 +406,18 @@ class _Site:
         parts.append(f"<h2>{escape(t('parameters', lang))}</h2>")
         if spec.params:
             helps = [_param_help(spec, p, lang) for p in spec.params]
-            rows = "".join(f"<tr><td><code>{escape(p.name)}</code></td><td>{escape(p.default)}</td>"
-                           f"<td lang=\"{h_lang}\">{escape(h_text)}</td></tr>" for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
+            labels = [escape(t(key, lang)) for key in ("parameter", "default", "meaning")]
+            rows = "".join(f'<tr><td data-label="{labels[0]}"><code>{escape(p.name)}</code></td><td data-label="{labels[1]}">'
+                           f'{escape(p.default)}</td><td data-label="{labels[2]}" lang="{h_lang}">{escape(h_text)}</td></tr>'
+                           for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
             parts.append(f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
                          f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
                          f"<tbody>{rows}</tbody></table>")
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
         example = " ".join(f"-p {p.name}=\"{lang if p.name == 'lang' else p.default}\"" for p in spec.params)
-        parts.append(f"<h2>{escape(t('run it', lang))}</h2><pre><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>")
+        parts.append(f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
+                     f'<pre class="cli"><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>')
         parts.append(f"<h2>{escape(t('sparql', lang))}</h2><pre><code>{escape(spec.text)}</code></pre>")
         parts.append(f"<h2>{escape(t('default answer', lang))}</h2>{self.answer(spec, lang, root)}")
         self.page(name, lang, spec.title(lang), "\n".join(parts), current="questions")
@@ -352,6 +439,9 @@ class _Site:
             entries.append({"u": "questions/" + spec.name.replace("/", "-"),
                             "k": {"en": t("kind question", "en"), "nb": t("kind question", "nb")},
                             "l": {lang: spec.title(lang) for lang in SITE_LANGS}, "s": [[spec.name, "en"]]})
+        for iri in self.pathways:  # after the terms: an equal match opens the term page, the pathway comes next
+            entries.append({"u": "pathways/" + slug(iri), "k": {"en": t("kind pathway", "en"), "nb": t("kind pathway", "nb")},
+                            "l": {lang: self.ix.name(iri, lang).text for lang in SITE_LANGS}, "s": []})
         data = json.dumps({"entries": entries}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
         for lang in SITE_LANGS:
@@ -359,6 +449,60 @@ class _Site:
                     f"<noscript><p class=\"note\">{escape(t('search needs js', lang))}</p></noscript>"
                     f'<ul id="search-results" class="search-results"></ul>')
             self.page("search", lang, t("search results", lang), body)
+
+    def practice(self) -> None:
+        """The practice page: the question bank in both languages, answered and checked in the browser."""
+        from ..quiz import build_bank
+        from ..quiz.words import w
+
+        banks = {lang: [item.to_json() for item in build_bank(self.session, lang)] for lang in SITE_LANGS}
+        data = json.dumps(banks, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/practice-data.js", f"window.GLUTEONTO_QUIZ = {data};\n")
+        self.write("assets/practice.js", _static("practice.js"))
+        for lang in SITE_LANGS:
+            ui = {key: w(key, lang) for key in ("check", "correct", "wrong", "score", "choose", "item")}
+            words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+            body = (f"<h1>{escape(w('title', lang))}</h1><p>{escape(w('intro', lang))}</p>"
+                    f"<p class=\"muted cli\">{escape(w('export hint', lang))}</p>"
+                    f"<noscript><p class=\"note\">{escape(w('needs js', lang))}</p></noscript>"
+                    f'<p id="practice-score" class="score" aria-live="polite"></p><div id="practice"></div>'
+                    f'<script type="application/json" id="practice-words">{words}</script>'
+                    f'<script src="assets/practice-data.js"></script><script src="assets/practice.js"></script>')
+            self.page("practice", lang, w("title", lang), body, current="practice")
+
+    def editor(self) -> None:
+        """The SPARQL page: catalog questions (defaults filled in) to load, edit and run on ``gluteonto serve``'s endpoint."""
+        from ..query.sparqltext import inject_values
+
+        entries: list[dict[str, object]] = []
+        texts: list[str] = []
+        for spec in self.questions:
+            if spec.group != "questions":
+                continue
+            try:
+                text = inject_values(spec.text, self.session.bind(spec))
+            except GluteontoError:
+                text = spec.text
+            entries.append({"name": spec.name, "titles": {lang: spec.title(lang) for lang in SITE_LANGS}, "text": text})
+            texts.append(text)
+        data = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/editor-data.js", f"window.GLUTEONTO_EDITOR = {data};\n")
+        self.write("assets/editor.js", _static("editor.js"))
+        first = texts[0] if texts else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        for lang in SITE_LANGS:
+            ui = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
+            words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+            body = (f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
+                    f'<p class="note editor-offline">{escape(t("editor needs server", lang))}</p>'
+                    f'<form id="sparql-form"><p><label for="sparql-question">{escape(t("editor load", lang))}</label><br>'
+                    f'<select id="sparql-question"><option value="">–</option></select></p>'
+                    f'<p><label for="sparql-text">{escape(t("editor query", lang))}</label><br>'
+                    f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false">{escape(first)}</textarea></p>'
+                    f'<p><button type="submit">{escape(t("editor run", lang))}</button></p></form>'
+                    f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
+                    f'<script type="application/json" id="editor-words">{words}</script>'
+                    f'<script src="assets/editor-data.js"></script><script src="assets/editor.js"></script>')
+            self.page("sparql-editor", lang, t("editor title", lang), body, current="sparql-editor")
 
     def build(self) -> SiteReport:
         self.write("assets/site.css", _static("site.css"))
@@ -370,7 +514,10 @@ class _Site:
         self.diagrams_page(site)
         self.browse()
         self.question_pages()
+        self.pathway_pages()
         self.search()
+        self.practice()
+        self.editor()
         self.write(MARKER, f"gluteonto {__version__} documentation site\n")
         if self.dot is None:
             self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")
@@ -378,6 +525,10 @@ class _Site:
 
 
 _GROUP_KEYS = {f"group {g}" for g in _GROUP_ORDER}
+#: starting points featured on the front page, each as alternative names (the first that is a starting point is taken)
+FEATURED_PATHWAYS = (("greater trochanteric pain syndrome",), ("Trendelenburg sign",), ("lateral hip pain",),
+                     ("hip arthroplasty", "status after hip arthroplasty"), ("gluteus minimus trigger point pain",),
+                     ("superior gluteal nerve lesion",))
 _LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 _SYNONYMS = (URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"),
              URIRef("http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym"))
