@@ -439,11 +439,25 @@ class _Worker:
     jobs: int = 0
     #: its query ran long and it was given a lower priority: it is not reused
     demoted: bool = False
+    #: a handle on the process (Linux pidfd): a signal through it can never reach another process that got the pid
+    handle: int = -1
+
+    def attach(self, pid: int) -> None:
+        """Remember the worker's process (it is the zygote's child, not ours, so its pid may be reused once it ends)."""
+        self.pid = pid
+        with contextlib.suppress(AttributeError, OSError):
+            self.handle = os.pidfd_open(pid)
 
     def stop(self) -> None:
-        if self.pid:
+        if self.handle >= 0:
+            with contextlib.suppress(ProcessLookupError, OSError):
+                signal.pidfd_send_signal(self.handle, signal.SIGKILL)
+            os.close(self.handle)
+            self.handle = -1
+        elif self.pid:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
+        self.pid = 0
         self.writer.close()
 
 
@@ -517,6 +531,7 @@ class QueryPool:
             if self._closed:
                 raise WorkerError(503, "the server is shutting down")
             if self._control is None or not _alive(self._zygote_pid):
+                self._zygote_pid = 0  # reaped (or never started): its pid is no longer ours to signal
                 self._restart()
             try:
                 return await self._fork_worker(deadline, gone)
@@ -554,7 +569,7 @@ class QueryPool:
         if kind != b"P":
             writer.close()
             raise WorkerError(500, "a query process did not start")
-        worker.pid = int(data)
+        worker.attach(int(data))
         return worker
 
     async def run(self, job: QueryJob, deadline: float, gone: asyncio.Event) -> AsyncGenerator[tuple[str, bytes], None]:
