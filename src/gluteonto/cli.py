@@ -218,7 +218,7 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
 
 @main.command()
 @LANG_OPTION
-@click.option("--all", "show_all", is_flag=True, help="Include quality-control and FMA comparison queries.")
+@click.option("--all", "show_all", is_flag=True, help="Include quality-control, FMA and Uberon comparison queries.")
 @click.option("--search", "word", metavar="WORD", help="Only questions whose name, title or description (nb or en) mention WORD.")
 @friendly
 def queries(lang: str, show_all: bool, word: str | None) -> None:
@@ -378,30 +378,53 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
-@main.command("link-fma")
-@click.argument("fma_file", type=click.Path(path_type=Path))
+@click.command("link")
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
-@click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
+@click.option("--subset", is_flag=True, help="Keep only the mapped classes and their neighbourhood, not the whole file.")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
 @FORMAT_OPTION
 @LANG_OPTION
 @click.option("--quiet", is_flag=True, help="No progress messages.")
+@click.option("--progress", "show_progress", is_flag=True, help="Progress messages on standard error even when it is not a terminal.")
 @friendly
-def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
-             fmt: str, lang: str, quiet: bool) -> None:
-    """Check gluteonto's FMA mappings against FMA_FILE and merge the two."""
-    from .tools.fma import link_fma as run_link
+def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
+         fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
+    """Check gluteonto's mappings against an FMA or Uberon FILE and merge the two.
 
-    progress = None if quiet else (lambda message: click.echo(message, err=True))
-    outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
-    click.echo(outcome.report.render(), err=output is not None and str(output) == "-")
+    FILE is any FMA edition (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release (.owl, .obo,
+    obographs .json, -basic), gzip'd or not; which one is recognised from its class IRIs.
+    'link-fma' is the same command.
+    """
+    from .i18n import text
+    from .tools.link import link as run_link
+    from .tools.link import query_needs, unmet_needs
+
+    wanted = show_progress or (not quiet and sys.stderr.isatty())
+    progress = (lambda message: click.echo(message, err=True)) if wanted else None
+    outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang)
+    report = outcome.report
+    click.echo(report.render(lang), err=output is not None and str(output) == "-")
+    unanswered = False
     for name in query_names:
-        click.echo(f"\n== {name}")
-        result = outcome.session.query(name, _parse_params(params, lang))
+        spec = outcome.session.find_query(name)
+        unmet = unmet_needs(report, query_needs(spec.text))
+        click.echo(f"\n== {spec.name}")
+        if unmet:
+            key = "link needs ontology" if unmet[0] in ("FMA", "UBERON") else "link needs property"
+            what = unmet[0].replace("UBERON", "Uberon")
+            click.echo(text(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
+            unanswered = True
+            continue
+        result = outcome.session.query(spec.name, _parse_params(params, lang))
         click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
-    sys.exit(0 if outcome.report.ok else 1)
+    sys.exit(1 if not report.ok else 3 if unanswered else 0)
+
+
+main.add_command(link, "link")
+main.add_command(link, "link-fma")
 
 
 @main.command()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteonto.tools.fma import link_fma
+from gluteonto.tools.link import link
 
 from ..helpers import DATA, ROOT
 
@@ -72,7 +72,7 @@ def test_rdfxml_and_functional_syntax_give_the_owlapi_the_same_axioms(checker: l
 
 def test_merged_fma_output_loads_cleanly_in_owlapi(checker: list[str], tmp_path: Path) -> None:
     merged = tmp_path / "merged.owl"
-    link_fma(DATA / "fma-fixture.ttl", output=merged)
+    link(DATA / "fma-fixture.ttl", output=merged)
     _check(checker, merged)
 
 

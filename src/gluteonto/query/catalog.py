@@ -32,11 +32,11 @@ __all__ = ["GROUPS", "GROUP_ORDER", "Param", "ParamKind", "QueryGroup", "QuerySp
 #: How a parameter value is read: an IRI (label, CURIE or IRI) or a literal (``text`` or ``text@lang``).
 ParamKind = Literal["iri", "literal"]
 #: The groups of the catalog, one per folder.
-QueryGroup = Literal["questions", "quality control", "FMA comparison"]
+QueryGroup = Literal["questions", "quality control", "FMA comparison", "Uberon comparison"]
 #: Folder → group shown in listings. The top folder holds the competency questions.
-GROUPS: dict[str, QueryGroup] = {"": "questions", "qc": "quality control", "fma": "FMA comparison"}
+GROUPS: dict[str, QueryGroup] = {"": "questions", "qc": "quality control", "fma": "FMA comparison", "uberon": "Uberon comparison"}
 #: The order groups are listed in.
-GROUP_ORDER: tuple[QueryGroup, ...] = ("questions", "FMA comparison", "quality control")
+GROUP_ORDER: tuple[QueryGroup, ...] = ("questions", "FMA comparison", "Uberon comparison", "quality control")
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _amend_param(spec: QuerySpec, path: Path, key: str, parts: list[str]) -> Non
 
 
 def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
-    """All catalog queries by name (``qc/…`` and ``fma/…`` for the sub-folders)."""
+    """All catalog queries by name (``qc/…``, ``fma/…`` and ``uberon/…`` for the sub-folders)."""
     root = root or queries_dir()
     catalog: dict[str, QuerySpec] = {}
     for path in sorted(root.rglob("*.rq")):

@@ -24,7 +24,7 @@ __all__ = ["NEEDS_FMA", "answering_terms", "asked_about", "find_query", "query_n
            "suggested_commands"]
 
 #: groups whose questions answer only when FMA data is loaded
-NEEDS_FMA = ("FMA comparison",)
+NEEDS_FMA = ("FMA comparison", "Uberon comparison")
 
 
 def query_names(catalog: Mapping[str, QuerySpec]) -> dict[str, str]:

@@ -42,7 +42,7 @@ __all__ = ["MARKER", "SiteReport", "build_site", "slug"]
 MARKER = ".gluteonto-site"
 MAIN_TERM = GLUT["0000004"]
 _ROOT = "__SITE_ROOT__/"  # stands for the relative path to the site root inside diagram links
-_GROUP_ORDER = ("questions", "quality control", "FMA comparison")
+_GROUP_ORDER = ("questions", "quality control", "FMA comparison", "Uberon comparison")
 
 
 @dataclass
