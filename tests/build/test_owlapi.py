@@ -70,9 +70,15 @@ def test_rdfxml_and_functional_syntax_give_the_owlapi_the_same_axioms(checker: l
     assert counts["gluteonto.owl"] == counts["gluteonto.ofn"]
 
 
-def test_merged_fma_output_loads_cleanly_in_owlapi(checker: list[str], tmp_path: Path) -> None:
+@pytest.mark.slow
+@pytest.mark.parametrize("source, subset", [
+    ("fma-fixture.ttl", False), ("fma-fixture.ttl", True), ("fma-obo-fixture.owl", True), ("fma-oaei-fixture.owl", True),
+    ("uberon/uberon-extract.obo", True), ("uberon/uberon-extract.owl", False),
+])
+def test_merged_output_loads_cleanly_in_owlapi(checker: list[str], tmp_path: Path, source: str, subset: bool) -> None:
+    """Regression: the --subset output lacked the declarations of the properties it used, so it was not OWL 2 DL."""
     merged = tmp_path / "merged.owl"
-    link(DATA / "fma-fixture.ttl", output=merged)
+    link(DATA / source, output=merged, subset=subset)
     _check(checker, merged)
 
 

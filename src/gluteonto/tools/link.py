@@ -16,11 +16,12 @@ store, so packaged queries run on it.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -319,23 +320,28 @@ def _choose(path: Path, collector: _Collector) -> Distribution:
 
 # --- after the pass: the neighbourhood, the checks, the merge ------------------------------------
 
-def _wanted_names(mappings: list[Mapping], ours: dict[str, set[str]]) -> set[str]:
+def _wanted_names(mappings: list[Mapping], ours: Mapping[str, frozenset[str]]) -> set[str]:
     names = {normalize(m.object_label) for m in mappings if m.object_label}
     for m in mappings:
-        names |= ours.get(m.subject, set())
+        names |= ours.get(m.subject, frozenset())
     return names - {""}
 
 
-def _our_names(session: Session) -> dict[str, set[str]]:
-    """Normalised English/Latin labels and exact synonyms of every gluteonto term."""
+@functools.lru_cache(maxsize=1)
+def _gluteonto() -> tuple[Session, dict[str, frozenset[str]], tuple[Any, ...]]:
+    """gluteonto once per process: a session (for its label index), our names per term, its quads."""
+    import pyoxigraph as ox
+
+    session = Session("oxigraph")
     names: dict[str, set[str]] = {}
     for term, _text, lang, kind, norm in session.index.entries:
         if kind in ("label", "exact synonym") and lang in ("en", "la", ""):
             names.setdefault(str(term), set()).add(norm)
-    return names
+    quads = tuple(ox.parse(path=str(ontology_file("ttl")), format=ox.RdfFormat.TURTLE, rename_blank_nodes=False))
+    return session, {k: frozenset(v) for k, v in names.items()}, quads
 
 
-def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: dict[str, set[str]]) -> dict[str, tuple[str, MatchedBy]]:
+def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: Mapping[str, frozenset[str]]) -> dict[str, tuple[str, MatchedBy]]:
     """Mapping object CURIE → (class IRI in the file, how it was found); absent when not found."""
     found: dict[str, tuple[str, MatchedBy]] = {}
     for m in mappings:
@@ -344,7 +350,7 @@ def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ou
             if iri in collector.kept:
                 found[m.object] = (iri, "id")
             continue
-        expected = ({normalize(m.object_label)} if m.object_label else set()) | ours.get(m.subject, set())
+        expected = ({normalize(m.object_label)} if m.object_label else set()) | ours.get(m.subject, frozenset())
         candidates = sorted(c for c, hits in collector.name_hits.items() if hits & expected)
         preferred = [c for c in candidates if m.object_label and normalize(m.object_label) in collector.name_hits[c]]
         if preferred or candidates:
@@ -409,7 +415,7 @@ SELECT ?c ?name ?deprecated ?replaced WHERE {
 
 
 def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], engine: Any,
-           ours: dict[str, set[str]]) -> list[MappingCheck]:
+           ours: Mapping[str, frozenset[str]]) -> list[MappingCheck]:
     """Every mapping checked with one SPARQL query on the store: exists, obsolete, name."""
     from ..vocab import compact_iri
 
@@ -432,7 +438,7 @@ def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], e
             continue
         iri, how = targets[m.object]
         found = tuple(sorted(names.get(iri, ())))
-        expected = ours.get(m.subject, set()) | ({normalize(m.object_label)} if m.object_label else set())
+        expected = ours.get(m.subject, frozenset()) | ({normalize(m.object_label)} if m.object_label else set())
         if iri in obsolete:
             status: MappingStatus = "obsolete"
         elif not found:
@@ -502,7 +508,7 @@ def _ours(d: Distribution, targets: dict[str, tuple[str, MatchedBy]], file_name:
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(ontology_file("ttl")), format=ox.RdfFormat.TURTLE)
+    store.extend(_gluteonto()[2])
     store.extend(_bridge_quads(d, targets))
     headers = [q.subject for q in store.quads_for_pattern(None, ox.NamedNode(_TYPE), ox.NamedNode(_OWL + "Ontology"))]
     for header in headers:
@@ -571,8 +577,7 @@ def link(
         check_output(Path(output), inputs)
     say = progress or (lambda _message: None)
 
-    ontology = Session("oxigraph")
-    ours = _our_names(ontology)
+    ontology, ours, _quads = _gluteonto()
     all_mappings = {o: read_mappings(o, mappings_path) for o in ("FMA", "UBERON")}  # type: ignore[arg-type]
     wanted = {iri for d in DISTRIBUTIONS for m in all_mappings[d.ontology] if (iri := d.iri(m.object))}
     name_based = next(d for d in DISTRIBUTIONS if not d.by_id)
@@ -605,7 +610,9 @@ def link(
         else:
             skip = {ox.NamedNode(i) for i in collector.ontologies}
             file_quads = (q for q in read_ontology_quads(path) if q.subject not in skip)
-            written = _write(_chain(file_quads, mine), Path(output), inputs)
+            in_file = {iri for iri, _how in targets.values()}  # the bridge's declarations of these are the file's own
+            ours_quads = (q for q in mine if not (q.subject.value in in_file and q.predicate.value == _TYPE))
+            written = _write(_chain(file_quads, ours_quads), Path(output), inputs)
         report.output, report.output_triples = Path(output), written
     return LinkOutcome(report, session)
 
