@@ -232,7 +232,8 @@ def _obographs_quads(graphs: list[Any]) -> Iterator[Any]:
             if edge["pred"] == "is_a":
                 yield ox.Quad(subject, _SUBCLASS, ox.NamedNode(curie_iri(edge["obj"])))
             elif edge["pred"] not in ("subPropertyOf", "inverseOf"):
-                yield from _restriction(subject, curie_iri(_BUILTIN_RELATIONS.get(edge["pred"], edge["pred"])), edge["obj"])
+                relation = str(edge["pred"])
+                yield from _restriction(subject, curie_iri(_BUILTIN_RELATIONS.get(relation, relation)), edge["obj"])
 
 
 def _obographs_node(item: Any) -> Iterator[Any]:

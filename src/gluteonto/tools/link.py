@@ -21,7 +21,7 @@ import gzip
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -320,7 +320,7 @@ def _choose(path: Path, collector: _Collector) -> Distribution:
 
 # --- after the pass: the neighbourhood, the checks, the merge ------------------------------------
 
-def _wanted_names(mappings: list[Mapping], ours: Mapping[str, frozenset[str]]) -> set[str]:
+def _wanted_names(mappings: list[Mapping], ours: dict[str, frozenset[str]]) -> set[str]:
     names = {normalize(m.object_label) for m in mappings if m.object_label}
     for m in mappings:
         names |= ours.get(m.subject, frozenset())
@@ -341,7 +341,7 @@ def _gluteonto() -> tuple[Session, dict[str, frozenset[str]], tuple[Any, ...]]:
     return session, {k: frozenset(v) for k, v in names.items()}, quads
 
 
-def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: Mapping[str, frozenset[str]]) -> dict[str, tuple[str, MatchedBy]]:
+def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: dict[str, frozenset[str]]) -> dict[str, tuple[str, MatchedBy]]:
     """Mapping object CURIE → (class IRI in the file, how it was found); absent when not found."""
     found: dict[str, tuple[str, MatchedBy]] = {}
     for m in mappings:
@@ -415,7 +415,7 @@ SELECT ?c ?name ?deprecated ?replaced WHERE {
 
 
 def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], engine: Any,
-           ours: Mapping[str, frozenset[str]]) -> list[MappingCheck]:
+           ours: dict[str, frozenset[str]]) -> list[MappingCheck]:
     """Every mapping checked with one SPARQL query on the store: exists, obsolete, name."""
     from ..vocab import compact_iri
 
@@ -531,7 +531,7 @@ def _write(quads: Iterable[Any], output: Path, inputs: list[Path]) -> int:
     with atomic_output(output, inputs) as handle:
         if output.suffix.lower() == ".gz":
             with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as zipped:
-                ox.serialize((q.triple for q in counted), zipped, format=fmt)
+                ox.serialize((q.triple for q in counted), zipped, format=fmt)  # type: ignore[arg-type]
         else:
             ox.serialize((q.triple for q in counted), handle, format=fmt)
     return counted.n
@@ -578,7 +578,7 @@ def link(
     say = progress or (lambda _message: None)
 
     ontology, ours, _quads = _gluteonto()
-    all_mappings = {o: read_mappings(o, mappings_path) for o in ("FMA", "UBERON")}  # type: ignore[arg-type]
+    all_mappings = {"FMA": read_mappings("FMA", mappings_path), "UBERON": read_mappings("UBERON", mappings_path)}
     wanted = {iri for d in DISTRIBUTIONS for m in all_mappings[d.ontology] if (iri := d.iri(m.object))}
     name_based = next(d for d in DISTRIBUTIONS if not d.by_id)
     collector = _Collector(wanted, _wanted_names(all_mappings["FMA"], ours), name_based.namespace)
