@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pyoxigraph import BlankNode
+from pyoxigraph import Literal as OxLiteral
+
 from ..fileio import atomic_output
 from ..formats.ontology_read import read_ontology_quads
 from ..formats.reading import syntax_for
@@ -53,6 +56,9 @@ _OBO = "http://purl.obolibrary.org/obo/"
 _TYPE = _RDF + "type"
 _LABEL = _RDFS + "label"
 _SUBCLASS = _RDFS + "subClassOf"
+_ON_PROPERTY = _OWL + "onProperty"
+_OWL_CLASS = _OWL + "Class"
+_OWL_ONTOLOGY = _OWL + "Ontology"
 _PROPERTY_KINDS = frozenset(_OWL + k for k in ("ObjectProperty", "AnnotationProperty", "DatatypeProperty", "TransitiveProperty"))
 #: Predicates that name a class: rdfs:label, FMA's own names, OBO synonyms.
 NAME_PREDICATES = (_LABEL, "http://purl.org/sig/ont/fma/preferred_name", "http://purl.org/sig/ont/fma/synonym",
@@ -205,38 +211,37 @@ class _Collector:
         self.count = 0
 
     def add(self, quad: Any) -> None:
-        import pyoxigraph as ox
-
+        """Take one quad of the stream."""
         self.count += 1
         subject = quad.subject
         predicate = quad.predicate.value
-        if predicate == _OWL + "onProperty":
-            self.properties.add(quad.object.value)
-        if isinstance(subject, ox.BlankNode):
+        obj = quad.object
+        if predicate == _ON_PROPERTY:
+            self.properties.add(obj.value)
+        if type(subject) is BlankNode:
             fate = self._fate.get(subject.value)
             if fate is None:
                 self._pending.setdefault(subject.value, []).append(quad)
             else:
                 if fate:
                     self.blank_kept.append(quad)
-                if isinstance(quad.object, ox.BlankNode):
-                    self._resolve(quad.object.value, fate)
+                if type(obj) is BlankNode:
+                    self._resolve(obj.value, fate)
             return
         iri = subject.value
         if iri != self._subject:
             self._close_run()
             self._subject = iri
         self._run.append(quad)
-        obj = quad.object
         if predicate == _TYPE:
             kind = obj.value
-            if kind == _OWL + "Class":
+            if kind == _OWL_CLASS:
                 self._count_class(iri)
-            elif kind == _OWL + "Ontology":
+            elif kind == _OWL_ONTOLOGY:
                 self.ontologies.add(iri)
             elif kind in _PROPERTY_KINDS:
                 self.declarations.setdefault(iri, []).append(quad)
-        elif predicate == _LABEL and isinstance(obj, ox.Literal):
+        elif predicate == _LABEL and type(obj) is OxLiteral:
             self.labels.setdefault(iri, []).append(quad)
 
     def _count_class(self, iri: str) -> None:
@@ -248,14 +253,12 @@ class _Collector:
             self.other[_namespace(iri)] += 1
 
     def _close_run(self) -> None:
-        import pyoxigraph as ox
-
         if self._subject is None:
             return
         iri, run = self._subject, self._run
         keep = iri in self.wanted
         if not keep and iri.startswith(self.name_space) and self.wanted_names:
-            hits = {normalize(q.object.value) for q in run if q.predicate.value in NAME_PREDICATES and isinstance(q.object, ox.Literal)}
+            hits = {normalize(q.object.value) for q in run if q.predicate.value in NAME_PREDICATES and type(q.object) is OxLiteral}
             hits &= self.wanted_names
             if hits:
                 self.name_hits.setdefault(iri, set()).update(hits)
@@ -265,7 +268,7 @@ class _Collector:
         else:
             self._keep_child(iri, run)
         for quad in run:
-            if isinstance(quad.object, ox.BlankNode):
+            if type(quad.object) is BlankNode:
                 self._resolve(quad.object.value, keep)
         self._subject, self._run = None, []
 
@@ -276,8 +279,6 @@ class _Collector:
             self.children.setdefault(iri, []).extend(links)
 
     def _resolve(self, blank: str, keep: bool) -> None:
-        import pyoxigraph as ox
-
         todo = [blank]
         while todo:
             node = todo.pop()
@@ -285,7 +286,7 @@ class _Collector:
             for quad in self._pending.pop(node, ()):
                 if keep:
                     self.blank_kept.append(quad)
-                if isinstance(quad.object, ox.BlankNode):
+                if type(quad.object) is BlankNode:
                     todo.append(quad.object.value)
 
     def finish(self) -> None:
