@@ -304,6 +304,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "space": ("space", "rom"),
     "specifically": ("specifically", "nærmere bestemt"),
     "stated_for": ("said of", "sagt om"),
+    "stated_or_inherited": ("stated or inherited", "oppgitt eller arvet"),
+    "compensating_muscle": ("compensating muscle", "kompenserende muskel"),
+    "footnote": ("footnote", "fotnote"),
+    "footnote_read_as": ("footnote read as (interpretation)", "fotnoten tolket som (tolkning)"),
+    "procedure": ("procedure", "inngrep"),
     "stated_property": ("property", "egenskap"),
     "step": ("step", "trinn"),
     "structure": ("structure", "struktur"),
@@ -336,6 +341,7 @@ HEADERS: dict[str, tuple[str, str]] = {
 PARAM_NAMES: dict[str, str] = {
     "anastomosis": "anastomose", "artery": "arterie", "branch": "gren", "condition": "tilstand", "exercise": "øvelse",
     "finding": "funn", "group": "gruppe", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve",
+    "procedure": "inngrep",
     "relation": "relasjon", "segment": "segment", "situation": "situasjon", "space": "rom", "structure": "struktur",
     "symptom": "symptom", "target": "mål", "term": "begrep",
 }
@@ -347,6 +353,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "stated": ("stated", "oppgitt"),
     "is a": ("is a", "er en"),
     "part of": ("part of", "del av"),
+    "inherited": ("inherited", "arvet"),
     "1 start with": ("1 start with", "1 start med"),
     "2 then": ("2 then", "2 deretter"),
     "3 avoid": ("3 avoid", "3 unngå"),

@@ -56,7 +56,7 @@ class _Html:
     def sources(self, sources: tuple[Source, ...]) -> str:
         if not sources:
             return ""
-        key = "source" if len(sources) == 1 else "sources"
+        key = "source" if len([s for s in sources if s.kind != "footnote"]) <= 1 else "sources"
         items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short)
                           for s in sources)
         return f' <span class="src">— {escape(word(key, self.ui))}: {items}</span>'
