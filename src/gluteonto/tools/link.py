@@ -602,7 +602,6 @@ def link(
     part.store.extend(list(mine))
     report = LinkReport(d, checks, collector.count, seconds, frozenset(collector.properties))
     session = Session(store=part, index=ontology.index)
-    session._fma = True  # noqa: SLF001 - comparison questions can answer on linked data
 
     if output is not None:
         say(text("link writing", lang, path=output))
