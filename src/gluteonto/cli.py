@@ -428,6 +428,33 @@ main.add_command(link, "link-fma")
 
 
 @main.command()
+@click.option("--lang", type=click.Choice(["en", "nb"], case_sensitive=False), default=lambda: default_lang(os.environ)
+              if default_lang(os.environ) in ("en", "nb") else "en", show_default="en; nb with GLUTEONTO_LANG=nb",
+              help="Language of the questions (Latin names are given in brackets where the ontology has them).")
+@click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
+              help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or '-': standard output).")
+@friendly
+def quiz(lang: str, fmt: str, output: Path | None) -> None:
+    """A question bank generated from the ontology: every answer is what a catalog question returns."""
+    from .query.session import Session
+    from .quiz import QUIZ_FORMATS, build_bank
+    from .quiz.words import w
+    from .safe_write import atomic_output, check_output, is_stdout
+
+    if output is not None and not is_stdout(output):
+        check_output(output)
+    items = build_bank(Session("oxigraph"), lang)
+    text = QUIZ_FORMATS[fmt](items)
+    if output is None or is_stdout(output):
+        click.echo(text, nl=False)
+        return
+    with atomic_output(output) as handle:
+        handle.write(text.encode("utf-8"))
+    click.echo(w("wrote", lang, n=len(items), path=output), err=True)
+
+
+@main.command()
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
 @click.option("--require-diagrams", is_flag=True, help="Fail if Graphviz 'dot' is missing instead of leaving diagrams out.")
 @friendly

@@ -123,7 +123,8 @@ class _Html:
             for q in card.questions:
                 url = self.question_href(q.name)
                 title = f'<a href="{escape(url)}">{escape(q.title)}</a>' if url else escape(q.title)
-                questions.append(f"<li>{title} <code>gluteonto query {escape(q.name)} -p {escape(q.param)}={escape(card.term.curie)}</code></li>")
+                command = f"gluteonto query {escape(q.name)} -p {escape(q.param)}={escape(card.term.curie)}"
+                questions.append(f'<li>{title} <code class="cli">{command}</code></li>')
             out.append(self.section("questions", "<ul>" + "".join(questions) + "</ul>"))
         if card.notes:
             items = "".join(f'<li class="note-{escape(n.kind)}"><strong>{escape(word(n.kind, ui))}:</strong> {escape(n.text)}</li>'
