@@ -38,7 +38,7 @@ from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
 from ..safe_write import check_output, is_stdout
-from ..vocab import BASE, ONTOLOGY_IRI, expand_curie, version_iri
+from ..vocab import BASE, INTERNATIONAL_ONTOLOGY_IRI, expand_curie, version_iri
 
 __all__ = ["DISTRIBUTIONS", "Distribution", "LinkOutcome", "LinkReport", "Mapping", "MappingCheck", "MappingStatus",
            "link", "merged_iri", "query_needs", "read_mappings", "unmet_needs"]
@@ -338,7 +338,7 @@ def _gluteonto() -> tuple[Session, dict[str, frozenset[str]], tuple[Any, ...]]:
     for term, _text, lang, kind, norm in session.index.entries:
         if kind in ("label", "exact synonym") and lang in ("en", "la", ""):
             names.setdefault(str(term), set()).add(norm)
-    quads = tuple(ox.parse(path=str(ontology_file("ttl")), format=ox.RdfFormat.TURTLE, rename_blank_nodes=False))
+    quads = tuple(ox.parse(path=str(ontology_file("ttl", international=True)), format=ox.RdfFormat.TURTLE, rename_blank_nodes=False))
     return session, {k: frozenset(v) for k, v in names.items()}, quads
 
 
@@ -483,8 +483,8 @@ def _header(d: Distribution, file_name: str, subset: bool) -> list[Any]:
 
     from ..vocab import DCTERMS, OWL, RDF, RDFS
 
-    meta = {q.predicate.value: q.object for q in ox.parse(path=str(ontology_file("ttl")), format=ox.RdfFormat.TURTLE)
-            if q.subject == ox.NamedNode(ONTOLOGY_IRI) and q.predicate.value in (str(OWL.versionInfo), str(DCTERMS.license))}
+    meta = {q.predicate.value: q.object for q in _gluteonto()[2]
+            if q.subject == ox.NamedNode(INTERNATIONAL_ONTOLOGY_IRI) and q.predicate.value in (str(OWL.versionInfo), str(DCTERMS.license))}
     merged = ox.NamedNode(merged_iri(d))
     source = "FMA" if d.ontology == "FMA" else "Uberon"
     part = (f"the mapped {source} classes and their neighbourhood from" if subset else "all of")
@@ -572,7 +572,7 @@ def link(
     from ..engines import OxigraphEngine
 
     path = check_regular_file(Path(path))
-    inputs = [path, ontology_file("ttl"), bridge_file()]
+    inputs = [path, ontology_file("ttl", international=True), bridge_file()]
     if output is not None and not is_stdout(output):
         syntax_for(Path(output))  # fail on an unusable output name before the long read
         check_output(Path(output), inputs)
