@@ -45,7 +45,7 @@ found = sum(1 for m in mappings if (m.fma, None, None) in g)
 g.parse(ontology_file("ttl"), format="turtle")
 g.parse(bridge_file(), format="xml")
 from rdflib import URIRef
-from gluteonto.query.sparqltext import inject_values
+from gluteonto.sparql.text import inject_values
 text = inject_values(load_catalog()["fma/nerve-supply-comparison"].text,
                      {"muscle": URIRef("https://w3id.org/gluteonto/GLUTEONTO_0000004")})
 rows = list(g.query(text))

@@ -160,10 +160,10 @@ def test_module_entry_point() -> None:
 
 def test_cli_choices_are_the_registries() -> None:
     from gluteonto.engines import ENGINES
-    from gluteonto.query.results import RESULT_FORMATS
+    from gluteonto.sparql.results import RESULT_FORMATS
     from gluteonto.tools.export import EXPORT_FORMATS
     from gluteonto.tools.validate import VALIDATION_FORMATS
-    from gluteonto.vocab import LABEL_LANGS
+    from gluteonto.i18n import LABEL_LANGS
 
     def choices(command: str, option: str) -> list[str]:
         param = next(p for p in main.commands[command].params if p.name == option)

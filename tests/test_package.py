@@ -18,7 +18,7 @@ def test_public_api_is_explicit() -> None:
 def test_runtime_needs_neither_the_build_code_nor_yaml() -> None:
     code = ("import sys, gluteonto, gluteonto.cli, gluteonto.tools.export, gluteonto.tools.fma, gluteonto.tools.info, "
             "gluteonto.tools.reason, gluteonto.tools.serve, gluteonto.tools.validate; "
-            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('gluteonto.build')))")
+            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('gluteonto.compile')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

@@ -38,7 +38,7 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/site/static/site.css", "gluteonto/site/static/search.js"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
-    assert "gluteonto/build/compiler.py" in names and "gluteonto/py.typed" in names
+    assert "gluteonto/compile/compiler.py" in names and "gluteonto/py.typed" in names
     assert not [n for n in names if "/source/" in n or n.endswith((".yaml", "reference-ids.tsv"))]
 
 

@@ -10,12 +10,13 @@ Quick use::
 from __future__ import annotations
 
 from .lazy import lazy_getattr
+from .version import package_version
 
 #: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
 #: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
 _EXPORTS = {
     "Session": ".query.session",
-    "QueryResult": ".query.results",
+    "QueryResult": ".sparql.results",
     "QuerySpec": ".query.catalog",
     "Param": ".query.catalog",
     "load_catalog": ".query.catalog",
@@ -27,25 +28,14 @@ _EXPORTS = {
     "GluteontoError": ".errors",
     "InputError": ".errors",
     "EngineError": ".errors",
-    "CheckFailed": ".errors",
 }
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("gluteonto")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0+unknown"
-
-
-__getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": _version})
+__getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": package_version})
 
 
 __all__ = [
     "ENGINES",
-    "CheckFailed",
     "EngineError",
     "GluteontoError",
     "InputError",

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import limits
+from . import iris, limits
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
-from .i18n import default_lang
-from .query.results import RESULT_FORMATS
-from .vocab import LABEL_LANGS
+from .i18n import LABEL_LANGS, default_lang
+from .sparql.results import RESULT_FORMATS
+from .vocab import compact_iri
 
 if TYPE_CHECKING:
     from .query.session import Session
@@ -85,24 +85,24 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .i18n import Localized, text
+        from .i18n import Localized, msg
 
         lang = str(kwargs.get("lang") or "en")
         try:
             return func(*args, **kwargs)
         except GluteontoError as exc:
             message = exc.render(lang) if isinstance(exc, Localized) else str(exc)
-            click.echo(f"{text('error', lang)}: {message}", err=True)
+            click.echo(f"{msg('error', lang)}: {message}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo(text("interrupted", lang), err=True)
+            click.echo(msg("interrupted", lang), err=True)
             sys.exit(130)
         except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
             quiet_broken_pipe()
         except OSError as exc:
-            click.echo(f"{text('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            click.echo(f"{msg('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -123,7 +123,7 @@ def _emit(text: str) -> None:
 
 def _width(fmt: str, wide: bool) -> int | None:
     """Width to fit tables to: the terminal's, or None for ``--wide`` and machine formats."""
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     return None if wide or fmt != "table" else terminal_width()
 
@@ -152,10 +152,10 @@ def main() -> None:
 @friendly
 def info(engine: str, lang: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .i18n import MESSAGES, text
+    from .i18n import has_msg, msg
     from .tools.info import ontology_info
 
-    lines = [(text("info " + key, lang) if "info " + key in MESSAGES else key, value)
+    lines = [(msg("info " + key, lang) if has_msg("info " + key) else key, value)
              for key, value in ontology_info(engine).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:
@@ -170,7 +170,7 @@ def info(engine: str, lang: str) -> None:
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
     with the questions that answer for each."""
-    from .i18n import text as say
+    from .i18n import msg as say
     from .query.discover import asked_about
     from .vocab import compact_iri
 
@@ -194,7 +194,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
 def _indented(line: str, indent: int) -> str:
     import textwrap
 
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     width = max(terminal_width() - indent, 20)
     return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False))
@@ -208,10 +208,9 @@ def _indented(line: str, indent: int) -> str:
 def about(term: tuple[str, ...], lang: str, engine: str) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
     from .card import build_card, render_text
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     session = _session(engine)
-    session.lang = lang.lower()
     card = build_card(session, " ".join(term), lang.lower())
     _emit(render_text(card, width=terminal_width()))
 
@@ -223,12 +222,11 @@ def about(term: tuple[str, ...], lang: str, engine: str) -> None:
 @friendly
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
-    from .i18n import text as say
-    from .query.catalog import GROUP_ORDER, load_catalog
-    from .query.discover import search_queries
+    from .i18n import msg as say
+    from .query.catalog import Catalog, search_queries
 
-    catalog = load_catalog()
-    specs = sorted(catalog.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
+    catalog = Catalog()
+    specs = catalog.queries()
     if word:
         specs = search_queries(word, catalog)
         if not specs:
@@ -236,7 +234,7 @@ def queries(lang: str, show_all: bool, word: str | None) -> None:
             sys.exit(1)
     shown = [s for s in specs if show_all or word or s.group == "questions"]
     from .query.listing import catalog_lines
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     click.echo("\n".join(catalog_lines(shown, lang, terminal_width(), _default_labels(shown, lang))))
 
@@ -250,7 +248,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
     for spec in specs:
         for param in spec.params:
             if param.kind == "iri" and param.default and param.default not in names:
-                iri = session.resolve_term(param.default)
+                iri = session.resolve_term(param.default, lang=lang)
                 names[param.default] = session.index.label(iri, lang) or param.default
     return names
 
@@ -259,7 +257,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
-                   "code (e.g. GLUTEONTO:0000004, FMA:22317) or IRI.")
+                   f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.")
 @run_options
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
@@ -269,21 +267,21 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
     nothing about the named term for this question.
     """
-    from .i18n import text as say
+    from .i18n import msg as say
+    from .i18n import ui
     from .query.answers import ask
 
     lang = lang.lower()
     session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
-    session.lang = lang
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:
         if param.name == "lang" and "lang" not in values:
-            values["lang"] = "nb" if lang == "nb" else "en"
-    answer = ask(session, spec.name, values)
-    if session.readings:
-        names = session.label_texts([iri for _value, iri in session.readings], lang)
-        for value, iri in session.readings:
+            values["lang"] = ui(lang)
+    answer = ask(session, spec.name, values, lang)
+    if answer.readings:
+        names = session.label_texts([iri for _value, iri in answer.readings], lang)
+        for value, iri in answer.readings:
             click.echo(say("read as", lang, value=value, name=names.get(iri, iri)), err=True)
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
@@ -301,7 +299,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
            data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
-    from .query.guard import check_query, decode_query
+    from .sparql.guard import check_query, decode_query
 
     text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
     check_query(text, allow_federation=allow_federation)  # before loading anything
@@ -312,7 +310,7 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
-@click.option("--engine", type=RegistryChoice(".tools.shacl_engines", "SHACL_ENGINES"), default="rudof", show_default=True,
+@click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True,
               help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).")
 @LANG_OPTION
 @friendly
@@ -399,7 +397,7 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
     click.echo(outcome.report.render(), err=output is not None and str(output) == "-")
     for name in query_names:
         click.echo(f"\n== {name}")
-        result = outcome.session.query(name, _parse_params(params, lang))
+        result = outcome.session.query(name, _parse_params(params, lang), lang)
         click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
     sys.exit(0 if outcome.report.ok else 1)
 

@@ -22,7 +22,7 @@ import urllib.parse
 from collections.abc import Iterable
 
 from .. import limits
-from ..query.guard import find_service
+from ..sparql.guard import find_service
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 

@@ -16,15 +16,15 @@ from html import escape
 
 from rdflib import URIRef
 
+from .. import iris
 from ..card.index import CardIndex
 from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
-from ..i18n import in_lang
-from ..vocab import GLUT, OBO
+from ..i18n import msg
+from .words import SITE_LANGS
 
 __all__ = [
-    "EDGE_WORDS",
     "SITE_DIAGRAMS",
     "Diagram",
     "DiagramError",
@@ -40,53 +40,33 @@ __all__ = [
     "topography",
 ]
 
-PART_OF, HAS_PART = OBO["BFO_0000050"], OBO["BFO_0000051"]
-INNERVATED_BY, INNERVATES = OBO["RO_0002005"], OBO["RO_0002134"]
-BRANCH_OF, CONNECTING_BRANCH_OF = OBO["RO_0002380"], OBO["RO_0002252"]
-SUPPLIES_BLOOD = OBO["RO_0020101"]
-DEEP_TO, SUPERFICIAL_TO, ANTERIOR_TO, POSTERIOR_TO = GLUT["0000900"], GLUT["0000901"], GLUT["0000902"], GLUT["0000903"]
-ADJACENT_TO, BOUNDED_BY = OBO["RO_0002220"], GLUT["0000904"]
-HAS_ROOT, HAS_CONTRIBUTING_ARTERY = GLUT["0000907"], GLUT["0000908"]
-HAS_AGENT, OCCURS_DURING, REQUIRES, ENHANCED_BY, PREVENTS = (GLUT["0000909"], GLUT["0000912"], GLUT["0000913"],
-                                                             GLUT["0000914"], GLUT["0000915"])
-MUSCLE_ACTION, GLUTEUS_MINIMUS = GLUT["0000211"], GLUT["0000004"]
-
-#: edge wording: key → (English, Norwegian)
-EDGE_WORDS: dict[str, tuple[str, str]] = {
-    "root of": ("root of", "rot for"),
-    "gives off": ("gives off", "avgir"),
-    "innervates": ("innervates", "innerverer"),
-    "part of": ("part of", "del av"),
-    "supplies": ("supplies", "forsyner"),
-    "contributes to": ("contributes to", "bidrar til"),
-    "deep to": ("deep to", "dekkes av"),
-    "superficial to": ("superficial to", "overfladisk for"),
-    "in front of": ("in front of", "foran"),
-    "next to": ("next to", "inntil"),
-    "bounded by": ("bounded by", "avgrenses av"),
-    "performs": ("performs", "utfører"),
-    "requires": ("requires", "forutsetter"),
-    "strongest with": ("strongest with", "forsterkes ved"),
-    "during": ("during", "under"),
-    "prevents": ("prevents", "forhindrer"),
-    "is a": ("is a", "er en"),
-}
+PART_OF = URIRef(iris.PART_OF)
+INNERVATED_BY, INNERVATES = URIRef(iris.INNERVATED_BY), URIRef(iris.INNERVATES)
+BRANCH_OF, CONNECTING_BRANCH_OF = URIRef(iris.BRANCHING_PART_OF), URIRef(iris.CONNECTING_BRANCH_OF)
+SUPPLIES_BLOOD = URIRef(iris.VESSEL_SUPPLIES_BLOOD_TO)
+DEEP_TO, SUPERFICIAL_TO = URIRef(iris.DEEP_TO), URIRef(iris.SUPERFICIAL_TO)
+ANTERIOR_TO, POSTERIOR_TO = URIRef(iris.ANTERIOR_TO), URIRef(iris.POSTERIOR_TO)
+ADJACENT_TO, BOUNDED_BY = URIRef(iris.ADJACENT_TO), URIRef(iris.BOUNDED_BY)
+HAS_ROOT, HAS_CONTRIBUTING_ARTERY = URIRef(iris.HAS_ROOT_SEGMENT), URIRef(iris.HAS_CONTRIBUTING_ARTERY)
+HAS_AGENT, OCCURS_DURING, REQUIRES = URIRef(iris.HAS_AGENT), URIRef(iris.OCCURS_DURING), URIRef(iris.REQUIRES_CONDITION)
+ENHANCED_BY, PREVENTS = URIRef(iris.ENHANCED_BY_CONDITION), URIRef(iris.PREVENTS)
+MUSCLE_ACTION, GLUTEUS_MINIMUS = URIRef(iris.MUSCLE_ACTION), URIRef(iris.GLUTEUS_MINIMUS)
 
 #: top-level branch or kind → node fill colour (light, so diagrams print well in black and white)
-_FILLS: list[tuple[URIRef, str]] = [
-    (GLUT["0000002"], "#f6dada"),  # muscle
-    (GLUT["0000013"], "#f6dada"),  # muscle part
-    (GLUT["0000061"], "#fff1b8"),  # nerve
-    (GLUT["0000064"], "#fff1b8"),  # nerve plexus
-    (GLUT["0000074"], "#fbd3c9"),  # artery
-    (GLUT["0000083"], "#fbd3c9"),  # anastomosis
-    (GLUT["0000001"], "#ececec"),  # other anatomy
-    (GLUT["0000200"], "#dce8fb"),  # processes
-    (GLUT["0000400"], "#ffe3cc"),  # clinical
-    (GLUT["0000600"], "#d8f0d8"),  # procedures
-    (GLUT["0000700"], "#ece0fa"),  # positions and conditions
-    (GLUT["0000720"], "#ece0fa"),  # risk factors
-]
+_FILLS: list[tuple[URIRef, str]] = [(URIRef(kind), colour) for kind, colour in (
+    (iris.MUSCLE_ORGAN, "#f6dada"),
+    (iris.MUSCLE_PART, "#f6dada"),
+    (iris.NERVE, "#fff1b8"),
+    (iris.NERVE_PLEXUS, "#fff1b8"),
+    (iris.ARTERY, "#fbd3c9"),
+    (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9"),
+    (iris.ANATOMICAL_ENTITY, "#ececec"),  # other anatomy
+    (iris.BODILY_PROCESS, "#dce8fb"),
+    (iris.CLINICAL_ENTITY, "#ffe3cc"),
+    (iris.HEALTH_CARE_PROCEDURE, "#d8f0d8"),
+    (iris.BODY_CONDITION, "#ece0fa"),  # positions and conditions
+    (iris.RISK_FACTOR, "#ece0fa"),
+)]
 
 
 class DiagramError(GluteontoError):
@@ -135,7 +115,14 @@ class Diagram:
 
 
 def _word(key: str, lang: str) -> str:
-    return in_lang(EDGE_WORDS[key], lang)
+    """An edge label (``edge.KEY`` in the catalogues)."""
+    return msg("edge." + key, lang)
+
+
+def _texts(diagram: str, **values: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A diagram's title and description in every site language (``diagram.NAME.title``, ``….description``)."""
+    return ({lang: msg(f"diagram.{diagram}.title", lang, **values) for lang in SITE_LANGS},
+            {lang: msg(f"diagram.{diagram}.description", lang, **values) for lang in SITE_LANGS})
 
 
 def _classes_with(ix: CardIndex, prop: URIRef) -> list[tuple[URIRef, URIRef]]:
@@ -172,10 +159,7 @@ def _trace(ix: CardIndex, start: list[URIRef], props: tuple[URIRef, ...], draw: 
 # -- the site's diagrams ---------------------------------------------------------------------
 def innervation(ix: CardIndex, lang: str) -> Diagram:
     """Roots → plexus → nerve (→ branch) → muscles, from innervated by / innervates, branching and root axioms."""
-    d = Diagram("innervation", {"en": "Innervation: from the spinal roots to the muscles",
-                                "nb": "Innervasjon: fra nerverøttene til musklene"},
-                {"en": "Spinal roots whose fibres the nerve carries, the plexus it branches from, and the muscles it innervates.",
-                 "nb": "Nerverøttene nerven har fibre fra, pleksus den går ut fra, og musklene den innerverer."})
+    d = Diagram("innervation", *_texts("innervation"))
     nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
                             "innervates", lang)
     roots: list[URIRef] = []
@@ -198,10 +182,7 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
 
 def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
     """Arteries traced to their trunks, the anastomosis they form, and what they supply."""
-    d = Diagram("arterial-supply", {"en": "Arterial supply and the trochanteric anastomosis",
-                                    "nb": "Arteriell forsyning og den trokanteriske anastomosen"},
-                {"en": "Each artery's parent trunk, the arteries that form the anastomosis, and the structures they supply.",
-                 "nb": "Hovedstammen hver arterie går ut fra, arteriene som danner anastomosen, og strukturene de forsyner."})
+    d = Diagram("arterial-supply", *_texts("arterial-supply"))
     vessels, supplied = _draw(d, _classes_with(ix, SUPPLIES_BLOOD), "supplies", lang)
 
     def draw(vessel: URIRef, prop: URIRef, filler: URIRef) -> bool:
@@ -219,9 +200,7 @@ def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
 
 def topography(ix: CardIndex, lang: str) -> Diagram:
     """Layers (superficial above deep) and neighbours from the positional relations."""
-    d = Diagram("topography", {"en": "Topography: layers and neighbours", "nb": "Topografi: lag og naboer"},
-                {"en": "Superficial structures above deeper ones; neighbours in front and behind beside them.",
-                 "nb": "Overfladiske strukturer over dypere; naboer foran og bak ved siden av."}, rankdir="TB")
+    d = Diagram("topography", *_texts("topography"), rankdir="TB")
     for cls, filler in _classes_with(ix, SUPERFICIAL_TO):
         d.add(Edge(cls, filler, _word("superficial to", lang)))
     for cls, filler in _classes_with(ix, DEEP_TO):
@@ -242,12 +221,7 @@ def topography(ix: CardIndex, lang: str) -> Diagram:
 
 def actions(ix: CardIndex, lang: str) -> Diagram:
     """The muscle actions of gluteus minimus (or a part of it) with agents, conditions, phases and effects."""
-    d = Diagram("actions", {"en": "Actions of gluteus minimus and their conditions",
-                            "nb": "Funksjonene til gluteus minimus og betingelsene for dem"},
-                {"en": "Each action with the muscle or fibre segment performing it, the position or condition it needs, "
-                       "the activity it happens in and what it prevents.",
-                 "nb": "Hver funksjon med muskelen eller fibersegmentet som utfører den, stillingen eller betingelsen den "
-                       "krever, aktiviteten den skjer i og hva den forhindrer."})
+    d = Diagram("actions", *_texts("actions"))
     gm_parts = {GLUTEUS_MINIMUS} | {c for c, f in _classes_with(ix, PART_OF) if f == GLUTEUS_MINIMUS}
     words = {HAS_AGENT: "performs", REQUIRES: "requires", ENHANCED_BY: "strongest with", OCCURS_DURING: "during",
              PREVENTS: "prevents"}
@@ -292,11 +266,7 @@ def _round_robin(edges: list[tuple[str, Edge]], limit: int) -> list[Edge]:
 def neighbourhood(ix: CardIndex, term: URIRef, lang: str, outgoing: int = 10, incoming: int = 6) -> Diagram:
     """The term with its parents, what it states (right) and what points to it (left), a few of each kind."""
     name = ix.name(term, lang).text
-    d = Diagram(f"neighbourhood-{str(term).rsplit('/', 1)[-1]}",
-                {"en": f"Neighbourhood of {name}", "nb": f"Nabolaget til {name}"},
-                {"en": f"{name}, its parent classes, what it is related to (right) and what refers to it (left).",
-                 "nb": f"{name}, overklassene, hva det er knyttet til (til høyre) og hva som viser til det (til venstre)."},
-                focus=term)
+    d = Diagram(f"neighbourhood-{str(term).rsplit('/', 1)[-1]}", *_texts("neighbourhood", name=name), focus=term)
     for parent in ix.parents(term):
         d.add(Edge(term, parent, _word("is a", lang), dashed=True))
     out = [(str(p), Edge(term, f, _phrase(ix, p, lang))) for p, f, _n in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1])))]

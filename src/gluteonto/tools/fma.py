@@ -24,8 +24,8 @@ from rdflib import URIRef
 from ..engines import OxigraphEngine
 from ..errors import InputError
 from ..fileio import atomic_output
-from ..formats.reading import open_rdf_stream, syntax_for
-from ..formats.safe_read import check_regular_file
+from ..formats.reading import syntax_for
+from ..formats.safe_read import check_regular_file, open_rdf_stream
 from ..i18n import MessageError
 from ..query.lookup import normalize
 from ..query.session import Session

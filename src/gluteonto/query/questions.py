@@ -9,28 +9,47 @@ text cannot be rewritten that way runs once per term.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from rdflib import URIRef
 from rdflib.term import Node
 
 from ..errors import GluteontoError
-from ..query.sparqltext import serialize_term
+from ..sparql.text import serialize_term
 
 if TYPE_CHECKING:
-    from ..query.catalog import QuerySpec
-    from ..query.session import Session
+    from ..engines import Engine
+    from ..sparql.results import QueryResult
+    from .catalog import QuerySpec
 
-__all__ = ["QuestionTable", "answering_questions", "question_params"]
+__all__ = ["QuestionRunner", "QuestionTable", "answering_questions", "question_params"]
 
 #: term → the (question, parameter name) pairs that answer for it
 QuestionTable = dict[URIRef, list[tuple["QuerySpec", str]]]
 
+
+class QuestionRunner(Protocol):
+    """What running the catalog's questions needs (a :class:`~gluteonto.query.session.Session` offers it)."""
+
+    engine: Engine
+
+    def queries(self) -> list[QuerySpec]:
+        """Every packaged query, competency questions first."""
+        ...
+
+    def bind(self, spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Node]:
+        """Parameter values (defaults where not given) as rdflib terms."""
+        ...
+
+    def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run SPARQL text."""
+        ...
+
 _SELECT_HEAD = re.compile(r"^SELECT\b.*?\bWHERE\b", re.MULTILINE | re.DOTALL)
 
 
-def question_params(session: Session) -> list[tuple[QuerySpec, str]]:
+def question_params(session: QuestionRunner) -> list[tuple[QuerySpec, str]]:
     """(question, IRI parameter name) pairs of the competency questions, in catalog order."""
     pairs = []
     for spec in session.queries():
@@ -60,7 +79,7 @@ def _batched_text(spec: QuerySpec, param: str, rows: list[dict[str, Node]]) -> s
     return spec.text[: head.start()] + f"SELECT DISTINCT ?{param} WHERE" + body[: brace + 1] + block + body[brace + 1 : close + 1] + "\n"
 
 
-def answering_questions(session: Session, terms: Iterable[URIRef],
+def answering_questions(session: QuestionRunner, terms: Iterable[URIRef],
                         only: Iterable[tuple[QuerySpec, str]] | None = None) -> QuestionTable:
     """For each term, the (question, parameter) pairs that give an answer with the term bound.
 

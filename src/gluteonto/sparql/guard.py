@@ -16,7 +16,7 @@ import re
 
 from .. import limits
 from ..i18n import MessageError
-from .sparqltext import _code_tokens
+from .text import _code_tokens
 
 __all__ = ["check_query", "decode_query", "find_service"]
 

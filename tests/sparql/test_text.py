@@ -6,7 +6,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from gluteonto.errors import InputError
-from gluteonto.query import sparqltext
+from gluteonto.sparql import text as sparqltext
 
 
 def test_inject_values_skips_comments_strings_and_iris() -> None:

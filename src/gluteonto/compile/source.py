@@ -18,7 +18,7 @@ reported with the entry and field they concern ("class 'gm_tendon' has no nb lab
 >>> parse_source({"ontology": header, "classes": [{"key": "x", "id": 2, "label": {"en": "x"}}]})
 Traceback (most recent call last):
 ...
-gluteonto.build.source.SourceError: class 'x' has no nb label
+gluteonto.compile.source.SourceError: class 'x' has no nb label
 """
 
 from __future__ import annotations

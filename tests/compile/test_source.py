@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from rdflib import BNode, URIRef
 
-from gluteonto.build.compiler import compile_ontology
-from gluteonto.build.source import SourceError, UnionOf, parse_source
-from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS, RO
+from gluteonto import iris
+from gluteonto.compile.compiler import compile_ontology
+from gluteonto.compile.source import SourceError, UnionOf, parse_source
+from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS
 
 pytest.importorskip("yaml")
 
@@ -47,9 +48,9 @@ def test_reused_property_keeps_its_iri_and_names_its_ontology() -> None:
     data["properties"].append({"key": "part_of", "iri": "BFO:0000050", "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
                                "label": _labels("part of"), "traits": ["transitive"]})
     graph = compile_ontology(parse_source(data))
-    assert (RO.part_of, RDFS.isDefinedBy, URIRef("http://purl.obolibrary.org/obo/bfo.owl")) in graph
-    assert (RO.part_of, RDF.type, OWL.TransitiveProperty) in graph
-    assert graph.value(RO.part_of, DCTERMS.source) is None
+    assert (URIRef(iris.PART_OF), RDFS.isDefinedBy, URIRef("http://purl.obolibrary.org/obo/bfo.owl")) in graph
+    assert (URIRef(iris.PART_OF), RDF.type, OWL.TransitiveProperty) in graph
+    assert graph.value(URIRef(iris.PART_OF), DCTERMS.source) is None
 
 
 def test_minimal_source_compiles_to_annotated_axioms() -> None:
@@ -113,7 +114,7 @@ def test_build_command_reports_a_bad_source_in_one_line(tmp_path: Path) -> None:
     data["classes"][2]["label"].pop("nb")
     (tmp_path / "ontology" / "source").mkdir(parents=True)
     (tmp_path / "ontology" / "source" / "gluteonto-edit.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "gluteonto.build", str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "gluteonto.compile", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.strip() == "build failed: class 'tendon' has no nb label"
     assert not (tmp_path / "ontology" / "gluteonto.owl").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gluteonto.errors import InputError
-from gluteonto.query.guard import check_query, decode_query, find_service
+from gluteonto.sparql.guard import check_query, decode_query, find_service
 
 
 @pytest.mark.parametrize("query", [

@@ -12,8 +12,9 @@ import io
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from ..formats.obo import IAO_DEFINITION, curie
+from ..formats.obo import curie
 from ..formats.owlmodel import AnnotationIndex, Ontology
+from ..vocab import IAO_DEFINITION
 
 __all__ = ["BABELON_COLUMNS", "render_babelon"]
 

@@ -4,7 +4,7 @@
 may be unions or nested restrictions), ``equiv`` defined classes, ``chain`` property chains; each
 logical axiom and each definition carries ``dcterms:source`` provenance as an OWL axiom
 annotation. Blank-node ids are numbered in source order, so the same source always yields the
-same serialisation. Every reference was checked by :func:`~gluteonto.build.source.parse_source`.
+same serialisation. Every reference was checked by :func:`~gluteonto.compile.source.parse_source`.
 """
 
 from __future__ import annotations

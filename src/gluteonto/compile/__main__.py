@@ -1,4 +1,4 @@
-"""``python -m gluteonto.build [ROOT]``: rebuild every release file of a source checkout (default: the current folder)."""
+"""``python -m gluteonto.compile [ROOT]``: rebuild every release file of a source checkout (default: the current folder)."""
 
 from __future__ import annotations
 

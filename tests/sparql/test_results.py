@@ -6,7 +6,7 @@ import json
 
 from rdflib import Literal, URIRef
 
-from gluteonto.query.results import QueryResult, render
+from gluteonto.sparql.results import QueryResult, render
 
 
 def test_result_formats_follow_the_w3c_layouts() -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import InputError
-from ..i18n import LABEL_SUFFIX, cell_text, header, text
+from ..i18n import LABEL_SUFFIX, cell_text, header, msg, nmsg
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -113,11 +113,6 @@ class QueryResult:
     def iri_values(self) -> set[str]:
         """The IRIs in the solutions, as strings."""
         return {c.value for row in self.cells for c in row if c is not None and c.kind == "uri"}
-
-    def column(self, name: str) -> list[Node | None]:
-        """The values of one variable, row by row."""
-        index = self.variables.index(name)
-        return [row[index] for row in self.rows]
 
     def as_set(self) -> set[tuple[str, ...]]:
         """Rows as a set of N3 strings (engine-neutral, for comparing answers)."""
@@ -216,9 +211,9 @@ def _to_tsv(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | N
 
 def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None) -> str:
     if result.kind == "boolean":
-        return text("yes" if result.boolean else "no", lang)
+        return msg("yes" if result.boolean else "no", lang)
     if not len(result):
-        return text("no answers", lang)
+        return msg("no answers", lang)
 
     def show(cell: Term | None) -> str:
         if cell is None:
@@ -226,17 +221,17 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
         if cell.kind == "uri":
             return label_of(cell.value) or compact_iri(cell.value)
         if cell.kind == "bnode":
-            return text("anonymous", lang)
+            return msg("anonymous", lang)
         value = " ".join(cell.value.split())
         return cell_text(value, lang) if not cell.lang else value
 
     cells = [[show(c) for c in row] for row in result.cells]
     headers = [header(v, lang) for v in result.variables]
     body = layout(headers, blank_repeats(cells), width)
-    footer = text("row", lang) if len(cells) == 1 else text("rows", lang, n=len(cells))
+    footer = nmsg("rows", len(cells), lang)
     first = {row[0] for row in cells}
     if 1 < len(first) < len(cells):
-        footer = text("rows of", lang, n=len(cells), k=len(first), column=headers[0])
+        footer = msg("rows of", lang, n=len(cells), k=len(first), column=headers[0])
     return f"{body}\n{footer}"
 
 

@@ -1,6 +1,6 @@
 """Build time: the editable YAML source → typed entries → OWL graph → release files.
 
-``python -m gluteonto.build [ROOT]`` rebuilds ``ontology/*.owl|ttl|jsonld``, the FMA bridge, the
+``python -m gluteonto.compile [ROOT]`` rebuilds ``ontology/*.owl|ttl|jsonld``, the FMA bridge, the
 Protégé catalog and the SSSOM set of a source checkout from its ``ontology/source/``. It needs PyYAML
 (the ``build`` extra) and an explicit checkout (the current folder by default); the editable source
 is not in the wheel. The runtime package (query layer, engines, tools, CLI) never imports it.
