@@ -140,6 +140,7 @@ def test_py_horned_owl_reads_every_disjointness_axiom_from_the_functional_syntax
 
 
 # -- owlready2 -----------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_owlready2_loads_the_bridge_through_onto_path_and_finds_terms_in_the_namespace(tmp_path: Path) -> None:
     code = f"""
 import owlready2

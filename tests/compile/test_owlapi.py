@@ -19,6 +19,8 @@ from gluteonto.tools.fma import link_fma
 
 from ..helpers import DATA, ROOT
 
+pytestmark = pytest.mark.slow  # Java and the OWL API
+
 CHECKER = Path(__file__).parent / "owlapi" / "CheckOntology.java"
 
 

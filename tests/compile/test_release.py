@@ -31,6 +31,7 @@ def test_release_files_do_not_drift_from_the_source() -> None:
     assert not stale, f"generated files differ from their sources: {stale}; run 'python -m gluteonto.compile'"
 
 
+@pytest.mark.slow
 def test_release_is_reproducible_across_processes() -> None:
     code = "from pathlib import Path; from gluteonto.compile.release import REFERENCE_IDS, render_release; import hashlib, json; " \
            "print(json.dumps({k: hashlib.sha256(v if isinstance(v, bytes) else v.encode()).hexdigest() " \

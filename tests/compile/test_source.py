@@ -107,6 +107,7 @@ def test_errors_name_the_entry_and_field(change: Any, message: str) -> None:
     assert message in str(caught.value)
 
 
+@pytest.mark.slow
 def test_build_command_reports_a_bad_source_in_one_line(tmp_path: Path) -> None:
     import yaml
 
