@@ -37,7 +37,8 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/ontology/gluteonto.obo", "gluteonto/data/ontology/gluteonto.json",
                      "gluteonto/data/ontology/gluteonto.ofn", "gluteonto/data/ontology/gluteonto-nb.babelon.tsv",
                      "gluteonto/data/shapes/gluteonto-shapes-core.ttl",
-                     "gluteonto/site/static/site.css", "gluteonto/site/static/search.js"):
+                     "gluteonto/site/static/site.css", "gluteonto/site/static/search.js", "gluteonto/iris.py",
+                     "gluteonto/locale/en/LC_MESSAGES/gluteonto.mo", "gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
     assert "gluteonto/compile/compiler.py" in names and "gluteonto/py.typed" in names
@@ -73,3 +74,7 @@ def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_p
     assert result.stdout.count("GLUTEONTO_") == 6
     result = subprocess.run([str(gluteonto_cmd), "validate"], cwd=work, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+    # the message catalogues are read from the installed package
+    result = subprocess.run([str(gluteonto_cmd), "query", "anastomosis-members", "--lang", "nb"], cwd=work,
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("(3 rader)"), result.stdout + result.stderr

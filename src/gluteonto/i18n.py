@@ -80,13 +80,18 @@ def ui(lang: str) -> str:
 
 def default_lang(environ: Mapping[str, str]) -> str:
     """The answer language when ``--lang`` is not given: ``GLUTEONTO_LANG``, else the locale's language if the
-    interface speaks it (``nb``, and ``no``/``nn`` as ``nb``), else English."""
+    interface speaks it (``nb``, and ``no``/``nn`` as ``nb``), else English.
+
+    >>> default_lang({"LANG": "nb_NO.UTF-8"}), default_lang({"GLUTEONTO_LANG": "la"}), default_lang({"LANG": "C.UTF-8"})
+    ('nb', 'la', 'en')
+    """
     chosen = environ.get("GLUTEONTO_LANG", "").strip().lower()
     if chosen in LABEL_LANGS:
         return chosen
     locale = next((environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
+    if locale.lower().startswith(("nb", "no", "nn")):
+        return "nb"
     prefix = re.split(r"[_.@-]", locale.lower(), maxsplit=1)[0]
-    prefix = "nb" if prefix in ("no", "nn") else prefix
     return prefix if prefix in UI_LANGS else BASE_LANG
 
 

@@ -46,6 +46,7 @@ class QuestionRunner(Protocol):
         """Run SPARQL text."""
         ...
 
+
 _SELECT_HEAD = re.compile(r"^SELECT\b.*?\bWHERE\b", re.MULTILINE | re.DOTALL)
 
 
