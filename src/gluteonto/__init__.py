@@ -10,7 +10,6 @@ Quick use::
 from __future__ import annotations
 
 from .lazy import lazy_getattr
-from .version import package_version
 
 #: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
 #: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
@@ -31,7 +30,13 @@ _EXPORTS = {
 }
 
 
-__getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": package_version})
+def _version() -> str:
+    from .version import package_version
+
+    return package_version()
+
+
+__getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": _version})
 
 
 __all__ = [

@@ -106,13 +106,15 @@ class _Missing(gettext.NullTranslations):
 
 
 class _Catalogue(gettext.GNUTranslations):
-    def keys(self) -> set[str]:
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
         """The message keys of this catalogue alone."""
-        return {key if isinstance(key, str) else key[0] for key in self._catalog if key}  # type: ignore[attr-defined]
+        return frozenset(key if isinstance(key, str) else key[0] for key in self._catalog if key)  # type: ignore[attr-defined]
 
-    def plural_keys(self) -> set[str]:
+    @functools.cached_property
+    def plural_keys(self) -> frozenset[str]:
         """The keys of the messages that have plural forms."""
-        return {key[0] for key in self._catalog if isinstance(key, tuple)}  # type: ignore[attr-defined]
+        return frozenset(key[0] for key in self._catalog if isinstance(key, tuple))  # type: ignore[attr-defined]
 
 
 @functools.cache
@@ -139,9 +141,9 @@ def nmsg(key: str, n: int, lang: str = BASE_LANG, **fields: object) -> str:
     return _catalogue(ui(lang)).ngettext(key, key, n).format(n=n, **fields)
 
 
-def message_keys(lang: str = BASE_LANG) -> set[str]:
+def message_keys(lang: str = BASE_LANG) -> frozenset[str]:
     """The keys the catalogue of ``lang`` itself holds."""
-    return _catalogue(lang).keys()
+    return _catalogue(lang).keys
 
 
 def has_msg(key: str) -> bool:
@@ -217,7 +219,7 @@ def interface_words(lang: str = "nb") -> set[str]:
     english: set[str] = set()
     other: set[str] = set()
     base, translated = _catalogue(BASE_LANG), _catalogue(lang)
-    plural = base.plural_keys()
+    plural = base.plural_keys
     for key in message_keys(BASE_LANG):
         for catalogue, words in ((base, english), (translated, other)):
             texts = [catalogue.ngettext(key, key, n) for n in (1, 2)] if key in plural else [catalogue.gettext(key)]
