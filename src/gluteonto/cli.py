@@ -155,7 +155,7 @@ def info(engine: str, lang: str) -> None:
     from .i18n import has_msg, msg
     from .tools.info import ontology_info
 
-    lines = [(msg("info " + key, lang) if has_msg("info " + key) else key, value)
+    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value)
              for key, value in ontology_info(engine).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:

@@ -117,12 +117,22 @@ class _Catalogue(gettext.GNUTranslations):
         return frozenset(key[0] for key in self._catalog if isinstance(key, tuple))  # type: ignore[attr-defined]
 
 
+class _Base(gettext.NullTranslations):
+    """The English catalogue as the fallback of another, read only if that one lacks a key."""
+
+    def gettext(self, message: str) -> str:
+        return _catalogue(BASE_LANG).gettext(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return _catalogue(BASE_LANG).ngettext(msgid1, msgid2, n)
+
+
 @functools.cache
 def _catalogue(lang: str) -> _Catalogue:
     """The compiled catalogue of an interface language, falling back to English for a key it lacks."""
     with (_LOCALE / lang / "LC_MESSAGES" / f"{_DOMAIN}.mo").open("rb") as handle:
         catalogue = _Catalogue(handle)
-    catalogue.add_fallback(_catalogue(BASE_LANG) if lang != BASE_LANG else _Missing())
+    catalogue.add_fallback(_Base() if lang != BASE_LANG else _Missing())
     return catalogue
 
 
@@ -146,15 +156,15 @@ def message_keys(lang: str = BASE_LANG) -> frozenset[str]:
     return _catalogue(lang).keys
 
 
-def has_msg(key: str) -> bool:
-    """True when the catalogues hold ``key``."""
-    return key in message_keys(BASE_LANG)
+def has_msg(key: str, lang: str = BASE_LANG) -> bool:
+    """True when the catalogue of ``lang``'s interface language holds ``key`` (every catalogue holds the same keys)."""
+    return key in message_keys(ui(lang))
 
 
 def header(variable: str, lang: str = BASE_LANG) -> str:
     """Column header for a query variable; a variable without one shows its name with spaces."""
     key = "header." + variable
-    return msg(key, lang) if has_msg(key) else variable.replace("_", " ")
+    return msg(key, lang) if has_msg(key, lang) else variable.replace("_", " ")
 
 
 def cell_text(value: str, lang: str = BASE_LANG) -> str:
@@ -163,13 +173,13 @@ def cell_text(value: str, lang: str = BASE_LANG) -> str:
     Other text (labels, definitions) is returned unchanged.
     """
     key = "value." + value
-    return msg(key, lang) if has_msg(key) else value
+    return msg(key, lang) if has_msg(key, lang) else value
 
 
 def param_name(name: str, lang: str = BASE_LANG) -> str:
     """What a user types for the parameter ``name`` in ``lang`` (``muscle`` is ``muskel`` in Norwegian)."""
     key = "param." + name
-    return msg(key, lang) if has_msg(key) else name
+    return msg(key, lang) if has_msg(key, lang) else name
 
 
 def param_aliases(name: str) -> set[str]:

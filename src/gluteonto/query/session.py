@@ -40,6 +40,8 @@ _LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]
 def _own_names(spec: QuerySpec, given: dict[str, str]) -> dict[str, str]:
     """``given`` with parameter names in another language (``muskel``) replaced by the query's own (``muscle``)."""
     own = {p.name for p in spec.params}
+    if all(name in own for name in given):
+        return given
     aliases = {normalize(alias): p.name for p in spec.params for alias in param_aliases(p.name)}
     return {(name if name in own else aliases.get(normalize(name), name)): value for name, value in given.items()}
 
