@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("gluteonto.query",),  # the question catalog, term look-up and resolution, questions that answer, the Session
     ("gluteonto.shacl",),  # SHACL engines
     ("gluteonto.card",),  # the term card, over a session
-    ("gluteonto.site",),  # the documentation site, over the card
+    ("gluteonto.site", "gluteonto.quiz"),  # the documentation site and the question bank, over the card
     ("gluteonto.server",),  # the SPARQL server's app and workers
     ("gluteonto.tools",),  # validate, reason, export, link-fma, serve, info
     ("gluteonto.cli", "gluteonto.cli_safety", "gluteonto.entry", "gluteonto.__main__", "gluteonto"),  # the command line

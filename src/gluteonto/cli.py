@@ -20,7 +20,7 @@ from . import iris, limits
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
-from .i18n import LABEL_LANGS, default_lang
+from .i18n import LABEL_LANGS, UI_LANGS, default_lang
 from .sparql.results import RESULT_FORMATS
 from .vocab import compact_iri
 
@@ -400,6 +400,33 @@ def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tup
         result = outcome.session.query(name, _parse_params(params, lang), lang)
         click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
     sys.exit(0 if outcome.report.ok else 1)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(list(UI_LANGS), case_sensitive=False), default=lambda: default_lang(os.environ)
+              if default_lang(os.environ) in UI_LANGS else "en", show_default="en; nb with GLUTEONTO_LANG=nb",
+              help="Language of the questions (Latin names are given in brackets where the ontology has them).")
+@click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
+              help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or '-': standard output).")
+@friendly
+def quiz(lang: str, fmt: str, output: Path | None) -> None:
+    """A question bank generated from the ontology: every answer is what a catalog question returns."""
+    from .query.session import Session
+    from .quiz import QUIZ_FORMATS, build_bank
+    from .quiz.words import w
+    from .safe_write import atomic_output, check_output, is_stdout
+
+    if output is not None and not is_stdout(output):
+        check_output(output)
+    items = build_bank(Session("oxigraph"), lang)
+    text = QUIZ_FORMATS[fmt](items)
+    if output is None or is_stdout(output):
+        click.echo(text, nl=False)
+        return
+    with atomic_output(output) as handle:
+        handle.write(text.encode("utf-8"))
+    click.echo(w("wrote", lang, n=len(items), path=output), err=True)
 
 
 @main.command()

@@ -28,6 +28,7 @@ S_REFS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000862"  # Gluteus Minimu
 MOORE2014: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000870"  # Moore, Dalley & Agur 2014, Clinically Oriented Anatomy (7th ed.)
 PALASTANGA2012: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000871"  # Palastanga & Soames 2012, Anatomy and Human Movement (6th ed.)
 STANDRING2016: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000872"  # Standring 2016, Gray's Anatomy (41st ed.)
+DESIGN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000890"  # gluteonto design notes (docs/design.md)
 UBERON: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000880"  # Uberon release 2026-04-01 (as extracted in the project reference data)
 HRA: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000881"  # HRA ASCT+B tables v1.1–v2.0 (as extracted in the project reference data)
 HPO: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000882"  # Human Phenotype Ontology release 2025-01-16
@@ -92,11 +93,21 @@ CONTRAINDICATED_IN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000935"  # to
 PRODUCES_HIGHER_ACTIVATION_THAN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000936"  # produces higher activation than
 PROGRESSES_WHEN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000939"  # progressed from when
 LESS_COMPENSATION_THAN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000943"  # allows less compensation than
+KEPT_APART_FROM: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000946"  # trained separately from
+RESULT_OF_TEST: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000947"  # result of test
+STATE_AFTER: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000948"  # state after procedure
+REPORTED_ESPECIALLY_IN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000949"  # effect reported especially in
+MOST_ACTIVE_DURING: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000950"  # most active during
 RECOMMENDED_IN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000937"  # recommended in
 PURPOSE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000990"  # exercise purpose
 EXECUTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000991"  # execution
 EVIDENCE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000992"  # evidence statement
 SPINAL_SEGMENT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000993"  # spinal segment code
+QUALIFIER: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000995"  # qualifier in the source
+FOOTNOTE_MARKER: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000996"  # article footnote marker
+FOOTNOTE_READ_AS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000997"  # footnote marker read as (interpretation)
+COMPENSATING_MUSCLE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000998"  # compensating muscle compared
+LATIN_NON_TA: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000999"  # Latin name outside Terminologia Anatomica
 VARIATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000994"  # exercise variation
 
 # -- classes ---------------------------------------------------------------------------------------------
@@ -111,9 +122,11 @@ INFORMATION_RESOURCE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000800"  # 
 ONLINE_ARTICLE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000801"  # online article
 ARTICLE_SECTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000802"  # article section
 TEXTBOOK: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000803"  # textbook
+DESIGN_DOCUMENT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000805"  # project design document
 REFERENCE_RESOURCE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000804"  # reference ontology or data resource
 MUSCLE_ORGAN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000002"  # muscle organ
 GLUTEAL_MUSCLE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000003"  # gluteal muscle
+HIP_ABDUCTOR: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000088"  # hip abductor
 MUSCLE_PART: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000013"  # muscle organ part
 TENDON: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000022"  # tendon
 BONE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000027"  # bone
@@ -201,6 +214,7 @@ LATERAL_CIRCUMFLEX_FEMORAL_ARTERY: Final = "https://w3id.org/gluteonto/GLUTEONTO
 TROCHANTERIC_ANASTOMOSIS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000084"  # trochanteric anastomosis
 JOINT_MOVEMENT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000201"  # joint movement
 HIP_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000202"  # hip abduction
+HIP_ABDUCTION_WITH_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000240"  # hip abduction with slight extension
 HIP_INTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000203"  # hip internal rotation
 HIP_EXTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000204"  # hip external rotation
 HIP_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000205"  # hip extension
@@ -221,6 +235,7 @@ GMAX_HIP_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000219"  # hi
 GMAX_EXTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000220"  # hip external rotation by gluteus maximus
 GM_ADDUCTION_ROTATION_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000222"  # control of hip adduction and rotation by gluteus minimus
 GM_HIP_STABILISATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000223"  # stabilisation of the hip joint by gluteus minimus
+GM_ACTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000225"  # muscle action of gluteus minimus
 GMED_HIP_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000224"  # hip abduction by gluteus medius
 GM_ANTERIOR_LOAD_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000221"  # control of the loaded hip by anterior fibres of gluteus minimus
 MOTOR_ACTIVITY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000230"  # motor activity
@@ -278,9 +293,9 @@ GM_WEAKNESS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000446"  # weakness 
 GMED_WEAKNESS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000447"  # weakness of gluteus medius
 COMPENSATORY_MOVEMENT_PATTERN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000448"  # compensatory movement pattern
 IMAGING_FINDING: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000449"  # MRI finding
-DEGENERATIVE_TENDON_CHANGE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000450"  # degenerative tendon change
+DEGENERATIVE_TENDON_CHANGE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000450"  # degenerative change of the gluteus minimus tendon
 PERITROCHANTERIC_FLUID: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000451"  # fluid around the greater trochanter
-PARTIAL_TENDON_TEAR: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000452"  # partial tendon tear
+PARTIAL_TENDON_TEAR: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000452"  # partial tear of the gluteus minimus tendon
 POST_OPERATIVE_STATE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000456"  # status after surgery
 POST_HIP_SURGERY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000457"  # status after hip surgery
 POST_HIP_ARTHROPLASTY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000453"  # status after hip arthroplasty
@@ -289,6 +304,7 @@ PAIN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000458"  # pain
 LONG_STANDING_HIP_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000454"  # long-standing hip complaint
 PELVIC_PAIN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000455"  # pelvic pain
 FEMALE_OVER_40: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000721"  # women over 40
+PEOPLE_WITH_GTPS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000731"  # people with greater trochanteric pain syndrome
 BIOMECHANICAL_DEVIATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000722"  # biomechanical deviation
 INCREASED_STANCE_ADDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000723"  # increased hip adduction in the stance phase
 LOADING_PATTERN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000728"  # loading pattern
@@ -297,6 +313,7 @@ SLOPED_SURFACE_RUNNING: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000725"  
 UNILATERAL_WEIGHT_BEARING: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000726"  # unilateral weight bearing
 ASYMMETRIC_GAIT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000727"  # asymmetric gait
 SURGICAL_PROCEDURE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000640"  # surgical procedure
+HIP_SURGERY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000644"  # hip surgery
 HIP_ARTHROPLASTY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000641"  # hip arthroplasty
 CLINICAL_TEST: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000642"  # clinical test
 LASEGUE_TEST: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000643"  # Lasègue test
@@ -306,6 +323,7 @@ FOOTWEAR_ASSESSMENT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000652"  # f
 PELVIC_POSTURE_ASSESSMENT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000653"  # pelvic posture assessment
 CORE_ACTIVATION_ASSESSMENT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000654"  # core activation assessment
 SEPARATE_TRAINING_PRINCIPLE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000655"  # separate training of gluteus minimus and gluteus maximus
+TECHNIQUE_PRINCIPLE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000656"  # attentive technique in gluteus minimus training
 EXERCISE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000660"  # therapeutic exercise
 GM_EXERCISE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000661"  # gluteus minimus strengthening exercise
 EX_RESISTED_ABDUCTION_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000662"  # resisted hip abduction in extension
@@ -314,7 +332,8 @@ EX_SIDE_PLANK_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000664" 
 EX_SINGLE_LEG_SQUAT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000665"  # single-leg squat with hip control
 EX_STANDING_IR_BAND: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000666"  # standing hip internal rotation with band
 EX_CLAM: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000667"  # clam exercise
-EX_SIMPLE_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000668"  # simple side-lying hip abduction
+EX_SIMPLE_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000668"  # simple hip abduction exercise
+EX_SIDE_RAISE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000669"  # traditional side raise
 STATIC_LOW_LOAD_EXERCISE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000670"  # static low-load exercise
 DYNAMIC_EXERCISE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000671"  # dynamic exercise variant
 WEIGHT_BEARING_EXERCISE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000672"  # weight-bearing exercise variant
@@ -344,6 +363,7 @@ KEYS: Final[dict[str, str]] = {
     MOORE2014: "moore2014",
     PALASTANGA2012: "palastanga2012",
     STANDRING2016: "standring2016",
+    DESIGN: "design",
     UBERON: "uberon",
     HRA: "hra",
     HPO: "hpo",
@@ -406,11 +426,21 @@ KEYS: Final[dict[str, str]] = {
     PRODUCES_HIGHER_ACTIVATION_THAN: "produces_higher_activation_than",
     PROGRESSES_WHEN: "progresses_when",
     LESS_COMPENSATION_THAN: "less_compensation_than",
+    KEPT_APART_FROM: "kept_apart_from",
+    RESULT_OF_TEST: "result_of_test",
+    STATE_AFTER: "state_after",
+    REPORTED_ESPECIALLY_IN: "reported_especially_in",
+    MOST_ACTIVE_DURING: "most_active_during",
     RECOMMENDED_IN: "recommended_in",
     PURPOSE: "purpose",
     EXECUTION: "execution",
     EVIDENCE: "evidence",
     SPINAL_SEGMENT: "spinal_segment",
+    QUALIFIER: "qualifier",
+    FOOTNOTE_MARKER: "footnote_marker",
+    FOOTNOTE_READ_AS: "footnote_read_as",
+    COMPENSATING_MUSCLE: "compensating_muscle",
+    LATIN_NON_TA: "latin_non_ta",
     VARIATION: "variation",
     ANATOMICAL_ENTITY: "anatomical_entity",
     BODILY_PROCESS: "bodily_process",
@@ -423,9 +453,11 @@ KEYS: Final[dict[str, str]] = {
     ONLINE_ARTICLE: "online_article",
     ARTICLE_SECTION: "article_section",
     TEXTBOOK: "textbook",
+    DESIGN_DOCUMENT: "design_document",
     REFERENCE_RESOURCE: "reference_resource",
     MUSCLE_ORGAN: "muscle_organ",
     GLUTEAL_MUSCLE: "gluteal_muscle",
+    HIP_ABDUCTOR: "hip_abductor",
     MUSCLE_PART: "muscle_part",
     TENDON: "tendon",
     BONE: "bone",
@@ -513,6 +545,7 @@ KEYS: Final[dict[str, str]] = {
     TROCHANTERIC_ANASTOMOSIS: "trochanteric_anastomosis",
     JOINT_MOVEMENT: "joint_movement",
     HIP_ABDUCTION: "hip_abduction",
+    HIP_ABDUCTION_WITH_EXTENSION: "hip_abduction_with_extension",
     HIP_INTERNAL_ROTATION: "hip_internal_rotation",
     HIP_EXTERNAL_ROTATION: "hip_external_rotation",
     HIP_EXTENSION: "hip_extension",
@@ -533,6 +566,7 @@ KEYS: Final[dict[str, str]] = {
     GMAX_EXTERNAL_ROTATION: "gmax_external_rotation",
     GM_ADDUCTION_ROTATION_CONTROL: "gm_adduction_rotation_control",
     GM_HIP_STABILISATION: "gm_hip_stabilisation",
+    GM_ACTION: "gm_action",
     GMED_HIP_ABDUCTION: "gmed_hip_abduction",
     GM_ANTERIOR_LOAD_CONTROL: "gm_anterior_load_control",
     MOTOR_ACTIVITY: "motor_activity",
@@ -601,6 +635,7 @@ KEYS: Final[dict[str, str]] = {
     LONG_STANDING_HIP_COMPLAINT: "long_standing_hip_complaint",
     PELVIC_PAIN: "pelvic_pain",
     FEMALE_OVER_40: "female_over_40",
+    PEOPLE_WITH_GTPS: "people_with_gtps",
     BIOMECHANICAL_DEVIATION: "biomechanical_deviation",
     INCREASED_STANCE_ADDUCTION: "increased_stance_adduction",
     LOADING_PATTERN: "loading_pattern",
@@ -609,6 +644,7 @@ KEYS: Final[dict[str, str]] = {
     UNILATERAL_WEIGHT_BEARING: "unilateral_weight_bearing",
     ASYMMETRIC_GAIT: "asymmetric_gait",
     SURGICAL_PROCEDURE: "surgical_procedure",
+    HIP_SURGERY: "hip_surgery",
     HIP_ARTHROPLASTY: "hip_arthroplasty",
     CLINICAL_TEST: "clinical_test",
     LASEGUE_TEST: "lasegue_test",
@@ -618,6 +654,7 @@ KEYS: Final[dict[str, str]] = {
     PELVIC_POSTURE_ASSESSMENT: "pelvic_posture_assessment",
     CORE_ACTIVATION_ASSESSMENT: "core_activation_assessment",
     SEPARATE_TRAINING_PRINCIPLE: "separate_training_principle",
+    TECHNIQUE_PRINCIPLE: "technique_principle",
     EXERCISE: "exercise",
     GM_EXERCISE: "gm_exercise",
     EX_RESISTED_ABDUCTION_EXTENSION: "ex_resisted_abduction_extension",
@@ -627,6 +664,7 @@ KEYS: Final[dict[str, str]] = {
     EX_STANDING_IR_BAND: "ex_standing_ir_band",
     EX_CLAM: "ex_clam",
     EX_SIMPLE_ABDUCTION: "ex_simple_abduction",
+    EX_SIDE_RAISE: "ex_side_raise",
     STATIC_LOW_LOAD_EXERCISE: "static_low_load_exercise",
     DYNAMIC_EXERCISE: "dynamic_exercise",
     WEIGHT_BEARING_EXERCISE: "weight_bearing_exercise",
@@ -699,6 +737,11 @@ RELATIONS: Final[dict[str, str]] = {
     PRODUCES_HIGHER_ACTIVATION_THAN: "produces_higher_activation_than",
     PROGRESSES_WHEN: "progresses_when",
     LESS_COMPENSATION_THAN: "less_compensation_than",
+    KEPT_APART_FROM: "kept_apart_from",
+    RESULT_OF_TEST: "result_of_test",
+    STATE_AFTER: "state_after",
+    REPORTED_ESPECIALLY_IN: "reported_especially_in",
+    MOST_ACTIVE_DURING: "most_active_during",
     RECOMMENDED_IN: "recommended_in",
 }
 

@@ -10,7 +10,8 @@
 * Answers are negotiated from ``Accept`` (406 if nothing fits), produced by
   :class:`~gluteonto.server.workers.QueryPool` within time, row and byte limits, and sent with
   ``Content-Length`` when they fit in the first megabyte, streamed otherwise.
-* :func:`~gluteonto.server.static.static_site` serves a directory's files at ``/`` next to the endpoint.
+* :func:`~gluteonto.server.static.static_site` serves a directory's files at ``/`` next to the endpoint;
+  a browser's ``GET /sparql`` without a query (``Accept: text/html``) gets the site's SPARQL page.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ..sparql.guard import find_service
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
-__all__ = ["SparqlApp", "host_allowed", "parse_accept"]
+__all__ = ["SparqlApp", "editor_path", "host_allowed", "parse_accept"]
 
 
 log = logging.getLogger("gluteonto.serve")
@@ -163,6 +164,9 @@ class SparqlApp:
             return
         if method not in ("GET", "HEAD", "POST"):
             raise _Refused(405, f"method {method} not allowed: the endpoint is read-only", [("Allow", _ALLOW)])
+        if self.site is not None and method in ("GET", "HEAD") and not scope.get("query_string") and _wants_page(scope):
+            await self.site({**scope, "path": editor_path(_header(scope, b"accept-language") or "")}, receive, send)
+            return
         job = await self._read_job(scope, receive)
         await self._answer(scope, receive, send, job, cors)
 
@@ -284,6 +288,26 @@ class SparqlApp:
             headers.append((b"content-length", str(length).encode()))
         headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in cors]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
+
+
+def _wants_page(scope: Scope) -> bool:
+    """True when a browser asks for the endpoint without a query: HTML is what it prefers."""
+    accept = parse_accept(_header(scope, b"accept") or "")
+    return bool(accept) and accept[0] in ("text/html", "application/xhtml+xml")
+
+
+def editor_path(accept_language: str) -> str:
+    """The site's SPARQL page in the language the browser prefers, if the site has it (Norwegian for nb, no, nn).
+
+    >>> editor_path("nb-NO,nb;q=0.9,en;q=0.8"), editor_path("en-GB,en"), editor_path("")
+    ('/sparql-editor.nb.html', '/sparql-editor.html', '/sparql-editor.html')
+    """
+    from ..i18n import UI_LANGS
+
+    first = parse_accept(accept_language)[:1]
+    lang = first[0].split("-")[0].lower() if first else ""
+    lang = "nb" if lang in ("no", "nn") else lang
+    return f"/sparql-editor.{lang}.html" if lang in UI_LANGS and lang != "en" else "/sparql-editor.html"
 
 
 def _acceptable(media: str) -> bool:

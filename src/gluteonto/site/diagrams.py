@@ -22,6 +22,7 @@ from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
 from ..i18n import msg
+from ..vocab import RDFS
 from .words import SITE_LANGS
 
 __all__ = [
@@ -35,7 +36,9 @@ __all__ = [
     "inline_svg",
     "innervation",
     "neighbourhood",
+    "node_name",
     "render_svgs",
+    "standalone_svg",
     "to_dot",
     "topography",
 ]
@@ -48,26 +51,30 @@ DEEP_TO, SUPERFICIAL_TO = URIRef(iris.DEEP_TO), URIRef(iris.SUPERFICIAL_TO)
 ANTERIOR_TO, POSTERIOR_TO = URIRef(iris.ANTERIOR_TO), URIRef(iris.POSTERIOR_TO)
 ADJACENT_TO, BOUNDED_BY = URIRef(iris.ADJACENT_TO), URIRef(iris.BOUNDED_BY)
 HAS_ROOT, HAS_CONTRIBUTING_ARTERY = URIRef(iris.HAS_ROOT_SEGMENT), URIRef(iris.HAS_CONTRIBUTING_ARTERY)
+PASSES_THROUGH, LOCATED_IN = URIRef(iris.PASSES_THROUGH), URIRef(iris.LOCATED_IN)
+DEEPER_THAN, SHALLOWER_THAN = URIRef(iris.DEEPER_THAN), URIRef(iris.SHALLOWER_THAN)
+SEGMENT_CODE = URIRef(iris.SPINAL_SEGMENT)
+RDFS_LABEL = RDFS.label
 HAS_AGENT, OCCURS_DURING, REQUIRES = URIRef(iris.HAS_AGENT), URIRef(iris.OCCURS_DURING), URIRef(iris.REQUIRES_CONDITION)
 ENHANCED_BY, PREVENTS = URIRef(iris.ENHANCED_BY_CONDITION), URIRef(iris.PREVENTS)
 MUSCLE_ACTION, GLUTEUS_MINIMUS = URIRef(iris.MUSCLE_ACTION), URIRef(iris.GLUTEUS_MINIMUS)
+NERVE_PLEXUS, ANATOMICAL_SPACE = URIRef(iris.NERVE_PLEXUS), URIRef(iris.ANATOMICAL_SPACE)
 
-#: top-level branch or kind → node fill colour (light, so diagrams print well in black and white)
-_FILLS: list[tuple[URIRef, str]] = [(URIRef(kind), colour) for kind, colour in (
-    (iris.MUSCLE_ORGAN, "#f6dada"),
-    (iris.MUSCLE_PART, "#f6dada"),
-    (iris.NERVE, "#fff1b8"),
-    (iris.NERVE_PLEXUS, "#fff1b8"),
-    (iris.ARTERY, "#fbd3c9"),
-    (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9"),
-    (iris.ANATOMICAL_ENTITY, "#ececec"),  # other anatomy
-    (iris.BODILY_PROCESS, "#dce8fb"),
-    (iris.CLINICAL_ENTITY, "#ffe3cc"),
-    (iris.HEALTH_CARE_PROCEDURE, "#d8f0d8"),
-    (iris.BODY_CONDITION, "#ece0fa"),  # positions and conditions
-    (iris.RISK_FACTOR, "#ece0fa"),
+#: top-level branch or kind → (node fill colour, legend key); light, so diagrams print well in black and white
+_FILLS: list[tuple[URIRef, str, str]] = [(URIRef(kind), colour, key) for kind, colour, key in (
+    (iris.MUSCLE_ORGAN, "#f6dada", "muscles"),
+    (iris.MUSCLE_PART, "#f6dada", "muscles"),
+    (iris.NERVE, "#fff1b8", "nerves"),
+    (iris.NERVE_PLEXUS, "#fff1b8", "nerves"),
+    (iris.ARTERY, "#fbd3c9", "arteries"),
+    (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9", "arteries"),
+    (iris.ANATOMICAL_ENTITY, "#ececec", "other anatomy"),
+    (iris.BODILY_PROCESS, "#dce8fb", "actions"),
+    (iris.CLINICAL_ENTITY, "#ffe3cc", "clinical"),
+    (iris.HEALTH_CARE_PROCEDURE, "#d8f0d8", "exercises"),
+    (iris.BODY_CONDITION, "#ece0fa", "conditions"),  # positions and conditions
+    (iris.RISK_FACTOR, "#ece0fa", "conditions"),
 )]
-
 
 class DiagramError(GluteontoError):
     """Graphviz failed or is missing."""
@@ -83,6 +90,7 @@ class Edge:
     back: bool = False
     constraint: bool = True
     dashed: bool = False
+    minlen: int = 1
 
 
 @dataclass
@@ -97,6 +105,7 @@ class Diagram:
     same_rank: list[list[URIRef]] = field(default_factory=list)
     focus: URIRef | None = None
     shown: tuple[int, int] | None = None  # (edges drawn, edges there are) when the diagram is a selection
+    codes: dict[URIRef, str] = field(default_factory=dict)  # a short code shown above a node's name (L4)
 
     def nodes(self) -> list[URIRef]:
         """Every node once, the focus first, in order of appearance."""
@@ -117,6 +126,11 @@ class Diagram:
 def _word(key: str, lang: str) -> str:
     """An edge label (``edge.KEY`` in the catalogues)."""
     return msg("edge." + key, lang)
+
+
+def _legend_word(key: str, lang: str) -> str:
+    """A word of a diagram's key (``legend.KEY`` in the catalogues)."""
+    return msg("legend." + key, lang)
 
 
 def _texts(diagram: str, **values: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -158,26 +172,47 @@ def _trace(ix: CardIndex, start: list[URIRef], props: tuple[URIRef, ...], draw: 
 
 # -- the site's diagrams ---------------------------------------------------------------------
 def innervation(ix: CardIndex, lang: str) -> Diagram:
-    """Roots → plexus → nerve (→ branch) → muscles, from innervated by / innervates, branching and root axioms."""
+    """Roots → plexus → nerve (→ branch) → muscles, and the nerve's course, from the axioms.
+
+    A nerve's roots (``has root segment``) are drawn into the plexus it branches from (its fibres
+    pass through that plexus), labelled with their segment codes; the openings it passes through
+    and the spaces it lies in are drawn beside it.
+    """
     d = Diagram("innervation", *_texts("innervation"))
     nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
                             "innervates", lang)
     roots: list[URIRef] = []
+    trunks: list[URIRef] = []  # nerves traced up from the innervating ones
 
     def draw(nerve: URIRef, prop: URIRef, filler: URIRef) -> bool:
-        if prop == HAS_ROOT:
-            d.add(Edge(filler, nerve, _word("root of", lang)))
-            roots.append(filler)
-        elif prop == BRANCH_OF:
+        if prop == BRANCH_OF:
             d.add(Edge(filler, nerve, _word("gives off", lang)))
+            trunks.append(filler)
             return True
-        elif nerve not in muscles:  # a plexus that is part of a larger one
+        if prop == PART_OF and nerve not in muscles:  # a plexus that is part of a larger one
             d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
         return False
 
-    _trace(ix, nerves, (BRANCH_OF, PART_OF, HAS_ROOT), draw)
-    d.same_rank = [sorted(set(roots), key=str), sorted(set(muscles), key=str)]
+    _trace(ix, nerves, (BRANCH_OF, PART_OF), draw)
+    for nerve in dict.fromkeys([*nerves, *trunks]):
+        plexuses = [f for _p, f in _fillers(ix, nerve, BRANCH_OF) if _is_plexus(ix, f)]
+        for _prop, root in _fillers(ix, nerve, HAS_ROOT):
+            roots.append(root)
+            code = ix.value(root, SEGMENT_CODE)
+            if code is not None:
+                d.codes[root] = str(code)
+            for target in plexuses or [nerve]:
+                d.add(Edge(root, target, _word("root into" if plexuses else "root of", lang)))
+        for prop, place in _fillers(ix, nerve, PASSES_THROUGH, LOCATED_IN):
+            d.add(Edge(nerve, place, _word("passes through" if prop == PASSES_THROUGH else "runs in", lang)))
+            for _p, whole in _fillers(ix, place, PART_OF):
+                d.add(Edge(place, whole, _word("part of", lang), dashed=True))
+    d.same_rank = [sorted(set(roots), key=lambda r: d.codes.get(r, str(r))), sorted(set(muscles), key=str)]
     return d
+
+
+def _is_plexus(ix: CardIndex, cls: URIRef) -> bool:
+    return NERVE_PLEXUS in {cls} | {a for a, _c in ix.ancestors(cls)}
 
 
 def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
@@ -194,17 +229,29 @@ def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
         for _prop, whole in _fillers(ix, part, PART_OF):
             if whole in supplied:
                 d.add(Edge(part, whole, _word("part of", lang), dashed=True))
-    d.same_rank = [sorted(set(supplied), key=str)]
     return d
 
 
 def topography(ix: CardIndex, lang: str) -> Diagram:
-    """Layers (superficial above deep) and neighbours from the positional relations."""
+    """Layers (superficial above deep), what runs between them, and neighbours, from the positional relations.
+
+    Only what is connected to gluteus minimus is drawn.
+    """
     d = Diagram("topography", *_texts("topography"), rankdir="TB")
     for cls, filler in _classes_with(ix, SUPERFICIAL_TO):
         d.add(Edge(cls, filler, _word("superficial to", lang)))
     for cls, filler in _classes_with(ix, DEEP_TO):
         d.add(Edge(filler, cls, _word("deep to", lang), back=True))
+    depth = [*((b, a) for a, b in _classes_with(ix, DEEPER_THAN)), *_classes_with(ix, SHALLOWER_THAN)]
+    for cls, filler in sorted(set(depth), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if not any({e.tail, e.head} == {cls, filler} for e in d.edges):  # not already drawn as a deep to / superficial to
+            d.add(Edge(cls, filler, _word("shallower than", lang), minlen=2))  # not adjacent: a layer lies between
+    inside: dict[URIRef, list[URIRef]] = {}
+    for prop in (LOCATED_IN, PASSES_THROUGH):
+        for cls, space in _classes_with(ix, prop):
+            if space in d.nodes() and _is_space(ix, space):
+                d.add(Edge(cls, space, _word("runs in" if prop == LOCATED_IN else "passes through", lang), constraint=False))
+                inside.setdefault(space, []).append(cls)
     rows: list[set[URIRef]] = []
     front = [*_classes_with(ix, ANTERIOR_TO), *((b, a) for a, b in _classes_with(ix, POSTERIOR_TO))]
     for cls, filler in sorted(set(front), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -216,7 +263,26 @@ def topography(ix: CardIndex, lang: str) -> Diagram:
         for cls, filler in _classes_with(ix, prop):
             d.add(Edge(cls, filler, _word(key, lang), constraint=False))
     d.same_rank = sorted((sorted(row, key=str) for row in rows), key=lambda row: str(row[0]))
+    d.same_rank += [[space, *sorted(found, key=str)] for space, found in sorted(inside.items(), key=lambda item: str(item[0]))]
+    return _component(d, GLUTEUS_MINIMUS)
+
+
+def _component(d: Diagram, node: URIRef) -> Diagram:
+    """``d`` cut down to the edges connected (in either direction) to ``node``."""
+    reached, grown = {node}, True
+    while grown:
+        before = len(reached)
+        for edge in d.edges:
+            if edge.tail in reached or edge.head in reached:
+                reached |= {edge.tail, edge.head}
+        grown = len(reached) > before
+    d.edges = [e for e in d.edges if e.tail in reached]
+    d.same_rank = [[n for n in group if n in reached] for group in d.same_rank]
     return d
+
+
+def _is_space(ix: CardIndex, cls: URIRef) -> bool:
+    return ANATOMICAL_SPACE in {cls} | {a for a, _c in ix.ancestors(cls)}
 
 
 def actions(ix: CardIndex, lang: str) -> Diagram:
@@ -303,23 +369,62 @@ def _wrap(text: str, width: int = 22) -> str:
     return "\n".join(lines)
 
 
-def _fill(ix: CardIndex, node: URIRef) -> str:
+def _fill(ix: CardIndex, node: URIRef) -> tuple[str, str]:
+    """(fill colour, legend key) of a node, from its top-level branch."""
     kinds = {node} | {a for a, _c in ix.ancestors(node)}
-    return next((colour for cls, colour in _FILLS if cls in kinds), "#ffffff")
+    return next(((colour, key) for cls, colour, key in _FILLS if cls in kinds), ("#ffffff", "other"))
 
 
-def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef], str | None]) -> str:
-    """Graphviz text for ``diagram``; nodes carry their page address (``href``) and a tooltip."""
+def _legend(diagram: Diagram, ix: CardIndex, lang: str) -> str:
+    """The diagram's title with a key below it, as a Graphviz HTML-like label (shown above the drawing)."""
+    fills = dict.fromkeys(_fill(ix, node) for node in diagram.nodes())
+    cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(_legend_word(key, lang))}</TD>'
+             for colour, key in fills]
+    notes = ["solid"] + (["dashed"] if any(e.dashed for e in diagram.edges) else []) + (["codes"] if diagram.codes else [])
+    cells += [f"<TD>{_html(_legend_word(key, lang))}</TD>" for key in notes]
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    width = max(len(r) for r in rows)
+    body = "".join(f"<TR>{''.join(r)}{'<TD></TD>' * (width - len(r))}</TR>" for r in rows)
+    title = _html(diagram.titles.get(lang, diagram.titles.get("en", diagram.name)))
+    return (f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3" ID="legend"><TR><TD COLSPAN="{width}"><FONT POINT-SIZE="14">'
+            f'<B>{title}</B></FONT></TD></TR><TR><TD COLSPAN="{width}" ALIGN="LEFT"><I>{_html(_legend_word("legend", lang))}'
+            f"</I></TD></TR>{body}</TABLE>>")
+
+
+def _html(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def node_name(ix: CardIndex, node: URIRef, lang: str, latin: bool = False) -> str:
+    """A node's name in ``lang``, or its Latin name where the ontology has one when ``latin`` is set."""
+    if latin:
+        found = ix.texts(node, RDFS_LABEL).get("la")
+        if found:
+            return found[0]
+    return ix.name(node, lang).text
+
+
+def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef], str | None], *, latin: bool = False,
+           legend: bool = True) -> str:
+    """Graphviz text for ``diagram``; nodes carry their page address (``href``) and a tooltip.
+
+    The drawing is headed by the diagram's title and a key to its colours and lines (``legend``);
+    ``latin`` names the nodes in Latin where the ontology has a Latin name.
+    """
     ids = {node: f"n{i}" for i, node in enumerate(diagram.nodes())}
-    out = [f"digraph {_quote(diagram.name)} {{",
-           (f"  graph [rankdir={diagram.rankdir}, fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, nodesep=0.25, "
-           f"ranksep=0.45, bgcolor=\"transparent\", tooltip={_quote(diagram.titles.get(lang, diagram.name))}];"),
+    title = diagram.titles.get(lang, diagram.titles.get("en", diagram.name))
+    heading = f"label={_legend(diagram, ix, lang)}, labelloc=t, labeljust=l, " if legend else ""
+    out = [f"digraph {_quote(title)} {{",
+           (f"  graph [{heading}rankdir={diagram.rankdir}, fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, nodesep=0.3, "
+           f"ranksep=0.5, bgcolor=\"transparent\", tooltip={_quote(title)}];"),
            ("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, "
            "color=\"#444444\", fillcolor=\"#ffffff\", margin=\"0.12,0.05\"];"),
            "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=9, color=\"#555555\", fontcolor=\"#333333\"];"]
     for node, node_id in ids.items():
         ref = ix.ref(node, lang)
-        attrs = [f"label={_quote(_wrap(ref.name.text))}", f"fillcolor={_quote(_fill(ix, node))}",
+        name = _wrap(node_name(ix, node, lang, latin))
+        code = diagram.codes.get(node)
+        attrs = [f"label={_quote(f'{code}{chr(10)}{name}' if code else name)}", f"fillcolor={_quote(_fill(ix, node)[0])}",
                  f"tooltip={_quote(f'{ref.name.text} ({ref.curie})')}"]
         url = href(ref)
         if url:
@@ -334,17 +439,23 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
         attrs = [f"label={_quote(_wrap(edge.label, 18))}" if first else 'label=""']
         if end:
             attrs.append(f"{end}={_quote(meet)}")
+            if not first and (end == "samehead") != edge.back:  # edges meeting at their arrow end share one arrowhead
+                attrs.append("arrowtail=none" if edge.back else "arrowhead=none")
         if edge.back:
             attrs.append("dir=back")
         if not edge.constraint:
             attrs.append("constraint=false")
         if edge.dashed:
             attrs.append("style=dashed")
+        if edge.minlen != 1:
+            attrs.append(f"minlen={edge.minlen}")
         out.append(f"  {ids[edge.tail]} -> {ids[edge.head]} [{', '.join(attrs)}];")
     for group in diagram.same_rank:
         members = [ids[n] for n in group if n in ids]
-        if len(members) > 1:
-            out.append("  { rank=same; " + "; ".join(members) + "; }")
+        linked = any(e.tail in group and e.head in group for e in diagram.edges)
+        if len(members) > 1:  # side by side, in the group's order unless edges between them decide
+            chain = "" if linked else " -> ".join(members) + " [style=invis]; "
+            out.append("  { rank=same; " + "; ".join(members) + "; " + chain + "}")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -420,6 +531,13 @@ def render_svgs(dot_texts: Sequence[str], dot: str | None = None, timeout: float
                 raise DiagramError(f"Graphviz 'dot' failed: {lines[0] if lines else code}")
             documents.extend(found)
     return documents
+
+
+def standalone_svg(document: str, title: str, description: str) -> str:
+    """An SVG file whose first children are its ``title`` and ``description`` (shown by viewers and read aloud)."""
+    head_end = document.index(">", document.index("<svg")) + 1
+    return (document[:head_end] + f"\n<title>{escape(title)}</title>\n<desc>{escape(description)}</desc>"
+            + document[head_end:])
 
 
 def inline_svg(document: str, prefix: str, title: str, description: str) -> str:
