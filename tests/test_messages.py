@@ -9,6 +9,7 @@ import string
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from gluteonto import i18n, iris
 from gluteonto.compile.messages import catalogue_paths, compile_catalogue, mo_bytes
@@ -132,3 +133,16 @@ def test_a_new_catalogue_is_a_new_interface_language(tmp_path: Path, monkeypatch
 def test_compiled_catalogues_are_what_the_po_files_say() -> None:
     for lang, path in PATHS.items():
         assert path.with_suffix(".mo").read_bytes() == compile_catalogue(path, lang), lang
+
+
+def test_a_relation_still_worded_by_its_label_shows_its_current_label(ontology_graph: Graph) -> None:
+    """Until a relation has a sentence of its own, its template is "{s} — label — {o}"; the label is the ontology's."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDFS
+
+    for lang, entries in ENTRIES.items():
+        for iri, key in iris.RELATIONS.items():
+            bare = re.fullmatch(r"\{s\} — (.+) — \{o\}", entries[f"relation.{key}"][0])
+            if bare:
+                labels = {str(o) for o in ontology_graph.objects(URIRef(iri), RDFS.label) if getattr(o, "language", None) == lang}
+                assert bare.group(1) in labels, f"relation.{key} ({lang}) shows {bare.group(1)!r}, the label is {labels}"
