@@ -243,6 +243,7 @@ def _reason(query_name: str, expression: object) -> tuple[set[str], object]:
     return {c.iri for c in query.descendants()} - {query.iri}, world
 
 
+@pytest.mark.slow  # HermiT runs in Java
 @needs_java
 @needs_article
 def test_dl_query_for_exercises_after_hip_surgery_returns_the_single_leg_squat_and_the_step_up() -> None:
@@ -307,6 +308,7 @@ def test_gluteus_minimus_never_acts_alone(ontology_graph: Graph) -> None:
     assert (term(225), OWL.equivalentClass, None) in g
 
 
+@pytest.mark.slow  # HermiT runs in Java
 @needs_java
 @needs_article
 def test_hermit_places_every_action_of_gluteus_minimus_under_never_alone() -> None:
