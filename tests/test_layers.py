@@ -30,10 +30,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("gluteonto.query",),  # the question catalog, term look-up and resolution, questions that answer, the Session
     ("gluteonto.shacl",),  # SHACL engines
     ("gluteonto.card",),  # the term card, over a session
+    ("gluteonto.pathway",),  # the clinical pathway from a term, over the card's index and sentences
     ("gluteonto.site", "gluteonto.quiz"),  # the documentation site and the question bank, over the card
     ("gluteonto.server",),  # the SPARQL server's app and workers
     ("gluteonto.tools",),  # validate, reason, export, link-fma, serve, info
-    ("gluteonto.cli", "gluteonto.cli_safety", "gluteonto.entry", "gluteonto.__main__", "gluteonto"),  # the command line
+    ("gluteonto.cli", "gluteonto.cli_safety", "gluteonto.pager", "gluteonto.entry", "gluteonto.__main__", "gluteonto"),  # the CLI
 )
 #: Build time: turns the edit source into the release files. It may use the base and the RDF writers; the
 #: run time never imports it.

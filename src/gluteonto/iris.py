@@ -127,6 +127,7 @@ REFERENCE_RESOURCE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000804"  # re
 MUSCLE_ORGAN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000002"  # muscle organ
 GLUTEAL_MUSCLE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000003"  # gluteal muscle
 HIP_ABDUCTOR: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000088"  # hip abductor
+HIP_INTERNAL_ROTATOR: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000089"  # hip internal rotator
 MUSCLE_PART: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000013"  # muscle organ part
 TENDON: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000022"  # tendon
 BONE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000027"  # bone
@@ -269,7 +270,7 @@ SI_JOINT_INSTABILITY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000414"  # 
 PELVIC_RING_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000415"  # rotation of the pelvic ring
 HIP_INSTABILITY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000416"  # hip joint instability
 LOW_BACK_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000417"  # low back complaint
-SECONDARY_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000418"  # secondary overuse complaint
+SECONDARY_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000418"  # secondary complaint
 SECONDARY_BACK_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000419"  # secondary low back complaint
 SECONDARY_KNEE_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000420"  # secondary knee complaint
 SECONDARY_ANKLE_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000421"  # secondary ankle complaint
@@ -458,6 +459,7 @@ KEYS: Final[dict[str, str]] = {
     MUSCLE_ORGAN: "muscle_organ",
     GLUTEAL_MUSCLE: "gluteal_muscle",
     HIP_ABDUCTOR: "hip_abductor",
+    HIP_INTERNAL_ROTATOR: "hip_internal_rotator",
     MUSCLE_PART: "muscle_part",
     TENDON: "tendon",
     BONE: "bone",

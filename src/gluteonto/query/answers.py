@@ -72,8 +72,10 @@ class Answer:
 def ask(session: Session, name: str, params: Mapping[str, str] | None = None, lang: str = "en") -> Answer:
     """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named and
     how values were read; messages name terms in ``lang``."""
+    from .session import own_names
+
     spec = session.find_query(name)
-    params = dict(params or {})
+    params = own_names(spec, params or {})
     start = len(session.terms.readings)
     bindings = session.bind_terms(spec, params, lang)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}

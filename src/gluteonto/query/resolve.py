@@ -47,6 +47,9 @@ SELECT DISTINCT ?term WHERE {
   FILTER(isIRI(?term) && LCASE(STR(?text)) = ?wanted)
 }"""
 
+#: whether an IRI occurs in the loaded data at all (as subject or object)
+_KNOWN = "ASK { { ?term ?p ?o } UNION { ?s ?p ?term } }"
+
 #: gluteonto terms mapped (exact or close match) to a given external IRI
 _MAPPED = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?term WHERE { ?term skos:exactMatch|skos:closeMatch ?target FILTER(isIRI(?term)) }"""
@@ -181,13 +184,17 @@ class TermResolver:
         return found.pop() if len(found) == 1 else None
 
     def _mapped(self, value: str, found: str, question: Question | None, lang: str) -> str:
-        """An FMA/Uberon (or other mapped) IRI → the gluteonto term mapped to it, for the competency questions."""
-        if question is None or question[0].group != "questions" or found.startswith(GLUTEONTO_BASE):
+        """An FMA/Uberon (or other mapped) IRI → the gluteonto term mapped to it, for the competency questions; a code
+        nothing in the data has or is mapped to is not a term here."""
+        if question is None:
             return found
-        mapped = [row[0].value for row in self.engine.query(_MAPPED, {"target": iri(found)}).cells if row[0] is not None]
-        if len(set(mapped)) == 1:
-            self.readings.append((value, mapped[0]))
-            return self._checked(value, mapped[0], question, lang)
+        if question[0].group == "questions" and not found.startswith(GLUTEONTO_BASE):
+            mapped = [row[0].value for row in self.engine.query(_MAPPED, {"target": iri(found)}).cells if row[0] is not None]
+            if len(set(mapped)) == 1:
+                self.readings.append((value, mapped[0]))
+                return self._checked(value, mapped[0], question, lang)
+        if not self.engine.query(_KNOWN, {"term": iri(found)}).boolean:
+            raise MessageError(("unknown code", {"value": value}))
         return found
 
     def _checked(self, value: str, term: str, question: Question | None, lang: str) -> str:

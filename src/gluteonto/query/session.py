@@ -32,16 +32,16 @@ if TYPE_CHECKING:
     from rdflib import URIRef
     from rdflib.term import Node
 
-__all__ = ["Session", "parse_iri_value"]
+__all__ = ["Session", "own_names", "parse_iri_value"]
 
 _LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.DOTALL)
 
 
-def _own_names(spec: QuerySpec, given: dict[str, str]) -> dict[str, str]:
+def own_names(spec: QuerySpec, given: Mapping[str, str]) -> dict[str, str]:
     """``given`` with parameter names in another language (``muskel``) replaced by the query's own (``muscle``)."""
     own = {p.name for p in spec.params}
     if all(name in own for name in given):
-        return given
+        return dict(given)
     aliases = {normalize(alias): p.name for p in spec.params for alias in param_aliases(p.name)}
     return {(name if name in own else aliases.get(normalize(name), name)): value for name, value in given.items()}
 
@@ -129,7 +129,7 @@ class Session:
 
     def bind_terms(self, spec: QuerySpec, params: Mapping[str, str] | None = None, lang: str = "en") -> dict[str, Term]:
         """Like :meth:`bind`, as light :class:`~gluteonto.terms.Term` values (no rdflib needed); messages in ``lang``."""
-        given = _own_names(spec, dict(params or {}))
+        given = own_names(spec, params or {})
         for name in given:
             if not any(p.name == name for p in spec.params):
                 known = ", ".join(p.name + (f" ({param_name(p.name, lang)})" if param_name(p.name, lang) != p.name else "")
