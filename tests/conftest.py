@@ -66,7 +66,7 @@ def _no_program_unless_slow(item: pytest.Item) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def ontology_graph() -> Graph:
-    return Graph().parse(ontology_file("ttl"), format="turtle")
+    return Graph().parse(ontology_file("ttl", international=True), format="turtle")
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if binary is None:
         pytest.skip("the 'oxigraph' server command is not installed (pip install oxigraph)")
     location = tmp_path_factory.mktemp("oxigraph-db")
-    subprocess.run([binary, "load", "--location", str(location), "--file", str(ontology_file("ttl"))],
+    subprocess.run([binary, "load", "--location", str(location), "--file", str(ontology_file("ttl", international=True))],
                    check=True, capture_output=True, timeout=120)
     port = free_port()
     process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],

@@ -60,7 +60,7 @@ def test_validating_a_conforming_file_imports_neither_rdflib_nor_pyshacl() -> No
     """The default SHACL engine reads the data through Oxigraph; rdflib is needed only to name problems."""
     out, code, imported = _cli_in_fresh_interpreter(["validate", "--lang", "nb"], ["rdflib", "pyshacl"])
     assert code == 0
-    assert out.splitlines() == ["Godkjent: gluteonto.ttl oppfyller alle SHACL-reglene til gluteonto."]
+    assert out.splitlines() == ["Godkjent: gluteonto-international.ttl oppfyller alle SHACL-reglene til gluteonto."]
     assert imported == [False, False]
 
 

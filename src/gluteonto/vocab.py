@@ -39,6 +39,7 @@ __all__ = [
     "FMA",
     "GLUT",
     "IAO_DEFINITION",
+    "INTERNATIONAL_ONTOLOGY_IRI",
     "OBO",
     "OBOINOWL",
     "ONTOLOGY_IRI",
@@ -58,6 +59,8 @@ __all__ = [
 
 BASE = "https://w3id.org/gluteonto/"
 ONTOLOGY_IRI = BASE + "gluteonto.owl"
+#: The international edition: the same ontology with its labels and definitions in nb, en and la.
+INTERNATIONAL_ONTOLOGY_IRI = BASE + "gluteonto-international.owl"
 BRIDGE_IRI = BASE + "gluteonto-fma-bridge.owl"
 _OBO = "http://purl.obolibrary.org/obo/"
 _OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"

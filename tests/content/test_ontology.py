@@ -79,8 +79,9 @@ def test_every_annotation_and_object_property_used_is_declared(ontology_graph: G
 
 def test_ontology_header(ontology_graph: Graph) -> None:
     ontology = next(ontology_graph.subjects(RDF.type, OWL.Ontology))
-    assert str(ontology) == "https://w3id.org/gluteonto/gluteonto.owl"
+    assert str(ontology) == "https://w3id.org/gluteonto/gluteonto-international.owl"  # the edition the program loads
     assert str(ontology_graph.value(ontology, OWL.versionIRI)).startswith("https://w3id.org/gluteonto/releases/")
+    assert str(ontology_graph.value(ontology, OWL.versionIRI)).endswith("/gluteonto-international.owl")
     assert {t.language for t in ontology_graph.objects(ontology, DCTERMS.title)} == {"en", "nb"}
     assert ontology_graph.value(ontology, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
 

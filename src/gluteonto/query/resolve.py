@@ -111,7 +111,7 @@ class TermResolver:
             if not self.engine.capabilities.local_store:
                 from ..engines import OxigraphEngine
 
-                source = OxigraphEngine.from_files([ontology_file("ttl")])
+                source = OxigraphEngine.from_files([ontology_file("ttl", international=True)])
             self._index = LabelIndex.from_engine(source)
         return self._index
 

@@ -30,7 +30,8 @@ from ..errors import GluteontoError, InputError
 from ..i18n import LABEL_LANGS, cell_text, header
 from ..query.questions import answering_questions
 from ..version import package_version
-from ..vocab import DCTERMS, ONTOLOGY_IRI, OWL, compact_iri
+from ..vocab import DCTERMS, OWL, compact_iri
+from ..vocab import INTERNATIONAL_ONTOLOGY_IRI as ONTOLOGY_IRI  # the edition the program loads
 from . import diagrams as dg
 from .layout import Shell, page_path
 from .words import SITE_LANGS, other_langs, t, tn
