@@ -157,6 +157,7 @@ print("den lille setemuskelen" in gm.hasExactSynonym.nb)
     assert result.stdout.splitlines() == ["1", "gluteus minimus", "1", "https://w3id.org/gluteonto/gluteonto.owl#", "True"]
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_owlready2_reads_the_norwegian_label_from_the_international_edition(tmp_path: Path) -> None:
     code = f"""
 import owlready2
