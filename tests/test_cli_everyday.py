@@ -13,8 +13,7 @@ from gluteonto import Session
 from gluteonto.card.phrases import word
 from gluteonto.i18n import interface_words
 from gluteonto.query.answers import EXIT_CODES
-from gluteonto.query.catalog import load_catalog
-from gluteonto.query.discover import query_names
+from gluteonto.query.catalog import load_catalog, query_names
 from gluteonto.query.lookup import normalize
 
 from .helpers import run_cli

@@ -3,9 +3,9 @@
 RDF syntaxes (RDF/XML ``.owl``, Turtle, N-Triples, JSON-LD) go through :func:`~.safe_read.read_quads`;
 OBO 1.4 (``.obo``, e.g. ``uberon.obo``, ``uberon-basic.obo``) and obographs JSON (``.json`` whose
 top level is ``{"graphs": …}``, e.g. ``uberon.json``) are translated here into the triples their OWL
-form has (the OBO-to-OWL mapping): ``rdfs:label``, ``obo:IAO_0000115`` definitions,
-``oboInOwl:has…Synonym``, ``rdfs:subClassOf`` a class or a part-of ``owl:someValuesFrom``
-restriction, ``owl:deprecated`` and ``obo:IAO_0100001`` (replaced by). An ``intersection_of``
+form has (the OBO-to-OWL mapping): ``rdfs:label``, IAO definitions, ``oboInOwl:has…Synonym``,
+``rdfs:subClassOf`` a class or a part-of ``owl:someValuesFrom`` restriction, ``owl:deprecated``
+and IAO's term-replaced-by. An ``intersection_of``
 definition is read in its relaxed form (the genus as a superclass, each differentia as a
 restriction), as OBO releases' ``relax`` step does. Every file is opened through
 :func:`~.safe_read.open_input` (regular file, gzip, size cap). gzip is allowed for each.
@@ -26,6 +26,8 @@ import pyoxigraph as ox
 
 from ..errors import first_line
 from ..i18n import MessageError
+from ..iris import HAS_PART, PART_OF
+from ..vocab import OBO_DEFINITION, OBO_REPLACED_BY
 from .reading import syntax_for
 from .safe_read import open_input, read_quads
 
@@ -37,12 +39,12 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _OWL = "http://www.w3.org/2002/07/owl#"
 _SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_DEFINITION = ox.NamedNode(_OBO + "IAO_0000115")
-_REPLACED_BY = ox.NamedNode(_OBO + "IAO_0100001")
+_DEFINITION = ox.NamedNode(OBO_DEFINITION)
+_REPLACED_BY = ox.NamedNode(OBO_REPLACED_BY)
 _BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 _SCOPES = {"EXACT": "hasExactSynonym", "NARROW": "hasNarrowSynonym", "BROAD": "hasBroadSynonym", "RELATED": "hasRelatedSynonym"}
 #: Relations OBO files name by a short id, with the OWL property that id stands for.
-_BUILTIN_RELATIONS = {"part_of": _OBO + "BFO_0000050", "has_part": _OBO + "BFO_0000051"}
+_BUILTIN_RELATIONS = {"part_of": PART_OF, "has_part": HAS_PART}
 _OBOGRAPHS_HEAD = re.compile(rb'^\s*\{\s*"graphs"\s*:')
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -74,10 +76,10 @@ def read_ontology_quads(path: Path) -> Iterator[Any]:
 
 
 def curie_iri(curie: str) -> str:
-    """The OBO PURL of a CURIE (``UBERON:0001`` → ``…/obo/UBERON_0001``); an IRI stays as it is.
+    """The OBO PURL of a CURIE (``UBERON:n`` → ``…/obo/UBERON_n``); an IRI stays as it is.
 
-    >>> curie_iri("BFO:0000050"), curie_iri("http://x.org/a")
-    ('http://purl.obolibrary.org/obo/BFO_0000050', 'http://x.org/a')
+    >>> curie_iri("X:12"), curie_iri("http://x.org/a")
+    ('http://purl.obolibrary.org/obo/X_12', 'http://x.org/a')
     """
     if "://" in curie:
         return curie

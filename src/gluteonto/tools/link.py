@@ -33,12 +33,12 @@ from ..fileio import atomic_output
 from ..formats.ontology_read import read_ontology_quads
 from ..formats.reading import syntax_for
 from ..formats.safe_read import check_regular_file
-from ..i18n import MessageError, text
+from ..i18n import MessageError, msg
 from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
 from ..safe_write import check_output, is_stdout
-from ..vocab import BASE, INTERNATIONAL_ONTOLOGY_IRI, expand_curie, version_iri
+from ..vocab import BASE, INTERNATIONAL_ONTOLOGY_IRI, OBO_REPLACED_BY, expand_curie, version_iri
 
 __all__ = ["DISTRIBUTIONS", "Distribution", "LinkOutcome", "LinkReport", "Mapping", "MappingCheck", "MappingStatus",
            "link", "merged_iri", "query_needs", "read_mappings", "unmet_needs"]
@@ -86,7 +86,7 @@ class Distribution:
 
     def name(self, lang: str = "en") -> str:
         """The distribution's name for the user."""
-        return text(f"distribution {self.key}", lang)
+        return msg(f"distribution {self.key}", lang)
 
 
 #: The distributions recognised, by the namespace of their class IRIs.
@@ -151,15 +151,15 @@ class LinkReport:
         d = self.distribution
         matched = "link by id" if d.by_id else "link by name"
         lines = [
-            text("link read", lang, name=d.name(lang), triples=f"{self.triples:,}", seconds=f"{self.seconds:.1f}"),
-            text(matched, lang),
-            text("link summary", lang, n=len(self.checks), ok=self.count("ok"), unnamed=self.count("no name"),
+            msg("link read", lang, name=d.name(lang), triples=f"{self.triples:,}", seconds=f"{self.seconds:.1f}"),
+            msg(matched, lang),
+            msg("link summary", lang, n=len(self.checks), ok=self.count("ok"), unnamed=self.count("no name"),
                  problems=len(self.problems) - self.count("no name")),
         ]
         for check in self.problems:
             lines.append("  " + _problem_line(check, lang))
         if self.output is not None:
-            lines.append(text("link written", lang, path=self.output, triples=f"{self.output_triples:,}"))
+            lines.append(msg("link written", lang, path=self.output, triples=f"{self.output_triples:,}"))
         return "\n".join(lines)
 
 
@@ -168,7 +168,7 @@ def _problem_line(check: MappingCheck, lang: str) -> str:
     names = "; ".join(check.names)
     key = {"missing": "link missing", "name differs": "link name differs", "no name": "link no name",
            "obsolete": "link obsolete"}[check.status]
-    return text(key, lang, curie=m.object, ours=m.subject_label, theirs=names, replaced=check.replaced_by or "-")
+    return msg(key, lang, curie=m.object, ours=m.subject_label, theirs=names, replaced=check.replaced_by or "-")
 
 
 @dataclass
@@ -303,7 +303,7 @@ def _stream(path: Path, collector: _Collector, say: Progress, lang: str) -> None
     for quad in read_ontology_quads(path):
         collector.add(quad)
         if collector.count % _PROGRESS_EVERY == 0:
-            say(text("link progress", lang, triples=f"{collector.count:,}"))
+            say(msg("link progress", lang, triples=f"{collector.count:,}"))
     collector.finish()
 
 
@@ -411,7 +411,7 @@ SELECT ?c ?name ?deprecated ?replaced WHERE {
   VALUES ?c { %s }
   OPTIONAL { ?c ?p ?name FILTER(?p IN (%s) && isLiteral(?name)) }
   OPTIONAL { ?c <http://www.w3.org/2002/07/owl#deprecated> ?deprecated }
-  OPTIONAL { ?c <http://purl.obolibrary.org/obo/IAO_0100001> ?replaced }
+  OPTIONAL { ?c <%s> ?replaced }
 }"""
 
 
@@ -424,7 +424,7 @@ def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], e
     obsolete: dict[str, str] = {}
     iris = sorted({iri for iri, _how in targets.values()})
     if iris:
-        sparql = _CHECK_QUERY % (" ".join(f"<{i}>" for i in iris), ", ".join(f"<{p}>" for p in NAME_PREDICATES))
+        sparql = _CHECK_QUERY % (" ".join(f"<{i}>" for i in iris), ", ".join(f"<{p}>" for p in NAME_PREDICATES), OBO_REPLACED_BY)
         for row in engine.store.query(sparql):
             c, name, deprecated, replaced = (row[v] for v in ("c", "name", "deprecated", "replaced"))
             names.setdefault(c.value, set())
@@ -584,7 +584,7 @@ def link(
     name_based = next(d for d in DISTRIBUTIONS if not d.by_id)
     collector = _Collector(wanted, _wanted_names(all_mappings["FMA"], ours), name_based.namespace)
 
-    say(text("link reading", lang, name=path.name))
+    say(msg("link reading", lang, name=path.name))
     start = time.perf_counter()
     _stream(path, collector, say, lang)
     seconds = time.perf_counter() - start
@@ -593,7 +593,7 @@ def link(
     d = _choose(path, collector)
     mappings = all_mappings[d.ontology]
     targets = _targets(d, mappings, collector, ours)
-    say(text("link recognised", lang, name=d.name(lang), triples=f"{collector.count:,}", seconds=f"{seconds:.1f}"))
+    say(msg("link recognised", lang, name=d.name(lang), triples=f"{collector.count:,}", seconds=f"{seconds:.1f}"))
 
     part = OxigraphEngine()
     part.store.extend(_neighbourhood(sorted({iri for iri, _how in targets.values()}), collector))
@@ -604,7 +604,7 @@ def link(
     session = Session(store=part, index=ontology.index)
 
     if output is not None:
-        say(text("link writing", lang, path=output))
+        say(msg("link writing", lang, path=output))
         if subset:
             written = _write(part.store, Path(output), inputs)
         else:
