@@ -115,9 +115,9 @@ def test_basic_obo_reads_in_pronto_and_fastobo_with_is_a_and_part_of_only() -> N
 
 
 def test_build_without_java_says_the_full_variant_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gluteonto import java
     from gluteonto.compile.release import render_release
     from gluteonto.compile.source import SourceError
-    from gluteonto import java
 
     monkeypatch.setattr(java, "java_available", lambda: False)
     with pytest.raises(SourceError, match="needs Java"):
