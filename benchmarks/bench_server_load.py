@@ -35,7 +35,7 @@ ACCEPT = "application/sparql-results+json"
 def catalog_queries() -> list[str]:
     """Every packaged question and quality-control query, parameters bound to their defaults, as sent to a server."""
     from gluteonto import Session
-    from gluteonto.query.sparqltext import inject_values
+    from gluteonto.sparql.text import inject_values
 
     session = Session()
     texts = []

@@ -1,7 +1,13 @@
-"""Shared fixtures: loaded sessions, the ontology graph, SPARQL servers (helpers live in helpers.py)."""
+"""Shared fixtures: loaded sessions, the ontology graph, SPARQL servers (helpers live in helpers.py).
+
+The ``slow`` mark is kept honest here: a test that uses a server or the generated site is marked slow
+when collected, and a test not marked slow that starts a program (a subprocess: Python, Java, Graphviz,
+the browser) fails, naming the mark it lacks, so ``pytest -m "not slow"`` stays quick.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -16,6 +22,46 @@ from gluteonto import Session
 from gluteonto.resources import ontology_file
 
 from .helpers import free_port, wait_for_port
+
+#: fixtures that start a server or a program: every test using one is slow
+SLOW_FIXTURES = frozenset({"gluteonto_endpoint", "oxigraph_server", "site"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """Fixtures set up for a test not marked slow (of any scope) may not start a program either."""
+    with _no_program_unless_slow(item):
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test not marked slow may not start a program (a subprocess)."""
+    with _no_program_unless_slow(item):
+        yield
+
+
+@contextlib.contextmanager
+def _no_program_unless_slow(item: pytest.Item) -> Iterator[None]:
+    if item.get_closest_marker("slow") is not None:
+        yield
+        return
+    original = subprocess.Popen.__init__
+
+    def refuse(self: subprocess.Popen[bytes], args: object, *rest: object, **kwargs: object) -> None:
+        raise AssertionError(f"{item.nodeid} starts a program ({args!r}) but is not marked slow")
+
+    subprocess.Popen.__init__ = refuse  # type: ignore[assignment, method-assign]
+    try:
+        yield
+    finally:
+        subprocess.Popen.__init__ = original  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from . import limits
-from .i18n import default_lang, text
+from .i18n import default_lang, msg
 
 __all__ = ["OutputFile", "Seconds", "param_lang"]
 
@@ -45,7 +45,7 @@ class Seconds(click.ParamType[float]):
             return 0.0
         if not math.isfinite(number) or not self.minimum <= number <= limits.MAX_TIMEOUT:
             key = "timeout range zero" if self.zero else "timeout range"
-            self.fail(text(key, param_lang(ctx), value=value, minimum=self.minimum, maximum=limits.MAX_TIMEOUT), param, ctx)
+            self.fail(msg(key, param_lang(ctx), value=value, minimum=self.minimum, maximum=limits.MAX_TIMEOUT), param, ctx)
         return number
 
 
@@ -60,5 +60,5 @@ class OutputFile(click.ParamType[Path]):
             return value
         raw = os.fsdecode(value)
         if raw != "-" and raw.endswith(("/", os.sep)):
-            self.fail(text("output names folder", param_lang(ctx), path=raw), param, ctx)
+            self.fail(msg("output names folder", param_lang(ctx), path=raw), param, ctx)
         return Path(raw)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO
 
 from .safe_write import atomic_output as safe_atomic_output
 
-__all__ = ["atomic_output", "atomic_write_text"]
+__all__ = ["atomic_output", "atomic_write_bytes", "atomic_write_text"]
 
 
 def atomic_output(path: Path, inputs: Iterable[Path] = (), *, package_data: bool = False) -> AbstractContextManager[BinaryIO]:
@@ -22,11 +22,10 @@ def atomic_output(path: Path, inputs: Iterable[Path] = (), *, package_data: bool
 
 def atomic_write_text(path: Path, text: str, *, package_data: bool = False) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically (``package_data``: see :func:`atomic_output`)."""
+    atomic_write_bytes(path, text.encode("utf-8"), package_data=package_data)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, package_data: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically (``package_data``: see :func:`atomic_output`)."""
     with atomic_output(path, package_data=package_data) as handle:
-        handle.write(text.encode("utf-8"))
-
-
-def atomic_write_with(path: Path, writer: Callable[[BinaryIO], None]) -> None:
-    """Call ``writer(handle)`` on a temporary file and move it into place only if it succeeds."""
-    with atomic_output(path) as handle:
-        writer(handle)
+        handle.write(data)

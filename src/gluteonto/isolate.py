@@ -79,7 +79,7 @@ def deny_network() -> bool:
     """Cut this process off from every network (a new, empty network namespace); False where Linux does not allow it.
 
     Called in a forked query process, it is the second wall behind the SERVICE check of
-    :mod:`gluteonto.query.guard`: a query that got past the check still reaches nothing. Without
+    :mod:`gluteonto.sparql.guard`: a query that got past the check still reaches nothing. Without
     privileges this needs unprivileged user namespaces; where they are disabled nothing changes.
     """
     if not sys.platform.startswith("linux"):

@@ -9,10 +9,10 @@ from typing import Any
 from .. import limits
 from ..errors import EngineError, first_line
 from ..i18n import MessageError
-from ..query.results import QueryResult
-from ..query.sparqltext import query_form
+from ..sparql.results import QueryResult
+from ..sparql.text import query_form
 from ..terms import term_from_json
-from .base import checked_query
+from .base import Capabilities, checked_query
 
 __all__ = ["EndpointEngine"]
 
@@ -46,6 +46,8 @@ class EndpointEngine:
     """
 
     name = "endpoint"
+    #: a remote server: its own data, reached over HTTP; a query is stopped after ``timeout`` seconds
+    capabilities = Capabilities(local_store=False, own_timeout=True)
     allow_federation = False
 
     def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES) -> None:
@@ -59,7 +61,7 @@ class EndpointEngine:
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise MessageError(("endpoint url", {"url": url, "reason": "not http(s)"}))
         self.url = url
-        self.timeout = timeout
+        self.timeout: float | None = timeout
         self.max_bytes = max_bytes
         self._opener = _opener()
 
@@ -74,15 +76,16 @@ class EndpointEngine:
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
         )
-        deadline = time.monotonic() + self.timeout
+        timeout = self.timeout or 30.0
+        deadline = time.monotonic() + timeout
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=timeout) as response:
                 chunks: list[bytes] = []
                 size = 0
                 while True:
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
-                        raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s")
+                        raise EngineError(f"endpoint {self.url} did not finish answering within {timeout:g} s")
                     _read_timeout(response, remaining)  # the whole answer within the time, not each read
                     chunk = response.read1(64 * 1024)
                     if not chunk:
@@ -96,7 +99,7 @@ class EndpointEngine:
             detail = body[0][:200] if body else exc.reason
             raise EngineError(f"endpoint {self.url} answered HTTP {exc.code}: {detail}") from None
         except TimeoutError:
-            raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s") from None
+            raise EngineError(f"endpoint {self.url} did not finish answering within {timeout:g} s") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise EngineError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from None

@@ -24,6 +24,7 @@ import os
 import stat
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from ..errors import InputError, first_line
 from ..i18n import MessageError
 from .structure import StructureCheck
 
-__all__ = ["check_regular_file", "check_structure", "open_input", "read_quads"]
+__all__ = ["check_regular_file", "check_structure", "open_input", "open_rdf_stream", "read_quads", "reading_rdf"]
 
 if TYPE_CHECKING:
     from .reading import RdfSyntax
@@ -114,6 +115,33 @@ def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax 
     if stream.peek(3)[:3] == _BOM:
         stream.read(3)  # a UTF-8 byte order mark (some Windows editors write one): the text starts after it
     return stream
+
+
+def open_rdf_stream(path: Path) -> IO[bytes]:
+    """Open an RDF file for reading, gzip decompressed transparently, its structure checked as it is read
+    when its name tells RDF/XML or JSON-LD (see :func:`open_input`)."""
+    return open_input(path, syntax=_syntax_of(path))
+
+
+@contextmanager
+def reading_rdf(path: Path, what: str, errors: tuple[type[BaseException], ...]) -> Iterator[IO[bytes]]:
+    """Open ``path`` for parsing (as :func:`open_rdf_stream`); a parser failure of the given kinds becomes one clear InputError."""
+    try:
+        with open_rdf_stream(path) as stream:
+            yield stream
+    except InputError:
+        raise
+    except errors as exc:
+        raise MessageError(("file not readable as", {"path": path, "what": what, "reason": first_line(exc)})) from None
+
+
+def _syntax_of(path: Path) -> RdfSyntax | None:
+    from .reading import syntax_for
+
+    try:
+        return syntax_for(path)
+    except InputError:
+        return None  # a name that tells no RDF syntax: the reader names the problem
 
 
 def _structure_check(path: Path, syntax: RdfSyntax | None) -> StructureCheck | None:

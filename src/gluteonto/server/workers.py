@@ -277,8 +277,8 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
 
 
 def _check_service(query: str) -> None:
-    """Refuse a query with a SERVICE clause, deciding by parsing it (see :mod:`gluteonto.query.guard`)."""
-    from ..query.guard import UNCHECKABLE, find_service
+    """Refuse a query with a SERVICE clause, deciding by parsing it (see :mod:`gluteonto.sparql.guard`)."""
+    from ..sparql.guard import UNCHECKABLE, find_service
 
     target = find_service(query)
     if target == UNCHECKABLE:
