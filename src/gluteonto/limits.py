@@ -14,6 +14,7 @@ __all__ = [
     "MAX_ENTITY_VALUE",
     "MAX_INPUT_BYTES",
     "MAX_IRI_CHARS",
+    "MAX_LINE_BYTES",
     "MAX_LITERAL_CHARS",
     "MAX_NESTING_DEPTH",
     "MAX_QUERY_BYTES",
@@ -93,5 +94,7 @@ ENTITY_EXPANSION_RATIO = 2
 MAX_NESTING_DEPTH = 1000
 #: bytes of one XML tag, comment, processing instruction or declaration
 MAX_TOKEN_BYTES = 16 * 1024 * 1024
+#: bytes of one line of an OBO file (room for a literal of the largest size in UTF-8, and its tag)
+MAX_LINE_BYTES = 4 * MAX_LITERAL_CHARS + 64 * 1024
 #: bytes read from a remote SPARQL endpoint's answer
 ENDPOINT_MAX_BYTES = 256 * 1024 * 1024

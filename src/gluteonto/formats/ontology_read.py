@@ -8,7 +8,10 @@ form has (the OBO-to-OWL mapping): ``rdfs:label``, IAO definitions, ``oboInOwl:h
 and IAO's term-replaced-by. An ``intersection_of``
 definition is read in its relaxed form (the genus as a superclass, each differentia as a
 restriction), as OBO releases' ``relax`` step does. Every file is opened through
-:func:`~.safe_read.open_input` (regular file, gzip, size cap). gzip is allowed for each.
+:func:`~.safe_read.open_input` (regular file, gzip, size cap). gzip is allowed for each. The limits of
+RDF input hold for these forms too: literals and IRIs are checked as for RDF, one OBO line is read up to
+:data:`~gluteonto.limits.MAX_LINE_BYTES` and no further, and obographs JSON nested deeper than
+:data:`~gluteonto.limits.MAX_NESTING_DEPTH` is refused while it is read.
 
 >>> form_of(Path("uberon-basic.obo.gz"))
 'OBO'
@@ -24,12 +27,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .. import limits
 from ..errors import first_line
 from ..i18n import MessageError
 from ..iris import HAS_PART, PART_OF
 from ..vocab import OBO_DEFINITION, OBO_REPLACED_BY
 from .reading import syntax_for
-from .safe_read import open_input, read_quads
+from .safe_read import checked_terms, open_input, read_quads
 
 __all__ = ["form_of", "read_ontology_quads"]
 
@@ -69,9 +73,9 @@ def read_ontology_quads(path: Path) -> Iterator[Any]:
     """The file's triples as pyoxigraph quads (checked, no network); InputError naming the file on failure."""
     form = form_of(path)
     if form == "OBO":
-        return _read_obo(Path(path))
+        return checked_terms(_read_obo(Path(path)), Path(path))
     if form == "obographs":
-        return _read_obographs(Path(path))
+        return checked_terms(_read_obographs(Path(path)), Path(path))
     return read_quads(Path(path), syntax_for(Path(path)))
 
 
@@ -113,7 +117,9 @@ def _read_obo(path: Path) -> Iterator[Any]:
     current: list[tuple[str, str]] = header
     try:
         with open_input(path) as stream:
-            for number, raw in enumerate(stream, 1):
+            for number, raw in enumerate(iter(lambda: stream.readline(limits.MAX_LINE_BYTES + 1), b""), 1):
+                if len(raw) > limits.MAX_LINE_BYTES:  # one line is never held whole beyond the limit
+                    raise MessageError(("line too long", {"path": path, "line": number, "limit": limits.MAX_LINE_BYTES}))
                 line = raw.decode("utf-8").strip()
                 if not line or line.startswith("!"):
                     continue
@@ -203,13 +209,27 @@ def _obo_tag(subject: ox.NamedNode, tag: str, value: str, relations: dict[str, s
 
 # --- obographs JSON --------------------------------------------------------------------------------
 
+def _load_json(stream: Any) -> Any:
+    """``json.load`` with stack room for every nesting depth the structure check lets through."""
+    import sys
+
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, limits.MAX_NESTING_DEPTH + 2 * previous))
+    try:
+        return json.load(stream)
+    finally:
+        sys.setrecursionlimit(previous)
+
+
 def _read_obographs(path: Path) -> Iterator[Any]:
     try:
-        with open_input(path) as stream:
-            document = json.load(stream)
+        with open_input(path, structure="json") as stream:  # nesting bounded while reading
+            document = _load_json(stream)
         graphs = document["graphs"]
         if not isinstance(graphs, list):
             raise ValueError("'graphs' is not a list")
+    except RecursionError:  # nested less deeply than the limit, but deeper than the interpreter's stack allows here
+        raise MessageError(("json too deep", {"path": path, "limit": limits.MAX_NESTING_DEPTH})) from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise MessageError(("file not readable as", {"path": path, "what": "obographs JSON", "reason": first_line(exc)})) from None
     return _obographs_quads(graphs)

@@ -23,7 +23,7 @@ import io
 import os
 import stat
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -33,7 +33,7 @@ from ..errors import InputError, first_line
 from ..i18n import MessageError
 from .structure import StructureCheck
 
-__all__ = ["check_regular_file", "check_structure", "open_input", "open_rdf_stream", "read_quads", "reading_rdf"]
+__all__ = ["check_regular_file", "check_structure", "checked_terms", "open_input", "open_rdf_stream", "read_quads", "reading_rdf"]
 
 if TYPE_CHECKING:
     from .reading import RdfSyntax
@@ -98,10 +98,12 @@ class _GuardedReader(io.RawIOBase):
             super().close()
 
 
-def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax | None = None) -> IO[bytes]:
+def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax | None = None,
+               structure: str | None = None) -> IO[bytes]:
     """Open a regular file for reading, gzip decompressed transparently, with clear errors and a size cap.
 
-    With the file's ``syntax``, an RDF/XML or JSON-LD file's structure is checked as it is read (see :mod:`.structure`).
+    With the file's ``syntax``, an RDF/XML or JSON-LD file's structure is checked as it is read (see :mod:`.structure`);
+    ``structure`` (``xml`` or ``json``) asks for that check on a file that is not RDF (e.g. obographs JSON).
     """
     path = check_regular_file(path)
     handle = path.open("rb")
@@ -111,7 +113,8 @@ def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax 
         raw = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
     else:
         handle.seek(0)
-    stream = io.BufferedReader(_GuardedReader(raw, path, cap, _structure_check(path, syntax)), buffer_size=256 * 1024)
+    check = StructureCheck(path, structure) if structure is not None else _structure_check(path, syntax)
+    stream = io.BufferedReader(_GuardedReader(raw, path, cap, check), buffer_size=256 * 1024)
     if stream.peek(3)[:3] == _BOM:
         stream.read(3)  # a UTF-8 byte order mark (some Windows editors write one): the text starts after it
     return stream
@@ -177,7 +180,7 @@ def _check_term(term: Any, path: Path, depth: int = 0) -> None:
             _check_term(part, path, depth + 1)
 
 
-def _checked(quads: Iterator[Any], path: Path) -> Iterator[Any]:
+def checked_terms(quads: Iterable[Any], path: Path) -> Iterator[Any]:
     """``quads`` with every term checked by :func:`_check_term` (the common cases inline: this runs per quad)."""
     import pyoxigraph as ox
 
@@ -211,7 +214,7 @@ def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True
     fmt, media_type = syntax.oxigraph, syntax.media_type
     try:
         with open_input(path, syntax=syntax) as stream:
-            yield from _checked(ox.parse(stream, format=fmt, rename_blank_nodes=rename_blank_nodes), path)
+            yield from checked_terms(ox.parse(stream, format=fmt, rename_blank_nodes=rename_blank_nodes), path)
     except InputError:
         raise
     except SyntaxError as exc:
