@@ -580,12 +580,21 @@ def test_limits_hold_while_reading_in_bounded_memory(tmp_path: Path, make: Calla
 
 
 # -- --timeout covers everything ---------------------------------------------------------------------------------
-def test_an_endpoint_that_drips_its_answer_is_stopped_in_time(listener: Listener) -> None:
+@pytest.mark.parametrize("lang, words", [("en", "did not finish answering within 2 s"), ("nb", "ble ikke ferdig med svaret innen 2 s")])
+def test_an_endpoint_that_drips_its_answer_is_stopped_in_time(listener: Listener, lang: str, words: str) -> None:
     """Each read arrives within the socket timeout, so only a deadline for the whole answer stops it."""
     start = time.monotonic()
-    result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/drip", "--timeout", "2"], input=b"SELECT ?x {}")
+    result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/drip", "--timeout", "2", "--lang", lang],
+                                input=b"SELECT ?x {}")
     assert time.monotonic() - start < 8, result.output
-    assert result.exit_code == 2 and "within 2 s" in result.output, result.output
+    assert result.exit_code == 2 and words in result.output, result.output
+
+
+@pytest.mark.parametrize("path, words", [("redirect-ftp", "som ikke er http(s); avvist"), ("not-json", "svarte ikke med SPARQL-resultater"),
+                                         ("no-value", "ugyldig binding")])
+def test_a_hostile_endpoint_is_named_in_the_users_language(listener: Listener, path: str, words: str) -> None:
+    result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/{path}", "--lang", "nb"], input=b"SELECT ?x {}")
+    assert result.exit_code == 2 and result.output.startswith("feil: ") and words in result.output, result.output
 
 
 def test_labelling_and_rendering_a_large_answer_share_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -607,3 +616,17 @@ def test_labelling_and_rendering_a_large_answer_share_the_time_limit(monkeypatch
     with pytest.raises(QueryTimeout, match="within 2 s"):
         session.render(answer, "csv")
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("args, words", [
+    (["export", "--format", "turtle", "-o", "x.ttl.gz"], "endelsen .gz betyr"),
+    (["export", "--format", "turtle", "-o", "x.owl"], "bruk --format rdfxml"),
+    (["serve", "--site", "no-such-folder", "--port", "0"], "finnes og er ikke en mappe"),
+])
+def test_refusals_of_outputs_and_folders_are_in_the_users_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   args: list[str], words: str) -> None:
+    """These were English whatever the language asked for (GLUTEONTO_LANG: commands without --lang)."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args, env={"GLUTEONTO_LANG": "nb"})
+    assert result.exit_code == 2 and result.output.startswith("feil: ") and words in result.output, result.output
+    assert list(tmp_path.iterdir()) == []

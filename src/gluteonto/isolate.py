@@ -221,7 +221,7 @@ def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "t
         raise value
     if value in ("memory", "stack"):
         raise EngineMessageError((f"crash {value}", {"what": _phrase(what), "limit": _gib(memory)}))
-    raise EngineError(f"{what} failed: {value}")
+    raise EngineMessageError(("crash failed", {"what": _phrase(what), "reason": value}))
 
 
 def _phrase(what: str) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from .errors import EngineError, InputError
+from .errors import InputError
 
 __all__ = [
     "XSD_STRING",
@@ -70,21 +70,24 @@ def from_oxigraph(term: Any) -> Term | None:
     raise InputError(f"unsupported RDF term from Oxigraph: {term!r}")
 
 
-def term_from_json(cell: Any, where: str = "the endpoint") -> Term | None:
-    """One binding of a W3C SPARQL JSON result as a :class:`Term` (None: unbound); EngineError if malformed."""
+def term_from_json(cell: Any, url: str = "?") -> Term | None:
+    """One binding of a W3C SPARQL JSON result from the endpoint ``url`` as a :class:`Term` (None: unbound);
+    EngineError (in the user's language) if malformed."""
+    from .i18n import EngineMessageError
+
     if cell is None:
         return None
     if not isinstance(cell, Mapping) or not isinstance(cell.get("value"), str) or not isinstance(cell.get("type"), str):
         import json
 
-        raise EngineError(f"{where} sent a malformed binding (no type or value): {json.dumps(cell)[:80]}")
+        raise EngineMessageError(("endpoint malformed binding", {"url": url, "cell": json.dumps(cell)[:80]}))
     kind, value = cell["type"], cell["value"]
     if kind == "uri":
         return iri(value)
     if kind == "bnode":
         return Term("bnode", value)
     if kind not in ("literal", "typed-literal"):
-        raise EngineError(f"{where} sent a binding of unknown type {kind!r}")
+        raise EngineMessageError(("endpoint binding type", {"url": url, "kind": kind}))
     lang = cell.get("xml:lang")
     datatype = cell.get("datatype")
     return literal(value, lang if isinstance(lang, str) else None, datatype if isinstance(datatype, str) else None)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, first_line
-from ..i18n import MessageError
+from ..i18n import EngineMessageError, MessageError
 from ..sparql.results import QueryResult
 from ..sparql.text import query_form
 from ..terms import term_from_json
@@ -25,7 +25,7 @@ def _opener() -> Any:
     class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
             if urllib.parse.urlparse(newurl).scheme not in ("http", "https"):
-                raise EngineError(f"SPARQL endpoint {req.full_url} redirected to {newurl!r}, which is not http(s); refused")
+                raise EngineMessageError(("endpoint redirect", {"url": req.full_url, "target": newurl}))
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return urllib.request.build_opener(HttpOnlyRedirects)
@@ -85,26 +85,26 @@ class EndpointEngine:
                 while True:
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
-                        raise EngineError(f"endpoint {self.url} did not finish answering within {timeout:g} s")
+                        raise EngineMessageError(("endpoint slow", {"url": self.url, "seconds": timeout}))
                     _read_timeout(response, remaining)  # the whole answer within the time, not each read
                     chunk = response.read1(64 * 1024)
                     if not chunk:
                         return b"".join(chunks)
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise EngineError(f"endpoint {self.url} sent more than {self.max_bytes:,} bytes; refused")
+                        raise EngineMessageError(("endpoint too large", {"url": self.url, "limit": self.max_bytes}))
                     chunks.append(chunk)
         except urllib.error.HTTPError as exc:
             body = exc.read(4096).decode("utf-8", "replace").strip().splitlines()
             detail = body[0][:200] if body else exc.reason
-            raise EngineError(f"endpoint {self.url} answered HTTP {exc.code}: {detail}") from None
+            raise EngineMessageError(("endpoint http", {"url": self.url, "code": exc.code, "detail": detail})) from None
         except TimeoutError:
-            raise EngineError(f"endpoint {self.url} did not finish answering within {timeout:g} s") from None
+            raise EngineMessageError(("endpoint slow", {"url": self.url, "seconds": timeout})) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise EngineError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from None
+            raise EngineMessageError(("endpoint unreachable", {"url": self.url, "reason": reason})) from None
         except http.client.HTTPException as exc:
-            raise EngineError(f"endpoint {self.url} broke the HTTP protocol: {first_line(exc)}") from None
+            raise EngineMessageError(("endpoint protocol", {"url": self.url, "reason": first_line(exc)})) from None
 
     def triple_count(self) -> int:
         """Number of triples the endpoint serves."""
@@ -115,7 +115,6 @@ class EndpointEngine:
         """Run ``sparql`` on the endpoint with ``bindings`` bound as a VALUES row."""
         sparql = checked_query(sparql, bindings, self.allow_federation)
         form = query_form(sparql)
-        where = f"endpoint {self.url}"
         if form in ("CONSTRUCT", "DESCRIBE"):
             from rdflib import Graph
 
@@ -125,27 +124,27 @@ class EndpointEngine:
             except EngineError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
-                raise EngineError(f"{where} sent an unreadable graph: {first_line(exc)}") from None
+                raise EngineMessageError(("endpoint bad graph", {"url": self.url, "reason": first_line(exc)})) from None
             return QueryResult.from_graph(graph)
         raw = self._post(sparql, "application/sparql-results+json")
         try:
             payload = json.loads(raw)
         except (ValueError, RecursionError):
-            raise EngineError(f"{where} did not answer with SPARQL JSON results") from None
+            raise EngineMessageError(("endpoint not json", {"url": self.url})) from None
         if not isinstance(payload, dict):
-            raise EngineError(f"{where} sent JSON that is not a SPARQL results object")
+            raise EngineMessageError(("endpoint not results", {"url": self.url}))
         if "boolean" in payload:
             if not isinstance(payload["boolean"], bool):
-                raise EngineError(f"{where} sent a boolean result that is not true or false")
+                raise EngineMessageError(("endpoint bad boolean", {"url": self.url}))
             return QueryResult.from_boolean(payload["boolean"])
         head, results = payload.get("head"), payload.get("results")
         bindings_list = results.get("bindings") if isinstance(results, dict) else None
         variables = head.get("vars", []) if isinstance(head, dict) else None
         if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
-            raise EngineError(f"{where} sent JSON without the SPARQL results 'head.vars' and 'results.bindings'")
+            raise EngineMessageError(("endpoint no vars", {"url": self.url}))
         cells = []
         for binding in bindings_list:
             if not isinstance(binding, dict):
-                raise EngineError(f"{where} sent a solution that is not a JSON object")
-            cells.append(tuple(term_from_json(binding.get(v), where) for v in variables))
+                raise EngineMessageError(("endpoint bad solution", {"url": self.url}))
+            cells.append(tuple(term_from_json(binding.get(v), self.url) for v in variables))
         return QueryResult(list(variables), cells=cells)

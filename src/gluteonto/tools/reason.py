@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError, InputError
-from ..i18n import MessageError
+from ..errors import first_line
+from ..i18n import EngineMessageError, MessageError
 from ..java import java_available
 from ..resources import ontology_file
 
@@ -60,7 +60,7 @@ def reason(path: Path | None = None, *, timeout: float | None = None) -> Reasone
     if not closure.quads:
         raise MessageError(("file no triples", {"path": path}))
     if not java_available():
-        raise EngineError("the reasoner needs Java (a JRE 11 or newer on PATH); none was found")
+        raise EngineMessageError(("reason no java", {}))
     report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="the reasoner", quiet=True)
     report.unresolved_imports = list(closure.unresolved)
     return report
@@ -79,7 +79,7 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     try:
         onto = world.get_ontology(path.resolve().as_uri()).load(fileobj=io.BytesIO(buffer.getvalue()), format="ntriples")
     except Exception as exc:  # owlready2 raises parser-specific errors
-        raise InputError(f"{path}: cannot be read as OWL: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        raise MessageError(("file not readable as", {"path": path, "what": "OWL", "reason": first_line(exc)})) from None
     classes = list(onto.classes())
     before = sum(len(c.is_a) for c in classes)
     start = time.perf_counter()
@@ -89,7 +89,8 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     except owlready2.OwlReadyInconsistentOntologyError:
         return ReasonerReport(consistent=False, class_count=len(classes), seconds=time.perf_counter() - start)
     except Exception as exc:
-        raise EngineError(f"HermiT failed: {str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__}") from None
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise EngineMessageError(("crash failed", {"what": "HermiT", "reason": detail})) from None
     seconds = time.perf_counter() - start
     unsat = sorted(str(c.iri) for c in world.inconsistent_classes() if c is not owlready2.Nothing)
     after = sum(len(c.is_a) for c in onto.classes())
