@@ -177,6 +177,8 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "lone-surrogate-oxigraph": (None, ["sparql", "-"], b'SELECT * WHERE { BIND("\\uDFFF" AS ?x) }', 2, "not a Unicode character"),
     "export-trailing-slash": (None, ["export", "--format", "turtle", "-o", "out/"], None, 2, "names a folder"),
     "link-trailing-slash": (_existing, ["link", "mine.ttl", "-o", "merged/", "--quiet"], None, 2, "names a folder"),
+    "quiz-trailing-slash": (None, ["quiz", "-o", "bank/"], None, 2, "names a folder"),
+    "quiz-into-the-package": (None, ["quiz", "-o", "{package}/quiz.json"], None, 2, "among gluteonto's own installed files"),
     "export-name-too-long": (None, ["export", "--format", "turtle", "-o", "n" * 300 + ".ttl"], None, 2, "n" * 300 + ".ttl: cannot write"),
     "usage-missing-argument": (None, ["query"], None, 2, "Missing argument"),
     "usage-bad-option": (None, ["sparql", "-", "--engine", "nope"], b"ASK {}", 2, "Invalid value"),
@@ -205,6 +207,12 @@ for _name, _text in ESCAPED_SERVICE.items():
     CASES[f"service-{_name}-to-endpoint"] = (None, ["sparql", "-", "--endpoint", "{url}/sparql"], _text, 2, "SERVICE")
 
 
+def _package_folder() -> Path:
+    from gluteonto.resources import ontology_file
+
+    return ontology_file("ttl").parent
+
+
 #: cases where talking to the listener is the point (it plays a hostile SPARQL endpoint)
 CONTACTS_LISTENER = {name for name in CASES if name.startswith("endpoint-")}
 NEEDS_JAVA = {"reason-empty"}
@@ -222,7 +230,7 @@ def test_hostile_input_gives_one_line(name: str, listener: Listener, tmp_path: P
     monkeypatch.chdir(tmp_path)
     before = snapshot(tmp_path)
     listener.reset()
-    args = [a.replace("{url}", listener.url) for a in args]
+    args = [a.replace("{url}", listener.url).replace("{package}", str(_package_folder())) for a in args]
     stdin = stdin.replace(b"{url}", listener.url.encode()) if stdin is not None else None
     result = CliRunner().invoke(main, args, input=stdin)
     assert result.exit_code == code, result.output

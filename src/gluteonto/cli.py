@@ -489,7 +489,7 @@ main.add_command(link, "link-fma")
               help="Language of the questions (Latin names are given in brackets where the ontology has them).")
 @click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
               help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or '-': standard output).")
+@click.option("--output", "-o", type=OutputFile(), help="File to write (default or '-': standard output).")
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
     """A question bank generated from the ontology: every answer is what a catalog question returns."""
