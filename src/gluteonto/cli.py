@@ -549,7 +549,10 @@ def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, n
     """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
     import logging
 
+    from .i18n import Localized, msg
     from .tools.serve import is_loopback, make_server
+
+    lang = default_lang(os.environ)
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
@@ -564,18 +567,19 @@ def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, n
         try:
             site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
         except (OSError, GluteontoError) as exc:
-            click.echo(f"warning: no documentation site ({exc}); serving the SPARQL endpoint only", err=True)
+            reason = exc.render(lang) if isinstance(exc, Localized) else exc
+            click.echo(msg("serve no site", lang, reason=reason), err=True)
     server = make_server(host, port, data, site=site_dir, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
                          allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
     address, bound_port = server.server_address[0], server.server_address[1]
     if not is_loopback(host):
-        click.echo(f"warning: listening on {host}, reachable from other machines; the endpoint has no authentication", err=True)
+        click.echo(msg("serve not loopback", lang, host=host), err=True)
     if allow_federation:
-        click.echo("warning: SERVICE is allowed: anyone who reaches this server can make it send requests", err=True)
+        click.echo(msg("serve federation", lang), err=True)
     base = f"http://{f'[{address}]' if ':' in address else address}:{bound_port}"
     if site_dir is not None:
-        click.echo(f"documentation site: {base}/", err=True)
-    click.echo(f"SPARQL endpoint: {base}/sparql  (Ctrl-C to stop)", err=True)
+        click.echo(msg("serve site at", lang, url=f"{base}/"), err=True)
+    click.echo(msg("serve endpoint at", lang, url=f"{base}/sparql"), err=True)
     try:
         server.serve_forever()
     finally:

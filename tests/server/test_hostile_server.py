@@ -371,8 +371,12 @@ def test_non_loopback_host_warns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gluteonto.tools.serve, "make_server", lambda *args, **kwargs: Fake())
     from gluteonto.cli import main
 
-    result = CliRunner().invoke(main, ["serve", "--no-site", "--host", "0.0.0.0"])
+    result = CliRunner().invoke(main, ["serve", "--no-site", "--host", "0.0.0.0"], env={"GLUTEONTO_LANG": "en"})
     assert result.exit_code == 0 and "warning: listening on 0.0.0.0" in result.output
+    norwegian = CliRunner().invoke(main, ["serve", "--no-site", "--host", "0.0.0.0", "--allow-federation"],
+                                   env={"GLUTEONTO_LANG": "nb"})
+    assert "advarsel: lytter på 0.0.0.0" in norwegian.output and "advarsel: SERVICE er tillatt" in norwegian.output
+    assert "SPARQL-endepunkt: http://0.0.0.0:7878/sparql" in norwegian.output
     assert is_loopback("127.0.0.1") and is_loopback("::1") and not is_loopback("0.0.0.0")
     assert os.environ.get("NO_PROXY", "") == os.environ.get("NO_PROXY", "")  # no environment side effects
 
