@@ -73,6 +73,14 @@ def _existing(tmp: Path, _url: str) -> None:
     os.link(tmp / "mine.ttl", tmp / "hardlink.ttl")
 
 
+def _broken_at_the_end(tmp: Path, _url: str) -> None:
+    """FMA classes enough for 'link' to be writing its output when the last line turns out to be broken."""
+    lines = "".join(f'<http://purl.org/sig/ont/fma/fma{n}> <http://www.w3.org/2000/01/rdf-schema#label> "x{n}" .\n'
+                    for n in range(20_000))
+    (tmp / "late.nt").write_text(lines + "<http://x/a b> <http://x/p> <http://x/c> .\n")
+    (tmp / "merged.ttl").write_text("# the user's earlier merge\n")
+
+
 REMOTE_CONTEXT = '{"@context": "{url}/context.jsonld", "@id": "http://x/a", "p": "v"}'
 FILE_CONTEXT = '{"@context": "file:///etc/passwd", "@id": "http://x/a", "p": "v"}'
 EXTERNAL_ENTITY = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{url}/dtd"> ]>\n'
@@ -147,6 +155,7 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
                                   ["link", "huge.json", "-o", "out.ttl", "--quiet"], None, 2, "exceeds the limit"),
     "link-endless-obo-line": (_write("long.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nname: " + "a" * 17_000_000),
                               ["link", "long.obo", "-o", "out.ttl", "--quiet"], None, 2, "line 4 is longer than"),
+    "link-broken-at-the-end": (_broken_at_the_end, ["link", "late.nt", "-o", "merged.ttl", "--quiet"], None, 2, "line 20001"),
     "link-broken-obo": (_write("bad.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nnot a tag\n"),
                         ["link", "bad.obo", "-o", "out.ttl", "--quiet"], None, 2, "not readable as OBO"),
     "reason-malformed-rdfxml": (_write("bad.owl", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Descr'),
