@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ENDPOINT_MAX_BYTES",
     "ENTITY_EXPANSION_RATIO",
+    "MAX_CATALOG_BYTES",
     "MAX_ENTITY_DECLARATIONS",
     "MAX_ENTITY_EXPANSION",
     "MAX_ENTITY_VALUE",
@@ -31,6 +32,8 @@ __all__ = [
     "SERVER_MAX_BODY",
     "SERVER_MAX_BYTES",
     "SERVER_MAX_CONNECTIONS",
+    "SERVER_MAX_PATH_CHARS",
+    "SERVER_MAX_PATH_DEPTH",
     "SERVER_MAX_ROWS",
     "SERVER_MEMORY",
     "SERVER_QUERY_TIMEOUT",
@@ -76,12 +79,17 @@ SERVER_SPAWN_TIMEOUT = 5.0
 SERVER_MAX_CONNECTIONS = 4096
 #: bytes of complete answers the server keeps to answer the same query again without evaluating it (0: none)
 SERVER_CACHE_BYTES = 64 * 1024 * 1024
+#: the static site: characters and parts of a path worth looking up (longer or deeper names are not found)
+SERVER_MAX_PATH_CHARS = 1024
+SERVER_MAX_PATH_DEPTH = 32
 
 #: characters of one literal or IRI in an input file (larger terms are refused before any engine sees them)
 MAX_LITERAL_CHARS = 4 * 1024 * 1024
 MAX_IRI_CHARS = 64 * 1024
 #: bytes read from one input file after decompression (bounds a gzip bomb)
 MAX_INPUT_BYTES = 8 * 1024 * 1024 * 1024
+#: bytes of an XML catalog (catalog-v001.xml) that maps imports to local files
+MAX_CATALOG_BYTES = 1024 * 1024
 #: bytes of a SPARQL query file or standard input
 MAX_QUERY_BYTES = 4 * 1024 * 1024
 #: RDF/XML: plain internal entity declarations allowed in a DTD, and the length of each value

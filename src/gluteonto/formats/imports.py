@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..errors import first_line
 from ..i18n import MessageError
 from ..resources import ontology_file
@@ -26,7 +27,6 @@ __all__ = ["OWL_IMPORTS", "ImportClosure", "import_closure", "read_catalog"]
 OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 _CATALOG_NAME = "catalog-v001.xml"
 _CATALOG_NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
-_MAX_CATALOG_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -41,8 +41,8 @@ class ImportClosure:
 def read_catalog(path: Path) -> dict[str, Path]:
     """IRI → local file mappings of an OASIS XML catalog (``<uri name=… uri=…/>``); relative paths from its folder."""
     path = check_regular_file(path)
-    if path.stat().st_size > _MAX_CATALOG_BYTES:
-        raise MessageError(("catalog too large", {"path": path, "limit": _MAX_CATALOG_BYTES}))
+    if path.stat().st_size > limits.MAX_CATALOG_BYTES:
+        raise MessageError(("catalog too large", {"path": path, "limit": limits.MAX_CATALOG_BYTES}))
     data = path.read_bytes()
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise MessageError(("catalog doctype", {"path": path}))

@@ -8,13 +8,10 @@ import stat
 import urllib.parse
 from pathlib import Path
 
+from .. import limits
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 
 __all__ = ["static_site"]
-
-#: characters and parts of a path worth looking up (longer or deeper names are not found)
-_MAX_PATH = 1024
-_MAX_DEPTH = 32
 
 
 def _find(root: Path, path: str) -> tuple[Path, os.stat_result] | str | None:
@@ -22,7 +19,7 @@ def _find(root: Path, path: str) -> tuple[Path, os.stat_result] | str | None:
     final ``/``; None when there is nothing to serve (also for names too long or too deep, and symlink loops)."""
     relative = path.lstrip("/")
     parts = relative.split("/")
-    if (len(relative) > _MAX_PATH or len(parts) > _MAX_DEPTH or "\x00" in relative or "\\" in relative
+    if (len(relative) > limits.SERVER_MAX_PATH_CHARS or len(parts) > limits.SERVER_MAX_PATH_DEPTH or "\x00" in relative or "\\" in relative
             or any(part.startswith(".") for part in parts)):
         return None
     try:
