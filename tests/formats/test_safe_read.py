@@ -181,3 +181,20 @@ def test_catalog_in_utf16_cannot_hide_entities(tmp_path: Path) -> None:
                        encoding="utf-16")
     with pytest.raises(InputError, match="billion laughs"):
         read_catalog(catalog)
+
+
+@pytest.mark.parametrize("content, english, norwegian", [
+    (b"<catalog>" + b" " * (1024 * 1024) + b"</catalog>", "catalog larger than 1,048,576 bytes", "katalogen er større enn"),
+    (b'<!DOCTYPE catalog [<!ENTITY a "b">]><catalog/>', "catalog with a document type declaration", "dokumenttypedeklarasjon"),
+    (b"<catalog><uri", "not readable as XML catalog", "kan ikke leses som XML-katalog"),
+])
+def test_a_hostile_catalog_is_refused_in_the_users_language(tmp_path: Path, content: bytes, english: str, norwegian: str) -> None:
+    """Catalog refusals were English only; the size limit is the one in limits.py."""
+    from gluteonto.formats.imports import read_catalog
+    from gluteonto.i18n import Localized
+
+    catalog = tmp_path / "catalog-v001.xml"
+    catalog.write_bytes(content)
+    with pytest.raises(InputError, match=english) as caught:
+        read_catalog(catalog)
+    assert isinstance(caught.value, Localized) and norwegian in caught.value.render("nb")

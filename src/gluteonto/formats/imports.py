@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import first_line
-from ..i18n import MessageError
+from ..i18n import MessageError, Phrase
 from ..resources import ontology_file
 from .reading import syntax_for
 from .safe_read import check_regular_file, read_quads
@@ -46,7 +46,7 @@ def read_catalog(path: Path) -> dict[str, Path]:
     data = path.read_bytes()
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise MessageError(("catalog doctype", {"path": path}))
-    check = StructureCheck(path, "xml")  # the same tokenizer as for RDF/XML: any encoding, any place in the file
+    check = StructureCheck(path, "xml", what=Phrase("what xml catalog"))  # the same tokenizer as for RDF/XML: any encoding, any place in the file
     check.feed(data)
     check.close()
     try:

@@ -162,8 +162,9 @@ class StructureCheck:
     Raises a clear InputError (naming ``path``) as soon as the file breaks a rule.
     """
 
-    def __init__(self, path: Path, syntax: str) -> None:
+    def __init__(self, path: Path, syntax: str, what: str = "application/rdf+xml") -> None:
         self.path = path
+        self.what = what  # what the file is read as, for a message on malformed XML
         self._xml = _RdfXmlCheck() if syntax == "xml" else None
         self._json = _JsonDepth() if syntax == "json" else None
 
@@ -189,8 +190,7 @@ class StructureCheck:
             raise MessageError((stop.key, {"path": self.path, **stop.values})) from None
         except expat.ExpatError as exc:
             reason = f"{expat.ErrorString(exc.code)} (line {exc.lineno}, column {exc.offset + 1})"
-            raise MessageError(("file not readable as", {"path": self.path, "what": "application/rdf+xml",
-                                                         "reason": reason})) from None
+            raise MessageError(("file not readable as", {"path": self.path, "what": self.what, "reason": reason})) from None
         except RecursionError:
             raise MessageError(("xml too deep", {"path": self.path, "limit": limits.MAX_NESTING_DEPTH})) from None
 
