@@ -11,7 +11,8 @@ restriction), as OBO releases' ``relax`` step does. Every file is opened through
 :func:`~.safe_read.open_input` (regular file, gzip, size cap). gzip is allowed for each. The limits of
 RDF input hold for these forms too: literals and IRIs are checked as for RDF, one OBO line is read up to
 :data:`~gluteonto.limits.MAX_LINE_BYTES` and no further, and obographs JSON nested deeper than
-:data:`~gluteonto.limits.MAX_NESTING_DEPTH` is refused while it is read.
+:data:`~gluteonto.limits.MAX_NESTING_DEPTH` is refused while it is read. An OBO file is streamed (one stanza
+held at a time); obographs JSON is decoded whole.
 
 >>> form_of(Path("uberon-basic.obo.gz"))
 'OBO'
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +112,13 @@ def _value(line: str) -> str:
     return re.sub(r"\s*\{[^}]*\}\s*$", "", value).strip()
 
 
-def _read_obo(path: Path) -> Iterator[Any]:
-    stanzas: list[tuple[str, list[tuple[str, str]]]] = []
-    header: list[tuple[str, str]] = []
-    current: list[tuple[str, str]] = header
+_Stanza = tuple[str, list[tuple[str, str]]]
+
+
+def _obo_stanzas(path: Path) -> Iterator[_Stanza]:
+    """The file's header (kind ``""``) and stanzas one at a time, as (kind, [(tag, value)…]): only one is held."""
+    kind = ""
+    tags: list[tuple[str, str]] = []
     try:
         with open_input(path) as stream:
             for number, raw in enumerate(iter(lambda: stream.readline(limits.MAX_LINE_BYTES + 1), b""), 1):
@@ -124,29 +128,40 @@ def _read_obo(path: Path) -> Iterator[Any]:
                 if not line or line.startswith("!"):
                     continue
                 if line.startswith("[") and line.endswith("]"):
-                    current = []
-                    stanzas.append((line[1:-1], current))
+                    yield kind, tags
+                    kind, tags = line[1:-1], []
                     continue
                 tag, sep, value = line.partition(":")
                 if not sep:
                     raise ValueError(f"line {number}: {line[:60]!r} is neither a stanza header nor 'tag: value'")
-                current.append((tag.strip(), value.strip()))
+                tags.append((tag.strip(), value.strip()))
     except (ValueError, UnicodeDecodeError) as exc:
         raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": first_line(exc)})) from None
-    if not stanzas and not any(tag == "format-version" for tag, _ in header):
-        raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": "no format-version header and no stanza"}))
+    yield kind, tags
+
+
+def _read_obo(path: Path) -> Iterator[Any]:
+    """The OBO file's quads, in two streaming passes: the first checks the whole file and finds the relations
+    its Typedefs map to RO/BFO (they may come after the terms that use them), the second translates."""
     relations = dict(_BUILTIN_RELATIONS)
-    for kind, tags in stanzas:
+    header: list[tuple[str, str]] = []
+    stanzas = 0
+    for kind, tags in _obo_stanzas(path):
+        if not kind:
+            header = tags
+            continue
+        stanzas += 1
         if kind == "Typedef":
             ident = next((v for t, v in tags if t == "id"), "")
             xref = next((_value(v) for t, v in tags if t == "xref"), "")
             if ident and xref.startswith(("BFO:", "RO:")):
                 relations[ident] = curie_iri(xref)
-    return _obo_quads(header, stanzas, relations)
+    if not stanzas and not any(tag == "format-version" for tag, _ in header):
+        raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": "no format-version header and no stanza"}))
+    return _obo_quads(header, (stanza for stanza in _obo_stanzas(path) if stanza[0]), relations)
 
 
-def _obo_quads(header: list[tuple[str, str]], stanzas: list[tuple[str, list[tuple[str, str]]]],
-               relations: dict[str, str]) -> Iterator[Any]:
+def _obo_quads(header: list[tuple[str, str]], stanzas: Iterable[_Stanza], relations: dict[str, str]) -> Iterator[Any]:
     ontology = next((v for t, v in header if t == "ontology"), "")
     if ontology:
         node = ox.NamedNode(f"{_OBO}{ontology}.owl")
