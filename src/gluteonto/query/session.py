@@ -69,7 +69,8 @@ class Session:
         that stops queries itself is told the time. None runs queries in this process.
         ``allow_federation`` lets queries use SERVICE, which contacts other servers.
         ``relation_graph`` answers catalog questions from the materialised relation graph's edges, loaded
-        beside the ontology (see :mod:`.relation_graph`; a question it cannot answer alike is refused).
+        beside the ontology (see :mod:`.relation_graph`; a question it cannot answer alike is refused); with
+        ``store`` the caller has loaded them (:func:`~.relation_graph.edges_file`).
         """
         #: catalog questions are answered from the relation graph (see :meth:`question_text`)
         self.relation_graph = relation_graph
