@@ -22,8 +22,8 @@ axioms, either-or fillers, "only" restrictions, class definitions), or its heade
 repeats on a class what its superclass states, the graph keeps the superclass's edge only) or
 ``relation-graph: expressions`` (it reads fillers that are class expressions, which the graph leaves out).
 
->>> rewrite("SELECT ?n WHERE { ?m rdfs:subClassOf [ owl:onProperty obo:RO_0002005 ; owl:someValuesFrom ?n ] }")
-'SELECT ?n WHERE { ?m obo:RO_0002005 ?n }'
+>>> rewrite("SELECT ?n WHERE { ?m rdfs:subClassOf [ owl:onProperty ex:innervated_by ; owl:someValuesFrom ?n ] }")
+'SELECT ?n WHERE { ?m ex:innervated_by ?n }'
 """
 
 from __future__ import annotations
