@@ -293,15 +293,43 @@ def test_bad_files_get_clear_errors(tmp_path: Path, content: bytes, message: str
         link(path)
 
 
-def test_broken_obo_and_obographs_name_the_problem(tmp_path: Path) -> None:
-    obo = tmp_path / "uberon.obo"
-    obo.write_text("format-version: 1.2\n[Term]\nthis line has no tag\n")
-    with pytest.raises(InputError, match=r"not readable as OBO: line 3"):
-        link(obo)
-    graphs = tmp_path / "uberon.json"
-    graphs.write_text('{"graphs": [ {"nodes": [')
-    with pytest.raises(InputError, match="not readable as obographs JSON"):
-        link(graphs)
+@pytest.mark.parametrize("name, content, english, norwegian", [
+    ("uberon.obo", b"format-version: 1.2\n[Term]\nthis line has no tag\n",
+     "not readable as OBO: line 3: expected a stanza header such as [Term] or a 'tag: value' line, found 'this line has no tag'",
+     "kan ikke leses som OBO: linje 3: ventet en strofeoverskrift som [Term] eller en linje «tagg: verdi», fant 'this line has no tag'"),
+    ("uberon.obo", b"", "expected a format-version header line or a [Term] stanza, found an empty file",
+     "ventet en format-version-linje i hodet eller en [Term]-strofe, fant en tom fil"),
+    ("uberon.obo", b"<?xml version: 1.0?>\n", "expected a format-version header line or a [Term] stanza, found '<?xml version: 1.0?>'",
+     "ventet en format-version-linje i hodet eller en [Term]-strofe, fant '<?xml version: 1.0?>'"),
+    ("uberon.obo", b"format-version: 1.2\n[Term]\nname: gluteus m\xe9dius\n",
+     "not readable as OBO: expected UTF-8 text, found the byte 0xe9 at byte 16 of line 3",
+     "kan ikke leses som OBO: ventet UTF-8-tekst, fant byten 0xe9 ved byte 16 på linje 3"),
+    ("uberon.json", b'{"graphs": [ {"nodes": [',
+     "not readable as obographs JSON: line 1, column 25: expected a value (object, list, string, number, true, false or null), "
+     "found the end of the file", "linje 1, kolonne 25: ventet en verdi (objekt, liste, streng, tall, true, false eller null), "
+     "fant slutten av filen"),
+    ("uberon.json", b'{"graphs": [\n {"nodes" [] } ] }', "line 2, column 11: expected ':' after the property name, found '[] } ] }'",
+     "linje 2, kolonne 11: ventet «:» etter egenskapsnavnet, fant '[] } ] }'"),
+    ("uberon.json", b'{"graphs": [], "x": 1}}', "line 1, column 23: expected the end of the document, found '}'",
+     "linje 1, kolonne 23: ventet slutten av dokumentet, fant '}'"),
+    ("uberon.json", b'{"graphs" :{"id": "x"}}', "expected \"graphs\" to be a list, found an object with the keys 'id'",
+     "ventet at «graphs» er en liste, fant et objekt med nøklene 'id'"),
+    ("uberon.json", b'{"graphs": [], "\xff": 1}', "not readable as obographs JSON: expected UTF-8 text, found the byte 0xff",
+     "kan ikke leses som obographs JSON: ventet UTF-8-tekst, fant byten 0xff"),
+])
+def test_broken_obo_and_obographs_say_what_was_found_instead_of_what_was_expected(
+        tmp_path: Path, name: str, content: bytes, english: str, norwegian: str) -> None:
+    """Regression: OBO and obographs errors were the parser's English text, not the user's language."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        link(path)
+    assert english in str(raised.value)
+    runner = CliRunner()
+    for lang, expected in (("en", english), ("nb", norwegian)):
+        result = runner.invoke(main, ["link", str(path), "--lang", lang])
+        assert result.exit_code == 2 and expected in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_wrong_format_for_the_suffix(tmp_path: Path) -> None:
