@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -330,6 +331,36 @@ def test_broken_obo_and_obographs_say_what_was_found_instead_of_what_was_expecte
         result = runner.invoke(main, ["link", str(path), "--lang", lang])
         assert result.exit_code == 2 and expected in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _link_error_cases(tmp_path: Path) -> list[tuple[list[str], str]]:
+    truncated = tmp_path / "fma.ttl.gz"
+    truncated.write_bytes(gzip.compress(SIG.read_bytes())[:-40])
+    damaged = tmp_path / "fma-2.ttl.gz"
+    damaged.write_bytes(b"\x1f\x8b" + b"not really gzip" * 10)
+    directory = tmp_path / "merged.ttl"
+    directory.mkdir()
+    return [
+        ([str(truncated)], "ødelagte eller avkuttede gzip-data: ventet slutten av den komprimerte strømmen, fant slutten av filen"),
+        ([str(damaged)], "ventet gzip-komprimerte data, fant et skadet gzip-hode"),
+        ([str(SIG), "-o", str(SIG)], "er også en inndatafil"),
+        ([str(SIG), "-o", str(directory)], "er en mappe; bare vanlige filer skrives"),
+    ]
+
+
+def test_link_errors_are_one_line_in_the_users_language(tmp_path: Path) -> None:
+    """Regression: gzip and output errors met by link were English whatever --lang said."""
+    from gluteonto.i18n import interface_words
+
+    english = interface_words("nb")
+    runner = CliRunner()
+    for args, expected in _link_error_cases(tmp_path):
+        result = runner.invoke(main, ["link", *args, "--lang", "nb"])
+        assert result.exit_code == 2 and expected in result.stderr, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        words = {w.casefold() for w in re.findall(r"[A-Za-z]+", re.sub(r"\S*/\S*", "", lines[0]))}  # paths aside
+        assert not words & english, words & english
 
 
 def test_wrong_format_for_the_suffix(tmp_path: Path) -> None:
