@@ -452,18 +452,23 @@ def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_
     The output is written only when every mapping checks out (or with --keep-going), atomically.
     'link-fma' is the same command.
     """
-    from .i18n import msg
+    from .i18n import MessageError, msg
+    from .query.catalog import Catalog, find_query
     from .tools.link import link as run_link
     from .tools.link import query_needs, unmet_needs
 
+    if query_names and output is not None and str(output) == "-":
+        raise MessageError(("link query and stdout", {}))
+    catalog = Catalog()  # a misspelt query or parameter fails now, not after reading a large file
+    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True) for name in query_names]
+    values = _parse_params(params, lang)
     wanted = show_progress or (not quiet and sys.stderr.isatty())
     progress = (lambda message: click.echo(message, err=True)) if wanted else None
     outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang, keep_going=keep_going)
     report = outcome.report
     click.echo(report.render(lang), err=output is not None and str(output) == "-")
     unanswered = False
-    for name in query_names:
-        spec = outcome.session.find_query(name)
+    for spec in specs:
         unmet = unmet_needs(report, query_needs(spec.text))
         click.echo(f"\n== {spec.name}")
         if unmet:
@@ -472,7 +477,7 @@ def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_
             click.echo(msg(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
             unanswered = True
             continue
-        result = outcome.session.query(spec.name, _parse_params(params, lang), lang)
+        result = outcome.session.query(spec.name, values, lang)
         click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
     sys.exit(1 if not report.ok else 3 if unanswered else 0)
 

@@ -483,6 +483,18 @@ def test_full_disk_leaves_no_partial_output(tmp_path: Path, monkeypatch: pytest.
     assert len(result.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
 
 
+def test_misspelt_query_or_parameter_fails_before_the_file_is_read(tmp_path: Path) -> None:
+    out = tmp_path / "merged.ttl"
+    runner = CliRunner()
+    for extra, message in ((["--query", "fma/nerve-suply-comparison"], "fma/nerve-supply-comparison"),
+                           (["--query", "fma/nerve-supply-comparison", "-p", "muscle"], "muscle")):
+        result = runner.invoke(main, ["link", str(SIG), "-o", str(out), "--progress", *extra])
+        assert result.exit_code == 2 and message in result.stderr and "reading" not in result.stderr
+        assert not out.exists()
+    mixed = runner.invoke(main, ["link", str(SIG), "-o", "-", "--query", "fma/fma-superclasses", "--lang", "nb"])
+    assert mixed.exit_code == 2 and "--query kan ikke brukes sammen med -o -" in mixed.stderr and not mixed.stdout
+
+
 def test_cli_link_writes_and_queries(tmp_path: Path) -> None:
     out = tmp_path / "merged.ttl"
     result = CliRunner().invoke(main, ["link-fma", str(SIG), "-o", str(out), "--query", "fma/nerve-supply-comparison"])
