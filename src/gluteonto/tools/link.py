@@ -62,9 +62,9 @@ _ON_PROPERTY = _OWL + "onProperty"
 _OWL_CLASS = _OWL + "Class"
 _OWL_ONTOLOGY = _OWL + "Ontology"
 _PROPERTY_KINDS = frozenset(_OWL + k for k in ("ObjectProperty", "AnnotationProperty", "DatatypeProperty", "TransitiveProperty"))
-#: Predicates that name a class: rdfs:label, FMA's own names, OBO synonyms.
-#: Those that give a class's own name (its label or preferred name), not a synonym.
+#: Predicates that give a class's own name (its label or preferred name), not a synonym.
 PRIMARY_NAME_PREDICATES = (_LABEL, "http://purl.org/sig/ont/fma/preferred_name", "http://www.w3.org/2004/02/skos/core#prefLabel")
+#: Predicates that name a class: rdfs:label, FMA's own names, OBO synonyms.
 NAME_PREDICATES = (*PRIMARY_NAME_PREDICATES, "http://purl.org/sig/ont/fma/synonym",
                    "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym", "http://www.w3.org/2004/02/skos/core#altLabel")
 _PRIMARY = frozenset(PRIMARY_NAME_PREDICATES)
