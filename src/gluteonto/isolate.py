@@ -224,7 +224,7 @@ def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "t
     raise EngineMessageError(("crash failed", {"what": _phrase(what), "reason": value}))
 
 
-def _phrase(what: str) -> str:
+def _phrase(what: str) -> str | Phrase:
     """``what`` in the user's language where it is one of the usual names ("the query", "the reasoner")."""
     known = {"the query": "what query", "the reasoner": "what reasoner", "checking the query": "what check"}
     return Phrase(known[what]) if what in known else what

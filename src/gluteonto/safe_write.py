@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import signal
@@ -257,4 +258,6 @@ def _naming(shown: Path) -> Iterator[None]:
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             raise
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise MessageError(("link disk full", {"path": shown})) from None
         raise MessageError(("output cannot write", {"path": shown, "reason": exc.strerror or exc})) from None

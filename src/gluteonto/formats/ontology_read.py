@@ -29,8 +29,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import limits
-from ..errors import first_line
-from ..i18n import MessageError
+from ..i18n import MessageError, Phrase
 from ..iris import HAS_PART, PART_OF
 from ..vocab import OBO_DEFINITION, OBO_REPLACED_BY
 from .reading import syntax_for
@@ -116,27 +115,38 @@ _Stanza = tuple[str, list[tuple[str, str]]]
 
 
 def _obo_stanzas(path: Path) -> Iterator[_Stanza]:
-    """The file's header (kind ``""``) and stanzas one at a time, as (kind, [(tag, value)…]): only one is held."""
+    """The file's header (kind ``""``) and stanzas one at a time, as (kind, [(tag, value)…]): only one is held.
+
+    A file with neither a stanza nor a ``format-version`` header is refused once it has been read.
+    """
     kind = ""
     tags: list[tuple[str, str]] = []
-    try:
-        with open_input(path) as stream:
-            for number, raw in enumerate(iter(lambda: stream.readline(limits.MAX_LINE_BYTES + 1), b""), 1):
-                if len(raw) > limits.MAX_LINE_BYTES:  # one line is never held whole beyond the limit
-                    raise MessageError(("line too long", {"path": path, "line": number, "limit": limits.MAX_LINE_BYTES}))
+    first = ""
+    stanzas = 0
+    with open_input(path) as stream:
+        for number, raw in enumerate(iter(lambda: stream.readline(limits.MAX_LINE_BYTES + 1), b""), 1):
+            if len(raw) > limits.MAX_LINE_BYTES:  # one line is never held whole beyond the limit
+                raise MessageError(("line too long", {"path": path, "line": number, "limit": limits.MAX_LINE_BYTES}))
+            try:
                 line = raw.decode("utf-8").strip()
-                if not line or line.startswith("!"):
-                    continue
-                if line.startswith("[") and line.endswith("]"):
-                    yield kind, tags
-                    kind, tags = line[1:-1], []
-                    continue
-                tag, sep, value = line.partition(":")
-                if not sep:
-                    raise ValueError(f"line {number}: {line[:60]!r} is neither a stanza header nor 'tag: value'")
-                tags.append((tag.strip(), value.strip()))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": first_line(exc)})) from None
+            except UnicodeDecodeError as exc:
+                raise MessageError(("file not utf8", {"path": path, "what": "OBO", "line": number,
+                                                      "byte": f"0x{raw[exc.start]:02x}", "offset": exc.start + 1})) from None
+            if not line or line.startswith("!"):
+                continue
+            first = first or line
+            if line.startswith("[") and line.endswith("]"):
+                yield kind, tags
+                kind, tags = line[1:-1], []
+                stanzas += 1
+                continue
+            tag, sep, value = line.partition(":")
+            if not sep:
+                raise MessageError(("obo line without tag", {"path": path, "line": number, "found": _shown(line)}))
+            tags.append((tag.strip(), value.strip()))
+    if not stanzas and not any(tag == "format-version" for tag, _ in tags):
+        found = _shown(first) if first else Phrase("found empty file")
+        raise MessageError(("obo no header", {"path": path, "found": found}))
     yield kind, tags
 
 
@@ -145,19 +155,15 @@ def _read_obo(path: Path) -> Iterator[Any]:
     its Typedefs map to RO/BFO (they may come after the terms that use them), the second translates."""
     relations = dict(_BUILTIN_RELATIONS)
     header: list[tuple[str, str]] = []
-    stanzas = 0
     for kind, tags in _obo_stanzas(path):
         if not kind:
             header = tags
             continue
-        stanzas += 1
         if kind == "Typedef":
             ident = next((v for t, v in tags if t == "id"), "")
             xref = next((_value(v) for t, v in tags if t == "xref"), "")
             if ident and xref.startswith(("BFO:", "RO:")):
                 relations[ident] = curie_iri(xref)
-    if not stanzas and not any(tag == "format-version" for tag, _ in header):
-        raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": "no format-version header and no stanza"}))
     return _obo_quads(header, (stanza for stanza in _obo_stanzas(path) if stanza[0]), relations)
 
 
@@ -224,30 +230,65 @@ def _obo_tag(subject: ox.NamedNode, tag: str, value: str, relations: dict[str, s
 
 # --- obographs JSON --------------------------------------------------------------------------------
 
-def _load_json(stream: Any) -> Any:
-    """``json.load`` with stack room for every nesting depth the structure check lets through."""
+def _load_json(data: bytes) -> Any:
+    """``json.loads`` with stack room for every nesting depth the structure check lets through."""
     import sys
 
     previous = sys.getrecursionlimit()
     sys.setrecursionlimit(max(previous, limits.MAX_NESTING_DEPTH + 2 * previous))
     try:
-        return json.load(stream)
+        return json.loads(data)
     finally:
         sys.setrecursionlimit(previous)
 
 
+def _shown(text: str, limit: int = 60) -> str:
+    """A piece of a file quoted for a message, cut at ``limit`` characters.
+
+    >>> _shown("this line has no tag")
+    "'this line has no tag'"
+    """
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+#: The json module's complaints, as the message key of what was expected instead.
+_JSON_EXPECTED = (("Expecting value", "json expected value"), ("Expecting ',' delimiter", "json expected delimiter"),
+                  ("Expecting ':' delimiter", "json expected colon"), ("Expecting property name", "json expected name"),
+                  ("Extra data", "json expected end"), ("Unterminated string", "json expected string end"))
+
+
+def _json_kind(value: Any) -> Phrase:
+    """What a JSON value is, for the user (``an object with the keys a, b``)."""
+    if isinstance(value, dict):
+        keys = ", ".join(repr(k) for k in list(value)[:5])
+        return Phrase("json kind object", keys=keys) if value else Phrase("json kind empty object")
+    kind = ("list" if isinstance(value, list) else "string" if isinstance(value, str) else
+            "boolean" if isinstance(value, bool) else "number" if isinstance(value, (int, float)) else "null")
+    return Phrase(f"json kind {kind}")
+
+
 def _read_obographs(path: Path) -> Iterator[Any]:
+    with open_input(path, structure="json") as stream:  # nesting bounded while reading
+        data = stream.read()
     try:
-        with open_input(path, structure="json") as stream:  # nesting bounded while reading
-            document = _load_json(stream)
-        graphs = document["graphs"]
-        if not isinstance(graphs, list):
-            raise ValueError("'graphs' is not a list")
+        document = _load_json(data)
     except RecursionError:  # nested less deeply than the limit, but deeper than the interpreter's stack allows here
         raise MessageError(("json too deep", {"path": path, "limit": limits.MAX_NESTING_DEPTH})) from None
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise MessageError(("file not readable as", {"path": path, "what": "obographs JSON", "reason": first_line(exc)})) from None
-    return _obographs_quads(graphs)
+    except json.JSONDecodeError as exc:
+        expected = next((key for start, key in _JSON_EXPECTED if exc.msg.startswith(start)), "json expected other")
+        rest = exc.doc[exc.pos:].split("\n", 1)[0]
+        found: str | Phrase = _shown(rest, 20) if rest else Phrase("found end of file") if exc.pos >= len(exc.doc) else _shown("\n")
+        raise MessageError(("obographs bad json", {"path": path, "line": exc.lineno, "column": exc.colno,
+                                                   "expected": Phrase(expected), "found": found})) from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise MessageError(("file not utf8", {"path": path, "what": "obographs JSON", "line": line,
+                                              "byte": f"0x{data[exc.start]:02x}", "offset": exc.start + 1})) from None
+    if not isinstance(document, dict) or "graphs" not in document:
+        raise MessageError(("obographs no graphs", {"path": path, "found": _json_kind(document)}))
+    if not isinstance(document["graphs"], list):
+        raise MessageError(("obographs graphs not list", {"path": path, "found": _json_kind(document["graphs"])}))
+    return _obographs_quads(document["graphs"])
 
 
 def _obographs_quads(graphs: list[Any]) -> Iterator[Any]:

@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import InputError, first_line
-from ..i18n import MessageError
+from ..i18n import MessageError, Phrase
 from .structure import StructureCheck
 
 __all__ = ["check_regular_file", "check_structure", "checked_terms", "open_input", "open_rdf_stream", "read_quads", "reading_rdf"]
@@ -77,11 +77,14 @@ class _GuardedReader(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         try:
             data = self._raw.read(len(buffer))
-        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-            raise MessageError(("gzip corrupt", {"path": self._path, "reason": first_line(exc)})) from None
+        except EOFError:
+            raise MessageError(("gzip truncated", {"path": self._path})) from None
+        except (gzip.BadGzipFile, zlib.error) as exc:
+            found = Phrase("found gzip bad header" if isinstance(exc, gzip.BadGzipFile) else "found gzip bad data")
+            raise MessageError(("gzip corrupt", {"path": self._path, "found": found})) from None
         self._count += len(data)
         if self._count > self._cap:
-            raise MessageError(("input too large", {"path": self._path, "limit": self._cap}))
+            raise MessageError(("input too large", {"path": self._path, "cap": f"{self._cap:,}"}))
         if self._check is not None:  # before the parser reads these bytes
             if data:
                 self._check.feed(data)
@@ -169,12 +172,13 @@ def _check_term(term: Any, path: Path, depth: int = 0) -> None:
     kind = type(term)
     if kind is ox.Literal:
         if len(term.value) > limits.MAX_LITERAL_CHARS:
-            raise MessageError(("literal too long", {"path": path, "size": len(term.value), "limit": limits.MAX_LITERAL_CHARS}))
+            raise MessageError(("literal too long", {"path": path, "length": f"{len(term.value):,}",
+                                                     "limit": f"{limits.MAX_LITERAL_CHARS:,}"}))
         if term.language is None:
             _check_term(term.datatype, path)
     elif kind is ox.NamedNode:
         if len(term.value) > limits.MAX_IRI_CHARS:
-            raise MessageError(("iri too long", {"path": path, "size": len(term.value), "limit": limits.MAX_IRI_CHARS}))
+            raise MessageError(("iri too long", {"path": path, "length": f"{len(term.value):,}", "limit": f"{limits.MAX_IRI_CHARS:,}"}))
     elif kind is ox.Triple and depth < 64:  # a quoted triple (RDF 1.2)
         for part in (term.subject, term.predicate, term.object):
             _check_term(part, path, depth + 1)

@@ -30,7 +30,7 @@ from typing import Any
 from xml.parsers import expat
 
 from .. import limits
-from ..i18n import MessageError
+from ..i18n import MessageError, Phrase
 
 __all__ = ["StructureCheck"]
 
@@ -107,7 +107,7 @@ class _RdfXmlCheck:
             size = sum(map(len, attributes))
             self.produced += size
             if size > limits.MAX_LITERAL_CHARS and max(map(len, attributes)) > limits.MAX_LITERAL_CHARS:
-                raise _Stop("literal too long", size=max(map(len, attributes)), limit=limits.MAX_LITERAL_CHARS)
+                raise _Stop("literal too long", length=f"{max(map(len, attributes)):,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
             if "Literal" in attributes and self.literal is None and any(
                     name.endswith(":parseType") or name == "parseType" for name in attributes[::2]):
                 self.literal = (self.depth, self.parser.CurrentByteIndex)
@@ -130,14 +130,14 @@ class _RdfXmlCheck:
         self.run += size
         self.produced += size
         if self.run > limits.MAX_LITERAL_CHARS:
-            raise _Stop("literal too long", size=self.run, limit=limits.MAX_LITERAL_CHARS)
+            raise _Stop("literal too long", length=f"{self.run:,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
 
     def check_literal(self) -> None:
         """An rdf:parseType="Literal" element becomes one literal holding its whole content (markup included)."""
         if self.literal is not None:
             size = self.parser.CurrentByteIndex - self.literal[1]
             if size > limits.MAX_LITERAL_CHARS:
-                raise _Stop("literal too long", size=size, limit=limits.MAX_LITERAL_CHARS)
+                raise _Stop("literal too long", length=f"{size:,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
 
     def feed(self, chunk: bytes) -> None:
         """Read the next bytes; checks that cannot be made per event are made here, before anyone else reads them."""
@@ -148,7 +148,7 @@ class _RdfXmlCheck:
         if self.produced > limits.MAX_ENTITY_EXPANSION + (1 + limits.ENTITY_EXPANSION_RATIO) * self.fed:
             raise _Stop("xml expansion", limit=limits.MAX_ENTITY_EXPANSION, ratio=limits.ENTITY_EXPANSION_RATIO)
         if self.literal is not None and self.fed - self.literal[1] > limits.MAX_LITERAL_CHARS + len(chunk):
-            raise _Stop("literal too long", size=self.fed - self.literal[1], limit=limits.MAX_LITERAL_CHARS)
+            raise _Stop("literal too long", length=f"{self.fed - self.literal[1]:,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
 
     def close(self) -> None:
         """The end of the document (an unfinished one is not well-formed; an empty one is left to the parser)."""
@@ -162,7 +162,7 @@ class StructureCheck:
     Raises a clear InputError (naming ``path``) as soon as the file breaks a rule.
     """
 
-    def __init__(self, path: Path, syntax: str, what: str = "application/rdf+xml") -> None:
+    def __init__(self, path: Path, syntax: str, what: str | Phrase = "application/rdf+xml") -> None:
         self.path = path
         self.what = what  # what the file is read as, for a message on malformed XML
         self._xml = _RdfXmlCheck() if syntax == "xml" else None
