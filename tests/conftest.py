@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +12,10 @@ from rdflib import Graph
 
 from gluteonto import Session
 from gluteonto.resources import ontology_file
+from gluteonto.vocab import ONTOLOGY_IRI
 
-from .helpers import free_port, wait_for_port
+from .helpers import DATA
+from .triplestores import JenaArq, OxigraphServer, Virtuoso
 
 
 @pytest.fixture(scope="session")
@@ -59,25 +59,81 @@ def gluteonto_endpoint() -> Iterator[str]:
     server.server_close()
 
 
+#: Named graphs the real stores hold: the release, and the release merged with the FMA fixture by link-fma.
+RELEASE_GRAPH = ONTOLOGY_IRI
+FMA_GRAPH = "urn:x-gluteonto-test:fma-merged"
+
+
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback with the ontology loaded."""
-    sibling = Path(sys.executable).with_name("oxigraph")
-    binary = str(sibling) if sibling.is_file() else shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the 'oxigraph' server command is not installed (pip install oxigraph)")
-    location = tmp_path_factory.mktemp("oxigraph-db")
-    subprocess.run([binary, "load", "--location", str(location), "--file", str(ontology_file("ttl"))],
-                   check=True, capture_output=True, timeout=120)
-    port = free_port()
-    process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def fma_merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged ontology merged with the FMA fixture, as `gluteonto link-fma` writes it (Turtle)."""
+    from gluteonto.tools.fma import link_fma
+
+    merged = tmp_path_factory.mktemp("fma-merged") / "merged.ttl"
+    link_fma(DATA / "fma-fixture.ttl", output=merged)
+    return merged
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path) -> Iterator[str]:
+    """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback: the release in the default
+    graph (`oxigraph load`), the FMA-merged fixture in the named graph FMA_GRAPH; read-only."""
+    if reason := OxigraphServer.missing():
+        pytest.skip(reason)
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
+    server.load(ontology_file("ttl"))
+    server.load(fma_merged, FMA_GRAPH)
     try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.serve(read_only=True)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield server.url
+    server.stop()
+
+
+def _virtuoso(workdir: Path, files: list[tuple[Path, str]], restart: bool) -> Iterator[Virtuoso]:
+    if reason := Virtuoso.missing():
+        pytest.skip(reason)
+    server = Virtuoso(workdir)
+    try:
+        server.start()
+        for path, graph in files:
+            server.load(path, graph)
+        if restart:
+            server.restart()
+    except RuntimeError as exc:
+        server.stop()
+        pytest.fail(f"Virtuoso could not be started and loaded: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path) -> Iterator[Virtuoso]:
+    """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH) and the
+    FMA-merged fixture (FMA_GRAPH), as a user queries it right after loading."""
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"), [(ontology_file("ttl"), RELEASE_GRAPH), (fma_merged, FMA_GRAPH)],
+                         restart=False)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_restarted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A second private Virtuoso holding only the release, restarted after loading: its query plans are made
+    from the statistics it reads at start, which differ from those right after a load."""
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso-restarted"), [(ontology_file("ttl"), RELEASE_GRAPH)], restart=True)
+
+
+@pytest.fixture(scope="session")
+def jena(tmp_path_factory: pytest.TempPathFactory) -> JenaArq:
+    """Apache Jena ARQ (Debian's libapache-jena-java), ready to answer batches of queries."""
+    arq = JenaArq(tmp_path_factory.mktemp("jena"))
+    if reason := arq.missing():
+        pytest.skip(reason)
+    try:
+        arq.prepare()
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(f"the Jena ARQ runner did not compile: {exc.stderr}")
+    return arq
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,220 @@
+"""The whole catalog gives the same rows on the triple stores people run as on the embedded engine.
+
+Every catalog query runs in each of its forms — as stored (pasted unchanged: "for all terms"), with
+the defaults of its header, and with several other parameter values bound the way ``gluteonto query
+-p`` binds them (and one value that has no answer) — on the embedded Oxigraph (the reference),
+rdflib, the Oxigraph server, ``gluteonto serve``, Virtuoso just after a bulk load, a restarted
+Virtuoso queried without a graph (its default graph is then the union of all graphs), and Jena ARQ.
+FMA comparisons run on the release merged with the FMA fixture. Answers are compared with
+:func:`tests.triplestores.differences` (multisets of rows; order where the query orders).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from gluteonto import Session
+from gluteonto.engines import EndpointEngine, Engine
+from gluteonto.engines.base import checked_query
+from gluteonto.errors import GluteontoError
+from gluteonto.query.catalog import QuerySpec, load_catalog
+from gluteonto.query.kinds import expected_kinds, kind_members
+from gluteonto.query.results import QueryResult
+from gluteonto.resources import ontology_file
+
+from ..conftest import FMA_GRAPH, RELEASE_GRAPH
+from ..triplestores import JenaArq, Virtuoso, differences, order_keys
+
+pytestmark = pytest.mark.slow
+
+CATALOG = load_catalog()
+NAMES = sorted(CATALOG)
+#: values bound to a literal parameter besides its default
+LITERAL_VALUES = {"segment": ["L4", "S1", "S5"], "lang": ["nb"]}
+#: how many of the terms a question answers for (as stored) are also asked about one at a time
+TERMS_PER_QUESTION = 3
+
+
+@dataclass(frozen=True)
+class Case:
+    """One form of a catalog query: the text a store receives, and on which data."""
+
+    label: str
+    text: str
+    fma: bool
+
+
+@dataclass
+class Reference:
+    """The embedded Oxigraph sessions that every store is compared with."""
+
+    release: Session
+    merged: Session
+
+    def session(self, spec: QuerySpec) -> Session:
+        return self.merged if spec.group == "FMA comparison" else self.release
+
+
+def _spread(values: list[str], count: int) -> list[str]:
+    """``count`` values spread over the sorted ``values`` (first, last, between)."""
+    ordered = sorted(set(values))
+    if len(ordered) <= count:
+        return ordered
+    return [ordered[round(i * (len(ordered) - 1) / (count - 1))] for i in range(count)]
+
+
+def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -> list[dict[str, str]]:
+    """Parameter values to bind besides the defaults: terms the question answers for (read from the
+    parameter's column of the answer as stored), one term of the expected kind that has no answer,
+    and other values of literal parameters."""
+    sets: list[dict[str, str]] = []
+    iri_params = [p.name for p in spec.params if p.kind == "iri"]
+    if iri_params and all(name in as_stored.variables for name in iri_params):
+        columns = [as_stored.variables.index(name) for name in iri_params]
+        combos = {"\t".join(row[i].value for i in columns) for row in as_stored.cells  # type: ignore[union-attr]
+                  if all(row[i] is not None and row[i].kind == "uri" for i in columns)}  # type: ignore[union-attr]
+        sets += [dict(zip(iri_params, combo.split("\t"), strict=True)) for combo in _spread(sorted(combos), TERMS_PER_QUESTION)]
+        answered = {combo.split("\t")[0] for combo in combos}
+        kinds = expected_kinds(iri_params[0])
+        if kinds:
+            unanswered = sorted(kind_members(session, kinds) - answered)
+            if unanswered:
+                sets.append({iri_params[0]: unanswered[0]})
+    for param in spec.params:
+        for value in LITERAL_VALUES.get(param.name, []) if param.kind == "literal" else []:
+            sets.append({param.name: value})
+    return sets
+
+
+def _cases(reference: Reference, spec: QuerySpec) -> list[Case]:
+    session = reference.session(spec)
+    fma = spec.group == "FMA comparison"
+    cases = [Case("as stored", spec.text, fma)]
+    if spec.params:
+        cases.append(Case("defaults", checked_query(spec.text, session.bind_terms(spec, {}), False), fma))
+        as_stored = session.engine.query(spec.text)
+        for params in _parameter_sets(session, spec, as_stored):
+            bound = session.bind_terms(spec, params)
+            label = ", ".join(f"{k}={v.replace('https://w3id.org/gluteonto/GLUTEONTO_', 'GLUTEONTO:')}" for k, v in params.items())
+            cases.append(Case(label, checked_query(spec.text, bound, False), fma))
+    return cases
+
+
+@pytest.fixture(scope="session")
+def reference(oxigraph_session: Session, fma_merged: Path) -> Reference:
+    return Reference(oxigraph_session, Session("oxigraph", [fma_merged], include_ontology=False))
+
+
+@pytest.fixture(scope="session")
+def catalog_cases(reference: Reference) -> dict[str, list[Case]]:
+    """Every form of every catalog query, with the reference answer."""
+    return {name: _cases(reference, CATALOG[name]) for name in NAMES}
+
+
+@pytest.fixture(scope="session")
+def expected(reference: Reference, catalog_cases: dict[str, list[Case]]) -> dict[tuple[str, str], QueryResult]:
+    return {(name, case.label): reference.session(CATALOG[name]).engine.query(case.text)
+            for name, cases in catalog_cases.items() for case in cases}
+
+
+Runner = Callable[[str, Case], "QueryResult | str"]
+
+
+def _engine_runner(release: Engine, merged: Engine | None) -> Runner:
+    def run(name: str, case: Case) -> QueryResult | str:
+        engine = merged if case.fma else release
+        if engine is None:
+            return "skip"
+        try:
+            return engine.query(case.text)
+        except GluteontoError as exc:
+            return f"error: {exc}"
+    return run
+
+
+def _check(name: str, catalog_cases: dict[str, list[Case]], expected: dict[tuple[str, str], QueryResult], run: Runner) -> None:
+    spec = CATALOG[name]
+    problems = []
+    for case in catalog_cases[name]:
+        got = run(name, case)
+        if got == "skip":
+            continue
+        want = expected[(name, case.label)]
+        if isinstance(got, str):
+            problems.append(f"[{case.label}] {got}")
+            continue
+        found = differences(want, got, order_keys(spec.text, want.variables))
+        problems += [f"[{case.label}] {line}" for line in found]
+    assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+def rdflib_runner(rdflib_session: Session, fma_merged: Path) -> Runner:
+    return _engine_runner(rdflib_session.engine, Session("rdflib", [fma_merged], include_ontology=False).engine)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server_runner(oxigraph_server: str) -> Runner:
+    return _engine_runner(EndpointEngine(oxigraph_server), EndpointEngine(oxigraph_server, default_graphs=[FMA_GRAPH]))
+
+
+@pytest.fixture(scope="session")
+def gluteonto_serve_runner(gluteonto_endpoint: str) -> Runner:
+    return _engine_runner(EndpointEngine(gluteonto_endpoint), None)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_runner(virtuoso: Virtuoso) -> Runner:
+    return _engine_runner(EndpointEngine(virtuoso.url, default_graphs=[RELEASE_GRAPH]),
+                          EndpointEngine(virtuoso.url, default_graphs=[FMA_GRAPH]))
+
+
+@pytest.fixture(scope="session")
+def virtuoso_union_runner(virtuoso_restarted: Virtuoso) -> Runner:
+    """Questions without a graph (Virtuoso's union of all graphs); quality control names the release graph,
+    since Virtuoso's own system graphs are part of that union."""
+    union = _engine_runner(EndpointEngine(virtuoso_restarted.url), None)
+    named = _engine_runner(EndpointEngine(virtuoso_restarted.url, default_graphs=[RELEASE_GRAPH]), None)
+    return lambda name, case: (named if CATALOG[name].group == "quality control" else union)(name, case)
+
+
+@pytest.fixture(scope="session")
+def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path) -> dict[tuple[str, str], QueryResult | str]:
+    """Every case answered by Jena ARQ, in two batches (release, FMA-merged)."""
+    answers: dict[tuple[str, str], QueryResult | str] = {}
+    for fma, data in ((False, ontology_file("ttl")), (True, fma_merged)):
+        batch = {f"{name}\t{case.label}": case.text for name, cases in catalog_cases.items() for case in cases if case.fma == fma}
+        for key, answer in jena.run(data, batch).items():
+            name, label = key.split("\t")
+            answers[(name, label)] = answer
+    return answers
+
+
+STORES = ["rdflib", "oxigraph-server", "gluteonto-serve", "virtuoso", "virtuoso-restarted-union", "jena-arq"]
+_RUNNERS = {"rdflib": "rdflib_runner", "oxigraph-server": "oxigraph_server_runner", "gluteonto-serve": "gluteonto_serve_runner",
+            "virtuoso": "virtuoso_runner", "virtuoso-restarted-union": "virtuoso_union_runner"}
+
+
+@pytest.mark.parametrize("store", STORES)
+@pytest.mark.parametrize("name", NAMES)
+def test_catalog_query_gives_the_same_rows_on_every_store(store: str, name: str, request: pytest.FixtureRequest,
+                                                          catalog_cases: dict[str, list[Case]],
+                                                          expected: dict[tuple[str, str], QueryResult]) -> None:
+    if store == "jena-arq":
+        answers = request.getfixturevalue("jena_answers")
+        run: Runner = lambda n, case: answers[(n, case.label)]  # noqa: E731
+    else:
+        run = request.getfixturevalue(_RUNNERS[store])
+    _check(name, catalog_cases, expected, run)
+
+
+def test_every_question_is_asked_with_several_parameter_values(catalog_cases: dict[str, list[Case]]) -> None:
+    """The comparison is not only about defaults: each question with a term parameter is bound to
+    several terms it answers for, and to one it has no answer for."""
+    thin = [name for name, spec in CATALOG.items()
+            if any(p.kind == "iri" for p in spec.params) and len(catalog_cases[name]) < 2 + TERMS_PER_QUESTION]
+    assert not thin, f"questions bound to fewer than {TERMS_PER_QUESTION} terms besides their default: {thin}"
