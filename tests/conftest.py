@@ -59,9 +59,11 @@ def gluteonto_endpoint() -> Iterator[str]:
     server.server_close()
 
 
-#: Named graphs the real stores hold: the release, and the release merged with the FMA fixture by link-fma.
+#: Named graphs the real stores hold: the release, the release merged with the FMA fixture by link-fma, and the
+#: release with a defect for every quality-control query (so that those queries have rows to compare).
 RELEASE_GRAPH = ONTOLOGY_IRI
 FMA_GRAPH = "urn:x-gluteonto-test:fma-merged"
+DEFECTS_GRAPH = "urn:x-gluteonto-test:qc-defects"
 
 
 @pytest.fixture(scope="session")
@@ -75,14 +77,30 @@ def fma_merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path) -> Iterator[str]:
+def qc_defects(tmp_path_factory: pytest.TempPathFactory, ontology_graph: Graph) -> Path:
+    """The release with every seeded quality-control defect of tests/content/test_ontology.py at once (N-Triples)."""
+    from .content.test_ontology import QC_MUTATIONS
+
+    graph = Graph()
+    for triple in ontology_graph:
+        graph.add(triple)
+    for mutate in QC_MUTATIONS.values():
+        mutate(graph)
+    path = tmp_path_factory.mktemp("qc-defects") / "defects.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, qc_defects: Path) -> Iterator[str]:
     """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback: the release in the default
-    graph (`oxigraph load`), the FMA-merged fixture in the named graph FMA_GRAPH; read-only."""
+    graph (`oxigraph load`), the FMA-merged fixture in FMA_GRAPH and the QC defects in DEFECTS_GRAPH; read-only."""
     if reason := OxigraphServer.missing():
         pytest.skip(reason)
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
     server.load(ontology_file("ttl"))
     server.load(fma_merged, FMA_GRAPH)
+    server.load(qc_defects, DEFECTS_GRAPH)
     try:
         server.serve(read_only=True)
     except RuntimeError as exc:
@@ -109,17 +127,18 @@ def _virtuoso(workdir: Path, files: list[tuple[Path, str]], restart: bool) -> It
 
 
 @pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path) -> Iterator[Virtuoso]:
-    """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH) and the
-    FMA-merged fixture (FMA_GRAPH), as a user queries it right after loading."""
-    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"), [(ontology_file("ttl"), RELEASE_GRAPH), (fma_merged, FMA_GRAPH)],
-                         restart=False)
+def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, qc_defects: Path) -> Iterator[Virtuoso]:
+    """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH), the
+    FMA-merged fixture (FMA_GRAPH) and the QC defects (DEFECTS_GRAPH), as a user queries it right after loading."""
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"),
+                         [(ontology_file("ttl"), RELEASE_GRAPH), (fma_merged, FMA_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
 
 
 @pytest.fixture(scope="session")
 def virtuoso_restarted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     """A second private Virtuoso holding only the release, restarted after loading: its query plans are made
-    from the statistics it reads at start, which differ from those right after a load."""
+    from the statistics it reads at start, which differ from those right after a load. Queried without a graph,
+    its default graph is the union of all graphs (Virtuoso's own system graphs included)."""
     yield from _virtuoso(tmp_path_factory.mktemp("virtuoso-restarted"), [(ontology_file("ttl"), RELEASE_GRAPH)], restart=True)
 
 

@@ -110,25 +110,25 @@ def _bnode_shape(rows: list[tuple[Term | None, ...]]) -> Counter[tuple[tuple[tup
 
 
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b(.*?)(?:\bLIMIT\b|\bOFFSET\b|\bVALUES\b|$)", re.IGNORECASE | re.DOTALL)
-_KEY = re.compile(r"(?:ASC|DESC)\s*\(\s*\?(\w+)\s*\)|\?(\w+)|\S+", re.IGNORECASE)
+_KEY = re.compile(r"(?:ASC|DESC)\s*\(\s*\?(\w+)\s*\)|STR\s*\(\s*\?(\w+)\s*\)|\?(\w+)|\S+", re.IGNORECASE)
 
 
 def order_keys(sparql: str, variables: Sequence[str]) -> list[str]:
     """The leading ORDER BY keys of ``sparql`` that are projected variables (``?x``, ``ASC(?x)``,
-    ``DESC(?x)``), up to the first key that is an expression or not projected.
+    ``DESC(?x)``; ``STR(?x)`` as ``str:x``), up to the first key that is another expression or not projected.
 
-    >>> order_keys("SELECT ?a ?b WHERE { } ORDER BY DESC(?a) LCASE(?b) ?c", ["a", "b"])
-    ['a']
+    >>> order_keys("SELECT ?a ?b WHERE { } ORDER BY STR(?a) DESC(?b) LCASE(?b) ?c", ["a", "b"])
+    ['str:a', 'b']
     """
     found = _ORDER_BY.search(re.sub(r"#[^\n]*", "", sparql))
     if not found:
         return []
     keys = []
     for match in _KEY.finditer(found.group(1)):
-        name = match.group(1) or match.group(2)
+        name = match.group(1) or match.group(2) or match.group(3)
         if not name or name not in variables:
             break
-        keys.append(name)
+        keys.append(f"str:{name}" if match.group(2) else name)
     return keys
 
 
@@ -148,8 +148,9 @@ def differences(expected: QueryResult, got: QueryResult, ordered_by: Sequence[st
     Nothing else is: typed literals compare by lexical form and datatype (``"1"^^xsd:integer`` is not
     ``"1"^^xsd:int``), IRIs exactly, an unbound cell is not an empty string. Where the query orders its
     solutions, ``ordered_by`` (its leading sort keys, see :func:`order_keys`) must come in the same
-    sequence; rows that tie on them may come in any order, as SPARQL allows, and so may blank nodes (from
-    the first sort key that holds one, the order is left free).
+    sequence; rows that tie on them may come in any order, as SPARQL allows. SPARQL does not order blank
+    nodes or language-tagged literals among themselves (§15.1), so keys from the first that holds one are
+    not checked; ``STR(?x)`` keys compare as ``?x`` (its string is what is ordered).
     """
     problems: list[str] = []
     if expected.boolean is not None or got.boolean is not None:
@@ -167,16 +168,21 @@ def differences(expected: QueryResult, got: QueryResult, ordered_by: Sequence[st
         return problems
     if _bnode_shape(want) != _bnode_shape(have):
         problems.append("the same rows, but blank nodes are shared between other cells")
-    positions = []
-    for key in ordered_by:  # blank nodes have no order between them: keys from the first that holds one are free
-        column = list(expected.variables).index(key)
-        if any(row[column] is not None and row[column].kind == "bnode" for row in want):  # type: ignore[union-attr]
+    positions: list[tuple[int, bool]] = []
+    for key in ordered_by:  # keys from the first whose values SPARQL does not order (see _unordered) are free
+        as_string = key.startswith("str:")
+        column = list(expected.variables).index(key.removeprefix("str:"))
+        if any(_unordered(row[column], as_string) for row in want):
             break
-        positions.append(column)
+        positions.append((column, as_string))
     if positions:
-        ordered_by = [expected.variables[i] for i in positions]
-        want_keys = [tuple(row[i] for i in positions) for row in want]
-        have_keys = [tuple(row[i] for i in positions) for row in have]
+        ordered_by = [expected.variables[i] for i, _ in positions]
+
+        def sort_key(row: tuple[Term | None, ...]) -> tuple[object, ...]:
+            return tuple((row[i].value if row[i] is not None else None) if as_string else row[i]  # type: ignore[union-attr]
+                         for i, as_string in positions)
+        want_keys = [sort_key(row) for row in want]
+        have_keys = [sort_key(row) for row in have]
         if want_keys != have_keys:
             first = next(i for i, (a, b) in enumerate(zip(want_keys, have_keys, strict=True)) if a != b)
             problems.append(f"order by {', '.join(ordered_by)} differs from row {first + 1}: "
@@ -184,10 +190,18 @@ def differences(expected: QueryResult, got: QueryResult, ordered_by: Sequence[st
     return problems
 
 
-def _show(row: Iterable[Term | None]) -> str:
-    def one(cell: Term | None) -> str:
+def _unordered(cell: Term | None, as_string: bool = False) -> bool:
+    """True for values whose relative order SPARQL leaves to the store: blank nodes, and language-tagged
+    literals unless ordered by their string (``STR(?x)``)."""
+    return cell is not None and (cell.kind == "bnode" or (cell.kind == "literal" and cell.lang is not None and not as_string))
+
+
+def _show(row: Iterable[object]) -> str:
+    def one(cell: object) -> str:
         if cell is None:
             return "-"
+        if not isinstance(cell, Term):
+            return repr(cell)
         if cell.kind == "uri":
             return "<" + cell.value.replace("https://w3id.org/gluteonto/GLUTEONTO_", "GLUTEONTO:") + ">"
         if cell.kind == "bnode":

@@ -5,8 +5,9 @@ the defaults of its header, and with several other parameter values bound the wa
 -p`` binds them (and one value that has no answer) — on the embedded Oxigraph (the reference),
 rdflib, the Oxigraph server, ``gluteonto serve``, Virtuoso just after a bulk load, a restarted
 Virtuoso queried without a graph (its default graph is then the union of all graphs), and Jena ARQ.
-FMA comparisons run on the release merged with the FMA fixture. Answers are compared with
-:func:`tests.triplestores.differences` (multisets of rows; order where the query orders).
+FMA comparisons run on the release merged with the FMA fixture; quality-control queries also run on the
+release with a seeded defect for each of them, so that they have rows to compare. Answers are compared
+with :func:`tests.triplestores.differences` (multisets of rows; order where the query orders).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from gluteonto.query.kinds import expected_kinds, kind_members
 from gluteonto.query.results import QueryResult
 from gluteonto.resources import ontology_file
 
-from ..conftest import FMA_GRAPH, RELEASE_GRAPH
+from ..conftest import DEFECTS_GRAPH, FMA_GRAPH, RELEASE_GRAPH
 from ..triplestores import JenaArq, Virtuoso, differences, order_keys
 
 pytestmark = pytest.mark.slow
@@ -39,24 +40,28 @@ LITERAL_VALUES = {"segment": ["L4", "S1", "S5"], "lang": ["nb"]}
 TERMS_PER_QUESTION = 3
 
 
+#: The data a case runs on: the release, the release merged with the FMA fixture, the release with QC defects.
+Dataset = str
+DATASETS = ("release", "fma", "defects")
+
+
 @dataclass(frozen=True)
 class Case:
     """One form of a catalog query: the text a store receives, and on which data."""
 
     label: str
     text: str
-    fma: bool
+    dataset: Dataset
 
 
 @dataclass
 class Reference:
-    """The embedded Oxigraph sessions that every store is compared with."""
+    """The embedded Oxigraph sessions that every store is compared with, one per dataset."""
 
-    release: Session
-    merged: Session
+    sessions: dict[Dataset, Session]
 
     def session(self, spec: QuerySpec) -> Session:
-        return self.merged if spec.group == "FMA comparison" else self.release
+        return self.sessions["fma" if spec.group == "FMA comparison" else "release"]
 
 
 def _spread(values: list[str], count: int) -> list[str]:
@@ -92,41 +97,46 @@ def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -
 
 def _cases(reference: Reference, spec: QuerySpec) -> list[Case]:
     session = reference.session(spec)
-    fma = spec.group == "FMA comparison"
-    cases = [Case("as stored", spec.text, fma)]
+    dataset = "fma" if spec.group == "FMA comparison" else "release"
+    cases = [Case("as stored", spec.text, dataset)]
+    if spec.group == "quality control":
+        cases.append(Case("as stored, on seeded defects", spec.text, "defects"))
     if spec.params:
-        cases.append(Case("defaults", checked_query(spec.text, session.bind_terms(spec, {}), False), fma))
+        cases.append(Case("defaults", checked_query(spec.text, session.bind_terms(spec, {}), False), dataset))
         as_stored = session.engine.query(spec.text)
         for params in _parameter_sets(session, spec, as_stored):
             bound = session.bind_terms(spec, params)
             label = ", ".join(f"{k}={v.replace('https://w3id.org/gluteonto/GLUTEONTO_', 'GLUTEONTO:')}" for k, v in params.items())
-            cases.append(Case(label, checked_query(spec.text, bound, False), fma))
+            cases.append(Case(label, checked_query(spec.text, bound, False), dataset))
     return cases
 
 
 @pytest.fixture(scope="session")
-def reference(oxigraph_session: Session, fma_merged: Path) -> Reference:
-    return Reference(oxigraph_session, Session("oxigraph", [fma_merged], include_ontology=False))
+def reference(oxigraph_session: Session, fma_merged: Path, qc_defects: Path) -> Reference:
+    return Reference({"release": oxigraph_session, "fma": Session("oxigraph", [fma_merged], include_ontology=False),
+                      "defects": Session("oxigraph", [qc_defects], include_ontology=False)})
 
 
 @pytest.fixture(scope="session")
 def catalog_cases(reference: Reference) -> dict[str, list[Case]]:
-    """Every form of every catalog query, with the reference answer."""
+    """Every form of every catalog query."""
     return {name: _cases(reference, CATALOG[name]) for name in NAMES}
 
 
 @pytest.fixture(scope="session")
 def expected(reference: Reference, catalog_cases: dict[str, list[Case]]) -> dict[tuple[str, str], QueryResult]:
-    return {(name, case.label): reference.session(CATALOG[name]).engine.query(case.text)
+    """The reference answer (embedded Oxigraph) of every case."""
+    return {(name, case.label): reference.sessions[case.dataset].engine.query(case.text)
             for name, cases in catalog_cases.items() for case in cases}
 
 
 Runner = Callable[[str, Case], "QueryResult | str"]
 
 
-def _engine_runner(release: Engine, merged: Engine | None) -> Runner:
+def _engine_runner(engines: dict[Dataset, Engine]) -> Runner:
+    """Runs a case on the engine for its dataset ("skip" where the store does not hold that dataset)."""
     def run(name: str, case: Case) -> QueryResult | str:
-        engine = merged if case.fma else release
+        engine = engines.get(case.dataset)
         if engine is None:
             return "skip"
         try:
@@ -153,41 +163,44 @@ def _check(name: str, catalog_cases: dict[str, list[Case]], expected: dict[tuple
 
 
 @pytest.fixture(scope="session")
-def rdflib_runner(rdflib_session: Session, fma_merged: Path) -> Runner:
-    return _engine_runner(rdflib_session.engine, Session("rdflib", [fma_merged], include_ontology=False).engine)
+def rdflib_runner(rdflib_session: Session, fma_merged: Path, qc_defects: Path) -> Runner:
+    return _engine_runner({"release": rdflib_session.engine, "fma": Session("rdflib", [fma_merged], include_ontology=False).engine,
+                           "defects": Session("rdflib", [qc_defects], include_ontology=False).engine})
 
 
 @pytest.fixture(scope="session")
 def oxigraph_server_runner(oxigraph_server: str) -> Runner:
-    return _engine_runner(EndpointEngine(oxigraph_server), EndpointEngine(oxigraph_server, default_graphs=[FMA_GRAPH]))
+    return _engine_runner({"release": EndpointEngine(oxigraph_server), "fma": EndpointEngine(oxigraph_server, default_graphs=[FMA_GRAPH]),
+                           "defects": EndpointEngine(oxigraph_server, default_graphs=[DEFECTS_GRAPH])})
 
 
 @pytest.fixture(scope="session")
 def gluteonto_serve_runner(gluteonto_endpoint: str) -> Runner:
-    return _engine_runner(EndpointEngine(gluteonto_endpoint), None)
+    return _engine_runner({"release": EndpointEngine(gluteonto_endpoint)})
 
 
 @pytest.fixture(scope="session")
 def virtuoso_runner(virtuoso: Virtuoso) -> Runner:
-    return _engine_runner(EndpointEngine(virtuoso.url, default_graphs=[RELEASE_GRAPH]),
-                          EndpointEngine(virtuoso.url, default_graphs=[FMA_GRAPH]))
+    return _engine_runner({dataset: EndpointEngine(virtuoso.url, default_graphs=[graph])
+                           for dataset, graph in (("release", RELEASE_GRAPH), ("fma", FMA_GRAPH), ("defects", DEFECTS_GRAPH))})
 
 
 @pytest.fixture(scope="session")
 def virtuoso_union_runner(virtuoso_restarted: Virtuoso) -> Runner:
     """Questions without a graph (Virtuoso's union of all graphs); quality control names the release graph,
     since Virtuoso's own system graphs are part of that union."""
-    union = _engine_runner(EndpointEngine(virtuoso_restarted.url), None)
-    named = _engine_runner(EndpointEngine(virtuoso_restarted.url, default_graphs=[RELEASE_GRAPH]), None)
+    union = _engine_runner({"release": EndpointEngine(virtuoso_restarted.url)})
+    named = _engine_runner({"release": EndpointEngine(virtuoso_restarted.url, default_graphs=[RELEASE_GRAPH])})
     return lambda name, case: (named if CATALOG[name].group == "quality control" else union)(name, case)
 
 
 @pytest.fixture(scope="session")
-def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path) -> dict[tuple[str, str], QueryResult | str]:
-    """Every case answered by Jena ARQ, in two batches (release, FMA-merged)."""
+def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path,
+                 qc_defects: Path) -> dict[tuple[str, str], QueryResult | str]:
+    """Every case answered by Jena ARQ, one batch per dataset."""
     answers: dict[tuple[str, str], QueryResult | str] = {}
-    for fma, data in ((False, ontology_file("ttl")), (True, fma_merged)):
-        batch = {f"{name}\t{case.label}": case.text for name, cases in catalog_cases.items() for case in cases if case.fma == fma}
+    for dataset, data in (("release", ontology_file("ttl")), ("fma", fma_merged), ("defects", qc_defects)):
+        batch = {f"{name}\t{case.label}": case.text for name, cases in catalog_cases.items() for case in cases if case.dataset == dataset}
         for key, answer in jena.run(data, batch).items():
             name, label = key.split("\t")
             answers[(name, label)] = answer
@@ -210,6 +223,12 @@ def test_catalog_query_gives_the_same_rows_on_every_store(store: str, name: str,
     else:
         run = request.getfixturevalue(_RUNNERS[store])
     _check(name, catalog_cases, expected, run)
+
+
+def test_every_quality_control_query_has_rows_to_compare_on_the_seeded_defects(
+        expected: dict[tuple[str, str], QueryResult]) -> None:
+    empty = [name for name, spec in CATALOG.items() if spec.group == "quality control" and not len(expected[(name, "as stored, on seeded defects")])]
+    assert not empty, f"quality-control queries with no rows on the seeded defects: {empty}"
 
 
 def test_every_question_is_asked_with_several_parameter_values(catalog_cases: dict[str, list[Case]]) -> None:

@@ -3,8 +3,8 @@
 >>> query_form("PREFIX x: <http://x/> # comment\\nSELECT * WHERE { ?s ?p ?o }")
 'SELECT'
 >>> from rdflib import URIRef
->>> print(inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://x/a")}))
-SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) }
+>>> print(inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://x/a"), "p": URIRef("http://x/p")}))
+SELECT ?s WHERE { VALUES ?s { <http://x/a> } VALUES ?p { <http://x/p> }
  ?s ?p ?o }
 """
 
@@ -69,7 +69,12 @@ def serialize_term(term: Any) -> str:
 
 
 def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """Bind ``bindings`` by inserting one VALUES row at the start of the outermost WHERE group."""
+    """Bind ``bindings`` by inserting inline data at the start of the outermost WHERE group.
+
+    Each parameter gets a VALUES block of its own (``VALUES ?a { x } VALUES ?b { y }``), which means
+    the same as one row ``VALUES (?a ?b) { (x y) }``: Virtuoso 7.2 fails to compile a one-row VALUES
+    with several variables ("SP031 … no SPART_VARR_FIXED"), see docs/design.md.
+    """
     for name in bindings:
         if not _VAR_NAME.match(name):
             raise InputError(f"not a valid SPARQL variable name: {name!r}")
@@ -78,8 +83,6 @@ def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
         if token.upper() == "WHERE":
             seen_where = True
         elif token == "{" and (seen_where or query_form(sparql) == "ASK"):
-            names = " ".join(f"?{k}" for k in bindings)
-            values = " ".join(serialize_term(v) for v in bindings.values())
-            block = f" VALUES ({names}) {{ ({values}) }}\n"
+            block = " " + " ".join(f"VALUES ?{k} {{ {serialize_term(v)} }}" for k, v in bindings.items()) + "\n"
             return sparql[: offset + 1] + block + sparql[offset + 1 :]
     raise InputError("cannot bind parameters: the query has no WHERE clause")
