@@ -230,7 +230,7 @@ ServerPort = 127.0.0.1:{sql_port}
 DisableUnixSocket = 1
 CheckpointInterval = 0
 CaseMode = 2
-DirsAllowed = {load}
+DirsAllowed = ., {root}, {load}
 NumberOfBuffers = 10000
 MaxDirtyBuffers = 6000
 ThreadsPerQuery = 2
@@ -289,7 +289,7 @@ class Virtuoso:
         for attempt in range(2):  # a port taken between choosing and binding: try once more with others
             self.sql_port, self.http_port = free_port(), free_port()
             ini = self.workdir / "virtuoso.ini"
-            ini.write_text(_VIRTUOSO_INI.format(db=self.workdir / "db", load=self.workdir / "load", root=self.workdir / "root",
+            ini.write_text(_VIRTUOSO_INI.format(db=self.workdir / "db", load=self.workdir / "load", root=self.workdir,
                                                 sql_port=self.sql_port, http_port=self.http_port), encoding="utf-8")
             try:
                 self._launch()

@@ -165,6 +165,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{what} ble ikke ferdig innen {seconds:g} s og ble stoppet (bruk --timeout for å gi mer tid)"),
     "too many rows": ("the query returns more than {limit:,} rows; refused (add a LIMIT)",
                       "spørringen gir mer enn {limit:,} rader; avvist (legg til LIMIT)"),
+    # SPARQL servers: a graph of one, and 'gluteonto push'
+    "graph needs endpoint": ("a graph of a SPARQL server (--graph) needs the server's address (--endpoint)",
+                             "en graf på en SPARQL-tjener (--graph) krever tjenerens adresse (--endpoint)"),
+    "not a graph iri": ("{graph!r} is not an IRI (a graph is named by an IRI such as https://w3id.org/gluteonto/gluteonto.owl)",
+                        "{graph!r} er ikke en IRI (en graf har en IRI som navn, f.eks. https://w3id.org/gluteonto/gluteonto.owl)"),
+    "push not a store": ("{url!r} is not an http(s) address of a graph store",
+                         "{url!r} er ikke en http(s)-adresse til et graflager"),
+    "push too large": ("{path}: more than {limit:,} bytes as N-Triples; load a file this large with the store's own bulk loader",
+                       "{path}: mer enn {limit:,} byte som N-Triples; last inn en så stor fil med lagerets egen masseinnlasting"),
+    "push auth": ("{url} asks who you are (HTTP {status}): give --user, and the password in GLUTEONTO_PASSWORD or when asked",
+                  "{url} spør hvem du er (HTTP {status}): bruk --user, og passordet i GLUTEONTO_PASSWORD eller når du blir spurt"),
+    "push refused": ("{url} refused the graph (HTTP {status}): {detail}", "{url} avviste grafen (HTTP {status}): {detail}"),
+    "push cut": ("{url} closed the connection before it had the whole file; check whether the graph was replaced",
+                 "{url} lukket forbindelsen før hele filen var sendt; sjekk om grafen ble erstattet"),
+    "push unreachable": ("cannot reach {url}: {reason}", "når ikke {url}: {reason}"),
+    "push done": ("sent {n:,} triples from {file} to {graph} of {url}", "sendte {n:,} tripler fra {file} til {graph} i {url}"),
+    "push default graph": ("the default graph", "standardgrafen"),
+    "push named graph": ("the graph <{graph}>", "grafen <{graph}>"),
+    "push release": ("the release", "utgivelsen"),
+    "password for": ("Password for {user} at {host}", "Passord for {user} på {host}"),
 }
 
 #: query variable → (English, Norwegian) column header
@@ -260,6 +280,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     "space": ("space", "rom"),
     "specifically": ("specifically", "nærmere bestemt"),
     "stated_for": ("said of", "sagt om"),
+    "stated_or_inherited": ("stated or inherited", "oppgitt eller arvet"),
+    "compensating_muscle": ("compensating muscle", "kompenserende muskel"),
+    "footnote": ("footnote", "fotnote"),
+    "footnote_read_as": ("footnote read as (interpretation)", "fotnoten tolket som (tolkning)"),
+    "procedure": ("procedure", "inngrep"),
     "stated_property": ("property", "egenskap"),
     "step": ("step", "trinn"),
     "structure": ("structure", "struktur"),
@@ -287,7 +312,7 @@ HEADERS: dict[str, tuple[str, str]] = {
 #: parameter name → its Norwegian name (``-p muskel=…`` works like ``-p muscle=…``)
 PARAM_NAMES: dict[str, str] = {
     "anastomosis": "anastomose", "artery": "arterie", "branch": "gren", "condition": "tilstand", "exercise": "øvelse",
-    "finding": "funn", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve",
+    "finding": "funn", "lang": "språk", "movement": "bevegelse", "muscle": "muskel", "nerve": "nerve", "procedure": "inngrep",
     "relation": "relasjon", "segment": "segment", "situation": "situasjon", "space": "rom", "structure": "struktur",
     "symptom": "symptom", "target": "mål", "term": "begrep",
 }
@@ -297,6 +322,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "yes": ("yes", "ja"),
     "no": ("no", "nei"),
     "stated": ("stated", "oppgitt"),
+    "inherited": ("inherited", "arvet"),
     "1 start with": ("1 start with", "1 start med"),
     "2 then": ("2 then", "2 deretter"),
     "3 avoid": ("3 avoid", "3 unngå"),

@@ -39,7 +39,7 @@ QC_MUTATIONS = {
     "qc/invalid-xref": lambda g: g.add((term(4), OBOINOWL.hasDbXref, Literal("FMA 22317"))),
     "qc/ontology-metadata": lambda g: g.remove((None, DCTERMS.license, None)),
     "qc/axiom-without-source": lambda g: g.remove((None, DCTERMS.source, term(854))),
-    "qc/orphan-class": lambda g: g.remove((term(4), RDFS.subClassOf, term(3))),
+    "qc/orphan-class": lambda g: [g.remove((term(4), RDFS.subClassOf, term(p))) for p in (3, 88)],
     "qc/undeclared-entity": lambda g: g.remove((term(907), RDF.type, OWL.ObjectProperty)),
     "qc/term-without-source": lambda g: g.remove((term(84), DCTERMS.source, None)),
     "qc/multiple-definitions": lambda g: g.add((term(4), IAO_DEFINITION, Literal("A second definition.", lang="en"))),
@@ -146,7 +146,8 @@ ARTICLE_FACTS = [
     ("EMG activity in single-leg loading and swing", lambda g: _has(g, 4, term(917), 235) and _has(g, 4, term(917), 233)),
     # conditions
     ("GTPS: women over 40 at increased risk, typical and possible MRI findings", lambda g: _has(g, 404, term(941), 721) and _has(g, 404, term(942), 450) and _has(g, 404, term(921), 452)),
-    ("GTPS often with prior hip OA, low back complaints or biomechanical deviations", lambda g: {406, 417, 722} in [{int(str(m)[-7:]) for m in u} for u in union_fillers(g, term(404), term(924))]),
+    ("GTPS often with prior hip OA, low back complaints or biomechanical deviations, one axiom each", lambda g: all(_has(g, 404, term(924), f) for f in (406, 417, 722))
+     and not union_fillers(g, term(404), term(924))),
     ("trigger points vs sciatica", lambda g: _has(g, 409, term(922), 436) and _has(g, 409, term(927), 407)),
     ("atrophy after arthroplasty and in degenerative conditions, anterior part", lambda g: _has(g, 411, term(923), 453) and _has(g, 411, term(923), 422) and _has(g, 411, term(919), 19)),
     # synergy
@@ -156,13 +157,14 @@ ARTICLE_FACTS = [
     ("hip stability in single-leg activities, walking, stairs and running only as examples", lambda g: _has(g, 223, term(912), 235)
      and not union_fillers(g, term(223), term(912))),
     ("side plank trains abduction", lambda g: _has(g, 664, term(932), 212)),
-    ("diagonal abduction versus the traditional side raise", lambda g: _has(g, 662, term(943), 668)),
+    ("diagonal abduction versus the traditional side raise", lambda g: _has(g, 662, term(943), 669) and not _has(g, 662, term(943), 668)),
     ("side plank: less compensation than clam and simple abduction", lambda g: _has(g, 664, term(943), 667) and _has(g, 664, term(943), 668)),
     ("QL synergy names no joint, not even by inheritance", lambda g: not restrictions(g, term(217), term(910)) and not restrictions(g, term(208), term(910))),
     ("gluteus maximus contrasted", lambda g: _has(g, 219, term(909), 6) and _has(g, 220, term(909), 6)),
     # exercises and guidance
     ("five exercises with targets", lambda g: all(restrictions(g, term(e), term(928)) for e in (662, 663, 664, 665, 666))),
-    ("start static, low load in GTPS; then dynamic or weight-bearing when pain-free", lambda g: _has(g, 670, term(933), 404) and _any_union(g, 670, term(934), {671, 672}) and _has(g, 670, term(939), 703)),
+    ("start static, low load in GTPS; then dynamic and weight-bearing when pain-free", lambda g: _has(g, 670, term(933), 404) and _has(g, 670, term(934), 671)
+     and _has(g, 670, term(934), 672) and _has(g, 670, term(939), 703)),
     ("assess gait, footwear, pelvis, core", lambda g: all((term(a), RDFS.subClassOf, term(650)) in g for a in (651, 652, 653, 654))),
     # sources
     ("three textbooks cited", lambda g: all((term(b), DCTERMS.bibliographicCitation, None) in g for b in (870, 871, 872))),

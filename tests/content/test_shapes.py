@@ -74,6 +74,14 @@ def unannotated_restriction(g: Graph) -> BNode:
     return node
 
 
+def drop_footnote_marker(g: Graph) -> BNode:
+    """The single-leg squat's indication after hip surgery loses its marker ³ but keeps its reading as Standring."""
+    node = restrictions(g, term(665), term(931), term(457))[0]
+    axiom = next(g.subjects(OWL.annotatedTarget, node))
+    g.remove((axiom, term(996), None))
+    return axiom
+
+
 def replace(s: URIRef, p: URIRef, old: object, new: object) -> Callable[[Graph], None]:
     def mutate(g: Graph) -> None:
         assert (s, p, old) in g, (s, p, old)
@@ -155,6 +163,9 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "axiom without source": (strip_source_of_innervation, None, "AxiomSourceShape"),
     "axiom source that is not an information resource": (source_is_not_a_source, None, "AxiomSourceShape"),
     "restriction without provenance annotation": (unannotated_restriction, None, "RestrictionProvenanceShape"),
+    "textbook given as the source of a footnoted statement": (lambda g: [g.add((a, DCTERMS.source, term(872))) for a in list(g.subjects(term(997), term(872)))[:1]],
+                                                                term(872), "TextbookSourceShape"),
+    "footnote read as a textbook without the footnote marker": (drop_footnote_marker, None, "FootnoteReadingShape"),
     "ontology without licence": (remove(ONTOLOGY, DCTERMS.license), ONTOLOGY, "OntologyLicenseShape"),
     "ontology without English title": (remove_lang(ONTOLOGY, DCTERMS.title, "en"), ONTOLOGY, "OntologyTitleShape"),
     "ontology without description": (remove(ONTOLOGY, DCTERMS.description), ONTOLOGY, "OntologyDescriptionShape"),

@@ -154,7 +154,7 @@ def test_diagrams_are_drawn_from_the_axioms_and_link_to_pages(site: Path) -> Non
     arterial = (site / "diagrams" / "arterial-supply.nb.svg").read_text(encoding="utf-8")
     assert "trokanterisk" in arterial and 'xlink:href="../terms/GLUTEONTO_0000084.nb.html"' in arterial
     page = (site / "diagrams.html").read_text(encoding="utf-8")
-    assert page.count('<figure class="diagram"') == len(dg.SITE_DIAGRAMS)
+    assert page.count('<figure class="diagram"') == 2 * len(dg.SITE_DIAGRAMS)  # each also with Latin names
     assert 'xlink:href="terms/GLUTEONTO_0000004.html"' in page
     hood = (site / "terms" / "GLUTEONTO_0000004.html").read_text(encoding="utf-8")
     assert '<svg aria-labelledby="hood-title hood-desc" class="diagram"' in hood
@@ -178,7 +178,9 @@ def test_question_catalog_pages(site: Path) -> None:
     listing = (site / "questions.nb.html").read_text(encoding="utf-8")
     assert "Nerveforsyning til en muskel" in listing and 'href="questions/innervation.nb.html"' in listing
     page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
-    assert "SELECT ?nerve" in page and "<table>" in page
+    assert "SELECT DISTINCT ?muscle ?muscle_label ?nerve" in page and "<table>" in page
+    # the answer for the default leaves out the parameter's column (one value in every row), as the CLI's table does
+    assert '<th scope="col">nerve</th>' in page and '<th scope="col">muskel</th>' not in page
     assert 'href="../terms/GLUTEONTO_0000062.nb.html">n. gluteus superior</a>' in page
     assert "<td>L4</td>" in page
     qc = (site / "questions" / "qc-missing-label.html").read_text(encoding="utf-8")
@@ -272,6 +274,20 @@ def test_serve_shows_the_site_next_to_sparql(served: str, site: Path) -> None:
     assert _get(served + "/%2e%2e/%2e%2e/etc/passwd")[0] == 404
     assert _get(served + f"/{MARKER}")[0] == 404
     assert _get(served + "/no-such-page.html")[0] == 404
+
+
+def test_a_browser_asking_for_sparql_gets_the_query_page(served: str) -> None:
+    status, kind, body = _get(served + "/sparql", "text/html,application/xhtml+xml,*/*;q=0.8")
+    assert status == 200 and kind.startswith("text/html") and 'id="sparql-form"' in body and 'lang="en"' in body
+    request = urllib.request.Request(served + "/sparql", headers={"Accept": "text/html", "Accept-Language": "nb-NO,nb;q=0.9"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert 'lang="nb"' in response.read().decode("utf-8")
+    assert _get(served + "/sparql", "application/sparql-results+json")[0] == 400  # a client without a query: still an error
+    status, _kind, body = _get(served + "/assets/editor-data.js")
+    data = json.loads(body.split("=", 1)[1].strip().rstrip(";"))
+    innervation = next(q for q in data if q["name"] == "innervation")
+    assert "VALUES" in innervation["text"] and "GLUTEONTO_0000004" in innervation["text"]
+    assert {q["name"] for q in data} == {q.name for q in Session("oxigraph").queries() if q.group == "questions"}
 
 
 def test_norwegian_question_text_comes_from_the_header_or_is_marked_english(tmp_path: Path, site: Path) -> None:

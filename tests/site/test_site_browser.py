@@ -120,3 +120,110 @@ def test_pages_fit_a_400_pixel_screen_without_sideways_scrolling(browser: Any, s
             assert page.evaluate("document.documentElement.scrollWidth") <= 400, name
     finally:
         page.close()
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("name", ["terms/GLUTEONTO_0000004.html", "terms/GLUTEONTO_0000004.nb.html"])
+def test_gluteus_minimus_page_prints_on_two_a4_pages_without_command_lines(browser: Any, site: Path, name: str) -> None:
+    page = browser.new_page()
+    page.goto((site / name).as_uri())
+    assert "gluteonto query" in page.inner_text("main")  # on screen the command lines are there
+    page.emulate_media(media="print")
+    assert "gluteonto query" not in page.inner_text("main")
+    pdf = page.pdf(format="A4")
+    assert 1 <= _pdf_pages(pdf) <= 2
+    page.close()
+
+
+def test_the_page_count_of_a_pdf_is_read_right(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    page.set_content("<p>one</p><p style='break-before: page'>two</p><p style='break-before: page'>three</p>")
+    assert _pdf_pages(page.pdf(format="A4")) == 3
+    page.close()
+
+
+def test_practice_page_checks_answers_offline(browser: Any, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"outside request: {r.url}") if not r.url.startswith("file://") else None)
+    page.goto((site / "practice.nb.html").as_uri())
+    items = page.evaluate("window.GLUTEONTO_QUIZ.nb")
+    assert len(items) == page.locator(".quiz-item").count() > 5
+    choice = next(i for i in items if i["type"] == "choice")
+    box = page.locator(f"#q-{choice['id']}")
+    wrong = next(n for n, o in enumerate(choice["options"]) if not o["correct"])
+    box.locator(f"input[value='{wrong}']").check()
+    box.locator("button").click()
+    assert "Ikke helt" in box.locator(".feedback").inner_text() and "Feil:" in box.locator(".feedback").inner_text()
+    right = next(n for n, o in enumerate(choice["options"]) if o["correct"])
+    box.locator(f"input[value='{right}']").check()
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    short = next(i for i in items if i["type"] == "short")
+    box = page.locator(f"#q-{short['id']}")
+    box.locator("input").fill("l4 l5 s1")
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    match = next(i for i in items if i["type"] == "match")
+    box = page.locator(f"#q-{match['id']}")
+    for n, (_left, right_text) in enumerate(match["pairs"]):
+        box.locator(f"select[name='a-{match['id']}-{n}']").select_option(right_text)
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    label = next(i for i in items if i["type"] == "label")
+    box = page.locator(f"#q-{label['id']}")
+    assert box.locator("figure svg text").count() == len(label["pairs"])  # the numbered boxes are drawn
+    for n, (_number, name) in enumerate(label["pairs"]):
+        box.locator(f"select[name='a-{label['id']}-{n}']").select_option(name)
+    box.locator("button").click()
+    assert box.locator(".feedback").inner_text().strip() == "Riktig."
+    assert page.locator("#practice-score").inner_text().startswith("4 av ")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert problems == []
+    page.close()
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[str]:
+    import threading
+
+    from gluteonto.tools.serve import make_server
+
+    httpd = make_server("127.0.0.1", 0, site=site)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(browser: Any, server: str) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"outside request: {r.url}") if not r.url.startswith(server) else None)
+    page.goto(server + "/sparql")
+    page.select_option("#sparql-question", "innervation")
+    assert "GLUTEONTO_0000004" in page.input_value("#sparql-text")
+    page.click("#sparql-form button")
+    link = page.locator("#sparql-result a", has_text="superior gluteal nerve").first
+    link.wait_for()
+    assert link.get_attribute("href") == "terms/GLUTEONTO_0000062.html"
+    assert page.locator("#sparql-status").inner_text() == "3 rows"
+    page.fill("#sparql-text", "SELECT ?x WHERE { ?x ?y }")  # a syntax error gets one line, not a broken page
+    page.click("#sparql-form button")
+    page.wait_for_function("document.getElementById('sparql-status').textContent.indexOf('400') >= 0")
+    page.goto(server + "/sparql-editor.nb.html")
+    page.select_option("#sparql-question", "origin-insertion")
+    page.click("#sparql-form button")
+    page.locator("#sparql-result a", has_text="trochanter major").first.wait_for()
+    assert page.locator("#sparql-status").inner_text().endswith("rader")
+    assert problems == []
+    page.close()

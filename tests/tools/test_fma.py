@@ -13,7 +13,7 @@ from gluteonto.cli import main
 from gluteonto.errors import InputError
 from gluteonto.tools.fma import MERGED_IRI, link_fma, read_fma_mappings
 
-from ..helpers import DATA
+from ..helpers import DATA, term
 
 FIXTURE = DATA / "fma-fixture.ttl"
 
@@ -30,8 +30,8 @@ def test_every_exact_fma_mapping_is_checked_and_matches_the_fixture() -> None:
 
 def test_packaged_queries_run_on_the_merged_graph() -> None:
     session = link_fma(FIXTURE).session
-    rows = session.query("fma/nerve-supply-comparison").rows
-    assert rows and all(str(row[3]) == "true" for row in rows)
+    result = session.query("fma/nerve-supply-comparison")
+    assert result.rows and all(str(same) == "yes" for same in result.column("same_nerve"))
     assert len(session.query("anastomosis-members").rows) == 3
     assert session.query("fma/fma-superclasses").rows
 
@@ -144,3 +144,17 @@ def test_cli_link_writes_and_queries(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["link-fma", str(FIXTURE), "-o", str(out), "--query", "fma/nerve-supply-comparison"])
     assert result.exit_code == 0, result.output
     assert out.is_file() and "superior gluteal nerve" in result.output
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_default_names_the_gluteonto_term_when_fma_has_one_of_the_same_name(engine: str, tmp_path: Path) -> None:
+    """The header default "gluteus minimus" is gluteonto's muscle, not FMA's "Gluteus minimus" loaded beside it
+    (the FMA comparisons with their defaults had no answer with FMA data given by --data)."""
+    from gluteonto import Session
+
+    merged = tmp_path / "merged.ttl"
+    link_fma(FIXTURE, output=merged)
+    session = Session(engine, [merged], include_ontology=False)
+    spec = session.find_query("fma/nerve-supply-comparison")
+    assert session.bind_terms(spec, {})["muscle"].value == str(term(4))
+    assert len(session.query(spec.name).rows) >= 1

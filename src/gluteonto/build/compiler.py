@@ -31,8 +31,11 @@ from ..vocab import (
 )
 from .source import (
     ANNOTATION_FIELDS,
+    AXIOM_NOTE_FIELDS,
+    AxiomNotes,
     ClassEntry,
     ClassExpression,
+    ComplementOf,
     LangText,
     LangTexts,
     MatchKind,
@@ -42,6 +45,7 @@ from .source import (
     Quantifier,
     Some,
     Trait,
+    UnionOf,
 )
 
 __all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES"]
@@ -105,8 +109,8 @@ class _Compiler:
                 cell = nxt
         return head
 
-    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str]) -> None:
-        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source."""
+    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str], notes: AxiomNotes | None = None) -> None:
+        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source (and the axiom's notes)."""
         self.g.add((s, p, o))
         ax = self.bnode()
         self.g.add((ax, RDF.type, OWL.Axiom))
@@ -115,16 +119,34 @@ class _Compiler:
         self.g.add((ax, OWL.annotatedTarget, o))
         for key in source_keys:
             self.g.add((ax, DCTERMS.source, self.src.iri(key)))
+        if notes is not None:
+            self.axiom_notes(ax, notes)
+
+    def axiom_notes(self, ax: Node, notes: AxiomNotes) -> None:
+        """The qualifier, footnote marker, footnote reading and compensating muscles of one axiom."""
+        prop = {name: self.src.iri(key) for name, key in AXIOM_NOTE_FIELDS.items() if key in self.src.iris}
+        if notes.qualifier:
+            self.lang_literals(ax, prop["qualifier"], notes.qualifier)
+        if notes.footnote is not None:
+            self.g.add((ax, prop["footnote"], Literal(notes.footnote)))
+        for key in notes.read_as:
+            self.g.add((ax, prop["read_as"], self.src.iri(key)))
+        for key in notes.compensating:
+            self.g.add((ax, prop["compensating"], self.src.iri(key)))
 
     def expression(self, expr: ClassExpression) -> Node:
-        """A class IRI, an ObjectUnionOf or a nested restriction."""
+        """A class IRI, an ObjectUnionOf/IntersectionOf/ComplementOf or a nested restriction."""
         if isinstance(expr, str):
             return self.src.iri(expr)
         if isinstance(expr, Some):
             return self.restriction(expr.prop, expr.filler)
         node = self.bnode()
         self.g.add((node, RDF.type, OWL.Class))
-        self.g.add((node, OWL.unionOf, self.rdf_list([self.expression(m) for m in expr.members])))
+        if isinstance(expr, ComplementOf):
+            self.g.add((node, OWL.complementOf, self.expression(expr.operand)))
+        else:
+            junction = OWL.unionOf if isinstance(expr, UnionOf) else OWL.intersectionOf
+            self.g.add((node, junction, self.rdf_list([self.expression(m) for m in expr.members])))
         return node
 
     def restriction(self, prop: str, filler: ClassExpression, quantifier: Quantifier = "some") -> BNode:
@@ -135,7 +157,7 @@ class _Compiler:
         self.g.add((node, _QUANTIFIERS[quantifier], target))
         return node
 
-    def lang_literals(self, subject: URIRef, predicate: URIRef, values: LangText | LangTexts) -> None:
+    def lang_literals(self, subject: Node, predicate: URIRef, values: LangText | LangTexts) -> None:
         for lang, texts in values.items():
             for text in [texts] if isinstance(texts, str) else texts:
                 self.g.add((subject, predicate, Literal(text.strip(), lang=lang)))
@@ -202,7 +224,7 @@ class _Compiler:
             for lang, text in entry.annotations[name].items():
                 literal = Literal(_squeeze(text), lang=lang)
                 if name == "evidence" and entry.evidence_sources:
-                    self.annotate(iri, prop, literal, entry.evidence_sources)
+                    self.annotate(iri, prop, literal, entry.evidence_sources, entry.evidence_notes)
                 else:
                     g.add((iri, prop, literal))
 
@@ -248,7 +270,7 @@ class _Compiler:
                 self.annotate(iri, RDFS.subClassOf, self.src.iri(parent.key), parent.sources or entry.sources)
             for rel in entry.relations:
                 node = self.restriction(rel.prop, rel.filler, rel.quantifier)
-                self.annotate(iri, RDFS.subClassOf, node, rel.sources or entry.sources)
+                self.annotate(iri, RDFS.subClassOf, node, rel.sources or entry.sources, rel.notes)
             spec = entry.equivalence
             if spec is not None:
                 members: list[Node] = [self.src.iri(spec.genus)] if spec.genus is not None else []
@@ -269,6 +291,7 @@ class _Compiler:
             g.add((node, OWL.members, self.rdf_list([self.src.iri(k) for k in group.members])))
             for key in group.sources:
                 g.add((node, DCTERMS.source, self.src.iri(key)))
+            self.axiom_notes(node, group.notes)
 
     def run(self) -> Graph:
         self.header()

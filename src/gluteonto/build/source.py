@@ -45,7 +45,11 @@ __all__ = [
     "LangText",
     "LangTexts",
     "UnionOf",
+    "IntersectionOf",
+    "ComplementOf",
     "Some",
+    "AxiomNotes",
+    "AXIOM_NOTE_FIELDS",
     "ClassExpression",
     "Header",
     "SourceEntry",
@@ -74,7 +78,19 @@ ANNOTATION_FIELDS: dict[str, str] = {
     "execution": "execution",
     "evidence": "evidence",
     "variation": "variation",
+    "latin_non_ta": "latin_non_ta",
     "segment": "spinal_segment",
+}
+
+#: Field of an axiom's notes → key of the annotation property (declared in the source) that carries it
+#: on the axiom's owl:Axiom reification: a qualifier of the source's wording that the axiom itself does
+#: not carry ("mainly"), the article's footnote marker, the reference-list entry that marker is read as
+#: pointing to (an interpretation), and the compensating muscle a comparison of exercises is about.
+AXIOM_NOTE_FIELDS: dict[str, str] = {
+    "qualifier": "qualifier",
+    "footnote": "footnote_marker",
+    "read_as": "footnote_read_as",
+    "compensating": "compensating_muscle",
 }
 
 #: language → text (one per language)
@@ -98,6 +114,20 @@ class UnionOf:
 
 
 @dataclass(frozen=True)
+class IntersectionOf:
+    """``{and: [expression, …]}``: ObjectIntersectionOf of two or more class expressions."""
+
+    members: tuple[ClassExpression, ...]
+
+
+@dataclass(frozen=True)
+class ComplementOf:
+    """``{not: expression}``: ObjectComplementOf of a class expression."""
+
+    operand: ClassExpression
+
+
+@dataclass(frozen=True)
 class Some:
     """``{some: [property, expression]}``: an existential restriction used as a filler."""
 
@@ -105,8 +135,18 @@ class Some:
     filler: ClassExpression
 
 
-#: A class key, a union or a nested existential restriction.
-ClassExpression = Union[str, UnionOf, Some]
+#: A class key, a union, an intersection, a complement or a nested existential restriction.
+ClassExpression = Union[str, UnionOf, IntersectionOf, ComplementOf, Some]
+
+
+@dataclass(frozen=True)
+class AxiomNotes:
+    """Annotations on one axiom besides its sources (see :data:`AXIOM_NOTE_FIELDS`)."""
+
+    qualifier: LangText = field(default_factory=dict)
+    footnote: str | None = None
+    read_as: tuple[str, ...] = ()
+    compensating: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +192,7 @@ class Relation:
     filler: ClassExpression
     sources: tuple[str, ...] = ()
     quantifier: Quantifier = "some"
+    notes: AxiomNotes = field(default_factory=AxiomNotes)
 
 
 @dataclass(frozen=True)
@@ -208,6 +249,7 @@ class ClassEntry:
     equivalence: Equivalence | None = None
     annotations: dict[str, LangText] = field(default_factory=dict)
     evidence_sources: tuple[str, ...] = ()
+    evidence_notes: AxiomNotes = field(default_factory=AxiomNotes)
     segment: str | None = None
 
 
@@ -217,6 +259,7 @@ class DisjointGroup:
 
     members: tuple[str, ...]
     sources: tuple[str, ...]
+    notes: AxiomNotes = field(default_factory=AxiomNotes)
 
 
 @dataclass(frozen=True)
@@ -330,12 +373,24 @@ def _expression(owner: _Entry, name: str, spec: object) -> ClassExpression:
         return spec
     if isinstance(spec, Mapping) and set(spec) == {"or"} and isinstance(spec["or"], list) and len(spec["or"]) >= 2:
         return UnionOf(tuple(_expression(owner, name, member) for member in spec["or"]))
+    if isinstance(spec, Mapping) and set(spec) == {"and"} and isinstance(spec["and"], list) and len(spec["and"]) >= 2:
+        return IntersectionOf(tuple(_expression(owner, name, member) for member in spec["and"]))
+    if isinstance(spec, Mapping) and set(spec) == {"not"}:
+        return ComplementOf(_expression(owner, name, spec["not"]))
     if isinstance(spec, Mapping) and set(spec) == {"some"} and isinstance(spec["some"], list) and len(spec["some"]) == 2:
         prop, filler = spec["some"]
         if isinstance(prop, str):
             return Some(prop, _expression(owner, name, filler))
-    raise owner.fail(name, f"has a malformed class expression {spec!r}: use a class key, {{or: [...]}} "
-                           "or {some: [property, filler]}")
+    raise owner.fail(name, f"has a malformed class expression {spec!r}: use a class key, {{or: [...]}}, "
+                           "{and: [...]}, {not: expression} or {some: [property, filler]}")
+
+
+def _notes(owner: _Entry, name: str, raw: object) -> AxiomNotes:
+    """``{qualifier: {en, nb}, footnote: "¹", read_as: [source…], compensating: [class…]}`` on one axiom."""
+    entry = _Entry(f"{owner.what}, field {name!r}, axiom notes", raw, AXIOM_NOTE_FIELDS)
+    return AxiomNotes(qualifier=entry.lang_text("qualifier", required=LANGS_REQUIRED if entry.has("qualifier") else ()),
+                      footnote=entry.text("footnote"), read_as=entry.keys("read_as"),
+                      compensating=entry.keys("compensating"))
 
 
 def _relations(entry: _Entry, name: str, quantifier: Quantifier) -> tuple[Relation, ...]:
@@ -344,10 +399,14 @@ def _relations(entry: _Entry, name: str, quantifier: Quantifier) -> tuple[Relati
         raise entry.fail(name, "must be a list of [property, filler, source…]")
     out = []
     for item in raw:
+        notes = AxiomNotes()
+        if isinstance(item, list) and len(item) > 2 and isinstance(item[-1], Mapping):
+            notes = _notes(entry, name, item[-1])
+            item = item[:-1]
         if not isinstance(item, list) or len(item) < 2 or not isinstance(item[0], str) \
                 or not all(isinstance(s, str) for s in item[2:]):
-            raise entry.fail(name, f"has {item!r}; expected [property, filler, source…]")
-        out.append(Relation(item[0], _expression(entry, name, item[1]), tuple(item[2:]), quantifier))
+            raise entry.fail(name, f"has {item!r}; expected [property, filler, source…, {{notes}}]")
+        out.append(Relation(item[0], _expression(entry, name, item[1]), tuple(item[2:]), quantifier, notes))
     return tuple(out)
 
 
@@ -475,7 +534,7 @@ def _property(raw: Mapping[str, object], key: str) -> PropertyEntry:
 
 
 _CLASS_FIELDS = ("key", "id", "label", "def", "src", "syn", "rsyn", "comment", "xref", "map", "none_found", "ref", "is_a",
-                 "rel", "only", "equiv", "evidence_src", *ANNOTATION_FIELDS)
+                 "rel", "only", "equiv", "evidence_src", "evidence_notes", *ANNOTATION_FIELDS)
 
 
 def _class(raw: Mapping[str, object], key: str) -> ClassEntry:
@@ -491,8 +550,9 @@ def _class(raw: Mapping[str, object], key: str) -> ClassEntry:
             raise entry.fail("map", f"{kind}: must be a list of CURIEs")
         mappings[cast(MatchKind, kind)] = tuple(curies)
     annotations = {name: entry.lang_text(name) for name in ANNOTATION_FIELDS if name != "segment" and entry.has(name)}
-    if entry.has("evidence_src") and "evidence" not in annotations:
-        raise entry.fail("evidence_src", "needs an evidence annotation to apply to")
+    for name in ("evidence_src", "evidence_notes"):
+        if entry.has(name) and "evidence" not in annotations:
+            raise entry.fail(name, "needs an evidence annotation to apply to")
     return ClassEntry(
         key=key,
         id=entry.number("id"),
@@ -512,16 +572,19 @@ def _class(raw: Mapping[str, object], key: str) -> ClassEntry:
         equivalence=_equivalence(entry),
         annotations=annotations,
         evidence_sources=entry.keys("evidence_src"),
+        evidence_notes=_notes(entry, "evidence_notes", entry.raw["evidence_notes"]) if entry.has("evidence_notes")
+        else AxiomNotes(),
         segment=entry.text("segment"),
     )
 
 
 def _disjoint(index: int, raw: object) -> DisjointGroup:
-    entry = _Entry(f"disjoint group #{index + 1}", raw, ("members", "src"))
+    entry = _Entry(f"disjoint group #{index + 1}", raw, ("members", "src", "notes"))
     members = entry.keys("members")
     if len(members) < 2:
         raise entry.fail("members", "needs two or more classes")
-    return DisjointGroup(members, entry.keys("src"))
+    notes = _notes(entry, "notes", entry.raw["notes"]) if entry.has("notes") else AxiomNotes()
+    return DisjointGroup(members, entry.keys("src"), notes)
 
 
 def _section(data: Mapping[str, object], name: str) -> list[object]:
@@ -548,12 +611,26 @@ class _Checker:
         for key in keys:
             self.expect(what, name, key, kind)
 
+    def notes(self, what: str, name: str, notes: AxiomNotes) -> None:
+        self.all(what, name, notes.read_as, "source")
+        self.all(what, name, notes.compensating, "class")
+        used = [f for f, value in (("qualifier", notes.qualifier), ("footnote", notes.footnote),
+                                   ("read_as", notes.read_as), ("compensating", notes.compensating)) if value]
+        for field_name in used:
+            if self.kinds.get(AXIOM_NOTE_FIELDS[field_name]) != "property":
+                raise SourceError(f"{what}: field {name!r} uses {field_name!r}, but its annotation property "
+                                  f"{AXIOM_NOTE_FIELDS[field_name]!r} is not declared")
+        if notes.read_as and not notes.footnote:
+            raise SourceError(f"{what}: field {name!r} reads a footnote as a reference without giving the footnote marker")
+
     def expression(self, what: str, name: str, expr: ClassExpression) -> None:
         if isinstance(expr, str):
             self.expect(what, name, expr, "class")
-        elif isinstance(expr, UnionOf):
+        elif isinstance(expr, (UnionOf, IntersectionOf)):
             for member in expr.members:
                 self.expression(what, name, member)
+        elif isinstance(expr, ComplementOf):
+            self.expression(what, name, expr.operand)
         else:
             self.expect(what, name, expr.prop, "property")
             self.expression(what, name, expr.filler)
@@ -583,6 +660,7 @@ def _check_references(source: OntologySource) -> None:
             raise SourceError(f"{what} has no src")
         check.all(what, "src", c.sources, "source")
         check.all(what, "evidence_src", c.evidence_sources, "source")
+        check.notes(what, "evidence_notes", c.evidence_notes)
         for parent in c.parents:
             check.expect(what, "is_a", parent.key, "class")
             check.all(what, "is_a", parent.sources, "source")
@@ -591,6 +669,7 @@ def _check_references(source: OntologySource) -> None:
             check.expect(what, name, rel.prop, "property")
             check.expression(what, name, rel.filler)
             check.all(what, name, rel.sources, "source")
+            check.notes(what, name, rel.notes)
         if c.equivalence is not None:
             if c.equivalence.genus is not None:
                 check.expect(what, "equiv", c.equivalence.genus, "class")
@@ -602,6 +681,7 @@ def _check_references(source: OntologySource) -> None:
         what = f"disjoint group #{index + 1}"
         check.all(what, "members", group.members, "class")
         check.all(what, "src", group.sources, "source")
+        check.notes(what, "notes", group.notes)
     used = {name for c in source.classes for name in c.annotations} | {"segment" for c in source.classes if c.segment}
     for name in sorted(used):
         if source.kinds.get(ANNOTATION_FIELDS[name]) != "property":

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..i18n import in_lang
 from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, RO, SKOS
 from .coverage import coverage_notes
-from .index import CardIndex
+from .index import COMPENSATING, QUALIFIER, CardIndex
 from .links import mapping_for
 from .model import (
     LANGS,
@@ -155,12 +155,25 @@ class _Builder:
     def relation(self, subject: URIRef, prop: URIRef, filler: URIRef, node: Node, inherited_from: URIRef | None = None,
                  as_subject: TermRef | None = None) -> Relation:
         subj, target, prop_ref = as_subject or self.ref(subject), self.ref(filler), self.ref(prop)
+        details = [self.detail(prop, filler), *self.axiom_details(subject, node)]
         return Relation(
             subject=subj, property=prop_ref, target=target, **self.prop_phrase(prop, subj, target),
             sources=self.ix.sources_of(subject, RDFS.subClassOf, node, self.lang),
             inherited_from=self.ref(inherited_from) if inherited_from is not None else None,
-            detail=self.detail(prop, filler),
+            detail=" ".join(d for d in details if d),
         )
+
+    def axiom_details(self, subject: URIRef, node: Node) -> list[str]:
+        """What the axiom's reification adds to the statement: the compensating muscles a comparison is about and
+        the source's qualifier ("mainly"), in the card's language."""
+        out = []
+        muscles = [self.ref(m).name.text for m in self.ix.notes_of(subject, RDFS.subClassOf, node, COMPENSATING)]
+        if muscles:
+            out.append(f"({word('compensation by', self.ui)} {', '.join(muscles)})")
+        qualifiers = [q for q in self.ix.notes_of(subject, RDFS.subClassOf, node, QUALIFIER) if isinstance(q, Literal)]
+        chosen = [str(q) for q in qualifiers if q.language == self.ui] or [str(q) for q in qualifiers if q.language == "en"]
+        out += [f"({text})" for text in chosen]
+        return out
 
     def sorted_relations(self, relations: list[Relation]) -> tuple[Relation, ...]:
         return tuple(sorted(relations, key=lambda r: (

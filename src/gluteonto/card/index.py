@@ -20,9 +20,13 @@ from .model import Name, Source, TermRef
 if TYPE_CHECKING:
     from ..query.session import Session
 
-__all__ = ["ANATOMY", "SOURCE_KINDS", "CardIndex"]
+__all__ = ["ANATOMY", "AXIOM_NOTES", "SOURCE_KINDS", "CardIndex"]
 
 ANATOMY = GLUT["0000001"]
+#: annotation properties an axiom's reification may carry besides dcterms:source: qualifier in the source,
+#: footnote marker, footnote read as (an interpretation), compensating muscle compared
+QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING = GLUT["0000995"], GLUT["0000996"], GLUT["0000997"], GLUT["0000998"]
+AXIOM_NOTES = (QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING)
 #: rdf:type of a source individual → kind of source
 SOURCE_KINDS = {GLUT["0000801"]: "article", GLUT["0000802"]: "section", GLUT["0000803"]: "textbook",
                 GLUT["0000804"]: "reference"}
@@ -46,11 +50,17 @@ class CardIndex:
                     per_node[key] = sorted(set(values), key=_sort_key)
         #: (annotated source, property, target) → sources named by the owl:Axiom
         self.axiom_sources: dict[tuple[Node, Node, Node], list[Node]] = {}
+        #: (annotated source, property, target) → {note property: values} (qualifier, footnote …)
+        self.axiom_notes: dict[tuple[Node, Node, Node], dict[Node, list[Node]]] = {}
         for axiom in self.inv[OWL.Axiom].get(RDF.type, []):
             props = self.out[axiom]
             ends = (_one(props, OWL.annotatedSource), _one(props, OWL.annotatedProperty), _one(props, OWL.annotatedTarget))
             if ends[0] is not None and ends[1] is not None and ends[2] is not None:
-                self.axiom_sources.setdefault((ends[0], ends[1], ends[2]), []).extend(props.get(DCTERMS.source, []))
+                ends3 = (ends[0], ends[1], ends[2])
+                self.axiom_sources.setdefault(ends3, []).extend(props.get(DCTERMS.source, []))
+                for note in AXIOM_NOTES:
+                    if props.get(note):
+                        self.axiom_notes.setdefault(ends3, {}).setdefault(note, []).extend(props[note])
         self._anatomy: set[Node] | None = None
 
     # -- construction ---------------------------------------------------------------------
@@ -220,8 +230,29 @@ class CardIndex:
 
     # -- provenance -----------------------------------------------------------------------
     def sources_of(self, subject: Node, prop: Node, target: Node, lang: str) -> tuple[Source, ...]:
-        """The sources the owl:Axiom on (subject, prop, target) names, in a stable order."""
-        return self.source_list(self.axiom_sources.get((subject, prop, target), []), lang)
+        """The sources the owl:Axiom on (subject, prop, target) names, in a stable order, then its footnote
+        marker with the reference it is read as (shown as an interpretation, never as a source)."""
+        sources = self.source_list(self.axiom_sources.get((subject, prop, target), []), lang)
+        notes = self.axiom_notes.get((subject, prop, target), {})
+        return sources + tuple(self.footnote(marker, notes.get(READ_AS, []), lang) for marker in notes.get(FOOTNOTE, []))
+
+    def notes_of(self, subject: Node, prop: Node, target: Node, note: Node) -> list[Node]:
+        """Values of one note property (qualifier, compensating muscle …) on the axiom (subject, prop, target)."""
+        return self.axiom_notes.get((subject, prop, target), {}).get(note, [])
+
+    def footnote(self, marker: Node, read_as: list[Node], lang: str) -> Source:
+        """The article's footnote marker as a :class:`Source` of kind ``footnote``: "footnote ¹ (read as Moore …: an
+        interpretation, the article's reference list is unnumbered)"."""
+        from .phrases import word
+
+        ui = "nb" if lang == "nb" else "en"
+        short = f"{word('footnote', ui)} {marker}"
+        books = [self.ref(b, ui).name.text for b in read_as if isinstance(b, URIRef)]
+        if books:
+            short += f" ({word('read as', ui)} {'; '.join(books)}: {word('interpretation', ui)})"
+        target = read_as[0] if read_as and isinstance(read_as[0], URIRef) else None
+        ref = self.ref(target, ui) if target is not None else TermRef("", "", Name(short, ui), "external", False)
+        return Source(ref=ref, kind="footnote", short=short)
 
     def source_list(self, nodes: Iterable[Node], lang: str) -> tuple[Source, ...]:
         """Sources for source individuals: sections first, then article, textbooks, reference resources."""

@@ -56,10 +56,11 @@ class TermRef:
 
 @dataclass(frozen=True)
 class Source:
-    """Provenance of a statement: an article section, the article, a textbook or a reference resource."""
+    """Provenance of a statement: an article section, the article, a textbook or a reference resource; or the
+    article's footnote marker on the statement, with the reference it is read as (an interpretation)."""
 
     ref: TermRef
-    kind: str  # "section" | "article" | "textbook" | "reference"
+    kind: str  # "section" | "article" | "textbook" | "reference" | "footnote"
     short: str  # e.g. "the article, section innervation" / "artikkelen, avsnitt Innervasjon"
 
 

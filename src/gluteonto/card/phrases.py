@@ -73,6 +73,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
     _G + "0000935": ("{s} should be avoided in {o}", "{s} bør unngås ved {o}"),
     _G + "0000936": ("{s} gives higher activation than {o}", "{s} gir høyere aktivering enn {o}"),
     _G + "0000937": ("{s} is recommended in {o}", "{s} anbefales ved {o}"),
+    _G + "0000943": ("{s} allows less compensation than {o}", "{s} gir mindre kompensasjon enn {o}"),
+    _G + "0000946": ("{s} keeps the training apart from that of {o}", "{s} holder treningen adskilt fra treningen av {o}"),
+    _G + "0000947": ("{s} is a result of {o}", "{s} er et resultat av {o}"),
+    _G + "0000948": ("{s} follows {o}", "{s} følger etter {o}"),
+    _G + "0000949": ("{s} was reported to work especially in {o}", "{s} er rapportert å virke særlig hos {o}"),
+    _G + "0000950": ("{s} is most active during {o}", "{s} er mest aktiv under {o}"),
 }
 
 IS_A = ("{s} is a kind of {o}", "{s} er en type {o}")
@@ -124,6 +130,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage": ("Not covered by the source", "Ikke dekket av kilden"),
     "editorial": ("Editorial note", "Redaksjonell merknad"),
     "comment": ("Comment", "Kommentar"),
+    "footnote": ("the article's footnote", "artikkelens fotnote"),
+    "read as": ("read as", "tolket som"),
+    "interpretation": ("an interpretation, since the article's reference list is unnumbered",
+                       "en tolkning, siden artikkelens kildeliste er unummerert"),
+    "compensation by": ("compensation by", "kompensasjon fra"),
 }
 
 

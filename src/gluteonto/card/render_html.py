@@ -56,7 +56,7 @@ class _Html:
     def sources(self, sources: tuple[Source, ...]) -> str:
         if not sources:
             return ""
-        key = "source" if len(sources) == 1 else "sources"
+        key = "source" if len([s for s in sources if s.kind != "footnote"]) <= 1 else "sources"
         items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short)
                           for s in sources)
         return f' <span class="src">— {escape(word(key, self.ui))}: {items}</span>'
@@ -123,7 +123,8 @@ class _Html:
             for q in card.questions:
                 url = self.question_href(q.name)
                 title = f'<a href="{escape(url)}">{escape(q.title)}</a>' if url else escape(q.title)
-                questions.append(f"<li>{title} <code>gluteonto query {escape(q.name)} -p {escape(q.param)}={escape(card.term.curie)}</code></li>")
+                command = f"gluteonto query {escape(q.name)} -p {escape(q.param)}={escape(card.term.curie)}"
+                questions.append(f'<li>{title} <code class="cli">{command}</code></li>')
             out.append(self.section("questions", "<ul>" + "".join(questions) + "</ul>"))
         if card.notes:
             items = "".join(f'<li class="note-{escape(n.kind)}"><strong>{escape(word(n.kind, ui))}:</strong> {escape(n.text)}</li>'

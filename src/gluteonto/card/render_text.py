@@ -14,7 +14,7 @@ def sources_text(sources: tuple[Source, ...], lang: str) -> str:
     """'source: the article, section innervation; Moore, Dalley & Agur 2014, …' (empty if none)."""
     if not sources:
         return ""
-    key = "source" if len(sources) == 1 else "sources"
+    key = "source" if len([s for s in sources if s.kind != "footnote"]) <= 1 else "sources"
     return f"{word(key, lang)}: " + "; ".join(s.short for s in sources)
 
 

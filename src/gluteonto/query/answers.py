@@ -35,6 +35,8 @@ class Answer:
     spec: QuerySpec
     result: QueryResult
     named: dict[str, Term] = field(default_factory=dict)
+    #: every parameter bound for this run (given or default): one value in every row, so tables leave the column out
+    bound: dict[str, Term] = field(default_factory=dict)
 
     @property
     def outcome(self) -> str:
@@ -75,4 +77,4 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None) ->
     bindings = session.bind_terms(spec, params)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
     result = session.run(spec.text, bindings)
-    return Answer(spec, result, named)
+    return Answer(spec, result, named, bindings)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +88,7 @@ class Session:
         data: Iterable[Path] = (),
         *,
         endpoint: str | None = None,
+        endpoint_graphs: Sequence[str] = (),
         include_ontology: bool = True,
         store: Engine | None = None,
         index: LabelIndex | None = None,
@@ -96,12 +97,15 @@ class Session:
     ) -> None:
         """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against.
 
+        ``endpoint`` queries a SPARQL 1.1 server instead of an embedded engine, on its graphs ``endpoint_graphs``
+        (the protocol's ``default-graph-uri``; a store such as Virtuoso otherwise answers from all its graphs).
+
         ``timeout`` (seconds; 0 = none) runs every query in a child process that is stopped when the
         time is up or on Ctrl-C (see :mod:`gluteonto.isolate`); None runs queries in this process.
         ``allow_federation`` lets queries use SERVICE, which contacts other servers.
         """
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
-                                                   allow_federation=allow_federation)
+                                                   endpoint_graphs=endpoint_graphs, allow_federation=allow_federation)
         self.timeout = timeout
         if timeout and self.engine.name == "endpoint":
             self.engine.timeout = timeout  # type: ignore[attr-defined]
@@ -150,7 +154,9 @@ class Session:
 
         return URIRef(self._resolve(value, question))
 
-    def _resolve(self, value: str, question: tuple[QuerySpec, str] | None = None) -> str:
+    def _resolve(self, value: str, question: tuple[QuerySpec, str] | None = None, *, default: bool = False) -> str:
+        """The IRI ``value`` names. A question's ``default`` (from its header) names a gluteonto term: where data
+        loaded beside the ontology (FMA) has a term of the same name, gluteonto's is taken."""
         found = _iri_text(value)
         if found is not None:
             return self._mapped(value, found, question)
@@ -161,7 +167,14 @@ class Session:
             exact = self.engine.query(_EXACT, {"wanted": literal(" ".join(value.casefold().split()))}).cells
             if len(exact) == 1 and exact[0][0] is not None:
                 return self._checked(value, exact[0][0].value, question)
+            own = [row[0].value for row in exact if row[0] is not None and row[0].value.startswith(GLUTEONTO_BASE)]
+            if default and len(own) == 1:
+                return own[0]
         hits = self.lookup(value, limit=8)
+        if default:
+            best = [h for h in hits if hits and h.score == hits[0].score and str(h.iri).startswith(GLUTEONTO_BASE)]
+            if len({h.iri for h in best}) == 1:
+                return str(best[0].iri)
         kinds = expected_kinds(question[1]) if question is not None else ()
         if kinds:
             members = kind_members(self, kinds)
@@ -280,7 +293,8 @@ class Session:
             if raw == "":
                 continue
             if param.kind == "iri":
-                bindings[param.name] = iri(self._resolve(raw, (spec, param.name) if param.name in given else None))
+                bindings[param.name] = iri(self._resolve(raw, (spec, param.name)) if param.name in given
+                                           else self._resolve(raw, default=True))
             else:
                 raw = self.check_literal(param, raw)
                 match = _LANG_LITERAL.match(raw)
@@ -335,10 +349,12 @@ class Session:
         """Labels of IRIs given as strings, keyed by string (see :func:`~gluteonto.lookup.fetch_labels`)."""
         return fetch_label_texts(self.engine, iris, lang)
 
-    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None) -> str:
+    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None,
+               hide: Iterable[str] = ()) -> str:
         """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
 
-        Tables are fitted to ``width`` columns (None: no limit); machine formats add label columns.
+        Tables are fitted to ``width`` columns (None: no limit) and leave out the columns ``hide``; machine
+        formats add label columns (see :func:`~gluteonto.query.results.render`).
         """
         iris = result.iri_values() if result.kind == "solutions" else set()
         labels = self.label_texts(iris, lang)
@@ -351,7 +367,7 @@ class Session:
             tags.update(dict.fromkeys(latin, "la"))
         if fmt == "table" and fallback:
             labels.update({iri: labels[iri] + " *" for iri in fallback})
-        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get)
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get, hide)
         if fallback and fmt == "table":
             text += "\n" + i18n_text("latin fallback", lang)
         return text

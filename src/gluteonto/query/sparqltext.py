@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import InputError
 from ..terms import n3
 
-__all__ = ["inject_values", "query_form", "serialize_term"]
+__all__ = ["inject_values", "names_dataset", "query_form", "serialize_term"]
 
 _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -60,6 +60,16 @@ def query_form(sparql: str) -> str:
         if token.upper() in _FORMS:
             return token.upper()
     raise InputError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE found)")
+
+
+def names_dataset(sparql: str) -> bool:
+    """True if the query names its RDF dataset itself (``FROM`` or ``FROM NAMED``).
+
+    >>> names_dataset("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }"), names_dataset("SELECT ?from WHERE { ?from <http://x/FROM> 'FROM' }")
+    (True, False)
+    """
+    return any(token.upper() == "FROM" and (offset == 0 or sparql[offset - 1] not in "?$:")
+               for offset, token in _code_tokens(sparql))
 
 
 def serialize_term(term: Any) -> str:

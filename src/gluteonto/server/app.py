@@ -10,7 +10,8 @@
 * Answers are negotiated from ``Accept`` (406 if nothing fits), produced by
   :class:`~gluteonto.server.workers.QueryPool` within time, row and byte limits, and sent with
   ``Content-Length`` when they fit in the first megabyte, streamed otherwise.
-* :func:`~gluteonto.server.static.static_site` serves a directory's files at ``/`` next to the endpoint.
+* :func:`~gluteonto.server.static.static_site` serves a directory's files at ``/`` next to the endpoint;
+  a browser's ``GET /sparql`` without a query (``Accept: text/html``) gets the site's SPARQL page.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ import asyncio
 import ipaddress
 import logging
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
+from typing import Any
 
 from .. import limits
 from ..query.guard import find_service
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
-__all__ = ["SparqlApp", "host_allowed", "parse_accept"]
+__all__ = ["SparqlApp", "editor_path", "host_allowed", "parse_accept"]
 
 
 log = logging.getLogger("gluteonto.serve")
@@ -106,6 +108,7 @@ class SparqlApp:
         """Answer one HTTP request (the ASGI entry point)."""
         if scope["type"] != "http":
             return  # lifespan and websockets are not used
+        send = _with_vary(send, self._varies_on(scope))
         try:
             await self._dispatch(scope, receive, send)
         except _Refused as exc:
@@ -119,6 +122,22 @@ class SparqlApp:
             except Exception:  # noqa: BLE001 - the response had already started
                 return
 
+    def _is_endpoint(self, scope: Scope) -> bool:
+        path = scope["path"]
+        return path in _ENDPOINT_PATHS or (path == "/" and (
+            self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
+
+    def _varies_on(self, scope: Scope) -> list[str]:
+        """The request headers the response depends on (its ``Vary``): ``Origin`` always (other origins are
+        refused, allowed ones named); on the endpoint ``Accept`` (the answer's format, or the SPARQL page for a
+        browser), and ``Accept-Language`` where that page may be chosen."""
+        varies = ["Origin"]
+        if self._is_endpoint(scope):
+            varies.append("Accept")
+            if self.site is not None and scope["method"] in ("GET", "HEAD") and not scope.get("query_string"):
+                varies.append("Accept-Language")
+        return varies
+
     # -- checks ---------------------------------------------------------------------------------
     def _cors_headers(self, scope: Scope) -> list[tuple[str, str]]:
         origin = _header(scope, b"origin")
@@ -127,7 +146,7 @@ class SparqlApp:
         host = _header(scope, b"host") or ""
         parsed = urllib.parse.urlparse(origin)
         if origin.rstrip("/") in self.cors_origins:
-            return [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+            return [("Access-Control-Allow-Origin", origin)]
         if parsed.netloc and parsed.netloc.lower() == host.lower():
             return []  # same origin (a page of the served site)
         raise _Refused(403, f"cross-origin requests from {origin} are not allowed (see --cors-origin)")
@@ -143,10 +162,7 @@ class SparqlApp:
     async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         self._check_host(scope)
         cors = self._cors_headers(scope)
-        path = scope["path"]
-        is_endpoint = path in _ENDPOINT_PATHS or (path == "/" and (
-            self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
-        if not is_endpoint:
+        if not self._is_endpoint(scope):
             if self.site is not None:
                 await self.site(scope, receive, send)
             else:
@@ -163,6 +179,9 @@ class SparqlApp:
             return
         if method not in ("GET", "HEAD", "POST"):
             raise _Refused(405, f"method {method} not allowed: the endpoint is read-only", [("Allow", _ALLOW)])
+        if self.site is not None and method in ("GET", "HEAD") and not scope.get("query_string") and _wants_page(scope):
+            await self.site({**scope, "path": editor_path(_header(scope, b"accept-language") or "")}, receive, send)
+            return
         job = await self._read_job(scope, receive)
         await self._answer(scope, receive, send, job, cors)
 
@@ -284,6 +303,35 @@ class SparqlApp:
             headers.append((b"content-length", str(length).encode()))
         headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in cors]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
+
+
+def _with_vary(send: Send, varies: list[str]) -> Send:
+    """``send`` that adds ``Vary: …`` to the response head (merged with a Vary already there)."""
+    async def send_varying(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"vary"]
+            given = [v.decode("latin-1") for k, v in message.get("headers", []) if k.lower() == b"vary"]
+            names = list(dict.fromkeys([*varies, *(n.strip() for v in given for n in v.split(",") if n.strip())]))
+            message = {**message, "headers": [*headers, (b"vary", ", ".join(names).encode("latin-1"))]}
+        await send(message)
+    return send_varying
+
+
+def _wants_page(scope: Scope) -> bool:
+    """True when a browser asks for the endpoint without a query: HTML is what it prefers."""
+    accept = parse_accept(_header(scope, b"accept") or "")
+    return bool(accept) and accept[0] in ("text/html", "application/xhtml+xml")
+
+
+def editor_path(accept_language: str) -> str:
+    """The site's SPARQL page in the language the browser prefers (Norwegian for nb, no, nn).
+
+    >>> editor_path("nb-NO,nb;q=0.9,en;q=0.8"), editor_path("en-GB,en"), editor_path("")
+    ('/sparql-editor.nb.html', '/sparql-editor.html', '/sparql-editor.html')
+    """
+    first = parse_accept(accept_language)[:1]
+    norwegian = bool(first) and first[0].split("-")[0].lower() in ("nb", "no", "nn")
+    return "/sparql-editor.nb.html" if norwegian else "/sparql-editor.html"
 
 
 def _acceptable(media: str) -> bool:

@@ -21,10 +21,11 @@ from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
 from ..i18n import in_lang
-from ..vocab import GLUT, OBO
+from ..vocab import GLUT, OBO, RDFS
 
 __all__ = [
     "EDGE_WORDS",
+    "LEGEND_WORDS",
     "SITE_DIAGRAMS",
     "Diagram",
     "DiagramError",
@@ -35,7 +36,9 @@ __all__ = [
     "inline_svg",
     "innervation",
     "neighbourhood",
+    "node_name",
     "render_svgs",
+    "standalone_svg",
     "to_dot",
     "topography",
 ]
@@ -47,13 +50,22 @@ SUPPLIES_BLOOD = OBO["RO_0020101"]
 DEEP_TO, SUPERFICIAL_TO, ANTERIOR_TO, POSTERIOR_TO = GLUT["0000900"], GLUT["0000901"], GLUT["0000902"], GLUT["0000903"]
 ADJACENT_TO, BOUNDED_BY = OBO["RO_0002220"], GLUT["0000904"]
 HAS_ROOT, HAS_CONTRIBUTING_ARTERY = GLUT["0000907"], GLUT["0000908"]
+PASSES_THROUGH, LOCATED_IN = GLUT["0000905"], OBO["RO_0001025"]
+DEEPER_THAN, SHALLOWER_THAN = GLUT["0000944"], GLUT["0000945"]
+SEGMENT_CODE = GLUT["0000993"]
+RDFS_LABEL = RDFS.label
 HAS_AGENT, OCCURS_DURING, REQUIRES, ENHANCED_BY, PREVENTS = (GLUT["0000909"], GLUT["0000912"], GLUT["0000913"],
                                                              GLUT["0000914"], GLUT["0000915"])
-MUSCLE_ACTION, GLUTEUS_MINIMUS = GLUT["0000211"], GLUT["0000004"]
+MUSCLE_ACTION, GLUTEUS_MINIMUS, NERVE_PLEXUS = GLUT["0000211"], GLUT["0000004"], GLUT["0000064"]
+ANATOMICAL_SPACE = GLUT["0000087"]
 
 #: edge wording: key → (English, Norwegian)
 EDGE_WORDS: dict[str, tuple[str, str]] = {
     "root of": ("root of", "rot for"),
+    "root into": ("fibres into", "fibre inn i"),
+    "passes through": ("passes through", "passerer gjennom"),
+    "runs in": ("runs in", "løper i"),
+    "shallower than": ("lies more superficially than", "ligger mer overfladisk enn"),
     "gives off": ("gives off", "avgir"),
     "innervates": ("innervates", "innerverer"),
     "part of": ("part of", "del av"),
@@ -72,21 +84,38 @@ EDGE_WORDS: dict[str, tuple[str, str]] = {
     "is a": ("is a", "er en"),
 }
 
-#: top-level branch or kind → node fill colour (light, so diagrams print well in black and white)
-_FILLS: list[tuple[URIRef, str]] = [
-    (GLUT["0000002"], "#f6dada"),  # muscle
-    (GLUT["0000013"], "#f6dada"),  # muscle part
-    (GLUT["0000061"], "#fff1b8"),  # nerve
-    (GLUT["0000064"], "#fff1b8"),  # nerve plexus
-    (GLUT["0000074"], "#fbd3c9"),  # artery
-    (GLUT["0000083"], "#fbd3c9"),  # anastomosis
-    (GLUT["0000001"], "#ececec"),  # other anatomy
-    (GLUT["0000200"], "#dce8fb"),  # processes
-    (GLUT["0000400"], "#ffe3cc"),  # clinical
-    (GLUT["0000600"], "#d8f0d8"),  # procedures
-    (GLUT["0000700"], "#ece0fa"),  # positions and conditions
-    (GLUT["0000720"], "#ece0fa"),  # risk factors
+#: top-level branch or kind → (node fill colour, legend key); light, so diagrams print well in black and white
+_FILLS: list[tuple[URIRef, str, str]] = [
+    (GLUT["0000002"], "#f6dada", "muscles"),  # muscle
+    (GLUT["0000013"], "#f6dada", "muscles"),  # muscle part
+    (GLUT["0000061"], "#fff1b8", "nerves"),  # nerve
+    (GLUT["0000064"], "#fff1b8", "nerves"),  # nerve plexus
+    (GLUT["0000074"], "#fbd3c9", "arteries"),  # artery
+    (GLUT["0000083"], "#fbd3c9", "arteries"),  # anastomosis
+    (GLUT["0000001"], "#ececec", "other anatomy"),  # other anatomy
+    (GLUT["0000200"], "#dce8fb", "actions"),  # processes
+    (GLUT["0000400"], "#ffe3cc", "clinical"),  # clinical
+    (GLUT["0000600"], "#d8f0d8", "exercises"),  # procedures
+    (GLUT["0000700"], "#ece0fa", "conditions"),  # positions and conditions
+    (GLUT["0000720"], "#ece0fa", "conditions"),  # risk factors
 ]
+
+#: legend wording: key → (English, Norwegian)
+LEGEND_WORDS: dict[str, tuple[str, str]] = {
+    "legend": ("Key", "Tegnforklaring"),
+    "muscles": ("muscles and muscle parts", "muskler og muskeldeler"),
+    "nerves": ("nerves and plexuses", "nerver og nervefletninger"),
+    "arteries": ("arteries and anastomoses", "arterier og anastomoser"),
+    "other anatomy": ("other anatomy (bone, tendon, space)", "annen anatomi (bein, sene, rom)"),
+    "actions": ("movements and actions", "bevegelser og funksjoner"),
+    "clinical": ("clinical findings and disorders", "kliniske funn og sykdommer"),
+    "exercises": ("exercises and procedures", "øvelser og tiltak"),
+    "conditions": ("positions and conditions", "stillinger og betingelser"),
+    "other": ("other terms", "andre begreper"),
+    "solid": ("arrow: the relation written on it", "pil: relasjonen som står på den"),
+    "dashed": ("dashed: part of, or a kind of", "stiplet: del av, eller en type av"),
+    "codes": ("L4, L5, S1: spinal segment of a root", "L4, L5, S1: ryggmargssegmentet til en rot"),
+}
 
 
 class DiagramError(GluteontoError):
@@ -103,6 +132,7 @@ class Edge:
     back: bool = False
     constraint: bool = True
     dashed: bool = False
+    minlen: int = 1
 
 
 @dataclass
@@ -117,6 +147,7 @@ class Diagram:
     same_rank: list[list[URIRef]] = field(default_factory=list)
     focus: URIRef | None = None
     shown: tuple[int, int] | None = None  # (edges drawn, edges there are) when the diagram is a selection
+    codes: dict[URIRef, str] = field(default_factory=dict)  # a short code shown above a node's name (L4)
 
     def nodes(self) -> list[URIRef]:
         """Every node once, the focus first, in order of appearance."""
@@ -171,29 +202,52 @@ def _trace(ix: CardIndex, start: list[URIRef], props: tuple[URIRef, ...], draw: 
 
 # -- the site's diagrams ---------------------------------------------------------------------
 def innervation(ix: CardIndex, lang: str) -> Diagram:
-    """Roots → plexus → nerve (→ branch) → muscles, from innervated by / innervates, branching and root axioms."""
+    """Roots → plexus → nerve (→ branch) → muscles, and the nerve's course, from the axioms.
+
+    A nerve's roots (``has root segment``) are drawn into the plexus it branches from (its fibres
+    pass through that plexus), labelled with their segment codes; the openings it passes through
+    and the spaces it lies in are drawn beside it.
+    """
     d = Diagram("innervation", {"en": "Innervation: from the spinal roots to the muscles",
                                 "nb": "Innervasjon: fra nerverøttene til musklene"},
-                {"en": "Spinal roots whose fibres the nerve carries, the plexus it branches from, and the muscles it innervates.",
-                 "nb": "Nerverøttene nerven har fibre fra, pleksus den går ut fra, og musklene den innerverer."})
+                {"en": "The spinal roots (segments) whose fibres pass through the plexus into the nerve, the nerve's "
+                       "course, and the muscles it innervates.",
+                 "nb": "Nerverøttene (segmentene) med fibre som går gjennom pleksus og inn i nerven, forløpet til "
+                       "nerven, og musklene den innerverer."})
     nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
                             "innervates", lang)
     roots: list[URIRef] = []
+    trunks: list[URIRef] = []  # nerves traced up from the innervating ones
 
     def draw(nerve: URIRef, prop: URIRef, filler: URIRef) -> bool:
-        if prop == HAS_ROOT:
-            d.add(Edge(filler, nerve, _word("root of", lang)))
-            roots.append(filler)
-        elif prop == BRANCH_OF:
+        if prop == BRANCH_OF:
             d.add(Edge(filler, nerve, _word("gives off", lang)))
+            trunks.append(filler)
             return True
-        elif nerve not in muscles:  # a plexus that is part of a larger one
+        if prop == PART_OF and nerve not in muscles:  # a plexus that is part of a larger one
             d.add(Edge(nerve, filler, _word("part of", lang), constraint=False, dashed=True))
         return False
 
-    _trace(ix, nerves, (BRANCH_OF, PART_OF, HAS_ROOT), draw)
-    d.same_rank = [sorted(set(roots), key=str), sorted(set(muscles), key=str)]
+    _trace(ix, nerves, (BRANCH_OF, PART_OF), draw)
+    for nerve in dict.fromkeys([*nerves, *trunks]):
+        plexuses = [f for _p, f in _fillers(ix, nerve, BRANCH_OF) if _is_plexus(ix, f)]
+        for _prop, root in _fillers(ix, nerve, HAS_ROOT):
+            roots.append(root)
+            code = ix.value(root, SEGMENT_CODE)
+            if code is not None:
+                d.codes[root] = str(code)
+            for target in plexuses or [nerve]:
+                d.add(Edge(root, target, _word("root into" if plexuses else "root of", lang)))
+        for prop, place in _fillers(ix, nerve, PASSES_THROUGH, LOCATED_IN):
+            d.add(Edge(nerve, place, _word("passes through" if prop == PASSES_THROUGH else "runs in", lang)))
+            for _p, whole in _fillers(ix, place, PART_OF):
+                d.add(Edge(place, whole, _word("part of", lang), dashed=True))
+    d.same_rank = [sorted(set(roots), key=lambda r: d.codes.get(r, str(r))), sorted(set(muscles), key=str)]
     return d
+
+
+def _is_plexus(ix: CardIndex, cls: URIRef) -> bool:
+    return NERVE_PLEXUS in {cls} | {a for a, _c in ix.ancestors(cls)}
 
 
 def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
@@ -213,19 +267,31 @@ def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
         for _prop, whole in _fillers(ix, part, PART_OF):
             if whole in supplied:
                 d.add(Edge(part, whole, _word("part of", lang), dashed=True))
-    d.same_rank = [sorted(set(supplied), key=str)]
     return d
 
 
 def topography(ix: CardIndex, lang: str) -> Diagram:
-    """Layers (superficial above deep) and neighbours from the positional relations."""
-    d = Diagram("topography", {"en": "Topography: layers and neighbours", "nb": "Topografi: lag og naboer"},
+    """Layers (superficial above deep), what runs between them, and neighbours, from the positional relations.
+
+    Only what is connected to gluteus minimus is drawn.
+    """
+    d = Diagram("topography", {"en": "Layers and neighbours of gluteus minimus", "nb": "Lag og naboer til gluteus minimus"},
                 {"en": "Superficial structures above deeper ones; neighbours in front and behind beside them.",
                  "nb": "Overfladiske strukturer over dypere; naboer foran og bak ved siden av."}, rankdir="TB")
     for cls, filler in _classes_with(ix, SUPERFICIAL_TO):
         d.add(Edge(cls, filler, _word("superficial to", lang)))
     for cls, filler in _classes_with(ix, DEEP_TO):
         d.add(Edge(filler, cls, _word("deep to", lang), back=True))
+    depth = [*((b, a) for a, b in _classes_with(ix, DEEPER_THAN)), *_classes_with(ix, SHALLOWER_THAN)]
+    for cls, filler in sorted(set(depth), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if not any({e.tail, e.head} == {cls, filler} for e in d.edges):  # not already drawn as a deep to / superficial to
+            d.add(Edge(cls, filler, _word("shallower than", lang), minlen=2))  # not adjacent: a layer lies between
+    inside: dict[URIRef, list[URIRef]] = {}
+    for prop in (LOCATED_IN, PASSES_THROUGH):
+        for cls, space in _classes_with(ix, prop):
+            if space in d.nodes() and _is_space(ix, space):
+                d.add(Edge(cls, space, _word("runs in" if prop == LOCATED_IN else "passes through", lang), constraint=False))
+                inside.setdefault(space, []).append(cls)
     rows: list[set[URIRef]] = []
     front = [*_classes_with(ix, ANTERIOR_TO), *((b, a) for a, b in _classes_with(ix, POSTERIOR_TO))]
     for cls, filler in sorted(set(front), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -237,7 +303,26 @@ def topography(ix: CardIndex, lang: str) -> Diagram:
         for cls, filler in _classes_with(ix, prop):
             d.add(Edge(cls, filler, _word(key, lang), constraint=False))
     d.same_rank = sorted((sorted(row, key=str) for row in rows), key=lambda row: str(row[0]))
+    d.same_rank += [[space, *sorted(found, key=str)] for space, found in sorted(inside.items(), key=lambda item: str(item[0]))]
+    return _component(d, GLUTEUS_MINIMUS)
+
+
+def _component(d: Diagram, node: URIRef) -> Diagram:
+    """``d`` cut down to the edges connected (in either direction) to ``node``."""
+    reached, grown = {node}, True
+    while grown:
+        before = len(reached)
+        for edge in d.edges:
+            if edge.tail in reached or edge.head in reached:
+                reached |= {edge.tail, edge.head}
+        grown = len(reached) > before
+    d.edges = [e for e in d.edges if e.tail in reached]
+    d.same_rank = [[n for n in group if n in reached] for group in d.same_rank]
     return d
+
+
+def _is_space(ix: CardIndex, cls: URIRef) -> bool:
+    return ANATOMICAL_SPACE in {cls} | {a for a, _c in ix.ancestors(cls)}
 
 
 def actions(ix: CardIndex, lang: str) -> Diagram:
@@ -333,23 +418,62 @@ def _wrap(text: str, width: int = 22) -> str:
     return "\n".join(lines)
 
 
-def _fill(ix: CardIndex, node: URIRef) -> str:
+def _fill(ix: CardIndex, node: URIRef) -> tuple[str, str]:
+    """(fill colour, legend key) of a node, from its top-level branch."""
     kinds = {node} | {a for a, _c in ix.ancestors(node)}
-    return next((colour for cls, colour in _FILLS if cls in kinds), "#ffffff")
+    return next(((colour, key) for cls, colour, key in _FILLS if cls in kinds), ("#ffffff", "other"))
 
 
-def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef], str | None]) -> str:
-    """Graphviz text for ``diagram``; nodes carry their page address (``href``) and a tooltip."""
+def _legend(diagram: Diagram, ix: CardIndex, lang: str) -> str:
+    """The diagram's title with a key below it, as a Graphviz HTML-like label (shown above the drawing)."""
+    fills = dict.fromkeys(_fill(ix, node) for node in diagram.nodes())
+    cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(in_lang(LEGEND_WORDS[key], lang))}</TD>'
+             for colour, key in fills]
+    notes = ["solid"] + (["dashed"] if any(e.dashed for e in diagram.edges) else []) + (["codes"] if diagram.codes else [])
+    cells += [f"<TD>{_html(in_lang(LEGEND_WORDS[key], lang))}</TD>" for key in notes]
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    width = max(len(r) for r in rows)
+    body = "".join(f"<TR>{''.join(r)}{'<TD></TD>' * (width - len(r))}</TR>" for r in rows)
+    title = _html(diagram.titles.get(lang, diagram.titles.get("en", diagram.name)))
+    return (f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3" ID="legend"><TR><TD COLSPAN="{width}"><FONT POINT-SIZE="14">'
+            f'<B>{title}</B></FONT></TD></TR><TR><TD COLSPAN="{width}" ALIGN="LEFT"><I>{_html(in_lang(LEGEND_WORDS["legend"], lang))}'
+            f"</I></TD></TR>{body}</TABLE>>")
+
+
+def _html(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def node_name(ix: CardIndex, node: URIRef, lang: str, latin: bool = False) -> str:
+    """A node's name in ``lang``, or its Latin name where the ontology has one when ``latin`` is set."""
+    if latin:
+        found = ix.texts(node, RDFS_LABEL).get("la")
+        if found:
+            return found[0]
+    return ix.name(node, lang).text
+
+
+def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef], str | None], *, latin: bool = False,
+           legend: bool = True) -> str:
+    """Graphviz text for ``diagram``; nodes carry their page address (``href``) and a tooltip.
+
+    The drawing is headed by the diagram's title and a key to its colours and lines (``legend``);
+    ``latin`` names the nodes in Latin where the ontology has a Latin name.
+    """
     ids = {node: f"n{i}" for i, node in enumerate(diagram.nodes())}
-    out = [f"digraph {_quote(diagram.name)} {{",
-           (f"  graph [rankdir={diagram.rankdir}, fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, nodesep=0.25, "
-           f"ranksep=0.45, bgcolor=\"transparent\", tooltip={_quote(diagram.titles.get(lang, diagram.name))}];"),
+    title = diagram.titles.get(lang, diagram.titles.get("en", diagram.name))
+    heading = f"label={_legend(diagram, ix, lang)}, labelloc=t, labeljust=l, " if legend else ""
+    out = [f"digraph {_quote(title)} {{",
+           (f"  graph [{heading}rankdir={diagram.rankdir}, fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, nodesep=0.3, "
+           f"ranksep=0.5, bgcolor=\"transparent\", tooltip={_quote(title)}];"),
            ("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, "
            "color=\"#444444\", fillcolor=\"#ffffff\", margin=\"0.12,0.05\"];"),
            "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=9, color=\"#555555\", fontcolor=\"#333333\"];"]
     for node, node_id in ids.items():
         ref = ix.ref(node, lang)
-        attrs = [f"label={_quote(_wrap(ref.name.text))}", f"fillcolor={_quote(_fill(ix, node))}",
+        name = _wrap(node_name(ix, node, lang, latin))
+        code = diagram.codes.get(node)
+        attrs = [f"label={_quote(f'{code}{chr(10)}{name}' if code else name)}", f"fillcolor={_quote(_fill(ix, node)[0])}",
                  f"tooltip={_quote(f'{ref.name.text} ({ref.curie})')}"]
         url = href(ref)
         if url:
@@ -364,17 +488,23 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
         attrs = [f"label={_quote(_wrap(edge.label, 18))}" if first else 'label=""']
         if end:
             attrs.append(f"{end}={_quote(meet)}")
+            if not first and (end == "samehead") != edge.back:  # edges meeting at their arrow end share one arrowhead
+                attrs.append("arrowtail=none" if edge.back else "arrowhead=none")
         if edge.back:
             attrs.append("dir=back")
         if not edge.constraint:
             attrs.append("constraint=false")
         if edge.dashed:
             attrs.append("style=dashed")
+        if edge.minlen != 1:
+            attrs.append(f"minlen={edge.minlen}")
         out.append(f"  {ids[edge.tail]} -> {ids[edge.head]} [{', '.join(attrs)}];")
     for group in diagram.same_rank:
         members = [ids[n] for n in group if n in ids]
-        if len(members) > 1:
-            out.append("  { rank=same; " + "; ".join(members) + "; }")
+        linked = any(e.tail in group and e.head in group for e in diagram.edges)
+        if len(members) > 1:  # side by side, in the group's order unless edges between them decide
+            chain = "" if linked else " -> ".join(members) + " [style=invis]; "
+            out.append("  { rank=same; " + "; ".join(members) + "; " + chain + "}")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -450,6 +580,13 @@ def render_svgs(dot_texts: Sequence[str], dot: str | None = None, timeout: float
                 raise DiagramError(f"Graphviz 'dot' failed: {lines[0] if lines else code}")
             documents.extend(found)
     return documents
+
+
+def standalone_svg(document: str, title: str, description: str) -> str:
+    """An SVG file whose first children are its ``title`` and ``description`` (shown by viewers and read aloud)."""
+    head_end = document.index(">", document.index("<svg")) + 1
+    return (document[:head_end] + f"\n<title>{escape(title)}</title>\n<desc>{escape(description)}</desc>"
+            + document[head_end:])
 
 
 def inline_svg(document: str, prefix: str, title: str, description: str) -> str:

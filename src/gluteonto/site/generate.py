@@ -27,6 +27,7 @@ from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..errors import GluteontoError, InputError
 from ..i18n import cell_text, header
+from ..query.results import own_label_columns, without_columns
 from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
 from . import diagrams as dg
 from .layout import Shell, page_path
@@ -142,10 +143,10 @@ class _Site:
         hoods: dict[tuple[URIRef, str], str] = {}
         for lang in SITE_LANGS:
             href = self.term_href(_ROOT, lang)
-            keys = list(dg.SITE_DIAGRAMS)
-            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href) for k in keys]
-            for key, svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
-                site[(key, lang)] = svg
+            keys = [(k, variant) for k in dg.SITE_DIAGRAMS for variant in ("", "-la")]
+            texts = [dg.to_dot(dg.SITE_DIAGRAMS[k](self.ix, lang), self.ix, lang, href, latin=bool(variant)) for k, variant in keys]
+            for (key, variant), svg in zip(keys, dg.render_svgs(texts, self.dot, chunk=1), strict=True):
+                site[(key, lang + variant)] = svg
             texts = [dg.to_dot(dg.neighbourhood(self.ix, c, lang), self.ix, lang, href) for c in self.classes]
             for cls, svg in zip(self.classes, dg.render_svgs(texts, self.dot), strict=True):
                 hoods[(cls, lang)] = svg
@@ -216,10 +217,14 @@ class _Site:
             self.page("index", lang, title, body, current="index")
 
     def diagrams_page(self, site: dict[tuple[str, str], str]) -> None:
-        for key in dg.SITE_DIAGRAMS:
+        for key, make in dg.SITE_DIAGRAMS.items():
             for lang in SITE_LANGS:
-                if (key, lang) in site:
-                    self.write(f"diagrams/{key}.{lang}.svg", site[(key, lang)].replace(_ROOT, "../"))
+                diagram = make(self.ix, lang)
+                for variant in ("", "-la"):
+                    if (key, lang + variant) in site:
+                        self.write(f"diagrams/{key}.{lang}{variant}.svg",
+                                   dg.standalone_svg(site[(key, lang + variant)].replace(_ROOT, "../"), diagram.titles[lang],
+                                                     diagram.descriptions[lang]))
         for lang in SITE_LANGS:
             parts = [f"<h1>{escape(t('diagrams', lang))}</h1>", f"<p class=\"muted\">{escape(t('diagram help', lang))}</p>"]
             for key, make in dg.SITE_DIAGRAMS.items():
@@ -228,6 +233,11 @@ class _Site:
                 parts.append(f'<h2 id="d-{key}">{escape(diagram.titles[lang])}</h2>')
                 parts.append(self.figure(svg, f"fig-{key}", diagram.titles[lang], diagram.descriptions[lang], "", lang,
                                          f"diagrams/{key}.{lang}.svg" if svg else None))
+                latin = site.get((key, lang + "-la"))
+                if latin:
+                    parts.append(f'<details class="latin-diagram"><summary>{escape(t("latin names", lang))}</summary>'
+                                 + self.figure(latin, f"fig-{key}-la", diagram.titles[lang], diagram.descriptions[lang], "", lang,
+                                               f"diagrams/{key}.{lang}-la.svg") + "</details>")
             self.page("diagrams", lang, t("diagrams", lang), "\n".join(parts), current="diagrams")
 
     def browse(self) -> None:
@@ -285,6 +295,9 @@ class _Site:
             return f"<p>{'✓' if result.boolean else '✗'}</p>"
         if not result.rows:
             return f"<p>{escape(t('no answers', lang))}</p>"
+        # as the command line shows it: without the parameters' columns (the defaults, one value in every row)
+        # and the query's own English names of terms (the table names them in the page's language)
+        result = without_columns(result, [*own_label_columns(result), *(p.name for p in spec.params)])
         head = "".join(f'<th scope="col">{escape(header(v, lang))}</th>' for v in result.variables)
         rows = "".join("<tr>" + "".join(f"<td>{self.cell(c, lang, root)}</td>" for c in row) + "</tr>" for row in result.rows)
         count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
@@ -332,7 +345,8 @@ class _Site:
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
         example = " ".join(f"-p {p.name}=\"{lang if p.name == 'lang' else p.default}\"" for p in spec.params)
-        parts.append(f"<h2>{escape(t('run it', lang))}</h2><pre><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>")
+        parts.append(f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
+                     f'<pre class="cli"><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>')
         parts.append(f"<h2>{escape(t('sparql', lang))}</h2><pre><code>{escape(spec.text)}</code></pre>")
         parts.append(f"<h2>{escape(t('default answer', lang))}</h2>{self.answer(spec, lang, root)}")
         self.page(name, lang, spec.title(lang), "\n".join(parts), current="questions")
@@ -362,6 +376,60 @@ class _Site:
                     f'<ul id="search-results" class="search-results"></ul>')
             self.page("search", lang, t("search results", lang), body)
 
+    def practice(self) -> None:
+        """The practice page: the question bank in both languages, answered and checked in the browser."""
+        from ..quiz import build_bank
+        from ..quiz.words import w
+
+        banks = {lang: [item.to_json() for item in build_bank(self.session, lang)] for lang in SITE_LANGS}
+        data = json.dumps(banks, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/practice-data.js", f"window.GLUTEONTO_QUIZ = {data};\n")
+        self.write("assets/practice.js", _static("practice.js"))
+        for lang in SITE_LANGS:
+            ui = {key: w(key, lang) for key in ("check", "correct", "wrong", "score", "choose", "item")}
+            words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+            body = (f"<h1>{escape(w('title', lang))}</h1><p>{escape(w('intro', lang))}</p>"
+                    f"<p class=\"muted cli\">{escape(w('export hint', lang))}</p>"
+                    f"<noscript><p class=\"note\">{escape(w('needs js', lang))}</p></noscript>"
+                    f'<p id="practice-score" class="score" aria-live="polite"></p><div id="practice"></div>'
+                    f'<script type="application/json" id="practice-words">{words}</script>'
+                    f'<script src="assets/practice-data.js"></script><script src="assets/practice.js"></script>')
+            self.page("practice", lang, w("title", lang), body, current="practice")
+
+    def editor(self) -> None:
+        """The SPARQL page: catalog questions (defaults filled in) to load, edit and run on ``gluteonto serve``'s endpoint."""
+        from ..query.sparqltext import inject_values
+
+        entries: list[dict[str, object]] = []
+        texts: list[str] = []
+        for spec in self.questions:
+            if spec.group != "questions":
+                continue
+            try:
+                text = inject_values(spec.text, self.session.bind(spec))
+            except GluteontoError:
+                text = spec.text
+            entries.append({"name": spec.name, "titles": {lang: spec.title(lang) for lang in SITE_LANGS}, "text": text})
+            texts.append(text)
+        data = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.write("assets/editor-data.js", f"window.GLUTEONTO_EDITOR = {data};\n")
+        self.write("assets/editor.js", _static("editor.js"))
+        first = texts[0] if texts else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        for lang in SITE_LANGS:
+            ui = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
+            words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+            body = (f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
+                    f'<p class="note editor-offline">{escape(t("editor needs server", lang))}</p>'
+                    f'<form id="sparql-form"><p><label for="sparql-question">{escape(t("editor load", lang))}</label><br>'
+                    f'<select id="sparql-question"><option value="">–</option></select></p>'
+                    f'<p><label for="sparql-text">{escape(t("editor query", lang))}</label><br>'
+                    f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false">{escape(first)}</textarea></p>'
+                    f'<p><button type="submit">{escape(t("editor run", lang))}</button></p></form>'
+                    f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
+                    f'<script type="application/json" id="editor-words">{words}</script>'
+                    f'<script src="assets/editor-data.js"></script><script src="assets/editor.js"></script>')
+            self.page("sparql-editor", lang, t("editor title", lang), body, current="sparql-editor")
+
     def build(self) -> SiteReport:
         self.write("assets/site.css", _static("site.css"))
         self.write("assets/search.js", _static("search.js"))
@@ -373,6 +441,8 @@ class _Site:
         self.browse()
         self.question_pages()
         self.search()
+        self.practice()
+        self.editor()
         self.write(MARKER, f"gluteonto {__version__} documentation site\n")
         if self.dot is None:
             self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")

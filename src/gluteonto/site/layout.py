@@ -14,7 +14,8 @@ from .words import t
 __all__ = ["NAV", "Shell", "page_path", "suffix"]
 
 #: navigation entries: (page name without suffix, word key)
-NAV = (("index", "home"), ("browse", "browse"), ("diagrams", "diagrams"), ("questions", "questions"))
+NAV = (("index", "home"), ("browse", "browse"), ("diagrams", "diagrams"), ("questions", "questions"), ("practice", "practice"),
+       ("sparql-editor", "sparql"))
 
 
 def suffix(lang: str) -> str:

@@ -14,6 +14,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "browse": ("Browse", "Bla gjennom"),
     "diagrams": ("Diagrams", "Diagrammer"),
     "questions": ("Questions", "Spørsmål"),
+    "practice": ("Practice", "Øving"),
+    "editor title": ("Ask in SPARQL", "Spør med SPARQL"),
+    "editor intro": (("Load one of the catalog's questions (its default values are filled in), change it or write your own, and "
+                      "run it. Terms in the answer link to their pages."),
+                     ("Hent et av spørsmålene i katalogen (standardverdiene er fylt inn), endre det eller skriv ditt eget, og "
+                      "kjør det. Begrepene i svaret lenker til sidene sine.")),
+    "editor needs server": (("Queries run on the SPARQL endpoint of 'gluteonto serve' (open this page as "
+                             "http://127.0.0.1:7878/sparql); opened from disk, the page can show the questions but not run them."),
+                            ("Spørringene kjøres på SPARQL-endepunktet til «gluteonto serve» (åpne siden som "
+                             "http://127.0.0.1:7878/sparql); åpnet fra disken kan siden vise spørsmålene, men ikke kjøre dem.")),
+    "editor load": ("Load a catalog question", "Hent et spørsmål fra katalogen"),
+    "editor query": ("SPARQL query", "SPARQL-spørring"),
+    "editor run": ("Run", "Kjør"),
+    "editor rows": ("{n} rows", "{n} rader"),
+    "editor running": ("Running…", "Kjører …"),
+    "editor failed": ("The query failed: {error}", "Spørringen mislyktes: {error}"),
+    "editor yes": ("Yes (true)", "Ja (sant)"),
+    "editor no": ("No (false)", "Nei (usant)"),
     "questions subtitle": ("Ready-made clinical and anatomical questions, with their answers",
                            "Ferdige kliniske og anatomiske spørsmål, med svar"),
     "search": ("Search", "Søk"),
@@ -38,6 +56,7 @@ WORDS: dict[str, tuple[str, str]] = {
                      "movements and actions blue, clinical findings peach, exercises green, positions and conditions lilac."),
                      ("Boksene lenker til begrepssidene. Farger: muskler røde, nerver gule, arterier oransje, annen anatomi grå, "
                      "bevegelser og funksjoner blå, kliniske funn fersken, øvelser grønne, stillinger og betingelser lilla.")),
+    "latin names": ("The same diagram with Latin names", "Det samme diagrammet med latinske navn"),
     "classes": ("Classes", "Klasser"),
     "relations": ("Relations", "Relasjoner"),
     "annotation properties": ("Annotation properties", "Annotasjonsegenskaper"),
