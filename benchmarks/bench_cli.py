@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per command (median taken)")
     args = parser.parse_args()
     cli = _cli()
-    bare = [sys.executable, "-c", BARE, str(ontology_file("ttl")), str(queries_dir() / "innervation.rq")]
+    bare = [sys.executable, "-c", BARE, str(ontology_file("ttl", international=True)), str(queries_dir() / "innervation.rq")]
     commands = {
         "bare pyoxigraph script": bare,
         "gluteonto query innervation": [*cli, "query", "innervation"],

@@ -42,7 +42,7 @@ with gzip.open(sys.argv[1], "rb") as handle:
 triples = len(g)
 mappings = read_fma_mappings()
 found = sum(1 for m in mappings if (m.fma, None, None) in g)
-g.parse(ontology_file("ttl"), format="turtle")
+g.parse(ontology_file("ttl", international=True), format="turtle")
 g.parse(bridge_file(), format="xml")
 from rdflib import URIRef
 from gluteonto.query.sparqltext import inject_values

@@ -31,7 +31,7 @@ def bare_rudof() -> bool:
     import pyrudof
 
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    rudof.read_data(str(ontology_file("ttl")))
+    rudof.read_data(str(ontology_file("ttl", international=True)))
     rudof.read_shacl(str(shapes_file(core=True)))
     return bool(rudof.validate_shacl().conforms)
 
@@ -41,7 +41,7 @@ def bare_pyshacl() -> bool:
     import pyshacl
     from rdflib import Graph
 
-    data = Graph().parse(ontology_file("ttl"))
+    data = Graph().parse(ontology_file("ttl", international=True))
     shapes = Graph().parse(shapes_file())
     return bool(pyshacl.validate(data, shacl_graph=shapes, advanced=True, inference="none", inplace=True)[0])
 

@@ -20,7 +20,7 @@ from .triplestores import JenaArq, OxigraphServer, Virtuoso
 
 @pytest.fixture(scope="session")
 def ontology_graph() -> Graph:
-    return Graph().parse(ontology_file("ttl"), format="turtle")
+    return Graph().parse(ontology_file("ttl", international=True), format="turtle")
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, 
     if reason := OxigraphServer.missing():
         pytest.skip(reason)
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
-    server.load(ontology_file("ttl"))
+    server.load(ontology_file("ttl", international=True))
     server.load(fma_merged, FMA_GRAPH)
     server.load(qc_defects, DEFECTS_GRAPH)
     try:
@@ -131,7 +131,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, qc_defe
     """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH), the
     FMA-merged fixture (FMA_GRAPH) and the QC defects (DEFECTS_GRAPH), as a user queries it right after loading."""
     yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"),
-                         [(ontology_file("ttl"), RELEASE_GRAPH), (fma_merged, FMA_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
+                         [(ontology_file("ttl", international=True), RELEASE_GRAPH), (fma_merged, FMA_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
 
 
 @pytest.fixture(scope="session")
@@ -139,7 +139,7 @@ def virtuoso_restarted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vir
     """A second private Virtuoso holding only the release, restarted after loading: its query plans are made
     from the statistics it reads at start, which differ from those right after a load. Queried without a graph,
     its default graph is the union of all graphs (Virtuoso's own system graphs included)."""
-    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso-restarted"), [(ontology_file("ttl"), RELEASE_GRAPH)], restart=True)
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso-restarted"), [(ontology_file("ttl", international=True), RELEASE_GRAPH)], restart=True)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def run(runner: CliRunner, *args: str, input: str | None = None):  # noqa: ANN20
 def test_info(runner: CliRunner) -> None:
     result = run(runner, "info")
     assert result.exit_code == 0
-    assert "https://w3id.org/gluteonto/gluteonto.owl" in result.output and "classes" in result.output
+    assert "https://w3id.org/gluteonto/gluteonto-international.owl" in result.output and "classes" in result.output  # the loaded edition
 
 
 def test_lookup_norwegian_latin_and_accents(runner: CliRunner) -> None:
@@ -115,7 +115,7 @@ def test_sparql_construct_prints_turtle(runner: CliRunner) -> None:
 def test_validate_packaged_and_broken_files(runner: CliRunner, tmp_path: Path) -> None:
     assert run(runner, "validate").exit_code == 0
     broken = tmp_path / "broken.ttl"
-    broken.write_text((DATA.parent.parent / "ontology" / "gluteonto.ttl").read_text().replace('"FMA:22317"', '"FMA 22317"'))
+    broken.write_text((DATA.parent.parent / "ontology" / "gluteonto-international.ttl").read_text().replace('"FMA:22317"', '"FMA 22317"'))
     result = runner.invoke(main, ["validate", str(broken), "--format", "json"])
     assert result.exit_code == 1
     payload = json.loads(result.output)

@@ -244,3 +244,104 @@ def test_about_in_three_languages(runner: CliRunner, session: Session, lang: str
 def test_about_unknown_term_is_one_line(runner: CliRunner) -> None:
     result = run(runner, "about", "qqqq", "--lang", "nb")
     assert result.exit_code == 2 and "er ikke et begrep" in result.output and len(result.output.splitlines()) == 1
+
+
+# -- Norwegian parameter names and unknown codes ------------------------------------------------
+@pytest.mark.parametrize("question", ["innervasjon", "utspring", "blodforsyning"])
+def test_norwegian_parameter_name_gives_the_same_silent_answer_as_the_english_one(runner: CliRunner, question: str) -> None:
+    english = run(runner, "query", question, "-p", "muscle=TFL", "--lang", "nb")
+    norwegian = run(runner, "query", question, "-p", "muskel=TFL", "--lang", "nb")
+    assert norwegian.exit_code == english.exit_code == EXIT_CODES["silent"]
+    assert norwegian.output == english.output
+    assert "kilden sier ingenting om tensor fasciae latae" in norwegian.output
+    assert "gluteonto query muscle-actions -p muscle=GLUTEONTO:0000007" in norwegian.output
+
+
+def test_norwegian_parameter_names_behave_like_english_ones_on_every_question(session: Session) -> None:
+    from gluteonto.i18n import PARAM_NAMES
+    from gluteonto.query.answers import ask
+
+    checked = 0
+    for spec in CATALOG.values():
+        if spec.group != "questions":
+            continue
+        for param in spec.params:
+            norwegian = PARAM_NAMES.get(param.name, param.name)
+            if param.kind != "iri" or norwegian == param.name:
+                continue
+            english = ask(session, spec.name, {param.name: param.default})
+            translated = ask(session, spec.name, {norwegian: param.default})
+            assert (translated.outcome, translated.named) == (english.outcome, english.named), (spec.name, norwegian)
+            checked += 1
+    assert checked >= 10
+
+
+@pytest.mark.parametrize("code", ["UBERON:0001377", "GLUTEONTO:9999999", "FMA:1"])
+@pytest.mark.parametrize("name", ["muscle", "muskel"])
+def test_unknown_code_is_not_a_term_here_rather_than_silence(runner: CliRunner, code: str, name: str) -> None:
+    result = run(runner, "query", "innervasjon", "-p", f"{name}={code}", "--lang", "nb")
+    assert result.exit_code == EXIT_CODES["not a term"] == 2
+    assert f"'{code}' er ikke et begrep her" in result.output
+    assert "Traceback" not in result.output
+    english = run(runner, "query", "innervation", "-p", f"{name}={code}")
+    assert english.exit_code == 2 and "is not a term here" in english.output
+
+
+# -- the terminal: lookup lines fitted, no English noise in Norwegian, a pager, 80 columns when piped --
+@pytest.mark.parametrize("columns", [60, 80])
+def test_lookup_lines_fit_the_terminal_and_never_break_inside_a_word(runner: CliRunner, columns: int) -> None:
+    result = run(runner, "lookup", "superior gluteal", "--lang", "nb", columns=columns)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines and all(len(line) <= columns for line in lines)
+    words = set(" ".join(lines).split())
+    assert {"n.", "gluteus", "superior", "«superior", "nerve»)"} <= words
+
+
+def test_norwegian_lookup_shows_the_norwegian_name_and_says_in_words_what_matched(runner: CliRunner) -> None:
+    output = run(runner, "lookup", "trendelenberg", "--lang", "nb", columns=200).output
+    assert "[navn@en" not in output and "@en" not in output
+    assert "GLUTEONTO:0000444    Trendelenburgs tegn (funnet via engelsk navn: «Trendelenburg sign»)" in output
+    same = run(runner, "lookup", "Trendelenburgs tegn", "--lang", "nb", columns=200).output
+    assert "GLUTEONTO:0000444    Trendelenburgs tegn\n" in same  # matched on the name shown: nothing to add
+
+
+def test_piped_output_is_fitted_to_80_columns_without_columns_set() -> None:
+    import os
+
+    from gluteonto.query.tablefmt import terminal_width
+
+    saved = os.environ.pop("COLUMNS", None)
+    try:
+        assert terminal_width() == 80  # stdout is not a terminal under pytest
+    finally:
+        if saved is not None:
+            os.environ["COLUMNS"] = saved
+
+
+def test_long_output_goes_through_the_pager_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    import io
+
+    from gluteonto import pager
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(pager.subprocess, "run", lambda command, **_kw: calls.append(command))
+    monkeypatch.setattr(pager.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setenv("PAGER", "less")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    long_text = "\n".join(f"line {i}" for i in range(300))
+    terminal = Terminal()
+    pager.show(long_text, stream=terminal)
+    assert calls == [["less"]] and terminal.getvalue() == ""
+    pager.show(long_text, stream=terminal, use_pager=False)  # --no-pager
+    assert calls == [["less"]] and terminal.getvalue().count("\n") == 300
+    piped = io.StringIO()
+    pager.show(long_text, stream=piped)
+    assert calls == [["less"]] and piped.getvalue().count("\n") == 300
+    short = Terminal()
+    pager.show("one line", stream=short)
+    assert calls == [["less"]] and short.getvalue() == "one line\n"

@@ -24,7 +24,7 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def without_nb_label(tmp_path: Path) -> Path:
-    graph = Graph().parse(ontology_file("ttl"), format="turtle")
+    graph = Graph().parse(ontology_file("ttl", international=True), format="turtle")
     label = Literal("n. gluteus superior", lang="nb")
     assert len(list(graph.triples((None, RDFS.label, label)))) == 1
     graph.remove((None, RDFS.label, label))
@@ -35,15 +35,15 @@ def without_nb_label(tmp_path: Path) -> Path:
 
 def test_each_file_is_validated_on_its_own(runner: CliRunner, without_nb_label: Path) -> None:
     """A defect in one file is not hidden by a second file that has what the first one lacks."""
-    result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl"))])
+    result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl", international=True))])
     assert result.exit_code == 1, result.output
     first, second = result.output.split("\n\n", 1)[0], result.output.rstrip().splitlines()[-1]
     assert first.startswith("Does not conform: 1 problem in 1 term.")
-    assert second == "Conforms: gluteonto.ttl meets every gluteonto shape."
+    assert second == "Conforms: gluteonto-international.ttl meets every gluteonto shape."
 
 
 def test_several_files_give_a_json_list(runner: CliRunner, without_nb_label: Path) -> None:
-    result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl")), "--format", "json"])
+    result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl", international=True)), "--format", "json"])
     payload = json.loads(result.output)
     assert [report["conforms"] for report in payload] == [False, True]
     assert payload[0]["violations"][0]["value"] is None or isinstance(payload[0]["violations"][0]["value"], str)
@@ -53,7 +53,7 @@ def test_several_files_give_a_json_list(runner: CliRunner, without_nb_label: Pat
 def test_an_empty_file_beside_another_is_still_an_error(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "empty.ttl"
     empty.write_text("@prefix a: <http://a/> .\n")
-    result = runner.invoke(main, ["validate", str(ontology_file("ttl")), str(empty)])
+    result = runner.invoke(main, ["validate", str(ontology_file("ttl", international=True)), str(empty)])
     assert result.exit_code == 2 and "contains no RDF triples" in result.output
 
 

@@ -43,5 +43,5 @@ def test_answering_a_question_does_not_import_rdflib() -> None:
 def test_validating_a_conforming_file_imports_neither_rdflib_nor_pyshacl() -> None:
     """The default SHACL engine reads the data through Oxigraph; rdflib is needed only to name problems."""
     out, imported = _cli_in_fresh_interpreter(["validate", "--lang", "nb"], ["rdflib", "pyshacl"])
-    assert out.splitlines() == ["Godkjent: gluteonto.ttl oppfyller alle SHACL-reglene til gluteonto.", "0"]
+    assert out.splitlines() == ["Godkjent: gluteonto-international.ttl oppfyller alle SHACL-reglene til gluteonto.", "0"]
     assert imported == [False, False]

@@ -32,9 +32,12 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/ontology/catalog-v001.xml", "gluteonto/data/shapes/gluteonto-shapes.ttl",
                      "gluteonto/data/queries/innervation.rq", "gluteonto/data/queries/qc/missing-label.rq",
                      "gluteonto/data/mappings/gluteonto.sssom.tsv", "gluteonto/data/mappings/gluteonto.sssom.json",
+                     "gluteonto/data/mappings/gluteonto-unmapped.tsv",
                      "gluteonto/data/ontology/gluteonto.obo", "gluteonto/data/ontology/gluteonto.json",
                      "gluteonto/data/ontology/gluteonto.ofn", "gluteonto/data/ontology/gluteonto-nb.babelon.tsv",
                      "gluteonto/data/shapes/gluteonto-shapes-core.ttl",
+                     "gluteonto/data/ontology/gluteonto-international.ttl",
+                     "gluteonto/data/ontology/gluteonto-international.owl",
                      "gluteonto/site/static/site.css", "gluteonto/site/static/search.js"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
@@ -71,3 +74,7 @@ def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_p
     assert result.stdout.count("GLUTEONTO_") == 9  # the anastomosis and its three arteries with what they arise from
     result = subprocess.run([str(gluteonto_cmd), "validate"], cwd=work, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+    # the main release is English only; the installed program still answers in Norwegian (international edition)
+    result = subprocess.run([str(gluteonto_cmd), "about", "--lang", "nb", "den lille setemuskelen"],
+                            cwd=work, check=True, capture_output=True, text=True)
+    assert "Navn" in result.stdout and "nb: gluteus minimus" in result.stdout and "la: musculus gluteus minimus" in result.stdout

@@ -173,6 +173,7 @@ def info(engine: str, lang: str) -> None:
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
     with the questions that answer for each."""
+    from .i18n import MESSAGES
     from .i18n import text as say
     from .query.discover import asked_about
     from .vocab import compact_iri
@@ -188,35 +189,80 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     questions = asked_about(session, [h.iri for h in hits])
     for hit in hits:
         label = session.index.label(hit.iri, lang) or hit.text
-        click.echo(f"{compact_iri(str(hit.iri)):<20} {label}   [{say(hit.kind, lang)}@{hit.lang}: {hit.text}]")
+        line = label
+        if hit.text != label:
+            language = say(f"language {hit.lang}", lang) if f"language {hit.lang}" in MESSAGES else hit.lang
+            line += " " + say("matched", lang, language=language, kind=say(hit.kind, lang), text=hit.text)
+        click.echo(_indented(line, 21, f"{compact_iri(str(hit.iri)):<20} "))
         names = questions.get(hit.iri, [])
         line = f"{say('asks', lang)}: {', '.join(names)}" if names else say("no questions", lang)
         click.echo(_indented(line, 21))
 
 
-def _indented(line: str, indent: int) -> str:
+def _indented(line: str, indent: int, first: str = "") -> str:
+    """``line`` wrapped at spaces (never inside a word) to the terminal width, indented; ``first`` leads the first line."""
     import textwrap
 
     from .query.tablefmt import terminal_width
 
-    width = max(terminal_width() - indent, 20)
-    return "\n".join(" " * indent + part for part in textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False))
+    width = max(terminal_width(), indent + 20)
+    return "\n".join(textwrap.wrap(line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent,
+                                   break_on_hyphens=False, break_long_words=False))
 
 
 @main.command()
 @click.argument("term", nargs=-1, required=True)
 @LANG_OPTION
 @ENGINE_OPTION
+@click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
 @friendly
-def about(term: tuple[str, ...], lang: str, engine: str) -> None:
+def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
     from .card import build_card, render_text
+    from .pager import show
     from .query.tablefmt import terminal_width
 
     session = _session(engine)
     session.lang = lang.lower()
     card = build_card(session, " ".join(term), lang.lower())
-    _emit(render_text(card, width=terminal_width()))
+    show(render_text(card, width=terminal_width()), use_pager=not no_pager)
+
+
+PAGER_OPTION = click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
+
+
+@main.command()
+@click.argument("term", nargs=-1, required=True)
+@LANG_OPTION
+@ENGINE_OPTION
+@PAGER_OPTION
+@friendly
+def pathway(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
+    """The clinical pathway from TERM (a sign, symptom, condition, history, lesion or muscle): what lies behind it,
+    what it leads to, how to tell it apart, what to assess and which exercises train what is involved, each step
+    with its source. Norwegian: 'forløp'."""
+    from .pager import show
+    from .pathway import build_pathway
+    from .pathway.render_text import render_text
+    from .query.tablefmt import terminal_width
+
+    session = _session(engine)
+    session.lang = "nb" if lang.lower() == "nb" else "en"
+    found = build_pathway(session, " ".join(term), session.lang)
+    show(render_text(found, width=terminal_width()), use_pager=not no_pager)
+
+
+def _alias(command: click.Command, name: str) -> click.Command:
+    """A hidden copy of ``command`` under another name (e.g. Norwegian)."""
+    import copy
+
+    alias = copy.copy(command)
+    alias.name, alias.hidden = name, True
+    return alias
+
+
+main.add_command(_alias(pathway, "forløp"))
+main.add_command(_alias(pathway, "forlop"))
 
 
 @main.command()
@@ -264,9 +310,10 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
               help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
                    "code (e.g. GLUTEONTO:0000004, FMA:22317) or IRI.")
 @run_options
+@PAGER_OPTION
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
+          graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -291,7 +338,13 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
         sys.exit(answer.exit_code)
-    _emit(session.render(answer.result, fmt, lang, width=_width(fmt, wide), hide=answer.bound))
+    rendered = session.render(answer.result, fmt, lang, width=_width(fmt, wide), hide=answer.bound)
+    if fmt == "table":
+        from .pager import show
+
+        show(rendered, use_pager=not no_pager)
+    else:
+        _emit(rendered)
     if answer.outcome != "rows":
         click.echo(answer.explain(session, lang), err=True)
     sys.exit(answer.exit_code)

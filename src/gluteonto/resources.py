@@ -5,6 +5,12 @@ install) the same files are read from the top-level folders, which stay the one 
 
 >>> ontology_file("ttl").name
 'gluteonto.ttl'
+>>> ontology_file("ttl", international=True).name
+'gluteonto-international.ttl'
+
+The program itself (queries, term cards, site, server, validation) works from the international
+edition, which holds every term's labels and definitions in nb, en and la; the main release files
+hold one English label and definition per term, as OBO tools expect.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ else:  # pragma: no cover - Python 3.10
 
 __all__ = [
     "data_root", "ontology_file", "release_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file",
-    "ONTOLOGY_FORMATS",
+    "ONTOLOGY_FORMATS", "INTERNATIONAL_FORMATS",
 ]
 
 #: release format name → (file name, rdflib format, pyoxigraph media type)
@@ -29,6 +35,11 @@ ONTOLOGY_FORMATS: dict[str, tuple[str, str, str]] = {
     "ttl": ("gluteonto.ttl", "turtle", "text/turtle"),
     "owl": ("gluteonto.owl", "xml", "application/rdf+xml"),
     "jsonld": ("gluteonto.jsonld", "json-ld", "application/ld+json"),
+}
+#: format name → file name of the international edition (labels and definitions in nb, en and la)
+INTERNATIONAL_FORMATS: dict[str, str] = {
+    "ttl": "gluteonto-international.ttl",
+    "owl": "gluteonto-international.owl",
 }
 
 
@@ -50,8 +61,13 @@ def _path(*parts: str) -> Path:
     return Path(str(node))
 
 
-def ontology_file(fmt: str = "ttl") -> Path:
-    """Path of the packaged ontology release in format ``ttl``, ``owl`` (RDF/XML) or ``jsonld``."""
+def ontology_file(fmt: str = "ttl", *, international: bool = False) -> Path:
+    """Path of the packaged ontology release in format ``ttl``, ``owl`` (RDF/XML) or ``jsonld``.
+
+    ``international``: the international edition (``ttl`` or ``owl``), the one the program loads.
+    """
+    if international:
+        return _path("ontology", INTERNATIONAL_FORMATS[fmt])
     return _path("ontology", ONTOLOGY_FORMATS[fmt][0])
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "FMA",
     "GLUT",
     "IAO_DEFINITION",
+    "INTERNATIONAL_ONTOLOGY_IRI",
     "LABEL_LANGS",
     "OBO",
     "OBOINOWL",
@@ -59,6 +60,8 @@ __all__ = [
 
 BASE = "https://w3id.org/gluteonto/"
 ONTOLOGY_IRI = BASE + "gluteonto.owl"
+#: The international edition: the same ontology with its labels and definitions in nb, en and la.
+INTERNATIONAL_ONTOLOGY_IRI = BASE + "gluteonto-international.owl"
 BRIDGE_IRI = BASE + "gluteonto-fma-bridge.owl"
 _OBO = "http://purl.obolibrary.org/obo/"
 _OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"

@@ -19,6 +19,8 @@ from gluteonto.tools.fma import link_fma
 
 from ..helpers import DATA, ROOT
 
+pytestmark = pytest.mark.slow  # starts javac and Java
+
 CHECKER = Path(__file__).parent / "owlapi" / "CheckOntology.java"
 
 
@@ -48,10 +50,12 @@ def _check(checker: list[str], path: Path) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("name", ["gluteonto.owl", "gluteonto.ttl", "gluteonto.ofn", "gluteonto-fma-bridge.owl"])
+@pytest.mark.parametrize("name", ["gluteonto.owl", "gluteonto.ttl", "gluteonto.ofn", "gluteonto-fma-bridge.owl",
+                                  "gluteonto-international.owl", "gluteonto-international.ttl", "gluteonto-base.owl",
+                                  "gluteonto-full.owl", "gluteonto-simple.owl", "gluteonto-basic.owl"])
 def test_release_loads_cleanly_in_owlapi(checker: list[str], name: str) -> None:
     out = _check(checker, ROOT / "ontology" / name)
-    if name.startswith("gluteonto."):
+    if name.startswith(("gluteonto.", "gluteonto-international.", "gluteonto-full.")):
         from rdflib import Graph, URIRef
         from rdflib.namespace import OWL, RDF
 

@@ -19,7 +19,7 @@ CATALOG = load_catalog()
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
     store = ox.Store()
-    store.load(path=str(ontology_file("ttl")), format=ox.RdfFormat.TURTLE)
+    store.load(path=str(ontology_file("ttl", international=True)), format=ox.RdfFormat.TURTLE)
     return store
 
 

@@ -16,7 +16,7 @@ from ..helpers import restrictions, term
 
 RO = "http://purl.obolibrary.org/obo/"
 GM, GMED, SGN, SGA, L4, ANASTOMOSIS = term(4), term(5), term(62), term(77), term(70), term(84)
-ONTOLOGY = URIRef("https://w3id.org/gluteonto/gluteonto.owl")
+ONTOLOGY = URIRef("https://w3id.org/gluteonto/gluteonto-international.owl")  # the edition the shapes check
 
 
 def drop_restriction(cls: URIRef, prop: str | URIRef, filler: URIRef | None = None) -> Callable[[Graph], object]:

@@ -182,7 +182,7 @@ def test_question_catalog_pages(site: Path) -> None:
     # the answer for the default leaves out the parameter's column (one value in every row), as the CLI's table does
     assert '<th scope="col">nerve</th>' in page and '<th scope="col">muskel</th>' not in page
     assert 'href="../terms/GLUTEONTO_0000062.nb.html">n. gluteus superior</a>' in page
-    assert "<td>L4</td>" in page
+    assert '<td data-label="segment">L4</td>' in page
     qc = (site / "questions" / "qc-missing-label.html").read_text(encoding="utf-8")
     assert "No answers." in qc
 
@@ -391,12 +391,13 @@ def test_norwegian_question_pages_use_the_command_lines_words(site: Path) -> Non
     page = (site / "questions" / "innervation.nb.html").read_text(encoding="utf-8")
     for variable in ("plexus", "larger_plexus", "root", "sole_supply"):
         assert f'<th scope="col">{header(variable, "nb")}</th>' in page
-    assert f"<td>{cell_text('stated', 'nb')}</td>" in page and "<td>stated</td>" not in page
+    assert f'<td data-label="{header("sole_supply", "nb")}">{cell_text("stated", "nb")}</td>' in page
+    assert ">stated</td>" not in page
     rehab = (site / "questions" / "rehabilitation-start.nb.html").read_text(encoding="utf-8")
-    assert "<td>1 start med</td>" in rehab and "1 start with</td>" not in rehab
+    assert '<td data-label="råd">1 start med</td>' in rehab and "1 start with</td>" not in rehab
     assert '<th scope="col">råd</th>' in rehab
     english = (site / "questions" / "rehabilitation-start.html").read_text(encoding="utf-8")
-    assert "<td>1 start with</td>" in english
+    assert '<td data-label="advice">1 start with</td>' in english
 
 
 def test_home_page_reads_for_a_physiotherapist(site: Path) -> None:
@@ -425,3 +426,25 @@ def test_narrow_screens_do_not_scroll_sideways(site: Path) -> None:
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
     narrow = css[css.index("@media (max-width: 40rem)"):]
     assert "overflow-x: auto" in narrow and "pre-wrap" in narrow
+
+
+def test_pathway_pages_for_each_featured_starting_point_in_both_languages(site: Path) -> None:
+    import re
+
+    home = (site / "index.nb.html").read_text(encoding="utf-8")
+    featured = re.findall(r'<section class="home-pathways">.*?</section>', home, flags=re.DOTALL)[0]
+    links = re.findall(r'href="(pathways/[^"]+\.nb\.html)"', featured)
+    assert len(links) == 6
+    for link in links:
+        page = (site / link).read_text(encoding="utf-8")
+        english = (site / link.replace(".nb.html", ".html")).read_text(encoding="utf-8")
+        assert '<article class="pathway" lang="nb">' in page and '<article class="pathway" lang="en">' in english
+        assert "Hva som kan ligge bak" in page and "What can lie behind it" in english
+        assert "kilde" in page
+    gtps = next((site / link).read_text(encoding="utf-8") for link in links if "Greater trochanteric" in (site / link).read_text(encoding="utf-8")[:2000])
+    assert "start med" in gtps and "Statisk øvelse med lav belastning" in gtps and "unngå" in gtps
+    assert "kilden sier ikke hvilket trinn øvelsen hører til" in gtps
+    term = (site / "terms" / "GLUTEONTO_0000444.nb.html").read_text(encoding="utf-8")
+    assert 'href="../pathways/GLUTEONTO_0000444.nb.html">Klinisk forløp herfra</a>' in term
+    listing = (site / "pathways.nb.html").read_text(encoding="utf-8")
+    assert listing.count('href="pathways/') >= 30

@@ -227,3 +227,99 @@ def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(brows
     assert page.locator("#sparql-status").inner_text().endswith("rader")
     assert problems == []
     page.close()
+
+
+# -- a phone (390 px) and a desktop (1280 px) ---------------------------------------------------
+PHONE, DESKTOP = 390, 1280
+_OFF_RIGHT = """w => Array.from(document.querySelectorAll('main td, main th, main li, main p, main dd, main h1, main h2, main h3'))
+  .filter(e => e.offsetParent !== null && !e.closest('figure.diagram'))
+  .filter(e => e.getBoundingClientRect().right > w + 1).map(e => e.textContent.trim().slice(0, 60))"""
+_SMALLEST_DIAGRAM_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('figure.diagram svg text'))
+  .map(t => t.getBoundingClientRect().height).filter(h => h > 0))"""
+
+
+def _front_page_pathways(page: Any, site: Path, lang: str) -> dict[str, str]:
+    page.goto((site / ("index.nb.html" if lang == "nb" else "index.html")).as_uri())
+    links = page.locator("section.home-pathways .grid a")
+    return {links.nth(i).locator("strong").inner_text(): links.nth(i).get_attribute("href") or "" for i in range(links.count())}
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_answer_tables_and_pathways_are_readable_without_sideways_scrolling(browser: Any, site: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        pathways = _front_page_pathways(page, site, "nb")
+        assert {"Greater trochanteric pain syndrome", "Trendelenburgs tegn", "Smerte på utsiden av hoften",
+                "Triggerpunktsmerte fra gluteus minimus", "Lesjon av n. gluteus superior"} <= set(pathways)
+        assert any("hofteprotese" in name.lower() for name in pathways)
+        pages = ["index.nb.html", "questions/innervation.nb.html", "questions/exercise-programme.nb.html",
+                 "questions/differential-diagnosis.nb.html", "pathways.nb.html", *pathways.values()]
+        for name in pages:
+            page.goto((site / name).as_uri())
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+            assert page.evaluate(_OFF_RIGHT, width) == [], name
+        # the innervation answer: nerve, plexus and all three roots on screen
+        page.goto((site / "questions/innervation.nb.html").as_uri())
+        cells = page.locator("main table td")
+        visible = [cells.nth(i) for i in range(cells.count()) if cells.nth(i).inner_text().strip() in ("L4", "L5", "S1")]
+        assert len(visible) == 3
+        for cell in visible:
+            box = cell.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+        if width == PHONE:  # stacked: each cell says which column it is
+            labels = page.evaluate("""() => Array.from(document.querySelectorAll('main td[data-label]'))
+              .filter(td => td.textContent.trim() === 'L5').map(td => getComputedStyle(td, '::before').content)""")
+            assert [label.strip('"') for label in labels] == ["segment"]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_diagram_text_stays_legible_at_11_pixels_or_more(browser: Any, site: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for name in ("diagrams.nb.html", "terms/GLUTEONTO_0000004.nb.html", "index.nb.html"):
+            page.goto((site / name).as_uri())
+            assert page.evaluate(_SMALLEST_DIAGRAM_TEXT) >= 11, name
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    finally:
+        page.close()
+
+
+def test_trendelenburg_pathway_on_a_phone_from_the_front_page_to_the_exercise(browser: Any, site: Path) -> None:
+    page = browser.new_page(viewport={"width": PHONE, "height": 800})
+    try:
+        page.goto((site / "index.nb.html").as_uri())
+        page.locator("section.home-pathways a", has_text="Trendelenburgs tegn").click()
+        page.wait_for_url("**/pathways/*.nb.html")
+        behind = page.locator("section.pathway-behind").inner_text()
+        assert "Svakhet i gluteus minimus fører til Trendelenburgs tegn" in behind and "alltid" in behind
+        assert "kilde" in behind and "Funksjon" in behind
+        exercises = page.locator("section.pathway-exercises").inner_text()
+        assert "Enbens knebøy med hoftekontroll" in exercises and "ikke en anbefaling" in exercises
+        page.locator("a.lang-switch").click()
+        page.wait_for_url("**/pathways/*.html")
+        assert "What can lie behind it" in page.locator("main").inner_text()
+    finally:
+        page.close()
+
+
+def _printed_pages(page: Any, url: str) -> int:
+    page.goto(url)
+    return _pdf_pages(page.pdf(format="A4"))
+
+
+def test_patient_sheets_and_term_summaries_print_on_one_a4_page(browser: Any, site: Path) -> None:
+    page = browser.new_page()
+    try:
+        sheets = sorted((site / "sheets").glob("*.nb.html"))
+        assert len(sheets) >= 5
+        for sheet in sheets:
+            text = sheet.read_text(encoding="utf-8")
+            assert "Formål" in text and "Slik gjør du øvelsen" in text and "Dette skal du passe på" in text
+            assert "Slik trapper du opp" in text
+            assert _printed_pages(page, sheet.as_uri()) == 1, sheet.name
+        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000444.nb.html", "GLUTEONTO_0000062.html"):
+            assert _printed_pages(page, (site / "summaries" / name).as_uri()) == 1, name
+    finally:
+        page.close()

@@ -37,9 +37,9 @@ def _csv(*args: str) -> tuple[int, list[str]]:
 def test_the_release_is_sent_as_every_triple_once() -> None:
     import pyoxigraph as ox
 
-    body, count = ntriples(ontology_file("ttl"))
+    body, count = ntriples(ontology_file("ttl", international=True))
     store = ox.Store()
-    store.load(path=str(ontology_file("ttl")), format=ox.RdfFormat.TURTLE)
+    store.load(path=str(ontology_file("ttl", international=True)), format=ox.RdfFormat.TURTLE)
     assert count == len(store) == body.count(b" .\n")
 
 
@@ -113,7 +113,7 @@ def test_push_to_virtuoso_with_its_password(virtuoso: Virtuoso, monkeypatch: pyt
     assert no_default.exit_code == 2 and "default" in no_default.output and len(no_default.output.strip().splitlines()) == 1
     result = run_cli(CliRunner(), "push", "--endpoint", virtuoso.gsp_url, "--graph", PUSHED, "--user", "dba")
     assert result.exit_code == 0, result.output
-    assert virtuoso.count(PUSHED) == ntriples(ontology_file("ttl"))[1]
+    assert virtuoso.count(PUSHED) == ntriples(ontology_file("ttl", international=True))[1]
     for name in ("innervation", "rehabilitation-start", "anatomical-variants"):
         assert _csv("query", name, "--endpoint", virtuoso.url, "--graph", PUSHED) == _csv("query", name), name
     qc = run_cli(CliRunner(), "qc", "--endpoint", virtuoso.url, "--graph", PUSHED)
@@ -127,9 +127,9 @@ def test_virtuoso_bulk_loader_command_of_the_readme(virtuoso: Virtuoso) -> None:
     line = next(line for line in readme.splitlines() if line.startswith("isql-vt ") and "ld_dir" in line)
     command = (line.split("#")[0].strip().replace("1111", str(virtuoso.sql_port)).replace("PASSWORD", "dba")
                .replace("/var/lib/virtuoso-opensource-7/db", str(virtuoso.workdir)).replace(RELEASE_GRAPH, LOADED))
-    shutil.copy(ontology_file("ttl"), virtuoso.workdir / "gluteonto.ttl")
+    shutil.copy(ontology_file("ttl", international=True), virtuoso.workdir / "gluteonto-international.ttl")
     assert virtuoso.isql_binary is not None
     done = subprocess.run(command.replace("isql-vt", virtuoso.isql_binary, 1), shell=True, cwd=virtuoso.workdir,
                           capture_output=True, text=True, timeout=300, env={**os.environ})
     assert done.returncode == 0 and "*** Error" not in done.stdout + done.stderr, done.stdout + done.stderr
-    assert virtuoso.count(LOADED) == ntriples(ontology_file("ttl"))[1]
+    assert virtuoso.count(LOADED) == ntriples(ontology_file("ttl", international=True))[1]

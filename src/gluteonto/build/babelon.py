@@ -29,9 +29,14 @@ def _value(index: AnnotationIndex, entity: URIRef, prop: URIRef, lang: str) -> s
     return values[0] if len(values) == 1 else None
 
 
-def render_babelon(ont: Ontology, lang: str = "nb") -> str:
-    """The translation table (English → ``lang``) of every label and definition of the ontology."""
+def render_babelon(ont: Ontology, lang: str = "nb", source: Ontology | None = None) -> str:
+    """The translation table (English → ``lang``) of every label and definition of the ontology.
+
+    ``ont`` holds both languages (the international edition); ``source`` is the ontology whose English
+    texts are translated (the main release; default ``ont``), named in the ``source`` columns.
+    """
     index = AnnotationIndex(ont)
+    source = source or ont
     rows = []
     entities = {iri for iri, kinds in ont.declarations.items() if kinds & {"Class", "ObjectProperty", "AnnotationProperty", "NamedIndividual"}}
     for entity in sorted(entities, key=lambda e: curie(str(e))):
@@ -40,7 +45,7 @@ def render_babelon(ont: Ontology, lang: str = "nb") -> str:
             if english is None or translated is None:
                 continue
             rows.append({
-                "source": str(ont.iri), "source_version": str(ont.version_iri), "source_language": "en",
+                "source": str(source.iri), "source_version": str(source.version_iri), "source_language": "en",
                 "translation_language": lang, "subject_id": curie(str(entity)), "predicate_id": name,
                 "source_value": english, "translation_value": translated,
                 "translation_status": "OFFICIAL", "translation_type": "TRANSLATION",

@@ -5,8 +5,10 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from ..vocab import (
+    BASE,
     BRIDGE_IRI,
     DCTERMS,
+    INTERNATIONAL_ONTOLOGY_IRI,
     ONTOLOGY_IRI,
     OWL,
     RDF,
@@ -57,6 +59,10 @@ def catalog_xml(version: str) -> str:
     entries = [
         (ONTOLOGY_IRI, "gluteonto.owl"),
         (str(version_iri(version)), "gluteonto.owl"),
+        (INTERNATIONAL_ONTOLOGY_IRI, "gluteonto-international.owl"),
+        (str(version_iri(version, "gluteonto-international.owl")), "gluteonto-international.owl"),
+        *[(iri, f"gluteonto-{variant}.owl") for variant in ("base", "full", "simple", "basic")
+          for iri in (f"{BASE}gluteonto-{variant}.owl", str(version_iri(version, f"gluteonto-{variant}.owl")))],
         (BRIDGE_IRI, "gluteonto-fma-bridge.owl"),
     ]
     lines = [

@@ -15,9 +15,12 @@ from collections.abc import Iterable, Sequence
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..formats.obo import SYNONYM_TYPES
+from ..formats.obographs import SYNONYM_TYPE_IRI
 from ..vocab import (
     DCTERMS,
     IAO_DEFINITION,
+    INTERNATIONAL_ONTOLOGY_IRI,
     OBOINOWL,
     ONTOLOGY_IRI,
     OWL,
@@ -48,7 +51,7 @@ from .source import (
     UnionOf,
 )
 
-__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES"]
+__all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES", "SYNONYM_TYPE_PROPERTIES", "INTERNATIONAL_IRI"]
 
 MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "exact": SKOS.exactMatch,
@@ -57,6 +60,7 @@ MATCH_PREDICATES: dict[MatchKind, URIRef] = {
     "narrow": SKOS.narrowMatch,
     "related": SKOS.relatedMatch,
 }
+FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
 #: Prefixes whose identifiers have a resolvable IRI form (others stay xref strings only).
 IRI_FORM_PREFIXES = ("UBERON", "FMA", "HP", "MONDO")
 _TRAITS: dict[Trait, URIRef] = {"transitive": OWL.TransitiveProperty, "symmetric": OWL.SymmetricProperty}
@@ -79,7 +83,18 @@ _DECLARED_ANNOTATIONS = (
     (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
     (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
     (SKOS.editorialNote, "editorial note"), (SKOS.definition, "definition (SKOS)"),
+    (FOAF_HOMEPAGE, "homepage"),
 )
+
+
+#: The international edition's own ontology IRI (the main release is :data:`~gluteonto.vocab.ONTOLOGY_IRI`).
+INTERNATIONAL_IRI = INTERNATIONAL_ONTOLOGY_IRI
+#: Language of a non-English name → the synonym type it gets in the main (English) release, as
+#: OBO-to-OWL writes a ``synonymtypedef`` of the ``.obo`` (annotation sub-property of
+#: oboInOwl:SynonymTypeProperty, named on the synonym's axiom with oboInOwl:hasSynonymType).
+SYNONYM_TYPE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
+    lang: (URIRef(SYNONYM_TYPE_IRI.format(code)), text) for lang, (code, text) in SYNONYM_TYPES.items()
+}
 
 
 def _squeeze(text: str) -> str:
@@ -88,8 +103,9 @@ def _squeeze(text: str) -> str:
 
 
 class _Compiler:
-    def __init__(self, source: OntologySource) -> None:
+    def __init__(self, source: OntologySource, international: bool) -> None:
         self.src = source
+        self.international = international
         self.g = bind_prefixes(Graph())
         self._bnodes = 0
 
@@ -109,8 +125,8 @@ class _Compiler:
                 cell = nxt
         return head
 
-    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str], notes: AxiomNotes | None = None) -> None:
-        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source (and the axiom's notes)."""
+    def annotate(self, s: URIRef, p: URIRef, o: Node, source_keys: Iterable[str], notes: AxiomNotes | None = None) -> BNode:
+        """Assert ``s p o`` and reify it as an owl:Axiom carrying dcterms:source (and the axiom's notes); return the axiom."""
         self.g.add((s, p, o))
         ax = self.bnode()
         self.g.add((ax, RDF.type, OWL.Axiom))
@@ -121,6 +137,7 @@ class _Compiler:
             self.g.add((ax, DCTERMS.source, self.src.iri(key)))
         if notes is not None:
             self.axiom_notes(ax, notes)
+        return ax
 
     def axiom_notes(self, ax: Node, notes: AxiomNotes) -> None:
         """The qualifier, footnote marker, footnote reading and compensating muscles of one axiom."""
@@ -165,15 +182,17 @@ class _Compiler:
     # -- sections ------------------------------------------------------------------------
     def header(self) -> None:
         meta = self.src.header
-        ont = URIRef(ONTOLOGY_IRI)
+        ont = URIRef(INTERNATIONAL_IRI if self.international else ONTOLOGY_IRI)
         g = self.g
         g.add((ont, RDF.type, OWL.Ontology))
-        g.add((ont, OWL.versionIRI, version_iri(meta.version)))
+        g.add((ont, OWL.versionIRI, version_iri(meta.version, ont.split("/")[-1])))
         g.add((ont, OWL.versionInfo, Literal(meta.version)))
         self.lang_literals(ont, DCTERMS.title, meta.title)
         self.lang_literals(ont, DCTERMS.description, meta.description)
         self.lang_literals(ont, RDFS.comment, meta.comment)
         g.add((ont, DCTERMS.license, URIRef(meta.license)))
+        if meta.homepage is not None:
+            g.add((ont, FOAF_HOMEPAGE, URIRef(meta.homepage)))
         for creator in meta.creators:
             g.add((ont, DCTERMS.creator, Literal(creator)))
         g.add((ont, DCTERMS.created, Literal(_dt.date.fromisoformat(meta.created), datatype=XSD.date)))
@@ -183,12 +202,42 @@ class _Compiler:
         for prop, label in _DECLARED_ANNOTATIONS:
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
+        for prop, label in (*SYNONYM_TYPE_PROPERTIES.values(), (OBOINOWL.hasSynonymType, "has synonym type"),
+                            (OBOINOWL.SynonymTypeProperty, "synonym type property")):
+            g.add((prop, RDF.type, OWL.AnnotationProperty))
+            g.add((prop, RDFS.label, Literal(label, lang="en")))
+        for prop, _label in SYNONYM_TYPE_PROPERTIES.values():
+            g.add((prop, RDFS.subPropertyOf, OBOINOWL.SynonymTypeProperty))
+
+    def labels(self, subject: URIRef, values: LangText, sources: Sequence[str]) -> None:
+        """The labels of an entity: every language in the international edition; in the main release
+        the English one, and the others as exact synonyms typed by language (as the ``.obo`` has them)."""
+        for lang, text in values.items():
+            literal = Literal(text.strip(), lang=lang)
+            if self.international or lang == "en":
+                self.g.add((subject, RDFS.label, literal))
+            else:
+                self.synonym(subject, OBOINOWL.hasExactSynonym, literal, sources)
+
+    def synonym(self, subject: URIRef, prop: URIRef, literal: Literal, sources: Sequence[str]) -> None:
+        """A synonym; a Norwegian or Latin one is typed by its language (oboInOwl:hasSynonymType) on an
+        axiom annotation that also carries the entity's sources (the header's for reused terms)."""
+        if literal.language not in SYNONYM_TYPE_PROPERTIES:
+            self.g.add((subject, prop, literal))
+            return
+        ax = self.annotate(subject, prop, literal, sources or self.src.header.sources)
+        self.g.add((ax, OBOINOWL.hasSynonymType, SYNONYM_TYPE_PROPERTIES[literal.language][0]))
+
+    def synonyms(self, subject: URIRef, prop: URIRef, values: LangTexts, sources: Sequence[str]) -> None:
+        for lang, texts in values.items():
+            for text in texts:
+                self.synonym(subject, prop, Literal(text.strip(), lang=lang), sources)
 
     def entity_annotations(self, iri: URIRef, entry: PropertyEntry | ClassEntry) -> None:
         g = self.g
-        self.lang_literals(iri, RDFS.label, entry.label)
-        self.lang_literals(iri, OBOINOWL.hasExactSynonym, entry.synonyms)
-        self.lang_literals(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms)
+        self.labels(iri, entry.label, entry.sources)
+        self.synonyms(iri, OBOINOWL.hasExactSynonym, entry.synonyms, entry.sources)
+        self.synonyms(iri, OBOINOWL.hasRelatedSynonym, entry.related_synonyms, entry.sources)
         if isinstance(entry, PropertyEntry) and entry.reused:
             # a reused RO/BFO property: its own ontology defines it
             g.add((iri, RDFS.isDefinedBy, URIRef(str(entry.defined_by))))
@@ -196,6 +245,8 @@ class _Compiler:
         for key in entry.sources:
             g.add((iri, DCTERMS.source, self.src.iri(key)))
         for lang, text in entry.definition.items():
+            if lang != "en" and not self.international:
+                continue  # the translations are in the international edition
             text_literal = Literal(_squeeze(text), lang=lang)
             self.annotate(iri, IAO_DEFINITION, text_literal, entry.sources)
             # the same text as skos:definition, which documentation tools (pyLODE, Widoco) show
@@ -234,7 +285,7 @@ class _Compiler:
             iri = self.src.iri(entry.key)
             g.add((iri, RDF.type, OWL.NamedIndividual))
             g.add((iri, RDF.type, self.src.iri(entry.type)))
-            self.lang_literals(iri, RDFS.label, entry.label)
+            self.labels(iri, entry.label, ())
             self.lang_literals(iri, RDFS.comment, entry.comment)
             if entry.part_of is not None:
                 g.add((iri, DCTERMS.isPartOf, self.src.iri(entry.part_of)))
@@ -302,6 +353,11 @@ class _Compiler:
         return self.g
 
 
-def compile_ontology(source: OntologySource) -> Graph:
-    """Return the OWL graph of the whole ontology compiled from ``source``."""
-    return _Compiler(source).run()
+def compile_ontology(source: OntologySource, *, international: bool = False) -> Graph:
+    """Return the OWL graph of the whole ontology compiled from ``source``.
+
+    The main release (default) has one English label and definition per entity, the Norwegian
+    and Latin names as typed exact synonyms; the ``international`` edition has the labels and
+    definitions in every language, tagged, under its own ontology IRI.
+    """
+    return _Compiler(source, international).run()

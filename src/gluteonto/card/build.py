@@ -178,7 +178,7 @@ class _Builder:
     def sorted_relations(self, relations: list[Relation]) -> tuple[Relation, ...]:
         return tuple(sorted(relations, key=lambda r: (
             r.inherited_from is not None, _ORDER.get(r.property.iri, len(_ORDER)), r.property.name.text,
-            r.subject.name.text.casefold(), r.detail, r.target.name.text.casefold(), r.target.iri)))
+            r.subject.name.text.casefold(), r.detail, r.target.name.text.casefold(), r.target.iri, r.sentence)))
 
     # -- sections -----------------------------------------------------------------------
     def labels(self) -> tuple[Name, ...]:

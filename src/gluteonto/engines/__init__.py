@@ -63,7 +63,7 @@ def open_engine(
     elif engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     else:
-        files = ([ontology_file("ttl")] if include_ontology else []) + [Path(p) for p in data]
+        files = ([ontology_file("ttl", international=True)] if include_ontology else []) + [Path(p) for p in data]
         opened = ENGINES[engine](files)
     opened.allow_federation = allow_federation  # type: ignore[attr-defined]
     return opened

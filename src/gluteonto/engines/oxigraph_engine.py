@@ -37,7 +37,7 @@ class OxigraphEngine:
     def from_files(cls, files: Sequence[Path]) -> OxigraphEngine:
         """A store holding ``files``; the packaged ontology among them is parsed natively in one call."""
         engine = cls()
-        packaged = ontology_file("ttl")
+        packaged = ontology_file("ttl", international=True)
         for path in files:
             if Path(path) == packaged:
                 engine.load_packaged(packaged)

@@ -220,13 +220,15 @@ class _OboWriter:
     def header(self) -> list[str]:
         ont = self.ont
         lines = ["format-version: 1.4"]
+        # a variant (gluteonto-basic.owl) is "gluteonto/basic" in OBO, as Uberon's uberon/basic
+        variant = str(ont.iri or "").rsplit("/", 1)[-1].removesuffix(".owl").removeprefix("gluteonto").lstrip("-")
         if ont.version_iri is not None:
             version = str(ont.version_iri).split("/releases/")[-1].split("/")[0]
-            lines.append(f"data-version: gluteonto/releases/{version}/gluteonto.obo")
+            lines.append(f"data-version: gluteonto/releases/{version}/gluteonto{'-' + variant if variant else ''}.obo")
         lines += [f"synonymtypedef: {code} {_quoted(text)}" for code, text in SYNONYM_TYPES.values()]
         lines.append("default-namespace: gluteonto")
         lines += [f"idspace: {prefix} {ns}" for prefix, ns in OBO_IDSPACES.items()]
-        lines.append("ontology: gluteonto")
+        lines.append(f"ontology: gluteonto{'/' + variant if variant else ''}")
         for ann in ont.annotations:
             if ann.prop == RDFS.comment:
                 if isinstance(ann.value, Literal) and ann.value.language in (None, "en"):

@@ -78,10 +78,10 @@ class _GraphWriter:
                 lang = getattr(value, "language", None) or "en"
                 if lang != "en" and lang not in SYNONYM_TYPES:
                     continue
-                synonym: dict[str, Any] = {"pred": pred, "val": str(value), "xrefs": _sources(notes)}
+                synonym: dict[str, Any] = {"pred": pred}
                 if lang in SYNONYM_TYPES:
                     synonym["synonymType"] = SYNONYM_TYPE_IRI.format(SYNONYM_TYPES[lang][0])
-                synonyms.append(synonym)
+                synonyms.append({**synonym, "val": str(value), "xrefs": _sources(notes)})
         if synonyms:
             meta["synonyms"] = sorted(synonyms, key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
         xrefs = sorted(str(v) for v, _ in self.idx.get(entity, OBOINOWL + "hasDbXref"))

@@ -152,3 +152,8 @@ def render_ontology(ont: Ontology, prefixes: dict[str, str] | None = None) -> st
 def to_ofn(graph: Graph) -> str:
     """Serialise the OWL ontology in ``graph`` as deterministic OWL functional syntax."""
     return render_ontology(read_ontology(graph))
+
+
+def render_axiom(ax: Axiom, prefixes: dict[str, str] | None = None) -> str:
+    """One axiom in functional syntax, with the release's prefixes (for diffs and reports)."""
+    return _Renderer(prefixes or OFN_PREFIXES).axiom(ax)

@@ -73,7 +73,9 @@ class Answer:
 def ask(session: Session, name: str, params: Mapping[str, str] | None = None) -> Answer:
     """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named."""
     spec = session.find_query(name)
-    params = dict(params or {})
+    from .session import own_names
+
+    params = own_names(spec, params or {})
     bindings = session.bind_terms(spec, params)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
     result = session.run(spec.text, bindings)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rdflib import URIRef
     from rdflib.term import Node
 
-__all__ = ["Session", "parse_iri_value"]
+__all__ = ["Session", "own_names", "parse_iri_value"]
 
 _LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.DOTALL)
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s]+)$")
@@ -67,12 +67,15 @@ SELECT DISTINCT ?term WHERE {
 }"""
 
 
+#: whether an IRI occurs in the loaded data at all (as subject or object)
+_KNOWN = "ASK { { ?term ?p ?o } UNION { ?s ?p ?term } }"
+
 #: gluteonto terms mapped (exact or close match) to a given external IRI
 _MAPPED = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?term WHERE { ?term skos:exactMatch|skos:closeMatch ?target FILTER(isIRI(?term)) }"""
 
 
-def _own_names(spec: QuerySpec, given: dict[str, str]) -> dict[str, str]:
+def own_names(spec: QuerySpec, given: Mapping[str, str]) -> dict[str, str]:
     """``given`` with Norwegian parameter names (``muskel``) replaced by the query's own (``muscle``)."""
     norwegian = {normalize(PARAM_NAMES.get(p.name, p.name)): p.name for p in spec.params}
     own = {p.name for p in spec.params}
@@ -136,7 +139,7 @@ class Session:
         if self._index is None:
             source = self.engine
             if self.engine.name == "endpoint":
-                source = OxigraphEngine.from_files([ontology_file("ttl")])
+                source = OxigraphEngine.from_files([ontology_file("ttl", international=True)])
             self._index = LabelIndex.from_engine(source)
         return self._index
 
@@ -225,12 +228,15 @@ class Session:
 
     def _mapped(self, value: str, found: str, question: tuple[QuerySpec, str] | None) -> str:
         """An FMA/Uberon (or other mapped) IRI → the gluteonto term mapped to it, for the competency questions."""
-        if question is None or question[0].group != "questions" or found.startswith(GLUTEONTO_BASE):
+        if question is None:
             return found
-        mapped = [row[0].value for row in self.engine.query(_MAPPED, {"target": iri(found)}).cells if row[0] is not None]
-        if len(set(mapped)) == 1:
-            self.readings.append((value, mapped[0]))
-            return self._checked(value, mapped[0], question)
+        if question[0].group == "questions" and not found.startswith(GLUTEONTO_BASE):
+            mapped = [row[0].value for row in self.engine.query(_MAPPED, {"target": iri(found)}).cells if row[0] is not None]
+            if len(set(mapped)) == 1:
+                self.readings.append((value, mapped[0]))
+                return self._checked(value, mapped[0], question)
+        if not self.engine.query(_KNOWN, {"term": iri(found)}).boolean:
+            raise MessageError(("unknown code", {"value": value}))
         return found
 
     def _checked(self, value: str, term: str, question: tuple[QuerySpec, str] | None) -> str:
@@ -278,7 +284,7 @@ class Session:
 
     def bind_terms(self, spec: QuerySpec, params: Mapping[str, str] | None = None) -> dict[str, Term]:
         """Like :meth:`bind`, as light :class:`~gluteonto.terms.Term` values (no rdflib needed)."""
-        given = _own_names(spec, dict(params or {}))
+        given = own_names(spec, dict(params or {}))
         for name in given:
             if not any(p.name == name for p in spec.params):
                 known = ", ".join(p.name + (f" ({PARAM_NAMES[p.name]})" if self.lang == "nb" and PARAM_NAMES.get(p.name, p.name)

@@ -20,8 +20,8 @@ __all__ = ["blank_repeats", "column_widths", "layout", "terminal_width"]
 _GAP = "  "
 
 
-def terminal_width(default: int = 100) -> int:
-    """Width of the terminal (``COLUMNS`` first), or ``default`` when there is none."""
+def terminal_width(default: int = 80) -> int:
+    """Width of the terminal (``COLUMNS`` first), or ``default`` (80) when there is none, e.g. when piped."""
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)

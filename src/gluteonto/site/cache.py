@@ -25,7 +25,7 @@ def cache_root() -> Path:
 
 
 def _digest() -> str:
-    digest = hashlib.sha256(ontology_file("ttl").read_bytes())
+    digest = hashlib.sha256(ontology_file("ttl", international=True).read_bytes())
     for path in sorted(queries_dir().rglob("*.rq")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

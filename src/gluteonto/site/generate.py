@@ -25,10 +25,12 @@ from ..card import answering_questions, build_card, card_index, render_html
 from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
+from ..card.phrases import capitalize
 from ..errors import GluteontoError, InputError
 from ..i18n import cell_text, header
 from ..query.results import own_label_columns, without_columns
-from ..vocab import DCTERMS, GLUT, ONTOLOGY_IRI, OWL, compact_iri
+from ..vocab import DCTERMS, GLUT, OWL, compact_iri
+from ..vocab import INTERNATIONAL_ONTOLOGY_IRI as ONTOLOGY_IRI  # the edition the program loads
 from . import diagrams as dg
 from .layout import Shell, page_path
 from .words import SITE_LANGS, t
@@ -115,6 +117,24 @@ class _Site:
         self.paged = {str(iri) for iri in self.terms}
         self.classes = [iri for iri in self.terms if self.ix.kind(iri) == "class"]
         self.questions = sorted(session.queries(), key=lambda q: (_GROUP_ORDER.index(q.group) if q.group in _GROUP_ORDER else 9, q.name))
+        from ..pathway import starting_points
+
+        self.pathways = starting_points(session)
+        self.featured = self.featured_pathways()
+
+    def featured_pathways(self) -> list[URIRef]:
+        """The starting points shown on the front page (each the first of its alternative names that is one)."""
+        found: list[URIRef] = []
+        for names in FEATURED_PATHWAYS:
+            for name in names:
+                try:
+                    iri = self.session.resolve_term(name)
+                except GluteontoError:
+                    continue
+                if iri in self.pathways:
+                    found.append(iri)
+                    break
+        return found
 
     # -- addresses ------------------------------------------------------------------------
     def term_href(self, root: str, lang: str) -> Callable[[TermRef], str | None]:
@@ -130,8 +150,9 @@ class _Site:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
-    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None) -> None:
-        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current))
+    def page(self, name: str, lang: str, title: str, body: str, current: str | None = None, body_class: str = "") -> None:
+        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current,
+                                                            body_class=body_class))
         self.report.pages += 1
 
     # -- diagrams -------------------------------------------------------------------------
@@ -176,6 +197,14 @@ class _Site:
         latin = next((n.text for n in card.labels if n.lang == "la"), None)
         if latin and latin != card.term.name.text:
             html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
+        links = []
+        if iri in self.pathway_set:
+            links.append((f'{root}{page_path("pathways/" + slug(card.term), lang)}', t("pathway from here", lang)))
+        if card.kind == "class":
+            links.append(self.printable(card, lang))
+        if links:
+            items = " · ".join(f'<a href="{address}">{escape(text)}</a>' for address, text in links)
+            html = html.replace("</h1>", f'</h1>\n<p class="pathway-link no-print">{items}</p>', 1)
         body = [html]
         if card.kind == "class":
             diagram = dg.neighbourhood(self.ix, iri, lang)
@@ -187,6 +216,47 @@ class _Site:
             anchor = next((m for m in ('<section class="card-relations"', '<section class="card-incoming"') if m in html), None)
             body = [html.replace(anchor, figure + "\n" + anchor, 1)] if anchor else [html, figure]
         self.page(f"terms/{slug(card.term)}", lang, card.term.name.text, "\n".join(body))
+
+    def printable(self, card: TermCard, lang: str) -> tuple[str, str]:
+        """Write the term's printable page (a patient sheet for an exercise, else a one-page summary); its link."""
+        from .printable import exercise_sheet, is_exercise, term_summary
+        from .printable import word as print_word
+
+        if is_exercise(card):
+            name, body, key = f"sheets/{slug(card.term)}", exercise_sheet(card, print_word("print", lang)), "printable sheet"
+        else:
+            name = f"summaries/{slug(card.term)}"
+            body, key = term_summary(card, self.term_href("../", lang), print_word("print", lang)), "printable summary"
+        self.page(name, lang, f"{card.term.name.text} — {print_word(key, lang).lower()}", body, body_class="printable")
+        return f"../{page_path(name, lang)}", print_word(key, lang)
+
+    @property
+    def pathway_set(self) -> set[URIRef]:
+        return set(self.pathways)
+
+    def pathway_pages(self) -> None:
+        from ..pathway import build_pathway
+        from ..pathway import render_html as pathway_html
+
+        for lang in SITE_LANGS:
+            root = "../"
+            href = self.term_href(root, lang)
+            for iri in self.pathways:
+                pathway = build_pathway(self.session, iri, lang)
+                self.page(f"pathways/{slug(iri)}", lang, f"{pathway.term.name.text} — {t('pathways', lang).lower()}",
+                          pathway_html(pathway, href), current="pathways")
+            featured = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
+            rest = sorted(self.pathways, key=lambda i: self.ix.name(i, lang).text.casefold())
+            listing = "".join(f'<li><a href="{page_path("pathways/" + slug(i), lang)}">{escape(capitalize(self.ix.name(i, lang).text))}</a></li>'
+                              for i in rest)
+            body = (f"<h1>{escape(t('pathways title', lang))}</h1><p>{escape(t('pathways intro', lang))}</p>"
+                    f'<div class="grid">{featured}</div><h2>{escape(t("all pathways", lang))}</h2><ul class="columns">{listing}</ul>')
+            self.page("pathways", lang, t("pathways title", lang), body, current="pathways")
+
+    def pathway_tile(self, iri: URIRef, lang: str, root: str) -> str:
+        ref = self.ix.ref(iri, lang)
+        return (f'<a href="{root}{page_path("pathways/" + slug(ref), lang)}"><strong>{escape(capitalize(ref.name.text))}</strong><br>'
+                f'<span class="muted">{escape(t("kind pathway", lang))}</span></a>')
 
     def home(self, site: dict[tuple[str, str], str]) -> None:
         for lang in SITE_LANGS:
@@ -208,7 +278,10 @@ class _Site:
             tiles.append(f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
                          f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
                          f'{escape(t("sources", lang).lower())}</span></a>')
+            pathways = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
             body = (f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
+                    f'<section class="home-pathways"><h2><a href="{page_path("pathways", lang)}">{escape(t("pathways title", lang))}</a></h2>'
+                    f'<p>{escape(t("pathways intro", lang))}</p><div class="grid">{pathways}</div></section>\n'
                     f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
                     f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
             first = next(iter(dg.SITE_DIAGRAMS))
@@ -298,8 +371,10 @@ class _Site:
         # as the command line shows it: without the parameters' columns (the defaults, one value in every row)
         # and the query's own English names of terms (the table names them in the page's language)
         result = without_columns(result, [*own_label_columns(result), *(p.name for p in spec.params)])
-        head = "".join(f'<th scope="col">{escape(header(v, lang))}</th>' for v in result.variables)
-        rows = "".join("<tr>" + "".join(f"<td>{self.cell(c, lang, root)}</td>" for c in row) + "</tr>" for row in result.rows)
+        names = [header(v, lang) for v in result.variables]
+        head = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
+        rows = "".join("<tr>" + "".join(f'<td data-label="{escape(name)}">{self.cell(c, lang, root)}</td>'
+                                        for name, c in zip(names, row, strict=False)) + "</tr>" for row in result.rows)
         count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
         return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'
 
@@ -337,8 +412,10 @@ class _Site:
         parts.append(f"<h2>{escape(t('parameters', lang))}</h2>")
         if spec.params:
             helps = [_param_help(spec, p, lang) for p in spec.params]
-            rows = "".join(f"<tr><td><code>{escape(p.name)}</code></td><td>{escape(p.default)}</td>"
-                           f"<td lang=\"{h_lang}\">{escape(h_text)}</td></tr>" for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
+            labels = [escape(t(key, lang)) for key in ("parameter", "default", "meaning")]
+            rows = "".join(f'<tr><td data-label="{labels[0]}"><code>{escape(p.name)}</code></td><td data-label="{labels[1]}">'
+                           f'{escape(p.default)}</td><td data-label="{labels[2]}" lang="{h_lang}">{escape(h_text)}</td></tr>'
+                           for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
             parts.append(f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
                          f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
                          f"<tbody>{rows}</tbody></table>")
@@ -368,6 +445,9 @@ class _Site:
             entries.append({"u": "questions/" + spec.name.replace("/", "-"),
                             "k": {"en": t("kind question", "en"), "nb": t("kind question", "nb")},
                             "l": {lang: spec.title(lang) for lang in SITE_LANGS}, "s": [[spec.name, "en"]]})
+        for iri in self.pathways:  # after the terms: an equal match opens the term page, the pathway comes next
+            entries.append({"u": "pathways/" + slug(iri), "k": {"en": t("kind pathway", "en"), "nb": t("kind pathway", "nb")},
+                            "l": {lang: self.ix.name(iri, lang).text for lang in SITE_LANGS}, "s": []})
         data = json.dumps({"entries": entries}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
         for lang in SITE_LANGS:
@@ -440,6 +520,7 @@ class _Site:
         self.diagrams_page(site)
         self.browse()
         self.question_pages()
+        self.pathway_pages()
         self.search()
         self.practice()
         self.editor()
@@ -450,6 +531,10 @@ class _Site:
 
 
 _GROUP_KEYS = {f"group {g}" for g in _GROUP_ORDER}
+#: starting points featured on the front page, each as alternative names (the first that is a starting point is taken)
+FEATURED_PATHWAYS = (("greater trochanteric pain syndrome",), ("Trendelenburg sign",), ("lateral hip pain",),
+                     ("hip arthroplasty", "status after hip arthroplasty"), ("gluteus minimus trigger point pain",),
+                     ("superior gluteal nerve lesion",))
 _LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 _SYNONYMS = (URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"),
              URIRef("http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym"))

@@ -14,8 +14,8 @@ from .words import t
 __all__ = ["NAV", "Shell", "page_path", "suffix"]
 
 #: navigation entries: (page name without suffix, word key)
-NAV = (("index", "home"), ("browse", "browse"), ("diagrams", "diagrams"), ("questions", "questions"), ("practice", "practice"),
-       ("sparql-editor", "sparql"))
+NAV = (("index", "home"), ("pathways", "pathways"), ("browse", "browse"), ("diagrams", "diagrams"), ("questions", "questions"),
+       ("practice", "practice"), ("sparql-editor", "sparql"))
 
 
 def suffix(lang: str) -> str:
@@ -35,8 +35,8 @@ class Shell:
     version: str
     release: str
 
-    def render(self, *, name: str, lang: str, title: str, body: str, current: str | None = None) -> str:
-        """A whole HTML document for page ``name`` (path without suffix) in ``lang``."""
+    def render(self, *, name: str, lang: str, title: str, body: str, current: str | None = None, body_class: str = "") -> str:
+        """A whole HTML document for page ``name`` (path without suffix) in ``lang``; ``body_class`` marks e.g. a printable sheet."""
         depth = name.count("/")
         root = "../" * depth
         other = "en" if lang == "nb" else "nb"
@@ -53,7 +53,7 @@ class Shell:
 <link rel="stylesheet" href="{root}assets/site.css">
 <link rel="alternate" hreflang="{other}" href="{escape(page_path(own, other))}">
 </head>
-<body>
+<body{f' class="{escape(body_class)}"' if body_class else ""}>
 <a class="skip" href="#main">{escape(t("skip", lang))}</a>
 <header class="site">
 <a class="brand" href="{root}{page_path("index", lang)}">gluteonto</a>

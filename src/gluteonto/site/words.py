@@ -106,6 +106,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind annotation property": ("annotation property", "annotasjonsegenskap"),
     "kind individual": ("source", "kilde"),
     "kind question": ("question", "spørsmål"),
+    "kind pathway": ("clinical pathway", "klinisk forløp"),
+    "pathways": ("Pathways", "Forløp"),
+    "pathways title": ("Clinical pathways", "Kliniske forløp"),
+    "pathways intro": (("From a sign, symptom, condition or history to what can lie behind it, what it leads to, how to tell it "
+                        "apart, what to assess and which exercises train what is involved — each step as the source states it, "
+                        "with its strength and section."),
+                       ("Fra et tegn, symptom, en tilstand eller en sykehistorie til hva som kan ligge bak, hva det kan føre til, "
+                        "hvordan det skilles fra andre tilstander, hva som bør vurderes og hvilke øvelser som trener det som er "
+                        "involvert — hvert trinn slik kilden sier det, med styrke og avsnitt.")),
+    "all pathways": ("All starting points", "Alle utgangspunkter"),
+    "pathway from here": ("Clinical pathway from here", "Klinisk forløp herfra"),
 }
 
 

@@ -35,7 +35,7 @@ from ..vocab import (
     BASE,
     DCTERMS,
     FMA,
-    ONTOLOGY_IRI,
+    INTERNATIONAL_ONTOLOGY_IRI,
     OWL,
     PREFIXES,
     RDF,
@@ -205,8 +205,8 @@ def _replace_headers(store: Any, fma_name: str, subset: bool) -> None:
 
     rdf_type, ontology_class = node(RDF.type), node(OWL.Ontology)
     headers = {q.subject for q in store.quads_for_pattern(None, rdf_type, ontology_class)}
-    version = next(store.quads_for_pattern(node(ONTOLOGY_IRI), node(OWL.versionInfo), None)).object.value
-    license_iri = next(store.quads_for_pattern(node(ONTOLOGY_IRI), node(DCTERMS.license), None)).object
+    version = next(store.quads_for_pattern(node(INTERNATIONAL_ONTOLOGY_IRI), node(OWL.versionInfo), None)).object.value
+    license_iri = next(store.quads_for_pattern(node(INTERNATIONAL_ONTOLOGY_IRI), node(DCTERMS.license), None)).object
     for header in headers:
         for quad in list(store.quads_for_pattern(header, None, None)):
             store.remove(quad)
@@ -260,7 +260,7 @@ def link_fma(
     N-Triples to standard output. An output that is one of the inputs is refused before the load.
     """
     fma_file = check_regular_file(Path(fma_file))
-    inputs = [fma_file, ontology_file("ttl"), bridge_file()]
+    inputs = [fma_file, ontology_file("ttl", international=True), bridge_file()]
     if output is not None and not is_stdout(output):
         syntax_for(output)  # fail on an unusable output name before the long load
         check_output(Path(output), inputs)
@@ -293,7 +293,7 @@ def link_fma(
         del fma_engine
     else:
         merged = fma_engine
-    merged.load(ontology_file("ttl"))
+    merged.load(ontology_file("ttl", international=True))
     merged.load(bridge_file())
     _replace_headers(merged.store, fma_file.name, subset)
     session = Session(store=merged, index=ontology.index)  # parameters resolve against gluteonto's labels

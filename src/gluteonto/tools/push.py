@@ -80,11 +80,12 @@ def ntriples(path: Path, max_bytes: int = limits.PUSH_MAX_BYTES) -> tuple[bytes,
 
 def push(endpoint: str, file: Path | None = None, graph: str | None = None, *, replace: bool = True,
          user: str | None = None, password: str | None = None, timeout: float = 600.0) -> PushReport:
-    """Send ``file`` (default: the packaged release) to ``graph`` (None: the default graph) of the store whose
-    Graph Store Protocol endpoint is ``endpoint``: ``PUT`` (replace the graph) or, with ``replace=False``,
-    ``POST`` (add to it). ``user`` and ``password`` answer a basic or digest authentication challenge."""
+    """Send ``file`` (default: the packaged international edition, which the command line and the catalog use)
+    to ``graph`` (None: the default graph) of the store whose Graph Store Protocol endpoint is ``endpoint``:
+    ``PUT`` (replace the graph) or, with ``replace=False``, ``POST`` (add to it). ``user`` and ``password``
+    answer a basic or digest authentication challenge."""
     url = graph_store_url(endpoint, graph)
-    body, count = ntriples(file or ontology_file("ttl"))
+    body, count = ntriples(file or ontology_file("ttl", international=True))
     handlers: list[Any] = []
     if user is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()

@@ -47,7 +47,7 @@ def load_store(data: Sequence[Path] = ()) -> Any:
     import pyoxigraph as ox
 
     store = ox.Store()
-    sources = [(ontology_file("ttl"), ONTOLOGY_IRI)] + [(Path(p), Path(p).resolve().as_uri()) for p in data]
+    sources = [(ontology_file("ttl", international=True), ONTOLOGY_IRI)] + [(Path(p), Path(p).resolve().as_uri()) for p in data]
     for path, graph_iri in sources:
         graph = ox.NamedNode(graph_iri)
         batch: list[Any] = []

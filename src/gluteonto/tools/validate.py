@@ -269,7 +269,7 @@ def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: P
     """
     if engine not in SHACL_ENGINES:
         raise InputError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(SHACL_ENGINES)}")
-    paths = [Path(f) for f in files] if files else [ontology_file("ttl")]
+    paths = [Path(f) for f in files] if files else [ontology_file("ttl", international=True)]
     run = SHACL_ENGINES[engine](paths, shapes)
     violations = sorted((_violation(run, result, lang) for result in run.results),
                         key=lambda v: (v.focus_name, v.shape))

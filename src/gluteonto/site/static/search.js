@@ -67,12 +67,12 @@
     return 50 - 5 * total;
   }
 
-  var entries = (window.GLUTEONTO_SEARCH || { entries: [] }).entries.map(function (e) {
+  var entries = (window.GLUTEONTO_SEARCH || { entries: [] }).entries.map(function (e, index) {
     var names = [];
     ["en", "nb", "la"].forEach(function (l) { if (e.l[l]) { names.push({ text: e.l[l], lang: l, label: true }); } });
     (e.s || []).forEach(function (s) { names.push({ text: s[0], lang: s[1], label: false }); });
     names.forEach(function (n) { n.norm = normalize(n.text); });
-    return { url: e.u, kind: e.k[lang] || e.k.en, title: e.l[lang] || e.l.en, names: names };
+    return { url: e.u, kind: e.k[lang] || e.k.en, title: e.l[lang] || e.l.en, names: names, index: index };
   });
 
   function search(text, limit) {
@@ -90,7 +90,7 @@
       if (best > 0) { hits.push({ entry: e, score: best, via: via }); }
     });
     hits.sort(function (a, b) {
-      return b.score - a.score || a.entry.title.length - b.entry.title.length || (a.entry.url < b.entry.url ? -1 : 1);
+      return b.score - a.score || a.entry.title.length - b.entry.title.length || a.entry.index - b.entry.index;
     });
     return limit ? hits.slice(0, limit) : hits;
   }

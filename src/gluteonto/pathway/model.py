@@ -1,0 +1,116 @@
+"""The clinical pathway: from a starting point (a sign, symptom, condition, history, lesion or structure)
+to what lies behind it, what it leads to, how to tell it apart, what to assess and what trains it.
+
+Plain immutable data built by :func:`gluteonto.pathway.build_pathway`; every step is a stated
+:class:`Link` with its strength and sources. A step the source does not state itself (from a sign
+through the weak muscle to an exercise that targets that muscle) is a :class:`Chain` of stated links,
+never a recommendation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..card.model import Name, Source, TermRef
+
+__all__ = ["STRENGTHS", "Chain", "Differential", "ExerciseStep", "Link", "Pathway", "ProgrammeStep"]
+
+#: how strongly a link holds, from the relation used (see docs/design.md, "Qualified statements")
+STRENGTHS = ("always", "typically", "often", "can", "contributes", "risk", "population", "associated", "stated")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One stated fact: ``subject`` —relation→ ``target``, as a sentence in the pathway's language.
+
+    ``strength`` comes from the relation (``always`` for every-case relations, ``can``/``often``/…
+    for qualified ones). ``via`` names the broader term the statement is made on, when the subject
+    inherits it. ``either_or`` marks one alternative of an either-or statement.
+    """
+
+    subject: TermRef
+    relation: TermRef
+    target: TermRef
+    sentence: str
+    strength: str
+    sources: tuple[Source, ...] = ()
+    via: TermRef | None = None
+    either_or: bool = False
+    qualifier: str = ""
+    #: the sentence as text pieces and TermRefs in reading order (for renderers that link terms)
+    pieces: tuple[str | TermRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Stated links read one after the other from the starting point outwards, and the term they arrive at."""
+
+    links: tuple[Link, ...]
+    end: TermRef
+
+
+@dataclass(frozen=True)
+class Differential:
+    """A condition to consider: how it shows the starting point, what it is mistaken for, what tells them apart."""
+
+    condition: TermRef
+    presents: Link | None
+    look_alikes: tuple[Link, ...] = ()
+    distinguishing: tuple[Link, ...] = ()
+    tests: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgrammeStep:
+    """A stage of an exercise programme stated for the starting point: start with, then, avoid."""
+
+    stage: str  # "start" | "then" | "avoid" | "move on when"
+    link: Link
+    #: the is-a steps from the starting point to the broader term the stage is stated for (empty: stated for it)
+    kind: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExerciseStep:
+    """An exercise reached from the starting point, with the chain of stated facts that leads to it.
+
+    ``stage`` and ``tendon`` hold the links that place the exercise in the programme or mark it as
+    loading the tendon; empty when the source does not say (``programme_known`` tells whether the
+    starting point has a programme at all).
+    """
+
+    exercise: TermRef
+    why: tuple[Chain, ...]
+    targets: tuple[Link, ...] = ()
+    trains: tuple[Link, ...] = ()
+    cautions: tuple[Link, ...] = ()
+    compensation: tuple[Link, ...] = ()
+    indicated: tuple[Link, ...] = ()
+    stage: tuple[ProgrammeStep, ...] = ()
+    programme_known: bool = False
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """Everything the ontology states from one clinical starting point, in one language (en or nb)."""
+
+    term: TermRef
+    lang: str
+    kind: TermRef | None
+    definition: Name | None
+    definition_sources: tuple[Source, ...] = ()
+    aspects: tuple[Link, ...] = ()
+    behind: tuple[Chain, ...] = ()
+    leads_to: tuple[Chain, ...] = ()
+    shows: tuple[Link, ...] = ()
+    differentials: tuple[Differential, ...] = ()
+    assess: tuple[Chain, ...] = ()
+    programme: tuple[ProgrammeStep, ...] = ()
+    exercises: tuple[ExerciseStep, ...] = ()
+
+    def empty_sections(self) -> tuple[str, ...]:
+        """Sections the source says nothing about for this starting point."""
+        filled = {"behind": self.behind, "leads to": self.leads_to, "shows": self.shows,
+                  "differentials": self.differentials, "assess": self.assess, "programme": self.programme,
+                  "exercises": self.exercises}
+        return tuple(key for key, value in filled.items() if not value)
