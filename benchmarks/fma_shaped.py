@@ -5,7 +5,7 @@ fma:FMAID and fma:synonym, a subclass tree, and a few someValuesFrom restriction
 FMA's property names (regional_part_of, constitutional_part_of, nerve_supply, arterial_supply,
 branch_of). gluteonto's mapped FMA ids are included with matching names so a link finds them.
 
-    python benchmarks/fma_shaped.py --classes 100000 --format owl --output /tmp/fma-shaped.owl.gz
+    python benchmarks/fma_shaped.py --triples 5000000 --format owl --output /tmp/fma-shaped.owl.gz
 """
 
 from __future__ import annotations
@@ -64,24 +64,34 @@ def write(path: Path, count: int, fmt: str, mapped: dict[int, str]) -> None:
                 out.write(" ;\n  ".join(parts) + " .\n")
 
 
+#: Triples per class in the shape written here (measured: 4,573,740 triples for 286,000 classes).
+TRIPLES_PER_CLASS = 15.99
+
+
+def classes_for(triples: int) -> int:
+    """Classes to write for a file of at least ``triples`` triples."""
+    return int(triples / TRIPLES_PER_CLASS * 1.01) + 1
+
+
 def mapped_names() -> dict[int, str]:
     """gluteonto's exact FMA mappings with the names a real FMA would match."""
-    from gluteonto.tools.fma import read_fma_mappings
+    from gluteonto.tools.link import read_mappings
 
     names = {}
-    for m in read_fma_mappings():
-        label = m.fma_label or m.subject_label[:1].upper() + m.subject_label[1:]
-        names[int(str(m.fma).rsplit("fma", 1)[1])] = label
+    for m in read_mappings("FMA"):
+        label = m.object_label or m.subject_label[:1].upper() + m.subject_label[1:]
+        names[int(m.object.split(":", 1)[1])] = label
     return names
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--classes", type=int, default=100_000)
+    parser.add_argument("--triples", type=int, help="write at least this many triples (overrides --classes)")
     parser.add_argument("--format", choices=["owl", "ttl"], default="owl")
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
-    write(args.output, args.classes, args.format, mapped_names())
+    write(args.output, classes_for(args.triples) if args.triples else args.classes, args.format, mapped_names())
     print(f"wrote {args.output}")
 
 

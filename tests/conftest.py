@@ -1,7 +1,13 @@
-"""Shared fixtures: loaded sessions, the ontology graph, SPARQL servers (helpers live in helpers.py)."""
+"""Shared fixtures: loaded sessions, the ontology graph, SPARQL servers (helpers live in helpers.py).
+
+The ``slow`` mark is kept honest here: a test that uses a server or the generated site is marked slow
+when collected, and a test not marked slow that starts a program (a subprocess: Python, Java, Graphviz,
+the browser) fails, naming the mark it lacks, so ``pytest -m "not slow"`` stays quick.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -16,6 +22,46 @@ from gluteonto.vocab import ONTOLOGY_IRI
 
 from .helpers import DATA
 from .triplestores import JenaArq, OxigraphServer, Virtuoso
+
+#: fixtures that start a server or a program: every test using one is slow
+SLOW_FIXTURES = frozenset({"gluteonto_endpoint", "oxigraph_server", "site"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """Fixtures set up for a test not marked slow (of any scope) may not start a program either."""
+    with _no_program_unless_slow(item):
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test not marked slow may not start a program (a subprocess)."""
+    with _no_program_unless_slow(item):
+        yield
+
+
+@contextlib.contextmanager
+def _no_program_unless_slow(item: pytest.Item) -> Iterator[None]:
+    if item.get_closest_marker("slow") is not None:
+        yield
+        return
+    original = subprocess.Popen.__init__
+
+    def refuse(self: subprocess.Popen[bytes], args: object, *rest: object, **kwargs: object) -> None:
+        raise AssertionError(f"{item.nodeid} starts a program ({args!r}) but is not marked slow")
+
+    subprocess.Popen.__init__ = refuse  # type: ignore[assignment, method-assign]
+    try:
+        yield
+    finally:
+        subprocess.Popen.__init__ = original  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
@@ -59,21 +105,33 @@ def gluteonto_endpoint() -> Iterator[str]:
     server.server_close()
 
 
-#: Named graphs the real stores hold: the release, the release merged with the FMA fixture by link-fma, and the
-#: release with a defect for every quality-control query (so that those queries have rows to compare).
+#: Named graphs the real stores hold: the release, the release merged with the FMA fixture and with the Uberon
+#: extract by `gluteonto link`, and the release with a defect for every quality-control query (so that those
+#: queries have rows to compare).
 RELEASE_GRAPH = ONTOLOGY_IRI
 FMA_GRAPH = "urn:x-gluteonto-test:fma-merged"
+UBERON_GRAPH = "urn:x-gluteonto-test:uberon-merged"
 DEFECTS_GRAPH = "urn:x-gluteonto-test:qc-defects"
+
+
+def _linked(tmp_path_factory: pytest.TempPathFactory, source: Path, name: str) -> Path:
+    from gluteonto.tools.link import link
+
+    merged = tmp_path_factory.mktemp(name) / "merged.ttl"
+    link(source, output=merged)
+    return merged
 
 
 @pytest.fixture(scope="session")
 def fma_merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The packaged ontology merged with the FMA fixture, as `gluteonto link-fma` writes it (Turtle)."""
-    from gluteonto.tools.fma import link_fma
+    """The packaged ontology merged with the FMA fixture, as `gluteonto link FILE -o merged.ttl` writes it."""
+    return _linked(tmp_path_factory, DATA / "fma-fixture.ttl", "fma-merged")
 
-    merged = tmp_path_factory.mktemp("fma-merged") / "merged.ttl"
-    link_fma(DATA / "fma-fixture.ttl", output=merged)
-    return merged
+
+@pytest.fixture(scope="session")
+def uberon_merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged ontology merged with the Uberon extract, as `gluteonto link FILE -o merged.ttl` writes it."""
+    return _linked(tmp_path_factory, DATA / "uberon" / "uberon-extract.owl", "uberon-merged")
 
 
 @pytest.fixture(scope="session")
@@ -92,14 +150,17 @@ def qc_defects(tmp_path_factory: pytest.TempPathFactory, ontology_graph: Graph) 
 
 
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, qc_defects: Path) -> Iterator[str]:
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path,
+                    qc_defects: Path) -> Iterator[str]:
     """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback: the release in the default
-    graph (`oxigraph load`), the FMA-merged fixture in FMA_GRAPH and the QC defects in DEFECTS_GRAPH; read-only."""
+    graph (`oxigraph load`), the merged fixtures in FMA_GRAPH and UBERON_GRAPH and the QC defects in
+    DEFECTS_GRAPH; read-only."""
     if reason := OxigraphServer.missing():
         pytest.skip(reason)
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
     server.load(ontology_file("ttl", international=True))
     server.load(fma_merged, FMA_GRAPH)
+    server.load(uberon_merged, UBERON_GRAPH)
     server.load(qc_defects, DEFECTS_GRAPH)
     try:
         server.serve(read_only=True)
@@ -127,11 +188,13 @@ def _virtuoso(workdir: Path, files: list[tuple[Path, str]], restart: bool) -> It
 
 
 @pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, qc_defects: Path) -> Iterator[Virtuoso]:
-    """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH), the
-    FMA-merged fixture (FMA_GRAPH) and the QC defects (DEFECTS_GRAPH), as a user queries it right after loading."""
+def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path,
+             qc_defects: Path) -> Iterator[Virtuoso]:
+    """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH), the merged
+    fixtures (FMA_GRAPH, UBERON_GRAPH) and the QC defects (DEFECTS_GRAPH), as a user queries it right after loading."""
     yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"),
-                         [(ontology_file("ttl", international=True), RELEASE_GRAPH), (fma_merged, FMA_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
+                         [(ontology_file("ttl", international=True), RELEASE_GRAPH), (fma_merged, FMA_GRAPH),
+                          (uberon_merged, UBERON_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
 
 
 @pytest.fixture(scope="session")

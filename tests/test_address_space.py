@@ -10,7 +10,8 @@ import pytest
 
 from .helpers import ROOT
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to read the process size")
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to read the process size"),
+              pytest.mark.slow]  # each test runs a capped child interpreter
 
 _PROBE = """
 import sys

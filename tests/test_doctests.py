@@ -14,7 +14,7 @@ MODULES = sorted(info.name for info in pkgutil.walk_packages(gluteonto.__path__,
 
 
 def test_every_module_is_collected() -> None:
-    assert {"gluteonto.vocab", "gluteonto.terms", "gluteonto.build.source", "gluteonto.tools.validate"} <= set(MODULES)
+    assert {"gluteonto.vocab", "gluteonto.terms", "gluteonto.compile.source", "gluteonto.tools.validate"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -9,6 +9,8 @@ import pytest
 
 from .helpers import ROOT
 
+pytestmark = pytest.mark.slow  # ruff and mypy run as programs
+
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)

@@ -15,6 +15,8 @@ import pytest
 
 from .helpers import ROOT
 
+pytestmark = pytest.mark.slow  # builds and installs a wheel
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -38,10 +40,11 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/shapes/gluteonto-shapes-core.ttl",
                      "gluteonto/data/ontology/gluteonto-international.ttl",
                      "gluteonto/data/ontology/gluteonto-international.owl",
-                     "gluteonto/site/static/site.css", "gluteonto/site/static/search.js"):
+                     "gluteonto/site/static/site.css", "gluteonto/site/static/search.js", "gluteonto/iris.py",
+                     "gluteonto/locale/en/LC_MESSAGES/gluteonto.mo", "gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
-    assert "gluteonto/build/compiler.py" in names and "gluteonto/py.typed" in names
+    assert "gluteonto/compile/compiler.py" in names and "gluteonto/py.typed" in names
     assert not [n for n in names if "/source/" in n or n.endswith((".yaml", "reference-ids.tsv"))]
 
 
@@ -78,3 +81,7 @@ def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_p
     result = subprocess.run([str(gluteonto_cmd), "about", "--lang", "nb", "den lille setemuskelen"],
                             cwd=work, check=True, capture_output=True, text=True)
     assert "Navn" in result.stdout and "nb: gluteus minimus" in result.stdout and "la: musculus gluteus minimus" in result.stdout
+    # the message catalogues are read from the installed package
+    result = subprocess.run([str(gluteonto_cmd), "query", "anastomosis-members", "--lang", "nb"], cwd=work,
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("(3 rader)"), result.stdout + result.stderr

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from gluteonto.engines.endpoint import results_from_json
-from gluteonto.query.results import QueryResult
+from gluteonto.sparql.results import QueryResult
 from gluteonto.terms import Term
 
 from .helpers import free_port

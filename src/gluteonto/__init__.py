@@ -15,7 +15,7 @@ from .lazy import lazy_getattr
 #: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
 _EXPORTS = {
     "Session": ".query.session",
-    "QueryResult": ".query.results",
+    "QueryResult": ".sparql.results",
     "QuerySpec": ".query.catalog",
     "Param": ".query.catalog",
     "load_catalog": ".query.catalog",
@@ -27,17 +27,13 @@ _EXPORTS = {
     "GluteontoError": ".errors",
     "InputError": ".errors",
     "EngineError": ".errors",
-    "CheckFailed": ".errors",
 }
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from .version import package_version
 
-    try:
-        return version("gluteonto")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0+unknown"
+    return package_version()
 
 
 __getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": _version})
@@ -45,7 +41,6 @@ __getattr__ = lazy_getattr(globals(), _EXPORTS, {"__version__": _version})
 
 __all__ = [
     "ENGINES",
-    "CheckFailed",
     "EngineError",
     "GluteontoError",
     "InputError",

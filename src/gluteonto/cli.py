@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import limits
+from . import iris, limits
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
-from .i18n import default_lang
-from .query.results import RESULT_FORMATS
-from .vocab import LABEL_LANGS
+from .i18n import LABEL_LANGS, UI_LANGS, default_lang
+from .sparql.results import RESULT_FORMATS
+from .vocab import compact_iri
 
 if TYPE_CHECKING:
     from .query.session import Session
@@ -88,24 +88,24 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .i18n import Localized, text
+        from .i18n import Localized, msg
 
         lang = str(kwargs.get("lang") or "en")
         try:
             return func(*args, **kwargs)
         except GluteontoError as exc:
             message = exc.render(lang) if isinstance(exc, Localized) else str(exc)
-            click.echo(f"{text('error', lang)}: {message}", err=True)
+            click.echo(f"{msg('error', lang)}: {message}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo(text("interrupted", lang), err=True)
+            click.echo(msg("interrupted", lang), err=True)
             sys.exit(130)
         except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
             quiet_broken_pipe()
         except OSError as exc:
-            click.echo(f"{text('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            click.echo(f"{msg('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -126,7 +126,7 @@ def _emit(text: str) -> None:
 
 def _width(fmt: str, wide: bool) -> int | None:
     """Width to fit tables to: the terminal's, or None for ``--wide`` and machine formats."""
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     return None if wide or fmt != "table" else terminal_width()
 
@@ -155,10 +155,10 @@ def main() -> None:
 @friendly
 def info(engine: str, lang: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .i18n import MESSAGES, text
+    from .i18n import has_msg, msg
     from .tools.info import ontology_info
 
-    lines = [(text("info " + key, lang) if "info " + key in MESSAGES else key, value)
+    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value)
              for key, value in ontology_info(engine).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:
@@ -173,8 +173,8 @@ def info(engine: str, lang: str) -> None:
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
     with the questions that answer for each."""
-    from .i18n import MESSAGES
-    from .i18n import text as say
+    from .i18n import has_msg
+    from .i18n import msg as say
     from .query.discover import asked_about
     from .vocab import compact_iri
 
@@ -191,7 +191,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
         label = session.index.label(hit.iri, lang) or hit.text
         line = label
         if hit.text != label:
-            language = say(f"language {hit.lang}", lang) if f"language {hit.lang}" in MESSAGES else hit.lang
+            language = say(f"language {hit.lang}", lang) if has_msg(f"language {hit.lang}", lang) else hit.lang
             line += " " + say("matched", lang, language=language, kind=say(hit.kind, lang), text=hit.text)
         click.echo(_indented(line, 21, f"{compact_iri(str(hit.iri)):<20} "))
         names = questions.get(hit.iri, [])
@@ -203,7 +203,7 @@ def _indented(line: str, indent: int, first: str = "") -> str:
     """``line`` wrapped at spaces (never inside a word) to the terminal width, indented; ``first`` leads the first line."""
     import textwrap
 
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     width = max(terminal_width(), indent + 20)
     return "\n".join(textwrap.wrap(line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent,
@@ -220,10 +220,9 @@ def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
     from .card import build_card, render_text
     from .pager import show
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     session = _session(engine)
-    session.lang = lang.lower()
     card = build_card(session, " ".join(term), lang.lower())
     show(render_text(card, width=terminal_width()), use_pager=not no_pager)
 
@@ -241,14 +240,14 @@ def pathway(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> No
     """The clinical pathway from TERM (a sign, symptom, condition, history, lesion or muscle): what lies behind it,
     what it leads to, how to tell it apart, what to assess and which exercises train what is involved, each step
     with its source. Norwegian: 'forløp'."""
+    from .i18n import ui
     from .pager import show
     from .pathway import build_pathway
     from .pathway.render_text import render_text
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     session = _session(engine)
-    session.lang = "nb" if lang.lower() == "nb" else "en"
-    found = build_pathway(session, " ".join(term), session.lang)
+    found = build_pathway(session, " ".join(term), ui(lang.lower()))
     show(render_text(found, width=terminal_width()), use_pager=not no_pager)
 
 
@@ -267,17 +266,16 @@ main.add_command(_alias(pathway, "forlop"))
 
 @main.command()
 @LANG_OPTION
-@click.option("--all", "show_all", is_flag=True, help="Include quality-control and FMA comparison queries.")
+@click.option("--all", "show_all", is_flag=True, help="Include quality-control, FMA and Uberon comparison queries.")
 @click.option("--search", "word", metavar="WORD", help="Only questions whose name, title or description (nb or en) mention WORD.")
 @friendly
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
-    from .i18n import text as say
-    from .query.catalog import GROUP_ORDER, load_catalog
-    from .query.discover import search_queries
+    from .i18n import msg as say
+    from .query.catalog import Catalog, search_queries
 
-    catalog = load_catalog()
-    specs = sorted(catalog.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
+    catalog = Catalog()
+    specs = catalog.queries()
     if word:
         specs = search_queries(word, catalog)
         if not specs:
@@ -285,7 +283,7 @@ def queries(lang: str, show_all: bool, word: str | None) -> None:
             sys.exit(1)
     shown = [s for s in specs if show_all or word or s.group == "questions"]
     from .query.listing import catalog_lines
-    from .query.tablefmt import terminal_width
+    from .sparql.tablefmt import terminal_width
 
     click.echo("\n".join(catalog_lines(shown, lang, terminal_width(), _default_labels(shown, lang))))
 
@@ -299,7 +297,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
     for spec in specs:
         for param in spec.params:
             if param.kind == "iri" and param.default and param.default not in names:
-                iri = session.resolve_term(param.default)
+                iri = session.resolve_term(param.default, lang=lang)
                 names[param.default] = session.index.label(iri, lang) or param.default
     return names
 
@@ -308,7 +306,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
-                   "code (e.g. GLUTEONTO:0000004, FMA:22317) or IRI.")
+                   f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.")
 @run_options
 @PAGER_OPTION
 @friendly
@@ -319,21 +317,21 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
     nothing about the named term for this question.
     """
-    from .i18n import text as say
+    from .i18n import msg as say
+    from .i18n import ui
     from .query.answers import ask
 
     lang = lang.lower()
     session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation)
-    session.lang = lang
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:
         if param.name == "lang" and "lang" not in values:
-            values["lang"] = "nb" if lang == "nb" else "en"
-    answer = ask(session, spec.name, values)
-    if session.readings:
-        names = session.label_texts([iri for _value, iri in session.readings], lang)
-        for value, iri in session.readings:
+            values["lang"] = ui(lang)
+    answer = ask(session, spec.name, values, lang)
+    if answer.readings:
+        names = session.label_texts([iri for _value, iri in answer.readings], lang)
+        for value, iri in answer.readings:
             click.echo(say("read as", lang, value=value, name=names.get(iri, iri)), err=True)
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
@@ -357,7 +355,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
            graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
-    from .query.guard import check_query, decode_query
+    from .sparql.guard import check_query, decode_query
 
     text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
     check_query(text, allow_federation=allow_federation)  # before loading anything
@@ -368,7 +366,7 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
-@click.option("--engine", type=RegistryChoice(".tools.shacl_engines", "SHACL_ENGINES"), default="rudof", show_default=True,
+@click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True,
               help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).")
 @LANG_OPTION
 @friendly
@@ -450,13 +448,13 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 @LANG_OPTION
 @friendly
 def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user: str | None, timeout: float, lang: str) -> None:
-    """Load the release (or FILE, e.g. a link-fma result) into a SPARQL store through the Graph Store Protocol."""
+    """Load the release (or FILE, e.g. a link result) into a SPARQL store through the Graph Store Protocol."""
     import urllib.parse
 
     import pyoxigraph as ox
 
     from .i18n import MessageError
-    from .i18n import text as say
+    from .i18n import msg as say
     from .tools.push import push as send
 
     lang = lang.lower()
@@ -476,36 +474,59 @@ def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user
     click.echo(say("push done", lang, n=report.triples, file=file or say("push release", lang), graph=target, url=endpoint))
 
 
-@main.command("link-fma")
-@click.argument("fma_file", type=click.Path(path_type=Path))
+@click.command("link")
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
-@click.option("--subset", is_flag=True, help="Keep only the mapped FMA classes and their neighbourhood, not all of FMA.")
+@click.option("--subset", is_flag=True, help="Keep only the mapped classes and their neighbourhood, not the whole file.")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
 @FORMAT_OPTION
 @LANG_OPTION
 @click.option("--quiet", is_flag=True, help="No progress messages.")
+@click.option("--progress", "show_progress", is_flag=True, help="Progress messages on standard error even when it is not a terminal.")
 @friendly
-def link_fma(fma_file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
-             fmt: str, lang: str, quiet: bool) -> None:
-    """Check gluteonto's FMA mappings against FMA_FILE and merge the two."""
-    from .query.answers import ask
-    from .tools.fma import link_fma as run_link
+def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
+         fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
+    """Check gluteonto's mappings against an FMA or Uberon FILE and merge the two.
 
-    progress = None if quiet else (lambda message: click.echo(message, err=True))
-    outcome = run_link(fma_file, output=output, subset=subset, progress=progress)
-    click.echo(outcome.report.render(), err=output is not None and str(output) == "-")
+    FILE is any FMA edition (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release (.owl, .obo,
+    obographs .json, -basic), gzip'd or not; which one is recognised from its class IRIs.
+    'link-fma' is the same command.
+    """
+    from .i18n import msg
+    from .query.answers import ask
+    from .tools.link import link as run_link
+    from .tools.link import query_needs, unmet_needs
+
+    wanted = show_progress or (not quiet and sys.stderr.isatty())
+    progress = (lambda message: click.echo(message, err=True)) if wanted else None
+    outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang)
+    report = outcome.report
+    click.echo(report.render(lang), err=output is not None and str(output) == "-")
+    unanswered = False
     for name in query_names:
-        click.echo(f"\n== {name}")
-        answer = ask(outcome.session, name, _parse_params(params, lang))
+        spec = outcome.session.find_query(name)
+        unmet = unmet_needs(report, query_needs(spec.text))
+        click.echo(f"\n== {spec.name}")
+        if unmet:
+            key = "link needs ontology" if unmet[0] in ("FMA", "UBERON") else "link needs property"
+            what = unmet[0].replace("UBERON", "Uberon")
+            click.echo(msg(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
+            unanswered = True
+            continue
+        answer = ask(outcome.session, spec.name, _parse_params(params, lang), lang)
         click.echo(outcome.session.render(answer.result, fmt, lang, width=_width(fmt, False), hide=answer.bound))
-    sys.exit(0 if outcome.report.ok else 1)
+    sys.exit(1 if not report.ok else 3 if unanswered else 0)
+
+
+main.add_command(link, "link")
+main.add_command(link, "link-fma")
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["en", "nb"], case_sensitive=False), default=lambda: default_lang(os.environ)
-              if default_lang(os.environ) in ("en", "nb") else "en", show_default="en; nb with GLUTEONTO_LANG=nb",
+@click.option("--lang", type=click.Choice(list(UI_LANGS), case_sensitive=False), default=lambda: default_lang(os.environ)
+              if default_lang(os.environ) in UI_LANGS else "en", show_default="en; nb with GLUTEONTO_LANG=nb",
               help="Language of the questions (Latin names are given in brackets where the ontology has them).")
 @click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
               help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.")

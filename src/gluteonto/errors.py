@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["GluteontoError", "InputError", "CheckFailed", "EngineError", "first_line"]
+__all__ = ["GluteontoError", "InputError", "EngineError", "first_line"]
 
 
 class GluteontoError(Exception):
@@ -21,12 +21,6 @@ class EngineError(GluteontoError):
     """A query engine or SPARQL endpoint failed or could not be reached (exit 2)."""
 
     exit_code = 2
-
-
-class CheckFailed(GluteontoError):
-    """A check ran and found problems (exit 1)."""
-
-    exit_code = 1
 
 
 def first_line(exc: BaseException) -> str:

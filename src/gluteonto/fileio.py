@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO
 
 from .safe_write import atomic_output as safe_atomic_output
 
-__all__ = ["atomic_output", "atomic_write_text"]
+__all__ = ["atomic_output", "atomic_write_bytes", "atomic_write_text"]
 
 
 def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> AbstractContextManager[BinaryIO]:
@@ -19,11 +19,10 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> AbstractContextMan
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically."""
-    with atomic_output(path) as handle:
-        handle.write(text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_with(path: Path, writer: Callable[[BinaryIO], None]) -> None:
-    """Call ``writer(handle)`` on a temporary file and move it into place only if it succeeds."""
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
     with atomic_output(path) as handle:
-        writer(handle)
+        handle.write(data)

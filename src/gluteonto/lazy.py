@@ -1,10 +1,15 @@
-"""Names a package loads on first use, so that importing the package stays cheap (PEP 562)."""
+"""Names a package loads on first use, so that importing the package stays cheap (PEP 562).
+
+This module imports nothing the interpreter has not loaded at start-up: the console script imports the
+package before it can catch Ctrl-C, so that moment is kept as short as it can be.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from importlib import import_module
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
 __all__ = ["lazy_getattr"]
 
@@ -23,6 +28,8 @@ def lazy_getattr(namespace: dict[str, Any], exports: Mapping[str, str],
         if name in built:
             value = built[name]()
         elif name in exports:
+            from importlib import import_module
+
             value = getattr(import_module(exports[name], package), name)
         else:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")

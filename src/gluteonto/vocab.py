@@ -1,11 +1,14 @@
 """Named IRI constants and prefixes used across gluteonto.
 
->>> str(GLUT["0000004"])
-'https://w3id.org/gluteonto/GLUTEONTO_0000004'
+The ontology's own terms are named in :mod:`gluteonto.iris` (generated from the edit source).
+
+>>> str(GLUT)
+'https://w3id.org/gluteonto/GLUTEONTO_'
 >>> expand_curie("FMA:22317")
 'http://purl.org/sig/ont/fma/fma22317'
->>> compact_iri("http://purl.obolibrary.org/obo/RO_0002005")
-'RO:0002005'
+>>> from gluteonto import iris
+>>> compact_iri(iris.INNERVATED_BY) == "RO:" + iris.INNERVATED_BY.rsplit("_", 1)[1]
+True
 >>> str(version_iri("2026-11-24"))
 'https://w3id.org/gluteonto/releases/2026-11-24/gluteonto.owl'
 >>> print(sparql_prefixes("rdfs", "owl"))
@@ -15,7 +18,7 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # built on first use by __getattr__, so importing this module needs no rdflib
     from rdflib import Graph, Namespace
@@ -28,7 +31,6 @@ if TYPE_CHECKING:  # built on first use by __getattr__, so importing this module
     FMA: Namespace
     SH: Namespace
     IAO_DEFINITION: URIRef
-    RO: _RO
 
 __all__ = [
     "BASE",
@@ -38,7 +40,8 @@ __all__ = [
     "GLUT",
     "IAO_DEFINITION",
     "INTERNATIONAL_ONTOLOGY_IRI",
-    "LABEL_LANGS",
+    "OBO_DEFINITION",
+    "OBO_REPLACED_BY",
     "OBO",
     "OBOINOWL",
     "ONTOLOGY_IRI",
@@ -46,11 +49,9 @@ __all__ = [
     "PREFIXES",
     "RDF",
     "RDFS",
-    "RO",
     "SH",
     "SKOS",
     "XSD",
-    "Lang",
     "bind_prefixes",
     "compact_iri",
     "expand_curie",
@@ -64,13 +65,12 @@ ONTOLOGY_IRI = BASE + "gluteonto.owl"
 INTERNATIONAL_ONTOLOGY_IRI = BASE + "gluteonto-international.owl"
 BRIDGE_IRI = BASE + "gluteonto-fma-bridge.owl"
 _OBO = "http://purl.obolibrary.org/obo/"
+#: IAO's annotation properties every OBO ontology uses: a term's definition, and the term that replaces an obsolete one.
+OBO_DEFINITION = _OBO + "IAO_0000115"
+OBO_REPLACED_BY = _OBO + "IAO_0100001"
 _OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"
 _FMA = "http://purl.org/sig/ont/fma/"
 _SH = "http://www.w3.org/ns/shacl#"
-
-#: Languages that labels are offered in (``la``: Latin anatomy names, English where there is none).
-Lang = Literal["en", "nb", "la"]
-LABEL_LANGS: tuple[Lang, ...] = ("en", "nb", "la")
 
 #: Prefix map used by queries, serialisations and CURIE handling (order matters for compaction).
 PREFIXES: dict[str, str] = {
@@ -101,37 +101,17 @@ PREFIXES: dict[str, str] = {
 _UNBOUND = frozenset({"glut", "obo", "sh", "semapv", "sssom"})
 
 
-class _RO:
-    """Relations Ontology / BFO properties reused by gluteonto (IRIs from the reference data)."""
-
-    def __init__(self, obo: Namespace) -> None:
-        self.part_of = obo["BFO_0000050"]
-        self.has_part = obo["BFO_0000051"]
-        self.innervated_by = obo["RO_0002005"]
-        self.innervates = obo["RO_0002134"]
-        self.has_muscle_origin = obo["RO_0002372"]
-        self.has_muscle_insertion = obo["RO_0002373"]
-        self.attached_to = obo["RO_0002371"]
-        self.branching_part_of = obo["RO_0002380"]
-        self.connecting_branch_of = obo["RO_0002252"]
-        self.vessel_supplies_blood_to = obo["RO_0020101"]
-        self.adjacent_to = obo["RO_0002220"]
-        self.continuous_with = obo["RO_0002150"]
-        self.located_in = obo["RO_0001025"]
-
-
-_LAZY = ("GLUT", "OBO", "OBOINOWL", "IAO_DEFINITION", "FMA", "SH", "RO", "DCTERMS", "OWL", "RDF", "RDFS", "SKOS",
-         "XSD")
+_LAZY = ("GLUT", "OBO", "OBOINOWL", "IAO_DEFINITION", "FMA", "SH", "DCTERMS", "OWL", "RDF", "RDFS", "SKOS", "XSD")
 
 
 def _rdflib_names() -> dict[str, Any]:
     """The rdflib namespace objects (built on first use, so importing this module stays cheap)."""
-    from rdflib import Namespace
+    from rdflib import Namespace, URIRef
     from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
     obo = Namespace(_OBO)
     return {"GLUT": Namespace(PREFIXES["GLUTEONTO"]), "OBO": obo, "OBOINOWL": Namespace(_OBOINOWL),
-            "IAO_DEFINITION": obo["IAO_0000115"], "FMA": Namespace(_FMA), "SH": Namespace(_SH), "RO": _RO(obo),
+            "IAO_DEFINITION": URIRef(OBO_DEFINITION), "FMA": Namespace(_FMA), "SH": Namespace(_SH),
             "DCTERMS": DCTERMS, "OWL": OWL, "RDF": RDF, "RDFS": RDFS, "SKOS": SKOS, "XSD": XSD}
 
 
@@ -145,7 +125,7 @@ def __getattr__(name: str) -> Any:
 
 
 def expand_curie(curie: str) -> str:
-    """Expand a CURIE such as ``UBERON:0008521`` to a full IRI; raise ``ValueError`` if unknown."""
+    """Expand a CURIE such as ``UBERON:NNNNNNN`` to a full IRI; raise ``ValueError`` if unknown."""
     prefix, sep, local = curie.partition(":")
     if not sep or prefix not in PREFIXES or not local:
         raise ValueError(f"not a known CURIE: {curie!r}")

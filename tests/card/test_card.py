@@ -10,13 +10,12 @@ from rdflib import Graph, URIRef
 
 from gluteonto import InputError, Session
 from gluteonto.card import (
-    answering_questions,
     build_card,
     card_index,
     render_html,
     render_text,
 )
-from gluteonto.card.questions import question_params
+from gluteonto.query.questions import answering_questions, question_params
 from gluteonto.vocab import OBO, RDFS
 
 from ..helpers import restrictions, term

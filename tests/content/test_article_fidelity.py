@@ -218,6 +218,7 @@ def test_copied_run_check_catches_a_copied_clause_in_an_own_sentence() -> None:
 
 
 # --- DL query: actions of gluteus minimus include those of its fibre segments -----------------
+@pytest.mark.slow
 @needs_java
 def test_dl_query_for_actions_of_gluteus_minimus_includes_its_segments() -> None:
     import owlready2

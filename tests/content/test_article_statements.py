@@ -12,10 +12,10 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
-from gluteonto import Session
+from gluteonto import Session, iris
 from gluteonto.resources import ontology_file
 from gluteonto.tools.reason import java_available
-from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS, RO
+from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS
 
 from ..helpers import ROOT, restrictions, run_cli, term, union_fillers
 
@@ -70,10 +70,10 @@ def test_superior_gluteal_nerve_passes_through_the_medius_minimus_plane_instead_
          "Mellom disse to musklene løper både a. glutea superior og n. gluteus superior")
     g = ontology_graph
     assert has(g, 62, term(905), 60) and has(g, 78, term(905), 60) and has(g, 77, term(905), 60)
-    assert has(g, 62, RO.branching_part_of, 65) and has(g, 62, term(905), 59)  # it branches from the plexus
+    assert has(g, 62, URIRef(iris.BRANCHING_PART_OF), 65) and has(g, 62, term(905), 59)  # it branches from the plexus
     # RO located in means entirely within: no nerve, vessel or anastomosis is located in a space or region
     spaces = set(g.transitive_subjects(RDFS.subClassOf, term(87)))
-    for node in g.subjects(OWL.onProperty, RO.located_in):
+    for node in g.subjects(OWL.onProperty, URIRef(iris.LOCATED_IN)):
         owners = set(g.subjects(RDFS.subClassOf, node))
         assert g.value(node, OWL.someValuesFrom) not in spaces, owners
         assert not owners & {term(n) for n in (62, 63, 77, 78, 84)}, owners
@@ -184,7 +184,7 @@ def test_axioms_implied_only_by_a_name_cite_reference_data_or_are_gone(ontology_
     assert set(g.objects(axiom(g, 402, term(918), 22), DCTERMS.source)) == {MONDO}
     assert set(g.objects(axiom(g, 405, term(918), 55), DCTERMS.source)) == {MONDO}
     assert not has(g, 413, term(918), 48) and {term(51), term(48)} in union_fillers(g, term(413), term(918))
-    assert not restrictions_any(g, term(84), RO.located_in)
+    assert not restrictions_any(g, term(84), URIRef(iris.LOCATED_IN))
     assert not has(g, 407, term(921), 434)
 
 
@@ -244,6 +244,7 @@ def _reason(query_name: str, expression: object) -> tuple[set[str], object]:
     return {c.iri for c in query.descendants()} - {query.iri}, world
 
 
+@pytest.mark.slow  # HermiT runs in Java
 @needs_java
 @needs_article
 def test_dl_query_for_exercises_after_hip_surgery_returns_the_single_leg_squat_and_the_step_up() -> None:
@@ -260,7 +261,7 @@ QUALIFIED = [
     ("kan føre til isolert svakhet i gluteus minimus og medius", 412, term(938), 447, "isolated"),
     ("Sammen med gluteus medius er minimus den vanligste muskelen som affiseres ved GTPS", 404, term(919), 4, "most commonly"),
     ("Sammen med gluteus medius er minimus den vanligste muskelen som affiseres ved GTPS", 404, term(919), 5, "most commonly"),
-    ("mottar sin arterielle forsyning hovedsakelig fra a. glutea superior", 77, RO.vessel_supplies_blood_to, 4, "mainly"),
+    ("mottar sin arterielle forsyning hovedsakelig fra a. glutea superior", 77, URIRef(iris.VESSEL_SUPPLIES_BLOOD_TO), 4, "mainly"),
     ("ofte forbundet med tidligere hofteartrose", 404, term(924), 406, "earlier"),
     ("sistnevnte primært er en ekstensor og utoverrotator", 219, term(909), 6, "primarily"),
     ("sistnevnte primært er en ekstensor og utoverrotator", 220, term(909), 6, "primarily"),
@@ -308,6 +309,7 @@ def test_gluteus_minimus_never_acts_alone(ontology_graph: Graph) -> None:
     assert (term(225), OWL.equivalentClass, None) in g
 
 
+@pytest.mark.slow  # HermiT runs in Java
 @needs_java
 @needs_article
 def test_hermit_places_every_action_of_gluteus_minimus_under_never_alone() -> None:

@@ -89,6 +89,7 @@ def test_ontology_header(ontology_graph: Graph) -> None:
 needs_java = pytest.mark.skipif(not java_available(), reason="HermiT needs Java (a JRE on PATH); none found")
 
 
+@pytest.mark.slow
 @needs_java
 def test_hermit_finds_the_ontology_consistent_without_unsatisfiable_classes() -> None:
     report = reason()
@@ -96,6 +97,7 @@ def test_hermit_finds_the_ontology_consistent_without_unsatisfiable_classes() ->
     assert report.class_count > 200
 
 
+@pytest.mark.slow
 @needs_java
 def test_hermit_reports_an_unsatisfiable_class(fresh_graph: Graph, tmp_path: Path) -> None:
     fresh_graph.add((term(4), RDFS.subClassOf, term(401)))  # a muscle that is also a disorder

@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 from gluteonto import Session
 from gluteonto.query.catalog import load_catalog
-from gluteonto.query.results import own_label_columns, without_columns
+from gluteonto.sparql.results import own_label_columns, without_columns
 
 CATALOG = load_catalog()
 QUESTIONS = sorted(n for n, s in CATALOG.items() if s.group == "questions")

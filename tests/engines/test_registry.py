@@ -36,3 +36,26 @@ def test_syntax_from_the_file_name(name: str, rdflib_name: str, media_type: str)
 def test_unknown_suffix_is_an_input_error() -> None:
     with pytest.raises(InputError, match="cannot tell the RDF format"):
         syntax_for(Path("a.xyz"))
+
+
+def test_every_engine_declares_what_it_can_do() -> None:
+    """Code above the engines asks capabilities, never names: local data, own time limit, cheap label match."""
+    from gluteonto.engines import Capabilities, EndpointEngine
+
+    declared = {name: factory([]).capabilities for name, factory in ENGINES.items()}
+    assert all(isinstance(c, Capabilities) and c.local_store and not c.own_timeout for c in declared.values())
+    assert declared["oxigraph"].fast_label_match and not declared["rdflib"].fast_label_match
+    remote = EndpointEngine("http://127.0.0.1:9/sparql").capabilities
+    assert not remote.local_store and remote.own_timeout
+
+
+def test_engines_are_told_apart_by_capabilities_not_by_name() -> None:
+    """No module above the engines compares an engine's name (the four checks the Session had are gone)."""
+    import re
+
+    from ..helpers import ROOT
+
+    found = [f"{path.relative_to(ROOT)}: {match.group()}" for path in sorted((ROOT / "src" / "gluteonto").rglob("*.py"))
+             if "engines" not in path.parts
+             for match in re.finditer(r"\.name\s*[!=]=\s*[\"'](endpoint|oxigraph|rdflib)[\"']", path.read_text(encoding="utf-8"))]
+    assert not found, found

@@ -5,7 +5,8 @@ the defaults of its header, and with several other parameter values bound the wa
 -p`` binds them (and one value that has no answer) — on the embedded Oxigraph (the reference),
 rdflib, the Oxigraph server, ``gluteonto serve``, Virtuoso just after a bulk load, a restarted
 Virtuoso queried without a graph (its default graph is then the union of all graphs), and Jena ARQ.
-FMA comparisons run on the release merged with the FMA fixture; quality-control queries also run on the
+FMA and Uberon comparisons run on the release merged with the FMA fixture and the Uberon extract;
+quality-control queries also run on the
 release with a seeded defect for each of them, so that they have rows to compare. Answers are compared
 with :func:`tests.triplestores.differences` (multisets of rows; order where the query orders).
 """
@@ -24,10 +25,10 @@ from gluteonto.engines.base import checked_query
 from gluteonto.errors import GluteontoError
 from gluteonto.query.catalog import QuerySpec, load_catalog
 from gluteonto.query.kinds import expected_kinds, kind_members
-from gluteonto.query.results import QueryResult
 from gluteonto.resources import ontology_file
+from gluteonto.sparql.results import QueryResult
 
-from ..conftest import DEFECTS_GRAPH, FMA_GRAPH, RELEASE_GRAPH
+from ..conftest import DEFECTS_GRAPH, FMA_GRAPH, RELEASE_GRAPH, UBERON_GRAPH
 from ..triplestores import JenaArq, Virtuoso, differences, order_keys
 
 pytestmark = pytest.mark.slow
@@ -36,12 +37,21 @@ CATALOG = load_catalog()
 NAMES = sorted(CATALOG)
 #: values bound to a literal parameter besides its default
 LITERAL_VALUES = {"segment": ["L4", "S1", "S5"], "lang": ["nb"]}
+#: the datasets the stores hold in named graphs beside the release
+NAMED_GRAPHS = (("fma", FMA_GRAPH), ("uberon", UBERON_GRAPH), ("defects", DEFECTS_GRAPH))
 #: how many of the terms a question answers for (as stored) are also asked about one at a time
 TERMS_PER_QUESTION = 3
 
 
-#: The data a case runs on: the release, the release merged with the FMA fixture, the release with QC defects.
+#: The data a case runs on: the release, the release merged with the FMA fixture or the Uberon extract, the
+#: release with QC defects.
 Dataset = str
+#: the merged data a comparison group runs on (every other query runs on the release)
+GROUP_DATASETS: dict[str, Dataset] = {"FMA comparison": "fma", "Uberon comparison": "uberon"}
+
+
+def _dataset(spec: QuerySpec) -> Dataset:
+    return GROUP_DATASETS.get(spec.group, "release")
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,7 @@ class Reference:
     sessions: dict[Dataset, Session]
 
     def session(self, spec: QuerySpec) -> Session:
-        return self.sessions["fma" if spec.group == "FMA comparison" else "release"]
+        return self.sessions[_dataset(spec)]
 
 
 def _spread(values: list[str], count: int) -> list[str]:
@@ -85,7 +95,7 @@ def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -
         answered = {combo.split("\t")[0] for combo in combos}
         kinds = expected_kinds(iri_params[0])
         if kinds:
-            unanswered = sorted(kind_members(session, kinds) - answered)
+            unanswered = sorted(kind_members(session.engine, kinds) - answered)
             if unanswered:
                 sets.append({iri_params[0]: unanswered[0]})
     for param in spec.params:
@@ -96,7 +106,7 @@ def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -
 
 def _cases(reference: Reference, spec: QuerySpec) -> list[Case]:
     session = reference.session(spec)
-    dataset = "fma" if spec.group == "FMA comparison" else "release"
+    dataset = _dataset(spec)
     cases = [Case("as stored", spec.text, dataset)]
     if spec.group == "quality control":
         cases.append(Case("as stored, on seeded defects", spec.text, "defects"))
@@ -111,9 +121,10 @@ def _cases(reference: Reference, spec: QuerySpec) -> list[Case]:
 
 
 @pytest.fixture(scope="session")
-def reference(oxigraph_session: Session, fma_merged: Path, qc_defects: Path) -> Reference:
-    return Reference({"release": oxigraph_session, "fma": Session("oxigraph", [fma_merged], include_ontology=False),
-                      "defects": Session("oxigraph", [qc_defects], include_ontology=False)})
+def reference(oxigraph_session: Session, fma_merged: Path, uberon_merged: Path, qc_defects: Path) -> Reference:
+    return Reference({"release": oxigraph_session, **{dataset: Session("oxigraph", [path], include_ontology=False)
+                                                       for dataset, path in (("fma", fma_merged), ("uberon", uberon_merged),
+                                                                             ("defects", qc_defects))}})
 
 
 @pytest.fixture(scope="session")
@@ -162,15 +173,16 @@ def _check(name: str, catalog_cases: dict[str, list[Case]], expected: dict[tuple
 
 
 @pytest.fixture(scope="session")
-def rdflib_runner(rdflib_session: Session, fma_merged: Path, qc_defects: Path) -> Runner:
-    return _engine_runner({"release": rdflib_session.engine, "fma": Session("rdflib", [fma_merged], include_ontology=False).engine,
-                           "defects": Session("rdflib", [qc_defects], include_ontology=False).engine})
+def rdflib_runner(rdflib_session: Session, fma_merged: Path, uberon_merged: Path, qc_defects: Path) -> Runner:
+    return _engine_runner({"release": rdflib_session.engine,
+                           **{dataset: Session("rdflib", [path], include_ontology=False).engine
+                              for dataset, path in (("fma", fma_merged), ("uberon", uberon_merged), ("defects", qc_defects))}})
 
 
 @pytest.fixture(scope="session")
 def oxigraph_server_runner(oxigraph_server: str) -> Runner:
-    return _engine_runner({"release": EndpointEngine(oxigraph_server), "fma": EndpointEngine(oxigraph_server, default_graphs=[FMA_GRAPH]),
-                           "defects": EndpointEngine(oxigraph_server, default_graphs=[DEFECTS_GRAPH])})
+    return _engine_runner({"release": EndpointEngine(oxigraph_server),
+                           **{dataset: EndpointEngine(oxigraph_server, default_graphs=[graph]) for dataset, graph in NAMED_GRAPHS}})
 
 
 @pytest.fixture(scope="session")
@@ -181,7 +193,7 @@ def gluteonto_serve_runner(gluteonto_endpoint: str) -> Runner:
 @pytest.fixture(scope="session")
 def virtuoso_runner(virtuoso: Virtuoso) -> Runner:
     return _engine_runner({dataset: EndpointEngine(virtuoso.url, default_graphs=[graph])
-                           for dataset, graph in (("release", RELEASE_GRAPH), ("fma", FMA_GRAPH), ("defects", DEFECTS_GRAPH))})
+                           for dataset, graph in (("release", RELEASE_GRAPH), *NAMED_GRAPHS)})
 
 
 @pytest.fixture(scope="session")
@@ -194,11 +206,12 @@ def virtuoso_union_runner(virtuoso_restarted: Virtuoso) -> Runner:
 
 
 @pytest.fixture(scope="session")
-def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path,
+def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path, uberon_merged: Path,
                  qc_defects: Path) -> dict[tuple[str, str], QueryResult | str]:
     """Every case answered by Jena ARQ, one batch per dataset."""
     answers: dict[tuple[str, str], QueryResult | str] = {}
-    for dataset, data in (("release", ontology_file("ttl", international=True)), ("fma", fma_merged), ("defects", qc_defects)):
+    for dataset, data in (("release", ontology_file("ttl", international=True)), ("fma", fma_merged), ("uberon", uberon_merged),
+                          ("defects", qc_defects)):
         batch = {f"{name}\t{case.label}": case.text for name, cases in catalog_cases.items() for case in cases if case.dataset == dataset}
         for key, answer in jena.run(data, batch).items():
             name, label = key.split("\t")

@@ -50,3 +50,57 @@ def test_injection_attempt_is_bound_as_a_plain_literal(rdflib_session: Session) 
     with pytest.raises(InputError, match="not a valid value for segment"):
         rdflib_session.query("muscles-by-segment", {"segment": evil})
     assert rdflib_session.engine.query(CATALOG["muscles-by-segment"].text, {"segment": Literal(evil)}).rows == []
+
+
+class _Remote:
+    """A stand-in remote engine: no local store, stops queries itself; answers from a local copy."""
+
+    name = "stand-in"
+    allow_federation = False
+
+    def __init__(self, local: Session) -> None:
+        from gluteonto.engines import Capabilities
+
+        self.capabilities = Capabilities(local_store=False, own_timeout=True)
+        self.timeout: float | None = None
+        self.local = local
+        self.queries = 0
+
+    def query(self, sparql, bindings=None):  # noqa: ANN001, ANN201
+        self.queries += 1
+        return self.local.engine.query(sparql, bindings)
+
+    def triple_count(self) -> int:
+        return self.local.engine.triple_count()
+
+
+def test_session_uses_what_the_engine_declares(oxigraph_session: Session) -> None:
+    """An engine without a local store is given the time limit and runs queries in this process; labels come
+    from the packaged ontology, not from the engine."""
+    remote = _Remote(oxigraph_session)
+    session = Session(store=remote, timeout=7)
+    assert remote.timeout == 7
+    before = remote.queries
+    assert session.index.label(session.resolve_term("gluteus minimus")) == "gluteus minimus"
+    assert remote.queries == before  # the label index was built from the packaged ontology
+    assert len(session.query("innervation")) == 3
+
+
+def test_language_is_an_argument_not_session_state(oxigraph_session: Session) -> None:
+    """Names in a message follow the language of the call (the session has no language of its own)."""
+    assert not hasattr(oxigraph_session, "lang")
+    with pytest.raises(InputError) as english:
+        oxigraph_session.query("innervation", {"muscle": "superior gluteal nerve"})
+    with pytest.raises(InputError) as norwegian:
+        oxigraph_session.query("innervation", {"muscle": "superior gluteal nerve"}, lang="nb")
+    assert str(english.value).startswith("superior gluteal nerve is a kind of nerve")
+    assert norwegian.value.render("nb").startswith("n. gluteus superior er en type nerve")  # type: ignore[attr-defined]
+
+
+def test_session_parts_are_apart(oxigraph_session: Session) -> None:
+    from gluteonto.query.catalog import Catalog
+    from gluteonto.query.resolve import TermResolver
+
+    assert isinstance(oxigraph_session.catalog, Catalog) and isinstance(oxigraph_session.terms, TermResolver)
+    assert oxigraph_session.terms.engine is oxigraph_session.engine
+    assert oxigraph_session.find_query("innervasjon").name == "innervation"

@@ -29,6 +29,8 @@ from gluteonto.vocab import ONTOLOGY_IRI
 from ..helpers import free_port, wait_for_port
 from ..hostile_support import Listener, start_listener
 
+pytestmark = pytest.mark.slow  # a server and its worker processes
+
 #: never finishes, gives no row before it does, and holds no more memory as it runs (a sorted cartesian product
 #: could reach the workers' memory cap before the time limit on a fast machine: a 500, not the 503 under test)
 CARTESIAN_SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

@@ -337,6 +337,7 @@ def test_pages_pass_the_nu_html_checker(site: Path) -> None:
     assert result.returncode == 0, (result.stdout + result.stderr)[:3000]
 
 
+@pytest.mark.slow
 @needs_dot
 def test_a_failing_batch_of_graphs_is_laid_out_one_by_one(tmp_path: Path) -> None:
     real = dg.dot_available()

@@ -55,6 +55,7 @@ def test_export_holds_the_ontology_and_the_bridge(fmt: str, expected_size: int) 
     assert len(exported) == expected_size > 9000
 
 
+@pytest.mark.slow
 def test_export_is_byte_identical_across_processes_and_hash_seeds() -> None:
     code = ("import hashlib, json; from gluteonto.tools.export import EXPORT_FORMATS, export; "
             "print(json.dumps({f: hashlib.sha256(export(f, with_bridge=True).encode()).hexdigest() for f in EXPORT_FORMATS}))")

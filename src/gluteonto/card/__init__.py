@@ -27,7 +27,6 @@ from .model import (
     TermCard,
     TermRef,
 )
-from .questions import answering_questions
 from .render_html import render_html
 from .render_text import render_text
 
@@ -42,7 +41,6 @@ __all__ = [
     "Source",
     "TermCard",
     "TermRef",
-    "answering_questions",
     "build_card",
     "card_index",
     "render_html",

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, TypedDict, Union
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .. import iris
 from ..errors import InputError
-from ..i18n import in_lang
-from ..vocab import DCTERMS, GLUT, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, RO, SKOS
+from ..i18n import msg
+from ..query.questions import QuestionTable, answering_questions
+from ..vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS
 from .coverage import coverage_notes
 from .index import COMPENSATING, QUALIFIER, CardIndex
 from .links import mapping_for
@@ -32,17 +34,7 @@ from .model import (
     TermRef,
     ui_lang,
 )
-from .phrases import (
-    EQUIVALENT,
-    IS_A,
-    SENTENCES,
-    capitalize,
-    pieces,
-    sentence,
-    template_for,
-    word,
-)
-from .questions import QuestionTable, answering_questions
+from .phrases import RELATION_ORDER, capitalize, pieces, sentence, template_for, word
 
 if TYPE_CHECKING:
     from ..query.session import Session
@@ -51,16 +43,16 @@ __all__ = ["CardSource", "build_card", "card_index"]
 
 CardSource = Union["Session", Graph, CardIndex]
 
-_HAS_ROOT = GLUT["0000907"]
-_SEGMENT_CODE = GLUT["0000993"]
-_INNERVATED_BY = RO.innervated_by
-_BRANCH_OF = RO.branching_part_of
+_HAS_ROOT = URIRef(iris.HAS_ROOT_SEGMENT)
+_SEGMENT_CODE = URIRef(iris.SPINAL_SEGMENT)
+_INNERVATED_BY = URIRef(iris.INNERVATED_BY)
+_BRANCH_OF = URIRef(iris.BRANCHING_PART_OF)
 #: annotation properties shown in their own card fields, not under "details"
 _OWN_FIELDS = {RDFS.label, IAO_DEFINITION, OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OBOINOWL.hasDbXref,
                RDFS.comment, SKOS.editorialNote, DCTERMS.source, RDF.type, RDFS.subClassOf, OWL.equivalentClass,
                SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch,
                RDFS.subPropertyOf, OWL.inverseOf, DCTERMS.isPartOf}
-_ORDER = {iri: i for i, iri in enumerate(SENTENCES)}
+_ORDER = {iri: i for i, iri in enumerate(RELATION_ORDER)}
 _INDEXES: weakref.WeakKeyDictionary[object, CardIndex] = weakref.WeakKeyDictionary()
 
 
@@ -75,12 +67,12 @@ def card_index(source: CardSource) -> CardIndex:
     return cached
 
 
-def _resolve(index: CardIndex, term: str | URIRef) -> URIRef:
+def _resolve(index: CardIndex, term: str | URIRef, lang: str) -> URIRef:
     if isinstance(term, URIRef):
         iri = term
     else:
         assert index.session is not None
-        iri = index.session.resolve_term(str(term))
+        iri = index.session.resolve_term(str(term), lang=lang)
     if not index.knows(iri):
         raise InputError(f"{str(term)!r} is not a term of this ontology")
     return iri
@@ -91,13 +83,13 @@ def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *,
     """Everything the ontology says about ``term`` (IRI, CURIE or label), in ``lang`` (en, nb or la).
 
     ``source`` is a :class:`~gluteonto.Session`, an rdflib ``Graph`` or a :func:`card_index`.
-    ``questions`` may carry precomputed :func:`~gluteonto.card.questions.answering_questions`
+    ``questions`` may carry precomputed :func:`~gluteonto.query.questions.answering_questions`
     results (the site builds them once for all terms). Unknown terms raise ``InputError``.
     """
     if lang not in LANGS:
         raise InputError(f"unknown card language {lang!r} (use one of {', '.join(LANGS)})")
     index = card_index(source)
-    iri = _resolve(index, term)
+    iri = _resolve(index, term, lang)
     return _Builder(index, iri, lang, questions).card()
 
 
@@ -209,7 +201,7 @@ class _Builder:
             target = self.ref(parent)
             found.append(Relation(subject=self.me, property=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf",
                                   Name(word("is a", self.ui), self.ui), "external", False), target=target,
-                                  **self.phrase(in_lang(IS_A, self.ui), self.me, target),
+                                  **self.phrase(msg("sentence.is a", self.ui), self.me, target),
                                   sources=self.ix.sources_of(child, RDFS.subClassOf, parent, self.lang),
                                   inherited_from=self.ref(via) if via is not None else None, axiom="is_a"))
         return tuple(found)
@@ -248,7 +240,7 @@ class _Builder:
             expression = " ".join(parts)
             prop = first_restriction[0] if first_restriction else OWL.equivalentClass
             target = self.ref(first_restriction[1]) if first_restriction else (named[0] if named else self.me)
-            text = capitalize(in_lang(EQUIVALENT, self.ui).format(s=self.me.name.text, o=expression))
+            text = capitalize(msg("sentence.equivalent", self.ui).format(s=self.me.name.text, o=expression))
             found.append(Relation(subject=self.me, property=self.ref(prop), target=target, sentence=text, pieces=(text,),
                                   sources=self.ix.sources_of(self.iri, OWL.equivalentClass, node, self.lang), axiom="equivalent"))
         return found
@@ -324,7 +316,7 @@ class _Builder:
             elif prop == RDFS.subClassOf and isinstance(target, URIRef):
                 subj, obj = self.ref(subject), self.ref(target)
                 found.append(Relation(subject=subj, property=self.ref(prop), target=obj, axiom="is_a",
-                                      **self.phrase(in_lang(IS_A, self.ui), subj, obj),
+                                      **self.phrase(msg("sentence.is a", self.ui), subj, obj),
                                       sources=self.ix.sources_of(subject, prop, target, self.lang)))
             elif isinstance(target, Literal) and (not target.language or target.language == self.ui):
                 subj = self.ref(subject)

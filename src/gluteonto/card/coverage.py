@@ -9,51 +9,27 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from ..i18n import in_lang
-from ..vocab import GLUT, RO
+from .. import iris
+from ..i18n import and_list, msg
 from .index import CardIndex
 from .model import Note, Relation, TermRef
 
-__all__ = ["MESSAGES", "coverage_notes"]
+__all__ = ["coverage_notes"]
 
-MUSCLE, NERVE, ARTERY = GLUT["0000002"], GLUT["0000061"], GLUT["0000074"]
-_INNERVATED_BY, _INNERVATES = str(RO.innervated_by), str(RO.innervates)
-_ORIGIN, _INSERTION = str(RO.has_muscle_origin), str(RO.has_muscle_insertion)
-_BLOOD = str(RO.vessel_supplies_blood_to)
-_BRANCH_OF = RO.branching_part_of
-
-#: message key → (English, Norwegian); {s} the term, {list} named structures
-MESSAGES: dict[str, tuple[str, str]] = {
-    "no nerve": ("The source does not state the nerve supply of {s}.",
-                 "Kilden oppgir ikke nerveforsyningen til {s}."),
-    "no attachment": ("The source does not state where {s} originates and inserts.",
-                      "Kilden oppgir ikke utspring og feste for {s}."),
-    "no blood": ("The source does not state the arterial supply of {s}.",
-                 "Kilden oppgir ikke den arterielle forsyningen til {s}."),
-    "nerve list": (("The source names only {list} as supplied by {s} (directly or through its branches); "
-                   "other structures it may supply are not covered."),
-                   ("Kilden nevner bare {list} som forsynt av {s} (direkte eller gjennom greinene); "
-                   "andre strukturer nerven kan forsyne, er ikke dekket.")),
-    "nerve none": ("The source does not say which structures {s} supplies.",
-                   "Kilden sier ikke hvilke strukturer {s} forsyner."),
-    "artery list": (("The source names only {list} as supplied with blood by {s} (directly or through its branches); "
-                    "other structures it may supply are not covered."),
-                    ("Kilden nevner bare {list} som forsynt med blod av {s} (direkte eller gjennom greinene); "
-                    "andre strukturer arterien kan forsyne, er ikke dekket.")),
-    "artery none": ("The source does not say which structures {s} supplies with blood.",
-                    "Kilden sier ikke hvilke strukturer {s} forsyner med blod."),
-}
+MUSCLE, NERVE, ARTERY = URIRef(iris.MUSCLE_ORGAN), URIRef(iris.NERVE), URIRef(iris.ARTERY)
+_INNERVATED_BY, _INNERVATES = iris.INNERVATED_BY, iris.INNERVATES
+_ORIGIN, _INSERTION = iris.HAS_MUSCLE_ORIGIN, iris.HAS_MUSCLE_INSERTION
+_BLOOD = iris.VESSEL_SUPPLIES_BLOOD_TO
+_BRANCH_OF = URIRef(iris.BRANCHING_PART_OF)
 
 
 def _message(key: str, lang: str, **values: str) -> Note:
-    return Note("coverage", in_lang(MESSAGES[key], lang).format(**values))
+    """A coverage note (``coverage.KEY`` in the catalogues; ``{s}`` the term, ``{list}`` named structures)."""
+    return Note("coverage", msg("coverage." + key, lang, **values))
 
 
 def _join(names: list[str], lang: str) -> str:
-    names = sorted(set(names), key=str.casefold)
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + (" og " if lang == "nb" else " and ") + names[-1]
+    return and_list(sorted(set(names), key=str.casefold), lang)
 
 
 def _supplied(index: CardIndex, term: URIRef, out_prop: str | None, in_prop: str | None, lang: str) -> list[str]:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..vocab import BASE, DCTERMS, GLUT, OWL, RDF, RDFS, compact_iri
+from .. import iris
+from ..i18n import ui as ui_lang
+from ..vocab import BASE, DCTERMS, OWL, PREFIXES, RDF, RDFS, compact_iri
 from .model import Name, Source, TermRef
 
 if TYPE_CHECKING:
@@ -22,14 +24,15 @@ if TYPE_CHECKING:
 
 __all__ = ["ANATOMY", "AXIOM_NOTES", "SOURCE_KINDS", "CardIndex"]
 
-ANATOMY = GLUT["0000001"]
+ANATOMY = URIRef(iris.ANATOMICAL_ENTITY)
 #: annotation properties an axiom's reification may carry besides dcterms:source: qualifier in the source,
 #: footnote marker, footnote read as (an interpretation), compensating muscle compared
-QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING = GLUT["0000995"], GLUT["0000996"], GLUT["0000997"], GLUT["0000998"]
+QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING = (URIRef(iris.QUALIFIER), URIRef(iris.FOOTNOTE_MARKER),
+                                              URIRef(iris.FOOTNOTE_READ_AS), URIRef(iris.COMPENSATING_MUSCLE))
 AXIOM_NOTES = (QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING)
 #: rdf:type of a source individual → kind of source
-SOURCE_KINDS = {GLUT["0000801"]: "article", GLUT["0000802"]: "section", GLUT["0000803"]: "textbook",
-                GLUT["0000804"]: "reference"}
+SOURCE_KINDS = {URIRef(iris.ONLINE_ARTICLE): "article", URIRef(iris.ARTICLE_SECTION): "section",
+                URIRef(iris.TEXTBOOK): "textbook", URIRef(iris.REFERENCE_RESOURCE): "reference"}
 _KINDS = {OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.AnnotationProperty: "annotation property",
           OWL.NamedIndividual: "individual", OWL.DatatypeProperty: "datatype property"}
 
@@ -106,7 +109,7 @@ class CardIndex:
 
     def terms(self, kind: str | None = None) -> list[URIRef]:
         """The ontology's own terms (gluteonto namespace), optionally of one kind, in IRI order."""
-        found = [s for s in self.out if isinstance(s, URIRef) and str(s).startswith(str(GLUT))]
+        found = [s for s in self.out if isinstance(s, URIRef) and str(s).startswith(PREFIXES["GLUTEONTO"])]
         if kind:
             found = [s for s in found if self.kind(s) == kind]
         return sorted(found, key=str)
@@ -245,7 +248,7 @@ class CardIndex:
         interpretation, the article's reference list is unnumbered)"."""
         from .phrases import word
 
-        ui = "nb" if lang == "nb" else "en"
+        ui = ui_lang(lang)
         short = f"{word('footnote', ui)} {marker}"
         books = [self.ref(b, ui).name.text for b in read_as if isinstance(b, URIRef)]
         if books:
@@ -264,7 +267,7 @@ class CardIndex:
         """A :class:`Source` with its short form ("the article, section innervation")."""
         from .phrases import word
 
-        ui = "nb" if lang == "nb" else "en"
+        ui = ui_lang(lang)
         ref = self.ref(iri, ui)
         kind = next((k for t, k in SOURCE_KINDS.items() if t in self.values(iri, RDF.type)), "reference")
         label = ref.name.text

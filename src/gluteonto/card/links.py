@@ -33,7 +33,7 @@ def _curie(value: str) -> str:
 
 
 def url_for(curie: str) -> str | None:
-    """A page for ``curie`` (``FMA:22317``, ``UBERON:0008521``…), or None if none is known."""
+    """A page for ``curie`` (``FMA:22317``, ``UBERON:NNNNNNN``…), or None if none is known."""
     prefix, sep, local = curie.partition(":")
     if not sep or not local:
         return None

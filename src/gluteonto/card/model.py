@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import LABEL_LANGS
 from ..i18n import ui as ui_lang
-from ..vocab import LABEL_LANGS
 
 __all__ = [
     "LANGS",

@@ -1,6 +1,6 @@
 """Query engines behind one small interface: pyoxigraph (default), rdflib, or a SPARQL 1.1 endpoint.
 
-Every engine answers the same query text and returns a :class:`~gluteonto.query.results.QueryResult`
+Every engine answers the same query text and returns a :class:`~gluteonto.sparql.results.QueryResult`
 (rdflib terms in ``rows``, light terms in ``cells``), so answers can be compared across engines.
 Parameters are bound the same way
 on every engine, as SPARQL inline data: one ``VALUES`` row at the head of the WHERE group, built
@@ -8,7 +8,8 @@ from RDF terms by a strict serialiser (never from the user's raw text), so embed
 SPARQL servers see the same query and give the same answers.
 
 Embedded engines are registered in :data:`ENGINES` (name → factory taking the RDF files to load);
-adding one is a module with a class offering :class:`Engine` plus one entry here.
+adding one is a module with a class offering :class:`Engine` (with the :class:`Capabilities` it has)
+plus one entry here.
 
 >>> list(ENGINES)
 ['oxigraph', 'rdflib']
@@ -21,12 +22,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..resources import ontology_file
-from .base import Engine
+from .base import Capabilities, Engine
 from .endpoint import EndpointEngine
 from .oxigraph_engine import OxigraphEngine
 from .rdflib_engine import RdflibEngine
 
-__all__ = ["ENGINES", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
+__all__ = ["ENGINES", "Capabilities", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
 
 #: Builds an embedded engine loaded with the given RDF files.
 EngineFactory = Callable[[Sequence[Path]], Engine]
@@ -51,7 +52,7 @@ def open_engine(
 
     ``endpoint`` selects a remote SPARQL 1.1 server instead (its data is whatever it serves), queried
     on the graphs ``endpoint_graphs`` (the protocol's ``default-graph-uri``) when given.
-    ``allow_federation`` lets queries use SERVICE (refused otherwise, see :mod:`gluteonto.query.guard`).
+    ``allow_federation`` lets queries use SERVICE (refused otherwise, see :mod:`gluteonto.sparql.guard`).
     """
     opened: Engine
     if endpoint_graphs and not endpoint:
@@ -65,5 +66,5 @@ def open_engine(
     else:
         files = ([ontology_file("ttl", international=True)] if include_ontology else []) + [Path(p) for p in data]
         opened = ENGINES[engine](files)
-    opened.allow_federation = allow_federation  # type: ignore[attr-defined]
+    opened.allow_federation = allow_federation
     return opened

@@ -13,10 +13,10 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, InputError, first_line
-from ..query.results import QueryResult
-from ..query.sparqltext import query_form
+from ..sparql.results import QueryResult
+from ..sparql.text import query_form
 from ..terms import term_from_json
-from .base import checked_query
+from .base import Capabilities, checked_query
 
 __all__ = ["EndpointEngine", "results_from_json"]
 
@@ -43,6 +43,8 @@ class EndpointEngine:
     """
 
     name = "endpoint"
+    #: a remote server: its own data, reached over HTTP; a query is stopped after ``timeout`` seconds
+    capabilities = Capabilities(local_store=False, own_timeout=True)
     allow_federation = False
 
     def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES,
@@ -54,7 +56,7 @@ class EndpointEngine:
             raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
         self.url = url
         self.default_graphs = list(default_graphs)
-        self.timeout = timeout
+        self.timeout: float | None = timeout
         self.max_bytes = max_bytes
         self._opener = _opener()
 
@@ -70,9 +72,10 @@ class EndpointEngine:
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
         )
-        deadline = time.monotonic() + self.timeout
+        timeout = self.timeout or 30.0
+        deadline = time.monotonic() + timeout
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=timeout) as response:
                 chunks: list[bytes] = []
                 size = 0
                 while True:
@@ -83,7 +86,7 @@ class EndpointEngine:
                     if size > self.max_bytes:
                         raise EngineError(f"endpoint {self.url} sent more than {self.max_bytes:,} bytes; refused")
                     if time.monotonic() > deadline:
-                        raise EngineError(f"endpoint {self.url} did not finish answering within {self.timeout:g} s")
+                        raise EngineError(f"endpoint {self.url} did not finish answering within {timeout:g} s")
                     chunks.append(chunk)
         except urllib.error.HTTPError as exc:
             body = exc.read(4096).decode("utf-8", "replace").strip().splitlines()

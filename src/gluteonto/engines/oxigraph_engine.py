@@ -12,10 +12,10 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, GluteontoError, InputError, first_line
-from ..query.results import QueryResult
 from ..resources import ontology_file
+from ..sparql.results import QueryResult
 from ..terms import from_oxigraph
-from .base import checked_query
+from .base import Capabilities, checked_query
 from .rows import check_rows
 
 __all__ = ["OxigraphEngine"]
@@ -25,7 +25,9 @@ class OxigraphEngine:
     """pyoxigraph (Rust) store: the default embedded engine, also used for FMA-sized data."""
 
     name = "oxigraph"
+    capabilities = Capabilities(local_store=True)
     allow_federation = False
+    timeout: float | None = None
     max_rows = limits.MAX_ROWS
 
     def __init__(self, store: Any = None) -> None:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import EngineError, InputError, first_line
-from ..query.results import QueryResult
-from .base import checked_query
+from ..sparql.results import QueryResult
+from .base import Capabilities, checked_query
 from .rows import check_rows
 
 if TYPE_CHECKING:
@@ -26,7 +26,10 @@ class RdflibEngine:
     """
 
     name = "rdflib"
+    #: pure Python: one query for an exact label scans every label, so the label index is built instead
+    capabilities = Capabilities(local_store=True, fast_label_match=False)
     allow_federation = False
+    timeout: float | None = None
     max_rows = limits.MAX_ROWS
 
     def __init__(self, graph: Graph) -> None:

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from .obographs import to_obographs
     from .ofn import to_ofn
     from .rdfxml import to_rdfxml
-    from .reading import RdfSyntax, open_rdf_stream, reading_rdf, syntax_for
+    from .reading import RdfSyntax, syntax_for
+    from .safe_read import open_rdf_stream, reading_rdf
     from .turtle import to_trig, to_turtle
 
 __all__ = [
@@ -60,8 +61,8 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "RdfSyntax": ".reading",
-    "open_rdf_stream": ".reading",
-    "reading_rdf": ".reading",
+    "open_rdf_stream": ".safe_read",
+    "reading_rdf": ".safe_read",
     "syntax_for": ".reading",
     "to_jsonld": ".jsonld",
     "to_ntriples": ".ntriples",

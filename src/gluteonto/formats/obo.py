@@ -2,7 +2,7 @@
 
 * one English ``name`` per term; the Norwegian Bokmål and Latin labels become synonyms typed
   ``NORWEGIAN_BOKMAL`` / ``LATIN`` (declared with ``synonymtypedef``), as do the other synonyms;
-* ``def`` is the English IAO:0000115 definition, with the axiom's sources as xrefs;
+* ``def`` is the English definition (IAO's definition annotation), with the axiom's sources as xrefs;
 * ``is_a`` and ``relationship`` lines for named superclasses and existential restrictions on a
   named filler, each with its sources as ``source`` qualifiers; ``intersection_of`` /
   ``union_of`` for defined classes whose definition OBO can express; ``disjoint_from`` for every
@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
+from ..vocab import IAO_DEFINITION
 from .owlmodel import (
     Annotation,
     AnnotationIndex,
@@ -38,7 +39,6 @@ __all__ = ["OBO_IDSPACES", "SYNONYM_TYPES", "curie", "render_obo", "to_obo"]
 
 DCTERMS = "http://purl.org/dc/terms/"
 OBOINOWL = "http://www.geneontology.org/formats/oboInOwl#"
-IAO_DEFINITION = URIRef("http://purl.obolibrary.org/obo/IAO_0000115")
 #: ID spaces declared in the header (prefix → IRI prefix); OBO library prefixes need none.
 OBO_IDSPACES: dict[str, str] = {
     "GLUTEONTO": "https://w3id.org/gluteonto/GLUTEONTO_",
@@ -61,7 +61,7 @@ _OWN_TAGS = {str(RDFS.label), str(IAO_DEFINITION), str(SKOS.definition), str(RDF
 
 
 def curie(iri: str) -> str:
-    """The OBO identifier of an IRI (``GLUTEONTO:0000004``, ``RO:0002005``), or the IRI itself."""
+    """The OBO identifier of an IRI (``GLUTEONTO:NNNNNNN``, ``RO:NNNNNNN``), or the IRI itself."""
     for prefix, ns in sorted(_CURIE_PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.\-]+", iri[len(ns):]):
             return f"{prefix}:{iri[len(ns):]}"

@@ -19,7 +19,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
-from .obo import IAO_DEFINITION, OBOINOWL, SYNONYM_TYPES, curie
+from ..vocab import IAO_DEFINITION
+from .obo import OBOINOWL, SYNONYM_TYPES, curie
 from .owlmodel import (
     Annotation,
     AnnotationIndex,

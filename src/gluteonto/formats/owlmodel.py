@@ -155,11 +155,6 @@ class Ontology:
         """Axioms of ``kind``, optionally only those whose first argument is ``first``."""
         return (a for a in self.axioms if a.kind == kind and (first is None or a.args[0] == first))
 
-    def annotation_values(self, subject: URIRef, prop: URIRef) -> list[tuple[Node, tuple[Annotation, ...]]]:
-        """Values of ``prop`` on ``subject``, each with its axiom annotations."""
-        return [(cast(Node, a.args[2]), a.annotations) for a in self.axioms
-                if a.kind == "AnnotationAssertion" and a.args[0] == prop and a.args[1] == subject]
-
 
 def _sort_key(node: object) -> tuple[int, str]:
     return (1 if isinstance(node, BNode) else 0, str(node))

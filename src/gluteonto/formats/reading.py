@@ -1,4 +1,6 @@
-"""Reading RDF files: the syntax from the file name (rdflib's guess), gzip, one clear error.
+"""RDF syntaxes of files: the syntax from the file name (rdflib's names, Oxigraph's formats), looking through gzip.
+
+Opening and parsing a user's file is :mod:`.safe_read`'s job.
 
 >>> syntax_for(Path("fma.owl.gz"))
 RdfSyntax(rdflib='xml', oxigraph=<RdfFormat RDF/XML>)
@@ -8,18 +10,14 @@ RdfSyntax(rdflib='xml', oxigraph=<RdfFormat RDF/XML>)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import pyoxigraph as ox
 
-from ..errors import InputError, first_line
 from ..i18n import MessageError
 
-__all__ = ["RdfSyntax", "syntax_for", "open_rdf_stream", "reading_rdf"]
+__all__ = ["RdfSyntax", "syntax_for"]
 
 #: rdflib parser name → the same syntax in pyoxigraph (the triple syntaxes a graph file may use).
 _OXIGRAPH = {
@@ -63,21 +61,3 @@ def syntax_for(path: Path) -> RdfSyntax:
 def _syntax(rdflib_name: str) -> RdfSyntax:
     return RdfSyntax(rdflib_name, _OXIGRAPH[rdflib_name])
 
-
-def open_rdf_stream(path: Path) -> IO[bytes]:
-    """Open an RDF file for reading, decompressing gzip transparently (checked: see :mod:`.safe_read`)."""
-    from .safe_read import open_input
-
-    return open_input(path)
-
-
-@contextmanager
-def reading_rdf(path: Path, what: str, errors: tuple[type[BaseException], ...]) -> Iterator[IO[bytes]]:
-    """Open ``path`` for parsing; a parser failure of the given kinds becomes one clear InputError."""
-    try:
-        with open_rdf_stream(path) as stream:
-            yield stream
-    except InputError:
-        raise
-    except errors as exc:
-        raise MessageError(("file not readable as", {"path": path, "what": what, "reason": first_line(exc)})) from None

@@ -22,6 +22,7 @@ import re
 import stat
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ from .. import limits
 from ..errors import InputError, first_line
 from ..i18n import MessageError
 
-__all__ = ["check_dtd", "check_regular_file", "open_input", "read_quads"]
+__all__ = ["check_dtd", "check_regular_file", "open_input", "open_rdf_stream", "read_quads", "reading_rdf"]
 
 if TYPE_CHECKING:
     from .reading import RdfSyntax
@@ -102,6 +103,23 @@ def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES) -> IO[bytes]:
     else:
         handle.seek(0)
     return io.BufferedReader(_GuardedReader(raw, path, cap), buffer_size=256 * 1024)
+
+
+def open_rdf_stream(path: Path) -> IO[bytes]:
+    """Open an RDF file for reading, decompressing gzip transparently (checked as :func:`open_input` does)."""
+    return open_input(path)
+
+
+@contextmanager
+def reading_rdf(path: Path, what: str, errors: tuple[type[BaseException], ...]) -> Iterator[IO[bytes]]:
+    """Open ``path`` for parsing; a parser failure of the given kinds becomes one clear InputError."""
+    try:
+        with open_input(path) as stream:
+            yield stream
+    except InputError:
+        raise
+    except errors as exc:
+        raise MessageError(("file not readable as", {"path": path, "what": what, "reason": first_line(exc)})) from None
 
 
 def check_dtd(path: Path) -> None:

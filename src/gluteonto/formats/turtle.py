@@ -20,12 +20,12 @@ def to_trig(graph: Graph) -> str:
 
     >>> from rdflib import Literal, URIRef
     >>> g = Graph()
-    >>> _ = g.add((URIRef("https://w3id.org/gluteonto/GLUTEONTO_0000004"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("gm")))
+    >>> _ = g.add((URIRef("https://w3id.org/gluteonto/GLUTEONTO_example"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("gm")))
     >>> print(to_trig(g).replace("\\n\\n", "\\n"), end="")
     @prefix GLUTEONTO: <https://w3id.org/gluteonto/GLUTEONTO_> .
     @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
     {
-    GLUTEONTO:0000004 rdfs:label "gm" .
+    GLUTEONTO:example rdfs:label "gm" .
     }
     """
     lines = to_turtle(graph).splitlines()

@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import URIRef
 
+from .. import iris
 from ..card.build import card_index
 from ..card.index import CardIndex
 from ..card.model import Name, Source, TermRef
-from ..card.phrases import IS_A, capitalize, pieces, template_for
+from ..card.phrases import capitalize, pieces, template_for
 from ..errors import InputError
-from ..i18n import in_lang
+from ..i18n import msg, ui
 from ..terms import literal
-from ..vocab import IAO_DEFINITION, RDFS, RO
+from ..vocab import IAO_DEFINITION, RDFS
 from .model import Chain, Differential, ExerciseStep, Link, Pathway, ProgrammeStep
 
 if TYPE_CHECKING:
@@ -32,22 +33,22 @@ if TYPE_CHECKING:
 
 __all__ = ["RELATIONS", "build_pathway", "starting_points"]
 
-_G = "https://w3id.org/gluteonto/GLUTEONTO_"
-AFFECTS, COMMONLY_AFFECTS = _G + "0000918", _G + "0000919"
-HAS_FEATURE, TYPICALLY_HAS_FEATURE, MAY_HAVE_FEATURE = _G + "0000920", _G + "0000942", _G + "0000921"
-DISTINGUISHING = _G + "0000922"
-HAS_RISK_FACTOR, IS_RISK_FACTOR_OF, POPULATION, ASSOCIATED = _G + "0000923", _G + "0000940", _G + "0000941", _G + "0000924"
-RESULTS_IN, MAY_RESULT_IN, CONTRIBUTES_TO = _G + "0000925", _G + "0000938", _G + "0000926"
-MISTAKEN_FOR = _G + "0000927"
-TARGETS, AVOIDS_COMPENSATION, HAS_CAUTION, INDICATED_FOR, TRAINS = (_G + "0000928", _G + "0000929", _G + "0000930",
-                                                                   _G + "0000931", _G + "0000932")
-START_FOR, PROGRESSES_TO, AVOID_IN, PROGRESS_WHEN, RECOMMENDED_IN = (_G + "0000933", _G + "0000934", _G + "0000935",
-                                                                    _G + "0000939", _G + "0000937")
-HAS_AGENT, PREVENTS = _G + "0000909", _G + "0000915"
-RESULT_OF_TEST, STATE_AFTER = _G + "0000947", _G + "0000948"
-PART_OF = str(RO.part_of)
+AFFECTS, COMMONLY_AFFECTS = iris.AFFECTS, iris.COMMONLY_AFFECTS
+HAS_FEATURE, TYPICALLY_HAS_FEATURE, MAY_HAVE_FEATURE = iris.HAS_FEATURE, iris.TYPICALLY_HAS_FEATURE, iris.MAY_HAVE_FEATURE
+DISTINGUISHING = iris.HAS_DISTINGUISHING_FEATURE
+HAS_RISK_FACTOR, IS_RISK_FACTOR_OF = iris.HAS_RISK_FACTOR, iris.IS_RISK_FACTOR_OF
+POPULATION, ASSOCIATED = iris.HAS_POPULATION_AT_INCREASED_RISK, iris.ASSOCIATED_WITH
+RESULTS_IN, MAY_RESULT_IN, CONTRIBUTES_TO = iris.RESULTS_IN, iris.MAY_RESULT_IN, iris.CONTRIBUTES_TO
+MISTAKEN_FOR = iris.MAY_BE_MISTAKEN_FOR
+TARGETS, AVOIDS_COMPENSATION, HAS_CAUTION = iris.TARGETS, iris.AVOIDS_COMPENSATION_BY, iris.HAS_CAUTION
+INDICATED_FOR, TRAINS = iris.INDICATED_FOR, iris.TRAINS_ACTION
+START_FOR, PROGRESSES_TO, AVOID_IN = iris.RECOMMENDED_START_FOR, iris.PROGRESSES_TO, iris.CONTRAINDICATED_IN
+PROGRESS_WHEN, RECOMMENDED_IN = iris.PROGRESSES_WHEN, iris.RECOMMENDED_IN
+HAS_AGENT, PREVENTS = iris.HAS_AGENT, iris.PREVENTS
+RESULT_OF_TEST, STATE_AFTER = iris.RESULT_OF_TEST, iris.STATE_AFTER
+PART_OF = iris.PART_OF
 _T = TypeVar("_T")
-_QUALIFIER = _G + "0000995"
+_QUALIFIER = iris.QUALIFIER
 
 #: relation IRI → strength of the link (see docs/design.md, "Qualified statements")
 RELATIONS: dict[str, str] = {
@@ -191,7 +192,7 @@ class _Builder:
         links = []
         for child, parent in zip(path, path[1:], strict=False):
             subj, target = self.ref(child), self.ref(parent)
-            template = in_lang(IS_A, self.lang)
+            template = msg("sentence.is a", self.lang)
             links.append(Link(subject=subj, relation=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf", Name(template, self.lang),
                                                              "external", False),
                               target=target, sentence=capitalize(template.format(s=subj.name.text, o=target.name.text)),
@@ -428,8 +429,8 @@ def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pat
 
     Unknown terms raise ``InputError`` (a :class:`~gluteonto.i18n.MessageError` with the lookup's words).
     """
-    lang = "nb" if lang == "nb" else "en"
-    iri = term if isinstance(term, URIRef) else session.resolve_term(str(term))
+    lang = ui(lang)
+    iri = term if isinstance(term, URIRef) else session.resolve_term(str(term), lang=lang)
     index = card_index(session)
     if not index.knows(iri):
         raise InputError(f"{str(term)!r} is not a term of this ontology")

@@ -13,7 +13,7 @@ from html import escape
 from ..card.model import Source, TermRef
 from ..card.phrases import capitalize
 from .model import Chain, Link, Pathway
-from .words import strength_word, w
+from .words import strength_word, w, wn
 
 __all__ = ["render_html"]
 
@@ -132,7 +132,7 @@ class _Html:
             if len(routes) > 1:
                 extra = len(routes) - 1
                 more = "".join(f'<ol class="why">{"".join(f"<li>{self.link(x)}</li>" for x in chain.links)}</ol>' for chain in routes[1:])
-                label = w("other route", lang) if extra == 1 else w("other routes", lang, n=extra)
+                label = wn("other routes", extra, lang)
                 why += f"<details><summary>{escape(label)}</summary>{more}</details>"
             facts = []
             for key, links in (("targets", exercise.targets), ("trains", exercise.trains), ("indicated", exercise.indicated),

@@ -7,7 +7,7 @@ import textwrap
 from ..card.model import Source
 from ..card.phrases import capitalize
 from .model import Chain, Link, Pathway
-from .words import strength_word, w
+from .words import strength_word, w, wn
 
 __all__ = ["link_text", "render_text", "sources_short"]
 
@@ -113,7 +113,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
                     wrap(link_text(link, lang), 8, "→ ")
             extra = len(routes) - ROUTES_SHOWN
             if extra > 0:
-                wrap(w("other route", lang) if extra == 1 else w("other routes", lang, n=extra), 8)
+                wrap(wn("other routes", extra, lang), 8)
             for key, links in (("targets", exercise.targets), ("trains", exercise.trains), ("indicated", exercise.indicated),
                                ("cautions", exercise.cautions), ("compensation", exercise.compensation)):
                 if links:

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..i18n import text
+from ..i18n import and_list, msg
 from ..terms import Term
 
 if TYPE_CHECKING:
+    from ..sparql.results import QueryResult
     from .catalog import QuerySpec
-    from .results import QueryResult
     from .session import Session
 
 __all__ = ["EXIT_CODES", "Answer", "ask"]
@@ -35,6 +35,8 @@ class Answer:
     spec: QuerySpec
     result: QueryResult
     named: dict[str, Term] = field(default_factory=dict)
+    #: (value as typed, IRI) for each value read by spelling tolerance or through a mapping
+    readings: list[tuple[str, str]] = field(default_factory=list)
     #: every parameter bound for this run (given or default): one value in every row, so tables leave the column out
     bound: dict[str, Term] = field(default_factory=dict)
 
@@ -55,28 +57,29 @@ class Answer:
         if self.outcome == "rows":
             return ""
         if self.outcome == "none":
-            return text("empty none", lang)
+            return msg("empty none", lang)
         iris = [term.value for term in self.named.values()]
         labels = session.label_texts(iris, lang)
         names = [labels.get(i) or i for i in iris]
-        joined = ", ".join(names[:-1]) + (f" {'og' if lang == 'nb' else 'and'} " if len(names) > 1 else "") + names[-1]
-        said = text("empty silent", lang, terms=joined, question=self.spec.title(lang))
+        said = msg("empty silent", lang, terms=and_list(names, lang), question=self.spec.title(lang))
         from .discover import suggested_commands
 
         for iri in iris:
             commands = [c for c in suggested_commands(session, iri) if f"query {self.spec.name} " not in c]
             if commands:
-                said += "\n" + text("questions for", lang, name=labels.get(iri) or iri, commands="\n  ".join(["", *commands]))
+                said += "\n" + msg("questions for", lang, name=labels.get(iri) or iri, commands="\n  ".join(["", *commands]))
         return said
 
 
-def ask(session: Session, name: str, params: Mapping[str, str] | None = None) -> Answer:
-    """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named."""
-    spec = session.find_query(name)
+def ask(session: Session, name: str, params: Mapping[str, str] | None = None, lang: str = "en") -> Answer:
+    """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named and
+    how values were read; messages name terms in ``lang``."""
     from .session import own_names
 
+    spec = session.find_query(name)
     params = own_names(spec, params or {})
-    bindings = session.bind_terms(spec, params)
+    start = len(session.terms.readings)
+    bindings = session.bind_terms(spec, params, lang)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
     result = session.run(spec.text, bindings)
-    return Answer(spec, result, named, bindings)
+    return Answer(spec, result, named, session.terms.readings[start:], bindings)

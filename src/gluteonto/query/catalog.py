@@ -14,29 +14,39 @@ Norwegian text goes in ``description@nb``, ``answer@nb`` and ``param@nb: NAME | 
 
 A ``param`` line gives name, kind (``iri`` or ``literal``), default and help text. The query
 uses the parameter as the variable of the same name (``?muscle``).
+
+A question is found by its name, by one of its aliases (Norwegian names such as ``innervasjon``) or,
+for a misspelt name, suggested from the closest names (:func:`find_query`); :func:`search_queries`
+finds the questions that mention a word. :class:`Catalog` is the catalog a session holds, read on
+first use.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, cast, get_args
 
 from ..errors import InputError
+from ..i18n import MessageError
 from ..labels import choose
 from ..resources import queries_dir
+from .lookup import normalize
 
-__all__ = ["GROUPS", "GROUP_ORDER", "Param", "ParamKind", "QueryGroup", "QuerySpec", "get_query", "load_catalog", "load_query",
-           "parse_query_file"]
+__all__ = ["GROUPS", "GROUP_ORDER", "NEEDS_FMA", "Catalog", "Param", "ParamKind", "QueryGroup", "QuerySpec", "find_query",
+           "load_catalog", "load_query", "parse_query_file", "query_names", "search_queries"]
 
 #: How a parameter value is read: an IRI (label, CURIE or IRI) or a literal (``text`` or ``text@lang``).
 ParamKind = Literal["iri", "literal"]
 #: The groups of the catalog, one per folder.
-QueryGroup = Literal["questions", "quality control", "FMA comparison"]
+QueryGroup = Literal["questions", "quality control", "FMA comparison", "Uberon comparison"]
 #: Folder → group shown in listings. The top folder holds the competency questions.
-GROUPS: dict[str, QueryGroup] = {"": "questions", "qc": "quality control", "fma": "FMA comparison"}
+GROUPS: dict[str, QueryGroup] = {"": "questions", "qc": "quality control", "fma": "FMA comparison", "uberon": "Uberon comparison"}
 #: The order groups are listed in.
-GROUP_ORDER: tuple[QueryGroup, ...] = ("questions", "FMA comparison", "quality control")
+GROUP_ORDER: tuple[QueryGroup, ...] = ("questions", "FMA comparison", "Uberon comparison", "quality control")
+#: Groups whose questions answer only when FMA or Uberon data is linked.
+NEEDS_FMA: tuple[QueryGroup, ...] = ("FMA comparison", "Uberon comparison")
 
 
 @dataclass(frozen=True)
@@ -75,14 +85,6 @@ class QuerySpec:
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English or any as fallback; the name if there is none)."""
         return choose(self.titles, lang) or self.name
-
-    def description_in(self, lang: str = "en") -> str:
-        """The description in ``lang`` (English when there is none)."""
-        return self.descriptions.get(lang) or self.description
-
-    def answer_in(self, lang: str = "en") -> str:
-        """The answer sentence in ``lang`` (English when there is none)."""
-        return self.answers.get(lang) or self.answer
 
     def param(self, name: str) -> Param:
         """The declared parameter ``name``; InputError naming the known ones otherwise."""
@@ -152,7 +154,7 @@ def _amend_param(spec: QuerySpec, path: Path, key: str, parts: list[str]) -> Non
 
 
 def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
-    """All catalog queries by name (``qc/…`` and ``fma/…`` for the sub-folders)."""
+    """All catalog queries by name (``qc/…``, ``fma/…`` and ``uberon/…`` for the sub-folders)."""
     root = root or queries_dir()
     catalog: dict[str, QuerySpec] = {}
     for path in sorted(root.rglob("*.rq")):
@@ -181,11 +183,98 @@ def load_query(name: str, root: Path | None = None) -> QuerySpec | None:
     return spec
 
 
-def get_query(name: str, catalog: dict[str, QuerySpec] | None = None) -> QuerySpec:
-    """Look a query up by name; an unknown name gets a message with close candidates."""
-    catalog = catalog if catalog is not None else load_catalog()
+class Catalog(Mapping[str, QuerySpec]):
+    """The packaged catalog, by query name: read whole on first use; a single query by name is read on its own."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self._root = root
+        self._specs: dict[str, QuerySpec] | None = None
+
+    @property
+    def specs(self) -> dict[str, QuerySpec]:
+        """Every query by name (the catalog is read on first use)."""
+        if self._specs is None:
+            self._specs = load_catalog(self._root)
+        return self._specs
+
+    def __getitem__(self, name: str) -> QuerySpec:
+        return self.specs[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+    def queries(self) -> list[QuerySpec]:
+        """Every query, competency questions first, then by name."""
+        return sorted(self.specs.values(), key=lambda q: (GROUP_ORDER.index(q.group), q.name))
+
+    def named(self, name: str) -> QuerySpec | None:
+        """The query called exactly ``name``, without reading the whole catalog when it is not read yet."""
+        if self._specs is None:
+            return load_query(name, self._root)
+        return self._specs.get(name)
+
+
+def query_names(catalog: Mapping[str, QuerySpec]) -> dict[str, str]:
+    """Normalised name or alias → query name (names win over aliases)."""
+    names: dict[str, str] = {}
+    for spec in catalog.values():
+        for alias in spec.aliases:
+            names.setdefault(normalize(alias), spec.name)
+    for spec in catalog.values():
+        names[normalize(spec.name)] = spec.name
+    return names
+
+
+def find_query(name: str, catalog: Mapping[str, QuerySpec], *, fma_loaded: bool = False) -> QuerySpec:
+    """The question called ``name`` (or one of its aliases); unknown names get suggestions that answer."""
     if name in catalog:
         return catalog[name]
-    close = [n for n in catalog if name.lower() in n.lower() or n.split("/")[-1].startswith(name[:4].lower())]
-    hint = f" Did you mean: {', '.join(close[:5])}?" if close else " Run 'gluteonto queries' to list them."
-    raise InputError(f"no query named {name!r}.{hint}")
+    names = query_names(catalog)
+    key = normalize(name)
+    if key in names:
+        return catalog[names[key]]
+    usable = {k: v for k, v in names.items() if fma_loaded or catalog[v].group not in NEEDS_FMA}
+    close = _close_names(key, usable)
+    if close:
+        raise MessageError(("unknown query", {"name": name}), ("did you mean", {"names": ", ".join(close)}))
+    raise MessageError(("unknown query", {"name": name}), ("list queries", {}))
+
+
+def _close_names(key: str, names: Mapping[str, str]) -> list[str]:
+    from .fuzzy import closest
+
+    keys = list(names)
+    found: list[str] = []
+    spaced = key.replace("-", " ")
+    prefixed = [names[k] for k in keys if k.startswith(spaced) or (len(spaced) >= 4 and spaced in k)]
+    fuzzy = [names[keys[i]] for i, _s in closest(spaced, [k.replace("-", " ") for k in keys], limit=5, cutoff=75)]
+    for query in [*prefixed, *fuzzy]:
+        if query not in found:
+            found.append(query)
+    return found[:5]
+
+
+def search_queries(word: str, catalog: Mapping[str, QuerySpec]) -> list[QuerySpec]:
+    """Questions whose name, aliases, titles or descriptions (nb and en) mention every word of ``word``.
+
+    A misspelt word ("trendelenberg") counts when it is within a few edits of a word of the text.
+    """
+    from rapidfuzz import fuzz
+
+    wanted = normalize(word).split()
+    if not wanted:
+        return []
+    texts = {name: normalize(" ".join([spec.name.replace("-", " "), *spec.aliases, *spec.titles.values(), spec.description,
+                                       *spec.descriptions.values(), *(p.help for p in spec.params),
+                                       *(h for p in spec.params for _l, h in p.helps)])).split()
+             for name, spec in catalog.items()}
+
+    def found(exact: bool) -> list[QuerySpec]:
+        hits = [catalog[name] for name, words in texts.items()
+                if all(any((w.startswith(x) or x in w) if exact else fuzz.ratio(x, w) >= 85 for w in words) for x in wanted)]
+        return sorted(hits, key=lambda q: (q.group != "questions", q.name))
+
+    return found(True) or found(False)

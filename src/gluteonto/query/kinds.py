@@ -11,34 +11,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .. import iris
 from ..terms import iri
 
 if TYPE_CHECKING:
-    from .session import Session
+    from ..engines import Engine
 
 __all__ = ["KIND_ROOTS", "PARAM_KINDS", "expected_kinds", "kind_members", "kind_of"]
 
-_G = "https://w3id.org/gluteonto/GLUTEONTO_"
-
 #: the top classes that name a term's kind, most specific first
-KIND_ROOTS = tuple(_G + n for n in ("0000013", "0000002", "0000064", "0000061", "0000083", "0000074", "0000200",
-                                    "0000400", "0000600", "0000720", "0000700", "0000001"))
-
-_MUSCLE, _MUSCLE_PART, _NERVE, _ARTERY, _ANASTOMOSIS = (_G + "0000002", _G + "0000013", _G + "0000061", _G + "0000074",
-                                                        _G + "0000083")
-_PROCESS, _CLINICAL, _PROCEDURE = _G + "0000200", _G + "0000400", _G + "0000600"
+KIND_ROOTS = (iris.MUSCLE_PART, iris.MUSCLE_ORGAN, iris.NERVE_PLEXUS, iris.NERVE, iris.ARTERIAL_ANASTOMOSIS, iris.ARTERY,
+              iris.BODILY_PROCESS, iris.CLINICAL_ENTITY, iris.HEALTH_CARE_PROCEDURE, iris.RISK_FACTOR, iris.BODY_CONDITION,
+              iris.ANATOMICAL_ENTITY)
 
 #: parameter name → the kinds of term it expects (parameters not listed take any term)
 PARAM_KINDS: dict[str, tuple[str, ...]] = {
-    "muscle": (_MUSCLE,),
-    "nerve": (_NERVE,),
-    "artery": (_ARTERY,),
-    "anastomosis": (_ANASTOMOSIS,),
-    "target": (_MUSCLE, _MUSCLE_PART),
-    "exercise": (_PROCEDURE,),
-    "finding": (_CLINICAL,),
-    "symptom": (_CLINICAL,),
-    "movement": (_PROCESS,),
+    "muscle": (iris.MUSCLE_ORGAN,),
+    "nerve": (iris.NERVE,),
+    "artery": (iris.ARTERY,),
+    "anastomosis": (iris.ARTERIAL_ANASTOMOSIS,),
+    "target": (iris.MUSCLE_ORGAN, iris.MUSCLE_PART),
+    "exercise": (iris.HEALTH_CARE_PROCEDURE,),
+    "finding": (iris.CLINICAL_ENTITY,),
+    "symptom": (iris.CLINICAL_ENTITY,),
+    "movement": (iris.BODILY_PROCESS,),
 }
 
 # Written in the part of SPARQL that SPARQL servers evaluate alike (docs/design.md, "Queries that every store
@@ -58,15 +54,15 @@ def expected_kinds(param: str) -> tuple[str, ...]:
     return PARAM_KINDS.get(param, ())
 
 
-def kind_of(session: Session, term: str) -> str | None:
+def kind_of(engine: Engine, term: str) -> str | None:
     """The root class IRI naming the kind of ``term`` (None for a term outside :data:`KIND_ROOTS`)."""
-    found = {row[0].value for row in session.engine.query(_ANCESTORS, {"term": iri(term)}).cells if row[0] is not None}
+    found = {row[0].value for row in engine.query(_ANCESTORS, {"term": iri(term)}).cells if row[0] is not None}
     return next((root for root in KIND_ROOTS if root in found), None)
 
 
-def kind_members(session: Session, kinds: Iterable[str]) -> set[str]:
+def kind_members(engine: Engine, kinds: Iterable[str]) -> set[str]:
     """Every term (IRI string) of one of ``kinds``."""
     members: set[str] = set()
     for root in kinds:
-        members |= {row[0].value for row in session.engine.query(_MEMBERS, {"root": iri(root)}).cells if row[0] is not None}
+        members |= {row[0].value for row in engine.query(_MEMBERS, {"root": iri(root)}).cells if row[0] is not None}
     return members

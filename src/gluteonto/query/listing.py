@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 
-from ..i18n import PARAM_NAMES, text
+from ..i18n import msg, param_name
 from .catalog import QuerySpec
 
 __all__ = ["catalog_lines"]
@@ -35,7 +35,7 @@ def catalog_lines(specs: Sequence[QuerySpec], lang: str, width: int, defaults: M
             if group is not None:
                 lines.append("")
             group = spec.group
-            lines.append(f"[{text('group ' + group, lang)}]")
+            lines.append(f"[{msg('group ' + group, lang)}]")
         if wide and len(spec.name) <= _NAME:
             title = _wrap(spec.title(lang), width, indent)
             lines.append(f"  {spec.name:<{_NAME}} {title[0].strip()}")
@@ -44,9 +44,9 @@ def catalog_lines(specs: Sequence[QuerySpec], lang: str, width: int, defaults: M
             lines.append(f"  {spec.name}")
             lines.extend(_wrap(spec.title(lang), width, indent))
         if spec.aliases:
-            lines.extend(_wrap(f"({text('also', lang)}: {', '.join(spec.aliases)})", width, indent))
+            lines.extend(_wrap(f"({msg('also', lang)}: {', '.join(spec.aliases)})", width, indent))
         for param in spec.params:
             default = defaults.get(param.default, param.default) if param.kind == "iri" else param.default
-            name = PARAM_NAMES.get(param.name, param.name) if lang == "nb" else param.name
-            lines.extend(_wrap(f"-p {name}=…  ({text('default', lang)}: {default}) {param.help_in(lang)}", width, indent))
+            lines.extend(_wrap(f"-p {param_name(param.name, lang)}=…  ({msg('default', lang)}: {default}) {param.help_in(lang)}",
+                               width, indent))
     return [line.rstrip() for line in lines]

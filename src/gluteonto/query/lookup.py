@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..labels import choose
+from ..sparql.text import serialize_term
 from ..vocab import PREFIXES, sparql_prefixes
-from .sparqltext import serialize_term
 
 if TYPE_CHECKING:
     from rdflib import URIRef

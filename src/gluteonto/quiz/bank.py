@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from .. import iris
 from ..card import card_index
 from ..card.index import CardIndex
-from ..vocab import GLUT, OBO, RDFS, compact_iri
+from ..i18n import ui
+from ..vocab import RDFS, compact_iri
 from .words import w
 
 if TYPE_CHECKING:
@@ -35,13 +37,15 @@ if TYPE_CHECKING:
 
 __all__ = ["Item", "Option", "build_bank", "disjoint_kinds", "kind_of"]
 
-INNERVATED_BY, BRANCH_OF, HAS_PART, PART_OF = OBO["RO_0002005"], OBO["RO_0002380"], OBO["BFO_0000051"], OBO["BFO_0000050"]
-HAS_ROOT, HAS_CONTRIBUTING_ARTERY, HAS_AGENT = GLUT["0000907"], GLUT["0000908"], GLUT["0000909"]
-SUPPLIES, ORIGIN, INSERTION = OBO["RO_0020101"], OBO["RO_0002372"], OBO["RO_0002373"]
-LOCATED_IN, PASSES_THROUGH, RUNS_WITH = OBO["RO_0001025"], GLUT["0000905"], GLUT["0000906"]
-REQUIRES, ENHANCED_BY, OCCURS_DURING = GLUT["0000913"], GLUT["0000914"], GLUT["0000912"]
-GLUTEAL_MUSCLE, NERVE, ARTERY = GLUT["0000003"], GLUT["0000061"], GLUT["0000074"]
-GLUTEUS_MINIMUS, ANASTOMOSIS, SPACE = GLUT["0000004"], GLUT["0000083"], GLUT["0000087"]
+INNERVATED_BY, BRANCH_OF = URIRef(iris.INNERVATED_BY), URIRef(iris.BRANCHING_PART_OF)
+HAS_PART, PART_OF = URIRef(iris.HAS_PART), URIRef(iris.PART_OF)
+HAS_ROOT, HAS_CONTRIBUTING_ARTERY = URIRef(iris.HAS_ROOT_SEGMENT), URIRef(iris.HAS_CONTRIBUTING_ARTERY)
+HAS_AGENT = URIRef(iris.HAS_AGENT)
+SUPPLIES, ORIGIN, INSERTION = URIRef(iris.VESSEL_SUPPLIES_BLOOD_TO), URIRef(iris.HAS_MUSCLE_ORIGIN), URIRef(iris.HAS_MUSCLE_INSERTION)
+LOCATED_IN, PASSES_THROUGH, RUNS_WITH = URIRef(iris.LOCATED_IN), URIRef(iris.PASSES_THROUGH), URIRef(iris.RUNS_WITH)
+REQUIRES, ENHANCED_BY, OCCURS_DURING = URIRef(iris.REQUIRES_CONDITION), URIRef(iris.ENHANCED_BY_CONDITION), URIRef(iris.OCCURS_DURING)
+GLUTEAL_MUSCLE, NERVE, ARTERY = URIRef(iris.GLUTEAL_MUSCLE), URIRef(iris.NERVE), URIRef(iris.ARTERY)
+GLUTEUS_MINIMUS, ANASTOMOSIS, SPACE = URIRef(iris.GLUTEUS_MINIMUS), URIRef(iris.ARTERIAL_ANASTOMOSIS), URIRef(iris.ANATOMICAL_SPACE)
 
 
 @dataclass
@@ -419,18 +423,18 @@ SELECT DISTINCT ?allowed WHERE {
         named |= {URIRef(i) for item in self.items for pair in item.pair_iris for i in pair if i.startswith("http") and "|" not in i}
         named |= {URIRef(v) for item in self.items for k, v in [*item.params.items(), *(i for p in item.also for i in p.items())]
                   if k in ("muscle", "space", "anastomosis") for v in [str(self.session.resolve_term(v))]}
-        params = {"branch": compact_iri(str(GLUT["0000001"]))}
+        params = {"branch": compact_iri(iris.ANATOMICAL_ENTITY)}
         rows = self.run("labels", params)
         column = {"en": "english", "nb": "norwegian"}.get(self.lang, "english")
-        pairs, iris = [], []
+        pairs, pair_iris = [], []
         for row in rows:
             term, latin, own = row.get("term"), row.get("latin"), row.get(column)
             if term in named and isinstance(latin, Literal) and own is not None and str(latin).casefold() != str(own).casefold():
                 pairs.append((str(own), str(latin)))
-                iris.append((str(term), str(latin)))
+                pair_iris.append((str(term), str(latin)))
         if len(pairs) >= 3:  # a matching task of at most eight pairs
             self.add(Item("", "match", self.lang, w("latin names", self.lang), "labels", params, "term", "",
-                          pairs=pairs[:8], pair_iris=iris[:8], right="latin"))
+                          pairs=pairs[:8], pair_iris=pair_iris[:8], right="latin"))
 
 
 def _unique(options: list[Option]) -> list[Option]:
@@ -452,7 +456,7 @@ def build_bank(session: Session, lang: str = "en", *, diagrams: bool = True) -> 
 
     ``diagrams`` adds the label-the-diagram item, drawn by Graphviz when it is installed.
     """
-    builder = _Builder(session, "nb" if lang == "nb" else "en")
+    builder = _Builder(session, ui(lang))
     builder.nerve_items()
     builder.space_items()
     builder.attachment_item()

@@ -24,7 +24,7 @@ from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from .. import limits
-from ..query.guard import find_service
+from ..sparql.guard import find_service
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
@@ -324,14 +324,17 @@ def _wants_page(scope: Scope) -> bool:
 
 
 def editor_path(accept_language: str) -> str:
-    """The site's SPARQL page in the language the browser prefers (Norwegian for nb, no, nn).
+    """The site's SPARQL page in the language the browser prefers, if the site has it (Norwegian for nb, no, nn).
 
     >>> editor_path("nb-NO,nb;q=0.9,en;q=0.8"), editor_path("en-GB,en"), editor_path("")
     ('/sparql-editor.nb.html', '/sparql-editor.html', '/sparql-editor.html')
     """
+    from ..i18n import UI_LANGS
+
     first = parse_accept(accept_language)[:1]
-    norwegian = bool(first) and first[0].split("-")[0].lower() in ("nb", "no", "nn")
-    return "/sparql-editor.nb.html" if norwegian else "/sparql-editor.html"
+    lang = first[0].split("-")[0].lower() if first else ""
+    lang = "nb" if lang in ("no", "nn") else lang
+    return f"/sparql-editor.{lang}.html" if lang in UI_LANGS and lang != "en" else "/sparql-editor.html"
 
 
 def _acceptable(media: str) -> bool:

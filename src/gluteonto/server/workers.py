@@ -33,7 +33,7 @@ from typing import Any
 from .. import limits
 from ..errors import first_line
 from ..isolate import cap_address_space
-from ..query.sparqltext import names_dataset
+from ..sparql.text import names_dataset
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "QueryJob", "QueryPool", "WorkerError"]
 

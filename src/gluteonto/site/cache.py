@@ -11,8 +11,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import __version__
 from ..resources import ontology_file, queries_dir
+from ..version import package_version
 from .generate import MARKER, build_site
 
 __all__ = ["cache_root", "cached_site"]
@@ -34,7 +34,7 @@ def _digest() -> str:
 
 def cached_site(progress: Callable[[str], None] | None = None) -> Path:
     """The cached site for this installation, generated on first use."""
-    target = cache_root() / f"site-{__version__}-{_digest()}"
+    target = cache_root() / f"site-{package_version()}-{_digest()}"
     if not (target / MARKER).is_file():
         if progress:
             progress(f"generating the documentation site into {target} (first start only)…")

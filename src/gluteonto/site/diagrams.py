@@ -16,16 +16,16 @@ from html import escape
 
 from rdflib import URIRef
 
+from .. import iris
 from ..card.index import CardIndex
 from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
-from ..i18n import in_lang
-from ..vocab import GLUT, OBO, RDFS
+from ..i18n import msg
+from ..vocab import RDFS
+from .words import SITE_LANGS
 
 __all__ = [
-    "EDGE_WORDS",
-    "LEGEND_WORDS",
     "SITE_DIAGRAMS",
     "Diagram",
     "DiagramError",
@@ -43,80 +43,38 @@ __all__ = [
     "topography",
 ]
 
-PART_OF, HAS_PART = OBO["BFO_0000050"], OBO["BFO_0000051"]
-INNERVATED_BY, INNERVATES = OBO["RO_0002005"], OBO["RO_0002134"]
-BRANCH_OF, CONNECTING_BRANCH_OF = OBO["RO_0002380"], OBO["RO_0002252"]
-SUPPLIES_BLOOD = OBO["RO_0020101"]
-DEEP_TO, SUPERFICIAL_TO, ANTERIOR_TO, POSTERIOR_TO = GLUT["0000900"], GLUT["0000901"], GLUT["0000902"], GLUT["0000903"]
-ADJACENT_TO, BOUNDED_BY = OBO["RO_0002220"], GLUT["0000904"]
-HAS_ROOT, HAS_CONTRIBUTING_ARTERY = GLUT["0000907"], GLUT["0000908"]
-PASSES_THROUGH, LOCATED_IN = GLUT["0000905"], OBO["RO_0001025"]
-DEEPER_THAN, SHALLOWER_THAN = GLUT["0000944"], GLUT["0000945"]
-SEGMENT_CODE = GLUT["0000993"]
+PART_OF = URIRef(iris.PART_OF)
+INNERVATED_BY, INNERVATES = URIRef(iris.INNERVATED_BY), URIRef(iris.INNERVATES)
+BRANCH_OF, CONNECTING_BRANCH_OF = URIRef(iris.BRANCHING_PART_OF), URIRef(iris.CONNECTING_BRANCH_OF)
+SUPPLIES_BLOOD = URIRef(iris.VESSEL_SUPPLIES_BLOOD_TO)
+DEEP_TO, SUPERFICIAL_TO = URIRef(iris.DEEP_TO), URIRef(iris.SUPERFICIAL_TO)
+ANTERIOR_TO, POSTERIOR_TO = URIRef(iris.ANTERIOR_TO), URIRef(iris.POSTERIOR_TO)
+ADJACENT_TO, BOUNDED_BY = URIRef(iris.ADJACENT_TO), URIRef(iris.BOUNDED_BY)
+HAS_ROOT, HAS_CONTRIBUTING_ARTERY = URIRef(iris.HAS_ROOT_SEGMENT), URIRef(iris.HAS_CONTRIBUTING_ARTERY)
+PASSES_THROUGH, LOCATED_IN = URIRef(iris.PASSES_THROUGH), URIRef(iris.LOCATED_IN)
+DEEPER_THAN, SHALLOWER_THAN = URIRef(iris.DEEPER_THAN), URIRef(iris.SHALLOWER_THAN)
+SEGMENT_CODE = URIRef(iris.SPINAL_SEGMENT)
 RDFS_LABEL = RDFS.label
-HAS_AGENT, OCCURS_DURING, REQUIRES, ENHANCED_BY, PREVENTS = (GLUT["0000909"], GLUT["0000912"], GLUT["0000913"],
-                                                             GLUT["0000914"], GLUT["0000915"])
-MUSCLE_ACTION, GLUTEUS_MINIMUS, NERVE_PLEXUS = GLUT["0000211"], GLUT["0000004"], GLUT["0000064"]
-ANATOMICAL_SPACE = GLUT["0000087"]
-
-#: edge wording: key → (English, Norwegian)
-EDGE_WORDS: dict[str, tuple[str, str]] = {
-    "root of": ("root of", "rot for"),
-    "root into": ("fibres into", "fibre inn i"),
-    "passes through": ("passes through", "passerer gjennom"),
-    "runs in": ("runs in", "løper i"),
-    "shallower than": ("lies more superficially than", "ligger mer overfladisk enn"),
-    "gives off": ("gives off", "avgir"),
-    "innervates": ("innervates", "innerverer"),
-    "part of": ("part of", "del av"),
-    "supplies": ("supplies", "forsyner"),
-    "contributes to": ("contributes to", "bidrar til"),
-    "deep to": ("deep to", "dekkes av"),
-    "superficial to": ("superficial to", "overfladisk for"),
-    "in front of": ("in front of", "foran"),
-    "next to": ("next to", "inntil"),
-    "bounded by": ("bounded by", "avgrenses av"),
-    "performs": ("performs", "utfører"),
-    "requires": ("requires", "forutsetter"),
-    "strongest with": ("strongest with", "forsterkes ved"),
-    "during": ("during", "under"),
-    "prevents": ("prevents", "forhindrer"),
-    "is a": ("is a", "er en"),
-}
+HAS_AGENT, OCCURS_DURING, REQUIRES = URIRef(iris.HAS_AGENT), URIRef(iris.OCCURS_DURING), URIRef(iris.REQUIRES_CONDITION)
+ENHANCED_BY, PREVENTS = URIRef(iris.ENHANCED_BY_CONDITION), URIRef(iris.PREVENTS)
+MUSCLE_ACTION, GLUTEUS_MINIMUS = URIRef(iris.MUSCLE_ACTION), URIRef(iris.GLUTEUS_MINIMUS)
+NERVE_PLEXUS, ANATOMICAL_SPACE = URIRef(iris.NERVE_PLEXUS), URIRef(iris.ANATOMICAL_SPACE)
 
 #: top-level branch or kind → (node fill colour, legend key); light, so diagrams print well in black and white
-_FILLS: list[tuple[URIRef, str, str]] = [
-    (GLUT["0000002"], "#f6dada", "muscles"),  # muscle
-    (GLUT["0000013"], "#f6dada", "muscles"),  # muscle part
-    (GLUT["0000061"], "#fff1b8", "nerves"),  # nerve
-    (GLUT["0000064"], "#fff1b8", "nerves"),  # nerve plexus
-    (GLUT["0000074"], "#fbd3c9", "arteries"),  # artery
-    (GLUT["0000083"], "#fbd3c9", "arteries"),  # anastomosis
-    (GLUT["0000001"], "#ececec", "other anatomy"),  # other anatomy
-    (GLUT["0000200"], "#dce8fb", "actions"),  # processes
-    (GLUT["0000400"], "#ffe3cc", "clinical"),  # clinical
-    (GLUT["0000600"], "#d8f0d8", "exercises"),  # procedures
-    (GLUT["0000700"], "#ece0fa", "conditions"),  # positions and conditions
-    (GLUT["0000720"], "#ece0fa", "conditions"),  # risk factors
-]
-
-#: legend wording: key → (English, Norwegian)
-LEGEND_WORDS: dict[str, tuple[str, str]] = {
-    "legend": ("Key", "Tegnforklaring"),
-    "muscles": ("muscles and muscle parts", "muskler og muskeldeler"),
-    "nerves": ("nerves and plexuses", "nerver og nervefletninger"),
-    "arteries": ("arteries and anastomoses", "arterier og anastomoser"),
-    "other anatomy": ("other anatomy (bone, tendon, space)", "annen anatomi (bein, sene, rom)"),
-    "actions": ("movements and actions", "bevegelser og funksjoner"),
-    "clinical": ("clinical findings and disorders", "kliniske funn og sykdommer"),
-    "exercises": ("exercises and procedures", "øvelser og tiltak"),
-    "conditions": ("positions and conditions", "stillinger og betingelser"),
-    "other": ("other terms", "andre begreper"),
-    "solid": ("arrow: the relation written on it", "pil: relasjonen som står på den"),
-    "dashed": ("dashed: part of, or a kind of", "stiplet: del av, eller en type av"),
-    "codes": ("L4, L5, S1: spinal segment of a root", "L4, L5, S1: ryggmargssegmentet til en rot"),
-}
-
+_FILLS: list[tuple[URIRef, str, str]] = [(URIRef(kind), colour, key) for kind, colour, key in (
+    (iris.MUSCLE_ORGAN, "#f6dada", "muscles"),
+    (iris.MUSCLE_PART, "#f6dada", "muscles"),
+    (iris.NERVE, "#fff1b8", "nerves"),
+    (iris.NERVE_PLEXUS, "#fff1b8", "nerves"),
+    (iris.ARTERY, "#fbd3c9", "arteries"),
+    (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9", "arteries"),
+    (iris.ANATOMICAL_ENTITY, "#ececec", "other anatomy"),
+    (iris.BODILY_PROCESS, "#dce8fb", "actions"),
+    (iris.CLINICAL_ENTITY, "#ffe3cc", "clinical"),
+    (iris.HEALTH_CARE_PROCEDURE, "#d8f0d8", "exercises"),
+    (iris.BODY_CONDITION, "#ece0fa", "conditions"),  # positions and conditions
+    (iris.RISK_FACTOR, "#ece0fa", "conditions"),
+)]
 
 class DiagramError(GluteontoError):
     """Graphviz failed or is missing."""
@@ -166,7 +124,19 @@ class Diagram:
 
 
 def _word(key: str, lang: str) -> str:
-    return in_lang(EDGE_WORDS[key], lang)
+    """An edge label (``edge.KEY`` in the catalogues)."""
+    return msg("edge." + key, lang)
+
+
+def _legend_word(key: str, lang: str) -> str:
+    """A word of a diagram's key (``legend.KEY`` in the catalogues)."""
+    return msg("legend." + key, lang)
+
+
+def _texts(diagram: str, **values: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A diagram's title and description in every site language (``diagram.NAME.title``, ``….description``)."""
+    return ({lang: msg(f"diagram.{diagram}.title", lang, **values) for lang in SITE_LANGS},
+            {lang: msg(f"diagram.{diagram}.description", lang, **values) for lang in SITE_LANGS})
 
 
 def _classes_with(ix: CardIndex, prop: URIRef) -> list[tuple[URIRef, URIRef]]:
@@ -208,12 +178,7 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
     pass through that plexus), labelled with their segment codes; the openings it passes through
     and the spaces it lies in are drawn beside it.
     """
-    d = Diagram("innervation", {"en": "Innervation: from the spinal roots to the muscles",
-                                "nb": "Innervasjon: fra nerverøttene til musklene"},
-                {"en": "The spinal roots (segments) whose fibres pass through the plexus into the nerve, the nerve's "
-                       "course, and the muscles it innervates.",
-                 "nb": "Nerverøttene (segmentene) med fibre som går gjennom pleksus og inn i nerven, forløpet til "
-                       "nerven, og musklene den innerverer."})
+    d = Diagram("innervation", *_texts("innervation"))
     nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
                             "innervates", lang)
     roots: list[URIRef] = []
@@ -252,10 +217,7 @@ def _is_plexus(ix: CardIndex, cls: URIRef) -> bool:
 
 def arterial_supply(ix: CardIndex, lang: str) -> Diagram:
     """Arteries traced to their trunks, the anastomosis they form, and what they supply."""
-    d = Diagram("arterial-supply", {"en": "Arterial supply and the trochanteric anastomosis",
-                                    "nb": "Arteriell forsyning og den trokanteriske anastomosen"},
-                {"en": "Each artery's parent trunk, the arteries that form the anastomosis, and the structures they supply.",
-                 "nb": "Hovedstammen hver arterie går ut fra, arteriene som danner anastomosen, og strukturene de forsyner."})
+    d = Diagram("arterial-supply", *_texts("arterial-supply"))
     vessels, supplied = _draw(d, _classes_with(ix, SUPPLIES_BLOOD), "supplies", lang)
 
     def draw(vessel: URIRef, prop: URIRef, filler: URIRef) -> bool:
@@ -275,9 +237,7 @@ def topography(ix: CardIndex, lang: str) -> Diagram:
 
     Only what is connected to gluteus minimus is drawn.
     """
-    d = Diagram("topography", {"en": "Layers and neighbours of gluteus minimus", "nb": "Lag og naboer til gluteus minimus"},
-                {"en": "Superficial structures above deeper ones; neighbours in front and behind beside them.",
-                 "nb": "Overfladiske strukturer over dypere; naboer foran og bak ved siden av."}, rankdir="TB")
+    d = Diagram("topography", *_texts("topography"), rankdir="TB")
     for cls, filler in _classes_with(ix, SUPERFICIAL_TO):
         d.add(Edge(cls, filler, _word("superficial to", lang)))
     for cls, filler in _classes_with(ix, DEEP_TO):
@@ -327,12 +287,7 @@ def _is_space(ix: CardIndex, cls: URIRef) -> bool:
 
 def actions(ix: CardIndex, lang: str) -> Diagram:
     """The muscle actions of gluteus minimus (or a part of it) with agents, conditions, phases and effects."""
-    d = Diagram("actions", {"en": "Actions of gluteus minimus and their conditions",
-                            "nb": "Funksjonene til gluteus minimus og betingelsene for dem"},
-                {"en": "Each action with the muscle or fibre segment performing it, the position or condition it needs, "
-                       "the activity it happens in and what it prevents.",
-                 "nb": "Hver funksjon med muskelen eller fibersegmentet som utfører den, stillingen eller betingelsen den "
-                       "krever, aktiviteten den skjer i og hva den forhindrer."})
+    d = Diagram("actions", *_texts("actions"))
     gm_parts = {GLUTEUS_MINIMUS} | {c for c, f in _classes_with(ix, PART_OF) if f == GLUTEUS_MINIMUS}
     words = {HAS_AGENT: "performs", REQUIRES: "requires", ENHANCED_BY: "strongest with", OCCURS_DURING: "during",
              PREVENTS: "prevents"}
@@ -377,11 +332,7 @@ def _round_robin(edges: list[tuple[str, Edge]], limit: int) -> list[Edge]:
 def neighbourhood(ix: CardIndex, term: URIRef, lang: str, outgoing: int = 10, incoming: int = 6) -> Diagram:
     """The term with its parents, what it states (right) and what points to it (left), a few of each kind."""
     name = ix.name(term, lang).text
-    d = Diagram(f"neighbourhood-{str(term).rsplit('/', 1)[-1]}",
-                {"en": f"Neighbourhood of {name}", "nb": f"Nabolaget til {name}"},
-                {"en": f"{name}, its parent classes, what it is related to (right) and what refers to it (left).",
-                 "nb": f"{name}, overklassene, hva det er knyttet til (til høyre) og hva som viser til det (til venstre)."},
-                focus=term)
+    d = Diagram(f"neighbourhood-{str(term).rsplit('/', 1)[-1]}", *_texts("neighbourhood", name=name), focus=term)
     for parent in ix.parents(term):
         d.add(Edge(term, parent, _word("is a", lang), dashed=True))
     out = [(str(p), Edge(term, f, _phrase(ix, p, lang))) for p, f, _n in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1])))]
@@ -427,16 +378,16 @@ def _fill(ix: CardIndex, node: URIRef) -> tuple[str, str]:
 def _legend(diagram: Diagram, ix: CardIndex, lang: str) -> str:
     """The diagram's title with a key below it, as a Graphviz HTML-like label (shown above the drawing)."""
     fills = dict.fromkeys(_fill(ix, node) for node in diagram.nodes())
-    cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(in_lang(LEGEND_WORDS[key], lang))}</TD>'
+    cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(_legend_word(key, lang))}</TD>'
              for colour, key in fills]
     notes = ["solid"] + (["dashed"] if any(e.dashed for e in diagram.edges) else []) + (["codes"] if diagram.codes else [])
-    cells += [f"<TD>{_html(in_lang(LEGEND_WORDS[key], lang))}</TD>" for key in notes]
+    cells += [f"<TD>{_html(_legend_word(key, lang))}</TD>" for key in notes]
     rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
     width = max(len(r) for r in rows)
     body = "".join(f"<TR>{''.join(r)}{'<TD></TD>' * (width - len(r))}</TR>" for r in rows)
     title = _html(diagram.titles.get(lang, diagram.titles.get("en", diagram.name)))
     return (f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3" ID="legend"><TR><TD COLSPAN="{width}"><FONT POINT-SIZE="14">'
-            f'<B>{title}</B></FONT></TD></TR><TR><TD COLSPAN="{width}" ALIGN="LEFT"><I>{_html(in_lang(LEGEND_WORDS["legend"], lang))}'
+            f'<B>{title}</B></FONT></TD></TR><TR><TD COLSPAN="{width}" ALIGN="LEFT"><I>{_html(_legend_word("legend", lang))}'
             f"</I></TD></TR>{body}</TABLE>>")
 
 

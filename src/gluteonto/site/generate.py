@@ -20,32 +20,34 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .. import __version__
-from ..card import answering_questions, build_card, card_index, render_html
+from .. import iris
+from ..card import build_card, card_index, render_html
 from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..card.phrases import capitalize
 from ..errors import GluteontoError, InputError
-from ..i18n import cell_text, header
-from ..query.results import own_label_columns, without_columns
-from ..vocab import DCTERMS, GLUT, OWL, compact_iri
+from ..i18n import LABEL_LANGS, cell_text, header
+from ..query.questions import answering_questions
+from ..sparql.results import own_label_columns, without_columns
+from ..version import package_version
+from ..vocab import DCTERMS, OWL, compact_iri
 from ..vocab import INTERNATIONAL_ONTOLOGY_IRI as ONTOLOGY_IRI  # the edition the program loads
 from . import diagrams as dg
 from .layout import Shell, page_path
-from .words import SITE_LANGS, t
+from .words import SITE_LANGS, other_langs, t, tn
 
 if TYPE_CHECKING:
-    from ..card.questions import QuestionTable
     from ..query.catalog import Param, QuerySpec
+    from ..query.questions import QuestionTable
     from ..query.session import Session
 
 __all__ = ["MARKER", "SiteReport", "build_site", "slug"]
 
 MARKER = ".gluteonto-site"
-MAIN_TERM = GLUT["0000004"]
+MAIN_TERM = URIRef(iris.GLUTEUS_MINIMUS)
 _ROOT = "__SITE_ROOT__/"  # stands for the relative path to the site root inside diagram links
-_GROUP_ORDER = ("questions", "quality control", "FMA comparison")
+_GROUP_ORDER = ("questions", "quality control", "FMA comparison", "Uberon comparison")
 
 
 @dataclass
@@ -109,7 +111,7 @@ class _Site:
         self.dot = dot
         self.report = SiteReport(output=out, diagrams_skipped=dot is None)
         release = self.ix.value(URIRef(ONTOLOGY_IRI), OWL.versionInfo)
-        self.shell = Shell(version=__version__, release=str(release or "?"))
+        self.shell = Shell(version=package_version(), release=str(release or "?"))
         kinds = ("class", "object property", "annotation property", "individual")
         local = [iri for iri in self.ix.terms() if self.ix.kind(iri) in kinds]
         reused = [p for p in self.ix.out if isinstance(p, URIRef) and self.ix.kind(p) == "object property" and p not in local]
@@ -375,7 +377,7 @@ class _Site:
         head = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
         rows = "".join("<tr>" + "".join(f'<td data-label="{escape(name)}">{self.cell(c, lang, root)}</td>'
                                         for name, c in zip(names, row, strict=False)) + "</tr>" for row in result.rows)
-        count = t("row", lang) if len(result.rows) == 1 else t("rows", lang, n=len(result.rows))
+        count = tn("rows", len(result.rows), lang)
         return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'
 
     def question_pages(self) -> None:
@@ -400,10 +402,11 @@ class _Site:
 
     def question_page(self, spec: QuerySpec, name: str, lang: str) -> None:
         root = "../"
-        other = "en" if lang == "nb" else "nb"
         parts = [f"<h1>{escape(spec.title(lang))}</h1>"]
-        if spec.titles.get(other) and spec.titles.get(other) != spec.title(lang):
-            parts.append(f'<p class="muted">{escape(t("title other", lang))} <span lang="{other}">{escape(spec.titles[other])}</span></p>')
+        for other in other_langs(lang):
+            if spec.titles.get(other) and spec.titles.get(other) != spec.title(lang):
+                parts.append(f'<p class="muted">{escape(t("in language." + other, lang))} <span lang="{other}">'
+                             f'{escape(spec.titles[other])}</span></p>')
         for key, heading in (("description", "description"), ("answer", "answer means")):
             text, text_lang = _described(spec, key, lang)
             if text:
@@ -433,22 +436,24 @@ class _Site:
                  "annotation property": "kind annotation property", "individual": "kind individual"}
         entries = []
         for iri in self.terms:
-            labels = {lang: values[0] for lang, values in self.ix.texts(iri, _LABEL).items() if lang in ("en", "nb", "la")}
+            labels = {lang: values[0] for lang, values in self.ix.texts(iri, _LABEL).items() if lang in LABEL_LANGS}
             if not labels:
                 continue
             synonyms = sorted({(text, lang) for prop in _SYNONYMS for lang, values in self.ix.texts(iri, prop).items()
                                for text in values})
             kind = kinds.get(self.ix.kind(iri), "kind class")
-            entries.append({"u": "terms/" + slug(iri), "k": {"en": t(kind, "en"), "nb": t(kind, "nb")}, "l": labels,
+            entries.append({"u": "terms/" + slug(iri), "k": {lang: t(kind, lang) for lang in SITE_LANGS}, "l": labels,
                             "s": [list(s) for s in synonyms]})
         for spec in self.questions:
             entries.append({"u": "questions/" + spec.name.replace("/", "-"),
-                            "k": {"en": t("kind question", "en"), "nb": t("kind question", "nb")},
+                            "k": {lang: t("kind question", lang) for lang in SITE_LANGS},
                             "l": {lang: spec.title(lang) for lang in SITE_LANGS}, "s": [[spec.name, "en"]]})
         for iri in self.pathways:  # after the terms: an equal match opens the term page, the pathway comes next
-            entries.append({"u": "pathways/" + slug(iri), "k": {"en": t("kind pathway", "en"), "nb": t("kind pathway", "nb")},
+            entries.append({"u": "pathways/" + slug(iri), "k": {lang: t("kind pathway", lang) for lang in SITE_LANGS},
                             "l": {lang: self.ix.name(iri, lang).text for lang in SITE_LANGS}, "s": []})
-        data = json.dumps({"entries": entries}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        words = {lang: {"none": t("search none", lang)} for lang in SITE_LANGS}
+        data = json.dumps({"entries": entries, "langs": list(LABEL_LANGS), "words": words}, ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":"))
         self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
         for lang in SITE_LANGS:
             body = (f"<h1>{escape(t('search results', lang))}</h1><p id=\"search-summary\" class=\"muted\"></p>"
@@ -478,7 +483,7 @@ class _Site:
 
     def editor(self) -> None:
         """The SPARQL page: catalog questions (defaults filled in) to load, edit and run on ``gluteonto serve``'s endpoint."""
-        from ..query.sparqltext import inject_values
+        from ..sparql.text import inject_values
 
         entries: list[dict[str, object]] = []
         texts: list[str] = []
@@ -524,7 +529,7 @@ class _Site:
         self.search()
         self.practice()
         self.editor()
-        self.write(MARKER, f"gluteonto {__version__} documentation site\n")
+        self.write(MARKER, f"gluteonto {package_version()} documentation site\n")
         if self.dot is None:
             self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")
         return self.report

@@ -1,7 +1,8 @@
 """Page addresses and the page shell (header with navigation, search box and language switch; footer).
 
 Every address is relative, so the site works opened from disk (``file://``) as well as served.
-English pages are ``NAME.html`` and Norwegian ones ``NAME.nb.html`` in the same folder.
+English pages are ``NAME.html`` and those in another language ``NAME.LANG.html`` (``NAME.nb.html``) in
+the same folder.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .words import t
+from .words import other_langs, t
 
 __all__ = ["NAV", "Shell", "page_path", "suffix"]
 
@@ -20,11 +21,11 @@ NAV = (("index", "home"), ("pathways", "pathways"), ("browse", "browse"), ("diag
 
 def suffix(lang: str) -> str:
     """File suffix of a page in ``lang``."""
-    return ".nb.html" if lang == "nb" else ".html"
+    return ".html" if lang == "en" else f".{lang}.html"
 
 
 def page_path(name: str, lang: str) -> str:
-    """Path of page ``name`` (e.g. ``terms/GLUTEONTO_0000004``) in ``lang``, relative to the site root."""
+    """Path of page ``name`` (e.g. ``terms/GLUTEONTO_NNNNNNN``) in ``lang``, relative to the site root."""
     return name + suffix(lang)
 
 
@@ -39,11 +40,15 @@ class Shell:
         """A whole HTML document for page ``name`` (path without suffix) in ``lang``; ``body_class`` marks e.g. a printable sheet."""
         depth = name.count("/")
         root = "../" * depth
-        other = "en" if lang == "nb" else "nb"
         own = name.rsplit("/", 1)[-1]
         nav = "".join(
             f'<li><a href="{root}{page_path(page, lang)}"{" aria-current=" + chr(34) + "page" + chr(34) if page == current else ""}>'
             f"{escape(t(key, lang))}</a></li>" for page, key in NAV)
+        alternates = "\n".join(f'<link rel="alternate" hreflang="{other}" href="{escape(page_path(own, other))}">'
+                               for other in other_langs(lang))
+        switches = "\n".join(f'<a class="lang-switch" href="{escape(page_path(own, other))}" hreflang="{other}" lang="{other}"\n'
+                             f' title="{escape(t("this page in", other))}">{escape(t("language name", other))}</a>'
+                             for other in other_langs(lang))
         return f"""<!DOCTYPE html>
 <html lang="{lang}" data-root="{root}">
 <head>
@@ -51,7 +56,7 @@ class Shell:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · gluteonto</title>
 <link rel="stylesheet" href="{root}assets/site.css">
-<link rel="alternate" hreflang="{other}" href="{escape(page_path(own, other))}">
+{alternates}
 </head>
 <body{f' class="{escape(body_class)}"' if body_class else ""}>
 <a class="skip" href="#main">{escape(t("skip", lang))}</a>
@@ -63,8 +68,7 @@ class Shell:
  aria-label="{escape(t("search label", lang))}" autocomplete="off" aria-controls="q-list" aria-autocomplete="list">
 <ul id="q-list" role="listbox" aria-label="{escape(t("search results", lang))}" hidden></ul>
 </form>
-<a class="lang-switch" href="{escape(page_path(own, other))}" hreflang="{other}" lang="{other}"
- title="{escape(t("switch title", lang))}">{escape(t("switch", lang))}</a>
+{switches}
 </header>
 <main id="main">
 {body}

@@ -10,42 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from .. import iris
 from ..card.model import Relation, Source, TermCard, TermRef
 from ..card.phrases import capitalize
-from ..i18n import in_lang
+from ..i18n import and_list, msg, nmsg
 
 __all__ = ["EXERCISE_PURPOSE", "SUMMARY_LIMIT", "exercise_sheet", "is_exercise", "term_summary"]
 
-_G = "https://w3id.org/gluteonto/GLUTEONTO_"
-EXERCISE_PURPOSE, EXECUTION, VARIATION = _G + "0000990", _G + "0000991", _G + "0000994"
-CAUTION, COMPENSATION, TARGETS, TRAINS = _G + "0000930", _G + "0000929", _G + "0000928", _G + "0000932"
-PROGRESSES_TO, PROGRESS_WHEN = _G + "0000934", _G + "0000939"
+EXERCISE_PURPOSE, EXECUTION, VARIATION = iris.PURPOSE, iris.EXECUTION, iris.VARIATION
+CAUTION, COMPENSATION, TARGETS, TRAINS = iris.HAS_CAUTION, iris.AVOIDS_COMPENSATION_BY, iris.TARGETS, iris.TRAINS_ACTION
+PROGRESSES_TO, PROGRESS_WHEN = iris.PROGRESSES_TO, iris.PROGRESSES_WHEN
 #: at most this many statements on a one-page summary (the term page has them all)
 SUMMARY_LIMIT = 14
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "sheet": ("Exercise sheet", "Øvelsesark"),
-    "purpose": ("Purpose", "Formål"),
-    "how": ("How to do it", "Slik gjør du øvelsen"),
-    "watch": ("What to watch for", "Dette skal du passe på"),
-    "progress": ("How to progress", "Slik trapper du opp"),
-    "works": ("What it works", "Hva øvelsen trener"),
-    "silent": ("The source does not say.", "Kilden sier ikke noe om dette."),
-    "no takeover": ("Do not let {names} take over.", "Ikke la {names} ta over."),
-    "summary": ("One-page summary", "Sammendrag på én side"),
-    "definition": ("Definition", "Definisjon"),
-    "statements": ("What the source states", "Hva kilden sier"),
-    "more": ("{n} more statements on the term page.", "{n} utsagn til på begrepssiden."),
-    "sources": ("Sources", "Kilder"),
-    "print": ("Print", "Skriv ut"),
-    "printable sheet": ("Printable exercise sheet", "Utskrivbart øvelsesark"),
-    "printable summary": ("Printable one-page summary", "Utskrivbart sammendrag på én side"),
-}
-
-
 def word(key: str, lang: str, **values: object) -> str:
-    """A word of the printable pages in ``lang``."""
-    return in_lang(_WORDS[key], lang).format(**values)
+    """A word of the printable pages in ``lang`` (``printable.KEY`` in the message catalogues)."""
+    return msg("printable." + key, lang, **values)
 
 
 def is_exercise(card: TermCard) -> bool:
@@ -81,7 +61,7 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
     takeover = _relations(card, COMPENSATION)
     if takeover:
         listed = [r.target.name.text for r in takeover]
-        names = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + in_lang((" and ", " og "), lang) + listed[-1]
+        names = and_list(listed, lang)
         watch.append(escape(word("no takeover", lang, names=names)) + _sources(tuple({s for r in takeover for s in r.sources})))
     progress = paragraphs(VARIATION) + "".join(f"<p>{escape(r.sentence)}{_sources(r.sources)}</p>"
                                                for r in (*_relations(card, PROGRESSES_TO), *_relations(card, PROGRESS_WHEN)))
@@ -113,7 +93,7 @@ def term_summary(card: TermCard, href: Callable[[TermRef], str | None], print_la
         parts.append(f"<h2>{escape(word('statements', lang))}</h2><ul>{items}</ul>")
         if len(own) > SUMMARY_LIMIT:
             url = href(card.term)
-            more = escape(word("more", lang, n=len(own) - SUMMARY_LIMIT))
+            more = escape(nmsg("printable.more", len(own) - SUMMARY_LIMIT, lang))
             parts.append(f'<p class="muted"><a href="{escape(url)}">{more}</a></p>' if url else f'<p class="muted">{more}</p>')
     parts.append("</article>")
     return "".join(parts)

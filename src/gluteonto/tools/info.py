@@ -31,12 +31,12 @@ SELECT ?ontology ?version ?title ?license WHERE {
 
 def ontology_info(engine: str = "oxigraph") -> dict[str, str]:
     """Version, IRIs and counts by kind, as an ordered mapping of display name → value."""
-    from .. import __version__
+    from ..version import package_version
 
     store = open_engine(engine)
     header = [cell.value if cell is not None else "" for cell in store.query(_HEADER).cells[0]]
     info = {
-        "gluteonto package": __version__,
+        "gluteonto package": package_version(),
         "title": header[2],
         "ontology IRI": header[0],
         "version IRI": header[1],

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError, InputError
 from ..i18n import MessageError
+from ..java import java_available
 from ..resources import ontology_file
 
 __all__ = ["ReasonerReport", "java_available", "reason"]
@@ -43,17 +42,6 @@ class ReasonerReport:
             return "Unsatisfiable classes (HermiT):\n" + "\n".join(f"  - {c}" for c in self.unsatisfiable)
         return (f"Consistent: {self.class_count} classes, none unsatisfiable "
                 f"({self.inferred_subclasses} subclass links inferred, {self.seconds:.1f} s with HermiT).")
-
-
-def java_available() -> bool:
-    """True when a Java runtime that can start is on PATH."""
-    java = shutil.which("java")
-    if not java:
-        return False
-    try:
-        return subprocess.run([java, "-version"], capture_output=True, timeout=30).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
 
 
 def reason(path: Path | None = None, *, timeout: float | None = None) -> ReasonerReport:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..labels import by_language, choose
 from ..resources import ontology_file
+from ..shacl.engines import DEFAULT_SHACL_ENGINE, SHACL_ENGINES, EngineRun, ShaclResult
 from ..vocab import compact_iri, expand_curie
-from .shacl_engines import DEFAULT_SHACL_ENGINE, SHACL_ENGINES, EngineRun, ShaclResult
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -101,16 +101,13 @@ def _json_object(report: ValidationReport) -> dict[str, object]:
 
 
 def _to_text(report: ValidationReport) -> str:
-    from ..i18n import text
+    from ..i18n import msg, nmsg
 
     if report.conforms:
-        return text("validate conforms", report.lang, files=", ".join(report.files))
-    def count(n: int, one: str, many: str) -> str:
-        return text(one, report.lang) if n == 1 else text(many, report.lang, n=n)
-
-    problems = count(len(report.violations), "one problem", "problems")
-    terms = count(len(report.by_focus()), "one term", "terms")
-    lines = [text("validate fails", report.lang, problems=problems, terms=terms), ""]
+        return msg("validate conforms", report.lang, files=", ".join(report.files))
+    problems = nmsg("problems", len(report.violations), report.lang)
+    terms = nmsg("terms", len(report.by_focus()), report.lang)
+    lines = [msg("validate fails", report.lang, problems=problems, terms=terms), ""]
     for name, items in report.by_focus().items():
         lines.append(name)
         for v in items:

@@ -4,8 +4,8 @@
   "use strict";
   var form = document.getElementById("sparql-form");
   if (!form || !window.GLUTEONTO_EDITOR) { return; }
-  var lang = document.documentElement.lang === "nb" ? "nb" : "en";
-  var suffix = lang === "nb" ? ".nb.html" : ".html";
+  var lang = document.documentElement.lang || "en";
+  var suffix = lang === "en" ? ".html" : "." + lang + ".html";
   var words = JSON.parse(document.getElementById("editor-words").textContent);
   var text = document.getElementById("sparql-text");
   var pick = document.getElementById("sparql-question");

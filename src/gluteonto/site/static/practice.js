@@ -3,7 +3,7 @@
   "use strict";
   var root = document.getElementById("practice");
   if (!root || !window.GLUTEONTO_QUIZ) { return; }
-  var lang = document.documentElement.lang === "nb" ? "nb" : "en";
+  var lang = document.documentElement.lang || "en";
   var words = JSON.parse(document.getElementById("practice-words").textContent);
   var items = window.GLUTEONTO_QUIZ[lang] || [];
   var results = {};

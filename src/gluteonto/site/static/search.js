@@ -6,12 +6,11 @@
   var ABBREVIATIONS = { m: "musculus", mm: "musculi", n: "nervus", nn: "nervi", a: "arteria", aa: "arteriae",
                         v: "vena", r: "ramus", lig: "ligamentum" };
   var root = document.documentElement.getAttribute("data-root") || "";
-  var lang = document.documentElement.getAttribute("lang") === "nb" ? "nb" : "en";
-  var suffix = lang === "nb" ? ".nb.html" : ".html";
-  var WORDS = {
-    en: { none: "No term matches", more: "Press Enter for all results", kinds: {} },
-    nb: { none: "Ingen begreper passer til", more: "Trykk Enter for alle treff", kinds: {} }
-  };
+  var SEARCH = window.GLUTEONTO_SEARCH || { entries: [], langs: ["en"], words: {} };
+  var lang = document.documentElement.getAttribute("lang") || "en";
+  var suffix = lang === "en" ? ".html" : "." + lang + ".html";
+  /* the page's words, from the message catalogues (written into the search index by the site generator) */
+  var WORDS = SEARCH.words[lang] || SEARCH.words.en || { none: "" };
 
   function normalize(text) {
     var plain = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -67,9 +66,9 @@
     return 50 - 5 * total;
   }
 
-  var entries = (window.GLUTEONTO_SEARCH || { entries: [] }).entries.map(function (e, index) {
+  var entries = SEARCH.entries.map(function (e, index) {
     var names = [];
-    ["en", "nb", "la"].forEach(function (l) { if (e.l[l]) { names.push({ text: e.l[l], lang: l, label: true }); } });
+    SEARCH.langs.forEach(function (l) { if (e.l[l]) { names.push({ text: e.l[l], lang: l, label: true }); } });
     (e.s || []).forEach(function (s) { names.push({ text: s[0], lang: s[1], label: false }); });
     names.forEach(function (n) { n.norm = normalize(n.text); });
     return { url: e.u, kind: e.k[lang] || e.k.en, title: e.l[lang] || e.l.en, names: names, index: index };
@@ -144,7 +143,7 @@
       if (!hits.length) {
         var li = document.createElement("li");
         li.className = "hint";
-        li.textContent = WORDS[lang].none + " “" + input.value + "”";
+        li.textContent = WORDS.none + " “" + input.value + "”";
         list.appendChild(li);
       }
       hits.forEach(function (hit, i) { list.appendChild(renderOption(hit, i, list.id)); });
