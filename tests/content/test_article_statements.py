@@ -328,7 +328,8 @@ def test_findings_point_to_their_test_and_states_to_their_procedure(session: Ses
     says("negativ Lasegues test", "Etter hofteprotesekirurgi", "etter hofteartroplastikk")
     def findings(procedure: str) -> list[tuple[str, str]]:
         result = session.query("procedure-findings", {"procedure": procedure})
-        return [(str(finding), str(how)) for finding, how in zip(result.column("finding"), result.column("stated_or_inherited"), strict=True)]
+        finding, how = result.variables.index("finding"), result.variables.index("stated_or_inherited")
+        return [(str(row[finding]), str(row[how])) for row in result.rows]
     assert findings("Lasègue test") == [(str(term(436)), "stated")]
     after = set(findings("hip arthroplasty"))
     assert (str(term(453)), "stated") in after and (str(term(457)), "inherited") in after
