@@ -175,6 +175,8 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "timeout-inf": (None, ["query", "innervation", "--timeout", "inf"], None, 2, "not a number of seconds"),
     "timeout-huge": (None, ["sparql", "-", "--timeout", "1e308"], b"ASK {}", 2, "not a number of seconds"),
     "timeout-negative": (None, ["sparql", "-", "--timeout", "-1"], b"ASK {}", 2, "not a number of seconds"),
+    "push-timeout-inf": (None, ["push", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "inf"], None, 2,
+                         "not a number of seconds"),
     "reason-timeout-inf": (None, ["reason", "--timeout", "inf"], None, 2, "not a number of seconds"),
     "serve-timeout-nan": (None, ["serve", "--no-site", "--port", "0", "--timeout", "nan"], None, 2, "not a number of seconds"),
     "serve-timeout-inf": (None, ["serve", "--no-site", "--port", "0", "--timeout", "inf"], None, 2, "not a number of seconds"),

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_ROWS",
     "MAX_TOKEN_BYTES",
     "MAX_TIMEOUT",
+    "PUSH_MAX_BYTES",
     "QUERY_MEMORY",
     "QUERY_TIMEOUT",
     "REASON_TIMEOUT",
@@ -106,3 +107,5 @@ MAX_TOKEN_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 4 * MAX_LITERAL_CHARS + 64 * 1024
 #: bytes read from a remote SPARQL endpoint's answer
 ENDPOINT_MAX_BYTES = 256 * 1024 * 1024
+#: largest file (as N-Triples) ``gluteonto push`` sends in one request (it is held in memory)
+PUSH_MAX_BYTES = 512 * 1024 * 1024

@@ -1,9 +1,14 @@
-"""A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST)."""
+"""A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST).
+
+``default_graphs`` are sent as the protocol's ``default-graph-uri`` parameters: the query then runs
+on the merge of those graphs, as on a store (Virtuoso) whose default graph would otherwise be the
+union of every graph it holds, its own system graphs included.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import limits
@@ -14,7 +19,7 @@ from ..sparql.text import query_form
 from ..terms import term_from_json
 from .base import Capabilities, checked_query
 
-__all__ = ["EndpointEngine"]
+__all__ = ["EndpointEngine", "results_from_json"]
 
 
 def _opener() -> Any:
@@ -50,7 +55,8 @@ class EndpointEngine:
     capabilities = Capabilities(local_store=False, own_timeout=True)
     allow_federation = False
 
-    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES,
+                 default_graphs: Sequence[str] = ()) -> None:
         import urllib.parse
 
         try:
@@ -61,6 +67,7 @@ class EndpointEngine:
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise MessageError(("endpoint url", {"url": url, "reason": "not http(s)"}))
         self.url = url
+        self.default_graphs = list(default_graphs)
         self.timeout: float | None = timeout
         self.max_bytes = max_bytes
         self._opener = _opener()
@@ -72,7 +79,8 @@ class EndpointEngine:
         import urllib.parse
         import urllib.request
 
-        data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
+        form = [("query", sparql)] + [("default-graph-uri", graph) for graph in self.default_graphs]
+        data = urllib.parse.urlencode(form).encode("utf-8")
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
         )
@@ -126,25 +134,34 @@ class EndpointEngine:
             except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
                 raise EngineMessageError(("endpoint bad graph", {"url": self.url, "reason": first_line(exc)})) from None
             return QueryResult.from_graph(graph)
-        raw = self._post(sparql, "application/sparql-results+json")
-        try:
-            payload = json.loads(raw)
-        except (ValueError, RecursionError):
-            raise EngineMessageError(("endpoint not json", {"url": self.url})) from None
-        if not isinstance(payload, dict):
-            raise EngineMessageError(("endpoint not results", {"url": self.url}))
-        if "boolean" in payload:
-            if not isinstance(payload["boolean"], bool):
-                raise EngineMessageError(("endpoint bad boolean", {"url": self.url}))
-            return QueryResult.from_boolean(payload["boolean"])
-        head, results = payload.get("head"), payload.get("results")
-        bindings_list = results.get("bindings") if isinstance(results, dict) else None
-        variables = head.get("vars", []) if isinstance(head, dict) else None
-        if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
-            raise EngineMessageError(("endpoint no vars", {"url": self.url}))
-        cells = []
-        for binding in bindings_list:
-            if not isinstance(binding, dict):
-                raise EngineMessageError(("endpoint bad solution", {"url": self.url}))
-            cells.append(tuple(term_from_json(binding.get(v), self.url) for v in variables))
-        return QueryResult(list(variables), cells=cells)
+        return results_from_json(self._post(sparql, "application/sparql-results+json"), self.url)
+
+
+def results_from_json(raw: bytes, url: str) -> QueryResult:
+    """A W3C SPARQL 1.1 JSON results document (SELECT or ASK) from the endpoint ``url`` as a :class:`QueryResult`;
+    EngineError (in the user's language) if malformed.
+
+    >>> results_from_json(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri", "value": "http://x/a"}}]}}', "test").cells
+    [(Term(kind='uri', value='http://x/a', lang=None, datatype=None),)]
+    """
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise EngineMessageError(("endpoint not json", {"url": url})) from None
+    if not isinstance(payload, dict):
+        raise EngineMessageError(("endpoint not results", {"url": url}))
+    if "boolean" in payload:
+        if not isinstance(payload["boolean"], bool):
+            raise EngineMessageError(("endpoint bad boolean", {"url": url}))
+        return QueryResult.from_boolean(payload["boolean"])
+    head, results = payload.get("head"), payload.get("results")
+    bindings_list = results.get("bindings") if isinstance(results, dict) else None
+    variables = head.get("vars", []) if isinstance(head, dict) else None
+    if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
+        raise EngineMessageError(("endpoint no vars", {"url": url}))
+    cells = []
+    for binding in bindings_list:
+        if not isinstance(binding, dict):
+            raise EngineMessageError(("endpoint bad solution", {"url": url}))
+        cells.append(tuple(term_from_json(binding.get(v), url) for v in variables))
+    return QueryResult(list(variables), cells=cells)

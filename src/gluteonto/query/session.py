@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,6 +60,7 @@ class Session:
         data: Iterable[Path] = (),
         *,
         endpoint: str | None = None,
+        endpoint_graphs: Sequence[str] = (),
         include_ontology: bool = True,
         store: Engine | None = None,
         index: LabelIndex | None = None,
@@ -68,6 +69,9 @@ class Session:
         relation_graph: bool = False,
     ) -> None:
         """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against.
+
+        ``endpoint`` queries a SPARQL 1.1 server instead of an embedded engine, on its graphs ``endpoint_graphs``
+        (the protocol's ``default-graph-uri``; a store such as Virtuoso otherwise answers from all its graphs).
 
         ``timeout`` (seconds; 0 = none) stops every query after that time: an engine that holds its data
         locally runs it in a child process stopped then or on Ctrl-C (see :mod:`gluteonto.isolate`), one
@@ -90,7 +94,7 @@ class Session:
                 store = open_engine(engine, [*data, edges_file(Path(folder))], include_ontology=include_ontology,
                                     allow_federation=allow_federation)
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
-                                                   allow_federation=allow_federation)
+                                                   endpoint_graphs=endpoint_graphs, allow_federation=allow_federation)
         self.timeout = timeout
         self._deadline: float | None = None
         if timeout and self.engine.capabilities.own_timeout:
@@ -166,7 +170,8 @@ class Session:
             if raw == "":
                 continue
             if param.kind == "iri":
-                bindings[param.name] = iri(self.terms.resolve(raw, (spec, param.name) if param.name in given else None, lang))
+                bindings[param.name] = iri(self.terms.resolve(raw, (spec, param.name), lang) if param.name in given
+                                           else self.terms.resolve(raw, lang=lang, default=True))
             else:
                 raw = self.check_literal(param, raw)
                 match = _LANG_LITERAL.match(raw)
@@ -236,17 +241,19 @@ class Session:
         """Labels of IRIs given as strings, keyed by string (see :func:`~gluteonto.query.lookup.fetch_labels`)."""
         return self.terms.label_texts(iris, lang)
 
-    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None) -> str:
+    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None,
+               hide: Iterable[str] = ()) -> str:
         """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
 
-        Tables are fitted to ``width`` columns (None: no limit); machine formats add label columns.
-        A large answer is labelled and rendered within what is left of the query's time limit.
+        Tables are fitted to ``width`` columns (None: no limit) and leave out the columns ``hide``; machine
+        formats add label columns (see :func:`~gluteonto.sparql.results.render`). A large answer is labelled and
+        rendered within what is left of the query's time limit.
         """
         if self.timeout is not None and len(result) > _RENDER_IN_PLACE:
-            return self._timed(lambda: self._render(result, fmt, lang, width))
-        return self._render(result, fmt, lang, width)
+            return self._timed(lambda: self._render(result, fmt, lang, width, hide))
+        return self._render(result, fmt, lang, width, hide)
 
-    def _render(self, result: QueryResult, fmt: str, lang: str, width: int | None) -> str:
+    def _render(self, result: QueryResult, fmt: str, lang: str, width: int | None, hide: Iterable[str]) -> str:
         iris = result.iri_values() if result.kind == "solutions" else set()
         labels = self.label_texts(iris, lang)
         tags = {iri: ("en" if lang == "la" else lang) for iri in labels}
@@ -258,7 +265,7 @@ class Session:
             tags.update(dict.fromkeys(latin, "la"))
         if fmt == "table" and fallback:
             labels.update({iri: labels[iri] + " *" for iri in fallback})
-        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get)
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get, hide)
         if fallback and fmt == "table":
             text += "\n" + msg("latin fallback", lang)
         return text
