@@ -44,6 +44,7 @@ def _write(name: str, content: str | bytes) -> Callable[[Path, str], None]:
     def make(tmp: Path, url: str) -> None:
         data = content.replace("{url}", url) if isinstance(content, str) else content
         (tmp / name).write_bytes(data.encode() if isinstance(data, str) else data)
+
     return make
 
 
@@ -75,60 +76,80 @@ def _existing(tmp: Path, _url: str) -> None:
 
 def _broken_at_the_end(tmp: Path, _url: str) -> None:
     """FMA classes enough for 'link' to be writing its output when the last line turns out to be broken."""
-    lines = "".join(f'<http://purl.org/sig/ont/fma/fma{n}> <http://www.w3.org/2000/01/rdf-schema#label> "x{n}" .\n'
-                    for n in range(20_000))
+    lines = "".join(f'<http://purl.org/sig/ont/fma/fma{n}> <http://www.w3.org/2000/01/rdf-schema#label> "x{n}" .\n' for n in range(20_000))
     (tmp / "late.nt").write_text(lines + "<http://x/a b> <http://x/p> <http://x/c> .\n")
     (tmp / "merged.ttl").write_text("# the user's earlier merge\n")
 
 
 REMOTE_CONTEXT = '{"@context": "{url}/context.jsonld", "@id": "http://x/a", "p": "v"}'
 FILE_CONTEXT = '{"@context": "file:///etc/passwd", "@id": "http://x/a", "p": "v"}'
-EXTERNAL_ENTITY = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{url}/dtd"> ]>\n'
-                   '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
-                   '<rdf:Description rdf:about="http://x/a"><rdfs:label>&ext;</rdfs:label></rdf:Description></rdf:RDF>\n')
-PARAMETER_ENTITY = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY % p "x"> ]>\n'
-                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n')
+EXTERNAL_ENTITY = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{url}/dtd"> ]>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
+    '<rdf:Description rdf:about="http://x/a"><rdfs:label>&ext;</rdfs:label></rdf:Description></rdf:RDF>\n'
+)
+PARAMETER_ENTITY = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY % p "x"> ]>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+)
 INVALID_IRI = "<http://x/a b> <http://x/p> <http://x/c> .\n"
 BAD_TURTLE_IRI = "<http://x/a{b}> <http://x/p> <http://x/c> .\n"
 
 # id → (setup, arguments, standard input, exit code, expected text in the error line)
 CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | None, int, str]] = {
     "service-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b"SELECT * WHERE { SERVICE <{url}/sparql> { ?s ?p ?o } }", 2, "SERVICE"),
-    "service-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph"],
-                         b"SELECT * WHERE { SERVICE SILENT <{url}/sparql> { ?s ?p ?o } }", 2, "--allow-federation"),
+    "service-oxigraph": (
+        None,
+        ["sparql", "-", "--engine", "oxigraph"],
+        b"SELECT * WHERE { SERVICE SILENT <{url}/sparql> { ?s ?p ?o } }",
+        2,
+        "--allow-federation",
+    ),
     "service-escaped": (None, ["sparql", "-"], b"SELECT * WHERE { \\u0053ERVICE <{url}/sparql> { ?s ?p ?o } }", 2, "SERVICE"),
-    "service-lowercase": (None, ["sparql", "-", "--engine", "oxigraph"], b"select * { service <{url}/s> { ?s ?p ?o } }", 2,
-                          "SERVICE"),
-    "from-named-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b"SELECT * FROM NAMED <{url}/g> WHERE { GRAPH ?g { ?s ?p ?o } }", 2,
-                          "SPARQL query failed"),
-    "unknown-function-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph"],
-                                  b"SELECT (<http://x/f>(1) AS ?x) {}", 2, "not supported"),
+    "service-lowercase": (None, ["sparql", "-", "--engine", "oxigraph"], b"select * { service <{url}/s> { ?s ?p ?o } }", 2, "SERVICE"),
+    "from-named-rdflib": (
+        None,
+        ["sparql", "-", "--engine", "rdflib"],
+        b"SELECT * FROM NAMED <{url}/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        2,
+        "SPARQL query failed",
+    ),
+    "unknown-function-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph"], b"SELECT (<http://x/f>(1) AS ?x) {}", 2, "not supported"),
     "invalid-utf8-stdin": (None, ["sparql", "-"], b"SELECT * WHERE { ?s ?p \xff }", 2, "not valid UTF-8"),
     "invalid-utf8-file": (_write("q.rq", b"ASK { \xc3\x28 }"), ["sparql", "q.rq"], None, 2, "not valid UTF-8"),
     "timeout-rdflib": (None, ["sparql", "-", "--engine", "rdflib", "--timeout", "1"], CARTESIAN.encode(), 2, "did not finish within 1 s"),
-    "timeout-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph", "--timeout", "1"], CARTESIAN.encode(), 2,
-                         "did not finish within 1 s"),
-    "redos-rdflib": (None, ["sparql", "-", "--engine", "rdflib", "--timeout", "1"],
-                     b"SELECT * WHERE { FILTER(REGEX('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '^(a+)+$')) }", 2,
-                     "did not finish"),
-    "remote-context-sparql": (_write("ctx.jsonld", REMOTE_CONTEXT), ["sparql", "-", "--data", "ctx.jsonld"], b"ASK {}", 2,
-                              "@context"),
+    "timeout-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph", "--timeout", "1"], CARTESIAN.encode(), 2, "did not finish within 1 s"),
+    "redos-rdflib": (
+        None,
+        ["sparql", "-", "--engine", "rdflib", "--timeout", "1"],
+        b"SELECT * WHERE { FILTER(REGEX('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '^(a+)+$')) }",
+        2,
+        "did not finish",
+    ),
+    "remote-context-sparql": (_write("ctx.jsonld", REMOTE_CONTEXT), ["sparql", "-", "--data", "ctx.jsonld"], b"ASK {}", 2, "@context"),
     "remote-context-validate": (_write("ctx.jsonld", REMOTE_CONTEXT), ["validate", "ctx.jsonld"], None, 2, "never fetched"),
     "file-context-validate": (_write("ctx.jsonld", FILE_CONTEXT), ["validate", "ctx.jsonld"], None, 2, "@context"),
-    "billion-laughs-oxigraph": (_write("lol.owl", billion_laughs()), ["sparql", "-", "--engine", "oxigraph", "--data", "lol.owl"],
-                                b"ASK {}", 2, "billion laughs"),
+    "billion-laughs-oxigraph": (
+        _write("lol.owl", billion_laughs()),
+        ["sparql", "-", "--engine", "oxigraph", "--data", "lol.owl"],
+        b"ASK {}",
+        2,
+        "billion laughs",
+    ),
     "billion-laughs-validate": (_write("lol.owl", billion_laughs()), ["validate", "lol.owl"], None, 2, "billion laughs"),
-    "billion-laughs-link": (_write("lol.owl", billion_laughs()), ["link", "lol.owl", "-o", "out.ttl", "--quiet"], None, 2,
-                                "billion laughs"),
-    "billion-laughs-serve": (_write("lol.owl", billion_laughs()), ["serve", "--no-site", "--port", "0", "--data", "lol.owl"], None, 2,
-                             "billion laughs"),
+    "billion-laughs-link": (_write("lol.owl", billion_laughs()), ["link", "lol.owl", "-o", "out.ttl", "--quiet"], None, 2, "billion laughs"),
+    "billion-laughs-serve": (
+        _write("lol.owl", billion_laughs()),
+        ["serve", "--no-site", "--port", "0", "--data", "lol.owl"],
+        None,
+        2,
+        "billion laughs",
+    ),
     "corrupt-gzip-serve": (_corrupt_gzip, ["serve", "--no-site", "--port", "0", "--data", "bad.nt.gz"], None, 2, "gzip"),
     "external-entity": (_write("ext.owl", EXTERNAL_ENTITY), ["validate", "ext.owl"], None, 2, "nothing is fetched"),
     "parameter-entity": (_write("pe.owl", PARAMETER_ENTITY), ["validate", "pe.owl"], None, 2, "parameter entity"),
     "corrupt-gzip-data": (_corrupt_gzip, ["query", "innervation", "--data", "bad.nt.gz"], None, 2, "gzip"),
     "corrupt-gzip-link": (_corrupt_gzip, ["link", "bad.nt.gz", "-o", "out.ttl", "--quiet"], None, 2, "gzip"),
-    "huge-literal-oxigraph": (_huge_literal, ["sparql", "-", "--engine", "oxigraph", "--data", "huge.nt"], b"ASK {}", 2,
-                              "exceeds the limit"),
+    "huge-literal-oxigraph": (_huge_literal, ["sparql", "-", "--engine", "oxigraph", "--data", "huge.nt"], b"ASK {}", 2, "exceeds the limit"),
     "huge-literal-rdflib": (_huge_literal, ["validate", "huge.nt"], None, 2, "exceeds the limit"),
     "huge-iri": (_huge_iri, ["sparql", "-", "--data", "huge.nt"], b"ASK {}", 2, "exceeds the limit"),
     "invalid-iri-validate": (_write("bad.nt", INVALID_IRI), ["validate", "bad.nt"], None, 2, "not readable"),
@@ -140,26 +161,59 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "export-directory": (_directory, ["export", "--format", "turtle", "-o", "folder.ttl"], None, 2, "is a directory"),
     "export-fifo": (_fifo, ["export", "--format", "turtle", "-o", "pipe.ttl"], None, 2, "FIFO"),
     "export-suffix": (None, ["export", "--format", "turtle", "-o", "x.owl"], None, 2, "means rdfxml"),
-    "link-onto-input": (_existing, ["link", "mine.ttl", "--subset", "-o", "mine.ttl", "--quiet"], None, 2,
-                            "is also an input"),
-    "link-fma-alias-onto-hardlink": (_existing, ["link-fma", "mine.ttl", "-o", "hardlink.ttl", "--quiet"], None, 2,
-                               "is also an input"),
+    "link-onto-input": (_existing, ["link", "mine.ttl", "--subset", "-o", "mine.ttl", "--quiet"], None, 2, "is also an input"),
+    "link-fma-alias-onto-hardlink": (_existing, ["link-fma", "mine.ttl", "-o", "hardlink.ttl", "--quiet"], None, 2, "is also an input"),
     # the readers 'link' has for OBO and obographs JSON: the same limits as RDF, and no output on failure
-    "link-deep-obographs": (_write("deep.json", '{"graphs": [' + "[" * 5000 + "]" * 5000 + "]}"),
-                            ["link", "deep.json", "-o", "out.ttl", "--quiet"], None, 2, "nested more than 1,000 deep"),
-    "link-deep-obographs-objects": (_write("deep.json", '{"graphs": [{"nodes": [' + '{"a": ' * 5000 + "1" + "}" * 5000 + "]}]}"),
-                                    ["link", "deep.json", "-o", "out.ttl", "--quiet"], None, 2, "nested more than 1,000 deep"),
-    "link-huge-obo-name": (_write("huge.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nname: " + "a" * 5_000_000 + "\n"),
-                           ["link", "huge.obo", "-o", "out.ttl", "--quiet"], None, 2, "exceeds the limit"),
-    "link-huge-obographs-label": (_write("huge.json", '{"graphs": [{"nodes": [{"id": "UBERON:1", "type": "CLASS", "lbl": "' + "a" * 5_000_000 + '"}]}]}'),
-                                  ["link", "huge.json", "-o", "out.ttl", "--quiet"], None, 2, "exceeds the limit"),
-    "link-endless-obo-line": (_write("long.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nname: " + "a" * 17_000_000),
-                              ["link", "long.obo", "-o", "out.ttl", "--quiet"], None, 2, "line 4 is longer than"),
+    "link-deep-obographs": (
+        _write("deep.json", '{"graphs": [' + "[" * 5000 + "]" * 5000 + "]}"),
+        ["link", "deep.json", "-o", "out.ttl", "--quiet"],
+        None,
+        2,
+        "nested more than 1,000 deep",
+    ),
+    "link-deep-obographs-objects": (
+        _write("deep.json", '{"graphs": [{"nodes": [' + '{"a": ' * 5000 + "1" + "}" * 5000 + "]}]}"),
+        ["link", "deep.json", "-o", "out.ttl", "--quiet"],
+        None,
+        2,
+        "nested more than 1,000 deep",
+    ),
+    "link-huge-obo-name": (
+        _write("huge.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nname: " + "a" * 5_000_000 + "\n"),
+        ["link", "huge.obo", "-o", "out.ttl", "--quiet"],
+        None,
+        2,
+        "exceeds the limit",
+    ),
+    "link-huge-obographs-label": (
+        _write("huge.json", '{"graphs": [{"nodes": [{"id": "UBERON:1", "type": "CLASS", "lbl": "' + "a" * 5_000_000 + '"}]}]}'),
+        ["link", "huge.json", "-o", "out.ttl", "--quiet"],
+        None,
+        2,
+        "exceeds the limit",
+    ),
+    "link-endless-obo-line": (
+        _write("long.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nname: " + "a" * 17_000_000),
+        ["link", "long.obo", "-o", "out.ttl", "--quiet"],
+        None,
+        2,
+        "line 4 is longer than",
+    ),
     "link-broken-at-the-end": (_broken_at_the_end, ["link", "late.nt", "-o", "merged.ttl", "--quiet"], None, 2, "line 20001"),
-    "link-broken-obo": (_write("bad.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nnot a tag\n"),
-                        ["link", "bad.obo", "-o", "out.ttl", "--quiet"], None, 2, "not readable as OBO"),
-    "reason-malformed-rdfxml": (_write("bad.owl", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Descr'),
-                                ["reason", "bad.owl"], None, 2, "not readable"),
+    "link-broken-obo": (
+        _write("bad.obo", "format-version: 1.2\n[Term]\nid: UBERON:1\nnot a tag\n"),
+        ["link", "bad.obo", "-o", "out.ttl", "--quiet"],
+        None,
+        2,
+        "not readable as OBO",
+    ),
+    "reason-malformed-rdfxml": (
+        _write("bad.owl", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Descr'),
+        ["reason", "bad.owl"],
+        None,
+        2,
+        "not readable",
+    ),
     "reason-empty": (_write("empty.owl", ""), ["reason", "empty.owl"], None, 2, "no RDF triples"),
     "endpoint-object": (None, ["sparql", "-", "--endpoint", "{url}/json-object"], b"SELECT ?x {}", 2, "results"),
     "endpoint-list": (None, ["sparql", "-", "--endpoint", "{url}/json-list"], b"SELECT ?x {}", 2, "not a SPARQL results"),
@@ -175,16 +229,14 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "timeout-inf": (None, ["query", "innervation", "--timeout", "inf"], None, 2, "not a number of seconds"),
     "timeout-huge": (None, ["sparql", "-", "--timeout", "1e308"], b"ASK {}", 2, "not a number of seconds"),
     "timeout-negative": (None, ["sparql", "-", "--timeout", "-1"], b"ASK {}", 2, "not a number of seconds"),
-    "push-timeout-inf": (None, ["push", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "inf"], None, 2,
-                         "not a number of seconds"),
+    "push-timeout-inf": (None, ["push", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "inf"], None, 2, "not a number of seconds"),
     "reason-timeout-inf": (None, ["reason", "--timeout", "inf"], None, 2, "not a number of seconds"),
     "serve-timeout-nan": (None, ["serve", "--no-site", "--port", "0", "--timeout", "nan"], None, 2, "not a number of seconds"),
     "serve-timeout-inf": (None, ["serve", "--no-site", "--port", "0", "--timeout", "inf"], None, 2, "not a number of seconds"),
     "serve-timeout-zero": (None, ["serve", "--no-site", "--port", "0", "--timeout", "0"], None, 2, "not a number of seconds"),
     "endpoint-bad-ipv6": (None, ["sparql", "-", "--endpoint", "http://[::1"], b"ASK {}", 2, "not an http(s) SPARQL endpoint"),
     "endpoint-bad-port": (None, ["sparql", "-", "--endpoint", "http://127.0.0.1:port/sparql"], b"ASK {}", 2, "not an http(s)"),
-    "lone-surrogate-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b'SELECT * WHERE { BIND("\\uD800" AS ?x) }', 2,
-                              "not a Unicode character"),
+    "lone-surrogate-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b'SELECT * WHERE { BIND("\\uD800" AS ?x) }', 2, "not a Unicode character"),
     "lone-surrogate-oxigraph": (None, ["sparql", "-"], b'SELECT * WHERE { BIND("\\uDFFF" AS ?x) }', 2, "not a Unicode character"),
     "export-trailing-slash": (None, ["export", "--format", "turtle", "-o", "out/"], None, 2, "names a folder"),
     "link-trailing-slash": (_existing, ["link", "mine.ttl", "-o", "merged/", "--quiet"], None, 2, "names a folder"),
@@ -208,6 +260,7 @@ ESCAPED_SERVICE = {
 def _query_file(text: bytes) -> Callable[[Path, str], None]:
     def make(tmp: Path, url: str) -> None:
         (tmp / "q.rq").write_bytes(text.replace(b"{url}", url.encode()))
+
     return make
 
 
@@ -232,15 +285,15 @@ NEEDS_JAVA = {"reason-empty"}
 #: cases left to the whole run (they wait for a time limit, or repeat an escape the quick run already tries:
 #: one engine and source per escape is quick, the other combinations are slow)
 SLOW_CASES = {name for name in CASES if name.startswith("reason-")} | {  # reason asks whether Java runs
-    "timeout-rdflib", "redos-rdflib", "from-named-rdflib",
-    *(name for name in CASES if name.startswith("service-") and name.count("-") >= 3
-      and not name.endswith("-oxigraph-stdin")),
+    "timeout-rdflib",
+    "redos-rdflib",
+    "from-named-rdflib",
+    *(name for name in CASES if name.startswith("service-") and name.count("-") >= 3 and not name.endswith("-oxigraph-stdin")),
 }
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow) if name in SLOW_CASES else name for name in CASES])
-def test_hostile_input_gives_one_line(name: str, listener: Listener, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_input_gives_one_line(name: str, listener: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if name in NEEDS_JAVA and not java_available():
         pytest.skip("the reasoner needs Java")
     setup, args, stdin, code, expected = CASES[name]
@@ -268,8 +321,7 @@ def test_the_listener_detects_federation_when_it_is_allowed(listener: Listener) 
     """Positive control: with --allow-federation the SERVICE request does reach the listener."""
     listener.reset()
     query = f"SELECT ?x WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?x }} }}".encode()
-    result = CliRunner().invoke(main, ["sparql", "-", "--engine", "oxigraph", "--allow-federation", "--format", "csv"],
-                                input=query)
+    result = CliRunner().invoke(main, ["sparql", "-", "--engine", "oxigraph", "--allow-federation", "--format", "csv"], input=query)
     assert listener.requests, result.output
     assert result.exit_code == 0 and "remote" in result.output
 
@@ -289,7 +341,8 @@ def test_reason_resolves_imports_locally_and_names_the_rest(listener: Listener, 
     ontology.write_text(
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
         f"<http://x/o> a owl:Ontology ; owl:imports <{listener.url}/other.owl> , "
-        "<https://w3id.org/gluteonto/gluteonto.owl> .\n<http://x/A> a owl:Class .\n")
+        "<https://w3id.org/gluteonto/gluteonto.owl> .\n<http://x/A> a owl:Class .\n"
+    )
     listener.reset()
     result = CliRunner().invoke(main, ["reason", str(ontology)])
     assert result.exit_code == 0, result.output
@@ -328,8 +381,13 @@ def _no_traceback(stderr: str) -> None:
 @pytest.mark.slow
 def test_ctrl_c_stops_an_oxigraph_query(tmp_path: Path) -> None:
     (tmp_path / "q.rq").write_text(CARTESIAN)
-    process = subprocess.Popen([*GLUTEONTO, "sparql", "q.rq", "--engine", "oxigraph", "--timeout", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True)
+    process = subprocess.Popen(
+        [*GLUTEONTO, "sparql", "q.rq", "--engine", "oxigraph", "--timeout", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        start_new_session=True,
+    )
     time.sleep(3)
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=10)
@@ -369,8 +427,7 @@ def test_ctrl_c_during_reason_leaves_no_process(tmp_path: Path) -> None:
     The signal is sent as soon as the reasoner's Java process exists, so it always arrives while the
     reasoner works (starting the JVM alone takes longer than noticing it): the only right outcome is 130.
     """
-    process = subprocess.Popen([*GLUTEONTO, "reason"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
-                               start_new_session=True)
+    process = subprocess.Popen([*GLUTEONTO, "reason"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True)
     deadline = time.monotonic() + 120
     while "java" not in _session_programs(process.pid):
         assert process.poll() is None, f"reason ended ({process.returncode}) before its Java process was seen"
@@ -408,8 +465,9 @@ def test_ctrl_c_while_modules_load_is_one_line(tmp_path: Path, delay: float) -> 
     reach; a signal sent within it would show Python's own traceback, so the signal comes once the process has
     used half the delay in CPU time, however loaded the machine is.
     """
-    process = subprocess.Popen([str(SCRIPT), "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               cwd=tmp_path, env={**os.environ, "COLUMNS": "100"})  # a table wide enough for whole names
+    process = subprocess.Popen(
+        [str(SCRIPT), "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env={**os.environ, "COLUMNS": "100"}
+    )  # a table wide enough for whole names
     _wait_for_cpu_time(process, delay / 2)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
@@ -423,8 +481,7 @@ def test_ctrl_c_while_modules_load_is_one_line(tmp_path: Path, delay: float) -> 
 
 @pytest.mark.slow
 def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
-    process = subprocess.Popen([*GLUTEONTO, "export", "--format", "ntriples"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, cwd=tmp_path)
+    process = subprocess.Popen([*GLUTEONTO, "export", "--format", "ntriples"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     assert process.stdout is not None
     process.stdout.read(100)
     process.stdout.close()
@@ -479,20 +536,28 @@ def test_link_input_survives(tmp_path: Path, fixture: str) -> None:
 
 
 # -- outputs: the package's own files, system folders, long names -----------------------------------------
-@pytest.mark.parametrize("args", [
-    ["export", "--format", "obo", "-o", "{obo}"],
-    ["export", "--format", "rdfxml", "--with-bridge", "-o", "{bridge}"],
-    ["export", "--format", "turtle", "-o", "{folder}/gluteonto-copy.ttl"],
-    ["link-fma", "{fixture}", "--subset", "-o", "{ttl}", "--quiet"],
-    ["link", "{uberon}", "-o", "{bridge}", "--quiet"],
-    ["link", "{uberon}", "--subset", "-o", "{folder}/uberon-merged.ttl", "--quiet"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "obo", "-o", "{obo}"],
+        ["export", "--format", "rdfxml", "--with-bridge", "-o", "{bridge}"],
+        ["export", "--format", "turtle", "-o", "{folder}/gluteonto-copy.ttl"],
+        ["link-fma", "{fixture}", "--subset", "-o", "{ttl}", "--quiet"],
+        ["link", "{uberon}", "-o", "{bridge}", "--quiet"],
+        ["link", "{uberon}", "--subset", "-o", "{folder}/uberon-merged.ttl", "--quiet"],
+    ],
+)
 def test_the_installed_package_is_never_written(args: list[str]) -> None:
     from gluteonto.resources import bridge_file, ontology_file, release_file
 
-    paths = {"obo": release_file("gluteonto.obo"), "bridge": bridge_file(), "ttl": ontology_file("ttl"),
-             "folder": ontology_file("ttl").parent, "fixture": DATA / "fma-fixture.ttl",
-             "uberon": DATA / "uberon" / "uberon-extract.obo"}
+    paths = {
+        "obo": release_file("gluteonto.obo"),
+        "bridge": bridge_file(),
+        "ttl": ontology_file("ttl"),
+        "folder": ontology_file("ttl").parent,
+        "fixture": DATA / "fma-fixture.ttl",
+        "uberon": DATA / "uberon" / "uberon-extract.obo",
+    }
     before = snapshot(ontology_file("ttl").parent)
     result = CliRunner().invoke(main, [a.format(**paths) for a in args])
     assert result.exit_code == 2, result.output
@@ -527,11 +592,14 @@ def test_output_with_a_trailing_slash_writes_no_file(tmp_path: Path) -> None:
 
 # -- closed standard streams, stack overflow ---------------------------------------------------------------
 @pytest.mark.slow
-@pytest.mark.parametrize("args, closed, message", [
-    (["export", "--format", "turtle"], 1, "standard output is closed"),
-    (["query", "innervation"], 1, "standard output is closed"),
-    (["sparql", "-"], 0, "standard input is closed"),
-])
+@pytest.mark.parametrize(
+    "args, closed, message",
+    [
+        (["export", "--format", "turtle"], 1, "standard output is closed"),
+        (["query", "innervation"], 1, "standard output is closed"),
+        (["sparql", "-"], 0, "standard input is closed"),
+    ],
+)
 def test_a_closed_standard_stream_is_one_line(args: list[str], closed: int, message: str) -> None:
     code, stderr = _run_closed(args, closed)
     assert code == 2, stderr
@@ -547,8 +615,7 @@ def _run_closed(args: list[str], closed: int) -> tuple[int, str]:
     def close() -> None:
         os.close(closed)
 
-    process = subprocess.run([*GLUTEONTO, *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=close,
-                             timeout=120, check=False)
+    process = subprocess.run([*GLUTEONTO, *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, preexec_fn=close, timeout=120, check=False)
     return process.returncode, process.stderr.decode()
 
 
@@ -556,8 +623,9 @@ def _run_closed(args: list[str], closed: int) -> tuple[int, str]:
 def test_stack_overflow_is_named_as_such(tmp_path: Path) -> None:
     """Oxigraph overflows its stack on a deeply nested query: not 'out of memory?'."""
     (tmp_path / "deep.rq").write_text("SELECT * WHERE { " + "{ " * 50_000 + "?s ?p ?o " + "} " * 50_000 + "}")
-    result = subprocess.run([*GLUTEONTO, "sparql", "deep.rq", "--engine", "oxigraph"], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=120, check=False)
+    result = subprocess.run(
+        [*GLUTEONTO, "sparql", "deep.rq", "--engine", "oxigraph"], capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["error: the query ended with a stack overflow: the input is nested too deeply"]
 
@@ -573,8 +641,9 @@ CAPPED = (
     "sys.argv = ['gluteonto', *sys.argv[2:]]\n"
     "main()\n"
 )
-RDF_HEAD = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-            'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">')
+RDF_HEAD = (
+    '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
+)
 
 
 def _entity_flood(tmp: Path) -> Path:
@@ -589,8 +658,9 @@ def _entity_flood(tmp: Path) -> Path:
 def _text_bomb(tmp: Path) -> Path:
     """1.5 MB of gzip unpacking to one text node of 1.5 GiB (the issue's 23 MB file unpacked to 5 GiB)."""
     path = tmp / "bomb.owl.gz"
-    gzip_bomb(path, (RDF_HEAD + '<rdf:Description rdf:about="http://x/a"><rdfs:label>').encode(), 1536 << 20,
-              b"</rdfs:label></rdf:Description></rdf:RDF>\n")
+    gzip_bomb(
+        path, (RDF_HEAD + '<rdf:Description rdf:about="http://x/a"><rdfs:label>').encode(), 1536 << 20, b"</rdfs:label></rdf:Description></rdf:RDF>\n"
+    )
     return path
 
 
@@ -602,20 +672,22 @@ def _obo_line_bomb(tmp: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("make, command", [
-    (_entity_flood, ["validate"]),
-    (_entity_flood, ["link", "--quiet"]),
-    (_obo_line_bomb, ["link", "--quiet"]),
-    (_entity_flood, ["reason"]),
-    (_text_bomb, ["validate"]),
-    (_text_bomb, ["sparql", "-", "--data"]),
-])
+@pytest.mark.parametrize(
+    "make, command",
+    [
+        (_entity_flood, ["validate"]),
+        (_entity_flood, ["link", "--quiet"]),
+        (_obo_line_bomb, ["link", "--quiet"]),
+        (_entity_flood, ["reason"]),
+        (_text_bomb, ["validate"]),
+        (_text_bomb, ["sparql", "-", "--data"]),
+    ],
+)
 def test_limits_hold_while_reading_in_bounded_memory(tmp_path: Path, make: Callable[[Path], Path], command: list[str]) -> None:
     """With 1 GiB of room the command refuses the file in one line; it used to expand it and die (3.5 GiB, 5 GiB)."""
     path = make(tmp_path)
     args = [*command[:1], str(path), *command[1:]] if command[-1] != "--data" else [*command, str(path)]
-    result = subprocess.run([sys.executable, "-c", CAPPED, str(1 << 30), *args], input=b"ASK {}", capture_output=True,
-                            timeout=300, check=False)
+    result = subprocess.run([sys.executable, "-c", CAPPED, str(1 << 30), *args], input=b"ASK {}", capture_output=True, timeout=300, check=False)
     err = result.stderr.decode()
     assert result.returncode == 2, err
     assert len(err.strip().splitlines()) == 1, err
@@ -623,19 +695,21 @@ def test_limits_hold_while_reading_in_bounded_memory(tmp_path: Path, make: Calla
 
 
 # -- --timeout covers everything ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("lang, words", [("en", "did not finish answering within 2 s"),
-                                         pytest.param("nb", "ble ikke ferdig med svaret innen 2 s", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "lang, words", [("en", "did not finish answering within 2 s"), pytest.param("nb", "ble ikke ferdig med svaret innen 2 s", marks=pytest.mark.slow)]
+)
 def test_an_endpoint_that_drips_its_answer_is_stopped_in_time(listener: Listener, lang: str, words: str) -> None:
     """Each read arrives within the socket timeout, so only a deadline for the whole answer stops it."""
     start = time.monotonic()
-    result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/drip", "--timeout", "2", "--lang", lang],
-                                input=b"SELECT ?x {}")
+    result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/drip", "--timeout", "2", "--lang", lang], input=b"SELECT ?x {}")
     assert time.monotonic() - start < 8, result.output
     assert result.exit_code == 2 and words in result.output, result.output
 
 
-@pytest.mark.parametrize("path, words", [("redirect-ftp", "som ikke er http(s); avvist"), ("not-json", "svarte ikke med SPARQL-resultater"),
-                                         ("no-value", "ugyldig binding")])
+@pytest.mark.parametrize(
+    "path, words",
+    [("redirect-ftp", "som ikke er http(s); avvist"), ("not-json", "svarte ikke med SPARQL-resultater"), ("no-value", "ugyldig binding")],
+)
 def test_a_hostile_endpoint_is_named_in_the_users_language(listener: Listener, path: str, words: str) -> None:
     result = CliRunner().invoke(main, ["sparql", "-", "--endpoint", f"{listener.url}/{path}", "--lang", "nb"], input=b"SELECT ?x {}")
     assert result.exit_code == 2 and result.output.startswith("feil: ") and words in result.output, result.output
@@ -662,13 +736,17 @@ def test_labelling_and_rendering_a_large_answer_share_the_time_limit(monkeypatch
     assert time.monotonic() - start < 5
 
 
-@pytest.mark.parametrize("args, words", [
-    (["export", "--format", "turtle", "-o", "x.ttl.gz"], "endelsen .gz betyr"),
-    (["export", "--format", "turtle", "-o", "x.owl"], "bruk --format rdfxml"),
-    (["serve", "--site", "no-such-folder", "--port", "0"], "finnes og er ikke en mappe"),
-])
-def test_refusals_of_outputs_and_folders_are_in_the_users_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   args: list[str], words: str) -> None:
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["export", "--format", "turtle", "-o", "x.ttl.gz"], "endelsen .gz betyr"),
+        (["export", "--format", "turtle", "-o", "x.owl"], "bruk --format rdfxml"),
+        (["serve", "--site", "no-such-folder", "--port", "0"], "finnes og er ikke en mappe"),
+    ],
+)
+def test_refusals_of_outputs_and_folders_are_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], words: str
+) -> None:
     """These were English whatever the language asked for (GLUTEONTO_LANG: commands without --lang)."""
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, args, env={"GLUTEONTO_LANG": "nb"})

@@ -54,32 +54,59 @@ class RegistryChoice(click.Choice[str]):
         """Ignored: the names always come from the registry."""
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
-                           default=lambda: default_lang(os.environ), show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
-                           help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
-ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
-                             help="Embedded query engine.")
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
+    default=lambda: default_lang(os.environ),
+    show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
+    help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).",
+)
+ENGINE_OPTION = click.option(
+    "--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True, help="Embedded query engine."
+)
 WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
-GRAPH_OPTION = click.option("--graph", "graphs", multiple=True, metavar="IRI",
-                            help="With --endpoint: run on this graph of the server (the protocol's default-graph-uri; repeatable). "
-                                 "Without it a store such as Virtuoso answers from all its graphs, its own included.")
-DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
-                           help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
-                             show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
+GRAPH_OPTION = click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="With --endpoint: run on this graph of the server (the protocol's default-graph-uri; repeatable). "
+    "Without it a store such as Virtuoso answers from all its graphs, its own included.",
+)
+DATA_OPTION = click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).",
+)
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(RESULT_FORMATS)),
+    default=next(iter(RESULT_FORMATS)),
+    show_default=True,
+    help="Output format (csv/tsv/json are the W3C SPARQL results formats).",
+)
 
 
-TIMEOUT_OPTION = click.option("--timeout", type=Seconds(), default=limits.QUERY_TIMEOUT, show_default=True,
-                              metavar="SECONDS", help="Stop the query, labels and output included, after this many seconds (0: no limit).")
-FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
-                                 help="Allow SERVICE clauses, which send requests to other servers.")
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=Seconds(),
+    default=limits.QUERY_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query, labels and output included, after this many seconds (0: no limit).",
+)
+FEDERATION_OPTION = click.option("--allow-federation", is_flag=True, help="Allow SERVICE clauses, which send requests to other servers.")
 
 
 def run_options(func: F) -> F:
     """The output, data-source and safety options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, GRAPH_OPTION, DATA_OPTION,
-                            TIMEOUT_OPTION, FEDERATION_OPTION)):
+    for option in reversed(
+        (FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, GRAPH_OPTION, DATA_OPTION, TIMEOUT_OPTION, FEDERATION_OPTION)
+    ):
         func = option(func)
     return func
 
@@ -112,13 +139,22 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *, graphs: tuple[str, ...] = (),
-             timeout: float | None = None, allow_federation: bool = False, relation_graph: bool = False) -> Session:
+def _session(
+    engine: str = "oxigraph",
+    data: tuple[Path, ...] = (),
+    endpoint: str | None = None,
+    *,
+    graphs: tuple[str, ...] = (),
+    timeout: float | None = None,
+    allow_federation: bool = False,
+    relation_graph: bool = False,
+) -> Session:
     """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
-    return Session(engine, data, endpoint=endpoint, endpoint_graphs=graphs, timeout=timeout, allow_federation=allow_federation,
-                   relation_graph=relation_graph)
+    return Session(
+        engine, data, endpoint=endpoint, endpoint_graphs=graphs, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph
+    )
 
 
 def _emit(text: str) -> None:
@@ -160,8 +196,7 @@ def info(engine: str, lang: str) -> None:
     from .i18n import has_msg, msg
     from .tools.info import ontology_info
 
-    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value)
-             for key, value in ontology_info(engine).items()]
+    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value) for key, value in ontology_info(engine).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:
         click.echo(f"{key:<{width}}  {value}")
@@ -208,8 +243,11 @@ def _indented(line: str, indent: int, first: str = "") -> str:
     from .sparql.tablefmt import terminal_width
 
     width = max(terminal_width(), indent + 20)
-    return "\n".join(textwrap.wrap(line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent,
-                                   break_on_hyphens=False, break_long_words=False))
+    return "\n".join(
+        textwrap.wrap(
+            line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent, break_on_hyphens=False, break_long_words=False
+        )
+    )
 
 
 @main.command()
@@ -306,18 +344,40 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 
 @main.command()
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
-                   f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='Query parameter (repeatable); terms may be given by name (any language, e.g. muskel="gluteus medius"), '
+    f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.",
+)
 @run_options
 @PAGER_OPTION
-@click.option("--relation-graph", "relation_graph", is_flag=True,
-              help="Answer from the materialised relation graph (gluteonto-relation-graph.ttl: plain 'class relation class' "
-                   "edges) instead of the OWL axioms; the same rows, or a note when the graph cannot answer the question.")
+@click.option(
+    "--relation-graph",
+    "relation_graph",
+    is_flag=True,
+    help="Answer from the materialised relation graph (gluteonto-relation-graph.ttl: plain 'class relation class' "
+    "edges) instead of the OWL axioms; the same rows, or a note when the graph cannot answer the question.",
+)
 @friendly
-def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool,
-          relation_graph: bool) -> None:
+def query(
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    wide: bool,
+    engine: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    data: tuple[Path, ...],
+    timeout: float,
+    allow_federation: bool,
+    no_pager: bool,
+    relation_graph: bool,
+) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -328,8 +388,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     from .query.answers import ask
 
     lang = lang.lower()
-    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation,
-                       relation_graph=relation_graph)
+    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:
@@ -359,8 +418,18 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 @click.argument("source", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @run_options
 @friendly
-def sparql(source: str, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-           graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
+def sparql(
+    source: str,
+    fmt: str,
+    lang: str,
+    wide: bool,
+    engine: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    data: tuple[Path, ...],
+    timeout: float,
+    allow_federation: bool,
+) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     from .sparql.guard import check_query, mentions_service, read_query
 
@@ -377,8 +446,13 @@ def sparql(source: str, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
-@click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True,
-              help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).")
+@click.option(
+    "--engine",
+    type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"),
+    default="rudof",
+    show_default=True,
+    help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).",
+)
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
@@ -393,8 +467,14 @@ def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--timeout", type=Seconds(), default=limits.REASON_TIMEOUT, show_default=True,
-              metavar="SECONDS", help="Stop the reasoner after this many seconds (0: no limit).")
+@click.option(
+    "--timeout",
+    type=Seconds(),
+    default=limits.REASON_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the reasoner after this many seconds (0: no limit).",
+)
 @friendly
 def reason(file: Path | None, timeout: float) -> None:
     """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable.
@@ -447,15 +527,24 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--endpoint", required=True, metavar="URL",
-              help="The store's Graph Store Protocol endpoint: Oxigraph http://HOST:7878/store, Jena Fuseki "
-                   "http://HOST:3030/DATASET/data, Virtuoso http://HOST:8890/sparql-graph-crud-auth.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The store's Graph Store Protocol endpoint: Oxigraph http://HOST:7878/store, Jena Fuseki "
+    "http://HOST:3030/DATASET/data, Virtuoso http://HOST:8890/sparql-graph-crud-auth.",
+)
 @click.option("--graph", metavar="IRI", help="The named graph to fill (default: the store's default graph).")
 @click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
-@click.option("--user", metavar="NAME", help="User name for a store that asks for one; the password comes from "
-                                             "GLUTEONTO_PASSWORD, or is asked for.")
-@click.option("--timeout", type=Seconds(1, zero=False), default=600.0, show_default=True, metavar="SECONDS",
-              help="Give up when the store has not answered within this time.")
+@click.option("--user", metavar="NAME", help="User name for a store that asks for one; the password comes from GLUTEONTO_PASSWORD, or is asked for.")
+@click.option(
+    "--timeout",
+    type=Seconds(1, zero=False),
+    default=600.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up when the store has not answered within this time.",
+)
 @LANG_OPTION
 @friendly
 def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user: str | None, timeout: float, lang: str) -> None:
@@ -487,11 +576,9 @@ def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user
 
 @click.command("link")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=OutputFile(),
-              help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
+@click.option("--output", "-o", type=OutputFile(), help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
 @click.option("--subset", is_flag=True, help="Keep only the mapped classes and their neighbourhood, not the whole file.")
-@click.option("--keep-going", is_flag=True,
-              help="Write the merged graph even when some mappings do not check out (they are listed; exit status 1).")
+@click.option("--keep-going", is_flag=True, help="Write the merged graph even when some mappings do not check out (they are listed; exit status 1).")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
 @FORMAT_OPTION
@@ -499,8 +586,18 @@ def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user
 @click.option("--quiet", is_flag=True, help="No progress messages.")
 @click.option("--progress", "show_progress", is_flag=True, help="Progress messages on standard error even when it is not a terminal.")
 @friendly
-def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_names: tuple[str, ...], params: tuple[str, ...],
-         fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
+def link(
+    file: Path,
+    output: Path | None,
+    subset: bool,
+    keep_going: bool,
+    query_names: tuple[str, ...],
+    params: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    quiet: bool,
+    show_progress: bool,
+) -> None:
     """Check gluteonto's mappings against an FMA or Uberon FILE and merge the two.
 
     FILE is any FMA edition (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release (.owl, .obo,
@@ -544,11 +641,21 @@ main.add_command(link, "link-fma")
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(list(UI_LANGS), case_sensitive=False), default=lambda: default_lang(os.environ)
-              if default_lang(os.environ) in UI_LANGS else "en", show_default="en; nb with GLUTEONTO_LANG=nb",
-              help="Language of the questions (Latin names are given in brackets where the ontology has them).")
-@click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
-              help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.")
+@click.option(
+    "--lang",
+    type=click.Choice(list(UI_LANGS), case_sensitive=False),
+    default=lambda: default_lang(os.environ) if default_lang(os.environ) in UI_LANGS else "en",
+    show_default="en; nb with GLUTEONTO_LANG=nb",
+    help="Language of the questions (Latin names are given in brackets where the ontology has them).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "gift", "anki", "json"]),
+    default="text",
+    show_default=True,
+    help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.",
+)
 @click.option("--output", "-o", type=OutputFile(), help="File to write (default or '-': standard output).")
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
@@ -588,24 +695,50 @@ def site(output: Path, require_diagrams: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @DATA_OPTION
-@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Serve this generated site ('gluteonto site -o DIR') at / (default: one generated into the user cache).")
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Serve this generated site ('gluteonto site -o DIR') at / (default: one generated into the user cache).",
+)
 @click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
-@click.option("--timeout", type=Seconds(0.1, zero=False), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
-              metavar="SECONDS", help="Time one request may take, streaming included.")
-@click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True,
-              help="Solutions or triples one answer may hold.")
-@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True,
-              help="Bytes one answer may hold.")
-@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
-              help="Also accept requests for this host name (IP addresses and localhost always work).")
-@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
-              help="Let web pages from this origin (e.g. https://example.org) read answers.")
+@click.option(
+    "--timeout",
+    type=Seconds(0.1, zero=False),
+    default=limits.SERVER_QUERY_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time one request may take, streaming included.",
+)
+@click.option(
+    "--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True, help="Solutions or triples one answer may hold."
+)
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True, help="Bytes one answer may hold.")
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also accept requests for this host name (IP addresses and localhost always work).",
+)
+@click.option(
+    "--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Let web pages from this origin (e.g. https://example.org) read answers."
+)
 @FEDERATION_OPTION
 @friendly
-def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, no_site: bool, timeout: float,
-          max_rows: int, max_bytes: int, allowed_hosts: tuple[str, ...], cors_origins: tuple[str, ...],
-          allow_federation: bool) -> None:
+def serve(
+    host: str,
+    port: int,
+    data: tuple[Path, ...],
+    site_dir: Path | None,
+    no_site: bool,
+    timeout: float,
+    max_rows: int,
+    max_bytes: int,
+    allowed_hosts: tuple[str, ...],
+    cors_origins: tuple[str, ...],
+    allow_federation: bool,
+) -> None:
     """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
     import logging
 
@@ -629,8 +762,18 @@ def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, n
         except (OSError, GluteontoError) as exc:
             reason = exc.render(lang) if isinstance(exc, Localized) else exc
             click.echo(msg("serve no site", lang, reason=reason), err=True)
-    server = make_server(host, port, data, site=site_dir, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
-                         allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
+    server = make_server(
+        host,
+        port,
+        data,
+        site=site_dir,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_bytes=max_bytes,
+        allowed_hosts=allowed_hosts,
+        cors_origins=cors_origins,
+        allow_federation=allow_federation,
+    )
     address, bound_port = server.server_address[0], server.server_address[1]
     if not is_loopback(host):
         click.echo(msg("serve not loopback", lang, host=host), err=True)

@@ -68,8 +68,9 @@ class _ClosedText(io.TextIOWrapper):
 class SafeGroup(click.Group):
     """A click group whose errors are short and whose interruptions are quiet."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
         """Run the command; in standalone mode a closed pipe or Ctrl-C ends it quietly."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)

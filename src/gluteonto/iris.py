@@ -228,9 +228,15 @@ MUSCLE_ACTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000211"  # muscle 
 GM_HIP_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000212"  # hip abduction by gluteus minimus
 GM_INTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000213"  # hip internal rotation by anterior fibres of gluteus minimus
 GM_GMED_PELVIC_STABILISATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000214"  # pelvic stabilisation by gluteus minimus and gluteus medius
-GM_GMED_TROCHANTER_APPROXIMATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000215"  # drawing of the greater trochanter towards the iliac crest by gluteus minimus and medius
-GM_TFL_ADDUCTION_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000216"  # control of femoral adduction and internal rotation by gluteus minimus and tensor fasciae latae
-GM_QL_PELVIC_DROP_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000217"  # counteraction of frontal-plane pelvic drop by gluteus minimus and quadratus lumborum
+GM_GMED_TROCHANTER_APPROXIMATION: Final = (
+    "https://w3id.org/gluteonto/GLUTEONTO_0000215"  # drawing of the greater trochanter towards the iliac crest by gluteus minimus and medius
+)
+GM_TFL_ADDUCTION_CONTROL: Final = (
+    "https://w3id.org/gluteonto/GLUTEONTO_0000216"  # control of femoral adduction and internal rotation by gluteus minimus and tensor fasciae latae
+)
+GM_QL_PELVIC_DROP_CONTROL: Final = (
+    "https://w3id.org/gluteonto/GLUTEONTO_0000217"  # counteraction of frontal-plane pelvic drop by gluteus minimus and quadratus lumborum
+)
 GM_FLEXION_INITIATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000218"  # initiation of hip flexion at the stance-to-swing transition
 GMAX_HIP_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000219"  # hip extension by gluteus maximus
 GMAX_EXTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000220"  # hip external rotation by gluteus maximus

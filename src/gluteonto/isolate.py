@@ -150,8 +150,9 @@ def _deadline(timeout: float | None) -> float | None:
     return time.monotonic() + max(timeout, 0.0)
 
 
-def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False,
-                 memory: int | None = None, offline: bool = False) -> T:
+def run_isolated(
+    func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False, memory: int | None = None, offline: bool = False
+) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
 
     Errors the child raises as :class:`~gluteonto.errors.GluteontoError` are raised again here;
@@ -231,7 +232,7 @@ def _phrase(what: str) -> str | Phrase:
 
 
 def _gib(memory: int | None) -> str:
-    return f"{memory / 1024 ** 3:g} GiB" if memory else "?"
+    return f"{memory / 1024**3:g} GiB" if memory else "?"
 
 
 def _crash(name: str, status: int, errors: bytes, memory: int | None) -> EngineError:

@@ -26,8 +26,15 @@ else:  # pragma: no cover - Python 3.10
 
 
 __all__ = [
-    "data_root", "ontology_file", "release_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file",
-    "ONTOLOGY_FORMATS", "INTERNATIONAL_FORMATS",
+    "data_root",
+    "ontology_file",
+    "release_file",
+    "bridge_file",
+    "shapes_file",
+    "queries_dir",
+    "mappings_file",
+    "ONTOLOGY_FORMATS",
+    "INTERNATIONAL_FORMATS",
 ]
 
 #: release format name → (file name, rdflib format, pyoxigraph media type)

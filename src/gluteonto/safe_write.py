@@ -30,14 +30,47 @@ from typing import BinaryIO
 
 from .i18n import MessageError
 
-__all__ = ["atomic_output", "check_output", "check_output_folder", "hidden_name", "is_stdout", "package_roots", "resolve_output",
-           "sigterm_as_interrupt"]
+__all__ = [
+    "atomic_output",
+    "check_output",
+    "check_output_folder",
+    "hidden_name",
+    "is_stdout",
+    "package_roots",
+    "resolve_output",
+    "sigterm_as_interrupt",
+]
 
-_KINDS = ((stat.S_ISDIR, "output is directory"), (stat.S_ISCHR, "output is device"), (stat.S_ISBLK, "output is device"),
-          (stat.S_ISFIFO, "output is fifo"), (stat.S_ISSOCK, "output is socket"))
+_KINDS = (
+    (stat.S_ISDIR, "output is directory"),
+    (stat.S_ISCHR, "output is device"),
+    (stat.S_ISBLK, "output is device"),
+    (stat.S_ISFIFO, "output is fifo"),
+    (stat.S_ISSOCK, "output is socket"),
+)
 #: folders of the operating system: an output that a symbolic link leads into one of them is refused
-_SYSTEM_FOLDERS = ("/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/run", "/sbin", "/sys",
-                   "/usr", "/var/lib", "/var/log", "/var/mail", "/var/spool", "/System", "/Library", "/private/etc")
+_SYSTEM_FOLDERS = (
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/libx32",
+    "/proc",
+    "/run",
+    "/sbin",
+    "/sys",
+    "/usr",
+    "/var/lib",
+    "/var/log",
+    "/var/mail",
+    "/var/spool",
+    "/System",
+    "/Library",
+    "/private/etc",
+)
 _SPECIAL = ("/dev", "/proc", "/sys")
 
 

@@ -41,8 +41,12 @@ def _small() -> Graph:
     g.add((chain, RDF.rest, rest))
     g.add((rest, RDF.first, PART_OF))
     g.add((rest, RDF.rest, RDF.nil))
-    for sub, prop, filler in (("finger", PART_OF, "hand"), ("hand", PART_OF, "arm"), ("muscle", _ex("innervated_by"), "nerve"),
-                              ("action", _ex("has_agent"), "finger")):
+    for sub, prop, filler in (
+        ("finger", PART_OF, "hand"),
+        ("hand", PART_OF, "arm"),
+        ("muscle", _ex("innervated_by"), "nerve"),
+        ("action", _ex("has_agent"), "finger"),
+    ):
         node = BNode()
         g.add((_ex(sub), RDFS.subClassOf, node))
         g.add((node, RDF.type, OWL.Restriction))
@@ -89,8 +93,11 @@ def _el_view(graph: Graph) -> Graph:
     out = Graph()
     for s, p, o in graph:
         out.add((s, p, o))
-    dropped = {(s, RDFS.subClassOf, o) for s, o in graph.subject_objects(RDFS.subClassOf)
-               if isinstance(o, BNode) and not isinstance(graph.value(o, OWL.someValuesFrom), URIRef)}
+    dropped = {
+        (s, RDFS.subClassOf, o)
+        for s, o in graph.subject_objects(RDFS.subClassOf)
+        if isinstance(o, BNode) and not isinstance(graph.value(o, OWL.someValuesFrom), URIRef)
+    }
     dropped |= {(s, OWL.equivalentClass, o) for s, o in graph.subject_objects(OWL.equivalentClass)}  # (fewer entailments)
     for triple in dropped:
         out.remove(triple)

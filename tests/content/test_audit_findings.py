@@ -20,8 +20,7 @@ def subclass_sources(g: Graph, cls: URIRef, parent: URIRef) -> set[URIRef]:
     """dcterms:source values on the owl:Axiom(s) reifying SubClassOf(cls, parent)."""
     found: set[URIRef] = set()
     for ax in g.subjects(OWL.annotatedSource, cls):
-        if (ax, RDF.type, OWL.Axiom) in g and (ax, OWL.annotatedTarget, parent) in g \
-                and (ax, OWL.annotatedProperty, RDFS.subClassOf) in g:
+        if (ax, RDF.type, OWL.Axiom) in g and (ax, OWL.annotatedTarget, parent) in g and (ax, OWL.annotatedProperty, RDFS.subClassOf) in g:
             found |= {s for s in g.objects(ax, DCTERMS.source) if isinstance(s, URIRef)}
     return found
 
@@ -38,8 +37,7 @@ def test_fluid_around_the_greater_trochanter_is_not_said_to_affect_the_bone(onto
 
 @needs_article
 def test_gluteus_minimus_as_hip_abductor_cites_the_function_section_that_calls_it_one(ontology_graph: Graph) -> None:
-    says("må de ipsilaterale abduktorene (minimus og medius) trekke ilium ned mot trochanter major",
-         "mens minimus er en abduktor og innoverrotator")
+    says("må de ipsilaterale abduktorene (minimus og medius) trekke ilium ned mot trochanter major", "mens minimus er en abduktor og innoverrotator")
     g = ontology_graph
     assert (GLUTEUS_MINIMUS, RDFS.subClassOf, HIP_ABDUCTOR) in g
     assert {S_FUNCTION, S_SYNERGY} <= subclass_sources(g, GLUTEUS_MINIMUS, HIP_ABDUCTOR)
@@ -48,8 +46,7 @@ def test_gluteus_minimus_as_hip_abductor_cites_the_function_section_that_calls_i
 @needs_article
 def test_inside_of_the_hip_bone_is_shown_as_read_for_the_outer_gluteal_surface(ontology_graph: Graph) -> None:
     # the article puts the muscle "against the inside" of the hip bone, and its origin on the outer surface
-    says("Gluteus minimus ligger direkte mot innsiden av hoftebenet (os ilium)",
-         "har sitt utspring på den laterale, ytre flaten av os ilium")
+    says("Gluteus minimus ligger direkte mot innsiden av hoftebenet (os ilium)", "har sitt utspring på den laterale, ytre flaten av os ilium")
     g = ontology_graph
     assert restrictions(g, GLUTEUS_MINIMUS, SUPERFICIAL_TO, ILIUM)
     comments = {c.language: str(c) for c in g.objects(GLUTEUS_MINIMUS, RDFS.comment) if isinstance(c, Literal)}
@@ -68,8 +65,7 @@ def restriction_sources(g: Graph, cls: URIRef, prop: URIRef, filler: URIRef) -> 
 
 @needs_article
 def test_gluteus_minimus_is_an_internal_rotator_as_the_biomechanics_section_says(ontology_graph: Graph) -> None:
-    says("mens minimus er en abduktor og innoverrotator",
-         "Når kun de fremre muskelfibrene aktiveres")
+    says("mens minimus er en abduktor og innoverrotator", "Når kun de fremre muskelfibrene aktiveres")
     g = ontology_graph
     rotator = term(89)
     assert (GLUTEUS_MINIMUS, RDFS.subClassOf, rotator) in g
@@ -109,8 +105,9 @@ def test_step_up_rotation_read_as_internal_rotation_is_shown_as_an_interpretatio
     says("der den kontrollerer hofteadduksjon og rotasjon", "unngå innfall av kne og hofte")
     g = ontology_graph
     action = term(222)
-    assert any(isinstance(p, URIRef) and "internal rotation" in " ".join(map(str, g.objects(p, RDFS.label)))
-               for p in g.objects(action, RDFS.subClassOf))
+    assert any(
+        isinstance(p, URIRef) and "internal rotation" in " ".join(map(str, g.objects(p, RDFS.label))) for p in g.objects(action, RDFS.subClassOf)
+    )
     comments = {c.language: str(c) for c in g.objects(action, RDFS.comment) if isinstance(c, Literal)}
     assert comments["en"].startswith("Interpretation.") and "internal rotation" in comments["en"]
     assert comments["nb"].startswith("Tolkning.") and "innadrotasjon" in comments["nb"]

@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in write_release(root):
             print(f"wrote {path.relative_to(root)}")
     except ModuleNotFoundError as exc:
-        print(f"build: {exc.name} is missing; install the build extra (pip install -e \".[build]\")", file=sys.stderr)
+        print(f'build: {exc.name} is missing; install the build extra (pip install -e ".[build]")', file=sys.stderr)
         return 2
     except (SourceError, OSError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)

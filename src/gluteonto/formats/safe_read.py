@@ -101,8 +101,7 @@ class _GuardedReader(io.RawIOBase):
             super().close()
 
 
-def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax | None = None,
-               structure: str | None = None) -> IO[bytes]:
+def open_input(path: Path, cap: int = limits.MAX_INPUT_BYTES, syntax: RdfSyntax | None = None, structure: str | None = None) -> IO[bytes]:
     """Open a regular file for reading, gzip decompressed transparently, with clear errors and a size cap.
 
     With the file's ``syntax``, an RDF/XML or JSON-LD file's structure is checked as it is read (see :mod:`.structure`);
@@ -172,8 +171,7 @@ def _check_term(term: Any, path: Path, depth: int = 0) -> None:
     kind = type(term)
     if kind is ox.Literal:
         if len(term.value) > limits.MAX_LITERAL_CHARS:
-            raise MessageError(("literal too long", {"path": path, "length": f"{len(term.value):,}",
-                                                     "limit": f"{limits.MAX_LITERAL_CHARS:,}"}))
+            raise MessageError(("literal too long", {"path": path, "length": f"{len(term.value):,}", "limit": f"{limits.MAX_LITERAL_CHARS:,}"}))
         if term.language is None:
             _check_term(term.datatype, path)
     elif kind is ox.NamedNode:

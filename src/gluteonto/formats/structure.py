@@ -34,6 +34,7 @@ from ..i18n import MessageError, Phrase
 
 __all__ = ["StructureCheck"]
 
+
 class _Stop(Exception):
     """A refusal raised inside an expat handler (carried out of the parser)."""
 
@@ -75,8 +76,9 @@ class _RdfXmlCheck:
         if system_id or public_id:
             raise _Stop("xml external dtd")
 
-    def entity(self, name: str, is_parameter: int, value: str | None, _base: str | None, system_id: str | None,
-               public_id: str | None, _notation: str | None) -> None:
+    def entity(
+        self, name: str, is_parameter: int, value: str | None, _base: str | None, system_id: str | None, public_id: str | None, _notation: str | None
+    ) -> None:
         if is_parameter:
             raise _Stop("xml parameter entity", name=name)
         if value is None or system_id or public_id:
@@ -108,8 +110,11 @@ class _RdfXmlCheck:
             self.produced += size
             if size > limits.MAX_LITERAL_CHARS and max(map(len, attributes)) > limits.MAX_LITERAL_CHARS:
                 raise _Stop("literal too long", length=f"{max(map(len, attributes)):,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
-            if "Literal" in attributes and self.literal is None and any(
-                    name.endswith(":parseType") or name == "parseType" for name in attributes[::2]):
+            if (
+                "Literal" in attributes
+                and self.literal is None
+                and any(name.endswith(":parseType") or name == "parseType" for name in attributes[::2])
+            ):
                 self.literal = (self.depth, self.parser.CurrentByteIndex)
 
     def end(self, _name: str) -> None:

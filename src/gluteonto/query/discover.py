@@ -33,15 +33,22 @@ def _segment_questions(session: QuestionRunner, term: str) -> list[tuple[str, st
     from ..terms import iri
 
     codes = session.engine.query(f"SELECT ?code WHERE {{ ?term <{iris.SPINAL_SEGMENT}> ?code }}", {"term": iri(term)}).cells
-    return [(spec.name, code.value) for (code,) in codes if code is not None for spec in session.queries()
-            if spec.group == "questions" and any(p.name == "segment" and p.kind == "literal" for p in spec.params)]
+    return [
+        (spec.name, code.value)
+        for (code,) in codes
+        if code is not None
+        for spec in session.queries()
+        if spec.group == "questions" and any(p.name == "segment" and p.kind == "literal" for p in spec.params)
+    ]
 
 
 def asked_about(session: QuestionRunner, terms: Iterable[URIRef]) -> dict[URIRef, list[str]]:
     """For each term, the names of the questions that answer for it (by the term or by its segment code)."""
     table = answering_questions(session, terms)
-    return {term: sorted({name for name, _code in _segment_questions(session, str(term))}
-                         | {spec.name for spec, _param in pairs}) for term, pairs in table.items()}
+    return {
+        term: sorted({name for name, _code in _segment_questions(session, str(term))} | {spec.name for spec, _param in pairs})
+        for term, pairs in table.items()
+    }
 
 
 def suggested_commands(session: QuestionRunner, term: str, limit: int = 4) -> list[str]:

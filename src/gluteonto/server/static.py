@@ -19,8 +19,13 @@ def _find(root: Path, path: str) -> tuple[Path, os.stat_result] | str | None:
     final ``/``; None when there is nothing to serve (also for names too long or too deep, and symlink loops)."""
     relative = path.lstrip("/")
     parts = relative.split("/")
-    if (len(relative) > limits.SERVER_MAX_PATH_CHARS or len(parts) > limits.SERVER_MAX_PATH_DEPTH or "\x00" in relative or "\\" in relative
-            or any(part.startswith(".") for part in parts)):
+    if (
+        len(relative) > limits.SERVER_MAX_PATH_CHARS
+        or len(parts) > limits.SERVER_MAX_PATH_DEPTH
+        or "\x00" in relative
+        or "\\" in relative
+        or any(part.startswith(".") for part in parts)
+    ):
         return None
     try:
         target = Path(os.path.realpath(root / relative))
@@ -61,9 +66,17 @@ def static_site(directory: Path) -> ASGIApp:
         media = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if media.startswith("text/") or media in ("application/javascript", "application/json", "image/svg+xml"):
             media += "; charset=utf-8"
-        await send({"type": "http.response.start", "status": 200, "headers": [
-            (b"content-type", media.encode()), (b"content-length", str(info.st_size).encode()),
-            (b"x-content-type-options", b"nosniff")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", media.encode()),
+                    (b"content-length", str(info.st_size).encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                ],
+            }
+        )
         if scope["method"] == "HEAD":
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return

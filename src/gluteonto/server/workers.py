@@ -149,8 +149,10 @@ def _json_term(term: Any) -> dict[str, Any]:
         elif term.datatype.value != _XSD_STRING:
             cell["datatype"] = term.datatype.value
         return cell
-    return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}
+    return {
+        "type": "triple",
+        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)},
+    }
 
 
 def _xml_term(term: Any) -> str:
@@ -190,8 +192,7 @@ def _write_solutions(result: Any, kind: str, out: _FrameWriter, max_rows: int) -
         from xml.sax.saxutils import quoteattr
 
         head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-        out.write(f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head><results>'
-                  .encode())
+        out.write(f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head><results>'.encode())
     elif kind == "csv":
         out.write((",".join(variables) + "\r\n").encode())
     else:
@@ -208,8 +209,7 @@ def _write_solutions(result: Any, kind: str, out: _FrameWriter, max_rows: int) -
         elif kind == "xml":
             from xml.sax.saxutils import quoteattr
 
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, values, strict=True)
-                            if t is not None)
+            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, values, strict=True) if t is not None)
             out.write(f"<result>{cells}</result>".encode())
         elif kind == "csv":
             text.seek(0)
@@ -284,8 +284,7 @@ def _check_service(query: str) -> None:
 
     target = find_service(query)
     if target == UNCHECKABLE:
-        raise WorkerError(403, "SERVICE (federated query) is refused by this server, and this query mentions it "
-                               "but cannot be parsed to check it")
+        raise WorkerError(403, "SERVICE (federated query) is refused by this server, and this query mentions it but cannot be parsed to check it")
     if target is not None:
         raise WorkerError(403, "SERVICE (federated query) is refused by this server")
 
@@ -470,12 +469,19 @@ class QueryPool:
     forked from the server process, and the query that found out is retried once.
     """
 
-    def __init__(self, store: Any, *, timeout: float = limits.SERVER_QUERY_TIMEOUT, max_rows: int = limits.SERVER_MAX_ROWS,
-                 max_bytes: int = limits.SERVER_MAX_BYTES, memory: int = limits.SERVER_MEMORY,
-                 concurrency: int = limits.SERVER_CONCURRENCY, allow_federation: bool = False) -> None:
+    def __init__(
+        self,
+        store: Any,
+        *,
+        timeout: float = limits.SERVER_QUERY_TIMEOUT,
+        max_rows: int = limits.SERVER_MAX_ROWS,
+        max_bytes: int = limits.SERVER_MAX_BYTES,
+        memory: int = limits.SERVER_MEMORY,
+        concurrency: int = limits.SERVER_CONCURRENCY,
+        allow_federation: bool = False,
+    ) -> None:
         self.timeout, self.concurrency = timeout, concurrency
-        self._settings = {"timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "memory": memory,
-                          "allow_federation": allow_federation}
+        self._settings = {"timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "memory": memory, "allow_federation": allow_federation}
         self._store = store
         self._control: socket.socket | None = None
         self._zygote_pid = 0
@@ -641,16 +647,14 @@ class QueryPool:
         reading = asyncio.ensure_future(read())
         leaving = asyncio.ensure_future(gone.wait())
         try:
-            done, _pending = await asyncio.wait({reading, leaving}, timeout=max(deadline - loop.time(), 0),
-                                                return_when=asyncio.FIRST_COMPLETED)
+            done, _pending = await asyncio.wait({reading, leaving}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED)
         finally:
             leaving.cancel()
         if reading in done:
             try:
                 return reading.result()
             except (asyncio.IncompleteReadError, ConnectionError):
-                raise WorkerError(500, "the query process ended abnormally (out of memory, out of CPU time, "
-                                       "or a query nested too deeply)") from None
+                raise WorkerError(500, "the query process ended abnormally (out of memory, out of CPU time, or a query nested too deeply)") from None
         reading.cancel()
         if gone.is_set():
             raise WorkerError(499, "the client closed the connection")

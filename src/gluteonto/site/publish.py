@@ -53,7 +53,7 @@ def _read_list(marker: Path) -> set[str] | None:
         return None
     if _LIST_HEADER not in lines:
         return None
-    return {line for line in lines[lines.index(_LIST_HEADER) + 1:] if _safe_name(line)}
+    return {line for line in lines[lines.index(_LIST_HEADER) + 1 :] if _safe_name(line)}
 
 
 def _safe_name(name: str) -> bool:

@@ -140,8 +140,7 @@ def decode_query(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MessageError(("not utf-8", {"source": source, "position": exc.start,
-                                          "byte": repr(data[exc.start:exc.start + 1])})) from None
+        raise MessageError(("not utf-8", {"source": source, "position": exc.start, "byte": repr(data[exc.start : exc.start + 1])})) from None
 
 
 def read_query(source: str) -> str:

@@ -40,8 +40,10 @@ class ReasonerReport:
             return "Inconsistent: the ontology has no model (HermiT)."
         if self.unsatisfiable:
             return "Unsatisfiable classes (HermiT):\n" + "\n".join(f"  - {c}" for c in self.unsatisfiable)
-        return (f"Consistent: {self.class_count} classes, none unsatisfiable "
-                f"({self.inferred_subclasses} subclass links inferred, {self.seconds:.1f} s with HermiT).")
+        return (
+            f"Consistent: {self.class_count} classes, none unsatisfiable "
+            f"({self.inferred_subclasses} subclass links inferred, {self.seconds:.1f} s with HermiT)."
+        )
 
 
 def reason(path: Path | None = None, *, timeout: float | None = None) -> ReasonerReport:
@@ -94,5 +96,4 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     seconds = time.perf_counter() - start
     unsat = sorted(str(c.iri) for c in world.inconsistent_classes() if c is not owlready2.Nothing)
     after = sum(len(c.is_a) for c in onto.classes())
-    return ReasonerReport(consistent=True, unsatisfiable=unsat, class_count=len(classes),
-                          inferred_subclasses=max(after - before, 0), seconds=seconds)
+    return ReasonerReport(consistent=True, unsatisfiable=unsat, class_count=len(classes), inferred_subclasses=max(after - before, 0), seconds=seconds)

@@ -110,8 +110,9 @@ def _protocol_class(answer_seconds: float, max_connections: int) -> type:
 
         def _make_room(self) -> None:
             """Close idle connections, oldest first, until the count is back within the limit."""
-            idle = sorted((c for c in self.connections if c is not self and isinstance(c, GuardedH11Protocol) and c._idle()),
-                          key=lambda c: c._quiet_since)
+            idle = sorted(
+                (c for c in self.connections if c is not self and isinstance(c, GuardedH11Protocol) and c._idle()), key=lambda c: c._quiet_since
+            )
             for other in idle[: len(self.connections) - max_connections]:
                 other.transport.close()
                 self.connections.discard(other)
@@ -171,9 +172,18 @@ class SparqlServer:
         connections = max(min(limits.SERVER_MAX_CONNECTIONS, _raise_open_files(limits.SERVER_MAX_CONNECTIONS + 256) - 128), 16)
         answer_seconds = limits.SERVER_BODY_TIMEOUT + pool.timeout + 2.0
         config = uvicorn.Config(
-            app, http=_protocol_class(answer_seconds, connections), loop="asyncio", lifespan="off", log_config=None,
-            log_level="warning", access_log=False, server_header=False, timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
-            limit_concurrency=connections + 64, backlog=2048, h11_max_incomplete_event_size=64 * 1024,
+            app,
+            http=_protocol_class(answer_seconds, connections),
+            loop="asyncio",
+            lifespan="off",
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            server_header=False,
+            timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
+            limit_concurrency=connections + 64,
+            backlog=2048,
+            h11_max_incomplete_event_size=64 * 1024,
             timeout_graceful_shutdown=3,
         )
         logging.getLogger("uvicorn.error").addFilter(_QuietIncomplete())
@@ -221,8 +231,9 @@ def make_server(
         if not Path(site).is_dir():
             raise MessageError(("site not folder", {"path": site}))
         site_app = static_site(Path(site))
-    pool = QueryPool(load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency,
-                     allow_federation=allow_federation)
+    pool = QueryPool(
+        load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency, allow_federation=allow_federation
+    )
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
@@ -233,6 +244,5 @@ def make_server(
         sock.close()
         raise
     pool.start()
-    app = SparqlApp(pool, site=site_app, allowed_hosts=allowed_hosts, cors_origins=cors_origins,
-                    allow_federation=allow_federation)
+    app = SparqlApp(pool, site=site_app, allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
     return SparqlServer(app, pool, sock)
