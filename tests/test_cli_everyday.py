@@ -320,12 +320,14 @@ def test_piped_output_is_fitted_to_80_columns_without_columns_set() -> None:
 
 def test_long_output_goes_through_the_pager_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
     import io
+    import shutil
+    import subprocess
 
     from gluteonto import pager
 
     calls: list[list[str]] = []
-    monkeypatch.setattr(pager.subprocess, "run", lambda command, **_kw: calls.append(command))
-    monkeypatch.setattr(pager.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(subprocess, "run", lambda command, **_kw: calls.append(command))
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/" + name)
     monkeypatch.setenv("PAGER", "less")
 
     class Terminal(io.StringIO):

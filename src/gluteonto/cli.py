@@ -18,7 +18,7 @@ import click
 
 from . import iris, limits
 from .cli_safety import SafeGroup, quiet_broken_pipe
-from .engines import ENGINES
+from .engines import DEFAULT_ENGINE, ENGINES
 from .errors import GluteontoError
 from .i18n import LABEL_LANGS, UI_LANGS, default_lang
 from .sparql.results import RESULT_FORMATS
@@ -56,7 +56,7 @@ class RegistryChoice(click.Choice[str]):
 LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
                            default=lambda: default_lang(os.environ), show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
                            help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
-ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
+ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
                              help="Embedded query engine.")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
@@ -172,20 +172,21 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     with the questions that answer for each."""
     from .i18n import has_msg
     from .i18n import msg as say
-    from .query.discover import asked_about
+    from .prebuilt import SessionTerms, packaged_terms
     from .vocab import compact_iri
 
-    session = _session()
     wanted = " ".join(text)
-    hits = session.lookup(wanted, limit)
+    # the packaged tables answer without loading the ontology; without them, a session does
+    terms = packaged_terms() or SessionTerms(_session())
+    hits = terms.lookup(wanted, limit)
     if not hits:
         click.echo(say("no match", lang, value=wanted), err=True)
         sys.exit(1)
     if hits[0].approximate:
         click.echo(say("approximate", lang))
-    questions = asked_about(session, [h.iri for h in hits])
+    questions = terms.asked_about([h.iri for h in hits])
     for hit in hits:
-        label = session.index.label(hit.iri, lang) or hit.text
+        label = terms.index.label(hit.iri, lang) or hit.text
         line = label
         if hit.text != label:
             language = say(f"language {hit.lang}", lang) if has_msg(f"language {hit.lang}", lang) else hit.lang
@@ -215,12 +216,16 @@ def _indented(line: str, indent: int, first: str = "") -> str:
 @friendly
 def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
-    from .card import build_card, render_text
+    from .card import render_text
     from .pager import show
+    from .prebuilt import packaged_card
     from .sparql.tablefmt import terminal_width
 
-    session = _session(engine)
-    card = build_card(session, " ".join(term), lang.lower())
+    card = packaged_card(" ".join(term), lang.lower()) if engine == DEFAULT_ENGINE else None
+    if card is None:  # another engine, or no packaged table fits the installed files
+        from .card import build_card
+
+        card = build_card(_session(engine), " ".join(term), lang.lower())
     show(render_text(card, width=terminal_width()), use_pager=not no_pager)
 
 

@@ -32,6 +32,7 @@ from .model import (
     Source,
     TermCard,
     TermRef,
+    not_a_term,
     ui_lang,
 )
 from .phrases import RELATION_ORDER, capitalize, pieces, sentence, template_for, word
@@ -74,7 +75,7 @@ def _resolve(index: CardIndex, term: str | URIRef, lang: str) -> URIRef:
         assert index.session is not None
         iri = index.session.resolve_term(str(term), lang=lang)
     if not index.knows(iri):
-        raise InputError(f"{str(term)!r} is not a term of this ontology")
+        raise not_a_term(str(term))
     return iri
 
 

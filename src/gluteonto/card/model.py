@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..i18n import LABEL_LANGS
 from ..i18n import ui as ui_lang
 
@@ -23,6 +24,7 @@ __all__ = [
     "Source",
     "TermCard",
     "TermRef",
+    "not_a_term",
     "ui_lang",
 ]
 
@@ -160,3 +162,8 @@ class TermCard:
     def inherited(self) -> tuple[Relation, ...]:
         """Relations the term inherits from an ancestor class."""
         return tuple(r for r in self.relations if r.inherited_from is not None)
+
+
+def not_a_term(term: str) -> InputError:
+    """The error for a term the ontology does not describe (no card can be shown for it)."""
+    return InputError(f"{term!r} is not a term of this ontology")

@@ -94,14 +94,23 @@ class TermResolver:
     for a term; the session supplies both, as they run catalog questions.
     """
 
-    def __init__(self, engine: Engine, index: LabelIndex | None = None, *, answering: Answering = _no_answers,
+    def __init__(self, engine: Engine | None, index: LabelIndex | None = None, *, answering: Answering = _no_answers,
                  suggest: Suggest = _no_suggestions) -> None:
-        self.engine = engine
+        """``engine`` None: a resolver over the labels of ``index`` alone (a prebuilt index, see
+        :mod:`gluteonto.prebuilt`), for values given without a question."""
+        self._engine = engine
         self._index = index
         self._answering = answering
         self._suggest = suggest
         #: (value as typed, IRI) for every value resolved by spelling tolerance or by a mapping, for telling the user
         self.readings: list[tuple[str, str]] = []
+
+    @property
+    def engine(self) -> Engine:
+        """The engine whose data values are checked against."""
+        if self._engine is None:
+            raise RuntimeError("this resolver has labels only, no engine to check a question's parameter against")
+        return self._engine
 
     @property
     def index(self) -> LabelIndex:

@@ -15,9 +15,6 @@ Formats are registered in :data:`RESULT_FORMATS` (name → writer); the CLI offe
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -174,6 +171,8 @@ ResultWriter = Callable[[QueryResult, LabelOf, str, "int | None"], str]
 
 
 def _to_json(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
+    import json
+
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
@@ -185,6 +184,9 @@ def _to_json(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | 
 def _to_csv(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
     if result.kind == "boolean":
         return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
