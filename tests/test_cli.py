@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from gluteonto.cli import main
 from gluteonto.tools.reason import java_available
@@ -20,7 +20,7 @@ def runner() -> CliRunner:
     return CliRunner(env={"COLUMNS": "100"})  # tables at a fixed width, whatever terminal the suite runs in
 
 
-def run(runner: CliRunner, *args: str, input: str | None = None):  # noqa: ANN201
+def run(runner: CliRunner, *args: str, input: str | None = None) -> Result:
     return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
 

@@ -1,4 +1,4 @@
-"""Static gates run with the suite: ruff (lint, import order, docstrings) and mypy --strict on src/."""
+"""Static gates run with the suite: ruff (lint, import order, docstrings) and mypy --strict on src/ and tests/."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_src() -> None:
+def test_mypy_strict_on_src_and_tests() -> None:
     pytest.importorskip("mypy", reason="mypy is part of the test extra")
-    result = _run("mypy")  # configuration (strict, files = src) in pyproject.toml
+    result = _run("mypy")  # configuration (strict, files = src and tests) in pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr

@@ -6,11 +6,13 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rapidfuzz import fuzz
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from gluteonto.resources import ontology_file
 from gluteonto.tools.reason import java_available
@@ -57,7 +59,7 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fillers(graph: Graph, node: BNode) -> set[URIRef]:
+def _fillers(graph: Graph, node: BNode) -> set[Node]:
     """Named classes a restriction points to, one for a class, each member for a union."""
     filler = graph.value(node, OWL.someValuesFrom)
     if isinstance(filler, URIRef):
@@ -66,10 +68,12 @@ def _fillers(graph: Graph, node: BNode) -> set[URIRef]:
     return set(Collection(graph, members)) if members is not None else set()
 
 
-def _links(graph: Graph, subject: int) -> list[tuple[int, set[URIRef]]]:
+def _links(graph: Graph, subject: int) -> list[tuple[int, set[Node]]]:
     out = []
     for node in graph.objects(term(subject), RDFS.subClassOf):
-        prop = graph.value(node, OWL.onProperty) if isinstance(node, BNode) else None
+        if not isinstance(node, BNode):
+            continue
+        prop = graph.value(node, OWL.onProperty)
         if prop is not None and str(prop).startswith("https://w3id.org/gluteonto/GLUTEONTO_"):
             out.append((int(str(prop)[-7:]), _fillers(graph, node)))
     return out
@@ -77,7 +81,7 @@ def _links(graph: Graph, subject: int) -> list[tuple[int, set[URIRef]]]:
 
 @needs_article
 @pytest.mark.parametrize("statement", QUALIFIED_STATEMENTS, ids=[s[0][:50] for s in QUALIFIED_STATEMENTS])
-def test_qualified_statement_stays_qualified(ontology_graph: Graph, statement: tuple) -> None:
+def test_qualified_statement_stays_qualified(ontology_graph: Graph, statement: tuple[str, int, set[int], int, bool]) -> None:
     words, subject, fillers, relation, either_or = statement
     assert _normalise(words) in _normalise(ARTICLE.read_text(encoding="utf-8")), "not the article's words"
     wanted = {term(f) for f in fillers}
@@ -104,7 +108,9 @@ def test_no_qualified_relation_implies_a_strong_one(ontology_graph: Graph) -> No
 
 def test_every_either_or_filler_is_a_union_of_named_classes(ontology_graph: Graph) -> None:
     for union in ontology_graph.subjects(OWL.unionOf, None):
-        members = list(Collection(ontology_graph, ontology_graph.value(union, OWL.unionOf)))
+        head = ontology_graph.value(union, OWL.unionOf)
+        assert head is not None
+        members = list(Collection(ontology_graph, head))
         assert len(members) >= 2
         assert all(isinstance(m, URIRef) or (m, OWL.onProperty, None) in ontology_graph for m in members)
 
@@ -137,7 +143,7 @@ def _own_texts(graph: Graph) -> set[str]:
     individuals with a bibliographic citation) name the works in the article's reference list on
     purpose and are left out."""
     records = set(graph.subjects(DCTERMS.bibliographicCitation, None))
-    texts = set()
+    texts: set[str] = set()
     for subject, value in graph.subject_objects():
         if not isinstance(value, Literal) or subject in records or not isinstance(value.value, str):
             continue
@@ -225,7 +231,9 @@ def test_dl_query_for_actions_of_gluteus_minimus_includes_its_segments() -> None
 
     world = owlready2.World()
     onto = world.get_ontology(Path(ontology_file("owl")).resolve().as_uri()).load()
-    cls = lambda n: world[str(term(n))]  # noqa: E731
+    def cls(number: int) -> Any:
+        return world[str(term(number))]
+
     with onto:
         query = owlready2.types.new_class("ActionOfGluteusMinimus", (owlready2.Thing,))
         query.equivalent_to = [cls(211) & cls(909).some(cls(4))]
