@@ -41,7 +41,9 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
                      "gluteonto/data/ontology/gluteonto-international.ttl",
                      "gluteonto/data/ontology/gluteonto-international.owl",
                      "gluteonto/site/static/site.css", "gluteonto/site/static/search.js", "gluteonto/iris.py",
-                     "gluteonto/locale/en/LC_MESSAGES/gluteonto.mo", "gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo"):
+                     "gluteonto/locale/en/LC_MESSAGES/gluteonto.mo", "gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo",
+                     "gluteonto/prebuilt/terms.json", "gluteonto/prebuilt/cards-en.json", "gluteonto/prebuilt/cards-nb.json",
+                     "gluteonto/prebuilt/cards-la.json"):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
     assert "gluteonto/compile/compiler.py" in names and "gluteonto/py.typed" in names
@@ -81,6 +83,11 @@ def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_p
     result = subprocess.run([str(gluteonto_cmd), "about", "--lang", "nb", "den lille setemuskelen"],
                             cwd=work, check=True, capture_output=True, text=True)
     assert "Navn" in result.stdout and "nb: gluteus minimus" in result.stdout and "la: musculus gluteus minimus" in result.stdout
+    # ... from the prebuilt tables, which fit the installed files (their fingerprint names files, not paths)
+    check = subprocess.run([str(python), "-c", "from gluteonto.prebuilt import packaged_card, packaged_terms; "
+                            "print(packaged_terms() is not None, packaged_card('gluteus minimus', 'nb') is not None)"],
+                           cwd=work, check=True, capture_output=True, text=True)
+    assert check.stdout.split() == ["True", "True"], check.stdout + check.stderr
     # the message catalogues are read from the installed package
     result = subprocess.run([str(gluteonto_cmd), "query", "anastomosis-members", "--lang", "nb"], cwd=work,
                             capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
