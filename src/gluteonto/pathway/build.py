@@ -11,7 +11,7 @@ relation kind, never by particular terms, so any change to the axioms changes th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -282,9 +282,7 @@ class _Builder:
     def differential(self, condition: str, presents: Link | None) -> Differential:
         look_alikes = self.own(condition, (MISTAKEN_FOR,))
         look_alikes += [self.link(edge) for edge in self.g.pointing(condition, (MISTAKEN_FOR,))]
-        pairs: set[frozenset[str]] = set()
-        look_alikes = [link for link in look_alikes if not (frozenset((link.subject.iri, link.target.iri)) in pairs
-                                                             or pairs.add(frozenset((link.subject.iri, link.target.iri))))]  # type: ignore[func-returns-value]
+        look_alikes = _unique_by(look_alikes, lambda link: frozenset((link.subject.iri, link.target.iri)))
         distinguishing = self.own(condition, (DISTINGUISHING,))
         for other in look_alikes:
             far = other.target.iri if other.subject.iri == condition else other.subject.iri
@@ -323,10 +321,8 @@ class _Builder:
                     steps += [ProgrammeStep("move on when", link) for link in self.own(edge.subject, (PROGRESS_WHEN,))]
                 for edge in self.g.pointing(holder, (AVOID_IN,)):
                     steps.append(ProgrammeStep("avoid", self.link(edge), kind))
-        seen: set[tuple[str, str]] = set()
         order = {"start": 0, "then": 1, "move on when": 2, "avoid": 3}
-        unique = [s for s in steps if not ((s.stage, s.link.subject.iri + s.link.target.iri) in seen
-                                           or seen.add((s.stage, s.link.subject.iri + s.link.target.iri)))]  # type: ignore[func-returns-value]
+        unique = _unique_by(steps, lambda s: (s.stage, s.link.subject.iri + s.link.target.iri))
         return sorted(unique, key=lambda s: order[s.stage])
 
     # -- exercises ------------------------------------------------------------------------
@@ -422,6 +418,14 @@ class _Builder:
 
 def _unique(items: list[_T]) -> list[_T]:
     return list(dict.fromkeys(items))
+
+
+def _unique_by(items: list[_T], key: Callable[[_T], Hashable]) -> list[_T]:
+    """The first of ``items`` for each ``key``, in their order."""
+    firsts: dict[Hashable, _T] = {}
+    for item in items:
+        firsts.setdefault(key(item), item)
+    return list(firsts.values())
 
 
 def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pathway:

@@ -157,7 +157,8 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     except Exception as exc:  # rudof raises its own exception types for malformed shapes or data
         raise EngineError(f"rudof could not validate: {first_line(exc)}") from exc
     results = [
-        ShaclResult(focus=_rudof_term(entry.focus_node), shape=_rudof_term(entry.source_shape),  # type: ignore[arg-type]
+        ShaclResult(focus=_rudof_term(entry.focus_node),  # type: ignore[arg-type]
+                    shape=_rudof_term(entry.source_shape),  # type: ignore[arg-type]
                     severity=str(entry.severity).rsplit("#", 1)[-1].strip("<>"),
                     path=_rudof_term(entry.path), value=_rudof_term(entry.value),
                     messages=tuple(m for m in (_rudof_term(entry.message),) if m is not None))
@@ -187,7 +188,8 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         severity = report_graph.value(result, SH.resultSeverity)
         results.append(ShaclResult(
-            focus=report_graph.value(result, SH.focusNode), shape=report_graph.value(result, SH.sourceShape),  # type: ignore[arg-type]
+            focus=report_graph.value(result, SH.focusNode),  # type: ignore[arg-type]
+            shape=report_graph.value(result, SH.sourceShape),  # type: ignore[arg-type]
             severity=str(severity).rsplit("#", 1)[-1], path=report_graph.value(result, SH.resultPath),
             value=report_graph.value(result, SH.value),
             messages=tuple(report_graph.objects(result, SH.resultMessage))))
