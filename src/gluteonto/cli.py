@@ -8,7 +8,6 @@ named term for that question.
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,18 +15,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import iris, limits
+from . import limits
+from .cli_lang import Command, current_lang, route_click_messages
 from .cli_safety import SafeGroup, quiet_broken_pipe
 from .engines import ENGINES
 from .errors import GluteontoError
-from .i18n import LABEL_LANGS, UI_LANGS, default_lang
+from .i18n import LABEL_LANGS, UI_LANGS
 from .sparql.results import RESULT_FORMATS
-from .vocab import compact_iri
 
 if TYPE_CHECKING:
     from .query.session import Session
 
 F = TypeVar("F", bound=Callable[..., Any])
+route_click_messages()
 
 
 class RegistryChoice(click.Choice[str]):
@@ -54,22 +54,22 @@ class RegistryChoice(click.Choice[str]):
 
 
 LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
-                           default=lambda: default_lang(os.environ), show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
-                           help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).")
+                           default=current_lang, show_default="option.lang.default",
+                           help="option.lang")
 ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True,
-                             help="Embedded query engine.")
-WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
-ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
+                             help="option.engine")
+WIDE_OPTION = click.option("--wide", is_flag=True, help="option.wide")
+ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="option.endpoint")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
-                           help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
+                           help="option.serve_data")
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
-                             show_default=True, help="Output format (csv/tsv/json are the W3C SPARQL results formats).")
+                             show_default=True, help="option.format")
 
 
 TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=limits.QUERY_TIMEOUT, show_default=True,
-                              metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).")
+                              metavar="SECONDS", help="option.timeout")
 FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
-                                 help="Allow SERVICE clauses, which send requests to other servers.")
+                                 help="option.allow_federation")
 
 
 def run_options(func: F) -> F:
@@ -87,7 +87,7 @@ def friendly(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from .i18n import Localized, msg
 
-        lang = str(kwargs.get("lang") or "en")
+        lang = str(kwargs.get("lang") or current_lang())
         try:
             return func(*args, **kwargs)
         except GluteontoError as exc:
@@ -140,8 +140,20 @@ def _parse_params(pairs: tuple[str, ...], lang: str = "en") -> dict[str, str]:
     return params
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        from .i18n import msg
+
+        click.echo(msg("version", current_lang(), prog="gluteonto", version=version("gluteonto")))
+        ctx.exit()
+
+
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="gluteonto", prog_name="gluteonto")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="option.version")
+@click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), expose_value=False,
+              help="option.interface_lang")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
 
@@ -164,7 +176,7 @@ def info(engine: str, lang: str) -> None:
 
 @main.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=10, show_default=True, help="Maximum number of hits.")
+@click.option("--limit", default=10, show_default=True, help="option.limit")
 @LANG_OPTION
 @friendly
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
@@ -211,7 +223,7 @@ def _indented(line: str, indent: int, first: str = "") -> str:
 @click.argument("term", nargs=-1, required=True)
 @LANG_OPTION
 @ENGINE_OPTION
-@click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
+@click.option("--no-pager", is_flag=True, help="option.no_pager")
 @friendly
 def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
@@ -224,7 +236,7 @@ def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None
     show(render_text(card, width=terminal_width()), use_pager=not no_pager)
 
 
-PAGER_OPTION = click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
+PAGER_OPTION = click.option("--no-pager", is_flag=True, help="option.no_pager")
 
 
 @main.command()
@@ -263,8 +275,8 @@ main.add_command(_alias(pathway, "forlop"))
 
 @main.command()
 @LANG_OPTION
-@click.option("--all", "show_all", is_flag=True, help="Include quality-control, FMA and Uberon comparison queries.")
-@click.option("--search", "word", metavar="WORD", help="Only questions whose name, title or description (nb or en) mention WORD.")
+@click.option("--all", "show_all", is_flag=True, help="option.all")
+@click.option("--search", "word", metavar="WORD", help="option.search")
 @friendly
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
@@ -302,8 +314,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 @main.command()
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Query parameter (repeatable); terms may be given by name (any language, e.g. muskel=\"gluteus medius\"), "
-                   f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.")
+              help="option.param")
 @run_options
 @PAGER_OPTION
 @friendly
@@ -362,9 +373,10 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
+@click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True,
+              help="option.validate_format")
 @click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True,
-              help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).")
+              help="option.shacl_engine")
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
@@ -380,7 +392,7 @@ def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--timeout", type=click.FloatRange(min=0), default=limits.REASON_TIMEOUT, show_default=True,
-              metavar="SECONDS", help="Stop the reasoner after this many seconds (0: no limit).")
+              metavar="SECONDS", help="option.reason_timeout")
 @friendly
 def reason(file: Path | None, timeout: float) -> None:
     """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable.
@@ -414,9 +426,10 @@ def qc(engine: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or -: standard output).")
-@click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
+@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True,
+              help="option.export_format")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="option.output")
+@click.option("--with-bridge", is_flag=True, help="option.with_bridge")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     """Write the ontology in another RDF format, OWL functional syntax, OBO or obographs JSON."""
@@ -429,17 +442,17 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
-@click.command("link")
+@click.command("link", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
-              help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
-@click.option("--subset", is_flag=True, help="Keep only the mapped classes and their neighbourhood, not the whole file.")
-@click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
+              help="option.link_output")
+@click.option("--subset", is_flag=True, help="option.subset")
+@click.option("--query", "query_names", multiple=True, metavar="NAME", help="option.link_query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="option.link_param")
 @FORMAT_OPTION
 @LANG_OPTION
-@click.option("--quiet", is_flag=True, help="No progress messages.")
-@click.option("--progress", "show_progress", is_flag=True, help="Progress messages on standard error even when it is not a terminal.")
+@click.option("--quiet", is_flag=True, help="option.quiet")
+@click.option("--progress", "show_progress", is_flag=True, help="option.progress")
 @friendly
 def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
          fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
@@ -479,12 +492,12 @@ main.add_command(link, "link-fma")
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(list(UI_LANGS), case_sensitive=False), default=lambda: default_lang(os.environ)
-              if default_lang(os.environ) in UI_LANGS else "en", show_default="en; nb with GLUTEONTO_LANG=nb",
-              help="Language of the questions (Latin names are given in brackets where the ontology has them).")
+@click.option("--lang", type=click.Choice(list(UI_LANGS), case_sensitive=False),
+              default=lambda: current_lang() if current_lang() in UI_LANGS else "en", show_default="option.quiz_lang.default",
+              help="option.quiz_lang")
 @click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
-              help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write (default or '-': standard output).")
+              help="option.quiz_format")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="option.quiz_output")
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
     """A question bank generated from the ontology: every answer is what a catalog question returns."""
@@ -506,8 +519,8 @@ def quiz(lang: str, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
-@click.option("--require-diagrams", is_flag=True, help="Fail if Graphviz 'dot' is missing instead of leaving diagrams out.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="option.site_output")
+@click.option("--require-diagrams", is_flag=True, help="option.require_diagrams")
 @friendly
 def site(output: Path, require_diagrams: bool) -> None:
     """Generate the documentation site (static, bilingual; open OUTPUT/index.html from disk)."""
@@ -520,22 +533,22 @@ def site(output: Path, require_diagrams: bool) -> None:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="option.host")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="option.port")
 @DATA_OPTION
 @click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Serve this generated site ('gluteonto site -o DIR') at / (default: one generated into the user cache).")
-@click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
+              help="option.site_dir")
+@click.option("--no-site", is_flag=True, help="option.no_site")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
-              metavar="SECONDS", help="Time one request may take, streaming included.")
+              metavar="SECONDS", help="option.serve_timeout")
 @click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True,
-              help="Solutions or triples one answer may hold.")
+              help="option.max_rows")
 @click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True,
-              help="Bytes one answer may hold.")
+              help="option.max_bytes")
 @click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
-              help="Also accept requests for this host name (IP addresses and localhost always work).")
+              help="option.allow_host")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
-              help="Let web pages from this origin (e.g. https://example.org) read answers.")
+              help="option.cors_origin")
 @FEDERATION_OPTION
 @friendly
 def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, no_site: bool, timeout: float,

@@ -49,6 +49,7 @@ __all__ = [
     "nmsg",
     "param_aliases",
     "param_name",
+    "plural_template",
     "ui",
 ]
 
@@ -149,6 +150,11 @@ def nmsg(key: str, n: int, lang: str = BASE_LANG, **fields: object) -> str:
     """The message ``key`` for the count ``n``, in the plural form the language's catalogue gives for it;
     ``{n}`` and ``fields`` are filled in."""
     return _catalogue(ui(lang)).ngettext(key, key, n).format(n=n, **fields)
+
+
+def plural_template(key: str, n: int, lang: str = BASE_LANG) -> str:
+    """The plural form of ``key`` for the count ``n`` in ``lang``, its fields not filled in."""
+    return _catalogue(ui(lang)).ngettext(key, key, n)
 
 
 def message_keys(lang: str = BASE_LANG) -> frozenset[str]:
