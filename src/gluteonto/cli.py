@@ -102,7 +102,9 @@ def friendly(func: F) -> F:
         except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
             quiet_broken_pipe()
         except OSError as exc:
-            click.echo(f"{msg('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            from .cli_lang import os_error_text
+
+            click.echo(f"{msg('error', lang)}: {os_error_text(exc, lang)}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -402,7 +404,7 @@ def reason(file: Path | None, timeout: float) -> None:
     from .tools.reason import reason as run_reasoner
 
     report = run_reasoner(file, timeout=timeout or None)
-    click.echo(report.render())
+    click.echo(report.render(current_lang()))
     sys.exit(0 if report.ok else 1)
 
 
@@ -411,17 +413,20 @@ def reason(file: Path | None, timeout: float) -> None:
 @friendly
 def qc(engine: str) -> None:
     """Run every quality-control query; exit 1 if any returns rows."""
+    from .i18n import msg, nmsg
+
+    lang = current_lang()
     session = _session(engine)
     failures = 0
     for spec in session.queries():
         if spec.group != "quality control":
             continue
         result = session.query(spec.name)
-        status = "ok" if not len(result) else f"{len(result)} problem(s)"
+        status = msg("qc ok", lang) if not len(result) else nmsg("problems", len(result), lang)
         click.echo(f"{spec.name:<34} {status}")
         if len(result):
             failures += 1
-            click.echo(session.render(result))
+            click.echo(session.render(result, lang=lang))
     sys.exit(1 if failures else 0)
 
 
@@ -439,7 +444,9 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
-        click.echo(f"wrote {output}", err=True)
+        from .i18n import msg
+
+        click.echo(msg("wrote file", current_lang(), path=output), err=True)
 
 
 @click.command("link", cls=Command)
@@ -524,12 +531,14 @@ def quiz(lang: str, fmt: str, output: Path | None) -> None:
 @friendly
 def site(output: Path, require_diagrams: bool) -> None:
     """Generate the documentation site (static, bilingual; open OUTPUT/index.html from disk)."""
+    from .i18n import msg
     from .site import build_site
 
+    lang = current_lang()
     report = build_site(output, require_diagrams=require_diagrams)
     for note in report.notes:
-        click.echo(f"warning: {note}", err=True)
-    click.echo(f"wrote {report.pages} pages and {report.diagrams} diagrams to {report.output}/ (open index.html)", err=True)
+        click.echo(f"{msg('warning', lang)}: {msg(note, lang)}", err=True)
+    click.echo(msg("site written", lang, pages=report.pages, diagrams=report.diagrams, path=report.output), err=True)
 
 
 @main.command()
@@ -557,8 +566,10 @@ def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, n
     """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
     import logging
 
+    from .i18n import Localized, msg
     from .tools.serve import is_loopback, make_server
 
+    lang = current_lang()
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     for name in ("gluteonto.serve", "uvicorn.error"):
@@ -570,20 +581,23 @@ def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, n
         from .site.cache import cached_site
 
         try:
-            site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
+            site_dir = cached_site(progress=lambda message: click.echo(message, err=True), lang=lang)
         except (OSError, GluteontoError) as exc:
-            click.echo(f"warning: no documentation site ({exc}); serving the SPARQL endpoint only", err=True)
+            from .cli_lang import os_error_text
+
+            reason = exc.render(lang) if isinstance(exc, Localized) else os_error_text(exc, lang) if isinstance(exc, OSError) else str(exc)
+            click.echo(f"{msg('warning', lang)}: {msg('serve no site', lang, reason=reason)}", err=True)
     server = make_server(host, port, data, site=site_dir, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
                          allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
     address, bound_port = server.server_address[0], server.server_address[1]
     if not is_loopback(host):
-        click.echo(f"warning: listening on {host}, reachable from other machines; the endpoint has no authentication", err=True)
+        click.echo(f"{msg('warning', lang)}: {msg('serve open', lang, host=host)}", err=True)
     if allow_federation:
-        click.echo("warning: SERVICE is allowed: anyone who reaches this server can make it send requests", err=True)
+        click.echo(f"{msg('warning', lang)}: {msg('serve federation', lang)}", err=True)
     base = f"http://{f'[{address}]' if ':' in address else address}:{bound_port}"
     if site_dir is not None:
-        click.echo(f"documentation site: {base}/", err=True)
-    click.echo(f"SPARQL endpoint: {base}/sparql  (Ctrl-C to stop)", err=True)
+        click.echo(msg("serve site at", lang, url=f"{base}/"), err=True)
+    click.echo(msg("serve endpoint at", lang, url=f"{base}/sparql"), err=True)
     try:
         server.serve_forever()
     finally:

@@ -26,6 +26,7 @@ import gettext
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import EngineError, InputError
 from .iris import LABEL_LANGUAGES
@@ -37,6 +38,7 @@ __all__ = [
     "UI_LANGS",
     "EngineMessageError",
     "Localized",
+    "Phrase",
     "MessageError",
     "and_list",
     "cell_text",
@@ -204,6 +206,12 @@ def and_list(names: Sequence[str], lang: str = BASE_LANG) -> str:
     return ", ".join(names[:-1]) + f" {msg('and', lang)} " + names[-1]
 
 
+class Phrase(NamedTuple):
+    """A field of a :class:`Localized` error that is itself a message (``Phrase("work.query")``: *the query*)."""
+
+    key: str
+
+
 class Localized(Exception):
     """Mixin for errors whose message can be shown in the user's language.
 
@@ -215,8 +223,10 @@ class Localized(Exception):
         super().__init__(self.render(BASE_LANG))
 
     def render(self, lang: str = BASE_LANG) -> str:
-        """The message in ``lang``."""
-        return " ".join(msg(key, lang, **fields) for key, fields in self.parts)
+        """The message in ``lang`` (a :class:`Phrase` field is worded in ``lang`` too)."""
+        return " ".join(msg(key, lang, **{name: msg(value.key, lang) if isinstance(value, Phrase) else value
+                                          for name, value in fields.items()})
+                        for key, fields in self.parts)
 
     def __reduce__(self) -> tuple[type, tuple[tuple[str, dict[str, object]], ...]]:
         return type(self), self.parts  # so it survives the trip from a query's child process

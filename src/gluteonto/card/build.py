@@ -14,8 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import iris
-from ..errors import InputError
-from ..i18n import msg
+from ..i18n import MessageError, msg
 from ..query.questions import QuestionTable, answering_questions
 from ..vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS
 from .coverage import coverage_notes
@@ -74,7 +73,7 @@ def _resolve(index: CardIndex, term: str | URIRef, lang: str) -> URIRef:
         assert index.session is not None
         iri = index.session.resolve_term(str(term), lang=lang)
     if not index.knows(iri):
-        raise InputError(f"{str(term)!r} is not a term of this ontology")
+        raise MessageError(("not in ontology", {"value": str(term)}))
     return iri
 
 
@@ -87,7 +86,7 @@ def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *,
     results (the site builds them once for all terms). Unknown terms raise ``InputError``.
     """
     if lang not in LANGS:
-        raise InputError(f"unknown card language {lang!r} (use one of {', '.join(LANGS)})")
+        raise MessageError(("unknown card language", {"value": lang, "known": ", ".join(LANGS)}))
     index = card_index(source)
     iri = _resolve(index, term, lang)
     return _Builder(index, iri, lang, questions).card()

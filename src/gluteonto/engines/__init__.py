@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from ..errors import InputError
+from ..i18n import MessageError
 from ..resources import ontology_file
 from .base import Capabilities, Engine
 from .endpoint import EndpointEngine
@@ -56,7 +56,7 @@ def open_engine(
     if endpoint:
         opened = EndpointEngine(endpoint)
     elif engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise MessageError(("unknown engine", {"engine": engine, "known": ", ".join(ENGINES)}))
     else:
         files = ([ontology_file("ttl", international=True)] if include_ontology else []) + [Path(p) for p in data]
         opened = ENGINES[engine](files)

@@ -92,7 +92,7 @@ class QuerySpec:
             if param.name == name:
                 return param
         known = ", ".join(p.name for p in self.params) or "none"
-        raise InputError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
+        raise MessageError(("query has no parameter", {"query": self.name, "name": name, "known": known}))
 
 
 def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:

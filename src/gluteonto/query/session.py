@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..engines import Engine, open_engine
-from ..errors import InputError
 from ..i18n import MessageError, msg, param_aliases, param_name
 from ..sparql.results import QueryResult, render
 from ..terms import Term, iri, literal, to_rdflib
@@ -163,7 +162,7 @@ class Session:
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
         if not text.strip():
-            raise InputError("the SPARQL query is empty")
+            raise MessageError(("sparql empty", {}))
         return self.run(text, bindings)
 
     def run(self, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:

@@ -26,8 +26,8 @@ from ..card.index import CardIndex
 from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..card.phrases import capitalize
-from ..errors import GluteontoError, InputError
-from ..i18n import LABEL_LANGS, cell_text, header
+from ..errors import GluteontoError
+from ..i18n import LABEL_LANGS, MessageError, cell_text, header
 from ..query.questions import answering_questions
 from ..version import package_version
 from ..vocab import DCTERMS, OWL, compact_iri
@@ -527,7 +527,7 @@ class _Site:
         self.editor()
         self.write(MARKER, f"gluteonto {package_version()} documentation site\n")
         if self.dot is None:
-            self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")
+            self.report.notes.append("site no dot")
         return self.report
 
 
@@ -543,9 +543,9 @@ _SYNONYMS = (URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynony
 
 def _check_target(output: Path) -> None:
     if output.exists() and not output.is_dir():
-        raise InputError(f"{output}: exists and is not a folder")
+        raise MessageError(("site not folder", {"path": output}))
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
-        raise InputError(f"{output}: folder is not empty and holds no gluteonto site; choose an empty or new folder")
+        raise MessageError(("site folder used", {"path": output}))
 
 
 def build_site(output: Path, session: Session | None = None, *, require_diagrams: bool = False,

@@ -21,8 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import InputError
-from ..i18n import LABEL_SUFFIX, cell_text, header, msg, nmsg
+from ..i18n import LABEL_SUFFIX, MessageError, cell_text, header, msg, nmsg
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -260,7 +259,7 @@ def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = N
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
     if fmt not in RESULT_FORMATS:
-        raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+        raise MessageError(("unknown result format", {"fmt": fmt, "known": ", ".join(RESULT_FORMATS)}))
     if fmt != "table" and result.kind == "solutions" and label_of is not None:
         result = with_labels(result, label_of, lang, lang_of)
     return RESULT_FORMATS[fmt](result, label_of or _no_labels, lang, width)
