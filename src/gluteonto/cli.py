@@ -197,7 +197,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
         sys.exit(1)
     if hits[0].approximate:
         click.echo(say("approximate", lang))
-    questions = asked_about(session, [h.iri for h in hits])
+    questions = asked_about(session, [h.iri for h in hits], lang)
     for hit in hits:
         label = session.index.label(hit.iri, lang) or hit.text
         line = label

@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import iris
+from ..i18n import UI_LANGS, has_msg, msg
 from ..i18n import ui as ui_lang
 from ..vocab import BASE, DCTERMS, OWL, PREFIXES, RDF, RDFS, compact_iri
 from .model import Name, Source, TermRef
@@ -134,6 +135,9 @@ class CardIndex:
         labels = self.texts(iri, RDFS.label)
         if lang in labels:
             return Name(labels[lang][0], lang)
+        key = "label." + compact_iri(str(iri))  # a reused vocabulary term named in the catalogue, not in the ontology
+        if lang in UI_LANGS and has_msg(key, lang):
+            return Name(msg(key, lang), lang)
         if lang == "la" and not self.is_anatomy(iri):
             lang = "en"
             if "en" in labels:

@@ -102,6 +102,8 @@ class QuestionRef:
     name: str
     title: str
     param: str
+    #: the command that asks it, with the question's and the parameter's names in the card's language
+    command: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,9 @@ class Note:
 
     kind: str  # "coverage" | "editorial" | "comment"
     text: str
+    #: the language of ``text`` ("" when it is the card's or has none); an editorial note or comment that exists
+    #: only in English is not shown on a card in another language, which points to the English card instead
+    lang: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ Header lines (SPARQL comments, so every file runs unchanged on any engine)::
     # answer: What each row means.
 
 Norwegian text goes in ``description@nb``, ``answer@nb`` and ``param@nb: NAME | help`` lines;
-``alias: innervasjon`` lines give other names the question answers to (e.g. Norwegian ones), and
+``alias@nb: innervasjon, nerveforsyning`` lines give the question's names in a language (the first is the
+name listings in that language show; the file name stays the identifier), ``alias:`` lines other names, and
 ``values: NAME | REGEX | hint`` restricts a literal parameter (matched ignoring case).
 
 A ``param`` line gives name, kind (``iri`` or ``literal``), default and help text. The query
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Literal, cast, get_args
 
 from ..errors import InputError
-from ..i18n import MessageError
+from ..i18n import MessageError, ui
 from ..labels import choose
 from ..resources import queries_dir
 from .lookup import normalize
@@ -81,6 +82,11 @@ class QuerySpec:
     descriptions: dict[str, str] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, lang: str = "en") -> str:
+        """The name listings in ``lang`` show: the first ``alias@LANG``, else the identifier (the file name)."""
+        return self.names.get(ui(lang), self.name)
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English or any as fallback; the name if there is none)."""
@@ -122,8 +128,11 @@ def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
         elif key.startswith("answer@"):
             lang = key.split("@", 1)[1]
             spec.answers[lang] = (spec.answers.get(lang, "") + " " + value).strip()
-        elif key == "alias":
-            spec.aliases += [a.strip() for a in value.split(",") if a.strip()]
+        elif key == "alias" or key.startswith("alias@"):
+            names = [a.strip() for a in value.split(",") if a.strip()]
+            spec.aliases += names
+            if "@" in key and names:
+                spec.names.setdefault(key.split("@", 1)[1], names[0])
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             if len(parts) != 4 or parts[1] not in get_args(ParamKind):

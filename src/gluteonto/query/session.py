@@ -84,10 +84,10 @@ class Session:
 
         return answering_terms(self, spec, param, candidates)
 
-    def _suggest(self, term: str) -> list[str]:
+    def _suggest(self, term: str, lang: str = "en") -> list[str]:
         from .discover import suggested_commands
 
-        return suggested_commands(self, term)
+        return suggested_commands(self, term, lang=lang)
 
     # -- catalog --------------------------------------------------------------------------
     def queries(self) -> list[QuerySpec]:

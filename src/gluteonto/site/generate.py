@@ -194,7 +194,9 @@ class _Site:
 
     def term_page(self, card: TermCard, iri: URIRef, lang: str, hood: str | None) -> None:
         root = "../"
-        html = render_html(card, self.term_href(root, lang), self.question_href(root, lang))
+        page = f"terms/{slug(card.term)}"
+        html = render_html(card, self.term_href(root, lang), self.question_href(root, lang),
+                           lambda other: f"{root}{page_path(page, other)}" if other in SITE_LANGS else None)
         latin = next((n.text for n in card.labels if n.lang == "la"), None)
         if latin and latin != card.term.name.text:
             html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
