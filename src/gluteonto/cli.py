@@ -154,8 +154,6 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="option.version")
-@click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), expose_value=False,
-              help="option.interface_lang")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
 

@@ -157,7 +157,18 @@ class _File(click.File):
 
 
 class _Localized(click.Command):
-    """Help, usage line and parameters of a command in the invocation's language."""
+    """Help, usage line and parameters of a command in the invocation's language.
+
+    A command without a ``--lang`` of its own gets one that only sets the language of its help and messages, so
+    ``--lang`` works on every command.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not any(param.name == "lang" for param in self.params):
+            self.params.append(click.Option(["--lang"], type=click.Choice(LABEL_LANGS, case_sensitive=False),
+                                            expose_value=False,
+                                            help="option.interface_lang" if isinstance(self, click.Group) else "option.messages_lang"))
 
     def _help_key(self) -> str:
         callback = self.callback

@@ -22,12 +22,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .i18n import MessageError
+from .i18n import MessageError, Phrase
 
 __all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+#: kinds of file that are never overwritten, each with the message key that names it
+_KINDS = ((stat.S_ISDIR, "kind.directory"), (stat.S_ISCHR, "kind.device"), (stat.S_ISBLK, "kind.device"),
+          (stat.S_ISFIFO, "kind.fifo"), (stat.S_ISSOCK, "kind.socket"))
 
 
 def is_stdout(path: Path | str | None) -> bool:
@@ -58,7 +59,7 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
         raise MessageError(("write there", {"path": path, "reason": exc.strerror or exc})) from None
     for test, kind in _KINDS:
         if test(target.st_mode):
-            raise MessageError(("write kind", {"path": path, "kind": kind}))
+            raise MessageError(("write kind", {"path": path, "kind": Phrase(kind)}))
     if not target.st_mode & stat.S_IWUSR:
         raise MessageError(("write read-only", {"path": path}))
     for source in inputs:

@@ -248,7 +248,7 @@ def find_query(name: str, catalog: Mapping[str, QuerySpec], *, fma_loaded: bool 
     usable = {k: v for k, v in names.items() if fma_loaded or catalog[v].group not in NEEDS_FMA}
     close = _close_names(key, usable)
     if close:
-        raise MessageError(("unknown query", {"name": name}), ("did you mean", {"names": ", ".join(close)}))
+        raise MessageError(("unknown query", {"name": name}), ("did you mean", {"names": ", ".join(repr(n) for n in close)}))
     raise MessageError(("unknown query", {"name": name}), ("list queries", {}))
 
 
