@@ -164,11 +164,11 @@ def main() -> None:
 @friendly
 def info(engine: str, lang: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .i18n import has_msg, msg
+    from .i18n import has_msg, msg, ui
     from .tools.info import ontology_info
 
     lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value)
-             for key, value in ontology_info(engine).items()]
+             for key, value in ontology_info(engine, ui(lang)).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:
         click.echo(f"{key:<{width}}  {value}")
