@@ -37,7 +37,7 @@ from typing import Any
 
 import click
 
-from .i18n import BASE_LANG, LABEL_LANGS, default_lang, has_msg, msg, plural_template
+from .i18n import BASE_LANG, LABEL_LANGS, Phrase, default_lang, has_msg, msg, os_reason, plural_template
 
 __all__ = ["CLICK_PREFIX", "Command", "Group", "current_lang", "invocation_lang", "os_error_text", "route_click_messages",
            "speaking", "translate"]
@@ -129,15 +129,8 @@ def os_error_text(error: OSError | str, lang: str) -> str:
 
     Known reasons are ``os.ENOENT``-style keys; another reason is shown as the system gives it.
     """
-    import errno
-
-    if isinstance(error, OSError):
-        code, text = error.errno, error.strerror or str(error)
-    else:
-        text = error
-        code = next((number for number in errno.errorcode if os.strerror(number) == text), None)
-    key = f"os.{errno.errorcode.get(code, '')}" if code is not None else ""
-    return msg(key, lang) if key and has_msg(key, lang) else text
+    reason = os_reason(error)
+    return msg(reason.key, lang) if isinstance(reason, Phrase) else reason
 
 
 class _File(click.File):

@@ -49,6 +49,7 @@ __all__ = [
     "message_keys",
     "msg",
     "nmsg",
+    "os_reason",
     "param_aliases",
     "param_name",
     "plural_template",
@@ -210,6 +211,22 @@ class Phrase(NamedTuple):
     """A field of a :class:`Localized` error that is itself a message (``Phrase("work.query")``: *the query*)."""
 
     key: str
+
+
+def os_reason(error: BaseException | str) -> Phrase | str:
+    """The system's reason for a failed operation (``[Errno 111] Connection refused``): a :class:`Phrase`
+    (``os.ECONNREFUSED``) when the catalogues word it, else the system's text."""
+    import errno
+    import os
+
+    if isinstance(error, OSError) and error.errno is not None:
+        code: int | None = error.errno
+        text = error.strerror or str(error)
+    else:
+        text = str(error)
+        code = next((number for number in errno.errorcode if os.strerror(number) == text), None)
+    key = f"os.{errno.errorcode.get(code, '')}" if code is not None else ""
+    return Phrase(key) if key and has_msg(key) else text
 
 
 class Localized(Exception):

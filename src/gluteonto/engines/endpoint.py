@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, first_line
-from ..i18n import EngineMessageError, MessageError
+from ..i18n import EngineMessageError, MessageError, os_reason
 from ..sparql.results import QueryResult
 from ..sparql.text import query_form
 from ..terms import term_from_json
@@ -87,7 +87,7 @@ class EndpointEngine:
             raise EngineMessageError(("endpoint http", {"url": self.url, "code": exc.code, "detail": detail})) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise EngineMessageError(("endpoint unreachable", {"url": self.url, "reason": reason})) from None
+            raise EngineMessageError(("endpoint unreachable", {"url": self.url, "reason": os_reason(reason)})) from None
         except http.client.HTTPException as exc:
             raise EngineMessageError(("endpoint protocol", {"url": self.url, "detail": first_line(exc)})) from None
 
