@@ -61,7 +61,7 @@ ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), defau
 WIDE_OPTION = click.option("--wide", is_flag=True, help="option.wide")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="option.endpoint")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
-                           help="option.serve_data")
+                           help="option.data")
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
                              show_default=True, help="option.format")
 
