@@ -46,6 +46,21 @@ def test_every_command_help_is_norwegian(name: str) -> None:
     assert english.startswith("Usage:") and english_in_terminal(english), "the English help is what the scan looks for"
 
 
+def test_every_help_text_is_a_catalogue_key() -> None:
+    """A help text written into the code would be English in every language: each is a key of every catalogue."""
+    from gluteonto.i18n import UI_LANGS, has_msg
+
+    context = click.Context(main)
+    for name, command in [("gluteonto", main), *_commands(main)]:
+        key = "command." + (command.callback.__name__ if command.callback and name != "gluteonto" else "group")
+        assert all(has_msg(key, lang) for lang in UI_LANGS), f"{name}: no {key}"
+        for param in click.Command.get_params(command, context):
+            if isinstance(param, click.Option):
+                assert param.help and (has_msg(param.help) or has_msg("click:" + param.help)), (name, param.name, param.help)
+                if isinstance(param.show_default, str):
+                    assert has_msg(param.show_default), (name, param.name, param.show_default)
+
+
 @pytest.mark.parametrize("env", [{"GLUTEONTO_LANG": "nb"}, {"LANG": "nb_NO.UTF-8"}, {"LC_ALL": "no_NO.UTF-8"}],
                          ids=["GLUTEONTO_LANG", "LANG", "LC_ALL"])
 def test_the_language_of_the_help_comes_from_the_environment_too(env: dict[str, str]) -> None:
