@@ -319,8 +319,7 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 @run_options
 @PAGER_OPTION
 @click.option("--relation-graph", "relation_graph", is_flag=True,
-              help="Answer from the materialised relation graph (gluteonto-relation-graph.ttl: plain 'class relation class' "
-                   "edges) instead of the OWL axioms; the same rows, or a note when the graph cannot answer the question.")
+              help="option.relation_graph")
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
           data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool, relation_graph: bool) -> None:
