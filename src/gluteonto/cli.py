@@ -455,6 +455,7 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="option.link_output")
 @click.option("--subset", is_flag=True, help="option.subset")
+@click.option("--keep-going", is_flag=True, help="option.keep_going")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="option.link_query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="option.link_param")
 @FORMAT_OPTION
@@ -462,26 +463,32 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 @click.option("--quiet", is_flag=True, help="option.quiet")
 @click.option("--progress", "show_progress", is_flag=True, help="option.progress")
 @friendly
-def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
+def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_names: tuple[str, ...], params: tuple[str, ...],
          fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
     """Check gluteonto's mappings against an FMA or Uberon FILE and merge the two.
 
     FILE is any FMA edition (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release (.owl, .obo,
     obographs .json, -basic), gzip'd or not; which one is recognised from its class IRIs.
+    The output is written only when every mapping checks out (or with --keep-going), atomically.
     'link-fma' is the same command.
     """
-    from .i18n import msg
+    from .i18n import MessageError, msg
+    from .query.catalog import Catalog, find_query
     from .tools.link import link as run_link
     from .tools.link import query_needs, unmet_needs
 
+    if query_names and output is not None and str(output) == "-":
+        raise MessageError(("link query and stdout", {}))
+    catalog = Catalog()  # a misspelt query or parameter fails now, not after reading a large file
+    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True) for name in query_names]
+    values = _parse_params(params, lang)
     wanted = show_progress or (not quiet and sys.stderr.isatty())
     progress = (lambda message: click.echo(message, err=True)) if wanted else None
-    outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang)
+    outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang, keep_going=keep_going)
     report = outcome.report
     click.echo(report.render(lang), err=output is not None and str(output) == "-")
     unanswered = False
-    for name in query_names:
-        spec = outcome.session.find_query(name)
+    for spec in specs:
         unmet = unmet_needs(report, query_needs(spec.text))
         click.echo(f"\n== {spec.name}")
         if unmet:
@@ -490,7 +497,7 @@ def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, 
             click.echo(msg(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
             unanswered = True
             continue
-        result = outcome.session.query(spec.name, _parse_params(params, lang), lang)
+        result = outcome.session.query(spec.name, values, lang)
         click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
     sys.exit(1 if not report.ok else 3 if unanswered else 0)
 

@@ -26,7 +26,6 @@ import gettext
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from .errors import EngineError, InputError
 from .iris import LABEL_LANGUAGES
@@ -40,6 +39,7 @@ __all__ = [
     "Localized",
     "Phrase",
     "MessageError",
+    "Phrase",
     "and_list",
     "cell_text",
     "default_lang",
@@ -140,13 +140,36 @@ def _catalogue(lang: str) -> _Catalogue:
     return catalogue
 
 
+class Phrase:
+    """A message used as a field of another message, worded in the language the outer message is shown in.
+
+    >>> str(Phrase("json kind list")), msg("obographs graphs not list", "nb", path="g.json", found=Phrase("json kind list"))
+    ('a list', 'g.json: kan ikke leses som obographs JSON: ventet at «graphs» er en liste, fant en liste')
+    """
+
+    def __init__(self, key: str, **fields: object) -> None:
+        self.key, self.fields = key, fields
+
+    def render(self, lang: str = BASE_LANG) -> str:
+        """The phrase in ``lang``."""
+        return msg(self.key, lang, **self.fields)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.fields!r})"
+
+
 def msg(key: str, lang: str = BASE_LANG, **fields: object) -> str:
     """The message ``key`` in the interface language of ``lang``, with ``fields`` filled in (when given).
 
-    An unknown key raises ``KeyError``.
+    A field that is a :class:`Phrase` is worded in ``lang`` too. An unknown key raises ``KeyError``.
     """
     text = _catalogue(ui(lang)).gettext(key)
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    return text.format(**{name: value.render(lang) if isinstance(value, Phrase) else value for name, value in fields.items()})
 
 
 def nmsg(key: str, n: int, lang: str = BASE_LANG, **fields: object) -> str:
@@ -207,12 +230,6 @@ def and_list(names: Sequence[str], lang: str = BASE_LANG) -> str:
     return ", ".join(names[:-1]) + f" {msg('and', lang)} " + names[-1]
 
 
-class Phrase(NamedTuple):
-    """A field of a :class:`Localized` error that is itself a message (``Phrase("work.query")``: *the query*)."""
-
-    key: str
-
-
 def os_reason(error: BaseException | str) -> Phrase | str:
     """The system's reason for a failed operation (``[Errno 111] Connection refused``): a :class:`Phrase`
     (``os.ECONNREFUSED``) when the catalogues word it, else the system's text."""
@@ -240,10 +257,8 @@ class Localized(Exception):
         super().__init__(self.render(BASE_LANG))
 
     def render(self, lang: str = BASE_LANG) -> str:
-        """The message in ``lang`` (a :class:`Phrase` field is worded in ``lang`` too)."""
-        return " ".join(msg(key, lang, **{name: msg(value.key, lang) if isinstance(value, Phrase) else value
-                                          for name, value in fields.items()})
-                        for key, fields in self.parts)
+        """The message in ``lang``."""
+        return " ".join(msg(key, lang, **fields) for key, fields in self.parts)
 
     def __reduce__(self) -> tuple[type, tuple[tuple[str, dict[str, object]], ...]]:
         return type(self), self.parts  # so it survives the trip from a query's child process

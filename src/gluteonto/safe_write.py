@@ -26,9 +26,8 @@ from .i18n import MessageError, Phrase, os_reason
 
 __all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
 
-#: kinds of file that are never overwritten, each with the message key that names it
-_KINDS = ((stat.S_ISDIR, "kind.directory"), (stat.S_ISCHR, "kind.device"), (stat.S_ISBLK, "kind.device"),
-          (stat.S_ISFIFO, "kind.fifo"), (stat.S_ISSOCK, "kind.socket"))
+_KINDS = ((stat.S_ISDIR, "kind directory"), (stat.S_ISCHR, "kind device"), (stat.S_ISBLK, "kind device"),
+          (stat.S_ISFIFO, "kind fifo"), (stat.S_ISSOCK, "kind socket"))
 
 
 def is_stdout(path: Path | str | None) -> bool:
@@ -42,7 +41,7 @@ def resolve_output(path: Path) -> Path:
     real = Path(os.path.realpath(path))
     for special in ("/dev", "/proc", "/sys"):
         if real == Path(special) or Path(special) in real.parents or str(path).startswith(special + "/"):
-            raise MessageError(("write special", {"path": path}))
+            raise MessageError(("output special", {"path": path}))
     return real
 
 
@@ -53,22 +52,22 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
         target = path.stat()
     except FileNotFoundError:
         if not path.parent.is_dir() and path.parent.exists():
-            raise MessageError(("write parent", {"path": path, "parent": path.parent})) from None
+            raise MessageError(("output parent not directory", {"path": path, "parent": path.parent})) from None
         return
     except OSError as exc:
-        raise MessageError(("write there", {"path": path, "reason": os_reason(exc)})) from None
+        raise MessageError(("output not writable", {"path": path, "reason": os_reason(exc)})) from None
     for test, kind in _KINDS:
         if test(target.st_mode):
-            raise MessageError(("write kind", {"path": path, "kind": Phrase(kind)}))
+            raise MessageError(("output kind", {"path": path, "kind": Phrase(kind)}))
     if not target.st_mode & stat.S_IWUSR:
-        raise MessageError(("write read-only", {"path": path}))
+        raise MessageError(("output read-only", {"path": path}))
     for source in inputs:
         try:
             other = Path(source).stat()
         except OSError:
             continue
         if (other.st_dev, other.st_ino) == (target.st_dev, target.st_ino):
-            raise MessageError(("write input", {"path": path, "source": source}))
+            raise MessageError(("output is input", {"path": path, "source": source}))
 
 
 @contextlib.contextmanager
