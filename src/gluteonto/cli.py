@@ -8,6 +8,7 @@ named term for that question.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -60,6 +61,7 @@ ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), defau
                              help="option.engine")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="option.wide")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="option.endpoint")
+GRAPH_OPTION = click.option("--graph", "graphs", multiple=True, metavar="IRI", help="option.graph")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="option.data")
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
@@ -74,7 +76,7 @@ FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
 
 def run_options(func: F) -> F:
     """The output, data-source and safety options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION,
+    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, GRAPH_OPTION, DATA_OPTION,
                             TIMEOUT_OPTION, FEDERATION_OPTION)):
         func = option(func)
     return func
@@ -110,12 +112,12 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *,
+def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *, graphs: tuple[str, ...] = (),
              timeout: float | None = None, allow_federation: bool = False, relation_graph: bool = False) -> Session:
     """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
-    return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation,
+    return Session(engine, data, endpoint=endpoint, endpoint_graphs=graphs, timeout=timeout, allow_federation=allow_federation,
                    relation_graph=relation_graph)
 
 
@@ -322,7 +324,8 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
               help="option.relation_graph")
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool, relation_graph: bool) -> None:
+          graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool,
+          relation_graph: bool) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -333,7 +336,8 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     from .query.answers import ask
 
     lang = lang.lower()
-    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
+    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation,
+                       relation_graph=relation_graph)
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:
@@ -347,7 +351,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
         sys.exit(answer.exit_code)
-    rendered = session.render(answer.result, fmt, lang, width=_width(fmt, wide))
+    rendered = session.render(answer.result, fmt, lang, width=_width(fmt, wide), hide=answer.bound)
     if fmt == "table":
         from .pager import show
 
@@ -364,13 +368,13 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 @run_options
 @friendly
 def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-           data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
+           graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     from .sparql.guard import check_query, decode_query
 
     text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
     check_query(text, allow_federation=allow_federation)  # before loading anything
-    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
+    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang.lower(), width=_width(fmt, wide)))
 
 
@@ -411,13 +415,15 @@ def reason(file: Path | None, timeout: float) -> None:
 
 @main.command()
 @ENGINE_OPTION
+@ENDPOINT_OPTION
+@GRAPH_OPTION
 @friendly
-def qc(engine: str) -> None:
+def qc(engine: str, endpoint: str | None, graphs: tuple[str, ...]) -> None:
     """Run every quality-control query; exit 1 if any returns rows."""
     from .i18n import msg, nmsg
 
     lang = current_lang()
-    session = _session(engine)
+    session = _session(engine, endpoint=endpoint, graphs=graphs)
     failures = 0
     for spec in session.queries():
         if spec.group != "quality control":
@@ -450,6 +456,44 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
         click.echo(msg("wrote file", current_lang(), path=output), err=True)
 
 
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="option.push_endpoint")
+@click.option("--graph", metavar="IRI", help="option.push_graph")
+@click.option("--append", is_flag=True, help="option.append")
+@click.option("--user", metavar="NAME", help="option.user")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600.0, show_default=True, metavar="SECONDS",
+              help="option.push_timeout")
+@LANG_OPTION
+@friendly
+def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user: str | None, timeout: float, lang: str) -> None:
+    """Load the release (or FILE, e.g. a link result) into a SPARQL store through the Graph Store Protocol."""
+    import urllib.parse
+
+    import pyoxigraph as ox
+
+    from .i18n import MessageError
+    from .i18n import msg as say
+    from .tools.push import push as send
+
+    lang = lang.lower()
+    if graph is not None:
+        try:
+            ox.NamedNode(graph)
+        except ValueError:
+            raise MessageError(("not a graph iri", {"graph": graph})) from None
+    password = None
+    if user is not None:
+        password = os.environ.get("GLUTEONTO_PASSWORD")
+        if password is None:
+            host = urllib.parse.urlparse(endpoint).netloc or endpoint
+            password = click.prompt(say("password for", lang, user=user, host=host), hide_input=True, err=True)
+    report = send(endpoint, file, graph, replace=not append, user=user, password=password, timeout=timeout)
+    target = say("push named graph", lang, graph=graph) if graph else say("push default graph", lang)
+    click.echo(say("push done", lang, n=report.triples, file=file or say("push release", lang), graph=target, url=endpoint))
+
+
 @click.command("link", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
@@ -473,6 +517,7 @@ def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_
     'link-fma' is the same command.
     """
     from .i18n import MessageError, msg
+    from .query.answers import ask
     from .query.catalog import Catalog, find_query
     from .tools.link import link as run_link
     from .tools.link import query_needs, unmet_needs
@@ -497,8 +542,8 @@ def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_
             click.echo(msg(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
             unanswered = True
             continue
-        result = outcome.session.query(spec.name, values, lang)
-        click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
+        answer = ask(outcome.session, spec.name, values, lang)
+        click.echo(outcome.session.render(answer.result, fmt, lang, width=_width(fmt, False), hide=answer.bound))
     sys.exit(1 if not report.ok else 3 if unanswered else 0)
 
 
