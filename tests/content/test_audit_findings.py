@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS
+from gluteonto import iris
+from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS, SKOS
 
 from ..helpers import restrictions, term
 from .test_article_statements import ARTICLE, needs_article, says
@@ -114,3 +115,108 @@ def test_step_up_rotation_read_as_internal_rotation_is_shown_as_an_interpretatio
     comments = {c.language: str(c) for c in g.objects(action, RDFS.comment) if isinstance(c, Literal)}
     assert comments["en"].startswith("Interpretation.") and "internal rotation" in comments["en"]
     assert comments["nb"].startswith("Tolkning.") and "innadrotasjon" in comments["nb"]
+
+
+# --- round two: what the first reading left -----------------------------------------------------------
+S_INNERV, S_ORIGIN = term(854), term(852)
+WEAKNESS, INACTIVITY, COMPENSATORY_PATTERN, TRENDELENBURG_SIGN = term(446), term(468), term(448), term(444)
+RESULTS_IN, MAY_RESULT_IN = term(925), term(938)
+PELVIC_PAIN, PELVIC_GIRDLE_REGION, BONY_PELVIS = term(455), term(97), term(48)
+QUALIFIER = term(995)
+SKOS_EXACT = SKOS.exactMatch
+
+
+def texts_in(g: Graph, subject: URIRef, prop: URIRef) -> dict[str, str]:
+    return {v.language: str(v) for v in g.objects(subject, prop) if isinstance(v, Literal) and v.language}
+
+
+@needs_article
+def test_weakness_may_result_in_a_compensatory_movement_pattern_not_in_every_case(ontology_graph: Graph) -> None:
+    # "vil" is said of the interplay being disturbed; the compensatory patterns are only what "kan føre til" complaints
+    says("Dersom gluteus minimus er svak, vil disse samspillene forstyrres, og kompenserende bevegelsesmønstre kan føre til "
+         "sekundære plager i korsrygg, kne eller ankel")
+    g = ontology_graph
+    assert not restrictions(g, WEAKNESS, RESULTS_IN, COMPENSATORY_PATTERN)
+    assert S_SYNERGY in restriction_sources(g, WEAKNESS, MAY_RESULT_IN, COMPENSATORY_PATTERN)
+    # no every-case relation reaches the compensatory pattern from any class
+    assert all((node, OWL.onProperty, RESULTS_IN) not in g for node in g.subjects(OWL.someValuesFrom, COMPENSATORY_PATTERN))
+
+
+@needs_article
+def test_states_after_hip_surgery_affect_no_structure_the_article_does_not_name(ontology_graph: Graph) -> None:
+    # the exercise section names the states only as times to train; neither it nor the reference data says what they affect
+    says("De gir også en trygg inngang til funksjonell trening etter hofteartroplastikk",
+         "for å reaktivere gluteus minimus etter inaktivitet, hofteoperasjon eller smerte")
+    g = ontology_graph
+    for state, procedure in ((term(453), term(641)), (term(457), term(644))):
+        assert not restrictions(g, state, AFFECTS, None) and not [
+            n for n in g.objects(state, RDFS.subClassOf) if (n, OWL.onProperty, AFFECTS) in g], state
+        assert restrictions(g, state, term(948), procedure)  # still tied to its procedure
+
+
+@needs_article
+def test_pelvic_pain_affects_the_pelvic_region_not_the_bony_pelvis(ontology_graph: Graph) -> None:
+    # "bekkensmerter" is pain in the pelvic region: joints, muscles and soft tissue as well as bone
+    says("særlig etter operasjoner eller ved bekkensmerter")
+    g = ontology_graph
+    assert not restrictions(g, PELVIC_PAIN, AFFECTS, BONY_PELVIS)
+    assert restrictions(g, PELVIC_PAIN, AFFECTS, PELVIC_GIRDLE_REGION)
+    assert (PELVIC_GIRDLE_REGION, RDFS.subClassOf, term(86)) in g  # an anatomical region, not a skeletal subdivision
+    assert (PELVIC_GIRDLE_REGION, SKOS_EXACT, URIRef("http://purl.obolibrary.org/obo/UBERON_0001271")) in g
+    assert texts_in(g, PELVIC_GIRDLE_REGION, RDFS.label) == {"en": "pelvic girdle region", "nb": "bekkenregion"}
+
+
+@needs_article
+def test_weak_or_inactive_gluteus_minimus_each_results_in_trendelenburg_sign(ontology_graph: Graph) -> None:
+    # two alternatives, each of which is followed by the sign ("vil"): one axiom for each
+    says("Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned på motsatt side av standbenet – et tegn kjent som "
+         "Trendelenburgs tegn")
+    g = ontology_graph
+    for finding in (WEAKNESS, INACTIVITY):
+        assert S_FUNCTION in restriction_sources(g, finding, RESULTS_IN, TRENDELENBURG_SIGN), finding
+        assert restrictions(g, finding, AFFECTS, GLUTEUS_MINIMUS), finding
+    assert (INACTIVITY, RDFS.subClassOf, WEAKNESS) not in g and (WEAKNESS, RDFS.subClassOf, INACTIVITY) not in g
+    assert "activation" not in texts_in(g, WEAKNESS, IAO_DEFINITION)["en"]
+    assert "aktivering" not in texts_in(g, WEAKNESS, IAO_DEFINITION)["nb"]
+    assert texts_in(g, INACTIVITY, RDFS.label) == {"en": "inactivity of gluteus minimus", "nb": "inaktivitet i gluteus minimus"}
+
+
+@needs_article
+def test_superior_gluteal_nerve_is_a_motor_nerve_as_the_article_says(ontology_graph: Graph) -> None:
+    says("Gluteus minimus innerveres av nervus gluteus superior, en motorisk nerve som stammer fra den sakrale pleksus")
+    g = ontology_graph
+    nerve, motor_nerve = term(62), term(96)
+    assert (nerve, RDFS.subClassOf, motor_nerve) in g and (motor_nerve, RDFS.subClassOf, term(61)) in g
+    assert S_INNERV in subclass_sources(g, nerve, motor_nerve)
+    assert texts_in(g, motor_nerve, RDFS.label) == {"en": "motor nerve", "nb": "motorisk nerve"}
+
+
+@needs_article
+def test_course_of_the_tendon_to_the_greater_trochanter_is_on_its_attachment_axiom(ontology_graph: Graph) -> None:
+    says("Denne senen fører muskelen i anteroinferior retning og passerer over den øvre flaten av trochanter major",
+         "fester til slutt på den anterolaterale delen av trochanter major")
+    g = ontology_graph
+    tendon, facet = term(23), term(39)
+    (node,) = restrictions(g, tendon, URIRef(iris.ATTACHED_TO), facet)
+    (ax,) = g.subjects(OWL.annotatedTarget, node)
+    assert S_ORIGIN in set(g.objects(ax, DCTERMS.source))
+    notes = texts_in(g, ax, QUALIFIER)
+    assert "forwards and downwards" in notes["en"] and "upper surface of the greater trochanter" in notes["en"]
+    assert "forover og nedover" in notes["nb"] and "trochanter major" in notes["nb"]
+
+
+def test_card_of_the_tendon_shows_its_course() -> None:
+    from gluteonto import Session
+    from gluteonto.card import build_card, render_text
+
+    card = " ".join(render_text(build_card(Session("oxigraph"), term(23), "nb")).split())
+    assert "(forløp: fra muskelen går senen forover og nedover" in card, card
+
+
+def test_generic_gluteal_muscle_has_no_latin_label_outside_terminologia_anatomica(ontology_graph: Graph) -> None:
+    # TA names the three glutei; "musculus gluteus" for the kind is in use but not a TA entry
+    g = ontology_graph
+    assert [str(v) for v in g.objects(term(3), RDFS.label) if isinstance(v, Literal) and v.language == "la"] == []
+    assert [str(v) for v in g.objects(term(3), term(999)) if isinstance(v, Literal) and v.language == "la"] == ["musculus gluteus"]
+    for muscle, name in ((4, "minimus"), (5, "medius"), (6, "maximus")):
+        assert texts_in(g, term(muscle), RDFS.label)["la"] == f"musculus gluteus {name}"
