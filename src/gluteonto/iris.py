@@ -295,6 +295,7 @@ TRENDELENBURG_GAIT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000445"  # Tr
 GM_WEAKNESS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000446"  # weakness of gluteus minimus
 GM_INACTIVITY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000468"  # inactivity of gluteus minimus
 GMED_WEAKNESS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000447"  # weakness of gluteus medius
+GM_DISTURBED_INTERPLAY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000469"  # disturbed interplay of gluteus minimus with its synergists
 COMPENSATORY_MOVEMENT_PATTERN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000448"  # compensatory movement pattern
 IMAGING_FINDING: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000449"  # MRI finding
 DEGENERATIVE_TENDON_CHANGE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000450"  # degenerative change of the gluteus minimus tendon
@@ -630,6 +631,7 @@ KEYS: Final[dict[str, str]] = {
     GM_WEAKNESS: "gm_weakness",
     GM_INACTIVITY: "gm_inactivity",
     GMED_WEAKNESS: "gmed_weakness",
+    GM_DISTURBED_INTERPLAY: "gm_disturbed_interplay",
     COMPENSATORY_MOVEMENT_PATTERN: "compensatory_movement_pattern",
     IMAGING_FINDING: "imaging_finding",
     DEGENERATIVE_TENDON_CHANGE: "degenerative_tendon_change",

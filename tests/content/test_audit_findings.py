@@ -220,3 +220,83 @@ def test_generic_gluteal_muscle_has_no_latin_label_outside_terminologia_anatomic
     assert [str(v) for v in g.objects(term(3), term(999)) if isinstance(v, Literal) and v.language == "la"] == ["musculus gluteus"]
     for muscle, name in ((4, "minimus"), (5, "medius"), (6, "maximus")):
         assert texts_in(g, term(muscle), RDFS.label)["la"] == f"musculus gluteus {name}"
+
+
+# --- second independent reading ------------------------------------------------------------------
+@needs_article
+def test_weakness_always_disturbs_the_interplay_with_the_synergists(ontology_graph: Graph) -> None:
+    # "vil" belongs to the interplay being disturbed: every case, so `results in`
+    says("Dersom gluteus minimus er svak, vil disse samspillene forstyrres")
+    g = ontology_graph
+    interplay = term(469)
+    assert S_SYNERGY in restriction_sources(g, WEAKNESS, RESULTS_IN, interplay)
+    assert texts_in(g, interplay, RDFS.label)["nb"] == "forstyrret samspill mellom gluteus minimus og synergistene"
+    # the secondary complaint is no longer defined as caused by a pattern that every weakness produces
+    assert "the weakness causes" not in texts_in(g, term(418), IAO_DEFINITION)["en"]
+
+
+def test_ontology_description_does_not_say_axioms_cite_textbooks(ontology_graph: Graph) -> None:
+    g = ontology_graph
+    (onto,) = g.subjects(RDF.type, OWL.Ontology)
+    described = texts_in(g, onto, DCTERMS.description)
+    assert "textbook" not in described["en"] and "lærebok" not in described["nb"]
+    assert "interpretation" in described["en"] and "tolkning" in described["nb"]
+    assert "design notes" in described["en"] and "designnotater" in described["nb"]
+
+
+@needs_article
+def test_weakness_of_gluteus_medius_may_result_in_trendelenburg_sign_not_in_every_case(ontology_graph: Graph) -> None:
+    # the sign is an expression of medius weakness; only of gluteus minimus does the article say "vil bekkenet falle"
+    says("Trendelenburg-tegnet er ikke bare et uttrykk for svakhet i gluteus medius, slik det ofte antas, men også for gluteus minimus",
+         "Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned")
+    g = ontology_graph
+    medius_weakness = term(447)
+    assert not restrictions(g, medius_weakness, RESULTS_IN, TRENDELENBURG_SIGN)
+    assert term(857) in restriction_sources(g, medius_weakness, MAY_RESULT_IN, TRENDELENBURG_SIGN)
+    assert restrictions(g, WEAKNESS, RESULTS_IN, TRENDELENBURG_SIGN)
+
+
+@needs_article
+def test_distinguishing_features_do_not_claim_every_case_is_examined(ontology_graph: Graph) -> None:
+    # "Forskjellen er …" is what examination finds, not that every case has had a Lasègue test
+    says("Forskjellen er fravær av nevrologiske utfall og negativ Lasegues test")
+    g = ontology_graph
+    distinguishing, has_feature = term(922), term(920)
+    assert has_feature not in set(g.transitive_objects(distinguishing, RDFS.subPropertyOf)) - {distinguishing}
+    assert not set(g.objects(distinguishing, RDFS.subPropertyOf))
+    assert restrictions(g, term(409), distinguishing, term(436)) and restrictions(g, term(409), distinguishing, term(435))
+    assert not restrictions(g, term(409), has_feature, term(436))
+    assert "not that every case is examined" in texts_in(g, distinguishing, IAO_DEFINITION)["en"]
+
+
+@needs_article
+def test_side_plank_purpose_does_not_say_gluteus_minimus_works_alone(ontology_graph: Graph) -> None:
+    says("Kombinasjon av kjernestabilisering og isolert aktivering av gluteus minimus", "Gluteus minimus virker aldri alene.")
+    g = ontology_graph
+    for prop in (term(990), IAO_DEFINITION):
+        text = texts_in(g, term(664), prop)["nb"]
+        assert "alene" not in text and "isolert" in text, text
+
+
+@needs_article
+def test_tensor_fasciae_latae_definition_reads_no_action_off_its_name(ontology_graph: Graph) -> None:
+    says("I fremkant grenser gluteus minimus mot m. tensor fasciae latae")
+    definitions = texts_in(ontology_graph, term(7), IAO_DEFINITION)
+    assert "tenses" not in definitions["en"] and "fascia lata" not in definitions["en"]
+    assert "strammer" not in definitions["nb"] and "fascia lata" not in definitions["nb"]
+
+
+@needs_article
+def test_summary_frequency_of_compensation_is_kept_on_the_finding(ontology_graph: Graph) -> None:
+    says("da gluteus minimus ofte kompenserer for svakheter eller instabilitet andre steder i bevegelseskjeden")
+    g = ontology_graph
+    finding = term(442)
+    comments = texts_in(g, finding, RDFS.comment)
+    assert "often" in comments["en"] and "summary" in comments["en"]
+    assert "ofte" in comments["nb"] and "Oppsummeringen" in comments["nb"]
+    assert term(861) in set(g.objects(finding, DCTERMS.source))
+
+
+def test_trochanteric_bursitis_definition_names_the_bursa_once(ontology_graph: Graph) -> None:
+    definitions = texts_in(ontology_graph, term(405), IAO_DEFINITION)
+    assert definitions["nb"].count("slimpose") == 1 and definitions["en"].count("bursa") == 1
