@@ -300,3 +300,14 @@ def test_summary_frequency_of_compensation_is_kept_on_the_finding(ontology_graph
 def test_trochanteric_bursitis_definition_names_the_bursa_once(ontology_graph: Graph) -> None:
     definitions = texts_in(ontology_graph, term(405), IAO_DEFINITION)
     assert definitions["nb"].count("slimpose") == 1 and definitions["en"].count("bursa") == 1
+
+
+@needs_article
+def test_forward_course_of_the_superior_gluteal_nerve_is_on_its_passage_between_the_muscles(ontology_graph: Graph) -> None:
+    says("og forgreiner seg deretter mellom gluteus medius og gluteus minimus på vei fremover")
+    g = ontology_graph
+    (node,) = restrictions(g, term(62), term(905), term(60))
+    (ax,) = g.subjects(OWL.annotatedTarget, node)
+    notes = texts_in(g, ax, QUALIFIER)
+    assert "forwards" in notes["en"] and "branches" in notes["en"]
+    assert "forover" in notes["nb"] and "grenene" in notes["nb"]
