@@ -301,6 +301,21 @@ def test_ctrl_c_during_reason_leaves_no_process(tmp_path: Path) -> None:
     _assert_session_gone(process.pid)
 
 
+def _wait_for_cpu_time(process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Wait until ``process`` has used ``seconds`` of CPU (or ended): on a loaded machine a wall-clock delay
+    can still fall within the interpreter's own start-up, which no project code can reach."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return
+        if (int(fields[11]) + int(fields[12])) / ticks >= seconds:
+            return
+        time.sleep(0.005)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.2, 0.4])
 @pytest.mark.skipif(not SCRIPT.is_file(), reason="the gluteonto console script is not installed next to Python")
@@ -308,11 +323,12 @@ def test_ctrl_c_while_modules_load_is_one_line(tmp_path: Path, delay: float) -> 
     """The console script, interrupted while it loads its modules or answers.
 
     The interpreter's own start-up (its first tens of milliseconds, before any project code runs) is out of
-    reach; a signal sent within it would show Python's own traceback, so the first signal comes later.
+    reach; a signal sent within it would show Python's own traceback, so the signal comes once the process has
+    used half the delay in CPU time, however loaded the machine is.
     """
     process = subprocess.Popen([str(SCRIPT), "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                cwd=tmp_path, env={**os.environ, "COLUMNS": "100"})  # a table wide enough for whole names
-    time.sleep(delay)
+    _wait_for_cpu_time(process, delay / 2)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     _no_traceback(err.decode())
