@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # safe file writing and the child process that stops a query
     ("gluteonto.errors", "gluteonto.lazy", "gluteonto.limits", "gluteonto.version", "gluteonto.labels", "gluteonto.vocab",
      "gluteonto.iris", "gluteonto.resources", "gluteonto.terms", "gluteonto.i18n", "gluteonto.safe_write",
-     "gluteonto.fileio", "gluteonto.isolate", "gluteonto.java"),
+     "gluteonto.fileio", "gluteonto.isolate", "gluteonto.java", "gluteonto.hierarchy"),
     ("gluteonto.formats",),  # RDF syntaxes: reading user files, the deterministic writers
     ("gluteonto.sparql",),  # SPARQL text, parameter binding, the SERVICE guard, results and their formats, tables
     ("gluteonto.engines",),  # the query engines behind the Engine protocol

@@ -109,11 +109,12 @@ def friendly(func: F) -> F:
 
 
 def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *,
-             timeout: float | None = None, allow_federation: bool = False) -> Session:
+             timeout: float | None = None, allow_federation: bool = False, relation_graph: bool = False) -> Session:
     """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
-    return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation)
+    return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation,
+                   relation_graph=relation_graph)
 
 
 def _emit(text: str) -> None:
@@ -306,9 +307,12 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
                    f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.")
 @run_options
 @PAGER_OPTION
+@click.option("--relation-graph", "relation_graph", is_flag=True,
+              help="Answer from the materialised relation graph (gluteonto-relation-graph.ttl: plain 'class relation class' "
+                   "edges) instead of the OWL axioms; the same rows, or a note when the graph cannot answer the question.")
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool) -> None:
+          data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool, relation_graph: bool) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -319,7 +323,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     from .query.answers import ask
 
     lang = lang.lower()
-    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
+    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:

@@ -258,7 +258,9 @@ def test_sssom_rows_carry_versions_creator_confidence_and_justification() -> Non
         assert row["subject_source_version"].startswith("https://w3id.org/gluteonto/releases/")
         assert row["creator_label"] and row["mapping_justification"] == "semapv:ManualMappingCuration"
         assert 0 < float(row["confidence"]) <= 1
-        if not row["object_id"].startswith("FMA:"):
+        if row["object_id"].startswith("ICD10WHO:"):  # WHO's 2019 edition of ICD-10
+            assert row["object_source_version"] == "https://icd.who.int/browse10/2019/en", row
+        elif not row["object_id"].startswith("FMA:"):
             assert row["object_source_version"].startswith("http://purl.obolibrary.org/obo/"), row
         assert row["object_id"] != "sssom:NoTermFound"
 

@@ -163,3 +163,13 @@ def test_international_edition_fails_the_label_and_definition_checks_the_main_re
     assert len({r[0] for r in _rows(store, "multiple_labels")}) > 250
     assert len({r[0] for r in _rows(store, "multiple_definitions")}) > 250
 
+
+
+def test_diagonal_abduction_in_extension_names_only_the_exercise(quads: list[Any]) -> None:
+    """'Diagonal abduksjon i ekstensjon' is the article's name of the exercise (resisted hip abduction in
+    extension, GLUTEONTO:0000662); the movement it trains (GLUTEONTO:0000240) no longer carries it."""
+    rows = _rows(_store(quads), "duplicate_exact_synonym")
+    assert not rows, sorted(rows)
+    holders = {s.value for s, _p, o, _g in quads
+               if isinstance(s, ox.NamedNode) and isinstance(o, ox.Literal) and o.value == "diagonal abduksjon i ekstensjon"}
+    assert holders == {"https://w3id.org/gluteonto/GLUTEONTO_0000662"}

@@ -24,6 +24,8 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
+from ..hierarchy import below as _below
+from ..hierarchy import closure as _closure
 from ..vocab import bind_prefixes
 
 __all__ = ["relation_graph", "materialise"]
@@ -48,24 +50,6 @@ def _rdf_list(graph: Graph, head: Node | None) -> list[Node]:
     return items
 
 
-def _closure(pairs: set[tuple[URIRef, URIRef]], nodes: set[URIRef]) -> dict[URIRef, set[URIRef]]:
-    """Reflexive-transitive closure: node → every node above it (itself included)."""
-    up: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for a, b in pairs:
-        up[a].add(b)
-    result: dict[URIRef, set[URIRef]] = {}
-    for start in nodes | set(up):
-        seen = {start}
-        todo = [start]
-        while todo:
-            for nxt in up.get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        result[start] = seen
-    return result
-
-
 def materialise(graph: Graph) -> set[Edge]:
     """Every entailed named ``C R D`` edge of the ontology in ``graph`` (see the module's rules)."""
     classes = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
@@ -88,10 +72,7 @@ def materialise(graph: Graph) -> set[Edge]:
             if isinstance(expr, URIRef):
                 subclass.update({(cls, expr), (expr, cls)})
     above = _closure(subclass, classes)
-    below: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for cls, ups in above.items():
-        for sup in ups:
-            below[sup].add(cls)
+    below = _below(above)
     super_props = _closure({(s, o) for s, o in graph.subject_objects(RDFS.subPropertyOf)
                             if isinstance(s, URIRef) and isinstance(o, URIRef)}, properties)
     transitive = set(graph.subjects(RDF.type, OWL.TransitiveProperty))

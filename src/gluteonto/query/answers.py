@@ -75,9 +75,10 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     from .session import own_names
 
     spec = session.find_query(name)
+    text = session.question_text(spec)  # refused before anything runs when the relation graph cannot answer it
     params = own_names(spec, params or {})
     start = len(session.terms.readings)
     bindings = session.bind_terms(spec, params, lang)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
-    result = session.run(spec.text, bindings)
+    result = session.run(text, bindings)
     return Answer(spec, result, named, session.terms.readings[start:])

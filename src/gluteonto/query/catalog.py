@@ -11,6 +11,8 @@ Header lines (SPARQL comments, so every file runs unchanged on any engine)::
 Norwegian text goes in ``description@nb``, ``answer@nb`` and ``param@nb: NAME | help`` lines;
 ``alias: innervasjon`` lines give other names the question answers to (e.g. Norwegian ones), and
 ``values: NAME | REGEX | hint`` restricts a literal parameter (matched ignoring case).
+``relation-graph: stated`` (or ``expressions``, or both, comma-separated) says why the relation graph
+cannot answer the question with the same rows (see :mod:`.relation_graph`).
 
 A ``param`` line gives name, kind (``iri`` or ``literal``), default and help text. The query
 uses the parameter as the variable of the same name (``?muscle``).
@@ -34,7 +36,7 @@ from ..labels import choose
 from ..resources import queries_dir
 from .lookup import normalize
 
-__all__ = ["GROUPS", "GROUP_ORDER", "NEEDS_FMA", "Catalog", "Param", "ParamKind", "QueryGroup", "QuerySpec", "find_query",
+__all__ = ["GROUPS", "GROUP_ORDER", "GRAPH_REASONS", "NEEDS_FMA", "Catalog", "Param", "ParamKind", "QueryGroup", "QuerySpec", "find_query",
            "load_catalog", "load_query", "parse_query_file", "query_names", "search_queries"]
 
 #: How a parameter value is read: an IRI (label, CURIE or IRI) or a literal (``text`` or ``text@lang``).
@@ -47,6 +49,9 @@ GROUPS: dict[str, QueryGroup] = {"": "questions", "qc": "quality control", "fma"
 GROUP_ORDER: tuple[QueryGroup, ...] = ("questions", "FMA comparison", "Uberon comparison", "quality control")
 #: Groups whose questions answer only when FMA or Uberon data is linked.
 NEEDS_FMA: tuple[QueryGroup, ...] = ("FMA comparison", "Uberon comparison")
+#: What a header may declare the relation graph lacks for a question: which relations a class states itself
+#: (the graph keeps an edge a subclass repeats only on the superclass), or fillers that are class expressions.
+GRAPH_REASONS = ("stated", "expressions")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class QuerySpec:
     descriptions: dict[str, str] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
+    #: why the relation graph cannot answer this question alike (header ``relation-graph:``; see GRAPH_REASONS)
+    relation_graph: tuple[str, ...] = ()
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English or any as fallback; the name if there is none)."""
@@ -122,6 +129,11 @@ def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
         elif key.startswith("answer@"):
             lang = key.split("@", 1)[1]
             spec.answers[lang] = (spec.answers.get(lang, "") + " " + value).strip()
+        elif key == "relation-graph":
+            reasons = tuple(r.strip() for r in value.split(",") if r.strip())
+            if not reasons or any(r not in GRAPH_REASONS for r in reasons):
+                raise InputError(f"{path.name}: relation-graph must name {' or '.join(GRAPH_REASONS)}, not {value!r}")
+            spec.relation_graph = reasons
         elif key == "alias":
             spec.aliases += [a.strip() for a in value.split(",") if a.strip()]
         elif key == "param":

@@ -60,6 +60,7 @@ class Session:
         index: LabelIndex | None = None,
         timeout: float | None = None,
         allow_federation: bool = False,
+        relation_graph: bool = False,
     ) -> None:
         """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against.
 
@@ -67,7 +68,22 @@ class Session:
         locally runs it in a child process stopped then or on Ctrl-C (see :mod:`gluteonto.isolate`), one
         that stops queries itself is told the time. None runs queries in this process.
         ``allow_federation`` lets queries use SERVICE, which contacts other servers.
+        ``relation_graph`` answers catalog questions from the materialised relation graph's edges, loaded
+        beside the ontology (see :mod:`.relation_graph`; a question it cannot answer alike is refused); with
+        ``store`` the caller has loaded them (:func:`~.relation_graph.edges_file`).
         """
+        #: catalog questions are answered from the relation graph (see :meth:`question_text`)
+        self.relation_graph = relation_graph
+        if relation_graph and store is None:
+            if endpoint:
+                raise MessageError(("relation graph.endpoint", {}))
+            import tempfile
+
+            from .relation_graph import edges_file
+
+            with tempfile.TemporaryDirectory(prefix="gluteonto-") as folder:
+                store = open_engine(engine, [*data, edges_file(Path(folder))], include_ontology=include_ontology,
+                                    allow_federation=allow_federation)
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
                                                    allow_federation=allow_federation)
         self.timeout = timeout
@@ -155,10 +171,20 @@ class Session:
         """A literal parameter value in its canonical case (``l5`` → ``L5``); values outside the allowed set raise."""
         return self.terms.check_literal(param, raw)
 
+    def question_text(self, spec: QuerySpec) -> str:
+        """The text a catalog question runs as: its own, or read over the relation graph's edges when the
+        session answers from it (a MessageError when the graph cannot answer it with the same rows)."""
+        if not self.relation_graph:
+            return spec.text
+        from .relation_graph import graph_text
+
+        return graph_text(spec)
+
     def query(self, name: str, params: Mapping[str, str] | None = None, lang: str = "en") -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
         spec = self.find_query(name)
-        return self.run(spec.text, self.bind_terms(spec, params, lang))
+        text = self.question_text(spec)
+        return self.run(text, self.bind_terms(spec, params, lang))
 
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
