@@ -8,9 +8,7 @@ the browser) fails, naming the mark it lacks, so ``pytest -m "not slow"`` stays 
 from __future__ import annotations
 
 import contextlib
-import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +18,10 @@ from rdflib import Graph
 
 from gluteonto import Session
 from gluteonto.resources import ontology_file
+from gluteonto.vocab import ONTOLOGY_IRI
 
-from .helpers import free_port, wait_for_port
+from .helpers import DATA
+from .triplestores import JenaArq, OxigraphServer, Virtuoso
 
 #: fixtures that start a server or a program: every test using one is slow
 SLOW_FIXTURES = frozenset({"gluteonto_endpoint", "oxigraph_server", "site"})
@@ -105,25 +105,117 @@ def gluteonto_endpoint() -> Iterator[str]:
     server.server_close()
 
 
+#: Named graphs the real stores hold: the release, the release merged with the FMA fixture and with the Uberon
+#: extract by `gluteonto link`, and the release with a defect for every quality-control query (so that those
+#: queries have rows to compare).
+RELEASE_GRAPH = ONTOLOGY_IRI
+FMA_GRAPH = "urn:x-gluteonto-test:fma-merged"
+UBERON_GRAPH = "urn:x-gluteonto-test:uberon-merged"
+DEFECTS_GRAPH = "urn:x-gluteonto-test:qc-defects"
+
+
+def _linked(tmp_path_factory: pytest.TempPathFactory, source: Path, name: str) -> Path:
+    from gluteonto.tools.link import link
+
+    merged = tmp_path_factory.mktemp(name) / "merged.ttl"
+    link(source, output=merged)
+    return merged
+
+
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback with the ontology loaded."""
-    sibling = Path(sys.executable).with_name("oxigraph")
-    binary = str(sibling) if sibling.is_file() else shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the 'oxigraph' server command is not installed (pip install oxigraph)")
-    location = tmp_path_factory.mktemp("oxigraph-db")
-    subprocess.run([binary, "load", "--location", str(location), "--file", str(ontology_file("ttl", international=True))],
-                   check=True, capture_output=True, timeout=120)
-    port = free_port()
-    process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def fma_merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged ontology merged with the FMA fixture, as `gluteonto link FILE -o merged.ttl` writes it."""
+    return _linked(tmp_path_factory, DATA / "fma-fixture.ttl", "fma-merged")
+
+
+@pytest.fixture(scope="session")
+def uberon_merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged ontology merged with the Uberon extract, as `gluteonto link FILE -o merged.ttl` writes it."""
+    return _linked(tmp_path_factory, DATA / "uberon" / "uberon-extract.owl", "uberon-merged")
+
+
+@pytest.fixture(scope="session")
+def qc_defects(tmp_path_factory: pytest.TempPathFactory, ontology_graph: Graph) -> Path:
+    """The release with every seeded quality-control defect of tests/content/test_ontology.py at once (N-Triples)."""
+    from .content.test_ontology import QC_MUTATIONS
+
+    graph = Graph()
+    for triple in ontology_graph:
+        graph.add(triple)
+    for mutate in QC_MUTATIONS.values():
+        mutate(graph)
+    path = tmp_path_factory.mktemp("qc-defects") / "defects.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path,
+                    qc_defects: Path) -> Iterator[str]:
+    """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback: the release in the default
+    graph (`oxigraph load`), the merged fixtures in FMA_GRAPH and UBERON_GRAPH and the QC defects in
+    DEFECTS_GRAPH; read-only."""
+    if reason := OxigraphServer.missing():
+        pytest.skip(reason)
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
+    server.load(ontology_file("ttl", international=True))
+    server.load(fma_merged, FMA_GRAPH)
+    server.load(uberon_merged, UBERON_GRAPH)
+    server.load(qc_defects, DEFECTS_GRAPH)
     try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.serve(read_only=True)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield server.url
+    server.stop()
+
+
+def _virtuoso(workdir: Path, files: list[tuple[Path, str]], restart: bool) -> Iterator[Virtuoso]:
+    if reason := Virtuoso.missing():
+        pytest.skip(reason)
+    server = Virtuoso(workdir)
+    try:
+        server.start()
+        for path, graph in files:
+            server.load(path, graph)
+        if restart:
+            server.restart()
+    except RuntimeError as exc:
+        server.stop()
+        pytest.fail(f"Virtuoso could not be started and loaded: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path,
+             qc_defects: Path) -> Iterator[Virtuoso]:
+    """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH), the merged
+    fixtures (FMA_GRAPH, UBERON_GRAPH) and the QC defects (DEFECTS_GRAPH), as a user queries it right after loading."""
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"),
+                         [(ontology_file("ttl", international=True), RELEASE_GRAPH), (fma_merged, FMA_GRAPH),
+                          (uberon_merged, UBERON_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_restarted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A second private Virtuoso holding only the release, restarted after loading: its query plans are made
+    from the statistics it reads at start, which differ from those right after a load. Queried without a graph,
+    its default graph is the union of all graphs (Virtuoso's own system graphs included)."""
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso-restarted"), [(ontology_file("ttl", international=True), RELEASE_GRAPH)], restart=True)
+
+
+@pytest.fixture(scope="session")
+def jena(tmp_path_factory: pytest.TempPathFactory) -> JenaArq:
+    """Apache Jena ARQ (Debian's libapache-jena-java), ready to answer batches of queries."""
+    arq = JenaArq(tmp_path_factory.mktemp("jena"))
+    if reason := arq.missing():
+        pytest.skip(reason)
+    try:
+        arq.prepare()
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(f"the Jena ARQ runner did not compile: {exc.stderr}")
+    return arq
 
 
 @pytest.fixture(scope="session")

@@ -57,10 +57,11 @@ def test_query_formats(runner: CliRunner) -> None:
     payload = json.loads(run(runner, "query", "anastomosis-members", "--format", "json").output)
     assert len(payload["results"]["bindings"]) == 3
     csv_out = run(runner, "query", "anastomosis-members", "--format", "csv").output
-    assert csv_out.splitlines()[0] == "artery,artery_label,arises_from,arises_from_label" and len(csv_out.splitlines()) == 4
+    assert csv_out.splitlines()[0] == "anastomosis,anastomosis_label,artery,artery_label,arises_from,arises_from_label"
+    assert len(csv_out.splitlines()) == 4
     assert ",superior gluteal artery," in csv_out and "https://w3id.org/gluteonto/" in csv_out
     tsv_out = run(runner, "query", "anastomosis-members", "--format", "tsv", "--lang", "nb").output
-    assert tsv_out.splitlines()[0] == "?artery\t?artery_label\t?arises_from\t?arises_from_label"
+    assert tsv_out.splitlines()[0] == "?anastomosis\t?anastomosis_label\t?artery\t?artery_label\t?arises_from\t?arises_from_label"
     assert "<https://w3id.org/gluteonto/" in tsv_out and '"a. glutea superior"@nb' in tsv_out
 
 

@@ -60,6 +60,9 @@ ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), defau
                              help="Embedded query engine.")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
+GRAPH_OPTION = click.option("--graph", "graphs", multiple=True, metavar="IRI",
+                            help="With --endpoint: run on this graph of the server (the protocol's default-graph-uri; repeatable). "
+                                 "Without it a store such as Virtuoso answers from all its graphs, its own included.")
 DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                            help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).")
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
@@ -74,7 +77,7 @@ FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
 
 def run_options(func: F) -> F:
     """The output, data-source and safety options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, DATA_OPTION,
+    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, GRAPH_OPTION, DATA_OPTION,
                             TIMEOUT_OPTION, FEDERATION_OPTION)):
         func = option(func)
     return func
@@ -108,12 +111,12 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *,
+def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *, graphs: tuple[str, ...] = (),
              timeout: float | None = None, allow_federation: bool = False, relation_graph: bool = False) -> Session:
     """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
-    return Session(engine, data, endpoint=endpoint, timeout=timeout, allow_federation=allow_federation,
+    return Session(engine, data, endpoint=endpoint, endpoint_graphs=graphs, timeout=timeout, allow_federation=allow_federation,
                    relation_graph=relation_graph)
 
 
@@ -312,7 +315,8 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
                    "edges) instead of the OWL axioms; the same rows, or a note when the graph cannot answer the question.")
 @friendly
 def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool, relation_graph: bool) -> None:
+          graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool,
+          relation_graph: bool) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -323,7 +327,8 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     from .query.answers import ask
 
     lang = lang.lower()
-    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
+    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation,
+                       relation_graph=relation_graph)
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:
@@ -337,7 +342,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     if answer.outcome != "rows" and fmt == "table":
         click.echo(answer.explain(session, lang))
         sys.exit(answer.exit_code)
-    rendered = session.render(answer.result, fmt, lang, width=_width(fmt, wide))
+    rendered = session.render(answer.result, fmt, lang, width=_width(fmt, wide), hide=answer.bound)
     if fmt == "table":
         from .pager import show
 
@@ -354,13 +359,13 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 @run_options
 @friendly
 def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-           data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
+           graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     from .sparql.guard import check_query, decode_query
 
     text = decode_query(source.read(limits.MAX_QUERY_BYTES + 1), getattr(source, "name", "<stdin>"))
     check_query(text, allow_federation=allow_federation)  # before loading anything
-    session = _session(engine, data, endpoint, timeout=timeout, allow_federation=allow_federation)
+    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang.lower(), width=_width(fmt, wide)))
 
 
@@ -400,10 +405,12 @@ def reason(file: Path | None, timeout: float) -> None:
 
 @main.command()
 @ENGINE_OPTION
+@ENDPOINT_OPTION
+@GRAPH_OPTION
 @friendly
-def qc(engine: str) -> None:
+def qc(engine: str, endpoint: str | None, graphs: tuple[str, ...]) -> None:
     """Run every quality-control query; exit 1 if any returns rows."""
-    session = _session(engine)
+    session = _session(engine, endpoint=endpoint, graphs=graphs)
     failures = 0
     for spec in session.queries():
         if spec.group != "quality control":
@@ -433,11 +440,53 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's Graph Store Protocol endpoint: Oxigraph http://HOST:7878/store, Jena Fuseki "
+                   "http://HOST:3030/DATASET/data, Virtuoso http://HOST:8890/sparql-graph-crud-auth.")
+@click.option("--graph", metavar="IRI", help="The named graph to fill (default: the store's default graph).")
+@click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
+@click.option("--user", metavar="NAME", help="User name for a store that asks for one; the password comes from "
+                                             "GLUTEONTO_PASSWORD, or is asked for.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600.0, show_default=True, metavar="SECONDS",
+              help="Give up when the store has not answered within this time.")
+@LANG_OPTION
+@friendly
+def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user: str | None, timeout: float, lang: str) -> None:
+    """Load the release (or FILE, e.g. a link result) into a SPARQL store through the Graph Store Protocol."""
+    import urllib.parse
+
+    import pyoxigraph as ox
+
+    from .i18n import MessageError
+    from .i18n import msg as say
+    from .tools.push import push as send
+
+    lang = lang.lower()
+    if graph is not None:
+        try:
+            ox.NamedNode(graph)
+        except ValueError:
+            raise MessageError(("not a graph iri", {"graph": graph})) from None
+    password = None
+    if user is not None:
+        password = os.environ.get("GLUTEONTO_PASSWORD")
+        if password is None:
+            host = urllib.parse.urlparse(endpoint).netloc or endpoint
+            password = click.prompt(say("password for", lang, user=user, host=host), hide_input=True, err=True)
+    report = send(endpoint, file, graph, replace=not append, user=user, password=password, timeout=timeout)
+    target = say("push named graph", lang, graph=graph) if graph else say("push default graph", lang)
+    click.echo(say("push done", lang, n=report.triples, file=file or say("push release", lang), graph=target, url=endpoint))
+
+
 @click.command("link")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
 @click.option("--subset", is_flag=True, help="Keep only the mapped classes and their neighbourhood, not the whole file.")
+@click.option("--keep-going", is_flag=True,
+              help="Write the merged graph even when some mappings do not check out (they are listed; exit status 1).")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
 @FORMAT_OPTION
@@ -445,26 +494,33 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 @click.option("--quiet", is_flag=True, help="No progress messages.")
 @click.option("--progress", "show_progress", is_flag=True, help="Progress messages on standard error even when it is not a terminal.")
 @friendly
-def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, ...], params: tuple[str, ...],
+def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_names: tuple[str, ...], params: tuple[str, ...],
          fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
     """Check gluteonto's mappings against an FMA or Uberon FILE and merge the two.
 
     FILE is any FMA edition (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release (.owl, .obo,
     obographs .json, -basic), gzip'd or not; which one is recognised from its class IRIs.
+    The output is written only when every mapping checks out (or with --keep-going), atomically.
     'link-fma' is the same command.
     """
-    from .i18n import msg
+    from .i18n import MessageError, msg
+    from .query.answers import ask
+    from .query.catalog import Catalog, find_query
     from .tools.link import link as run_link
     from .tools.link import query_needs, unmet_needs
 
+    if query_names and output is not None and str(output) == "-":
+        raise MessageError(("link query and stdout", {}))
+    catalog = Catalog()  # a misspelt query or parameter fails now, not after reading a large file
+    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True) for name in query_names]
+    values = _parse_params(params, lang)
     wanted = show_progress or (not quiet and sys.stderr.isatty())
     progress = (lambda message: click.echo(message, err=True)) if wanted else None
-    outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang)
+    outcome = run_link(file, output=output, subset=subset, progress=progress, lang=lang, keep_going=keep_going)
     report = outcome.report
     click.echo(report.render(lang), err=output is not None and str(output) == "-")
     unanswered = False
-    for name in query_names:
-        spec = outcome.session.find_query(name)
+    for spec in specs:
         unmet = unmet_needs(report, query_needs(spec.text))
         click.echo(f"\n== {spec.name}")
         if unmet:
@@ -473,8 +529,8 @@ def link(file: Path, output: Path | None, subset: bool, query_names: tuple[str, 
             click.echo(msg(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
             unanswered = True
             continue
-        result = outcome.session.query(spec.name, _parse_params(params, lang), lang)
-        click.echo(outcome.session.render(result, fmt, lang, width=_width(fmt, False)))
+        answer = ask(outcome.session, spec.name, values, lang)
+        click.echo(outcome.session.render(answer.result, fmt, lang, width=_width(fmt, False), hide=answer.bound))
     sys.exit(1 if not report.ok else 3 if unanswered else 0)
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "EngineMessageError",
     "Localized",
     "MessageError",
+    "Phrase",
     "and_list",
     "cell_text",
     "default_lang",
@@ -136,13 +137,36 @@ def _catalogue(lang: str) -> _Catalogue:
     return catalogue
 
 
+class Phrase:
+    """A message used as a field of another message, worded in the language the outer message is shown in.
+
+    >>> str(Phrase("json kind list")), msg("obographs graphs not list", "nb", path="g.json", found=Phrase("json kind list"))
+    ('a list', 'g.json: kan ikke leses som obographs JSON: ventet at «graphs» er en liste, fant en liste')
+    """
+
+    def __init__(self, key: str, **fields: object) -> None:
+        self.key, self.fields = key, fields
+
+    def render(self, lang: str = BASE_LANG) -> str:
+        """The phrase in ``lang``."""
+        return msg(self.key, lang, **self.fields)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.fields!r})"
+
+
 def msg(key: str, lang: str = BASE_LANG, **fields: object) -> str:
     """The message ``key`` in the interface language of ``lang``, with ``fields`` filled in (when given).
 
-    An unknown key raises ``KeyError``.
+    A field that is a :class:`Phrase` is worded in ``lang`` too. An unknown key raises ``KeyError``.
     """
     text = _catalogue(ui(lang)).gettext(key)
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    return text.format(**{name: value.render(lang) if isinstance(value, Phrase) else value for name, value in fields.items()})
 
 
 def nmsg(key: str, n: int, lang: str = BASE_LANG, **fields: object) -> str:

@@ -15,6 +15,7 @@ __all__ = [
     "MAX_LITERAL_CHARS",
     "MAX_QUERY_BYTES",
     "MAX_ROWS",
+    "PUSH_MAX_BYTES",
     "QUERY_MEMORY",
     "QUERY_TIMEOUT",
     "REASON_TIMEOUT",
@@ -66,3 +67,5 @@ MAX_ENTITY_DECLARATIONS = 1000
 MAX_ENTITY_VALUE = 1024
 #: bytes read from a remote SPARQL endpoint's answer
 ENDPOINT_MAX_BYTES = 256 * 1024 * 1024
+#: largest file (as N-Triples) ``gluteonto push`` sends in one request (it is held in memory)
+PUSH_MAX_BYTES = 512 * 1024 * 1024

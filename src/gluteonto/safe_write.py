@@ -22,12 +22,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
+from .i18n import MessageError, Phrase
 
 __all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISDIR, "kind directory"), (stat.S_ISCHR, "kind device"), (stat.S_ISBLK, "kind device"),
+          (stat.S_ISFIFO, "kind fifo"), (stat.S_ISSOCK, "kind socket"))
 
 
 def is_stdout(path: Path | str | None) -> bool:
@@ -41,7 +41,7 @@ def resolve_output(path: Path) -> Path:
     real = Path(os.path.realpath(path))
     for special in ("/dev", "/proc", "/sys"):
         if real == Path(special) or Path(special) in real.parents or str(path).startswith(special + "/"):
-            raise InputError(f"{path}: is a special file; only regular files are written (use -o - for standard output)")
+            raise MessageError(("output special", {"path": path}))
     return real
 
 
@@ -52,22 +52,22 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
         target = path.stat()
     except FileNotFoundError:
         if not path.parent.is_dir() and path.parent.exists():
-            raise InputError(f"{path}: {path.parent} is not a directory") from None
+            raise MessageError(("output parent not directory", {"path": path, "parent": path.parent})) from None
         return
     except OSError as exc:
-        raise InputError(f"{path}: cannot write there: {exc.strerror or exc}") from None
+        raise MessageError(("output not writable", {"path": path, "reason": exc.strerror or exc})) from None
     for test, kind in _KINDS:
         if test(target.st_mode):
-            raise InputError(f"{path}: is {kind}; only regular files are written (use -o - for standard output)")
+            raise MessageError(("output kind", {"path": path, "kind": Phrase(kind)}))
     if not target.st_mode & stat.S_IWUSR:
-        raise InputError(f"{path}: is read-only; make it writable or choose another output")
+        raise MessageError(("output read-only", {"path": path}))
     for source in inputs:
         try:
             other = Path(source).stat()
         except OSError:
             continue
         if (other.st_dev, other.st_ino) == (target.st_dev, target.st_ino):
-            raise InputError(f"{path}: is also an input ({source}); refusing to overwrite it, choose another output")
+            raise MessageError(("output is input", {"path": path, "source": source}))
 
 
 @contextlib.contextmanager

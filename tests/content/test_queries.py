@@ -9,14 +9,17 @@ from rdflib import URIRef
 
 from gluteonto import Session
 from gluteonto.query.catalog import load_catalog
+from gluteonto.sparql.results import own_label_columns, without_columns
 
 CATALOG = load_catalog()
 QUESTIONS = sorted(n for n, s in CATALOG.items() if s.group == "questions")
 
 
 def labelled(session: Session, name: str, params: dict[str, str] | None = None) -> list[tuple[str, ...]]:
-    """Rows with IRIs replaced by English labels (literals as text, unbound as '')."""
+    """Rows as the command line's table shows them: without the parameters' columns (bound, one value in every
+    row) and the query's own label columns, IRIs replaced by English labels (literals as text, unbound as '')."""
     result = session.query(name, params)
+    result = without_columns(result, [*own_label_columns(result), *(p.name for p in session.find_query(name).params)])
     def show(cell: object) -> str:
         if cell is None:
             return ""

@@ -1,4 +1,4 @@
-"""Every engine runs a query the same way: guarded against SERVICE, with the bindings as one VALUES row."""
+"""Every engine runs a query the same way: guarded against SERVICE, with each binding as a VALUES block of its own."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from gluteonto.errors import InputError
 SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
 
 
-def test_bindings_become_one_values_row() -> None:
+def test_each_binding_becomes_a_values_block() -> None:
     text = checked_query("SELECT ?x WHERE { ?x ?p ?o }", {"x": Literal("a")}, allow_federation=False)
-    assert 'VALUES (?x) { ("a") }' in text
+    assert 'VALUES ?x { "a" }' in text
     assert checked_query("SELECT ?x WHERE { ?x ?p ?o }", None, allow_federation=False) == "SELECT ?x WHERE { ?x ?p ?o }"
 
 

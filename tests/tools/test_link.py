@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
+from gluteonto import iris
 from gluteonto.cli import main
 from gluteonto.errors import InputError
 from gluteonto.tools.link import link, merged_iri, query_needs, read_mappings
@@ -20,6 +24,7 @@ from ..helpers import DATA
 SIG = DATA / "fma-fixture.ttl"
 OBO = DATA / "fma-obo-fixture.owl"
 OAEI = DATA / "fma-oaei-fixture.owl"
+OAEI_NS = "http://bioontology.org/projects/ontologies/fma/fmaOwlDlComponent_2_0#"
 UBERON = DATA / "uberon"
 UBERON_FILES = ["uberon-extract.owl", "uberon-extract.obo", "uberon-extract.json", "uberon-basic-extract.obo"]
 
@@ -80,6 +85,44 @@ def test_file_with_other_classes_names_what_was_found(tmp_path: Path) -> None:
     path.write_text("@prefix owl: <http://www.w3.org/2002/07/owl#> . <http://example.org/onto/A> a owl:Class .")
     with pytest.raises(InputError, match=r"no FMA or Uberon classes; its classes are under http://example.org/onto/… \(1\)"):
         link(path)
+
+
+def _oaei_with(tmp_path: Path, *classes: tuple[str, str]) -> Path:
+    """The OAEI fixture with Gluteus minimus replaced by ``classes`` (local name, label): a tie fixture."""
+    text = OAEI.read_text()
+    start = text.index(f'    <owl:Class rdf:about="{OAEI_NS}Gluteus_minimus">')
+    end = text.index("</owl:Class>", start) + len("</owl:Class>\n")
+    blocks = "".join(f'    <owl:Class rdf:about="{OAEI_NS}{local}">\n        <rdfs:label xml:lang="en">{label}</rdfs:label>\n'
+                     f'        <rdfs:subClassOf rdf:resource="{OAEI_NS}Gluteal_muscle"/>\n    </owl:Class>\n' for local, label in classes)
+    path = tmp_path / "fma-oaei.owl"
+    path.write_text(text[:start] + blocks + text[end:])
+    return path
+
+
+def test_oaei_name_shared_by_two_classes_is_reported_as_ambiguous_not_taken_first(tmp_path: Path) -> None:
+    path = _oaei_with(tmp_path, ("Left_gluteus_minimus", "Gluteus minimus"), ("Right_gluteus_minimus", "Gluteus minimus"))
+    report = link(path).report
+    check = next(c for c in report.checks if c.mapping.object == "FMA:22317")
+    assert check.status == "ambiguous" and not check.iri
+    assert check.others == (OAEI_NS + "Left_gluteus_minimus", OAEI_NS + "Right_gluteus_minimus")
+    assert not report.ok and [c.mapping.object for c in report.problems] == ["FMA:22317"]
+    rendered = report.render()
+    assert "AMBIGUOUS" in rendered and "…#Left_gluteus_minimus, …#Right_gluteus_minimus" in rendered
+    assert "TVETYDIG" in report.render("nb")
+    # no bridge axiom for an ambiguous mapping: the merge does not pick one of the two
+    rows = link(path).session.sparql(
+        "SELECT ?x WHERE { <https://w3id.org/gluteonto/GLUTEONTO_0000004> <http://www.w3.org/2002/07/owl#equivalentClass> ?x }").cells
+    assert rows == []
+
+
+def test_oaei_name_tie_is_broken_by_the_class_named_after_the_fma_name(tmp_path: Path) -> None:
+    """The stated rule: the class whose IRI is named after the FMA name wins; the other is named in a note."""
+    path = _oaei_with(tmp_path, ("Musculus_glutaeus_minimus", "Gluteus minimus"), ("Gluteus_minimus", "Gluteus minimus"))
+    report = link(path).report
+    check = next(c for c in report.checks if c.mapping.object == "FMA:22317")
+    assert check.status == "ok" and check.iri == OAEI_NS + "Gluteus_minimus"
+    assert check.others == (OAEI_NS + "Musculus_glutaeus_minimus",)
+    assert report.ok and "took …#Gluteus_minimus by the rule (passed over: …#Musculus_glutaeus_minimus)" in report.render()
 
 
 # -- 3: a class without a name is reported, not counted as a match -------------------------------------
@@ -149,12 +192,13 @@ def test_uberon_answers_change_with_the_data(tmp_path: Path) -> None:
 
 
 def test_uberon_gluteal_muscle_is_wider_than_gluteontos() -> None:
-    rows = link(UBERON / "uberon-extract.owl").session.query("uberon/group-membership").rows
-    members = {str(r[1]): (str(r[2]), str(r[3])) for r in rows}
+    result = link(UBERON / "uberon-extract.owl").session.query("uberon/group-membership")
+    at = [result.variables.index(name) for name in ("uberon_label", "in_uberon", "in_gluteonto")]
+    members = {str(row[at[0]]): (str(row[at[1]]), str(row[at[2]])) for row in result.rows}
     for glute in ("gluteus maximus", "gluteus medius", "gluteus minimus"):
-        assert members[glute] == ("true", "true")
+        assert members[glute] == ("yes", "yes")
     for wider in ("piriformis muscle", "tensor fasciae latae muscle", "quadratus femoris"):
-        assert members[wider] == ("true", "false")
+        assert members[wider] == ("yes", "no")
 
 
 def test_uberon_merge_links_gluteonto_uberon_and_fma() -> None:
@@ -167,8 +211,8 @@ def test_uberon_merge_links_gluteonto_uberon_and_fma() -> None:
 # -- merge and output ---------------------------------------------------------------------------------
 def test_packaged_queries_run_on_the_merged_graph() -> None:
     session = link(SIG).session
-    rows = session.query("fma/nerve-supply-comparison").rows
-    assert rows and all(str(row[3]) == "true" for row in rows)
+    result = session.query("fma/nerve-supply-comparison")
+    assert result.rows and all(str(row[result.variables.index("same_nerve")]) == "yes" for row in result.rows)
     assert len(session.query("anastomosis-members").rows) == 3
     assert session.query("fma/fma-superclasses").rows
 
@@ -252,15 +296,73 @@ def test_bad_files_get_clear_errors(tmp_path: Path, content: bytes, message: str
         link(path)
 
 
-def test_broken_obo_and_obographs_name_the_problem(tmp_path: Path) -> None:
-    obo = tmp_path / "uberon.obo"
-    obo.write_text("format-version: 1.2\n[Term]\nthis line has no tag\n")
-    with pytest.raises(InputError, match=r"not readable as OBO: line 3"):
-        link(obo)
-    graphs = tmp_path / "uberon.json"
-    graphs.write_text('{"graphs": [ {"nodes": [')
-    with pytest.raises(InputError, match="not readable as obographs JSON"):
-        link(graphs)
+@pytest.mark.parametrize("name, content, english, norwegian", [
+    ("uberon.obo", b"format-version: 1.2\n[Term]\nthis line has no tag\n",
+     "not readable as OBO: line 3: expected a stanza header such as [Term] or a 'tag: value' line, found 'this line has no tag'",
+     "kan ikke leses som OBO: linje 3: ventet en strofeoverskrift som [Term] eller en linje «tagg: verdi», fant 'this line has no tag'"),
+    ("uberon.obo", b"", "expected a format-version header line or a [Term] stanza, found an empty file",
+     "ventet en format-version-linje i hodet eller en [Term]-strofe, fant en tom fil"),
+    ("uberon.obo", b"<?xml version: 1.0?>\n", "expected a format-version header line or a [Term] stanza, found '<?xml version: 1.0?>'",
+     "ventet en format-version-linje i hodet eller en [Term]-strofe, fant '<?xml version: 1.0?>'"),
+    ("uberon.obo", b"format-version: 1.2\n[Term]\nname: gluteus m\xe9dius\n",
+     "not readable as OBO: expected UTF-8 text, found the byte 0xe9 at byte 16 of line 3",
+     "kan ikke leses som OBO: ventet UTF-8-tekst, fant byten 0xe9 ved byte 16 på linje 3"),
+    ("uberon.json", b'{"graphs": [ {"nodes": [',
+     "not readable as obographs JSON: line 1, column 25: expected a value (object, list, string, number, true, false or null), "
+     "found the end of the file", "linje 1, kolonne 25: ventet en verdi (objekt, liste, streng, tall, true, false eller null), "
+     "fant slutten av filen"),
+    ("uberon.json", b'{"graphs": [\n {"nodes" [] } ] }', "line 2, column 11: expected ':' after the property name, found '[] } ] }'",
+     "linje 2, kolonne 11: ventet «:» etter egenskapsnavnet, fant '[] } ] }'"),
+    ("uberon.json", b'{"graphs": [], "x": 1}}', "line 1, column 23: expected the end of the document, found '}'",
+     "linje 1, kolonne 23: ventet slutten av dokumentet, fant '}'"),
+    ("uberon.json", b'{"graphs" :{"id": "x"}}', "expected \"graphs\" to be a list, found an object with the keys 'id'",
+     "ventet at «graphs» er en liste, fant et objekt med nøklene 'id'"),
+    ("uberon.json", b'{"graphs": [], "\xff": 1}', "not readable as obographs JSON: expected UTF-8 text, found the byte 0xff",
+     "kan ikke leses som obographs JSON: ventet UTF-8-tekst, fant byten 0xff"),
+])
+def test_broken_obo_and_obographs_say_what_was_found_instead_of_what_was_expected(
+        tmp_path: Path, name: str, content: bytes, english: str, norwegian: str) -> None:
+    """Regression: OBO and obographs errors were the parser's English text, not the user's language."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        link(path)
+    assert english in str(raised.value)
+    runner = CliRunner()
+    for lang, expected in (("en", english), ("nb", norwegian)):
+        result = runner.invoke(main, ["link", str(path), "--lang", lang])
+        assert result.exit_code == 2 and expected in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _link_error_cases(tmp_path: Path) -> list[tuple[list[str], str]]:
+    truncated = tmp_path / "fma.ttl.gz"
+    truncated.write_bytes(gzip.compress(SIG.read_bytes())[:-40])
+    damaged = tmp_path / "fma-2.ttl.gz"
+    damaged.write_bytes(b"\x1f\x8b" + b"not really gzip" * 10)
+    directory = tmp_path / "merged.ttl"
+    directory.mkdir()
+    return [
+        ([str(truncated)], "ødelagte eller avkuttede gzip-data: ventet slutten av den komprimerte strømmen, fant slutten av filen"),
+        ([str(damaged)], "ventet gzip-komprimerte data, fant et skadet gzip-hode"),
+        ([str(SIG), "-o", str(SIG)], "er også en inndatafil"),
+        ([str(SIG), "-o", str(directory)], "er en mappe; bare vanlige filer skrives"),
+    ]
+
+
+def test_link_errors_are_one_line_in_the_users_language(tmp_path: Path) -> None:
+    """Regression: gzip and output errors met by link were English whatever --lang said."""
+    from gluteonto.i18n import interface_words
+
+    english = interface_words("nb")
+    runner = CliRunner()
+    for args, expected in _link_error_cases(tmp_path):
+        result = runner.invoke(main, ["link", *args, "--lang", "nb"])
+        assert result.exit_code == 2 and expected in result.stderr, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        words = {w.casefold() for w in re.findall(r"[A-Za-z]+", re.sub(r"\S*/\S*", "", lines[0]))}  # paths aside
+        assert not words & english, words & english
 
 
 def test_wrong_format_for_the_suffix(tmp_path: Path) -> None:
@@ -285,6 +387,114 @@ def test_failed_link_leaves_no_output(tmp_path: Path, content: bytes) -> None:
     result = CliRunner().invoke(main, ["link", str(bad), "--output", str(out)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == [bad]
+
+
+def _missing_one(tmp_path: Path) -> Path:
+    """The SIG fixture without the class FMA:18868: a file on which one mapping fails."""
+    path = tmp_path / "fma.ttl"
+    path.write_text("\n".join(line for line in SIG.read_text().splitlines() if not line.startswith("fma:fma18868 a owl:Class")))
+    return path
+
+
+def test_link_with_a_mapping_problem_writes_nothing_and_says_why(tmp_path: Path) -> None:
+    """Regression: the merged graph was written although a mapping failed (exit 1)."""
+    path = _missing_one(tmp_path)
+    out = tmp_path / "merged.ttl"
+    out.write_text("the user's own file\n")
+    report = link(path, output=out).report
+    assert report.withheld == out and report.output is None and report.output_triples == 0
+    assert out.read_text() == "the user's own file\n"
+    result = CliRunner().invoke(main, ["link", str(path), "-o", str(out), "--quiet", "--lang", "nb"])
+    assert result.exit_code == 1 and "MANGLER" in result.output and f"Ingenting skrevet til {out}" in result.output
+    assert out.read_text() == "the user's own file\n" and sorted(tmp_path.iterdir()) == [path, out]
+    stdout = CliRunner().invoke(main, ["link", str(path), "-o", "-", "--quiet"])
+    assert stdout.exit_code == 1 and "Nothing written to -" in stdout.stderr and "<http" not in stdout.stdout
+
+
+def test_keep_going_writes_the_merge_despite_mapping_problems(tmp_path: Path) -> None:
+    path = _missing_one(tmp_path)
+    out = tmp_path / "merged.nt"
+    result = CliRunner().invoke(main, ["link", str(path), "-o", str(out), "--keep-going", "--quiet"])
+    assert result.exit_code == 1 and "MISSING" in result.output
+    assert "although 1 mapping(s) did not check out (--keep-going)" in result.output
+    assert len(Graph().parse(out, format="nt")) > 9000
+
+
+def _failing_second_read(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    """The file reads whole once (the check), then fails part-way through the second read (the write)."""
+    import gluteonto.tools.link as module
+
+    real, calls = module.read_ontology_quads, []
+
+    def reading(path: Path) -> Iterator[Any]:
+        calls.append(path)
+        for number, quad in enumerate(real(path)):
+            if len(calls) > 1 and number == 100:
+                raise error
+            yield quad
+
+    monkeypatch.setattr(module, "read_ontology_quads", reading)
+
+
+@pytest.mark.parametrize("error, code, message", [
+    (KeyboardInterrupt(), 130, "nterrupted"),
+    (InputError("fma.ttl: not readable as text/turtle: unexpected end of file"), 2, "unexpected end of file"),
+])
+def test_failure_while_writing_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           error: BaseException, code: int, message: str) -> None:
+    """Ctrl-C or a read error half-way through writing: no partial output, no temporary file, the old file kept."""
+    out = tmp_path / "merged.ttl"
+    out.write_text("the user's own file\n")
+    _failing_second_read(monkeypatch, error)
+    result = CliRunner().invoke(main, ["link", str(SIG), "-o", str(out), "--quiet"])
+    assert result.exit_code == code and message in result.output and "Traceback" not in result.output
+    assert out.read_text() == "the user's own file\n" and list(tmp_path.iterdir()) == [out]
+
+
+def test_full_disk_leaves_no_partial_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills while the merge is written: one line in the user's language, nothing left behind."""
+    import contextlib
+    import errno
+
+    import gluteonto.tools.link as module
+
+    real = module.atomic_output
+
+    class Full:
+        def __init__(self, handle: Any) -> None:
+            self.handle, self.room = handle, 100_000
+
+        def write(self, data: bytes) -> int:
+            if len(data) > self.room:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.room -= len(data)
+            return int(self.handle.write(data))
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.handle, name)
+
+    @contextlib.contextmanager
+    def filling(path: Path, inputs: Any = ()) -> Iterator[Any]:
+        with real(path, inputs) as handle:
+            yield Full(handle)
+
+    monkeypatch.setattr(module, "atomic_output", filling)
+    out = tmp_path / "merged.nt"
+    result = CliRunner().invoke(main, ["link", str(SIG), "-o", str(out), "--quiet", "--lang", "nb"])
+    assert result.exit_code == 2 and f"{out}: disken er full; ingenting ble skrevet" in result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
+def test_misspelt_query_or_parameter_fails_before_the_file_is_read(tmp_path: Path) -> None:
+    out = tmp_path / "merged.ttl"
+    runner = CliRunner()
+    for extra, message in ((["--query", "fma/nerve-suply-comparison"], "fma/nerve-supply-comparison"),
+                           (["--query", "fma/nerve-supply-comparison", "-p", "muscle"], "muscle")):
+        result = runner.invoke(main, ["link", str(SIG), "-o", str(out), "--progress", *extra])
+        assert result.exit_code == 2 and message in result.stderr and "reading" not in result.stderr
+        assert not out.exists()
+    mixed = runner.invoke(main, ["link", str(SIG), "-o", "-", "--query", "fma/fma-superclasses", "--lang", "nb"])
+    assert mixed.exit_code == 2 and "--query kan ikke brukes sammen med -o -" in mixed.stderr and not mixed.stdout
 
 
 def test_cli_link_writes_and_queries(tmp_path: Path) -> None:
@@ -321,3 +531,17 @@ def test_uberon_extract_is_what_the_script_makes_from_the_package(tmp_path: Path
     written = script.write_all(terms, tmp_path, "uberon-extract", committed.removeprefix("remark: "))
     for path in written:
         assert path.read_bytes() == (UBERON / path.name).read_bytes(), path.name
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_default_names_the_gluteonto_term_when_fma_has_one_of_the_same_name(engine: str, tmp_path: Path) -> None:
+    """The header default "gluteus minimus" is gluteonto's muscle, not FMA's "Gluteus minimus" loaded beside it
+    (the FMA comparisons with their defaults had no answer with FMA data given by --data)."""
+    from gluteonto import Session
+
+    merged = tmp_path / "merged.ttl"
+    link(SIG, output=merged)
+    session = Session(engine, [merged], include_ontology=False)
+    spec = session.find_query("fma/nerve-supply-comparison")
+    assert session.bind_terms(spec, {})["muscle"].value == iris.GLUTEUS_MINIMUS
+    assert len(session.query(spec.name).rows) >= 1

@@ -45,16 +45,22 @@ def open_engine(
     *,
     include_ontology: bool = True,
     endpoint: str | None = None,
+    endpoint_graphs: Sequence[str] = (),
     allow_federation: bool = False,
 ) -> Engine:
     """Open a query engine loaded with the packaged ontology and any extra RDF files.
 
-    ``endpoint`` selects a remote SPARQL 1.1 server instead (its data is whatever it serves).
+    ``endpoint`` selects a remote SPARQL 1.1 server instead (its data is whatever it serves), queried
+    on the graphs ``endpoint_graphs`` (the protocol's ``default-graph-uri``) when given.
     ``allow_federation`` lets queries use SERVICE (refused otherwise, see :mod:`gluteonto.sparql.guard`).
     """
     opened: Engine
+    if endpoint_graphs and not endpoint:
+        from ..i18n import MessageError
+
+        raise MessageError(("graph needs endpoint", {}))
     if endpoint:
-        opened = EndpointEngine(endpoint)
+        opened = EndpointEngine(endpoint, default_graphs=endpoint_graphs)
     elif engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     else:

@@ -1,9 +1,14 @@
-"""A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST)."""
+"""A remote SPARQL 1.1 endpoint reached over the SPARQL protocol (HTTP POST).
+
+``default_graphs`` are sent as the protocol's ``default-graph-uri`` parameters: the query then runs
+on the merge of those graphs, as on a store (Virtuoso) whose default graph would otherwise be the
+union of every graph it holds, its own system graphs included.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import limits
@@ -13,7 +18,7 @@ from ..sparql.text import query_form
 from ..terms import term_from_json
 from .base import Capabilities, checked_query
 
-__all__ = ["EndpointEngine"]
+__all__ = ["EndpointEngine", "results_from_json"]
 
 
 def _opener() -> Any:
@@ -42,13 +47,15 @@ class EndpointEngine:
     capabilities = Capabilities(local_store=False, own_timeout=True)
     allow_federation = False
 
-    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES,
+                 default_graphs: Sequence[str] = ()) -> None:
         import urllib.parse
 
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
         self.url = url
+        self.default_graphs = list(default_graphs)
         self.timeout: float | None = timeout
         self.max_bytes = max_bytes
         self._opener = _opener()
@@ -60,7 +67,8 @@ class EndpointEngine:
         import urllib.parse
         import urllib.request
 
-        data = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
+        form = [("query", sparql)] + [("default-graph-uri", graph) for graph in self.default_graphs]
+        data = urllib.parse.urlencode(form).encode("utf-8")
         request = urllib.request.Request(
             self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
         )
@@ -111,25 +119,33 @@ class EndpointEngine:
             except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
                 raise EngineError(f"{where} sent an unreadable graph: {first_line(exc)}") from None
             return QueryResult.from_graph(graph)
-        raw = self._post(sparql, "application/sparql-results+json")
-        try:
-            payload = json.loads(raw)
-        except (ValueError, RecursionError):
-            raise EngineError(f"{where} did not answer with SPARQL JSON results") from None
-        if not isinstance(payload, dict):
-            raise EngineError(f"{where} sent JSON that is not a SPARQL results object")
-        if "boolean" in payload:
-            if not isinstance(payload["boolean"], bool):
-                raise EngineError(f"{where} sent a boolean result that is not true or false")
-            return QueryResult.from_boolean(payload["boolean"])
-        head, results = payload.get("head"), payload.get("results")
-        bindings_list = results.get("bindings") if isinstance(results, dict) else None
-        variables = head.get("vars", []) if isinstance(head, dict) else None
-        if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
-            raise EngineError(f"{where} sent JSON without the SPARQL results 'head.vars' and 'results.bindings'")
-        cells = []
-        for binding in bindings_list:
-            if not isinstance(binding, dict):
-                raise EngineError(f"{where} sent a solution that is not a JSON object")
-            cells.append(tuple(term_from_json(binding.get(v), where) for v in variables))
-        return QueryResult(list(variables), cells=cells)
+        return results_from_json(self._post(sparql, "application/sparql-results+json"), where)
+
+
+def results_from_json(raw: bytes, where: str) -> QueryResult:
+    """A W3C SPARQL 1.1 JSON results document (SELECT or ASK) as a :class:`QueryResult`; EngineError if malformed.
+
+    >>> results_from_json(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri", "value": "http://x/a"}}]}}', "test").cells
+    [(Term(kind='uri', value='http://x/a', lang=None, datatype=None),)]
+    """
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise EngineError(f"{where} did not answer with SPARQL JSON results") from None
+    if not isinstance(payload, dict):
+        raise EngineError(f"{where} sent JSON that is not a SPARQL results object")
+    if "boolean" in payload:
+        if not isinstance(payload["boolean"], bool):
+            raise EngineError(f"{where} sent a boolean result that is not true or false")
+        return QueryResult.from_boolean(payload["boolean"])
+    head, results = payload.get("head"), payload.get("results")
+    bindings_list = results.get("bindings") if isinstance(results, dict) else None
+    variables = head.get("vars", []) if isinstance(head, dict) else None
+    if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
+        raise EngineError(f"{where} sent JSON without the SPARQL results 'head.vars' and 'results.bindings'")
+    cells = []
+    for binding in bindings_list:
+        if not isinstance(binding, dict):
+            raise EngineError(f"{where} sent a solution that is not a JSON object")
+        cells.append(tuple(term_from_json(binding.get(v), where) for v in variables))
+    return QueryResult(list(variables), cells=cells)

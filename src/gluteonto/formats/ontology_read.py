@@ -24,8 +24,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import first_line
-from ..i18n import MessageError
+from ..i18n import MessageError, Phrase
 from ..iris import HAS_PART, PART_OF
 from ..vocab import OBO_DEFINITION, OBO_REPLACED_BY
 from .reading import syntax_for
@@ -111,24 +110,28 @@ def _read_obo(path: Path) -> Iterator[Any]:
     stanzas: list[tuple[str, list[tuple[str, str]]]] = []
     header: list[tuple[str, str]] = []
     current: list[tuple[str, str]] = header
-    try:
-        with open_input(path) as stream:
-            for number, raw in enumerate(stream, 1):
+    first = ""
+    with open_input(path) as stream:
+        for number, raw in enumerate(stream, 1):
+            try:
                 line = raw.decode("utf-8").strip()
-                if not line or line.startswith("!"):
-                    continue
-                if line.startswith("[") and line.endswith("]"):
-                    current = []
-                    stanzas.append((line[1:-1], current))
-                    continue
-                tag, sep, value = line.partition(":")
-                if not sep:
-                    raise ValueError(f"line {number}: {line[:60]!r} is neither a stanza header nor 'tag: value'")
-                current.append((tag.strip(), value.strip()))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": first_line(exc)})) from None
+            except UnicodeDecodeError as exc:
+                raise MessageError(("file not utf8", {"path": path, "what": "OBO", "line": number,
+                                                      "byte": f"0x{raw[exc.start]:02x}", "offset": exc.start + 1})) from None
+            if not line or line.startswith("!"):
+                continue
+            first = first or line
+            if line.startswith("[") and line.endswith("]"):
+                current = []
+                stanzas.append((line[1:-1], current))
+                continue
+            tag, sep, value = line.partition(":")
+            if not sep:
+                raise MessageError(("obo line without tag", {"path": path, "line": number, "found": _shown(line)}))
+            current.append((tag.strip(), value.strip()))
     if not stanzas and not any(tag == "format-version" for tag, _ in header):
-        raise MessageError(("file not readable as", {"path": path, "what": "OBO", "reason": "no format-version header and no stanza"}))
+        found = _shown(first) if first else Phrase("found empty file")
+        raise MessageError(("obo no header", {"path": path, "found": found}))
     relations = dict(_BUILTIN_RELATIONS)
     for kind, tags in stanzas:
         if kind == "Typedef":
@@ -203,16 +206,51 @@ def _obo_tag(subject: ox.NamedNode, tag: str, value: str, relations: dict[str, s
 
 # --- obographs JSON --------------------------------------------------------------------------------
 
+def _shown(text: str, limit: int = 60) -> str:
+    """A piece of a file quoted for a message, cut at ``limit`` characters.
+
+    >>> _shown("this line has no tag")
+    "'this line has no tag'"
+    """
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+#: The json module's complaints, as the message key of what was expected instead.
+_JSON_EXPECTED = (("Expecting value", "json expected value"), ("Expecting ',' delimiter", "json expected delimiter"),
+                  ("Expecting ':' delimiter", "json expected colon"), ("Expecting property name", "json expected name"),
+                  ("Extra data", "json expected end"), ("Unterminated string", "json expected string end"))
+
+
+def _json_kind(value: Any) -> Phrase:
+    """What a JSON value is, for the user (``an object with the keys a, b``)."""
+    if isinstance(value, dict):
+        keys = ", ".join(repr(k) for k in list(value)[:5])
+        return Phrase("json kind object", keys=keys) if value else Phrase("json kind empty object")
+    kind = ("list" if isinstance(value, list) else "string" if isinstance(value, str) else
+            "boolean" if isinstance(value, bool) else "number" if isinstance(value, (int, float)) else "null")
+    return Phrase(f"json kind {kind}")
+
+
 def _read_obographs(path: Path) -> Iterator[Any]:
+    with open_input(path) as stream:
+        data = stream.read()
     try:
-        with open_input(path) as stream:
-            document = json.load(stream)
-        graphs = document["graphs"]
-        if not isinstance(graphs, list):
-            raise ValueError("'graphs' is not a list")
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise MessageError(("file not readable as", {"path": path, "what": "obographs JSON", "reason": first_line(exc)})) from None
-    return _obographs_quads(graphs)
+        document = json.loads(data)
+    except json.JSONDecodeError as exc:
+        expected = next((key for start, key in _JSON_EXPECTED if exc.msg.startswith(start)), "json expected other")
+        rest = exc.doc[exc.pos:].split("\n", 1)[0]
+        found: str | Phrase = _shown(rest, 20) if rest else Phrase("found end of file") if exc.pos >= len(exc.doc) else _shown("\n")
+        raise MessageError(("obographs bad json", {"path": path, "line": exc.lineno, "column": exc.colno,
+                                                   "expected": Phrase(expected), "found": found})) from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise MessageError(("file not utf8", {"path": path, "what": "obographs JSON", "line": line,
+                                              "byte": f"0x{data[exc.start]:02x}", "offset": exc.start + 1})) from None
+    if not isinstance(document, dict) or "graphs" not in document:
+        raise MessageError(("obographs no graphs", {"path": path, "found": _json_kind(document)}))
+    if not isinstance(document["graphs"], list):
+        raise MessageError(("obographs graphs not list", {"path": path, "found": _json_kind(document["graphs"])}))
+    return _obographs_quads(document["graphs"])
 
 
 def _obographs_quads(graphs: list[Any]) -> Iterator[Any]:

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import InputError, first_line
-from ..i18n import MessageError
+from ..i18n import MessageError, Phrase
 
 __all__ = ["check_dtd", "check_regular_file", "open_input", "open_rdf_stream", "read_quads", "reading_rdf"]
 
@@ -77,11 +77,14 @@ class _GuardedReader(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         try:
             data = self._raw.read(len(buffer))
-        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-            raise InputError(f"{self._path}: corrupt or truncated gzip data ({first_line(exc)})") from None
+        except EOFError:
+            raise MessageError(("gzip truncated", {"path": self._path})) from None
+        except (gzip.BadGzipFile, zlib.error) as exc:
+            found = Phrase("found gzip bad header" if isinstance(exc, gzip.BadGzipFile) else "found gzip bad data")
+            raise MessageError(("gzip corrupt", {"path": self._path, "found": found})) from None
         self._count += len(data)
         if self._count > self._cap:
-            raise InputError(f"{self._path}: more than {self._cap:,} bytes after decompression; refused")
+            raise MessageError(("input too large", {"path": self._path, "cap": f"{self._cap:,}"}))
         buffer[: len(data)] = data
         return len(data)
 
@@ -137,28 +140,28 @@ def check_dtd(path: Path) -> None:
     header_end = head.find(b">", doctype.end())
     if opening < 0 or (0 <= header_end < opening):
         if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():header_end if header_end >= 0 else None]):
-            raise InputError(f"{path}: the RDF/XML document type refers to an external DTD; refused (nothing is fetched)")
+            raise MessageError(("dtd external", {"path": path}))
         return
     if closing < 0:
-        raise InputError(f"{path}: the RDF/XML document type declaration is too long or unterminated; refused")
+        raise MessageError(("dtd unterminated", {"path": path}))
     if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():opening]):
-        raise InputError(f"{path}: the RDF/XML document type refers to an external DTD; refused (nothing is fetched)")
+        raise MessageError(("dtd external", {"path": path}))
     subset = head[opening + 1 : closing]
     declarations = _ENTITY.findall(subset)
     if len(declarations) > limits.MAX_ENTITY_DECLARATIONS:
-        raise InputError(f"{path}: more than {limits.MAX_ENTITY_DECLARATIONS} XML entity declarations; refused")
+        raise MessageError(("dtd too many entities", {"path": path, "limit": limits.MAX_ENTITY_DECLARATIONS}))
     for parameter, name, value in declarations:
         label = name.decode("utf-8", "replace")
         if parameter:
-            raise InputError(f"{path}: XML parameter entity %{label} declared; refused")
+            raise MessageError(("dtd parameter entity", {"path": path, "name": label}))
         if value[:1] not in (b'"', b"'"):
-            raise InputError(f"{path}: XML entity &{label}; is external (SYSTEM/PUBLIC); refused (nothing is fetched)")
+            raise MessageError(("dtd external entity", {"path": path, "name": label}))
         if b"&" in value or b"%" in value:
-            raise InputError(f"{path}: XML entity &{label}; refers to other entities (possible 'billion laughs'); refused")
+            raise MessageError(("dtd nested entity", {"path": path, "name": label}))
         if len(value) - 2 > limits.MAX_ENTITY_VALUE:
-            raise InputError(f"{path}: XML entity &{label}; is longer than {limits.MAX_ENTITY_VALUE} characters; refused")
+            raise MessageError(("dtd long entity", {"path": path, "name": label, "limit": limits.MAX_ENTITY_VALUE}))
     if re.sub(rb"<!--.*?-->", b"", _ENTITY.sub(b"", subset), flags=re.DOTALL).strip():
-        raise InputError(f"{path}: the RDF/XML document type declares more than plain entities; refused")
+        raise MessageError(("dtd other declarations", {"path": path}))
 
 
 def _check_term(term: Any, path: Path) -> None:
@@ -166,10 +169,9 @@ def _check_term(term: Any, path: Path) -> None:
 
     if isinstance(term, ox.Literal):
         if len(term.value) > limits.MAX_LITERAL_CHARS:
-            raise InputError(f"{path}: a literal of {len(term.value):,} characters exceeds the limit of "
-                             f"{limits.MAX_LITERAL_CHARS:,}; refused")
+            raise MessageError(("literal too long", {"path": path, "length": f"{len(term.value):,}", "limit": f"{limits.MAX_LITERAL_CHARS:,}"}))
     elif isinstance(term, ox.NamedNode) and len(term.value) > limits.MAX_IRI_CHARS:
-        raise InputError(f"{path}: an IRI of {len(term.value):,} characters exceeds the limit of {limits.MAX_IRI_CHARS:,}; refused")
+        raise MessageError(("iri too long", {"path": path, "length": f"{len(term.value):,}", "limit": f"{limits.MAX_IRI_CHARS:,}"}))
 
 
 def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True) -> Iterator[Any]:
@@ -194,8 +196,7 @@ def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True
     except SyntaxError as exc:
         message = first_line(exc)
         if "LoadDocumentCallback" in message or "remote context" in message.lower():
-            raise InputError(f"{path}: its JSON-LD @context is in another document, which is never fetched; "
-                             "inline the context in the file") from None
+            raise MessageError(("jsonld remote context", {"path": path})) from None
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": message})) from None
     except (ValueError, OSError, EOFError, UnicodeError, MemoryError) as exc:
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": first_line(exc)})) from None

@@ -37,6 +37,8 @@ class Answer:
     named: dict[str, Term] = field(default_factory=dict)
     #: (value as typed, IRI) for each value read by spelling tolerance or through a mapping
     readings: list[tuple[str, str]] = field(default_factory=list)
+    #: every parameter bound for this run (given or default): one value in every row, so tables leave the column out
+    bound: dict[str, Term] = field(default_factory=dict)
 
     @property
     def outcome(self) -> str:
@@ -81,4 +83,4 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     bindings = session.bind_terms(spec, params, lang)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
     result = session.run(text, bindings)
-    return Answer(spec, result, named, session.terms.readings[start:])
+    return Answer(spec, result, named, session.terms.readings[start:], bindings)

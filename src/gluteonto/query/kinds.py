@@ -37,10 +37,16 @@ PARAM_KINDS: dict[str, tuple[str, ...]] = {
     "movement": (iris.BODILY_PROCESS,),
 }
 
-_ANCESTORS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?root WHERE { ?term rdfs:subClassOf* ?root }"""
-_MEMBERS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?term WHERE { ?term rdfs:subClassOf* ?root FILTER(isIRI(?term)) }"""
+# Written in the part of SPARQL that SPARQL servers evaluate alike (docs/design.md, "Queries that every store
+# answers alike"): these run on the endpoint when one is used. A path never ends at a bound term; the root
+# is reached from its subclasses with a plain triple pattern.
+_ANCESTORS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?root WHERE { ?term rdfs:subClassOf* ?root . ?root a owl:Class }"""
+_MEMBERS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?term WHERE {
+  { ?term rdfs:subClassOf* ?parent . ?parent rdfs:subClassOf ?root } UNION { ?root a owl:Class . BIND(?root AS ?term) }
+  FILTER(isIRI(?term))
+}"""
 
 
 def expected_kinds(param: str) -> tuple[str, ...]:

@@ -119,12 +119,13 @@ class TermResolver:
         """Terms whose label or synonym (nb/en/la) matches ``text``, best first."""
         return self.index.search(text, limit)
 
-    def resolve(self, value: str, question: Question | None = None, lang: str = "en") -> str:
+    def resolve(self, value: str, question: Question | None = None, lang: str = "en", *, default: bool = False) -> str:
         """An IRI, CURIE or label (misspellings tolerated) → IRI string; ambiguous or unknown names raise
         :class:`~gluteonto.i18n.MessageError` (term names in ``lang``).
 
         With ``question`` (a catalog query and its parameter), "did you mean" names only terms that
-        question answers for.
+        question answers for. A question's ``default`` (from its header) names a gluteonto term: where
+        data loaded beside the ontology (FMA) has a term of the same name, gluteonto's is taken.
         """
         found = iri_text(value)
         if found is not None:
@@ -135,7 +136,14 @@ class TermResolver:
             exact = self.engine.query(_EXACT, {"wanted": literal(" ".join(value.casefold().split()))}).cells
             if len(exact) == 1 and exact[0][0] is not None:
                 return self._checked(value, exact[0][0].value, question, lang)
+            own = [row[0].value for row in exact if row[0] is not None and row[0].value.startswith(GLUTEONTO_BASE)]
+            if default and len(own) == 1:
+                return own[0]
         hits = self.lookup(value, limit=8)
+        if default:
+            best = [h for h in hits if h.score == hits[0].score and str(h.iri).startswith(GLUTEONTO_BASE)]
+            if len({h.iri for h in best}) == 1:
+                return str(best[0].iri)
         kinds = expected_kinds(question[1]) if question is not None else ()
         members: set[str] = set()
         if kinds:

@@ -15,7 +15,7 @@ an argument of each call, never the session's state.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,7 @@ class Session:
         data: Iterable[Path] = (),
         *,
         endpoint: str | None = None,
+        endpoint_graphs: Sequence[str] = (),
         include_ontology: bool = True,
         store: Engine | None = None,
         index: LabelIndex | None = None,
@@ -63,6 +64,9 @@ class Session:
         relation_graph: bool = False,
     ) -> None:
         """``store`` uses an already loaded engine; ``index`` gives the labels that parameters resolve against.
+
+        ``endpoint`` queries a SPARQL 1.1 server instead of an embedded engine, on its graphs ``endpoint_graphs``
+        (the protocol's ``default-graph-uri``; a store such as Virtuoso otherwise answers from all its graphs).
 
         ``timeout`` (seconds; 0 = none) stops every query after that time: an engine that holds its data
         locally runs it in a child process stopped then or on Ctrl-C (see :mod:`gluteonto.isolate`), one
@@ -85,7 +89,7 @@ class Session:
                 store = open_engine(engine, [*data, edges_file(Path(folder))], include_ontology=include_ontology,
                                     allow_federation=allow_federation)
         self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
-                                                   allow_federation=allow_federation)
+                                                   endpoint_graphs=endpoint_graphs, allow_federation=allow_federation)
         self.timeout = timeout
         if timeout and self.engine.capabilities.own_timeout:
             self.engine.timeout = timeout
@@ -160,7 +164,8 @@ class Session:
             if raw == "":
                 continue
             if param.kind == "iri":
-                bindings[param.name] = iri(self.terms.resolve(raw, (spec, param.name) if param.name in given else None, lang))
+                bindings[param.name] = iri(self.terms.resolve(raw, (spec, param.name), lang) if param.name in given
+                                           else self.terms.resolve(raw, lang=lang, default=True))
             else:
                 raw = self.check_literal(param, raw)
                 match = _LANG_LITERAL.match(raw)
@@ -212,10 +217,12 @@ class Session:
         """Labels of IRIs given as strings, keyed by string (see :func:`~gluteonto.query.lookup.fetch_labels`)."""
         return self.terms.label_texts(iris, lang)
 
-    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None) -> str:
+    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None,
+               hide: Iterable[str] = ()) -> str:
         """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
 
-        Tables are fitted to ``width`` columns (None: no limit); machine formats add label columns.
+        Tables are fitted to ``width`` columns (None: no limit) and leave out the columns ``hide``; machine
+        formats add label columns (see :func:`~gluteonto.sparql.results.render`).
         """
         iris = result.iri_values() if result.kind == "solutions" else set()
         labels = self.label_texts(iris, lang)
@@ -228,7 +235,7 @@ class Session:
             tags.update(dict.fromkeys(latin, "la"))
         if fmt == "table" and fallback:
             labels.update({iri: labels[iri] + " *" for iri in fallback})
-        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get)
+        text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get, hide)
         if fallback and fmt == "table":
             text += "\n" + msg("latin fallback", lang)
         return text

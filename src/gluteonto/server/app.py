@@ -20,7 +20,8 @@ import asyncio
 import ipaddress
 import logging
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
+from typing import Any
 
 from .. import limits
 from ..sparql.guard import find_service
@@ -107,6 +108,7 @@ class SparqlApp:
         """Answer one HTTP request (the ASGI entry point)."""
         if scope["type"] != "http":
             return  # lifespan and websockets are not used
+        send = _with_vary(send, self._varies_on(scope))
         try:
             await self._dispatch(scope, receive, send)
         except _Refused as exc:
@@ -120,6 +122,22 @@ class SparqlApp:
             except Exception:  # noqa: BLE001 - the response had already started
                 return
 
+    def _is_endpoint(self, scope: Scope) -> bool:
+        path = scope["path"]
+        return path in _ENDPOINT_PATHS or (path == "/" and (
+            self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
+
+    def _varies_on(self, scope: Scope) -> list[str]:
+        """The request headers the response depends on (its ``Vary``): ``Origin`` always (other origins are
+        refused, allowed ones named); on the endpoint ``Accept`` (the answer's format, or the SPARQL page for a
+        browser), and ``Accept-Language`` where that page may be chosen."""
+        varies = ["Origin"]
+        if self._is_endpoint(scope):
+            varies.append("Accept")
+            if self.site is not None and scope["method"] in ("GET", "HEAD") and not scope.get("query_string"):
+                varies.append("Accept-Language")
+        return varies
+
     # -- checks ---------------------------------------------------------------------------------
     def _cors_headers(self, scope: Scope) -> list[tuple[str, str]]:
         origin = _header(scope, b"origin")
@@ -128,7 +146,7 @@ class SparqlApp:
         host = _header(scope, b"host") or ""
         parsed = urllib.parse.urlparse(origin)
         if origin.rstrip("/") in self.cors_origins:
-            return [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+            return [("Access-Control-Allow-Origin", origin)]
         if parsed.netloc and parsed.netloc.lower() == host.lower():
             return []  # same origin (a page of the served site)
         raise _Refused(403, f"cross-origin requests from {origin} are not allowed (see --cors-origin)")
@@ -144,10 +162,7 @@ class SparqlApp:
     async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         self._check_host(scope)
         cors = self._cors_headers(scope)
-        path = scope["path"]
-        is_endpoint = path in _ENDPOINT_PATHS or (path == "/" and (
-            self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
-        if not is_endpoint:
+        if not self._is_endpoint(scope):
             if self.site is not None:
                 await self.site(scope, receive, send)
             else:
@@ -288,6 +303,18 @@ class SparqlApp:
             headers.append((b"content-length", str(length).encode()))
         headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in cors]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
+
+
+def _with_vary(send: Send, varies: list[str]) -> Send:
+    """``send`` that adds ``Vary: …`` to the response head (merged with a Vary already there)."""
+    async def send_varying(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"vary"]
+            given = [v.decode("latin-1") for k, v in message.get("headers", []) if k.lower() == b"vary"]
+            names = list(dict.fromkeys([*varies, *(n.strip() for v in given for n in v.split(",") if n.strip())]))
+            message = {**message, "headers": [*headers, (b"vary", ", ".join(names).encode("latin-1"))]}
+        await send(message)
+    return send_varying
 
 
 def _wants_page(scope: Scope) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 from .. import limits
 from ..errors import first_line
 from ..isolate import cap_address_space
+from ..sparql.text import names_dataset
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "QueryJob", "QueryPool", "WorkerError"]
 
@@ -224,12 +225,13 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
     import pyoxigraph as ox
 
     options: dict[str, Any] = {}
-    if job.default_graphs:
+    if job.default_graphs or job.named_graphs:
+        # a dataset given in the request overrides the query's FROM / FROM NAMED (SPARQL 1.1 Protocol §2.1.4)
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    elif not names_dataset(job.query):
+        options["use_default_graph_as_union"] = True  # no dataset named anywhere: the default graph is every served graph
+    # otherwise the query's own FROM / FROM NAMED make the dataset (passing the union option would override them)
     out: Any = _FrameWriter(sock, max_bytes)  # a binary stream for pyoxigraph's serialisers
     try:
         result = store.query(job.query, **options)

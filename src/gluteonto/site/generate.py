@@ -29,6 +29,7 @@ from ..card.phrases import capitalize
 from ..errors import GluteontoError, InputError
 from ..i18n import LABEL_LANGS, cell_text, header
 from ..query.questions import answering_questions
+from ..sparql.results import own_label_columns, without_columns
 from ..version import package_version
 from ..vocab import DCTERMS, OWL, compact_iri
 from ..vocab import INTERNATIONAL_ONTOLOGY_IRI as ONTOLOGY_IRI  # the edition the program loads
@@ -369,6 +370,9 @@ class _Site:
             return f"<p>{'✓' if result.boolean else '✗'}</p>"
         if not result.rows:
             return f"<p>{escape(t('no answers', lang))}</p>"
+        # as the command line shows it: without the parameters' columns (the defaults, one value in every row)
+        # and the query's own English names of terms (the table names them in the page's language)
+        result = without_columns(result, [*own_label_columns(result), *(p.name for p in spec.params)])
         names = [header(v, lang) for v in result.variables]
         head = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
         rows = "".join("<tr>" + "".join(f'<td data-label="{escape(name)}">{self.cell(c, lang, root)}</td>'

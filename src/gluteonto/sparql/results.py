@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import InputError
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from rdflib import Graph, URIRef
     from rdflib.term import Node
 
-__all__ = ["RESULT_FORMATS", "LabelOf", "QueryResult", "ResultKind", "ResultWriter", "render", "with_labels"]
+__all__ = ["RESULT_FORMATS", "LabelOf", "QueryResult", "ResultKind", "ResultWriter", "own_label_columns", "render", "with_labels",
+           "without_columns"]
 
 #: IRI (as a string) → its label, or None (show the compact IRI)
 LabelOf = Callable[[str], "str | None"]
@@ -142,6 +143,33 @@ def _json_cell(term: Term) -> dict[str, str]:
     return cell
 
 
+def own_label_columns(result: QueryResult) -> list[str]:
+    """The columns ``NAME_label`` a query selects next to a column ``NAME`` of IRIs (or of nothing at all).
+
+    The catalog selects each term parameter with its English label, so that an answer read raw (in Protégé
+    or a triple store) says which term each row is about. gluteonto shows names itself, in the asked
+    language (tables in place of IRIs, machine formats in a ``NAME_label`` column of their own), so it
+    leaves these out.
+
+    >>> from ..terms import iri
+    >>> own_label_columns(QueryResult(["muscle", "muscle_label", "x_label"], cells=[(iri("http://x/m"), literal("m"), literal("y"))]))
+    ['muscle_label']
+    """
+    other = {var for i, var in enumerate(result.variables)  # columns holding something else than IRIs
+             if any(cell is not None and cell.kind != "uri" for cell in (row[i] for row in result.cells))}
+    return [var for var in result.variables
+            if var.endswith(LABEL_SUFFIX) and var[: -len(LABEL_SUFFIX)] in result.variables and var[: -len(LABEL_SUFFIX)] not in other]
+
+
+def without_columns(result: QueryResult, names: Iterable[str]) -> QueryResult:
+    """``result`` without the columns ``names`` (rows kept as they are, duplicates included)."""
+    drop = set(names)
+    if result.kind != "solutions" or not drop & set(result.variables):
+        return result
+    keep = [i for i, var in enumerate(result.variables) if var not in drop]
+    return QueryResult([result.variables[i] for i in keep], cells=[tuple(row[i] for i in keep) for row in result.cells])
+
+
 def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en", lang_of: LangOf | None = None) -> QueryResult:
     """The result with a ``NAME_label`` column after every column holding IRIs.
 
@@ -249,18 +277,22 @@ def _no_labels(_iri: str) -> str | None:
 
 
 def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = None, lang: str = "en",
-           width: int | None = None, lang_of: LangOf | None = None) -> str:
+           width: int | None = None, lang_of: LangOf | None = None, hide: Iterable[str] = ()) -> str:
     """Render ``result`` in a registered format (:data:`RESULT_FORMATS`); graphs as Turtle.
 
     ``label_of`` maps an IRI string to its label. Tables show labels, with headers and footer in
     ``lang``, wrapped to ``width`` columns (None: as wide as the cells). Machine formats keep every
-    IRI and, given ``label_of``, add its label in a ``NAME_label`` column (tagged ``lang_of(iri)``).
+    IRI and, given ``label_of``, add its label in a ``NAME_label`` column (tagged ``lang_of(iri)``) in
+    place of the query's own (:func:`own_label_columns`). Tables leave out the columns ``hide`` (the
+    parameters a question was asked with: one value in every row).
     """
     if result.kind == "graph":
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
     if fmt not in RESULT_FORMATS:
         raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+    if result.kind == "solutions" and label_of is not None:
+        result = without_columns(result, [*own_label_columns(result), *(hide if fmt == "table" else ())])
     if fmt != "table" and result.kind == "solutions" and label_of is not None:
         result = with_labels(result, label_of, lang, lang_of)
     return RESULT_FORMATS[fmt](result, label_of or _no_labels, lang, width)

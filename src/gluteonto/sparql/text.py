@@ -3,8 +3,8 @@
 >>> query_form("PREFIX x: <http://x/> # comment\\nSELECT * WHERE { ?s ?p ?o }")
 'SELECT'
 >>> from rdflib import URIRef
->>> print(inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://x/a")}))
-SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) }
+>>> print(inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://x/a"), "p": URIRef("http://x/p")}))
+SELECT ?s WHERE { VALUES ?s { <http://x/a> } VALUES ?p { <http://x/p> }
  ?s ?p ?o }
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import InputError
 from ..terms import n3
 
-__all__ = ["inject_values", "query_form", "serialize_term"]
+__all__ = ["inject_values", "names_dataset", "query_form", "serialize_term"]
 
 _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -62,6 +62,16 @@ def query_form(sparql: str) -> str:
     raise InputError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE found)")
 
 
+def names_dataset(sparql: str) -> bool:
+    """True if the query names its RDF dataset itself (``FROM`` or ``FROM NAMED``).
+
+    >>> names_dataset("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }"), names_dataset("SELECT ?from WHERE { ?from <http://x/FROM> 'FROM' }")
+    (True, False)
+    """
+    return any(token.upper() == "FROM" and (offset == 0 or sparql[offset - 1] not in "?$:")
+               for offset, token in _code_tokens(sparql))
+
+
 def serialize_term(term: Any) -> str:
     """Serialise an IRI or literal (rdflib, pyoxigraph or :class:`~gluteonto.terms.Term`) for a VALUES block,
     refusing anything that could break out of it."""
@@ -69,7 +79,12 @@ def serialize_term(term: Any) -> str:
 
 
 def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """Bind ``bindings`` by inserting one VALUES row at the start of the outermost WHERE group."""
+    """Bind ``bindings`` by inserting inline data at the start of the outermost WHERE group.
+
+    Each parameter gets a VALUES block of its own (``VALUES ?a { x } VALUES ?b { y }``), which means
+    the same as one row ``VALUES (?a ?b) { (x y) }``: Virtuoso 7.2 fails to compile a one-row VALUES
+    with several variables ("SP031 … no SPART_VARR_FIXED"), see docs/design.md.
+    """
     for name in bindings:
         if not _VAR_NAME.match(name):
             raise InputError(f"not a valid SPARQL variable name: {name!r}")
@@ -78,8 +93,6 @@ def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
         if token.upper() == "WHERE":
             seen_where = True
         elif token == "{" and (seen_where or query_form(sparql) == "ASK"):
-            names = " ".join(f"?{k}" for k in bindings)
-            values = " ".join(serialize_term(v) for v in bindings.values())
-            block = f" VALUES ({names}) {{ ({values}) }}\n"
+            block = " " + " ".join(f"VALUES ?{k} {{ {serialize_term(v)} }}" for k, v in bindings.items()) + "\n"
             return sparql[: offset + 1] + block + sparql[offset + 1 :]
     raise InputError("cannot bind parameters: the query has no WHERE clause")

@@ -16,6 +16,7 @@ store, so packaged queries run on it.
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import gzip
 import sys
@@ -29,6 +30,7 @@ from typing import Any, Literal
 from pyoxigraph import BlankNode
 from pyoxigraph import Literal as OxLiteral
 
+from ..errors import first_line
 from ..fileio import atomic_output
 from ..formats.ontology_read import read_ontology_quads
 from ..formats.reading import syntax_for
@@ -45,7 +47,7 @@ __all__ = ["DISTRIBUTIONS", "Distribution", "LinkOutcome", "LinkReport", "Mappin
 
 Progress = Callable[[str], None]
 #: The outcome of checking one mapping against the file.
-MappingStatus = Literal["ok", "missing", "name differs", "no name", "obsolete"]
+MappingStatus = Literal["ok", "missing", "name differs", "no name", "obsolete", "ambiguous"]
 #: How a mapping found its class: by the id in the class IRI, or by the class's name.
 MatchedBy = Literal["id", "name"]
 
@@ -60,10 +62,13 @@ _ON_PROPERTY = _OWL + "onProperty"
 _OWL_CLASS = _OWL + "Class"
 _OWL_ONTOLOGY = _OWL + "Ontology"
 _PROPERTY_KINDS = frozenset(_OWL + k for k in ("ObjectProperty", "AnnotationProperty", "DatatypeProperty", "TransitiveProperty"))
+#: Predicates that give a class's own name (its label or preferred name), not a synonym.
+PRIMARY_NAME_PREDICATES = (_LABEL, "http://purl.org/sig/ont/fma/preferred_name", "http://www.w3.org/2004/02/skos/core#prefLabel")
 #: Predicates that name a class: rdfs:label, FMA's own names, OBO synonyms.
-NAME_PREDICATES = (_LABEL, "http://purl.org/sig/ont/fma/preferred_name", "http://purl.org/sig/ont/fma/synonym",
-                   "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym",
-                   "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel")
+NAME_PREDICATES = (*PRIMARY_NAME_PREDICATES, "http://purl.org/sig/ont/fma/synonym",
+                   "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym", "http://www.w3.org/2004/02/skos/core#altLabel")
+_PRIMARY = frozenset(PRIMARY_NAME_PREDICATES)
+_NAMES = frozenset(NAME_PREDICATES)
 #: Objects of these are used as classes (their declaration is kept with them).
 _CLASS_POSITIONS = frozenset({_SUBCLASS, _OWL + "equivalentClass", _OWL + "someValuesFrom", _OWL + "allValuesFrom", _RDF + "first"})
 #: Vocabulary that is never declared in an ontology file.
@@ -118,6 +123,8 @@ class MappingCheck:
     iri: str = ""
     matched_by: MatchedBy = "id"
     replaced_by: str = ""
+    #: by name: the other classes carrying the name (passed over by the rule, or tied when ``ambiguous``)
+    others: tuple[str, ...] = ()
 
 
 @dataclass
@@ -131,6 +138,8 @@ class LinkReport:
     properties: frozenset[str] = frozenset()
     output: Path | None = None
     output_triples: int = 0
+    #: the output asked for and not written, because the link failed (mapping problems, no ``keep_going``)
+    withheld: Path | None = None
 
     @property
     def problems(self) -> list[MappingCheck]:
@@ -158,17 +167,35 @@ class LinkReport:
         ]
         for check in self.problems:
             lines.append("  " + _problem_line(check, lang))
-        if self.output is not None:
-            lines.append(msg("link written", lang, path=self.output, triples=f"{self.output_triples:,}"))
+        for check in self.checks:
+            if check.status != "ambiguous" and check.others:
+                lines.append("  " + msg("link chose", lang, curie=check.mapping.object, chosen=_local(check.iri),
+                                        others=", ".join(map(_local, check.others))))
+        if self.withheld is not None:
+            lines.append(msg("link not written", lang, path=self.withheld, problems=len(self.problems)))
+        elif self.output is not None:
+            key = "link written" if self.ok else "link written with problems"
+            lines.append(msg(key, lang, path=self.output, triples=f"{self.output_triples:,}", problems=len(self.problems)))
         return "\n".join(lines)
+
+
+def _local(iri: str) -> str:
+    """An IRI shortened to its last part for a report line (``…#Gluteus_minimus``).
+
+    >>> _local("http://example.org/fma#Gluteus_minimus")
+    '…#Gluteus_minimus'
+    """
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return "…" + iri[cut:] if cut > 0 else iri
 
 
 def _problem_line(check: MappingCheck, lang: str) -> str:
     m = check.mapping
     names = "; ".join(check.names)
     key = {"missing": "link missing", "name differs": "link name differs", "no name": "link no name",
-           "obsolete": "link obsolete"}[check.status]
-    return msg(key, lang, curie=m.object, ours=m.subject_label, theirs=names, replaced=check.replaced_by or "-")
+           "obsolete": "link obsolete", "ambiguous": "link ambiguous"}[check.status]
+    return msg(key, lang, curie=m.object, ours=m.subject_label, theirs=names, replaced=check.replaced_by or "-",
+               n=len(check.others), candidates=", ".join(map(_local, check.others)))
 
 
 @dataclass
@@ -202,7 +229,8 @@ class _Collector:
         self.labels: dict[str, list[Any]] = {}
         self.kept: dict[str, list[Any]] = {}
         self.children: dict[str, list[Any]] = {}
-        self.name_hits: dict[str, set[str]] = {}
+        #: class IRI → the wanted names it carries, each True when it is the class's own name (not a synonym)
+        self.name_hits: dict[str, dict[str, bool]] = {}
         self.blank_kept: list[Any] = []
         self._pending: dict[str, list[Any]] = {}
         self._fate: dict[str, bool] = {}
@@ -258,10 +286,15 @@ class _Collector:
         iri, run = self._subject, self._run
         keep = iri in self.wanted
         if not keep and iri.startswith(self.name_space) and self.wanted_names:
-            hits = {normalize(q.object.value) for q in run if q.predicate.value in NAME_PREDICATES and type(q.object) is OxLiteral}
-            hits &= self.wanted_names
+            hits = self.name_hits.get(iri, {})
+            for quad in run:
+                predicate = quad.predicate.value
+                if predicate in _NAMES and type(quad.object) is OxLiteral:
+                    name = normalize(quad.object.value)
+                    if name in self.wanted_names:
+                        hits[name] = hits.get(name, False) or predicate in _PRIMARY
             if hits:
-                self.name_hits.setdefault(iri, set()).update(hits)
+                self.name_hits[iri] = hits
                 keep = True
         if keep:
             self.kept.setdefault(iri, []).extend(run)
@@ -342,21 +375,64 @@ def _gluteonto() -> tuple[Session, dict[str, frozenset[str]], tuple[Any, ...]]:
     return session, {k: frozenset(v) for k, v in names.items()}, quads
 
 
-def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: dict[str, frozenset[str]]) -> dict[str, tuple[str, MatchedBy]]:
-    """Mapping object CURIE → (class IRI in the file, how it was found); absent when not found."""
-    found: dict[str, tuple[str, MatchedBy]] = {}
+@dataclass
+class _Targets:
+    """Where each mapping's class is in the file, and the mappings whose name fits several classes."""
+
+    found: dict[str, tuple[str, MatchedBy]] = field(default_factory=dict)  # CURIE → (class IRI, how found)
+    passed_over: dict[str, tuple[str, ...]] = field(default_factory=dict)  # CURIE → the other candidates
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # CURIE → the tied candidates
+
+    def iris(self) -> list[str]:
+        """The class IRIs found, sorted."""
+        return sorted({iri for iri, _how in self.found.values()})
+
+
+def _name_rank(iri: str, hits: dict[str, bool], fma_name: str) -> tuple[int, int, int]:
+    """How well a class found by name fits a mapping; lower is better (see :func:`_targets`).
+
+    ``hits`` are the expected names the class carries (True: as its own name, not a synonym).
+    """
+    local = normalize(iri.rsplit("#", 1)[-1].replace("_", " "))
+    return (0 if fma_name and local == fma_name else 1 if local in hits else 2,
+            0 if fma_name and fma_name in hits else 1,
+            0 if any(hits.values()) else 1)
+
+
+def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: dict[str, frozenset[str]]) -> _Targets:
+    """Find each mapping's class in the file: by the id in its IRI, or by name.
+
+    By name, the candidates are the classes carrying the mapping's FMA name (when the SSSOM row gives
+    one) or one of our English or Latin labels and exact synonyms, as a name or a synonym. When
+    several do, the rule is, in this order: a class whose IRI is named after the FMA name, then one
+    whose IRI is named after another of those names (the OAEI edition names each class after its
+    FMA preferred name, spaces as underscores), beats one that is not; then one carrying the FMA name
+    beats one carrying only ours; then one carrying it as its own name (label, preferred name)
+    beats one carrying it as a synonym. Candidates still tied are ``ambiguous``: a problem,
+    reported with every candidate, never resolved by taking the first.
+    """
+    targets = _Targets()
     for m in mappings:
         iri = d.iri(m.object)
         if iri is not None:
             if iri in collector.kept:
-                found[m.object] = (iri, "id")
+                targets.found[m.object] = (iri, "id")
             continue
-        expected = ({normalize(m.object_label)} if m.object_label else set()) | ours.get(m.subject, frozenset())
-        candidates = sorted(c for c, hits in collector.name_hits.items() if hits & expected)
-        preferred = [c for c in candidates if m.object_label and normalize(m.object_label) in collector.name_hits[c]]
-        if preferred or candidates:
-            found[m.object] = ((preferred or candidates)[0], "name")
-    return found
+        fma_name = normalize(m.object_label) if m.object_label else ""
+        expected = ({fma_name} if fma_name else set()) | ours.get(m.subject, frozenset())
+        candidates = sorted(c for c, hits in collector.name_hits.items() if expected & hits.keys())
+        if not candidates:
+            continue
+        ranks = {c: _name_rank(c, {n: p for n, p in collector.name_hits[c].items() if n in expected}, fma_name) for c in candidates}
+        best = min(ranks.values())
+        winners = [c for c in candidates if ranks[c] == best]
+        if len(winners) > 1:
+            targets.ambiguous[m.object] = tuple(winners)
+            continue
+        targets.found[m.object] = (winners[0], "name")
+        if len(candidates) > 1:
+            targets.passed_over[m.object] = tuple(c for c in candidates if c != winners[0])
+    return targets
 
 
 def _neighbourhood(seeds: Iterable[str], collector: _Collector) -> list[Any]:
@@ -415,14 +491,13 @@ SELECT ?c ?name ?deprecated ?replaced WHERE {
 }"""
 
 
-def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], engine: Any,
-           ours: dict[str, frozenset[str]]) -> list[MappingCheck]:
+def _check(mappings: list[Mapping], targets: _Targets, engine: Any, ours: dict[str, frozenset[str]]) -> list[MappingCheck]:
     """Every mapping checked with one SPARQL query on the store: exists, obsolete, name."""
     from ..vocab import compact_iri
 
     names: dict[str, set[str]] = {}
     obsolete: dict[str, str] = {}
-    iris = sorted({iri for iri, _how in targets.values()})
+    iris = targets.iris()
     if iris:
         sparql = _CHECK_QUERY % (" ".join(f"<{i}>" for i in iris), ", ".join(f"<{p}>" for p in NAME_PREDICATES), OBO_REPLACED_BY)
         for row in engine.store.query(sparql):
@@ -434,10 +509,13 @@ def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], e
                 obsolete[c.value] = compact_iri(replaced.value) if replaced is not None else ""
     checks = []
     for m in mappings:
-        if m.object not in targets:
+        if m.object in targets.ambiguous:
+            checks.append(MappingCheck(m, "ambiguous", matched_by="name", others=targets.ambiguous[m.object]))
+            continue
+        if m.object not in targets.found:
             checks.append(MappingCheck(m, "missing"))
             continue
-        iri, how = targets[m.object]
+        iri, how = targets.found[m.object]
         found = tuple(sorted(names.get(iri, ())))
         expected = ours.get(m.subject, frozenset()) | ({normalize(m.object_label)} if m.object_label else set())
         if iri in obsolete:
@@ -448,7 +526,7 @@ def _check(mappings: list[Mapping], targets: dict[str, tuple[str, MatchedBy]], e
             status = "ok"
         else:
             status = "name differs"
-        checks.append(MappingCheck(m, status, found, iri, how, obsolete.get(iri, "")))
+        checks.append(MappingCheck(m, status, found, iri, how, obsolete.get(iri, ""), targets.passed_over.get(m.object, ())))
     return checks
 
 
@@ -529,12 +607,17 @@ def _write(quads: Iterable[Any], output: Path, inputs: list[Path]) -> int:
         sys.stdout.buffer.flush()
         return counted.n
     fmt = syntax_for(output).oxigraph
-    with atomic_output(output, inputs) as handle:
-        if output.suffix.lower() == ".gz":
-            with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as zipped:
-                ox.serialize((q.triple for q in counted), zipped, format=fmt)  # type: ignore[arg-type]
-        else:
-            ox.serialize((q.triple for q in counted), handle, format=fmt)
+    try:
+        with atomic_output(output, inputs) as handle:
+            if output.suffix.lower() == ".gz":
+                with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as zipped:
+                    ox.serialize((q.triple for q in counted), zipped, format=fmt)  # type: ignore[arg-type]
+            else:
+                ox.serialize((q.triple for q in counted), handle, format=fmt)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise MessageError(("link disk full", {"path": output})) from None
+        raise MessageError(("link write failed", {"path": output, "reason": exc.strerror or first_line(exc)})) from None
     return counted.n
 
 
@@ -558,14 +641,19 @@ def link(
     progress: Progress | None = None,
     lang: str = "en",
     mappings_path: Path | None = None,
+    keep_going: bool = False,
 ) -> LinkOutcome:
     """Check gluteonto's mappings against an FMA or Uberon file and merge the two.
 
     The file may be any FMA distribution (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release
     (``.owl``, ``.obo``, obographs ``.json``, ``-basic``), gzip'd or not; which one is recognised by
-    its class IRIs. ``subset`` keeps only the mapped classes with their neighbourhood. ``output``
-    (format from its suffix, ``.gz`` allowed) is written atomically, and only when the file was read
-    without error; ``-`` writes N-Triples to standard output.
+    its class IRIs. ``subset`` keeps only the mapped classes with their neighbourhood.
+
+    ``output`` (format from its suffix, ``.gz`` allowed; ``-`` writes N-Triples to standard output)
+    is written only when the link succeeded: the file was read and every mapping checked out. When
+    a mapping has a problem nothing is written and the report says so (``report.withheld``), unless
+    ``keep_going`` asks for the merge regardless. The file is written atomically: on any failure
+    (a read error, Ctrl-C, a full disk) an existing output stays as it was and no partial file is left.
     """
     import pyoxigraph as ox
 
@@ -596,24 +684,27 @@ def link(
     say(msg("link recognised", lang, name=d.name(lang), triples=f"{collector.count:,}", seconds=f"{seconds:.1f}"))
 
     part = OxigraphEngine()
-    part.store.extend(_neighbourhood(sorted({iri for iri, _how in targets.values()}), collector))
+    part.store.extend(_neighbourhood(targets.iris(), collector))
     checks = _check(mappings, targets, part, ours)
-    mine = _ours(d, targets, path.name, subset)
+    mine = _ours(d, targets.found, path.name, subset)
     part.store.extend(list(mine))
     report = LinkReport(d, checks, collector.count, seconds, frozenset(collector.properties))
     session = Session(store=part, index=ontology.index)
 
-    if output is not None:
+    if output is not None and not report.ok and not keep_going:
+        report.withheld = Path(output)
+    elif output is not None:
         say(msg("link writing", lang, path=output))
         if subset:
-            written = _write(part.store, Path(output), inputs)
+            quads: Iterable[Any] = part.store
         else:
             skip = {ox.NamedNode(i) for i in collector.ontologies}
             file_quads = (q for q in read_ontology_quads(path) if q.subject not in skip)
-            in_file = {iri for iri, _how in targets.values()}  # the bridge's declarations of these are the file's own
+            in_file = set(targets.iris())  # the bridge's declarations of these are the file's own
             ours_quads = (q for q in mine if not (q.subject.value in in_file and q.predicate.value == _TYPE))
-            written = _write(_chain(file_quads, ours_quads), Path(output), inputs)
-        report.output, report.output_triples = Path(output), written
+            quads = _chain(file_quads, ours_quads)
+        report.output_triples = _write(quads, Path(output), inputs)
+        report.output = Path(output)
     return LinkOutcome(report, session)
 
 

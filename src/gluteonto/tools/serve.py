@@ -3,8 +3,9 @@
 The HTTP layer is uvicorn (h11), a maintained ASGI server, running :class:`~gluteonto.server.app.SparqlApp`;
 queries are evaluated in killable child processes (:mod:`gluteonto.server.workers`). The packaged
 ontology is the named graph ``https://w3id.org/gluteonto/gluteonto.owl`` and every ``--data`` file
-the named graph of its ``file:`` IRI; the default graph is their union unless a request names
-``default-graph-uri``. The server binds to 127.0.0.1 by default; given a generated documentation
+the named graph of its ``file:`` IRI. A query runs on the dataset the SPARQL 1.1 Protocol gives it:
+the request's ``default-graph-uri`` / ``named-graph-uri`` if any, else the query's ``FROM`` /
+``FROM NAMED``, else every served graph as the default graph. The server binds to 127.0.0.1 by default; given a generated documentation
 site (``gluteonto site``) it serves the site's pages at ``/``.
 """
 
