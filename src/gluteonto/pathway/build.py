@@ -51,7 +51,7 @@ _QUALIFIER = iris.QUALIFIER
 
 #: relation IRI → strength of the link (see docs/design.md, "Qualified statements")
 RELATIONS: dict[str, str] = {
-    RESULTS_IN: "always", HAS_FEATURE: "always", AFFECTS: "always", DISTINGUISHING: "always",
+    RESULTS_IN: "always", HAS_FEATURE: "always", AFFECTS: "always", DISTINGUISHING: "examination",
     STATE_AFTER: "always", RESULT_OF_TEST: "always",
     TYPICALLY_HAS_FEATURE: "typically", COMMONLY_AFFECTS: "often",
     MAY_RESULT_IN: "can", MAY_HAVE_FEATURE: "can", MISTAKEN_FOR: "can", CONTRIBUTES_TO: "contributes",
