@@ -35,7 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("gluteonto.site", "gluteonto.quiz"),  # the documentation site and the question bank, over the card
     ("gluteonto.server",),  # the SPARQL server's app and workers
     ("gluteonto.tools",),  # validate, reason, export, link-fma, serve, info
-    ("gluteonto.cli", "gluteonto.cli_safety", "gluteonto.pager", "gluteonto.entry", "gluteonto.__main__", "gluteonto"),  # the CLI
+    ("gluteonto.cli", "gluteonto.cli_lang", "gluteonto.cli_safety", "gluteonto.pager", "gluteonto.entry", "gluteonto.__main__", "gluteonto"),  # the CLI
 )
 #: Build time: turns the edit source into the release files. It may use the base and the RDF writers; the
 #: run time never imports it.

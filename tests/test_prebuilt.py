@@ -64,8 +64,9 @@ def test_packaged_lookup_is_the_lookup_of_a_session(session: Session, text: str)
     assert packaged, text
     assert [(str(m.iri), m.text, m.lang, m.kind, m.score) for m in packaged] == \
            [(str(m.iri), m.text, m.lang, m.kind, m.score) for m in live]
-    asked = asked_about(session, [m.iri for m in live])
-    assert [terms.asked_about([m.iri])[m.iri] for m in packaged] == [asked[m.iri] for m in live]
+    for lang in ("en", "nb"):
+        asked = asked_about(session, [m.iri for m in live], lang)
+        assert [terms.asked_about([m.iri], lang)[m.iri] for m in packaged] == [asked[m.iri] for m in live]
     assert [terms.index.label(m.iri, "nb") for m in packaged] == [session.index.label(m.iri, "nb") for m in live]
 
 

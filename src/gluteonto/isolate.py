@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from .errors import EngineError, GluteontoError, first_line
-from .i18n import EngineMessageError
+from .errors import GluteontoError, first_line
+from .i18n import EngineMessageError, Phrase
 
 __all__ = ["QueryTimeout", "can_isolate", "cap_address_space", "run_isolated"]
 
@@ -112,9 +112,11 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False,
+def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "work.query", quiet: bool = False,
                  memory: int | None = None) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
+
+    ``what`` is the message key naming the work in errors (``work.query``: *the query*).
 
     Errors the child raises as :class:`~gluteonto.errors.GluteontoError` are raised again here;
     Ctrl-C (KeyboardInterrupt) and SIGTERM kill the child and propagate. ``quiet`` silences the
@@ -154,17 +156,18 @@ def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "t
         os.close(read_fd)
     if not finished:
         _stop(pid)
-        if what == "the query":
+        if what == "work.query":
             raise QueryTimeout(("query timeout", {"seconds": timeout}))
-        raise QueryTimeout(("work timeout", {"what": what, "seconds": timeout}))
+        raise QueryTimeout(("work timeout", {"what": Phrase(what), "seconds": timeout}))
     _pid, status = os.waitpid(pid, 0)
     if not chunks:
-        cause = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit status {os.WEXITSTATUS(status)}"
-        raise EngineError(f"{what} ended abnormally ({cause}; out of memory?)")
+        if os.WIFSIGNALED(status):
+            raise EngineMessageError(("work killed", {"what": Phrase(what), "signal": os.WTERMSIG(status)}))
+        raise EngineMessageError(("work ended", {"what": Phrase(what), "status": os.WEXITSTATUS(status)}))
     kind, value = pickle.loads(b"".join(chunks))
     if kind == "ok":
         answer: T = value
         return answer
     if kind == "error":
         raise value
-    raise EngineError(f"{what} failed: {value}")
+    raise EngineMessageError(("work failed", {"what": Phrase(what), "detail": value}))

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .i18n import MessageError, Phrase
+from .i18n import MessageError, Phrase, os_reason
 
 __all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
 
@@ -55,7 +55,7 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
             raise MessageError(("output parent not directory", {"path": path, "parent": path.parent})) from None
         return
     except OSError as exc:
-        raise MessageError(("output not writable", {"path": path, "reason": exc.strerror or exc})) from None
+        raise MessageError(("output not writable", {"path": path, "reason": os_reason(exc)})) from None
     for test, kind in _KINDS:
         if test(target.st_mode):
             raise MessageError(("output kind", {"path": path, "kind": Phrase(kind)}))

@@ -16,7 +16,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from .errors import EngineError, InputError
+from .errors import InputError
+from .i18n import EngineMessageError, MessageError
 
 __all__ = [
     "XSD_STRING",
@@ -77,14 +78,14 @@ def term_from_json(cell: Any, where: str = "the endpoint") -> Term | None:
     if not isinstance(cell, Mapping) or not isinstance(cell.get("value"), str) or not isinstance(cell.get("type"), str):
         import json
 
-        raise EngineError(f"{where} sent a malformed binding (no type or value): {json.dumps(cell)[:80]}")
+        raise EngineMessageError(("malformed binding", {"where": where, "detail": json.dumps(cell)[:80]}))
     kind, value = cell["type"], cell["value"]
     if kind == "uri":
         return iri(value)
     if kind == "bnode":
         return Term("bnode", value)
     if kind not in ("literal", "typed-literal"):
-        raise EngineError(f"{where} sent a binding of unknown type {kind!r}")
+        raise EngineMessageError(("binding type", {"where": where, "kind": kind}))
     lang = cell.get("xml:lang")
     datatype = cell.get("datatype")
     return literal(value, lang if isinstance(lang, str) else None, datatype if isinstance(datatype, str) else None)
@@ -133,12 +134,12 @@ def n3(term: Any) -> str:
         raise InputError(f"parameters must be IRIs or literals, not {term!r}")
     if t.kind == "uri":
         if _IRI_FORBIDDEN.search(t.value):
-            raise InputError(f"not a valid IRI: {t.value!r}")
+            raise MessageError(("not an iri", {"value": t.value}))
         return f"<{t.value}>"
     quoted = '"' + "".join(_ESCAPES.get(ch, ch) for ch in t.value) + '"'
     if t.lang:
         if not _LANG_TAG.match(t.lang):
-            raise InputError(f"not a valid language tag: {t.lang!r}")
+            raise MessageError(("not a language tag", {"value": t.lang}))
         return f"{quoted}@{t.lang}"
     if t.datatype:
         return f"{quoted}^^{n3(iri(t.datatype))}"

@@ -68,7 +68,8 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
                      and ("2", "weakness of gluteus minimus", "results in", "Trendelenburg sign") in r
                      and not any(x[1] == "superior gluteal nerve lesion" and x[2] in ("results in", "has feature") for x in r)),
     "finding-causes": ({}, lambda r: set(r) == {("weakness of gluteus minimus", "results in", "superior gluteal nerve lesion", "may result in"),
-                                                ("weakness of gluteus medius", "results in", "superior gluteal nerve lesion", "may result in")}),
+                                                ("weakness of gluteus medius", "may result in", "superior gluteal nerve lesion", "may result in"),
+                                                ("inactivity of gluteus minimus", "results in", "", "")}),
     "differential-diagnosis": ({}, lambda r: {("gluteus minimus tendinopathy", "possibly", "trochanteric bursitis"), ("gluteus minimus tendinopathy", "possibly", "pain referred from the lumbar spine"),
                                               ("greater trochanteric pain syndrome", "always", "")} == set(r)),
     "distinguishing-features": ({}, lambda r: set(r) == {("sciatica", "absence of neurological deficit"), ("sciatica", "negative Lasègue test")}),

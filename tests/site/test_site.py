@@ -359,7 +359,7 @@ def test_serve_without_a_writable_cache_still_serves_sparql(monkeypatch: pytest.
     from gluteonto.site import cache
     from gluteonto.tools import serve as serve_module
 
-    def no_cache(progress: object = None) -> Path:
+    def no_cache(progress: object = None, lang: str = "en") -> Path:
         raise PermissionError(13, "Permission denied", "/nowhere/.cache/gluteonto")
 
     started: list[Path | None] = []

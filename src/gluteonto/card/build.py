@@ -14,10 +14,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import iris
-from ..errors import InputError
-from ..i18n import msg
+from ..i18n import MessageError, msg, param_name
 from ..query.questions import QuestionTable, answering_questions
-from ..vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS
+from ..vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS, compact_iri
 from .coverage import coverage_notes
 from .index import COMPENSATING, QUALIFIER, CardIndex
 from .links import mapping_for
@@ -88,7 +87,7 @@ def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *,
     results (the site builds them once for all terms). Unknown terms raise ``InputError``.
     """
     if lang not in LANGS:
-        raise InputError(f"unknown card language {lang!r} (use one of {', '.join(LANGS)})")
+        raise MessageError(("unknown card language", {"value": lang, "known": ", ".join(LANGS)}))
     index = card_index(source)
     iri = _resolve(index, term, lang)
     return _Builder(index, iri, lang, questions).card()
@@ -279,7 +278,7 @@ class _Builder:
             texts = self.ix.texts(self.iri, prop)
             for lang in (self.ui, "en", ""):
                 if lang in texts:
-                    notes += [Note(kind, t) for t in texts[lang]]
+                    notes += [Note(kind, t, lang) for t in texts[lang]]
                     break
         return tuple(notes)
 
@@ -287,7 +286,10 @@ class _Builder:
         if self.ix.kind(self.iri) != "class" or self.ix.session is None:
             return ()
         table = self.questions if self.questions is not None else answering_questions(self.ix.session, [self.iri])
-        return tuple(QuestionRef(spec.name, spec.title(self.ui), param) for spec, param in table.get(self.iri, []))
+        curie = compact_iri(str(self.iri))
+        return tuple(QuestionRef(spec.name, spec.title(self.ui), param,
+                                 f"gluteonto query {spec.name_in(self.ui)} -p {param_name(param, self.ui)}={curie}")
+                     for spec, param in table.get(self.iri, []))
 
     def uses(self) -> tuple[Relation, ...]:
         """For a property: every restriction using it. For a source: every statement citing it."""

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..i18n import MessageError
 from ..lazy import lazy_getattr
 from ..resources import ontology_file
 from .base import Capabilities, Engine
@@ -78,15 +78,13 @@ def open_engine(
     """
     opened: Engine
     if endpoint_graphs and not endpoint:
-        from ..i18n import MessageError
-
         raise MessageError(("graph needs endpoint", {}))
     if endpoint:
         from .endpoint import EndpointEngine
 
         opened = EndpointEngine(endpoint, default_graphs=endpoint_graphs)
     elif engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise MessageError(("unknown engine", {"engine": engine, "known": ", ".join(ENGINES)}))
     else:
         files = ([ontology_file("ttl", international=True)] if include_ontology else []) + [Path(p) for p in data]
         opened = ENGINES[engine](files)

@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import limits
-from ..errors import EngineError, InputError, first_line
+from ..errors import EngineError, first_line
+from ..i18n import EngineMessageError, MessageError, os_reason
 from ..sparql.results import QueryResult
 from ..sparql.text import query_form
 from ..terms import term_from_json
@@ -29,7 +30,7 @@ def _opener() -> Any:
     class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
             if urllib.parse.urlparse(newurl).scheme not in ("http", "https"):
-                raise EngineError(f"SPARQL endpoint {req.full_url} redirected to {newurl!r}, which is not http(s); refused")
+                raise EngineMessageError(("endpoint redirect", {"url": req.full_url, "target": newurl}))
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return urllib.request.build_opener(HttpOnlyRedirects)
@@ -53,7 +54,7 @@ class EndpointEngine:
 
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise InputError(f"{url!r} is not an http(s) SPARQL endpoint URL")
+            raise MessageError(("endpoint not http", {"url": url}))
         self.url = url
         self.default_graphs = list(default_graphs)
         self.timeout: float | None = timeout
@@ -84,19 +85,19 @@ class EndpointEngine:
                         return b"".join(chunks)
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise EngineError(f"endpoint {self.url} sent more than {self.max_bytes:,} bytes; refused")
+                        raise EngineMessageError(("endpoint too much", {"url": self.url, "limit": self.max_bytes}))
                     if time.monotonic() > deadline:
-                        raise EngineError(f"endpoint {self.url} did not finish answering within {timeout:g} s")
+                        raise EngineMessageError(("endpoint slow", {"url": self.url, "seconds": timeout}))
                     chunks.append(chunk)
         except urllib.error.HTTPError as exc:
             body = exc.read(4096).decode("utf-8", "replace").strip().splitlines()
             detail = body[0][:200] if body else exc.reason
-            raise EngineError(f"endpoint {self.url} answered HTTP {exc.code}: {detail}") from None
+            raise EngineMessageError(("endpoint http", {"url": self.url, "code": exc.code, "detail": detail})) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise EngineError(f"cannot reach SPARQL endpoint {self.url}: {reason}") from None
+            raise EngineMessageError(("endpoint unreachable", {"url": self.url, "reason": os_reason(reason)})) from None
         except http.client.HTTPException as exc:
-            raise EngineError(f"endpoint {self.url} broke the HTTP protocol: {first_line(exc)}") from None
+            raise EngineMessageError(("endpoint protocol", {"url": self.url, "detail": first_line(exc)})) from None
 
     def triple_count(self) -> int:
         """Number of triples the endpoint serves."""
@@ -117,7 +118,7 @@ class EndpointEngine:
             except EngineError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
-                raise EngineError(f"{where} sent an unreadable graph: {first_line(exc)}") from None
+                raise EngineMessageError(("endpoint bad graph", {"where": where, "detail": first_line(exc)})) from None
             return QueryResult.from_graph(graph)
         return results_from_json(self._post(sparql, "application/sparql-results+json"), where)
 
@@ -131,21 +132,21 @@ def results_from_json(raw: bytes, where: str) -> QueryResult:
     try:
         payload = json.loads(raw)
     except (ValueError, RecursionError):
-        raise EngineError(f"{where} did not answer with SPARQL JSON results") from None
+        raise EngineMessageError(("endpoint not json", {"where": where})) from None
     if not isinstance(payload, dict):
-        raise EngineError(f"{where} sent JSON that is not a SPARQL results object")
+        raise EngineMessageError(("endpoint not results", {"where": where}))
     if "boolean" in payload:
         if not isinstance(payload["boolean"], bool):
-            raise EngineError(f"{where} sent a boolean result that is not true or false")
+            raise EngineMessageError(("endpoint bad boolean", {"where": where}))
         return QueryResult.from_boolean(payload["boolean"])
     head, results = payload.get("head"), payload.get("results")
     bindings_list = results.get("bindings") if isinstance(results, dict) else None
     variables = head.get("vars", []) if isinstance(head, dict) else None
     if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
-        raise EngineError(f"{where} sent JSON without the SPARQL results 'head.vars' and 'results.bindings'")
+        raise EngineMessageError(("endpoint no vars", {"where": where}))
     cells = []
     for binding in bindings_list:
         if not isinstance(binding, dict):
-            raise EngineError(f"{where} sent a solution that is not a JSON object")
+            raise EngineMessageError(("endpoint bad solution", {"where": where}))
         cells.append(tuple(term_from_json(binding.get(v), where) for v in variables))
     return QueryResult(list(variables), cells=cells)

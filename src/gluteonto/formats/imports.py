@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, first_line
+from ..errors import first_line
+from ..i18n import MessageError
 from ..resources import ontology_file
 from .reading import syntax_for
 from .safe_read import check_regular_file, read_quads
@@ -40,14 +41,14 @@ def read_catalog(path: Path) -> dict[str, Path]:
     """IRI → local file mappings of an OASIS XML catalog (``<uri name=… uri=…/>``); relative paths from its folder."""
     path = check_regular_file(path)
     if path.stat().st_size > _MAX_CATALOG_BYTES:
-        raise InputError(f"{path}: catalog larger than {_MAX_CATALOG_BYTES:,} bytes; refused")
+        raise MessageError(("catalog too large", {"path": path, "limit": _MAX_CATALOG_BYTES}))
     data = path.read_bytes()
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise InputError(f"{path}: catalog with a document type declaration; refused")
+        raise MessageError(("catalog doctype", {"path": path}))
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise InputError(f"{path}: not a readable XML catalog: {first_line(exc)}") from None
+        raise MessageError(("catalog unreadable", {"path": path, "detail": first_line(exc)})) from None
     mappings = {}
     for entry in root.iter(f"{_CATALOG_NS}uri"):
         name, target = entry.get("name"), entry.get("uri")

@@ -22,8 +22,7 @@ from ..card.build import card_index
 from ..card.index import CardIndex
 from ..card.model import Name, Source, TermRef
 from ..card.phrases import capitalize, pieces, template_for
-from ..errors import InputError
-from ..i18n import msg, ui
+from ..i18n import MessageError, msg, ui
 from ..terms import literal
 from ..vocab import IAO_DEFINITION, RDFS
 from .model import Chain, Differential, ExerciseStep, Link, Pathway, ProgrammeStep
@@ -52,7 +51,7 @@ _QUALIFIER = iris.QUALIFIER
 
 #: relation IRI → strength of the link (see docs/design.md, "Qualified statements")
 RELATIONS: dict[str, str] = {
-    RESULTS_IN: "always", HAS_FEATURE: "always", AFFECTS: "always", DISTINGUISHING: "always",
+    RESULTS_IN: "always", HAS_FEATURE: "always", AFFECTS: "always", DISTINGUISHING: "examination",
     STATE_AFTER: "always", RESULT_OF_TEST: "always",
     TYPICALLY_HAS_FEATURE: "typically", COMMONLY_AFFECTS: "often",
     MAY_RESULT_IN: "can", MAY_HAVE_FEATURE: "can", MISTAKEN_FOR: "can", CONTRIBUTES_TO: "contributes",
@@ -437,7 +436,7 @@ def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pat
     iri = term if isinstance(term, URIRef) else session.resolve_term(str(term), lang=lang)
     index = card_index(session)
     if not index.knows(iri):
-        raise InputError(f"{str(term)!r} is not a term of this ontology")
+        raise MessageError(("not in ontology", {"value": str(term)}))
     return _Builder(session, index, _Links(session, lang), str(iri), lang).pathway()
 
 

@@ -4,8 +4,8 @@
 the commands would run:
 
 * ``terms.json``: every label and synonym of the packaged ontology with its normalised form (the
-  :class:`~gluteonto.query.lookup.LabelIndex`), and for every labelled term the names of the catalog
-  questions that answer for it (what ``gluteonto lookup`` lists);
+  :class:`~gluteonto.query.lookup.LabelIndex`), and for every labelled term the names (in each card
+  language) of the catalog questions that answer for it (what ``gluteonto lookup`` lists);
 * ``cards-LANG.json``: the term card (:class:`~gluteonto.card.model.TermCard`) of every term the
   ontology describes, in LANG (en, nb, la), each object stored once per file and referred to by number.
 
@@ -123,15 +123,17 @@ class PackagedTerms:
 
         self.index: LabelIndex = LabelIndex.normalized(cast("list[tuple[URIRef, str, str, Any, str]]",
                                                             [tuple(entry) for entry in table["labels"]]))
-        self.asks: dict[str, list[str]] = table["asks"]
+        self.asks: dict[str, dict[str, list[str]]] = table["asks"]
 
     def lookup(self, text: str, limit: int = 10) -> list[Match]:
         """Terms whose label or synonym matches ``text``, best first (see :meth:`LabelIndex.search`)."""
         return self.index.search(text, limit)
 
-    def asked_about(self, terms: list[URIRef]) -> dict[URIRef, list[str]]:
-        """For each term, the names of the questions that answer for it (see :func:`~gluteonto.query.discover.asked_about`)."""
-        return {term: self.asks.get(str(term), []) for term in terms}
+    def asked_about(self, terms: list[URIRef], lang: str = "en") -> dict[URIRef, list[str]]:
+        """For each term, the names in ``lang`` of the questions that answer for it (see
+        :func:`~gluteonto.query.discover.asked_about`)."""
+        names = self.asks.get(lang, self.asks["en"])
+        return {term: names.get(str(term), []) for term in terms}
 
     def resolve(self, value: str, lang: str) -> str:
         """An IRI, CURIE or name (misspellings tolerated) → IRI, as a session resolves a value given without a question."""
@@ -151,11 +153,11 @@ class SessionTerms:
         """Terms whose label or synonym matches ``text``, best first."""
         return self.session.lookup(text, limit)
 
-    def asked_about(self, terms: list[URIRef]) -> dict[URIRef, list[str]]:
-        """For each term, the names of the questions that answer for it."""
+    def asked_about(self, terms: list[URIRef], lang: str = "en") -> dict[URIRef, list[str]]:
+        """For each term, the names in ``lang`` of the questions that answer for it."""
         from ..query.discover import asked_about
 
-        return asked_about(self.session, terms)
+        return asked_about(self.session, terms, lang)
 
 
 def packaged_terms() -> PackagedTerms | None:

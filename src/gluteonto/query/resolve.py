@@ -34,7 +34,7 @@ Question = tuple["QuerySpec", str]
 #: (question, parameter, candidate terms) → the candidates the question gives rows for
 Answering = Callable[["QuerySpec", str, "list[URIRef]"], "set[URIRef]"]
 #: a term (IRI) → commands of the questions that answer for it
-Suggest = Callable[[str], "list[str]"]
+Suggest = Callable[[str, str], "list[str]"]
 
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s]+)$")
 
@@ -82,7 +82,7 @@ def _no_answers(_spec: QuerySpec, _param: str, _candidates: list[URIRef]) -> set
     return set()
 
 
-def _no_suggestions(_term: str) -> list[str]:
+def _no_suggestions(_term: str, _lang: str = "en") -> list[str]:
     return []
 
 
@@ -229,7 +229,7 @@ class TermResolver:
         names = fetch_label_texts(self.engine, [term, *([own] if own else []), kinds[0]], lang)
         parts: list[tuple[str, dict[str, object]]] = [
             ("wrong kind", {"name": names.get(term, value), "kind": names.get(own or "", "?"), "expected": names.get(kinds[0], "")})]
-        commands = self._suggest(term)
+        commands = self._suggest(term, lang)
         if commands:
             parts.append(("questions for", {"name": names.get(term, value), "commands": "\n  ".join(["", *commands])}))
         raise MessageError(*parts)

@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import InputError
-from ..i18n import LABEL_SUFFIX, cell_text, header, msg, nmsg
+from ..i18n import LABEL_SUFFIX, MessageError, cell_text, header, msg, nmsg
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -292,7 +291,7 @@ def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = N
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
     if fmt not in RESULT_FORMATS:
-        raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+        raise MessageError(("unknown result format", {"fmt": fmt, "known": ", ".join(RESULT_FORMATS)}))
     if result.kind == "solutions" and label_of is not None:
         result = without_columns(result, [*own_label_columns(result), *(hide if fmt == "table" else ())])
     if fmt != "table" and result.kind == "solutions" and label_of is not None:

@@ -17,9 +17,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 from rdflib.term import Node
 
-from ..errors import InputError
 from ..fileio import atomic_output
 from ..formats import WRITERS, Writer
+from ..i18n import MessageError
 from ..resources import ONTOLOGY_FORMATS, bridge_file, ontology_file, release_file
 from ..safe_write import check_output, is_stdout
 from ..terms import from_oxigraph, to_rdflib
@@ -118,12 +118,12 @@ def _check_suffix(fmt: str, output: Path) -> None:
     suffix = output.suffix.lower()
     if suffix in _OTHER_SUFFIXES:
         hint = " (compress it afterwards if you need to)" if "compressed" in _OTHER_SUFFIXES[suffix] else ""
-        raise InputError(f"{output}: the suffix {output.suffix} means {_OTHER_SUFFIXES[suffix]}, which export does not "
-                         f"write; name the file with {_FORMAT_SUFFIX[fmt]}{hint}")
+        raise MessageError(("export other suffix", {"path": output, "suffix": output.suffix, "means": _OTHER_SUFFIXES[suffix],
+                                                   "wanted": _FORMAT_SUFFIX[fmt], "hint": hint}))
     promised = _SUFFIX_FORMATS.get(suffix)
     if promised is not None and promised != fmt:
-        raise InputError(f"{output}: the suffix {output.suffix} means {promised}, not {fmt}; "
-                         f"use --format {promised}, or a file name ending in {_FORMAT_SUFFIX[fmt]}")
+        raise MessageError(("export suffix differs", {"path": output, "suffix": output.suffix, "means": promised, "fmt": fmt,
+                                                     "wanted": _FORMAT_SUFFIX[fmt]}))
 
 
 def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -> str:
@@ -135,7 +135,7 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     from ..formats.owlmodel import OwlModelError
 
     if fmt not in EXPORT_FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        raise MessageError(("unknown export format", {"fmt": fmt, "known": ", ".join(EXPORT_FORMATS)}))
     inputs = [ontology_file(name) for name in ONTOLOGY_FORMATS] + [bridge_file()]
     target = None if output is None or is_stdout(output) else Path(output)
     if target is not None:
@@ -147,7 +147,7 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
         else:
             text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
     except OwlModelError as exc:
-        raise InputError(f"cannot write {fmt}: {exc}") from None
+        raise MessageError(("cannot write format", {"fmt": fmt, "detail": str(exc)})) from None
     if target is not None:
         with atomic_output(target, inputs) as handle:
             handle.write(text.encode("utf-8"))

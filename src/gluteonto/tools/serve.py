@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import limits
-from ..errors import InputError
 from ..formats.reading import syntax_for
 from ..formats.safe_read import read_quads
+from ..i18n import MessageError
 from ..resources import ontology_file
 from ..server import QueryPool, SparqlApp, static_site
 from ..vocab import ONTOLOGY_IRI
@@ -155,7 +155,7 @@ def make_server(
     site_app = None
     if site is not None:
         if not Path(site).is_dir():
-            raise InputError(f"{site}: not a directory")
+            raise MessageError(("not a folder", {"path": site}))
         site_app = static_site(Path(site))
     pool = QueryPool(load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
