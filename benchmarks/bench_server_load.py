@@ -20,12 +20,16 @@ from concurrent.futures import ThreadPoolExecutor
 from gluteonto.tools.serve import make_server
 
 QUERIES = [
-    ("SELECT ?c ?l WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 50",
-     "application/sparql-results+json"),
+    (
+        "SELECT ?c ?l WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 50",
+        "application/sparql-results+json",
+    ),
     ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv"),
     ("ASK { ?s a <http://www.w3.org/2002/07/owl#Ontology> }", "application/sparql-results+json"),
-    ("CONSTRUCT { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 20",
-     "text/turtle"),
+    (
+        "CONSTRUCT { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 20",
+        "text/turtle",
+    ),
 ]
 
 
@@ -69,11 +73,9 @@ def main() -> None:
     def pct(p: float) -> float:
         return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))]
 
-    print(f"{args.queries} queries from {args.threads} threads on 127.0.0.1 in {wall:.1f} s "
-          f"({args.queries / wall:.0f} queries/s)")
+    print(f"{args.queries} queries from {args.threads} threads on 127.0.0.1 in {wall:.1f} s ({args.queries / wall:.0f} queries/s)")
     print(f"errors: {len(errors)}" + (f" ({', '.join(sorted(set(errors)))})" if errors else ""))
-    print(f"latency ms: p50 {pct(50):.1f}  p90 {pct(90):.1f}  p99 {pct(99):.1f}  max {latencies[-1]:.1f}  "
-          f"mean {statistics.mean(latencies):.1f}")
+    print(f"latency ms: p50 {pct(50):.1f}  p90 {pct(90):.1f}  p99 {pct(99):.1f}  max {latencies[-1]:.1f}  mean {statistics.mean(latencies):.1f}")
 
 
 if __name__ == "__main__":

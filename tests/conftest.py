@@ -159,8 +159,7 @@ def qc_defects(tmp_path_factory: pytest.TempPathFactory, ontology_graph: Graph) 
 
 
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path,
-                    qc_defects: Path) -> Iterator[str]:
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path, qc_defects: Path) -> Iterator[str]:
     """A real Oxigraph SPARQL server (from the `oxigraph` package) on loopback: the release in the default
     graph (`oxigraph load`), the merged fixtures in FMA_GRAPH and UBERON_GRAPH and the QC defects in
     DEFECTS_GRAPH; read-only."""
@@ -197,13 +196,19 @@ def _virtuoso(workdir: Path, files: list[tuple[Path, str]], restart: bool) -> It
 
 
 @pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path,
-             qc_defects: Path) -> Iterator[Virtuoso]:
+def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_merged: Path, qc_defects: Path) -> Iterator[Virtuoso]:
     """A private Virtuoso (Debian's package) just after bulk-loading the release (RELEASE_GRAPH), the merged
     fixtures (FMA_GRAPH, UBERON_GRAPH) and the QC defects (DEFECTS_GRAPH), as a user queries it right after loading."""
-    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso"),
-                         [(ontology_file("ttl", international=True), RELEASE_GRAPH), (fma_merged, FMA_GRAPH),
-                          (uberon_merged, UBERON_GRAPH), (qc_defects, DEFECTS_GRAPH)], restart=False)
+    yield from _virtuoso(
+        tmp_path_factory.mktemp("virtuoso"),
+        [
+            (ontology_file("ttl", international=True), RELEASE_GRAPH),
+            (fma_merged, FMA_GRAPH),
+            (uberon_merged, UBERON_GRAPH),
+            (qc_defects, DEFECTS_GRAPH),
+        ],
+        restart=False,
+    )
 
 
 @pytest.fixture(scope="session")

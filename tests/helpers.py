@@ -15,7 +15,19 @@ if TYPE_CHECKING:
 
 from gluteonto.vocab import GLUT, OWL, RDFS
 
-__all__ = ["lang_of", "ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "union_fillers", "free_port", "wait_for_port", "run_cli"]
+__all__ = [
+    "lang_of",
+    "ROOT",
+    "DATA",
+    "SHARED_REFERENCE",
+    "EDIT_FILE",
+    "term",
+    "restrictions",
+    "union_fillers",
+    "free_port",
+    "wait_for_port",
+    "run_cli",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

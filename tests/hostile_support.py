@@ -17,10 +17,16 @@ RESPONSES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/json-object": (200, {"Content-Type": "application/sparql-results+json"}, b"{}"),
     "/json-list": (200, {"Content-Type": "application/sparql-results+json"}, b"[]"),
     "/json-null": (200, {"Content-Type": "application/sparql-results+json"}, b"null"),
-    "/no-value": (200, {"Content-Type": "application/sparql-results+json"},
-                  json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri"}}]}}).encode()),
-    "/bad-vars": (200, {"Content-Type": "application/sparql-results+json"},
-                  json.dumps({"head": {"vars": "x"}, "results": {"bindings": []}}).encode()),
+    "/no-value": (
+        200,
+        {"Content-Type": "application/sparql-results+json"},
+        json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri"}}]}}).encode(),
+    ),
+    "/bad-vars": (
+        200,
+        {"Content-Type": "application/sparql-results+json"},
+        json.dumps({"head": {"vars": "x"}, "results": {"bindings": []}}).encode(),
+    ),
     "/not-json": (200, {"Content-Type": "text/html"}, b"<html>hello</html>"),
     "/redirect-ftp": (302, {"Location": "ftp://127.0.0.1/x"}, b""),
     "/redirect-file": (302, {"Location": "file:///etc/passwd"}, b""),
@@ -52,8 +58,9 @@ def start_listener() -> tuple[Listener, ThreadingHTTPServer]:
             length = int(self.headers.get("Content-Length") or 0)
             if length:
                 self.rfile.read(length)
-            status, headers, body = RESPONSES.get(self.path.split("?")[0], (
-                200, {"Content-Type": "application/sparql-results+json"}, json.dumps(RESULTS_OK).encode()))
+            status, headers, body = RESPONSES.get(
+                self.path.split("?")[0], (200, {"Content-Type": "application/sparql-results+json"}, json.dumps(RESULTS_OK).encode())
+            )
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -83,9 +90,11 @@ def snapshot(directory: Path) -> dict[str, tuple[int, int]]:
 
 def billion_laughs(levels: int = 9) -> str:
     entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels + 1)]
-    return ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n' + "\n".join(entities) + "\n]>\n"
-            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
-            f'<rdf:Description rdf:about="http://x/a"><rdfs:label>&lol{levels};</rdfs:label></rdf:Description>\n</rdf:RDF>\n')
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n' + "\n".join(entities) + "\n]>\n"
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
+        f'<rdf:Description rdf:about="http://x/a"><rdfs:label>&lol{levels};</rdfs:label></rdf:Description>\n</rdf:RDF>\n'
+    )
 
 
 def iter_lines(text: str) -> Iterator[str]:

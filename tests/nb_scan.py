@@ -24,12 +24,46 @@ from gluteonto.i18n import message_keys, msg, plural_template
 __all__ = ["CLICK_WORDS", "english_in_html", "english_in_terminal", "english_phrases", "terminal_text"]
 
 #: click's English that must never reach a Norwegian user
-CLICK_WORDS = ("Usage:", "Options:", "Commands:", "Show this message", "Show the version", "Missing argument",
-               "Missing option", "Missing command", "No such option", "No such command", "Invalid value", "for help",
-               "Error:", "Try '", "default:", "required]", "[OPTIONS]", "COMMAND", "[ARGS]", "TEXT", "INTEGER", "FLOAT",
-               "PATH", "FILENAME", "DIRECTORY", "is not one of", "is not in the range", "is not a valid",
-               "does not exist", "Did you mean", "Got unexpected", "requires an argument", "does not take a value",
-               "No such file or directory", "Permission denied", "Is a directory", "Traceback", "Aborted")
+CLICK_WORDS = (
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Show this message",
+    "Show the version",
+    "Missing argument",
+    "Missing option",
+    "Missing command",
+    "No such option",
+    "No such command",
+    "Invalid value",
+    "for help",
+    "Error:",
+    "Try '",
+    "default:",
+    "required]",
+    "[OPTIONS]",
+    "COMMAND",
+    "[ARGS]",
+    "TEXT",
+    "INTEGER",
+    "FLOAT",
+    "PATH",
+    "FILENAME",
+    "DIRECTORY",
+    "is not one of",
+    "is not in the range",
+    "is not a valid",
+    "does not exist",
+    "Did you mean",
+    "Got unexpected",
+    "requires an argument",
+    "does not take a value",
+    "No such file or directory",
+    "Permission denied",
+    "Is a directory",
+    "Traceback",
+    "Aborted",
+)
 
 
 def _texts(key: str, lang: str, plural: bool) -> list[str]:
@@ -42,8 +76,7 @@ def english_phrases() -> frozenset[str]:
     from gluteonto.i18n import _catalogue
 
     plural = _catalogue("en").plural_keys
-    pairs = [(e, n) for key in message_keys("en") for e, n in zip(_texts(key, "en", key in plural),
-                                                                  _texts(key, "nb", key in plural), strict=True)]
+    pairs = [(e, n) for key in message_keys("en") for e, n in zip(_texts(key, "en", key in plural), _texts(key, "nb", key in plural), strict=True)]
     other = "\n".join([*(n for _e, n in pairs), *_content()]).casefold()
     found = set()
     for english, norwegian in pairs:
@@ -114,8 +147,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         lang = values.get("lang")
-        skipped = (self._skipped() or tag in self._CODE or values.get("translate") == "no"
-                   or (lang is not None and lang != "nb"))
+        skipped = self._skipped() or tag in self._CODE or values.get("translate") == "no" or (lang is not None and lang != "nb")
         if not skipped:
             self.parts += [values[name] or "" for name in self._READ if name in values]
         if tag not in self._VOID:

@@ -10,8 +10,10 @@ import pytest
 
 from .helpers import ROOT
 
-pytestmark = [pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to read the process size"),
-              pytest.mark.slow]  # each test runs a capped child interpreter
+pytestmark = [
+    pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to read the process size"),
+    pytest.mark.slow,
+]  # each test runs a capped child interpreter
 
 _PROBE = """
 import sys
@@ -27,8 +29,7 @@ else:
 
 
 def _allocate(extra: int, size: int) -> str:
-    done = subprocess.run([sys.executable, "-c", _PROBE, str(extra), str(size)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60, check=True)
+    done = subprocess.run([sys.executable, "-c", _PROBE, str(extra), str(size)], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
     return done.stdout.strip()
 
 

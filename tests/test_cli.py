@@ -72,17 +72,20 @@ def test_query_with_parameters(runner: CliRunner) -> None:
     assert "superior gluteal nerve" in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["query", "no-such-query"], "no question named"),
-    (["query", "innervation", "--param", "muscle=qqqq"], "is not a term in gluteonto"),
-    (["query", "innervation", "--param", "nerve=x"], "has no parameter"),
-    (["query", "innervation", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach SPARQL endpoint"),
-    (["query", "innervation", "--endpoint", "ftp://x"], "not an http(s) SPARQL endpoint"),
-    (["query", "innervation", "--data", "missing.ttl"], "no such file"),
-    (["validate", "missing.ttl"], "no such file"),
-    pytest.param(["reason", "missing.owl"], "no such file", marks=pytest.mark.slow),  # asks whether Java runs
-    (["export", "--format", "turtle", "--output", "/proc/forbidden/x.ttl"], "error"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["query", "no-such-query"], "no question named"),
+        (["query", "innervation", "--param", "muscle=qqqq"], "is not a term in gluteonto"),
+        (["query", "innervation", "--param", "nerve=x"], "has no parameter"),
+        (["query", "innervation", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach SPARQL endpoint"),
+        (["query", "innervation", "--endpoint", "ftp://x"], "not an http(s) SPARQL endpoint"),
+        (["query", "innervation", "--data", "missing.ttl"], "no such file"),
+        (["validate", "missing.ttl"], "no such file"),
+        pytest.param(["reason", "missing.owl"], "no such file", marks=pytest.mark.slow),  # asks whether Java runs
+        (["export", "--format", "turtle", "--output", "/proc/forbidden/x.ttl"], "error"),
+    ],
+)
 def test_errors_are_one_line_with_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
     result = runner.invoke(main, args)
     assert result.exit_code == 2, result.output
@@ -143,8 +146,18 @@ def test_qc_passes_every_check_on_the_release(runner: CliRunner) -> None:
     assert result.exit_code == 0 and "qc/missing-label" in result.output
 
 
-@pytest.mark.parametrize("fmt, marker", [("turtle", "@prefix"), ("rdfxml", "<rdf:RDF"), ("ntriples", "<https://w3id.org/gluteonto/"), ("jsonld", "@id"),
-                                         ("ofn", "Ontology(<https://w3id.org/gluteonto/gluteonto.owl>"), ("obo", "ontology: gluteonto"), ("obographs", '"graphs"')])
+@pytest.mark.parametrize(
+    "fmt, marker",
+    [
+        ("turtle", "@prefix"),
+        ("rdfxml", "<rdf:RDF"),
+        ("ntriples", "<https://w3id.org/gluteonto/"),
+        ("jsonld", "@id"),
+        ("ofn", "Ontology(<https://w3id.org/gluteonto/gluteonto.owl>"),
+        ("obo", "ontology: gluteonto"),
+        ("obographs", '"graphs"'),
+    ],
+)
 def test_export_writes_each_format_to_a_file(runner: CliRunner, tmp_path: Path, fmt: str, marker: str) -> None:
     out = tmp_path / f"out.{fmt}"
     result = run(runner, "export", "--format", fmt, "--output", str(out))

@@ -90,10 +90,18 @@ def test_machine_formats_carry_iri_and_label(runner: CliRunner) -> None:
 
 # -- Norwegian throughout ---------------------------------------------------------------------
 NB_COMMANDS = [
-    ["query", "innervation"], ["query", "exercise-programme"], ["query", "muscles-by-segment", "-p", "segment=l5"],
-    ["query", "innervation", "-p", "muscle=TFL"], ["query", "muscles-by-segment", "-p", "segment=S5"],
-    ["query", "innervation", "-p", "muscle=qqqq"], ["query", "innervasjon", "-p", "nerve=x"], ["query", "no-such-question"],
-    ["queries"], ["queries", "--search", "nerve"], ["lookup", "trendelenberg"], ["about", "tensor fasciae latae"],
+    ["query", "innervation"],
+    ["query", "exercise-programme"],
+    ["query", "muscles-by-segment", "-p", "segment=l5"],
+    ["query", "innervation", "-p", "muscle=TFL"],
+    ["query", "muscles-by-segment", "-p", "segment=S5"],
+    ["query", "innervation", "-p", "muscle=qqqq"],
+    ["query", "innervasjon", "-p", "nerve=x"],
+    ["query", "no-such-question"],
+    ["queries"],
+    ["queries", "--search", "nerve"],
+    ["lookup", "trendelenberg"],
+    ["about", "tensor fasciae latae"],
     ["about", "gluteus minimus"],
 ]
 
@@ -121,8 +129,7 @@ def _interface_text(output: str) -> str:
 
 
 @pytest.mark.parametrize("args", NB_COMMANDS, ids=lambda a: " ".join(a))
-def test_norwegian_output_has_no_english_interface_words(runner: CliRunner, content_words: set[str],
-                                                         args: list[str]) -> None:
+def test_norwegian_output_has_no_english_interface_words(runner: CliRunner, content_words: set[str], args: list[str]) -> None:
     result = run(runner, *args, "--lang", "nb")
     words = {w.casefold() for w in re.findall(r"[A-Za-zÆØÅæøå]+", _interface_text(result.output))}
     english = (words & interface_words()) - content_words
@@ -143,10 +150,16 @@ def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Se
 
 
 # -- forgiving input --------------------------------------------------------------------------
-@pytest.mark.parametrize("typed, meant", [
-    ("trendelenberg", "Trendelenburg sign"), ("gluteus minumus", "gluteus minimus"),
-    ("trokanterbursitt", "trokanterbursitt"), ("GLUTEUS MEDIUS", "gluteus medius"), ("Lasegue test", "Lasègue test"),
-])
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("trendelenberg", "Trendelenburg sign"),
+        ("gluteus minumus", "gluteus minimus"),
+        ("trokanterbursitt", "trokanterbursitt"),
+        ("GLUTEUS MEDIUS", "gluteus medius"),
+        ("Lasegue test", "Lasègue test"),
+    ],
+)
 def test_lookup_forgives_case_accents_and_typos(runner: CliRunner, session: Session, typed: str, meant: str) -> None:
     expected = session.lookup(meant)[0].iri
     assert any(hit.iri == expected for hit in session.lookup(typed, limit=3))
@@ -164,8 +177,9 @@ def test_parameters_forgive_typos_and_segment_case(runner: CliRunner) -> None:
     typo = run(runner, "query", "innervation", "-p", "muscle=gluteus minumus", "--lang", "nb")
     assert typo.exit_code == 0 and typo.stdout == run(runner, "query", "innervation", "--lang", "nb").stdout
     assert "tolket 'gluteus minumus' som gluteus minimus" in typo.stderr
-    assert run(runner, "query", "muscles-by-segment", "-p", "segment=l5").output == \
-        run(runner, "query", "muscles-by-segment", "-p", "segment=L5").output
+    assert (
+        run(runner, "query", "muscles-by-segment", "-p", "segment=l5").output == run(runner, "query", "muscles-by-segment", "-p", "segment=L5").output
+    )
 
 
 def test_did_you_mean_offers_only_questions_that_can_answer(runner: CliRunner) -> None:
@@ -201,8 +215,10 @@ def test_empty_machine_output_keeps_headers(runner: CliRunner) -> None:
 
 
 # -- finding questions ------------------------------------------------------------------------
-@pytest.mark.parametrize("word_, expected", [("nerve", "innervation"), ("nerveforsyning", "innervation"),
-                                             ("øvelse", "exercise-programme"), ("rotaffeksjon", "muscles-by-segment")])
+@pytest.mark.parametrize(
+    "word_, expected",
+    [("nerve", "innervation"), ("nerveforsyning", "innervation"), ("øvelse", "exercise-programme"), ("rotaffeksjon", "muscles-by-segment")],
+)
 def test_queries_search_in_both_languages(runner: CliRunner, word_: str, expected: str) -> None:
     result = run(runner, "queries", "--search", word_)
     assert result.exit_code == 0 and expected in result.output

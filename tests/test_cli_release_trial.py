@@ -80,13 +80,15 @@ def test_export_refuses_a_read_only_file(runner: CliRunner, tmp_path: Path) -> N
     os.chmod(target, 0o644)
 
 
-@pytest.mark.parametrize(("name", "words"), [
-    ("x.ttl.gz", "gzip-compressed data, which export does not write; name the file with .ttl (compress it"),
-    ("x.owx", "OWL/XML, which export does not write; name the file with .ttl"),
-    ("x.owl", "means rdfxml, not turtle; use --format rdfxml, or a file name ending in .ttl"),
-])
-def test_export_refuses_a_suffix_that_promises_another_format(runner: CliRunner, tmp_path: Path, name: str,
-                                                              words: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("x.ttl.gz", "gzip-compressed data, which export does not write; name the file with .ttl (compress it"),
+        ("x.owx", "OWL/XML, which export does not write; name the file with .ttl"),
+        ("x.owl", "means rdfxml, not turtle; use --format rdfxml, or a file name ending in .ttl"),
+    ],
+)
+def test_export_refuses_a_suffix_that_promises_another_format(runner: CliRunner, tmp_path: Path, name: str, words: str) -> None:
     result = runner.invoke(main, ["export", "--format", "turtle", "-o", str(tmp_path / name)])
     assert result.exit_code == 2 and words in result.output, result.output
     assert not (tmp_path / name).exists()
@@ -108,12 +110,15 @@ def test_the_bridge_export_is_one_ontology_without_an_import_of_itself(runner: C
     assert len(list(graph.triples((None, OWL.equivalentClass, None)))) > 20
 
 
-@pytest.mark.parametrize(("make", "norwegian"), [
-    (lambda tmp: tmp / "missing.ttl", "filen finnes ikke"),
-    (lambda tmp: tmp, "RDF-formatet går ikke fram av filnavnet"),
-    (lambda tmp: (tmp / "empty.ttl", (tmp / "empty.ttl").write_text("@prefix a: <http://a/> .\n"))[0], "inneholder ingen RDF-tripler"),
-    (lambda tmp: (tmp / "bad.ttl", (tmp / "bad.ttl").write_text("garbage {{"))[0], "kan ikke leses som text/turtle"),
-])
+@pytest.mark.parametrize(
+    ("make", "norwegian"),
+    [
+        (lambda tmp: tmp / "missing.ttl", "filen finnes ikke"),
+        (lambda tmp: tmp, "RDF-formatet går ikke fram av filnavnet"),
+        (lambda tmp: (tmp / "empty.ttl", (tmp / "empty.ttl").write_text("@prefix a: <http://a/> .\n"))[0], "inneholder ingen RDF-tripler"),
+        (lambda tmp: (tmp / "bad.ttl", (tmp / "bad.ttl").write_text("garbage {{"))[0], "kan ikke leses som text/turtle"),
+    ],
+)
 def test_file_errors_are_norwegian_with_lang_nb(runner: CliRunner, tmp_path: Path, make: object, norwegian: str) -> None:
     path = make(tmp_path)  # type: ignore[operator]
     result = runner.invoke(main, ["validate", str(path), "--lang", "nb"])

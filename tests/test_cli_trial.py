@@ -40,8 +40,7 @@ def _answers(session: Session) -> dict[str, tuple[list[str], set[str]]]:
         result = session.query(spec.name, params)
         result = without_columns(result, own_label_columns(result))  # the query's own English labels: never shown
         text = re.sub(r'FILTER\(lang\(\?\w+_label\) = "en"\)', "", spec.text)  # the English label of a term asked about
-        fixed = {c.value for row in result.cells for c in row
-                 if c is not None and c.kind == "literal" and not c.lang and f'"{c.value}"' in text}
+        fixed = {c.value for row in result.cells for c in row if c is not None and c.kind == "literal" and not c.lang and f'"{c.value}"' in text}
         found[spec.name] = (result.variables, fixed)
     return found
 
@@ -57,13 +56,18 @@ def test_every_column_and_fixed_value_has_a_norwegian_rendering(session: Session
                 assert "value." + value in message_keys("nb"), (name, value)
 
 
-@pytest.mark.parametrize("name, english, norwegian", [
-    ("rehabilitation-start", "1 start with", "1 start med"), ("risk-factors", "either or", "enten–eller"),
-    ("innervation", "sole supply", "eneste forsyning"), ("finding-causes", "upstream how", "tidligere årsak"),
-    ("differential-diagnosis", "how often", "symptomet er"), ("exercise-comparisons", "compared with", "sammenlignet med"),
-])
-def test_norwegian_tables_show_no_english_headers_or_values(runner: CliRunner, name: str, english: str,
-                                                           norwegian: str) -> None:
+@pytest.mark.parametrize(
+    "name, english, norwegian",
+    [
+        ("rehabilitation-start", "1 start with", "1 start med"),
+        ("risk-factors", "either or", "enten–eller"),
+        ("innervation", "sole supply", "eneste forsyning"),
+        ("finding-causes", "upstream how", "tidligere årsak"),
+        ("differential-diagnosis", "how often", "symptomet er"),
+        ("exercise-comparisons", "compared with", "sammenlignet med"),
+    ],
+)
+def test_norwegian_tables_show_no_english_headers_or_values(runner: CliRunner, name: str, english: str, norwegian: str) -> None:
     output = run(runner, "query", name, "--lang", "nb", "--wide").output
     assert norwegian in output and english not in output
     assert not re.search(r"\b(yes|no|then|avoid)\b", output), output
@@ -118,8 +122,7 @@ def _words(text: str) -> set[str]:
     return {w.removesuffix(":") for w in text.split()}
 
 
-@pytest.mark.parametrize("args", [["query", "innervation"], ["query", "muscle-actions"], ["queries"],
-                                  ["about", "gluteus minimus"]])
+@pytest.mark.parametrize("args", [["query", "innervation"], ["query", "muscle-actions"], ["queries"], ["about", "gluteus minimus"]])
 @pytest.mark.parametrize("columns", [60, 100])
 def test_wrapping_breaks_at_spaces_only(runner: CliRunner, args: list[str], columns: int) -> None:
     narrow = run(runner, *args, "--lang", "nb", columns=columns).output

@@ -43,6 +43,7 @@ def _write(name: str, content: str | bytes) -> Callable[[Path, str], None]:
     def make(tmp: Path, url: str) -> None:
         data = content.replace("{url}", url) if isinstance(content, str) else content
         (tmp / name).write_bytes(data.encode() if isinstance(data, str) else data)
+
     return make
 
 
@@ -74,52 +75,73 @@ def _existing(tmp: Path, _url: str) -> None:
 
 REMOTE_CONTEXT = '{"@context": "{url}/context.jsonld", "@id": "http://x/a", "p": "v"}'
 FILE_CONTEXT = '{"@context": "file:///etc/passwd", "@id": "http://x/a", "p": "v"}'
-EXTERNAL_ENTITY = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{url}/dtd"> ]>\n'
-                   '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
-                   '<rdf:Description rdf:about="http://x/a"><rdfs:label>&ext;</rdfs:label></rdf:Description></rdf:RDF>\n')
-PARAMETER_ENTITY = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY % p "x"> ]>\n'
-                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n')
+EXTERNAL_ENTITY = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{url}/dtd"> ]>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
+    '<rdf:Description rdf:about="http://x/a"><rdfs:label>&ext;</rdfs:label></rdf:Description></rdf:RDF>\n'
+)
+PARAMETER_ENTITY = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY % p "x"> ]>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+)
 INVALID_IRI = "<http://x/a b> <http://x/p> <http://x/c> .\n"
 BAD_TURTLE_IRI = "<http://x/a{b}> <http://x/p> <http://x/c> .\n"
 
 # id → (setup, arguments, standard input, exit code, expected text in the error line)
 CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | None, int, str]] = {
     "service-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b"SELECT * WHERE { SERVICE <{url}/sparql> { ?s ?p ?o } }", 2, "SERVICE"),
-    "service-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph"],
-                         b"SELECT * WHERE { SERVICE SILENT <{url}/sparql> { ?s ?p ?o } }", 2, "--allow-federation"),
+    "service-oxigraph": (
+        None,
+        ["sparql", "-", "--engine", "oxigraph"],
+        b"SELECT * WHERE { SERVICE SILENT <{url}/sparql> { ?s ?p ?o } }",
+        2,
+        "--allow-federation",
+    ),
     "service-escaped": (None, ["sparql", "-"], b"SELECT * WHERE { \\u0053ERVICE <{url}/sparql> { ?s ?p ?o } }", 2, "SERVICE"),
-    "service-lowercase": (None, ["sparql", "-", "--engine", "oxigraph"], b"select * { service <{url}/s> { ?s ?p ?o } }", 2,
-                          "SERVICE"),
-    "from-named-rdflib": (None, ["sparql", "-", "--engine", "rdflib"], b"SELECT * FROM NAMED <{url}/g> WHERE { GRAPH ?g { ?s ?p ?o } }", 2,
-                          "SPARQL query failed"),
-    "unknown-function-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph"],
-                                  b"SELECT (<http://x/f>(1) AS ?x) {}", 2, "not supported"),
+    "service-lowercase": (None, ["sparql", "-", "--engine", "oxigraph"], b"select * { service <{url}/s> { ?s ?p ?o } }", 2, "SERVICE"),
+    "from-named-rdflib": (
+        None,
+        ["sparql", "-", "--engine", "rdflib"],
+        b"SELECT * FROM NAMED <{url}/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        2,
+        "SPARQL query failed",
+    ),
+    "unknown-function-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph"], b"SELECT (<http://x/f>(1) AS ?x) {}", 2, "not supported"),
     "invalid-utf8-stdin": (None, ["sparql", "-"], b"SELECT * WHERE { ?s ?p \xff }", 2, "not valid UTF-8"),
     "invalid-utf8-file": (_write("q.rq", b"ASK { \xc3\x28 }"), ["sparql", "q.rq"], None, 2, "not valid UTF-8"),
     "timeout-rdflib": (None, ["sparql", "-", "--engine", "rdflib", "--timeout", "1"], CARTESIAN.encode(), 2, "did not finish within 1 s"),
-    "timeout-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph", "--timeout", "1"], CARTESIAN.encode(), 2,
-                         "did not finish within 1 s"),
-    "redos-rdflib": (None, ["sparql", "-", "--engine", "rdflib", "--timeout", "1"],
-                     b"SELECT * WHERE { FILTER(REGEX('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '^(a+)+$')) }", 2,
-                     "did not finish"),
-    "remote-context-sparql": (_write("ctx.jsonld", REMOTE_CONTEXT), ["sparql", "-", "--data", "ctx.jsonld"], b"ASK {}", 2,
-                              "@context"),
+    "timeout-oxigraph": (None, ["sparql", "-", "--engine", "oxigraph", "--timeout", "1"], CARTESIAN.encode(), 2, "did not finish within 1 s"),
+    "redos-rdflib": (
+        None,
+        ["sparql", "-", "--engine", "rdflib", "--timeout", "1"],
+        b"SELECT * WHERE { FILTER(REGEX('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '^(a+)+$')) }",
+        2,
+        "did not finish",
+    ),
+    "remote-context-sparql": (_write("ctx.jsonld", REMOTE_CONTEXT), ["sparql", "-", "--data", "ctx.jsonld"], b"ASK {}", 2, "@context"),
     "remote-context-validate": (_write("ctx.jsonld", REMOTE_CONTEXT), ["validate", "ctx.jsonld"], None, 2, "never fetched"),
     "file-context-validate": (_write("ctx.jsonld", FILE_CONTEXT), ["validate", "ctx.jsonld"], None, 2, "@context"),
-    "billion-laughs-oxigraph": (_write("lol.owl", billion_laughs()), ["sparql", "-", "--engine", "oxigraph", "--data", "lol.owl"],
-                                b"ASK {}", 2, "billion laughs"),
+    "billion-laughs-oxigraph": (
+        _write("lol.owl", billion_laughs()),
+        ["sparql", "-", "--engine", "oxigraph", "--data", "lol.owl"],
+        b"ASK {}",
+        2,
+        "billion laughs",
+    ),
     "billion-laughs-validate": (_write("lol.owl", billion_laughs()), ["validate", "lol.owl"], None, 2, "billion laughs"),
-    "billion-laughs-link-fma": (_write("lol.owl", billion_laughs()), ["link-fma", "lol.owl", "--quiet"], None, 2,
-                                "billion laughs"),
-    "billion-laughs-serve": (_write("lol.owl", billion_laughs()), ["serve", "--no-site", "--port", "0", "--data", "lol.owl"], None, 2,
-                             "billion laughs"),
+    "billion-laughs-link-fma": (_write("lol.owl", billion_laughs()), ["link-fma", "lol.owl", "--quiet"], None, 2, "billion laughs"),
+    "billion-laughs-serve": (
+        _write("lol.owl", billion_laughs()),
+        ["serve", "--no-site", "--port", "0", "--data", "lol.owl"],
+        None,
+        2,
+        "billion laughs",
+    ),
     "corrupt-gzip-serve": (_corrupt_gzip, ["serve", "--no-site", "--port", "0", "--data", "bad.nt.gz"], None, 2, "gzip"),
     "external-entity": (_write("ext.owl", EXTERNAL_ENTITY), ["validate", "ext.owl"], None, 2, "nothing is fetched"),
     "parameter-entity": (_write("pe.owl", PARAMETER_ENTITY), ["validate", "pe.owl"], None, 2, "parameter entity"),
     "corrupt-gzip-data": (_corrupt_gzip, ["query", "innervation", "--data", "bad.nt.gz"], None, 2, "gzip"),
     "corrupt-gzip-link-fma": (_corrupt_gzip, ["link-fma", "bad.nt.gz", "--quiet"], None, 2, "gzip"),
-    "huge-literal-oxigraph": (_huge_literal, ["sparql", "-", "--engine", "oxigraph", "--data", "huge.nt"], b"ASK {}", 2,
-                              "exceeds the limit"),
+    "huge-literal-oxigraph": (_huge_literal, ["sparql", "-", "--engine", "oxigraph", "--data", "huge.nt"], b"ASK {}", 2, "exceeds the limit"),
     "huge-literal-rdflib": (_huge_literal, ["validate", "huge.nt"], None, 2, "exceeds the limit"),
     "huge-iri": (_huge_iri, ["sparql", "-", "--data", "huge.nt"], b"ASK {}", 2, "exceeds the limit"),
     "invalid-iri-validate": (_write("bad.nt", INVALID_IRI), ["validate", "bad.nt"], None, 2, "not readable"),
@@ -131,12 +153,15 @@ CASES: dict[str, tuple[Callable[[Path, str], None] | None, list[str], bytes | No
     "export-directory": (_directory, ["export", "--format", "turtle", "-o", "folder.ttl"], None, 2, "is a directory"),
     "export-fifo": (_fifo, ["export", "--format", "turtle", "-o", "pipe.ttl"], None, 2, "FIFO"),
     "export-suffix": (None, ["export", "--format", "turtle", "-o", "x.owl"], None, 2, "means rdfxml"),
-    "link-fma-onto-input": (_existing, ["link-fma", "mine.ttl", "--subset", "-o", "mine.ttl", "--quiet"], None, 2,
-                            "is also an input"),
-    "link-fma-onto-hardlink": (_existing, ["link-fma", "mine.ttl", "-o", "hardlink.ttl", "--quiet"], None, 2,
-                               "is also an input"),
-    "reason-malformed-rdfxml": (_write("bad.owl", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Descr'),
-                                ["reason", "bad.owl"], None, 2, "not readable"),
+    "link-fma-onto-input": (_existing, ["link-fma", "mine.ttl", "--subset", "-o", "mine.ttl", "--quiet"], None, 2, "is also an input"),
+    "link-fma-onto-hardlink": (_existing, ["link-fma", "mine.ttl", "-o", "hardlink.ttl", "--quiet"], None, 2, "is also an input"),
+    "reason-malformed-rdfxml": (
+        _write("bad.owl", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Descr'),
+        ["reason", "bad.owl"],
+        None,
+        2,
+        "not readable",
+    ),
     "reason-empty": (_write("empty.owl", ""), ["reason", "empty.owl"], None, 2, "no RDF triples"),
     "endpoint-object": (None, ["sparql", "-", "--endpoint", "{url}/json-object"], b"SELECT ?x {}", 2, "results"),
     "endpoint-list": (None, ["sparql", "-", "--endpoint", "{url}/json-list"], b"SELECT ?x {}", 2, "not a SPARQL results"),
@@ -154,10 +179,10 @@ CONTACTS_LISTENER = {name for name in CASES if name.startswith("endpoint-")}
 NEEDS_JAVA = {"reason-empty"}
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow) if name.startswith("reason-") else name
-                                  for name in CASES])  # reason asks whether Java runs
-def test_hostile_input_gives_one_line(name: str, listener: Listener, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "name", [pytest.param(name, marks=pytest.mark.slow) if name.startswith("reason-") else name for name in CASES]
+)  # reason asks whether Java runs
+def test_hostile_input_gives_one_line(name: str, listener: Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if name in NEEDS_JAVA and not java_available():
         pytest.skip("the reasoner needs Java")
     setup, args, stdin, code, expected = CASES[name]
@@ -185,8 +210,7 @@ def test_the_listener_detects_federation_when_it_is_allowed(listener: Listener) 
     """Positive control: with --allow-federation the SERVICE request does reach the listener."""
     listener.reset()
     query = f"SELECT ?x WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?x }} }}".encode()
-    result = CliRunner().invoke(main, ["sparql", "-", "--engine", "oxigraph", "--allow-federation", "--format", "csv"],
-                                input=query)
+    result = CliRunner().invoke(main, ["sparql", "-", "--engine", "oxigraph", "--allow-federation", "--format", "csv"], input=query)
     assert listener.requests, result.output
     assert result.exit_code == 0 and "remote" in result.output
 
@@ -206,7 +230,8 @@ def test_reason_resolves_imports_locally_and_names_the_rest(listener: Listener, 
     ontology.write_text(
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
         f"<http://x/o> a owl:Ontology ; owl:imports <{listener.url}/other.owl> , "
-        "<https://w3id.org/gluteonto/gluteonto.owl> .\n<http://x/A> a owl:Class .\n")
+        "<https://w3id.org/gluteonto/gluteonto.owl> .\n<http://x/A> a owl:Class .\n"
+    )
     listener.reset()
     result = CliRunner().invoke(main, ["reason", str(ontology)])
     assert result.exit_code == 0, result.output
@@ -247,8 +272,13 @@ def _no_traceback(stderr: str) -> None:
 @pytest.mark.slow
 def test_ctrl_c_stops_an_oxigraph_query(tmp_path: Path) -> None:
     (tmp_path / "q.rq").write_text(CARTESIAN)
-    process = subprocess.Popen([*GLUTEONTO, "sparql", "q.rq", "--engine", "oxigraph", "--timeout", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True)
+    process = subprocess.Popen(
+        [*GLUTEONTO, "sparql", "q.rq", "--engine", "oxigraph", "--timeout", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        start_new_session=True,
+    )
     time.sleep(3)
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=10)
@@ -288,8 +318,7 @@ def test_ctrl_c_during_reason_leaves_no_process(tmp_path: Path) -> None:
     The signal is sent as soon as the reasoner's Java process exists, so it always arrives while the
     reasoner works (starting the JVM alone takes longer than noticing it): the only right outcome is 130.
     """
-    process = subprocess.Popen([*GLUTEONTO, "reason"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
-                               start_new_session=True)
+    process = subprocess.Popen([*GLUTEONTO, "reason"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True)
     deadline = time.monotonic() + 120
     while "java" not in _session_programs(process.pid):
         assert process.poll() is None, f"reason ended ({process.returncode}) before its Java process was seen"
@@ -326,8 +355,9 @@ main()
 def test_ctrl_c_while_modules_load_or_the_command_runs_is_one_line_and_exit_130(tmp_path: Path, module: str) -> None:
     """Ctrl-C while the command line loads (``gluteonto.cli``, imported by the console script's entry point) and
     while the command runs (``gluteonto.query.answers``, imported by ``query``): one line and exit 130, nothing else."""
-    process = subprocess.Popen([sys.executable, "-c", _PAUSE_AT_IMPORT, module, "query", "innervation"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _PAUSE_AT_IMPORT, module, "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path
+    )
     assert process.stderr is not None
     assert process.stderr.readline() == b"paused\n"
     process.send_signal(signal.SIGINT)
@@ -338,8 +368,7 @@ def test_ctrl_c_while_modules_load_or_the_command_runs_is_one_line_and_exit_130(
 
 @pytest.mark.slow
 def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
-    process = subprocess.Popen([*GLUTEONTO, "export", "--format", "ntriples"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, cwd=tmp_path)
+    process = subprocess.Popen([*GLUTEONTO, "export", "--format", "ntriples"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     assert process.stdout is not None
     process.stdout.read(100)
     process.stdout.close()

@@ -21,9 +21,23 @@ SRC = ROOT / "src"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # the base: exceptions, limits, vocabulary, term IRIs, packaged data, light terms, the message catalogues,
     # safe file writing and the child process that stops a query
-    ("gluteonto.errors", "gluteonto.lazy", "gluteonto.limits", "gluteonto.version", "gluteonto.labels", "gluteonto.vocab",
-     "gluteonto.iris", "gluteonto.resources", "gluteonto.terms", "gluteonto.i18n", "gluteonto.safe_write",
-     "gluteonto.fileio", "gluteonto.isolate", "gluteonto.java", "gluteonto.hierarchy"),
+    (
+        "gluteonto.errors",
+        "gluteonto.lazy",
+        "gluteonto.limits",
+        "gluteonto.version",
+        "gluteonto.labels",
+        "gluteonto.vocab",
+        "gluteonto.iris",
+        "gluteonto.resources",
+        "gluteonto.terms",
+        "gluteonto.i18n",
+        "gluteonto.safe_write",
+        "gluteonto.fileio",
+        "gluteonto.isolate",
+        "gluteonto.java",
+        "gluteonto.hierarchy",
+    ),
     ("gluteonto.formats",),  # RDF syntaxes: reading user files, the deterministic writers
     ("gluteonto.sparql",),  # SPARQL text, parameter binding, the SERVICE guard, results and their formats, tables
     ("gluteonto.engines",),  # the query engines behind the Engine protocol
@@ -35,7 +49,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("gluteonto.site", "gluteonto.quiz"),  # the documentation site and the question bank, over the card
     ("gluteonto.server",),  # the SPARQL server's app and workers
     ("gluteonto.tools",),  # validate, reason, export, link-fma, serve, info
-    ("gluteonto.cli", "gluteonto.cli_lang", "gluteonto.cli_safety", "gluteonto.pager", "gluteonto.entry", "gluteonto.__main__", "gluteonto"),  # the CLI
+    (
+        "gluteonto.cli",
+        "gluteonto.cli_lang",
+        "gluteonto.cli_safety",
+        "gluteonto.pager",
+        "gluteonto.entry",
+        "gluteonto.__main__",
+        "gluteonto",
+    ),  # the CLI
 )
 #: Build time: turns the edit source into the release files. It may use the base and the RDF writers; the
 #: run time never imports it.
@@ -111,15 +133,20 @@ def test_every_runtime_module_has_a_layer() -> None:
 
 
 def test_no_module_imports_a_layer_above_its_own() -> None:
-    upward = sorted(f"{module} (layer {layer_of(module)}) imports {target} (layer {layer_of(target)})"
-                    for module, targets in GRAPH.items() if _runtime(module)
-                    for target in targets if _runtime(target) and layer_of(target) > layer_of(module))
+    upward = sorted(
+        f"{module} (layer {layer_of(module)}) imports {target} (layer {layer_of(target)})"
+        for module, targets in GRAPH.items()
+        if _runtime(module)
+        for target in targets
+        if _runtime(target) and layer_of(target) > layer_of(module)
+    )
     assert not upward, "\n".join(upward)
 
 
 def test_run_time_never_imports_the_build() -> None:
-    found = sorted(f"{module} imports {target}" for module, targets in GRAPH.items() if _runtime(module)
-                   for target in targets if not _runtime(target))
+    found = sorted(
+        f"{module} imports {target}" for module, targets in GRAPH.items() if _runtime(module) for target in targets if not _runtime(target)
+    )
     assert not found, "\n".join(found)
 
 
@@ -127,9 +154,13 @@ def test_build_uses_only_the_base_and_the_writers() -> None:
     def allowed(module: str) -> tuple[str, ...]:
         return (*BUILD_MAY_USE, *(BUILD_ENTRY_MAY_USE if module == BUILD_ENTRY else ()))
 
-    found = sorted(f"{module} imports {target}" for module, targets in GRAPH.items() if not _runtime(module)
-                   for target in targets if _runtime(target)
-                   and not any(target == p or target.startswith(p + ".") for p in allowed(module)))
+    found = sorted(
+        f"{module} imports {target}"
+        for module, targets in GRAPH.items()
+        if not _runtime(module)
+        for target in targets
+        if _runtime(target) and not any(target == p or target.startswith(p + ".") for p in allowed(module))
+    )
     assert not found, "\n".join(found)
 
 
@@ -143,7 +174,7 @@ def _cycle() -> list[str] | None:
         path.append(module)
         for target in sorted(GRAPH[module]):
             if state.get(target) == 1:
-                return path[path.index(target):] + [target]
+                return path[path.index(target) :] + [target]
             if target not in state:
                 found = visit(target)
                 if found:
@@ -165,14 +196,16 @@ def test_import_graph_has_no_cycle() -> None:
     assert cycle is None, " -> ".join(cycle or [])
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("from ..errors import InputError", {"gluteonto.errors"}),
-    ("from .. import limits", {"gluteonto.limits"}),
-    ("from .lookup import normalize", {"gluteonto.query.lookup"}),
-    ("import gluteonto.sparql.guard", {"gluteonto.sparql.guard"}),
-])
-def test_imports_are_read_as_python_resolves_them(text: str, expected: set[str], monkeypatch: pytest.MonkeyPatch,
-                                                  tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("from ..errors import InputError", {"gluteonto.errors"}),
+        ("from .. import limits", {"gluteonto.limits"}),
+        ("from .lookup import normalize", {"gluteonto.query.lookup"}),
+        ("import gluteonto.sparql.guard", {"gluteonto.sparql.guard"}),
+    ],
+)
+def test_imports_are_read_as_python_resolves_them(text: str, expected: set[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The checker itself: relative imports resolve against the importing module's package."""
     fake = tmp_path / "mod.py"
     fake.write_text(f"def f():\n    {text}\n", encoding="utf-8")

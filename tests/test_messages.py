@@ -78,8 +78,9 @@ def test_a_relation_without_a_sentence_is_named(monkeypatch: pytest.MonkeyPatch)
 
 def test_requires_is_one_norwegian_word_everywhere() -> None:
     """'requires' was 'krever' in column headers and 'forutsetter' on cards and diagrams."""
-    used = {key: ENTRIES["nb"][key] for key, texts in ENTRIES["en"].items() if re.search(r"\brequires\b", texts[0])
-            and not key.startswith("click:")}  # click's "requires an argument" is about typing, not a precondition
+    used = {
+        key: ENTRIES["nb"][key] for key, texts in ENTRIES["en"].items() if re.search(r"\brequires\b", texts[0]) and not key.startswith("click:")
+    }  # click's "requires an argument" is about typing, not a precondition
     assert {"header.requires", "edge.requires", "relation.requires_condition"} <= set(used)
     for key, texts in used.items():
         assert "forutsetter" in texts[0] and "krever" not in texts[0], key
@@ -103,17 +104,25 @@ def test_the_catalogues_hold_every_table_of_words() -> None:
 
 
 def test_compiled_catalogues_read_with_the_standard_library(tmp_path: Path) -> None:
-    data = mo_bytes({b"": b"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n",
-                     b"hello": "hei på deg".encode(), b"rows\0rows": b"(1 rad)\0({n} rader)"})
+    data = mo_bytes(
+        {
+            b"": b"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n",
+            b"hello": "hei på deg".encode(),
+            b"rows\0rows": b"(1 rad)\0({n} rader)",
+        }
+    )
     translations = gettext.GNUTranslations(io.BytesIO(data))
     assert translations.gettext("hello") == "hei på deg"
     assert translations.ngettext("rows", "rows", 3) == "({n} rader)"
 
 
-@pytest.mark.parametrize("entry, problem", [
-    ('#, fuzzy\nmsgid "x"\nmsgstr "y"\n', "marked fuzzy"),
-    ('msgid "x"\nmsgstr ""\n', "not translated"),
-])
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ('#, fuzzy\nmsgid "x"\nmsgstr "y"\n', "marked fuzzy"),
+        ('msgid "x"\nmsgstr ""\n', "not translated"),
+    ],
+)
 def test_an_untranslated_or_fuzzy_message_stops_the_build(tmp_path: Path, entry: str, problem: str) -> None:
     path = tmp_path / "gluteonto.po"
     path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + entry, encoding="utf-8")

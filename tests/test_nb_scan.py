@@ -61,8 +61,9 @@ def test_every_help_text_is_a_catalogue_key() -> None:
                     assert has_msg(param.show_default), (name, param.name, param.show_default)
 
 
-@pytest.mark.parametrize("env", [{"GLUTEONTO_LANG": "nb"}, {"LANG": "nb_NO.UTF-8"}, {"LC_ALL": "no_NO.UTF-8"}],
-                         ids=["GLUTEONTO_LANG", "LANG", "LC_ALL"])
+@pytest.mark.parametrize(
+    "env", [{"GLUTEONTO_LANG": "nb"}, {"LANG": "nb_NO.UTF-8"}, {"LC_ALL": "no_NO.UTF-8"}], ids=["GLUTEONTO_LANG", "LANG", "LC_ALL"]
+)
 def test_the_language_of_the_help_comes_from_the_environment_too(env: dict[str, str]) -> None:
     code, output = _run("--help", env={"LANG": "C.UTF-8", "LC_ALL": "", "GLUTEONTO_LANG": "", **env})
     assert code == 0 and "Kommandoer:" in output and "Vis versjonen og avslutt." in output, output
@@ -79,11 +80,24 @@ def test_the_group_lang_option_sets_the_language_of_help_and_answers() -> None:
 
 # -- click's usage errors -------------------------------------------------------------------------
 USAGE_ERRORS = [
-    ["query"], ["query", "innervation", "--nope"], ["nope"], ["query", "innervation", "--format", "xml"],
-    ["serve", "--port", "99999"], ["lookup", "--limit", "x", "a"], ["query", "innervation", "--timeout"],
-    ["about"], ["info", "extra"], ["site"], ["export", "--format", "x"], ["query", "x", "--lang", "xx"],
-    ["sparql", "/no/such/file.rq"], ["validate", "--engine", "x"], ["serve", "--timeout", "0"], ["--nope"],
-    ["lookup", "--limit"], ["queries", "--search"],
+    ["query"],
+    ["query", "innervation", "--nope"],
+    ["nope"],
+    ["query", "innervation", "--format", "xml"],
+    ["serve", "--port", "99999"],
+    ["lookup", "--limit", "x", "a"],
+    ["query", "innervation", "--timeout"],
+    ["about"],
+    ["info", "extra"],
+    ["site"],
+    ["export", "--format", "x"],
+    ["query", "x", "--lang", "xx"],
+    ["sparql", "/no/such/file.rq"],
+    ["validate", "--engine", "x"],
+    ["serve", "--timeout", "0"],
+    ["--nope"],
+    ["lookup", "--limit"],
+    ["queries", "--search"],
 ]
 
 
@@ -106,8 +120,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "hello.rq").write_text("hello", encoding="utf-8")
     (folder / "broken.rq").write_text("SELECT * WHERE {", encoding="utf-8")
     (folder / "blank.rq").write_text("", encoding="utf-8")
-    (folder / "service.rq").write_text("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-                                       encoding="utf-8")
+    (folder / "service.rq").write_text("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", encoding="utf-8")
     (folder / "notes.xyz").write_text("text", encoding="utf-8")
     (folder / "broken.ttl").write_text("<a> <b> .", encoding="utf-8")
     (folder / "broken.ttl.gz").write_bytes(gzip.compress(b"x")[:-8])
@@ -118,19 +131,38 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 ERROR_PATHS = [
-    ["query", "no-such-question"], ["query", "innervation", "-p", "x"], ["query", "innervation", "-p", "muskel=qqqq"],
-    ["query", "muscles-by-segment", "-p", "segment=X9"], ["query", "innervation", "-p", "nosuch=1"],
-    ["query", "innervation", "-p", "muskel=TFL"], ["query", "innervatoin"], ["lookup", "qqqqzzzzxx"],
-    ["about", "qqqq"], ["pathway", "qqqq"], ["queries", "--search", "qqqzzzxx"],
-    ["sparql", "{files}/hello.rq"], ["sparql", "{files}/broken.rq"], ["sparql", "{files}/blank.rq"],
-    ["sparql", "{files}/service.rq"], ["sparql", "--engine", "rdflib", "{files}/broken.rq"],
+    ["query", "no-such-question"],
+    ["query", "innervation", "-p", "x"],
+    ["query", "innervation", "-p", "muskel=qqqq"],
+    ["query", "muscles-by-segment", "-p", "segment=X9"],
+    ["query", "innervation", "-p", "nosuch=1"],
+    ["query", "innervation", "-p", "muskel=TFL"],
+    ["query", "innervatoin"],
+    ["lookup", "qqqqzzzzxx"],
+    ["about", "qqqq"],
+    ["pathway", "qqqq"],
+    ["queries", "--search", "qqqzzzxx"],
+    ["sparql", "{files}/hello.rq"],
+    ["sparql", "{files}/broken.rq"],
+    ["sparql", "{files}/blank.rq"],
+    ["sparql", "{files}/service.rq"],
+    ["sparql", "--engine", "rdflib", "{files}/broken.rq"],
     ["query", "innervation", "--endpoint", "ftp://example.org/sparql"],
-    ["query", "innervation", "--data", "{files}/broken.ttl"], ["query", "innervation", "--data", "{files}/notes.xyz"],
-    ["query", "innervation", "--data", "{files}/no-such.ttl"], ["query", "innervation", "--data", "{files}/broken.ttl.gz"],
-    ["validate", "{files}/no-such.ttl"], ["validate", "{files}/empty.ttl"], ["validate", "{files}/notes.xyz"],
-    ["validate", "{files}/used"], ["export", "--format", "turtle", "-o", "{files}/out.owl"],
-    ["export", "--format", "turtle", "-o", "{files}/used"], ["link", "{files}/empty.owl"], ["link", "{files}/no-such.owl"],
-    ["quiz", "-o", "{files}/used"], ["site", "-o", "{files}/a-file"], ["site", "-o", "{files}/used"],
+    ["query", "innervation", "--data", "{files}/broken.ttl"],
+    ["query", "innervation", "--data", "{files}/notes.xyz"],
+    ["query", "innervation", "--data", "{files}/no-such.ttl"],
+    ["query", "innervation", "--data", "{files}/broken.ttl.gz"],
+    ["validate", "{files}/no-such.ttl"],
+    ["validate", "{files}/empty.ttl"],
+    ["validate", "{files}/notes.xyz"],
+    ["validate", "{files}/used"],
+    ["export", "--format", "turtle", "-o", "{files}/out.owl"],
+    ["export", "--format", "turtle", "-o", "{files}/used"],
+    ["link", "{files}/empty.owl"],
+    ["link", "{files}/no-such.owl"],
+    ["quiz", "-o", "{files}/used"],
+    ["site", "-o", "{files}/a-file"],
+    ["site", "-o", "{files}/used"],
     ["serve", "--site", "{files}/a-file", "--port", "0"],
 ]
 
@@ -166,8 +198,7 @@ def nb_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     site.editor()
     site.question_pages()
     noted = {iri for iri in site.terms if site.ix.texts(iri, SKOS.editorialNote)}
-    sample = [iri for index, iri in enumerate(site.terms)
-              if index % 8 == 0 or iri in noted or site.ix.kind(iri) != "class"]
+    sample = [iri for index, iri in enumerate(site.terms) if index % 8 == 0 or iri in noted or site.ix.kind(iri) != "class"]
     questions = answering_questions(site.session, [iri for iri in sample if site.ix.kind(iri) == "class"])
     for iri in sample:
         site.term_page(build_card(site.ix, iri, "nb", questions=questions), iri, "nb", None)

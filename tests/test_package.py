@@ -22,9 +22,11 @@ def test_public_api_is_explicit() -> None:
 
 @pytest.mark.slow
 def test_runtime_needs_neither_the_build_code_nor_yaml() -> None:
-    code = ("import sys, gluteonto, gluteonto.cli, gluteonto.tools.export, gluteonto.tools.link, gluteonto.tools.info, "
-            "gluteonto.tools.reason, gluteonto.tools.serve, gluteonto.tools.validate; "
-            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('gluteonto.compile')))")
+    code = (
+        "import sys, gluteonto, gluteonto.cli, gluteonto.tools.export, gluteonto.tools.link, gluteonto.tools.info, "
+        "gluteonto.tools.reason, gluteonto.tools.serve, gluteonto.tools.validate; "
+        "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('gluteonto.compile')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -37,20 +39,20 @@ def _cli_in_fresh_interpreter(args: list[str], modules: list[str]) -> tuple[str,
     import tempfile
 
     with tempfile.NamedTemporaryFile("r", suffix=".json") as report:
-        code = ("import json, sys; from gluteonto.cli import main\n"
-                f"try:\n    main({args!r})\n    code = 0\nexcept SystemExit as exit:\n    code = exit.code\n"
-                f"json.dump({{'code': code, 'imported': [name in sys.modules for name in {modules!r}]}}, "
-                f"open({report.name!r}, 'w'))")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                env={**os.environ, "COLUMNS": "100"})
+        code = (
+            "import json, sys; from gluteonto.cli import main\n"
+            f"try:\n    main({args!r})\n    code = 0\nexcept SystemExit as exit:\n    code = exit.code\n"
+            f"json.dump({{'code': code, 'imported': [name in sys.modules for name in {modules!r}]}}, "
+            f"open({report.name!r}, 'w'))"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "COLUMNS": "100"})
         found = json.load(report)
     return result.stdout, found["code"], found["imported"]
 
 
 @pytest.mark.slow
 def test_answering_a_question_does_not_import_rdflib() -> None:
-    out, code, imported = _cli_in_fresh_interpreter(["query", "innervation", "--lang", "nb", "--format", "csv"],
-                                                    ["rdflib", "pyshacl", "owlready2"])
+    out, code, imported = _cli_in_fresh_interpreter(["query", "innervation", "--lang", "nb", "--format", "csv"], ["rdflib", "pyshacl", "owlready2"])
     assert code == 0 and "n. gluteus superior" in out
     assert imported == [False, False, False]
 
@@ -66,8 +68,9 @@ def test_validating_a_conforming_file_imports_neither_rdflib_nor_pyshacl() -> No
 
 @pytest.mark.slow
 def test_linking_fma_imports_neither_the_shacl_engines_nor_the_reasoner() -> None:
-    out, code, imported = _cli_in_fresh_interpreter(["link-fma", str(DATA / "fma-fixture.ttl"), "--subset", "--quiet"],
-                                                    ["pyshacl", "pyrudof", "owlready2"])
+    out, code, imported = _cli_in_fresh_interpreter(
+        ["link-fma", str(DATA / "fma-fixture.ttl"), "--subset", "--quiet"], ["pyshacl", "pyrudof", "owlready2"]
+    )
     assert code == 0 and "Mappings checked:" in out
     assert imported == [False, False, False]
 

@@ -42,13 +42,16 @@ def test_prebuilt_tables_do_not_drift_from_the_release() -> None:
     assert not stale, f"prebuilt tables differ from what the code builds: {stale}; run 'python -m gluteonto.compile'"
 
 
-@pytest.mark.parametrize(("term", "lang"), [
-    ("gluteus minimus", "nb"),  # a class, with questions, inherited and incoming relations
-    ("GLUTEONTO:0000003", "la"),  # by CURIE, Latin names
-    ("part of", "en"),  # an object property: the statements that use it
-    ("Gluteus Minimus article, section: introduction", "en"),  # a source: the statements citing it
-    ("definition", "nb"),  # an annotation property
-])
+@pytest.mark.parametrize(
+    ("term", "lang"),
+    [
+        ("gluteus minimus", "nb"),  # a class, with questions, inherited and incoming relations
+        ("GLUTEONTO:0000003", "la"),  # by CURIE, Latin names
+        ("part of", "en"),  # an object property: the statements that use it
+        ("Gluteus Minimus article, section: introduction", "en"),  # a source: the statements citing it
+        ("definition", "nb"),  # an annotation property
+    ],
+)
 def test_packaged_card_is_the_card_built_from_the_ontology(session: Session, term: str, lang: str) -> None:
     card = packaged_card(term, lang)
     assert card is not None
@@ -62,8 +65,7 @@ def test_packaged_lookup_is_the_lookup_of_a_session(session: Session, text: str)
     packaged = terms.lookup(text)
     live = session.lookup(text)
     assert packaged, text
-    assert [(str(m.iri), m.text, m.lang, m.kind, m.score) for m in packaged] == \
-           [(str(m.iri), m.text, m.lang, m.kind, m.score) for m in live]
+    assert [(str(m.iri), m.text, m.lang, m.kind, m.score) for m in packaged] == [(str(m.iri), m.text, m.lang, m.kind, m.score) for m in live]
     for lang in ("en", "nb"):
         asked = asked_about(session, [m.iri for m in live], lang)
         assert [terms.asked_about([m.iri], lang)[m.iri] for m in packaged] == [asked[m.iri] for m in live]
@@ -80,8 +82,7 @@ def test_unknown_term_is_refused_by_the_packaged_card_as_by_the_builder(session:
     assert str(packaged.value) == str(live.value)
 
 
-def test_stale_tables_are_not_used_after_a_query_is_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         fresh_fingerprint: None) -> None:
+def test_stale_tables_are_not_used_after_a_query_is_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_fingerprint: None) -> None:
     """A question edited in a checkout and not rebuilt: the tables no longer fit, the commands answer live."""
     edited = tmp_path / "queries"
     shutil.copytree(queries_dir(), edited)
@@ -98,14 +99,15 @@ def test_stale_tables_are_not_used_after_a_query_is_edited(tmp_path: Path, monke
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", [["about", "gluteus", "minimus", "--no-pager"], ["lookup", "setemuskel"],
-                                  ["query", "innervation", "--no-pager"]])
+@pytest.mark.parametrize("args", [["about", "gluteus", "minimus", "--no-pager"], ["lookup", "setemuskel"], ["query", "innervation", "--no-pager"]])
 def test_everyday_commands_load_no_rdflib_pyshacl_or_owlready2(args: list[str]) -> None:
-    code = ("import atexit, sys\n"
-            "atexit.register(lambda: print('LOADED', *[m for m in ('rdflib', 'pyshacl', 'owlready2') if m in sys.modules], file=sys.stderr))\n"
-            f"sys.argv = ['gluteonto', *{args!r}]\n"
-            "from gluteonto.entry import main\n"
-            "main()\n")
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('LOADED', *[m for m in ('rdflib', 'pyshacl', 'owlready2') if m in sys.modules], file=sys.stderr))\n"
+        f"sys.argv = ['gluteonto', *{args!r}]\n"
+        "from gluteonto.entry import main\n"
+        "main()\n"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip().splitlines()[-1] == "LOADED"

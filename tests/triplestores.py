@@ -179,14 +179,19 @@ def differences(expected: QueryResult, got: QueryResult, ordered_by: Sequence[st
         ordered_by = [expected.variables[i] for i, _ in positions]
 
         def sort_key(row: tuple[Term | None, ...]) -> tuple[object, ...]:
-            return tuple((row[i].value if row[i] is not None else None) if as_string else row[i]  # type: ignore[union-attr]
-                         for i, as_string in positions)
+            return tuple(
+                (row[i].value if row[i] is not None else None) if as_string else row[i]  # type: ignore[union-attr]
+                for i, as_string in positions
+            )
+
         want_keys = [sort_key(row) for row in want]
         have_keys = [sort_key(row) for row in have]
         if want_keys != have_keys:
             first = next(i for i, (a, b) in enumerate(zip(want_keys, have_keys, strict=True)) if a != b)
-            problems.append(f"order by {', '.join(ordered_by)} differs from row {first + 1}: "
-                            f"{_show(have_keys[first])} where {_show(want_keys[first])} was expected")
+            problems.append(
+                f"order by {', '.join(ordered_by)} differs from row {first + 1}: "
+                f"{_show(have_keys[first])} where {_show(want_keys[first])} was expected"
+            )
     return problems
 
 
@@ -208,6 +213,7 @@ def _show(row: Iterable[object]) -> str:
             return "_:b"
         suffix = f"@{cell.lang}" if cell.lang else (f"^^<{cell.datatype}>" if cell.datatype else "")
         return f'"{cell.value[:60]}"{suffix}'
+
     return "(" + ", ".join(one(c) for c in row) + ")"
 
 
@@ -263,8 +269,7 @@ class Virtuoso:
     @staticmethod
     def missing() -> str | None:
         """Why Virtuoso cannot run here, or None."""
-        if not (os.environ.get("VIRTUOSO_T") or shutil.which("virtuoso-t")) or not (
-                os.environ.get("VIRTUOSO_ISQL") or shutil.which("isql-vt")):
+        if not (os.environ.get("VIRTUOSO_T") or shutil.which("virtuoso-t")) or not (os.environ.get("VIRTUOSO_ISQL") or shutil.which("isql-vt")):
             return "Virtuoso is not installed (apt-get install virtuoso-opensource: virtuoso-t and isql-vt)"
         return None
 
@@ -289,8 +294,12 @@ class Virtuoso:
         for attempt in range(2):  # a port taken between choosing and binding: try once more with others
             self.sql_port, self.http_port = free_port(), free_port()
             ini = self.workdir / "virtuoso.ini"
-            ini.write_text(_VIRTUOSO_INI.format(db=self.workdir / "db", load=self.workdir / "load", root=self.workdir,
-                                                sql_port=self.sql_port, http_port=self.http_port), encoding="utf-8")
+            ini.write_text(
+                _VIRTUOSO_INI.format(
+                    db=self.workdir / "db", load=self.workdir / "load", root=self.workdir, sql_port=self.sql_port, http_port=self.http_port
+                ),
+                encoding="utf-8",
+            )
             try:
                 self._launch()
                 return
@@ -301,8 +310,13 @@ class Virtuoso:
     def _launch(self) -> None:
         assert self.binary is not None
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen([self.binary, "+foreground", "+configfile", str(self.workdir / "virtuoso.ini")],
-                                            cwd=self.workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                [self.binary, "+foreground", "+configfile", str(self.workdir / "virtuoso.ini")],
+                cwd=self.workdir,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         try:
             _wait_http(f"{self.url}?query=ASK%7B%7D", self.process, self.START_TIMEOUT, self.log, "Virtuoso")
         except RuntimeError:
@@ -313,8 +327,12 @@ class Virtuoso:
         """Run SQL statements through isql-vt as dba; RuntimeError on any error line."""
         assert self.isql_binary is not None
         script = "\n".join(s.rstrip(";") + ";" for s in statements)
-        result = subprocess.run([self.isql_binary, f"127.0.0.1:{self.sql_port}", "dba", "dba", "errors=stdout", f"exec={script}"],
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [self.isql_binary, f"127.0.0.1:{self.sql_port}", "dba", "dba", "errors=stdout", f"exec={script}"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         output = result.stdout + result.stderr
         if result.returncode != 0 or "*** Error" in output:
             raise RuntimeError(f"isql-vt failed on {script!r}:\n{output[-_LOG_TAIL:]}")
@@ -404,8 +422,9 @@ class OxigraphServer:
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.workdir / "oxigraph.out"
         with log.open("ab") as out:
-            self.process = subprocess.Popen([*command, "--bind", f"127.0.0.1:{self.port}"], stdout=out, stderr=subprocess.STDOUT,
-                                            start_new_session=True)
+            self.process = subprocess.Popen(
+                [*command, "--bind", f"127.0.0.1:{self.port}"], stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
         try:
             _wait_http(f"{self.url}?query=ASK%7B%7D", self.process, self.START_TIMEOUT, log, "The Oxigraph server")
         except RuntimeError:
@@ -420,9 +439,29 @@ class OxigraphServer:
 # -- Jena ARQ --------------------------------------------------------------------------------------
 #: Debian's libapache-jena-java jars and the libraries they need (its package dependencies); slf4j-nop
 #: keeps ARQ quiet. Putting all of /usr/share/java on the class path instead makes slf4j refuse to start.
-_JENA_LIBS = ("commons-cli", "commons-codec", "commons-compress", "commons-csv", "commons-io", "commons-lang3", "dexx.collection",
-              "gson", "guava", "httpclient", "httpcore", "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
-              "jakarta.json-api", "protobuf", "slf4j-api", "slf4j-nop", "thrift", "titanium-json-ld")
+_JENA_LIBS = (
+    "commons-cli",
+    "commons-codec",
+    "commons-compress",
+    "commons-csv",
+    "commons-io",
+    "commons-lang3",
+    "dexx.collection",
+    "gson",
+    "guava",
+    "httpclient",
+    "httpcore",
+    "jackson-core",
+    "jackson-databind",
+    "jackson-annotations",
+    "jsonld-java",
+    "jakarta.json-api",
+    "protobuf",
+    "slf4j-api",
+    "slf4j-nop",
+    "thrift",
+    "titanium-json-ld",
+)
 
 
 class JenaArq:
@@ -437,8 +476,10 @@ class JenaArq:
         jars = sorted(glob.glob("/usr/share/java/jena-*.jar"))
         if not any(Path(j).name == "jena-arq.jar" for j in jars):
             return None
-        return os.pathsep.join([j for j in jars if re.search(r"jena-[a-z0-9-]+\.jar$", j) and not re.search(r"-\d", Path(j).name)]
-                               + [f"/usr/share/java/{name}.jar" for name in _JENA_LIBS if Path(f"/usr/share/java/{name}.jar").is_file()])
+        return os.pathsep.join(
+            [j for j in jars if re.search(r"jena-[a-z0-9-]+\.jar$", j) and not re.search(r"-\d", Path(j).name)]
+            + [f"/usr/share/java/{name}.jar" for name in _JENA_LIBS if Path(f"/usr/share/java/{name}.jar").is_file()]
+        )
 
     def missing(self) -> str | None:
         """Why ARQ cannot run here, or None."""
@@ -469,8 +510,9 @@ class JenaArq:
                             target = classes / name.replace("org/apache/jena/ext/", "", 1)
                             target.parent.mkdir(parents=True, exist_ok=True)
                             target.write_bytes(jar.read(name))
-        subprocess.run(["javac", "-nowarn", "-cp", self.classpath, "-d", str(classes), str(JENA_RUNNER)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            ["javac", "-nowarn", "-cp", self.classpath, "-d", str(classes), str(JENA_RUNNER)], check=True, capture_output=True, timeout=300
+        )
         self.command = ["java", "-cp", f"{classes}{os.pathsep}{self.classpath}", "RunQueries"]
 
     def run(self, data: Path, queries: dict[str, str]) -> dict[str, QueryResult | str]:

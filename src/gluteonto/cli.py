@@ -54,30 +54,30 @@ class RegistryChoice(click.Choice[str]):
         """Ignored: the names always come from the registry."""
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
-                           default=current_lang, show_default="option.lang.default",
-                           help="option.lang")
-ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
-                             help="option.engine")
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), default=current_lang, show_default="option.lang.default", help="option.lang"
+)
+ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True, help="option.engine")
 WIDE_OPTION = click.option("--wide", is_flag=True, help="option.wide")
 ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="option.endpoint")
 GRAPH_OPTION = click.option("--graph", "graphs", multiple=True, metavar="IRI", help="option.graph")
-DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
-                           help="option.data")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)),
-                             show_default=True, help="option.format")
+DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="option.data")
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)), show_default=True, help="option.format"
+)
 
 
-TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=limits.QUERY_TIMEOUT, show_default=True,
-                              metavar="SECONDS", help="option.timeout")
-FEDERATION_OPTION = click.option("--allow-federation", is_flag=True,
-                                 help="option.allow_federation")
+TIMEOUT_OPTION = click.option(
+    "--timeout", type=click.FloatRange(min=0), default=limits.QUERY_TIMEOUT, show_default=True, metavar="SECONDS", help="option.timeout"
+)
+FEDERATION_OPTION = click.option("--allow-federation", is_flag=True, help="option.allow_federation")
 
 
 def run_options(func: F) -> F:
     """The output, data-source and safety options shared by 'query' and 'sparql'."""
-    for option in reversed((FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, GRAPH_OPTION, DATA_OPTION,
-                            TIMEOUT_OPTION, FEDERATION_OPTION)):
+    for option in reversed(
+        (FORMAT_OPTION, LANG_OPTION, WIDE_OPTION, ENGINE_OPTION, ENDPOINT_OPTION, GRAPH_OPTION, DATA_OPTION, TIMEOUT_OPTION, FEDERATION_OPTION)
+    ):
         func = option(func)
     return func
 
@@ -112,13 +112,22 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _session(engine: str = "oxigraph", data: tuple[Path, ...] = (), endpoint: str | None = None, *, graphs: tuple[str, ...] = (),
-             timeout: float | None = None, allow_federation: bool = False, relation_graph: bool = False) -> Session:
+def _session(
+    engine: str = "oxigraph",
+    data: tuple[Path, ...] = (),
+    endpoint: str | None = None,
+    *,
+    graphs: tuple[str, ...] = (),
+    timeout: float | None = None,
+    allow_federation: bool = False,
+    relation_graph: bool = False,
+) -> Session:
     """A query session (imported here, so commands that need none stay light)."""
     from .query.session import Session
 
-    return Session(engine, data, endpoint=endpoint, endpoint_graphs=graphs, timeout=timeout, allow_federation=allow_federation,
-                   relation_graph=relation_graph)
+    return Session(
+        engine, data, endpoint=endpoint, endpoint_graphs=graphs, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph
+    )
 
 
 def _emit(text: str) -> None:
@@ -170,8 +179,7 @@ def info(engine: str, lang: str) -> None:
     from .i18n import has_msg, msg, ui
     from .tools.info import ontology_info
 
-    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value)
-             for key, value in ontology_info(engine, ui(lang)).items()]
+    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value) for key, value in ontology_info(engine, ui(lang)).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:
         click.echo(f"{key:<{width}}  {value}")
@@ -219,8 +227,11 @@ def _indented(line: str, indent: int, first: str = "") -> str:
     from .sparql.tablefmt import terminal_width
 
     width = max(terminal_width(), indent + 20)
-    return "\n".join(textwrap.wrap(line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent,
-                                   break_on_hyphens=False, break_long_words=False))
+    return "\n".join(
+        textwrap.wrap(
+            line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent, break_on_hyphens=False, break_long_words=False
+        )
+    )
 
 
 @main.command()
@@ -321,16 +332,26 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 
 @main.command()
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="option.param")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="option.param")
 @run_options
 @PAGER_OPTION
-@click.option("--relation-graph", "relation_graph", is_flag=True,
-              help="option.relation_graph")
+@click.option("--relation-graph", "relation_graph", is_flag=True, help="option.relation_graph")
 @friendly
-def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-          graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool, no_pager: bool,
-          relation_graph: bool) -> None:
+def query(
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    wide: bool,
+    engine: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    data: tuple[Path, ...],
+    timeout: float,
+    allow_federation: bool,
+    no_pager: bool,
+    relation_graph: bool,
+) -> None:
     """Run the packaged question NAME (see 'gluteonto queries'; Norwegian names work too).
 
     Exit 0 with answers, 1 when nothing fits, 2 when a value is not a term, 3 when the source says
@@ -341,8 +362,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
     from .query.answers import ask
 
     lang = lang.lower()
-    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation,
-                       relation_graph=relation_graph)
+    session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
     spec = session.find_query(name)
     values = _parse_params(params, lang)
     for param in spec.params:
@@ -372,8 +392,18 @@ def query(name: str, params: tuple[str, ...], fmt: str, lang: str, wide: bool, e
 @click.argument("source", type=click.File("rb"))
 @run_options
 @friendly
-def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: str | None,
-           graphs: tuple[str, ...], data: tuple[Path, ...], timeout: float, allow_federation: bool) -> None:
+def sparql(
+    source: Any,
+    fmt: str,
+    lang: str,
+    wide: bool,
+    engine: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    data: tuple[Path, ...],
+    timeout: float,
+    allow_federation: bool,
+) -> None:
     """Run the SPARQL query in SOURCE (a file, or - for standard input)."""
     from .sparql.guard import check_query, decode_query
 
@@ -385,10 +415,10 @@ def sparql(source: Any, fmt: str, lang: str, wide: bool, engine: str, endpoint: 
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True,
-              help="option.validate_format")
-@click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True,
-              help="option.shacl_engine")
+@click.option(
+    "--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True, help="option.validate_format"
+)
+@click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True, help="option.shacl_engine")
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
@@ -403,8 +433,9 @@ def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--timeout", type=click.FloatRange(min=0), default=limits.REASON_TIMEOUT, show_default=True,
-              metavar="SECONDS", help="option.reason_timeout")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=limits.REASON_TIMEOUT, show_default=True, metavar="SECONDS", help="option.reason_timeout"
+)
 @friendly
 def reason(file: Path | None, timeout: float) -> None:
     """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable.
@@ -443,8 +474,7 @@ def qc(engine: str, endpoint: str | None, graphs: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True,
-              help="option.export_format")
+@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True, help="option.export_format")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="option.output")
 @click.option("--with-bridge", is_flag=True, help="option.with_bridge")
 @friendly
@@ -463,13 +493,11 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--endpoint", required=True, metavar="URL",
-              help="option.push_endpoint")
+@click.option("--endpoint", required=True, metavar="URL", help="option.push_endpoint")
 @click.option("--graph", metavar="IRI", help="option.push_graph")
 @click.option("--append", is_flag=True, help="option.append")
 @click.option("--user", metavar="NAME", help="option.user")
-@click.option("--timeout", type=click.FloatRange(min=1), default=600.0, show_default=True, metavar="SECONDS",
-              help="option.push_timeout")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600.0, show_default=True, metavar="SECONDS", help="option.push_timeout")
 @LANG_OPTION
 @friendly
 def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user: str | None, timeout: float, lang: str) -> None:
@@ -501,8 +529,7 @@ def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user
 
 @click.command("link", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path),
-              help="option.link_output")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="option.link_output")
 @click.option("--subset", is_flag=True, help="option.subset")
 @click.option("--keep-going", is_flag=True, help="option.keep_going")
 @click.option("--query", "query_names", multiple=True, metavar="NAME", help="option.link_query")
@@ -512,8 +539,18 @@ def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user
 @click.option("--quiet", is_flag=True, help="option.quiet")
 @click.option("--progress", "show_progress", is_flag=True, help="option.progress")
 @friendly
-def link(file: Path, output: Path | None, subset: bool, keep_going: bool, query_names: tuple[str, ...], params: tuple[str, ...],
-         fmt: str, lang: str, quiet: bool, show_progress: bool) -> None:
+def link(
+    file: Path,
+    output: Path | None,
+    subset: bool,
+    keep_going: bool,
+    query_names: tuple[str, ...],
+    params: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    quiet: bool,
+    show_progress: bool,
+) -> None:
     """Check gluteonto's mappings against an FMA or Uberon FILE and merge the two.
 
     FILE is any FMA edition (BioPortal/SIG, OBO Foundry, OAEI) or an Uberon release (.owl, .obo,
@@ -557,11 +594,14 @@ main.add_command(link, "link-fma")
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(list(UI_LANGS), case_sensitive=False),
-              default=lambda: current_lang() if current_lang() in UI_LANGS else "en", show_default="option.quiz_lang.default",
-              help="option.quiz_lang")
-@click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True,
-              help="option.quiz_format")
+@click.option(
+    "--lang",
+    type=click.Choice(list(UI_LANGS), case_sensitive=False),
+    default=lambda: current_lang() if current_lang() in UI_LANGS else "en",
+    show_default="option.quiz_lang.default",
+    help="option.quiz_lang",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True, help="option.quiz_format")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="option.quiz_output")
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
@@ -603,24 +643,35 @@ def site(output: Path, require_diagrams: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="option.host")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="option.port")
 @DATA_OPTION
-@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="option.site_dir")
+@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False), help="option.site_dir")
 @click.option("--no-site", is_flag=True, help="option.no_site")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=limits.SERVER_QUERY_TIMEOUT, show_default=True,
-              metavar="SECONDS", help="option.serve_timeout")
-@click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True,
-              help="option.max_rows")
-@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True,
-              help="option.max_bytes")
-@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
-              help="option.allow_host")
-@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
-              help="option.cors_origin")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=limits.SERVER_QUERY_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="option.serve_timeout",
+)
+@click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True, help="option.max_rows")
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True, help="option.max_bytes")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME", help="option.allow_host")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="option.cors_origin")
 @FEDERATION_OPTION
 @friendly
-def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, no_site: bool, timeout: float,
-          max_rows: int, max_bytes: int, allowed_hosts: tuple[str, ...], cors_origins: tuple[str, ...],
-          allow_federation: bool) -> None:
+def serve(
+    host: str,
+    port: int,
+    data: tuple[Path, ...],
+    site_dir: Path | None,
+    no_site: bool,
+    timeout: float,
+    max_rows: int,
+    max_bytes: int,
+    allowed_hosts: tuple[str, ...],
+    cors_origins: tuple[str, ...],
+    allow_federation: bool,
+) -> None:
     """Serve the ontology as a read-only SPARQL 1.1 endpoint, and the documentation site at / (Ctrl-C to stop)."""
     import logging
 
@@ -645,8 +696,18 @@ def serve(host: str, port: int, data: tuple[Path, ...], site_dir: Path | None, n
 
             reason = exc.render(lang) if isinstance(exc, Localized) else os_error_text(exc, lang) if isinstance(exc, OSError) else str(exc)
             click.echo(f"{msg('warning', lang)}: {msg('serve no site', lang, reason=reason)}", err=True)
-    server = make_server(host, port, data, site=site_dir, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
-                         allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
+    server = make_server(
+        host,
+        port,
+        data,
+        site=site_dir,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_bytes=max_bytes,
+        allowed_hosts=allowed_hosts,
+        cors_origins=cors_origins,
+        allow_federation=allow_federation,
+    )
     address, bound_port = server.server_address[0], server.server_address[1]
     if not is_loopback(host):
         click.echo(f"{msg('warning', lang)}: {msg('serve open', lang, host=host)}", err=True)

@@ -39,8 +39,7 @@ import click
 
 from .i18n import BASE_LANG, LABEL_LANGS, Phrase, default_lang, has_msg, msg, os_reason, plural_template
 
-__all__ = ["CLICK_PREFIX", "Command", "Group", "current_lang", "invocation_lang", "os_error_text", "route_click_messages",
-           "speaking", "translate"]
+__all__ = ["CLICK_PREFIX", "Command", "Group", "current_lang", "invocation_lang", "os_error_text", "route_click_messages", "speaking", "translate"]
 
 #: Catalogue keys of click's own words start with this, followed by click's text.
 CLICK_PREFIX = "click:"
@@ -92,8 +91,7 @@ def translate(text: str | None, lang: str) -> str | None:
 
 def _metavar(text: str, lang: str) -> str:
     """A metavar (``SECONDS``, ``[FILE]``, ``TERM...``) with each capitalised word in ``lang`` (``metavar.WORD``)."""
-    return _METAVAR.sub(lambda m: msg("metavar." + m.group(), lang) if has_msg("metavar." + m.group(), lang) else m.group(),
-                        text)
+    return _METAVAR.sub(lambda m: msg("metavar." + m.group(), lang) if has_msg("metavar." + m.group(), lang) else m.group(), text)
 
 
 def _click_gettext(message: str) -> str:
@@ -159,9 +157,14 @@ class _Localized(click.Command):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not any(param.name == "lang" for param in self.params):
-            self.params.append(click.Option(["--lang"], type=click.Choice(LABEL_LANGS, case_sensitive=False),
-                                            expose_value=False,
-                                            help="option.interface_lang" if isinstance(self, click.Group) else "option.messages_lang"))
+            self.params.append(
+                click.Option(
+                    ["--lang"],
+                    type=click.Choice(LABEL_LANGS, case_sensitive=False),
+                    expose_value=False,
+                    help="option.interface_lang" if isinstance(self, click.Group) else "option.messages_lang",
+                )
+            )
 
     def _help_key(self) -> str:
         callback = self.callback
@@ -198,8 +201,7 @@ class _Localized(click.Command):
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         """The usage line's words in this invocation's language (``[OPTIONS]`` …)."""
-        return [_metavar(translate(piece, current_lang()) or piece, current_lang())
-                for piece in super().collect_usage_pieces(ctx)]
+        return [_metavar(translate(piece, current_lang()) or piece, current_lang()) for piece in super().collect_usage_pieces(ctx)]
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command's help, ``command.NAME`` in the catalogue."""

@@ -41,8 +41,9 @@ def quiet_broken_pipe() -> NoReturn:
 class SafeGroup(Group):
     """A click group whose errors are short, in the user's language, and whose interruptions are quiet."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
         """Run the command in the invocation's language; in standalone mode a closed pipe or Ctrl-C ends it quietly."""
         words = list(sys.argv[1:] if args is None else args)
         with speaking(invocation_lang(words, os.environ)):
@@ -63,8 +64,9 @@ class SafeGroup(Group):
                 click.echo(msg("usage help", lang, usage=" ".join(usage.split()), command=command), err=True)
             sys.exit(exc.exit_code)
         except click.FileError as exc:
-            click.echo(f"{msg('error', lang)}: " + msg("cannot open", lang, path=exc.ui_filename,
-                                                       reason=os_error_text(exc.message or "", lang)), err=True)
+            click.echo(
+                f"{msg('error', lang)}: " + msg("cannot open", lang, path=exc.ui_filename, reason=os_error_text(exc.message or "", lang)), err=True
+            )
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             click.echo(f"{msg('error', lang)}: {exc.format_message()}", err=True)

@@ -112,8 +112,7 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "work.query", quiet: bool = False,
-                 memory: int | None = None) -> T:
+def run_isolated(func: Callable[[], T], *, timeout: float | None, what: str = "work.query", quiet: bool = False, memory: int | None = None) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
 
     ``what`` is the message key naming the work in errors (``work.query``: *the query*).

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["lazy_getattr"]
 
 
-def lazy_getattr(namespace: dict[str, Any], exports: Mapping[str, str],
-                 made: Mapping[str, Callable[[], Any]] | None = None) -> Callable[[str], Any]:
+def lazy_getattr(namespace: dict[str, Any], exports: Mapping[str, str], made: Mapping[str, Callable[[], Any]] | None = None) -> Callable[[str], Any]:
     """A module ``__getattr__`` for the package whose globals are ``namespace``.
 
     A name in ``exports`` comes from the module it maps to (relative to the package), a name in

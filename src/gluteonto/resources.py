@@ -18,8 +18,15 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
-    "data_root", "ontology_file", "release_file", "bridge_file", "shapes_file", "queries_dir", "mappings_file",
-    "ONTOLOGY_FORMATS", "INTERNATIONAL_FORMATS",
+    "data_root",
+    "ontology_file",
+    "release_file",
+    "bridge_file",
+    "shapes_file",
+    "queries_dir",
+    "mappings_file",
+    "ONTOLOGY_FORMATS",
+    "INTERNATIONAL_FORMATS",
 ]
 
 #: release format name → (file name, rdflib format, pyoxigraph media type)

@@ -26,8 +26,13 @@ from .i18n import MessageError, Phrase, os_reason
 
 __all__ = ["atomic_output", "check_output", "is_stdout", "resolve_output"]
 
-_KINDS = ((stat.S_ISDIR, "kind directory"), (stat.S_ISCHR, "kind device"), (stat.S_ISBLK, "kind device"),
-          (stat.S_ISFIFO, "kind fifo"), (stat.S_ISSOCK, "kind socket"))
+_KINDS = (
+    (stat.S_ISDIR, "kind directory"),
+    (stat.S_ISCHR, "kind device"),
+    (stat.S_ISBLK, "kind device"),
+    (stat.S_ISFIFO, "kind fifo"),
+    (stat.S_ISSOCK, "kind socket"),
+)
 
 
 def is_stdout(path: Path | str | None) -> bool:

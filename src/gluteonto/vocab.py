@@ -110,9 +110,20 @@ def _rdflib_names() -> dict[str, Any]:
     from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
     obo = Namespace(_OBO)
-    return {"GLUT": Namespace(PREFIXES["GLUTEONTO"]), "OBO": obo, "OBOINOWL": Namespace(_OBOINOWL),
-            "IAO_DEFINITION": URIRef(OBO_DEFINITION), "FMA": Namespace(_FMA), "SH": Namespace(_SH),
-            "DCTERMS": DCTERMS, "OWL": OWL, "RDF": RDF, "RDFS": RDFS, "SKOS": SKOS, "XSD": XSD}
+    return {
+        "GLUT": Namespace(PREFIXES["GLUTEONTO"]),
+        "OBO": obo,
+        "OBOINOWL": Namespace(_OBOINOWL),
+        "IAO_DEFINITION": URIRef(OBO_DEFINITION),
+        "FMA": Namespace(_FMA),
+        "SH": Namespace(_SH),
+        "DCTERMS": DCTERMS,
+        "OWL": OWL,
+        "RDF": RDF,
+        "RDFS": RDFS,
+        "SKOS": SKOS,
+        "XSD": XSD,
+    }
 
 
 def __getattr__(name: str) -> Any:
@@ -141,7 +152,7 @@ def compact_iri(iri: str) -> str:
             best, best_prefix = namespace, prefix
     if not best:
         return iri
-    return f"{best_prefix}:{iri[len(best):]}"
+    return f"{best_prefix}:{iri[len(best) :]}"
 
 
 def version_iri(version: str, file: str = "gluteonto.owl") -> URIRef:

@@ -43,15 +43,13 @@ def test_innervation_sentence_in_norwegian_with_roots_and_section(index: CardInd
     assert nerve.detail == "(røtter L4, L5, S1)"
     assert [s.short for s in nerve.sources] == ["artikkelen, avsnitt Innervasjon"]
     assert nerve.inherited_from is None
-    assert "Gluteus minimus innerveres av n. gluteus superior (røtter L4, L5, S1) — kilde: artikkelen, avsnitt Innervasjon" in \
-        render_text(card, 200)
+    assert "Gluteus minimus innerveres av n. gluteus superior (røtter L4, L5, S1) — kilde: artikkelen, avsnitt Innervasjon" in render_text(card, 200)
 
 
 def test_labels_synonyms_definition_in_three_languages(index: CardIndex) -> None:
     card = build_card(index, "m. gluteus minimus", "en")
     assert card.term.iri == str(GM)
-    assert {n.lang: n.text for n in card.labels} == {"en": "gluteus minimus", "nb": "gluteus minimus",
-                                                      "la": "musculus gluteus minimus"}
+    assert {n.lang: n.text for n in card.labels} == {"en": "gluteus minimus", "nb": "gluteus minimus", "la": "musculus gluteus minimus"}
     assert "den lille setemuskelen" in [s.text for s in card.synonyms]
     assert card.definition is not None and card.definition.lang == "en" and not card.definition.fallback
     assert {s.kind for s in card.definition_sources} == {"section"}
@@ -101,8 +99,7 @@ def test_coverage_notes_follow_the_data(index: CardIndex, fresh_graph: Graph) ->
     changed = card_index(fresh_graph)
     no_questions: QuestionTable = {}  # the notes do not depend on the question list, which rdflib would take seconds to find
     assert not [n for n in build_card(changed, TFL, "en", questions=no_questions).notes if "nerve supply" in n.text]
-    assert "tensor fasciae latae" in next(n.text for n in build_card(changed, SGN, "en", questions=no_questions).notes
-                                          if n.kind == "coverage")
+    assert "tensor fasciae latae" in next(n.text for n in build_card(changed, SGN, "en", questions=no_questions).notes if n.kind == "coverage")
 
 
 def test_mappings_link_fma_and_uberon(index: CardIndex) -> None:
@@ -139,8 +136,7 @@ def test_property_and_source_cards(index: CardIndex) -> None:
 
 def test_defined_class_reads_as_a_definition(index: CardIndex) -> None:
     card = build_card(index, "gluteus minimus blended with piriformis", "en")
-    assert "Gluteus minimus blended with piriformis is by definition gluteus minimus that is continuous with piriformis" \
-        in _sentences(card.relations)
+    assert "Gluteus minimus blended with piriformis is by definition gluteus minimus that is continuous with piriformis" in _sentences(card.relations)
 
 
 def test_graph_and_session_give_the_same_card(ontology_graph: Graph, index: CardIndex) -> None:
@@ -162,8 +158,7 @@ def test_bad_input_is_one_clear_error(index: CardIndex) -> None:
 
 def test_text_fits_the_width(index: CardIndex) -> None:
     text = render_text(build_card(index, GM, "nb"), width=60)
-    long = [line for line in text.splitlines() if len(line) > 60 and " " in line.strip()
-            and not line.strip().startswith("gluteonto query ")]
+    long = [line for line in text.splitlines() if len(line) > 60 and " " in line.strip() and not line.strip().startswith("gluteonto query ")]
     assert not long
 
 
@@ -203,8 +198,7 @@ class _Checker(HTMLParser):
 
 def test_html_fragment_is_balanced_and_links_terms(index: CardIndex) -> None:
     card = build_card(index, GM, "la")
-    html = render_html(card, href=lambda ref: f"{ref.curie}.html" if ref.local else None,
-                       question_href=lambda name: f"q.html#{name}")
+    html = render_html(card, href=lambda ref: f"{ref.curie}.html" if ref.local else None, question_href=lambda name: f"q.html#{name}")
     checker = _Checker()
     checker.feed(html)
     assert not checker.stack

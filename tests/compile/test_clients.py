@@ -34,8 +34,9 @@ def turtle() -> Graph:
 def _english_definition() -> str:
     """The English definition of gluteus minimus as the Turtle release states it (first 60 characters)."""
     graph = Graph().parse(ontology_file("ttl"), format="turtle")
-    texts = [str(o) for o in graph.objects(URIRef(GM_IRI), URIRef("http://purl.obolibrary.org/obo/IAO_0000115"))
-             if getattr(o, "language", None) == "en"]
+    texts = [
+        str(o) for o in graph.objects(URIRef(GM_IRI), URIRef("http://purl.obolibrary.org/obo/IAO_0000115")) if getattr(o, "language", None) == "en"
+    ]
     assert len(texts) == 1
     return texts[0][:60]
 
@@ -120,8 +121,7 @@ def test_obographs_release_has_english_nodes_typed_synonyms_and_edges() -> None:
     assert gm["meta"]["definition"]["val"].startswith(ENGLISH_DEFINITION)
     assert "GLUTEONTO:0000852" in gm["meta"]["definition"]["xrefs"]
     assert {"val": "FMA:22317"} in gm["meta"]["xrefs"]
-    assert any(s["val"] == "den lille setemuskelen" and s["synonymType"].endswith("#NORWEGIAN_BOKMAL")
-               for s in gm["meta"]["synonyms"])
+    assert any(s["val"] == "den lille setemuskelen" and s["synonymType"].endswith("#NORWEGIAN_BOKMAL") for s in gm["meta"]["synonyms"])
     edges = {(e["sub"], e["pred"], e["obj"]) for e in graph["edges"]}
     assert (GM_IRI, "is_a", GM_IRI.replace("0000004", "0000003")) in edges
     assert (GM_IRI, "http://purl.obolibrary.org/obo/RO_0002005", GM_IRI.replace("0000004", "0000062")) in edges
@@ -146,8 +146,8 @@ def test_py_horned_owl_reads_every_disjointness_axiom_from_the_functional_syntax
 def test_owlready2_loads_the_bridge_through_onto_path_and_finds_terms_in_the_namespace(tmp_path: Path) -> None:
     code = f"""
 import owlready2
-owlready2.onto_path.append({str(ontology_file('owl').parent)!r})
-bridge = owlready2.get_ontology({str(release_file('gluteonto-fma-bridge.owl'))!r}).load()
+owlready2.onto_path.append({str(ontology_file("owl").parent)!r})
+bridge = owlready2.get_ontology({str(release_file("gluteonto-fma-bridge.owl"))!r}).load()
 onto = bridge.imported_ontologies[0]
 ns = onto.get_namespace("https://w3id.org/gluteonto/")
 gm = ns.GLUTEONTO_0000004
@@ -163,7 +163,7 @@ print("den lille setemuskelen" in gm.hasExactSynonym.nb)
 def test_owlready2_reads_the_norwegian_label_from_the_international_edition(tmp_path: Path) -> None:
     code = f"""
 import owlready2
-onto = owlready2.get_ontology({str(ontology_file('owl', international=True))!r}).load()
+onto = owlready2.get_ontology({str(ontology_file("owl", international=True))!r}).load()
 gm = onto.get_namespace("https://w3id.org/gluteonto/").GLUTEONTO_0000004
 print(gm.label.en[0]); print(gm.label.nb[0]); print(onto.base_iri)
 """

@@ -32,9 +32,11 @@ LATIN = URIRef("http://purl.obolibrary.org/obo/gluteonto#LATIN")
 
 @pytest.fixture(scope="module")
 def main_graphs() -> dict[str, Graph]:
-    return {"ttl": Graph().parse(ontology_file("ttl"), format="turtle"),
-            "owl": Graph().parse(ontology_file("owl"), format="xml"),
-            "jsonld": Graph().parse(ontology_file("jsonld"), format="json-ld")}
+    return {
+        "ttl": Graph().parse(ontology_file("ttl"), format="turtle"),
+        "owl": Graph().parse(ontology_file("owl"), format="xml"),
+        "jsonld": Graph().parse(ontology_file("jsonld"), format="json-ld"),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +59,7 @@ def test_main_release_has_one_english_label_and_one_english_definition_per_term(
     definitions = _per_entity(graph, IAO_DEFINITION)
     assert len(labels) > 300 and len(definitions) > 250
     for prop, found in ((RDFS.label, labels), (IAO_DEFINITION, definitions)):
-        bad = {str(s): [f"{v}@{lang_of(v)}" for v in values] for s, values in found.items()
-               if len(values) != 1 or values[0].language != "en"}
+        bad = {str(s): [f"{v}@{lang_of(v)}" for v in values] for s, values in found.items() if len(values) != 1 or values[0].language != "en"}
         assert not bad, (prop, list(bad.items())[:5])
     skos = _per_entity(graph, SKOS.definition)
     assert all(len(v) == 1 and v[0].language == "en" for v in skos.values())
@@ -85,12 +86,12 @@ def test_main_release_keeps_the_norwegian_and_latin_names_as_typed_synonyms(main
     # each of them is the asserted synonym itself, and names exactly the international edition's labels
     graph = main_graphs["ttl"]
     assert all((s, OBOINOWL.hasExactSynonym, Literal(v, lang=lang)) in graph for s, v, lang, _k in typed)
-    labels = {(s, str(o), lang_of(o)) for s, o in international.subject_objects(RDFS.label)
-              if isinstance(s, URIRef) and lang_of(o) in ("nb", "la")}
+    labels = {(s, str(o), lang_of(o)) for s, o in international.subject_objects(RDFS.label) if isinstance(s, URIRef) and lang_of(o) in ("nb", "la")}
     assert labels <= {(s, v, lang) for s, v, lang, _k in typed}
     # and every Norwegian or Latin synonym of the main release is typed
-    untyped = {(s, str(o)) for s, o in graph.subject_objects(OBOINOWL.hasExactSynonym) if lang_of(o) in ("nb", "la")} \
-        - {(s, v) for s, v, _lang, _k in typed}
+    untyped = {(s, str(o)) for s, o in graph.subject_objects(OBOINOWL.hasExactSynonym) if lang_of(o) in ("nb", "la")} - {
+        (s, v) for s, v, _lang, _k in typed
+    }
     assert not untyped
     for kind in (NORWEGIAN, LATIN):  # declared as OBO-to-OWL declares a synonymtypedef
         assert (kind, RDFS.subPropertyOf, OBOINOWL.SynonymTypeProperty) in graph
@@ -100,8 +101,11 @@ def test_main_release_keeps_the_norwegian_and_latin_names_as_typed_synonyms(main
 def test_functional_syntax_release_has_one_english_label_and_definition_per_term() -> None:
     text = release_file("gluteonto.ofn").read_text(encoding="utf-8")
     for prop in ("rdfs:label", "IAO:0000115"):
-        found = re.findall(r"^AnnotationAssertion\((?:Annotation\(.*?\) )*" + re.escape(prop) + r" (GLUTEONTO:\S+) \"(?:[^\"\\]|\\.)*\"(@\w+)?",
-                           text, flags=re.MULTILINE)
+        found = re.findall(
+            r"^AnnotationAssertion\((?:Annotation\(.*?\) )*" + re.escape(prop) + r" (GLUTEONTO:\S+) \"(?:[^\"\\]|\\.)*\"(@\w+)?",
+            text,
+            flags=re.MULTILINE,
+        )
         assert len(found) > 250, prop
         assert {lang for _s, lang in found} == {"@en"}, prop
         counts = Counter(subject for subject, _lang in found)
@@ -124,8 +128,9 @@ def test_obo_release_has_one_english_name_and_definition_per_frame_and_typed_syn
 def test_obographs_release_has_english_labels_and_definitions_and_typed_synonyms(international: Graph) -> None:
     graph = json.loads(release_file("gluteonto.json").read_text(encoding="utf-8"))["graphs"][0]
     english = {str(s): str(o) for s, o in international.subject_objects(RDFS.label) if isinstance(s, URIRef) and lang_of(o) == "en"}
-    definitions = {str(s): " ".join(str(o).split()) for s, o in international.subject_objects(IAO_DEFINITION)
-                   if isinstance(s, URIRef) and lang_of(o) == "en"}
+    definitions = {
+        str(s): " ".join(str(o).split()) for s, o in international.subject_objects(IAO_DEFINITION) if isinstance(s, URIRef) and lang_of(o) == "en"
+    }
     for node in graph["nodes"]:
         if node["id"] in english:
             assert node["lbl"] == english[node["id"]]
@@ -156,7 +161,8 @@ def _ground(graph: Graph) -> set[tuple[object, object, object]]:
 
 
 def test_international_edition_has_everything_of_the_main_release_but_its_header_and_name_synonyms(
-        main_graphs: dict[str, Graph], international: Graph) -> None:
+    main_graphs: dict[str, Graph], international: Graph
+) -> None:
     main = main_graphs["ttl"]
     labels = {(s, OBOINOWL.hasExactSynonym, o) for s, o in international.subject_objects(RDFS.label) if lang_of(o) in ("nb", "la")}
     header = set(main.subjects(RDF.type, OWL.Ontology))

@@ -52,8 +52,20 @@ def test_header_has_title_description_licence_creator_homepage_and_version(main:
 
 
 #: every property the header uses, none of them a contact point (docs/design.md, "Header and contact")
-HEADER_PROPERTIES = {RDF.type, DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator, DCTERMS.created,
-                     DCTERMS.modified, DCTERMS.source, RDFS.comment, OWL.versionIRI, OWL.versionInfo, FOAF_HOMEPAGE}
+HEADER_PROPERTIES = {
+    RDF.type,
+    DCTERMS.title,
+    DCTERMS.description,
+    DCTERMS.license,
+    DCTERMS.creator,
+    DCTERMS.created,
+    DCTERMS.modified,
+    DCTERMS.source,
+    RDFS.comment,
+    OWL.versionIRI,
+    OWL.versionInfo,
+    FOAF_HOMEPAGE,
+}
 
 
 def test_header_names_no_contact_the_project_does_not_have(main: Graph) -> None:
@@ -64,8 +76,9 @@ def test_header_names_no_contact_the_project_does_not_have(main: Graph) -> None:
     ont = _header(main)
     assert set(main.predicates(ont, None)) <= HEADER_PROPERTIES
     values = [str(o) for o in main.objects(ont, None)]
-    assert not [v for v in values if v.startswith("mailto:") or re.search(r"[\w.+-]+@[\w-]+\.\w", v)
-                or re.search(r"github\.com|gitlab\.com|/issues\b", v)]
+    assert not [
+        v for v in values if v.startswith("mailto:") or re.search(r"[\w.+-]+@[\w-]+\.\w", v) or re.search(r"github\.com|gitlab\.com|/issues\b", v)
+    ]
     assert [str(o) for o in main.objects(ont, DCTERMS.creator)] == ["gluteonto contributors"]
     design = re.sub(r"\s+", " ", (ROOT / "docs" / "design.md").read_text(encoding="utf-8"))
     assert "It names **no contact**" in design
@@ -73,8 +86,9 @@ def test_header_names_no_contact_the_project_does_not_have(main: Graph) -> None:
 
 def test_every_own_term_has_an_identifier_of_the_project_form(main: Graph) -> None:
     """OBO principle 3: one identifier space, stable seven-digit ids."""
-    own = {s for s in main.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith("https://w3id.org/gluteonto/")
-           and s != _header(main)}
+    own = {
+        s for s in main.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith("https://w3id.org/gluteonto/") and s != _header(main)
+    }
     assert own and all(re.fullmatch(re.escape(OWN) + r"\d{7}", str(s)) for s in own)
 
 

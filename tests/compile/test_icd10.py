@@ -84,10 +84,12 @@ def test_every_clinical_class_is_mapped_to_icd10_or_listed_with_the_reason(sourc
 
 def test_a_malformed_icd10_row_stops_the_build(tmp_path: Path, source) -> None:  # type: ignore[no-untyped-def]
     text = (ROOT / ICD10_MAPPINGS).read_text(encoding="utf-8")
-    for bad in ("gluteal_tendinopathy\tclose\tM76.0\tGluteal tendinitis\tA close match.",
-                "no_such_class\tbroad\tM76.0\tGluteal tendinitis\tA reason.",
-                "gm_weakness\tnone\tM62.8\tOther specified disorders of muscle\tA reason.",
-                "gm_weakness\tbroad\t\t\tA reason."):
+    for bad in (
+        "gluteal_tendinopathy\tclose\tM76.0\tGluteal tendinitis\tA close match.",
+        "no_such_class\tbroad\tM76.0\tGluteal tendinitis\tA reason.",
+        "gm_weakness\tnone\tM62.8\tOther specified disorders of muscle\tA reason.",
+        "gm_weakness\tbroad\t\t\tA reason.",
+    ):
         path = tmp_path / "icd10-mappings.tsv"
         path.write_text(text + bad + "\n", encoding="utf-8")
         with pytest.raises(SourceError):

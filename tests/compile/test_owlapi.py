@@ -50,9 +50,21 @@ def _check(checker: list[str], path: Path) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("name", ["gluteonto.owl", "gluteonto.ttl", "gluteonto.ofn", "gluteonto-fma-bridge.owl",
-                                  "gluteonto-international.owl", "gluteonto-international.ttl", "gluteonto-base.owl",
-                                  "gluteonto-full.owl", "gluteonto-simple.owl", "gluteonto-basic.owl"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "gluteonto.owl",
+        "gluteonto.ttl",
+        "gluteonto.ofn",
+        "gluteonto-fma-bridge.owl",
+        "gluteonto-international.owl",
+        "gluteonto-international.ttl",
+        "gluteonto-base.owl",
+        "gluteonto-full.owl",
+        "gluteonto-simple.owl",
+        "gluteonto-basic.owl",
+    ],
+)
 def test_release_loads_cleanly_in_owlapi(checker: list[str], name: str) -> None:
     out = _check(checker, ROOT / "ontology" / name)
     if name.startswith(("gluteonto.", "gluteonto-international.", "gluteonto-full.")):
@@ -75,10 +87,17 @@ def test_rdfxml_and_functional_syntax_give_the_owlapi_the_same_axioms(checker: l
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("source, subset", [
-    ("fma-fixture.ttl", False), ("fma-fixture.ttl", True), ("fma-obo-fixture.owl", True), ("fma-oaei-fixture.owl", True),
-    ("uberon/uberon-extract.obo", True), ("uberon/uberon-extract.owl", False),
-])
+@pytest.mark.parametrize(
+    "source, subset",
+    [
+        ("fma-fixture.ttl", False),
+        ("fma-fixture.ttl", True),
+        ("fma-obo-fixture.owl", True),
+        ("fma-oaei-fixture.owl", True),
+        ("uberon/uberon-extract.obo", True),
+        ("uberon/uberon-extract.owl", False),
+    ],
+)
 def test_merged_output_loads_cleanly_in_owlapi(checker: list[str], tmp_path: Path, source: str, subset: bool) -> None:
     """Regression: the --subset output lacked the declarations of the properties it used, so it was not OWL 2 DL."""
     merged = tmp_path / "merged.owl"

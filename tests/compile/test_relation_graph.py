@@ -42,8 +42,12 @@ def _small() -> Graph:
     g.add((chain, RDF.rest, rest))
     g.add((rest, RDF.first, PART_OF))
     g.add((rest, RDF.rest, RDF.nil))
-    for sub, prop, filler in (("finger", PART_OF, "hand"), ("hand", PART_OF, "arm"), ("muscle", _ex("innervated_by"), "nerve"),
-                              ("action", _ex("has_agent"), "finger")):
+    for sub, prop, filler in (
+        ("finger", PART_OF, "hand"),
+        ("hand", PART_OF, "arm"),
+        ("muscle", _ex("innervated_by"), "nerve"),
+        ("action", _ex("has_agent"), "finger"),
+    ):
         node = BNode()
         g.add((_ex(sub), RDFS.subClassOf, node))
         g.add((node, RDF.type, OWL.Restriction))
@@ -90,8 +94,11 @@ def _el_view(graph: Graph) -> Graph:
     out = Graph()
     for s, p, o in graph:
         out.add((s, p, o))
-    dropped: set[tuple[Node, URIRef, Node]] = {(s, RDFS.subClassOf, o) for s, o in graph.subject_objects(RDFS.subClassOf)
-               if isinstance(o, BNode) and not isinstance(graph.value(o, OWL.someValuesFrom), URIRef)}
+    dropped: set[tuple[Node, URIRef, Node]] = {
+        (s, RDFS.subClassOf, o)
+        for s, o in graph.subject_objects(RDFS.subClassOf)
+        if isinstance(o, BNode) and not isinstance(graph.value(o, OWL.someValuesFrom), URIRef)
+    }
     dropped |= {(s, OWL.equivalentClass, o) for s, o in graph.subject_objects(OWL.equivalentClass)}  # (fewer entailments)
     for triple in dropped:
         out.remove(triple)
@@ -140,8 +147,11 @@ def test_relation_graph_edges_are_hermits_entailments() -> None:
     """For a sample of subjects and every (relation, filler) pair the graph uses: each edge is entailed by the
     ontology (sound), and every edge HermiT entails from the ontology's EL part is in the graph (complete)."""
     full = Graph().parse(ROOT / "ontology" / "gluteonto-full.owl", format="xml")
-    edges = {(s, p, o) for s, p, o in Graph().parse(ROOT / "ontology" / "gluteonto-relation-graph.ttl", format="turtle")
-             if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)}
+    edges = {
+        (s, p, o)
+        for s, p, o in Graph().parse(ROOT / "ontology" / "gluteonto-relation-graph.ttl", format="turtle")
+        if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)
+    }
     glut = "https://w3id.org/gluteonto/GLUTEONTO_"
     subjects = [URIRef(glut + n) for n in ("0000004", "0000005", "0000062", "0000212", "0000214", "0000084", "0000419")]
     pairs = sorted({(p, o) for s, p, o in edges if s in subjects})

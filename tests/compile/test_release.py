@@ -23,9 +23,11 @@ def committed_inferences() -> list[tuple[URIRef, URIRef]]:
     """The (subclass, superclass) pairs the committed full variant asserts beyond the main release: the
     reasoner's inferences as last built (test_variants checks them against HermiT, a slow test), so the
     drift tests need no Java."""
+
     def pairs(name: str) -> set[tuple[URIRef, URIRef]]:
         graph = Graph().parse(ROOT / "ontology" / name, format="xml")
         return {(s, o) for s, o in graph.subject_objects(RDFS.subClassOf) if isinstance(s, URIRef) and isinstance(o, URIRef)}
+
     return sorted(pairs("gluteonto-full.owl") - pairs("gluteonto.owl"))
 
 
@@ -36,8 +38,9 @@ def _bytes(content: str | bytes) -> bytes:
 def test_release_files_do_not_drift_from_the_source() -> None:
     """The releases, the term constants module and the compiled message catalogues match their sources."""
     rendered = render_release(ROOT, inferred=committed_inferences())
-    assert {"src/gluteonto/iris.py", "src/gluteonto/locale/en/LC_MESSAGES/gluteonto.mo",
-            "src/gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo"} <= set(rendered)
+    assert {"src/gluteonto/iris.py", "src/gluteonto/locale/en/LC_MESSAGES/gluteonto.mo", "src/gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo"} <= set(
+        rendered
+    )
     stale = [rel for rel, content in rendered.items() if (ROOT / rel).read_bytes() != _bytes(content)]
     assert not stale, f"generated files differ from their sources: {stale}; run 'python -m gluteonto.compile'"
 
@@ -45,20 +48,26 @@ def test_release_files_do_not_drift_from_the_source() -> None:
 @pytest.mark.slow
 def test_release_is_reproducible_across_processes() -> None:
     inferred = [(str(s), str(o)) for s, o in committed_inferences()]
-    code = "from pathlib import Path; from gluteonto.compile.release import REFERENCE_IDS, render_release; import hashlib, json; " \
-           "from rdflib import URIRef; " \
-           f"inferred = [(URIRef(s), URIRef(o)) for s, o in {inferred!r}]; " \
-           "print(json.dumps({k: hashlib.sha256(v if isinstance(v, bytes) else v.encode()).hexdigest() " \
-           f"for k, v in render_release(Path({str(ROOT)!r}), inferred).items()}}))"
-    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                              env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
+    code = (
+        "from pathlib import Path; from gluteonto.compile.release import REFERENCE_IDS, render_release; import hashlib, json; "
+        "from rdflib import URIRef; "
+        f"inferred = [(URIRef(s), URIRef(o)) for s, o in {inferred!r}]; "
+        "print(json.dumps({k: hashlib.sha256(v if isinstance(v, bytes) else v.encode()).hexdigest() "
+        f"for k, v in render_release(Path({str(ROOT)!r}), inferred).items()}}))"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "2")
+    }
     assert len(outputs) == 1
 
 
 def _shape(graph: Graph) -> Counter[tuple[str, str, str]]:
     """Triples with every blank node written as '_' (a fast, blank-node-blind fingerprint)."""
+
     def show(node: object) -> str:
         return "_" if isinstance(node, BNode) else node.n3()  # type: ignore[attr-defined]
+
     return Counter((show(s), show(p), show(o)) for s, p, o in graph)
 
 
@@ -130,7 +139,8 @@ def test_exact_fma_and_uberon_matches_agree_with_the_reference_rows() -> None:
 def test_classes_without_an_fma_or_uberon_term_are_listed_outside_the_mapping_set() -> None:
     mapping_set = (ROOT / "mappings" / "gluteonto.sssom.tsv").read_text(encoding="utf-8")
     assert "NoTermFound" not in mapping_set.split("mapping_set_description")[0] + "\n".join(
-        line for line in mapping_set.splitlines() if not line.startswith("#"))
+        line for line in mapping_set.splitlines() if not line.startswith("#")
+    )
     lines = (ROOT / "mappings" / "gluteonto-unmapped.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
     assert rows[0] == ["subject_id", "subject_label", "target_source", "reason"]

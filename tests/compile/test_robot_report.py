@@ -24,15 +24,40 @@ REPORT = ROOT / "ontology" / "report"
 PROFILE = ROOT / "ontology" / "robot-report-profile.tsv"
 #: ROBOT's default levels (its report_profile.txt, read from its documentation)
 ROBOT_LEVELS = {
-    "ERROR": {"deprecated_boolean_datatype", "deprecated_class_reference", "deprecated_property_reference",
-              "duplicate_definition", "duplicate_label", "illegal_use_of_built_in_vocabulary", "label_formatting",
-              "label_whitespace", "missing_label", "missing_ontology_description", "missing_ontology_license",
-              "missing_ontology_title", "misused_obsolete_label", "misused_replaced_by", "multiple_definitions",
-              "multiple_equivalent_class_definitions", "multiple_labels"},
-    "WARN": {"annotation_whitespace", "duplicate_exact_synonym", "duplicate_label_synonym", "duplicate_scoped_synonym",
-             "equivalent_pair", "equivalent_class_axiom_no_genus", "invalid_xref", "missing_definition",
-             "missing_obsolete_label", "missing_subset_declaration", "missing_synonymtype_declaration",
-             "multiple_equivalent_classes", "invalid_entity_uri"},
+    "ERROR": {
+        "deprecated_boolean_datatype",
+        "deprecated_class_reference",
+        "deprecated_property_reference",
+        "duplicate_definition",
+        "duplicate_label",
+        "illegal_use_of_built_in_vocabulary",
+        "label_formatting",
+        "label_whitespace",
+        "missing_label",
+        "missing_ontology_description",
+        "missing_ontology_license",
+        "missing_ontology_title",
+        "misused_obsolete_label",
+        "misused_replaced_by",
+        "multiple_definitions",
+        "multiple_equivalent_class_definitions",
+        "multiple_labels",
+    },
+    "WARN": {
+        "annotation_whitespace",
+        "duplicate_exact_synonym",
+        "duplicate_label_synonym",
+        "duplicate_scoped_synonym",
+        "equivalent_pair",
+        "equivalent_class_axiom_no_genus",
+        "invalid_xref",
+        "missing_definition",
+        "missing_obsolete_label",
+        "missing_subset_declaration",
+        "missing_synonymtype_declaration",
+        "multiple_equivalent_classes",
+        "invalid_entity_uri",
+    },
     "INFO": {"lowercase_definition", "missing_superclass", "multiple_asserted_superclasses"},
 }
 LEVEL = {name: level for level, names in ROBOT_LEVELS.items() for name in names}
@@ -61,8 +86,7 @@ def _store(quads: list[Any]) -> Any:
 
 
 def _rows(store: Any, check: str) -> set[tuple[str, ...]]:
-    return {tuple(str(cell) if cell is not None else "" for cell in row)
-            for row in store.query((REPORT / f"{check}.rq").read_text(encoding="utf-8"))}
+    return {tuple(str(cell) if cell is not None else "" for cell in row) for row in store.query((REPORT / f"{check}.rq").read_text(encoding="utf-8"))}
 
 
 def test_there_is_one_check_per_robot_report_query_with_robots_level() -> None:
@@ -109,20 +133,20 @@ MUTATIONS = {
     "duplicate_definition": f"INSERT {{ {MEDIUS} obo:IAO_0000115 ?d }} WHERE {{ {GM} obo:IAO_0000115 ?d }}",
     "duplicate_exact_synonym": f'INSERT DATA {{ {GM} oboInOwl:hasExactSynonym "Gluteal Fold"@en . {MEDIUS} oboInOwl:hasExactSynonym "gluteal fold"@en }}',
     "duplicate_label": f"DELETE {{ {MEDIUS} rdfs:label ?old }} INSERT {{ {MEDIUS} rdfs:label ?l }} "
-                       f"WHERE {{ {GM} rdfs:label ?l . {MEDIUS} rdfs:label ?old }}",
+    f"WHERE {{ {GM} rdfs:label ?l . {MEDIUS} rdfs:label ?old }}",
     "duplicate_label_synonym": f"INSERT {{ {MEDIUS} oboInOwl:hasExactSynonym ?l }} WHERE {{ {GM} rdfs:label ?l }}",
     "duplicate_scoped_synonym": f'INSERT DATA {{ {GM} oboInOwl:hasExactSynonym "gm"@en ; oboInOwl:hasRelatedSynonym "gm"@en }}',
     "equivalent_class_axiom_no_genus": f"INSERT DATA {{ {GM} owl:equivalentClass [ a owl:Restriction ; owl:onProperty obo:RO_0002005 ; "
-                                       "owl:someValuesFrom glut:0000062 ] }",
+    "owl:someValuesFrom glut:0000062 ] }",
     "equivalent_pair": f"INSERT DATA {{ {GM} owl:equivalentClass {MEDIUS} }}",
     "illegal_use_of_built_in_vocabulary": 'INSERT DATA { rdf:type rdfs:comment "is a" }',
     "invalid_entity_uri": "INSERT DATA { <https://purl.obolibrary.org/obo/UBERON_0008521> a owl:Class }",
     "invalid_xref": f'INSERT DATA {{ {GM} oboInOwl:hasDbXref "FMA 22317" }}',
     "label_formatting": 'INSERT DATA { <https://w3id.org/gluteonto/GLUTEONTO_0999999> rdfs:label "gluteus\\tminimus"@en }',
     "label_whitespace": f"DELETE {{ {GM} rdfs:label ?l }} INSERT {{ {GM} rdfs:label ?padded }} "
-                        f'WHERE {{ {GM} rdfs:label ?l BIND(STRLANG(CONCAT(STR(?l), " "), LANG(?l)) AS ?padded) }}',
+    f'WHERE {{ {GM} rdfs:label ?l BIND(STRLANG(CONCAT(STR(?l), " "), LANG(?l)) AS ?padded) }}',
     "lowercase_definition": f"DELETE {{ {GM} obo:IAO_0000115 ?d }} INSERT {{ {GM} obo:IAO_0000115 ?low }} "
-                            f"WHERE {{ {GM} obo:IAO_0000115 ?d BIND(STRLANG(LCASE(STR(?d)), LANG(?d)) AS ?low) }}",
+    f"WHERE {{ {GM} obo:IAO_0000115 ?d BIND(STRLANG(LCASE(STR(?d)), LANG(?d)) AS ?low) }}",
     "missing_definition": "DELETE WHERE { glut:0000084 obo:IAO_0000115 ?d }",
     "missing_label": "DELETE WHERE { glut:0000062 rdfs:label ?l }",
     "missing_obsolete_label": "INSERT DATA { glut:0000084 owl:deprecated true }",
@@ -133,12 +157,12 @@ MUTATIONS = {
     "missing_superclass": f"DELETE WHERE {{ {GM} rdfs:subClassOf ?parent }}",
     "missing_synonymtype_declaration": "DELETE WHERE { <http://purl.obolibrary.org/obo/gluteonto#LATIN> rdfs:subPropertyOf ?p }",
     "misused_obsolete_label": f"DELETE {{ {GM} rdfs:label ?l }} INSERT {{ {GM} rdfs:label ?old }} "
-                              f'WHERE {{ {GM} rdfs:label ?l BIND(STRLANG(CONCAT("obsolete ", STR(?l)), LANG(?l)) AS ?old) }}',
+    f'WHERE {{ {GM} rdfs:label ?l BIND(STRLANG(CONCAT("obsolete ", STR(?l)), LANG(?l)) AS ?old) }}',
     "misused_replaced_by": f"INSERT DATA {{ {GM} obo:IAO_0100001 {MEDIUS} }}",
     "multiple_asserted_superclasses": f"INSERT DATA {{ {GM} rdfs:subClassOf glut:0000001 }}",
     "multiple_definitions": f'INSERT DATA {{ {GM} obo:IAO_0000115 "A second definition."@en }}',
     "multiple_equivalent_class_definitions": f"INSERT DATA {{ {GM} owl:equivalentClass [ owl:intersectionOf ( glut:0000003 glut:0000001 ) ] , "
-                                             "[ owl:intersectionOf ( glut:0000003 glut:0000002 ) ] }",
+    "[ owl:intersectionOf ( glut:0000003 glut:0000002 ) ] }",
     "multiple_equivalent_classes": f"INSERT DATA {{ {GM} owl:equivalentClass {MEDIUS} , glut:0000006 }}",
     "multiple_labels": f'INSERT DATA {{ {GM} rdfs:label "little gluteal"@en }}',
 }
@@ -164,12 +188,14 @@ def test_international_edition_fails_the_label_and_definition_checks_the_main_re
     assert len({r[0] for r in _rows(store, "multiple_definitions")}) > 250
 
 
-
 def test_diagonal_abduction_in_extension_names_only_the_exercise(quads: list[Any]) -> None:
     """'Diagonal abduksjon i ekstensjon' is the article's name of the exercise (resisted hip abduction in
     extension, GLUTEONTO:0000662); the movement it trains (GLUTEONTO:0000240) no longer carries it."""
     rows = _rows(_store(quads), "duplicate_exact_synonym")
     assert not rows, sorted(rows)
-    holders = {s.value for s, _p, o, _g in quads
-               if isinstance(s, ox.NamedNode) and isinstance(o, ox.Literal) and o.value == "diagonal abduksjon i ekstensjon"}
+    holders = {
+        s.value
+        for s, _p, o, _g in quads
+        if isinstance(s, ox.NamedNode) and isinstance(o, ox.Literal) and o.value == "diagonal abduksjon i ekstensjon"
+    }
     assert holders == {"https://w3id.org/gluteonto/GLUTEONTO_0000662"}

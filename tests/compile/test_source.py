@@ -26,18 +26,30 @@ def _labels(en: str) -> dict[str, str]:
 def minimal() -> dict[str, Any]:
     """A small valid source: one article, three classes, one property, a union filler."""
     return {
-        "ontology": {"version": "2026-01-02", "created": "2026-01-01", "license": "https://creativecommons.org/licenses/by/4.0/",
-                     "creators": ["gluteonto contributors"], "sources": ["art"],
-                     "title": {"en": "t", "nb": "t"}, "description": {"en": "d"}},
+        "ontology": {
+            "version": "2026-01-02",
+            "created": "2026-01-01",
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "creators": ["gluteonto contributors"],
+            "sources": ["art"],
+            "title": {"en": "t", "nb": "t"},
+            "description": {"en": "d"},
+        },
         "sources": [{"key": "art", "id": 850, "type": "article", "label": {"en": "the article"}}],
-        "properties": [{"key": "has_agent", "id": 909, "label": _labels("has agent"), "def": _labels("Agent."),
-                        "src": ["art"]}],
+        "properties": [{"key": "has_agent", "id": 909, "label": _labels("has agent"), "def": _labels("Agent."), "src": ["art"]}],
         "classes": [
             {"key": "article", "id": 1, "label": _labels("article"), "def": _labels("A text."), "src": ["art"]},
             {"key": "muscle", "id": 2, "label": _labels("muscle"), "def": _labels("A muscle."), "src": ["art"]},
             {"key": "tendon", "id": 3, "label": _labels("tendon"), "def": _labels("A tendon."), "src": ["art"]},
-            {"key": "action", "id": 4, "label": _labels("action"), "def": _labels("An action."), "src": ["art"],
-             "is_a": ["article"], "rel": [["has_agent", {"or": ["muscle", "tendon"]}, "art"]]},
+            {
+                "key": "action",
+                "id": 4,
+                "label": _labels("action"),
+                "def": _labels("An action."),
+                "src": ["art"],
+                "is_a": ["article"],
+                "rel": [["has_agent", {"or": ["muscle", "tendon"]}, "art"]],
+            },
         ],
         "disjoint": [{"members": ["muscle", "tendon"], "src": ["art"]}],
     }
@@ -45,8 +57,15 @@ def minimal() -> dict[str, Any]:
 
 def test_reused_property_keeps_its_iri_and_names_its_ontology() -> None:
     data = minimal()
-    data["properties"].append({"key": "part_of", "iri": "BFO:0000050", "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
-                               "label": _labels("part of"), "traits": ["transitive"]})
+    data["properties"].append(
+        {
+            "key": "part_of",
+            "iri": "BFO:0000050",
+            "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
+            "label": _labels("part of"),
+            "traits": ["transitive"],
+        }
+    )
     graph = compile_ontology(parse_source(data))
     assert (URIRef(iris.PART_OF), RDFS.isDefinedBy, URIRef("http://purl.obolibrary.org/obo/bfo.owl")) in graph
     assert (URIRef(iris.PART_OF), RDF.type, OWL.TransitiveProperty) in graph
@@ -64,8 +83,9 @@ def test_minimal_source_compiles_to_annotated_axioms() -> None:
     assert (union, RDF.type, OWL.Class) in graph and graph.value(union, OWL.unionOf) is not None
     axiom = next(graph.subjects(OWL.annotatedTarget, restriction))
     assert graph.value(axiom, DCTERMS.source) == GLUT["0000850"]
-    assert graph.value(URIRef("https://w3id.org/gluteonto/gluteonto.owl"), OWL.versionIRI) == \
-        URIRef("https://w3id.org/gluteonto/releases/2026-01-02/gluteonto.owl")
+    assert graph.value(URIRef("https://w3id.org/gluteonto/gluteonto.owl"), OWL.versionIRI) == URIRef(
+        "https://w3id.org/gluteonto/releases/2026-01-02/gluteonto.owl"
+    )
 
 
 def _broken(change: Any) -> dict[str, Any]:
@@ -74,33 +94,56 @@ def _broken(change: Any) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["classes"][1].update(id=1), "class 'muscle': duplicate IRI https://w3id.org/gluteonto/GLUTEONTO_0000001 "
-                                             "(already used by 'article')"),
-    (lambda d: d["classes"][1].update(key="article"), "class 'article': duplicate key (already a class)"),
-    (lambda d: d["classes"][2].update(lable=_labels("x")), "class 'tendon' has unknown field 'lable'"),
-    (lambda d: d.update(extra=[]), "the source has unknown section 'extra'"),
-    (lambda d: d["classes"][2]["label"].pop("nb"), "class 'tendon' has no nb label"),
-    (lambda d: d["classes"][2]["def"].pop("en"), "class 'tendon' has no en definition"),
-    (lambda d: d["classes"][2].pop("src"), "class 'tendon' has no src"),
-    (lambda d: d["classes"][3].update(is_a=["articel"]), "class 'action': field 'is_a' names 'articel', which is not declared"),
-    (lambda d: d["classes"][3].update(rel=[["muscle", "tendon"]]),
-     "class 'action': field 'rel' names 'muscle', a class, where a property is needed"),
-    (lambda d: d["classes"][3].update(rel=[["has_agent", {"or": ["muscle", "bone"]}]]),
-     "class 'action': field 'rel' names 'bone', which is not declared"),
-    (lambda d: d["classes"][3].update(rel=[["has_agent", {"and": ["muscle"]}]]), "malformed class expression"),
-    (lambda d: d["classes"][3].update(rel=[["has_agent", "muscle", "moore"]]),
-     "class 'action': field 'rel' names 'moore', which is not declared"),
-    (lambda d: d["classes"][0].update(id="one"), "class 'article': field 'id' must be a positive whole number, not 'one'"),
-    (lambda d: d["ontology"].update(version="soon"), "the ontology header: field 'version' must be an ISO date"),
-    (lambda d: d["properties"][0].update(traits=["reflexive"]), "property 'has_agent': field 'traits' has 'reflexive'"),
-    (lambda d: d["classes"][0].update(purpose={"en": "p"}), "its annotation property 'purpose' is not declared"),
-    (lambda d: d["disjoint"][0].update(members=["muscle"]), "disjoint group #1: field 'members' needs two or more classes"),
-    (lambda d: d["properties"].append({"key": "part_of", "iri": "BFO:0000050", "label": _labels("part of")}),
-     "property 'part_of' is reused from BFO:0000050: name its source ontology in defined_by"),
-    (lambda d: d["properties"].append({"key": "part_of", "iri": "BFO:0000050", "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
-                                       "label": _labels("part of"), "src": ["art"]}), "give it labels and defined_by only"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["classes"][1].update(id=1),
+            "class 'muscle': duplicate IRI https://w3id.org/gluteonto/GLUTEONTO_0000001 (already used by 'article')",
+        ),
+        (lambda d: d["classes"][1].update(key="article"), "class 'article': duplicate key (already a class)"),
+        (lambda d: d["classes"][2].update(lable=_labels("x")), "class 'tendon' has unknown field 'lable'"),
+        (lambda d: d.update(extra=[]), "the source has unknown section 'extra'"),
+        (lambda d: d["classes"][2]["label"].pop("nb"), "class 'tendon' has no nb label"),
+        (lambda d: d["classes"][2]["def"].pop("en"), "class 'tendon' has no en definition"),
+        (lambda d: d["classes"][2].pop("src"), "class 'tendon' has no src"),
+        (lambda d: d["classes"][3].update(is_a=["articel"]), "class 'action': field 'is_a' names 'articel', which is not declared"),
+        (
+            lambda d: d["classes"][3].update(rel=[["muscle", "tendon"]]),
+            "class 'action': field 'rel' names 'muscle', a class, where a property is needed",
+        ),
+        (
+            lambda d: d["classes"][3].update(rel=[["has_agent", {"or": ["muscle", "bone"]}]]),
+            "class 'action': field 'rel' names 'bone', which is not declared",
+        ),
+        (lambda d: d["classes"][3].update(rel=[["has_agent", {"and": ["muscle"]}]]), "malformed class expression"),
+        (
+            lambda d: d["classes"][3].update(rel=[["has_agent", "muscle", "moore"]]),
+            "class 'action': field 'rel' names 'moore', which is not declared",
+        ),
+        (lambda d: d["classes"][0].update(id="one"), "class 'article': field 'id' must be a positive whole number, not 'one'"),
+        (lambda d: d["ontology"].update(version="soon"), "the ontology header: field 'version' must be an ISO date"),
+        (lambda d: d["properties"][0].update(traits=["reflexive"]), "property 'has_agent': field 'traits' has 'reflexive'"),
+        (lambda d: d["classes"][0].update(purpose={"en": "p"}), "its annotation property 'purpose' is not declared"),
+        (lambda d: d["disjoint"][0].update(members=["muscle"]), "disjoint group #1: field 'members' needs two or more classes"),
+        (
+            lambda d: d["properties"].append({"key": "part_of", "iri": "BFO:0000050", "label": _labels("part of")}),
+            "property 'part_of' is reused from BFO:0000050: name its source ontology in defined_by",
+        ),
+        (
+            lambda d: d["properties"].append(
+                {
+                    "key": "part_of",
+                    "iri": "BFO:0000050",
+                    "defined_by": "http://purl.obolibrary.org/obo/bfo.owl",
+                    "label": _labels("part of"),
+                    "src": ["art"],
+                }
+            ),
+            "give it labels and defined_by only",
+        ),
+    ],
+)
 def test_errors_name_the_entry_and_field(change: Any, message: str) -> None:
     with pytest.raises(SourceError) as caught:
         parse_source(_broken(change))

@@ -132,8 +132,7 @@ NEAR_COPY_RATIO = 0.70
 #: names (labels and synonyms) may keep the article's wording of a name or title, up to this ratio
 NAME_RATIO = 0.75
 MIN_LENGTH = 40
-NAME_PROPERTIES = {RDFS.label, OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OBOINOWL.hasNarrowSynonym,
-                   OBOINOWL.hasBroadSynonym}
+NAME_PROPERTIES = {RDFS.label, OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OBOINOWL.hasNarrowSynonym, OBOINOWL.hasBroadSynonym}
 
 
 def _article_sentences() -> list[str]:
@@ -195,7 +194,7 @@ def _words(text: str) -> list[str]:
 
 
 def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1)}
+    return {tuple(words[i : i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1)}
 
 
 def copied_runs(graph: Graph) -> list[tuple[str, str]]:
@@ -228,7 +227,9 @@ def test_near_copy_check_catches_a_copied_sentence() -> None:
 def test_near_copy_check_catches_the_lightly_edited_evidence_of_the_diagonal_abduction() -> None:
     """The old nb evidence text of exercise 1 swapped single words of the article's sentence (ratio 0.749)."""
     graph = Graph()
-    edited = "Artikkelen viser til studier der denne skrå bevegelsen ga sterk og selektiv aktivering av gluteus minimus, særlig hos personer med GTPS."
+    edited = (
+        "Artikkelen viser til studier der denne skrå bevegelsen ga sterk og selektiv aktivering av gluteus minimus, særlig hos personer med GTPS."
+    )
     graph.add((term(662), term(992), Literal(edited, lang="nb")))
     assert [text for _, text, _ in near_copies(graph)] == [edited]
     # a name may keep the article's wording of a title a little more closely than a text may
@@ -258,6 +259,7 @@ def test_dl_query_for_actions_of_gluteus_minimus_includes_its_segments() -> None
 
     world = owlready2.World()
     onto = world.get_ontology(Path(ontology_file("owl")).resolve().as_uri()).load()
+
     def cls(number: int) -> Any:
         return world[str(term(number))]
 

@@ -68,9 +68,11 @@ def exercises(g: Graph) -> set[URIRef]:
 # --- 1. relations keep RO's meaning ---------------------------------------------------------------
 @needs_article
 def test_superior_gluteal_nerve_passes_through_the_medius_minimus_plane_instead_of_lying_in_it(ontology_graph: Graph) -> None:
-    says("forgreiner seg deretter mellom gluteus medius og gluteus minimus på vei fremover",
-         "Den dype grenen av denne arterien går mellom gluteus medius og minimus",
-         "Mellom disse to musklene løper både a. glutea superior og n. gluteus superior")
+    says(
+        "forgreiner seg deretter mellom gluteus medius og gluteus minimus på vei fremover",
+        "Den dype grenen av denne arterien går mellom gluteus medius og minimus",
+        "Mellom disse to musklene løper både a. glutea superior og n. gluteus superior",
+    )
     g = ontology_graph
     assert has(g, 62, term(905), 60) and has(g, 78, term(905), 60) and has(g, 77, term(905), 60)
     assert has(g, 62, URIRef(iris.BRANCHING_PART_OF), 65) and has(g, 62, term(905), 59)  # it branches from the plexus
@@ -111,8 +113,10 @@ def fillers_of(g: Graph, cls: object, prop: URIRef) -> set[object]:
 
 @needs_article
 def test_compensation_comparisons_keep_their_muscle_and_comparator(ontology_graph: Graph) -> None:
-    says("Øvelsen skiller seg fra tradisjonell sidehev ved at den i større grad unngår kompensasjon fra tensor fasciae latae (TFL)",
-         "høyere gluteus minimus-aktivering enn klassisk “clam” eller enkel abduksjon³, og gir mindre kompensasjon fra TFL og quadratus lumborum")
+    says(
+        "Øvelsen skiller seg fra tradisjonell sidehev ved at den i større grad unngår kompensasjon fra tensor fasciae latae (TFL)",
+        "høyere gluteus minimus-aktivering enn klassisk “clam” eller enkel abduksjon³, og gir mindre kompensasjon fra TFL og quadratus lumborum",
+    )
     g = ontology_graph
     assert set(g.objects(axiom(g, 662, term(943), 669), COMPENSATING)) == {term(7)}
     for comparator in (667, 668):
@@ -135,8 +139,12 @@ def test_exercises_avoiding_tfl_compensation_are_only_those_the_article_names() 
 # --- 4. provenance says exactly what the article says ------------------------------------------------
 @needs_article
 def test_footnoted_statements_cite_the_article_and_show_the_book_only_as_an_interpretation(ontology_graph: Graph) -> None:
-    says("særlig i personer med GTPS¹", "aktivere både minimus og medius i stor grad²", "enkel abduksjon³",
-         "etter inaktivitet, hofteoperasjon eller smerte³")
+    says(
+        "særlig i personer med GTPS¹",
+        "aktivere både minimus og medius i stor grad²",
+        "enkel abduksjon³",
+        "etter inaktivitet, hofteoperasjon eller smerte³",
+    )
     g = ontology_graph
     assert not set(g.objects(None, DCTERMS.source)) & TEXTBOOKS  # no axiom or term has a textbook as its source
     marked = list(g.subjects(FOOTNOTE, None))
@@ -178,9 +186,12 @@ def test_disjointness_is_credited_to_the_design_notes_not_the_article(ontology_g
 
 @needs_article
 def test_axioms_implied_only_by_a_name_cite_reference_data_or_are_gone(ontology_graph: Graph) -> None:
-    says("Greater Trochanteric Pain Syndrome (GTPS)", "forveksles lett med trokanterbursitt",
-         "Ved lumbopelvine dysfunksjoner, som instabilitet i iliosakralleddet eller rotasjoner i bekkenringen",
-         "I tillegg deltar trochanterisk anastomose i blodforsyningen")
+    says(
+        "Greater Trochanteric Pain Syndrome (GTPS)",
+        "forveksles lett med trokanterbursitt",
+        "Ved lumbopelvine dysfunksjoner, som instabilitet i iliosakralleddet eller rotasjoner i bekkenringen",
+        "I tillegg deltar trochanterisk anastomose i blodforsyningen",
+    )
     g = ontology_graph
     assert set(g.objects(axiom(g, 404, term(920), 431), DCTERMS.source)) == {HPO}
     assert not has(g, 404, term(918), 38) and not has(g, 402, term(918), 38)
@@ -277,8 +288,9 @@ QUALIFIED = [
 
 @needs_article
 @pytest.mark.parametrize("words, subject, prop, filler, word", QUALIFIED, ids=[f"{q[0][:30]}-{q[3]}" for q in QUALIFIED])
-def test_qualifier_is_an_annotation_on_the_axiom_it_qualifies(ontology_graph: Graph, words: str, subject: int, prop: URIRef,
-                                                            filler: int, word: str) -> None:
+def test_qualifier_is_an_annotation_on_the_axiom_it_qualifies(
+    ontology_graph: Graph, words: str, subject: int, prop: URIRef, filler: int, word: str
+) -> None:
     says(words)
     notes = {lang_of(v): str(v) for v in ontology_graph.objects(axiom(ontology_graph, subject, prop, filler), QUALIFIER)}
     assert set(notes) == {"en", "nb"} and word in notes["en"], notes
@@ -334,10 +346,12 @@ def test_hermit_places_every_action_of_gluteus_minimus_under_never_alone() -> No
 @needs_article
 def test_findings_point_to_their_test_and_states_to_their_procedure(session: Session) -> None:
     says("negativ Lasegues test", "Etter hofteprotesekirurgi", "etter hofteartroplastikk")
+
     def findings(procedure: str) -> list[tuple[str, str]]:
         result = session.query("procedure-findings", {"procedure": procedure})
         finding, how = result.variables.index("finding"), result.variables.index("stated_or_inherited")
         return [(str(row[finding]), str(row[how])) for row in result.rows]
+
     assert findings("Lasègue test") == [(str(term(436)), "stated")]
     after = set(findings("hip arthroplasty"))
     assert (str(term(453)), "stated") in after and (str(term(457)), "inherited") in after
@@ -355,9 +369,19 @@ def test_study_population_of_the_diagonal_abduction_is_not_an_indication(ontolog
 
 
 # --- 9. neighbouring muscles are defined on their own ------------------------------------------------
-NEIGHBOURS = {5: "gluteus medius", 6: "gluteus maximus", 7: "tensor fasciae latae", 8: "piriformis", 9: "superior gemellus",
-              10: "vastus lateralis", 11: "rectus femoris", 12: "reflected head", 14: "quadratus lumborum", 15: "iliacus",
-              17: "psoas major"}
+NEIGHBOURS = {
+    5: "gluteus medius",
+    6: "gluteus maximus",
+    7: "tensor fasciae latae",
+    8: "piriformis",
+    9: "superior gemellus",
+    10: "vastus lateralis",
+    11: "rectus femoris",
+    12: "reflected head",
+    14: "quadratus lumborum",
+    15: "iliacus",
+    17: "psoas major",
+}
 
 
 @needs_article
@@ -367,8 +391,9 @@ def test_neighbouring_muscle_definition_picks_it_out_without_gluteus_minimus(ont
     g = ontology_graph
     for lang in ("en", "nb"):
         (definition,) = texts(g, term(cls), IAO_DEFINITION, lang)
-        assert "minimus" not in definition.replace("gluteus maximus og gluteus minimus", "").replace(
-            "gluteus maximus and gluteus minimus", ""), definition
+        assert "minimus" not in definition.replace("gluteus maximus og gluteus minimus", "").replace("gluteus maximus and gluteus minimus", ""), (
+            definition
+        )
     ax = next(a for a in g.subjects(OWL.annotatedSource, term(cls)) if (a, OWL.annotatedProperty, IAO_DEFINITION) in g)
     assert UBERON in set(g.objects(ax, DCTERMS.source))
 
@@ -379,8 +404,7 @@ def test_norwegian_texts_read_as_clinical_bokmaal(ontology_graph: Graph) -> None
     says("de ipsilaterale abduktorene (minimus og medius)", "Fest et strikk til en stabil struktur i knehøyde")
     g = ontology_graph
     nb = [str(o) for _, _, o in g if isinstance(o, Literal) and lang_of(o) == "nb"]
-    for wrong in ("musklenes hoder", "den fremre gluteus minimus", "strikken", "greindel", "progredieres", "atskillende",
-                  "kar forsyner med blod"):
+    for wrong in ("musklenes hoder", "den fremre gluteus minimus", "strikken", "greindel", "progredieres", "atskillende", "kar forsyner med blod"):
         assert not [t for t in nb if wrong in t], wrong
     assert not [t for t in nb if t.startswith("Smerte kjent")]
     assert texts(g, term(88), RDFS.label, "nb") == ["hofteabduktor"] and (term(4), RDFS.subClassOf, term(88)) in g

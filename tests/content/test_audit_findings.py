@@ -22,8 +22,7 @@ def subclass_sources(g: Graph, cls: URIRef, parent: URIRef) -> set[URIRef]:
     """dcterms:source values on the owl:Axiom(s) reifying SubClassOf(cls, parent)."""
     found: set[URIRef] = set()
     for ax in g.subjects(OWL.annotatedSource, cls):
-        if (ax, RDF.type, OWL.Axiom) in g and (ax, OWL.annotatedTarget, parent) in g \
-                and (ax, OWL.annotatedProperty, RDFS.subClassOf) in g:
+        if (ax, RDF.type, OWL.Axiom) in g and (ax, OWL.annotatedTarget, parent) in g and (ax, OWL.annotatedProperty, RDFS.subClassOf) in g:
             found |= {s for s in g.objects(ax, DCTERMS.source) if isinstance(s, URIRef)}
     return found
 
@@ -40,8 +39,7 @@ def test_fluid_around_the_greater_trochanter_is_not_said_to_affect_the_bone(onto
 
 @needs_article
 def test_gluteus_minimus_as_hip_abductor_cites_the_function_section_that_calls_it_one(ontology_graph: Graph) -> None:
-    says("må de ipsilaterale abduktorene (minimus og medius) trekke ilium ned mot trochanter major",
-         "mens minimus er en abduktor og innoverrotator")
+    says("må de ipsilaterale abduktorene (minimus og medius) trekke ilium ned mot trochanter major", "mens minimus er en abduktor og innoverrotator")
     g = ontology_graph
     assert (GLUTEUS_MINIMUS, RDFS.subClassOf, HIP_ABDUCTOR) in g
     assert {S_FUNCTION, S_SYNERGY} <= subclass_sources(g, GLUTEUS_MINIMUS, HIP_ABDUCTOR)
@@ -50,8 +48,7 @@ def test_gluteus_minimus_as_hip_abductor_cites_the_function_section_that_calls_i
 @needs_article
 def test_inside_of_the_hip_bone_is_shown_as_read_for_the_outer_gluteal_surface(ontology_graph: Graph) -> None:
     # the article puts the muscle "against the inside" of the hip bone, and its origin on the outer surface
-    says("Gluteus minimus ligger direkte mot innsiden av hoftebenet (os ilium)",
-         "har sitt utspring på den laterale, ytre flaten av os ilium")
+    says("Gluteus minimus ligger direkte mot innsiden av hoftebenet (os ilium)", "har sitt utspring på den laterale, ytre flaten av os ilium")
     g = ontology_graph
     assert restrictions(g, GLUTEUS_MINIMUS, SUPERFICIAL_TO, ILIUM)
     comments = {c.language: str(c) for c in g.objects(GLUTEUS_MINIMUS, RDFS.comment) if isinstance(c, Literal)}
@@ -70,8 +67,7 @@ def restriction_sources(g: Graph, cls: URIRef, prop: URIRef, filler: URIRef) -> 
 
 @needs_article
 def test_gluteus_minimus_is_an_internal_rotator_as_the_biomechanics_section_says(ontology_graph: Graph) -> None:
-    says("mens minimus er en abduktor og innoverrotator",
-         "Når kun de fremre muskelfibrene aktiveres")
+    says("mens minimus er en abduktor og innoverrotator", "Når kun de fremre muskelfibrene aktiveres")
     g = ontology_graph
     rotator = term(89)
     assert (GLUTEUS_MINIMUS, RDFS.subClassOf, rotator) in g
@@ -111,8 +107,9 @@ def test_step_up_rotation_read_as_internal_rotation_is_shown_as_an_interpretatio
     says("der den kontrollerer hofteadduksjon og rotasjon", "unngå innfall av kne og hofte")
     g = ontology_graph
     action = term(222)
-    assert any(isinstance(p, URIRef) and "internal rotation" in " ".join(map(str, g.objects(p, RDFS.label)))
-               for p in g.objects(action, RDFS.subClassOf))
+    assert any(
+        isinstance(p, URIRef) and "internal rotation" in " ".join(map(str, g.objects(p, RDFS.label))) for p in g.objects(action, RDFS.subClassOf)
+    )
     comments = {c.language: str(c) for c in g.objects(action, RDFS.comment) if isinstance(c, Literal)}
     assert comments["en"].startswith("Interpretation.") and "internal rotation" in comments["en"]
     assert comments["nb"].startswith("Tolkning.") and "innadrotasjon" in comments["nb"]
@@ -134,8 +131,10 @@ def texts_in(g: Graph, subject: Node, prop: URIRef) -> dict[str, str]:
 @needs_article
 def test_weakness_may_result_in_a_compensatory_movement_pattern_not_in_every_case(ontology_graph: Graph) -> None:
     # "vil" is said of the interplay being disturbed; the compensatory patterns are only what "kan føre til" complaints
-    says("Dersom gluteus minimus er svak, vil disse samspillene forstyrres, og kompenserende bevegelsesmønstre kan føre til "
-         "sekundære plager i korsrygg, kne eller ankel")
+    says(
+        "Dersom gluteus minimus er svak, vil disse samspillene forstyrres, og kompenserende bevegelsesmønstre kan føre til "
+        "sekundære plager i korsrygg, kne eller ankel"
+    )
     g = ontology_graph
     assert not restrictions(g, WEAKNESS, RESULTS_IN, COMPENSATORY_PATTERN)
     assert S_SYNERGY in restriction_sources(g, WEAKNESS, MAY_RESULT_IN, COMPENSATORY_PATTERN)
@@ -146,12 +145,15 @@ def test_weakness_may_result_in_a_compensatory_movement_pattern_not_in_every_cas
 @needs_article
 def test_states_after_hip_surgery_affect_no_structure_the_article_does_not_name(ontology_graph: Graph) -> None:
     # the exercise section names the states only as times to train; neither it nor the reference data says what they affect
-    says("De gir også en trygg inngang til funksjonell trening etter hofteartroplastikk",
-         "for å reaktivere gluteus minimus etter inaktivitet, hofteoperasjon eller smerte")
+    says(
+        "De gir også en trygg inngang til funksjonell trening etter hofteartroplastikk",
+        "for å reaktivere gluteus minimus etter inaktivitet, hofteoperasjon eller smerte",
+    )
     g = ontology_graph
     for state, procedure in ((term(453), term(641)), (term(457), term(644))):
         assert not restrictions(g, state, AFFECTS, None) and not [
-            n for n in g.objects(state, RDFS.subClassOf) if (n, OWL.onProperty, AFFECTS) in g], state
+            n for n in g.objects(state, RDFS.subClassOf) if (n, OWL.onProperty, AFFECTS) in g
+        ], state
         assert restrictions(g, state, term(948), procedure)  # still tied to its procedure
 
 
@@ -170,8 +172,7 @@ def test_pelvic_pain_affects_the_pelvic_region_not_the_bony_pelvis(ontology_grap
 @needs_article
 def test_weak_or_inactive_gluteus_minimus_each_results_in_trendelenburg_sign(ontology_graph: Graph) -> None:
     # two alternatives, each of which is followed by the sign ("vil"): one axiom for each
-    says("Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned på motsatt side av standbenet – et tegn kjent som "
-         "Trendelenburgs tegn")
+    says("Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned på motsatt side av standbenet – et tegn kjent som Trendelenburgs tegn")
     g = ontology_graph
     for finding in (WEAKNESS, INACTIVITY):
         assert S_FUNCTION in restriction_sources(g, finding, RESULTS_IN, TRENDELENBURG_SIGN), finding
@@ -194,8 +195,10 @@ def test_superior_gluteal_nerve_is_a_motor_nerve_as_the_article_says(ontology_gr
 
 @needs_article
 def test_course_of_the_tendon_to_the_greater_trochanter_is_on_its_attachment_axiom(ontology_graph: Graph) -> None:
-    says("Denne senen fører muskelen i anteroinferior retning og passerer over den øvre flaten av trochanter major",
-         "fester til slutt på den anterolaterale delen av trochanter major")
+    says(
+        "Denne senen fører muskelen i anteroinferior retning og passerer over den øvre flaten av trochanter major",
+        "fester til slutt på den anterolaterale delen av trochanter major",
+    )
     g = ontology_graph
     tendon, facet = term(23), term(39)
     (node,) = restrictions(g, tendon, URIRef(iris.ATTACHED_TO), facet)
@@ -248,8 +251,10 @@ def test_ontology_description_does_not_say_axioms_cite_textbooks(ontology_graph:
 @needs_article
 def test_weakness_of_gluteus_medius_may_result_in_trendelenburg_sign_not_in_every_case(ontology_graph: Graph) -> None:
     # the sign is an expression of medius weakness; only of gluteus minimus does the article say "vil bekkenet falle"
-    says("Trendelenburg-tegnet er ikke bare et uttrykk for svakhet i gluteus medius, slik det ofte antas, men også for gluteus minimus",
-         "Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned")
+    says(
+        "Trendelenburg-tegnet er ikke bare et uttrykk for svakhet i gluteus medius, slik det ofte antas, men også for gluteus minimus",
+        "Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned",
+    )
     g = ontology_graph
     medius_weakness = term(447)
     assert not restrictions(g, medius_weakness, RESULTS_IN, TRENDELENBURG_SIGN)

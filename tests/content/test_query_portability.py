@@ -87,8 +87,11 @@ def _code(text: str) -> str:
 # -- the rules ---------------------------------------------------------------------------------------
 def no_zero_or_one_path(parsed: Parsed) -> list[str]:
     """No ``(…)?`` path: Virtuoso drops its zero-length match (muscle-actions had no rows)."""
-    return [f"optional path {p.n3()}" for _s, p, _o in _triples(parsed)
-            if isinstance(p, Path) and any(isinstance(n, MulPath) and n.mod == "?" for n in _walk(p))]
+    return [
+        f"optional path {p.n3()}"
+        for _s, p, _o in _triples(parsed)
+        if isinstance(p, Path) and any(isinstance(n, MulPath) and n.mod == "?" for n in _walk(p))
+    ]
 
 
 def anchored_closures(parsed: Parsed) -> list[str]:
@@ -146,23 +149,32 @@ def exists_only_as_filter(parsed: Parsed) -> list[str]:
     """EXISTS and NOT EXISTS appear only as FILTER EXISTS / FILTER NOT EXISTS: as a value (BIND, IF, ||)
     Virtuoso answers 0/1 integers or fails to compile (SQ074)."""
     code = _code(parsed.text)
-    return [f"EXISTS used as a value near {code[max(0, m.start() - 30):m.end()]!r}" for m in re.finditer(r"\bEXISTS\b", code, re.I)
-            if not re.search(r"\bFILTER\s*(\(\s*)?(NOT\s+)?$", code[: m.start()], re.I)]
+    return [
+        f"EXISTS used as a value near {code[max(0, m.start() - 30) : m.end()]!r}"
+        for m in re.finditer(r"\bEXISTS\b", code, re.I)
+        if not re.search(r"\bFILTER\s*(\(\s*)?(NOT\s+)?$", code[: m.start()], re.I)
+    ]
 
 
 def one_row_values_bind_one_variable(parsed: Parsed) -> list[str]:
     """A VALUES block with one row binds one variable: Virtuoso cannot compile a one-row block of several
     (SP031 "ssg_print_rvr_fixed_val(): no SPART_VARR_FIXED"); gluteonto binds each parameter on its own."""
-    return [f"one-row VALUES of {', '.join(sorted(values['res'][0]))}" for values in _named(parsed, "values")
-            if len(values["res"]) == 1 and len(values["res"][0]) > 1]
+    return [
+        f"one-row VALUES of {', '.join(sorted(values['res'][0]))}"
+        for values in _named(parsed, "values")
+        if len(values["res"]) == 1 and len(values["res"][0]) > 1
+    ]
 
 
 def no_filter_in_union_branch(parsed: Parsed) -> list[str]:
     """No FILTER directly in a UNION branch: filter the union in the enclosing group (Virtuoso fails to
     compile some, SP031 "sparp_gp_deprecate(): equiv replaces filter but under deprecation")."""
-    return [f"FILTER in a UNION branch on {', '.join(sorted(v.n3() for v in _variables(branch['expr'])))}"
-            for union in _named(parsed, "Union") for branch in (union["p1"], union["p2"])
-            if isinstance(branch, CompValue) and branch.name == "Filter"]
+    return [
+        f"FILTER in a UNION branch on {', '.join(sorted(v.n3() for v in _variables(branch['expr'])))}"
+        for union in _named(parsed, "Union")
+        for branch in (union["p1"], union["p2"])
+        if isinstance(branch, CompValue) and branch.name == "Filter"
+    ]
 
 
 def _bound(node: Any, problems: list[str]) -> tuple[set[Variable], set[Variable]]:
@@ -219,10 +231,18 @@ def bind_never_sets_a_parameter(parsed: Parsed) -> list[str]:
     return [f"BIND(… AS ?{extend['var']})" for extend in _named(parsed, "Extend") if str(extend["var"]) in parsed.params]
 
 
-RULES: list[Callable[[Parsed], list[str]]] = [no_zero_or_one_path, anchored_closures, distinct_with_closures,
-                                              optional_filters_see_their_own_variables, exists_only_as_filter,
-                                              one_row_values_bind_one_variable, no_filter_in_union_branch,
-                                              filters_see_every_branch, no_sample, bind_never_sets_a_parameter]
+RULES: list[Callable[[Parsed], list[str]]] = [
+    no_zero_or_one_path,
+    anchored_closures,
+    distinct_with_closures,
+    optional_filters_see_their_own_variables,
+    exists_only_as_filter,
+    one_row_values_bind_one_variable,
+    no_filter_in_union_branch,
+    filters_see_every_branch,
+    no_sample,
+    bind_never_sets_a_parameter,
+]
 
 _P = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX x: <http://x/>\n"
 #: a small query breaking each rule (and its parameters)
@@ -234,8 +254,11 @@ BAD: dict[str, tuple[str, set[str]]] = {
     "exists_only_as_filter": ("SELECT ?a ?b WHERE { ?a x:p ?c BIND(EXISTS { ?c x:q ?d } AS ?b) }", set()),
     "one_row_values_bind_one_variable": ("SELECT ?a WHERE { VALUES (?a ?b) { (x:a x:b) } ?a ?b ?c }", set()),
     "no_filter_in_union_branch": ("SELECT ?f WHERE { { ?s x:p ?f FILTER(isIRI(?f)) } UNION { ?s x:q ?f } }", set()),
-    "filters_see_every_branch": ("SELECT ?c WHERE { { ?a a x:A ; x:s ?c MINUS { ?a x:t ?t } } UNION { ?c x:p ?t MINUS { ?a x:s ?c } } "
-                                 "FILTER(BOUND(?a) || STRSTARTS(STR(?c), 'x')) }", set()),
+    "filters_see_every_branch": (
+        "SELECT ?c WHERE { { ?a a x:A ; x:s ?c MINUS { ?a x:t ?t } } UNION { ?c x:p ?t MINUS { ?a x:s ?c } } "
+        "FILTER(BOUND(?a) || STRSTARTS(STR(?c), 'x')) }",
+        set(),
+    ),
     "no_sample": ("SELECT ?k (SAMPLE(?e) AS ?one) WHERE { ?e x:k ?k } GROUP BY ?k", set()),
     "bind_never_sets_a_parameter": ("SELECT ?t WHERE { { ?t a owl:Class } UNION { ?b a owl:Class BIND(?b AS ?t) } }", {"t"}),
 }

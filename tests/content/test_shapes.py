@@ -29,6 +29,7 @@ def drop_restriction(cls: URIRef, prop: str | URIRef, filler: URIRef | None = No
             for axiom in g.subjects(OWL.annotatedTarget, node):
                 g.remove((axiom, None, None))
         return found[0]
+
     return mutate
 
 
@@ -38,6 +39,7 @@ def drop_supply_of(muscle: URIRef) -> Callable[[Graph], object]:
             if (node, OWL.onProperty, URIRef(RO + "RO_0020101")) in g:
                 for owner in list(g.subjects(RDFS.subClassOf, node)):
                     g.remove((owner, RDFS.subClassOf, node))
+
     return mutate
 
 
@@ -47,6 +49,7 @@ def drop_agent_of(muscle: URIRef) -> Callable[[Graph], object]:
             if (node, OWL.onProperty, term(909)) in g:
                 for owner in list(g.subjects(RDFS.subClassOf, node)):
                     g.remove((owner, RDFS.subClassOf, node))
+
     return mutate
 
 
@@ -91,6 +94,7 @@ def replace(s: URIRef, p: URIRef, old: Node, new: Node) -> Callable[[Graph], Non
         assert (s, p, old) in g, (s, p, old)
         g.remove((s, p, old))
         g.add((s, p, new))
+
     return mutate
 
 
@@ -98,26 +102,35 @@ def remove(s: URIRef, p: URIRef, o: Node | None = None) -> Callable[[Graph], Non
     def mutate(g: Graph) -> None:
         assert (s, p, o) in g or o is None
         g.remove((s, p, o))
+
     return mutate
 
 
 def add(s: URIRef, p: URIRef, o: Node) -> Callable[[Graph], None]:
     def mutate(g: Graph) -> None:
         g.add((s, p, o))
+
     return mutate
 
 
 def add_restriction(cls: URIRef, prop: URIRef, filler: URIRef) -> Callable[[Graph], None]:
     """SubClassOf(cls, prop some filler), annotated with a source so only the intended shape fires."""
+
     def mutate(g: Graph) -> None:
         node, axiom = BNode(), BNode()
         g.add((node, RDF.type, OWL.Restriction))
         g.add((node, OWL.onProperty, prop))
         g.add((node, OWL.someValuesFrom, filler))
         g.add((cls, RDFS.subClassOf, node))
-        for triple in ((RDF.type, OWL.Axiom), (OWL.annotatedSource, cls), (OWL.annotatedProperty, RDFS.subClassOf),
-                       (OWL.annotatedTarget, node), (DCTERMS.source, term(858))):
+        for triple in (
+            (RDF.type, OWL.Axiom),
+            (OWL.annotatedSource, cls),
+            (OWL.annotatedProperty, RDFS.subClassOf),
+            (OWL.annotatedTarget, node),
+            (DCTERMS.source, term(858)),
+        ):
             g.add((axiom, *triple))
+
     return mutate
 
 
@@ -125,6 +138,7 @@ def remove_lang(s: URIRef, p: URIRef, lang: str) -> Callable[[Graph], None]:
     def mutate(g: Graph) -> None:
         for value in [v for v in g.objects(s, p) if getattr(v, "language", None) == lang]:
             g.remove((s, p, value))
+
     return mutate
 
 
@@ -142,35 +156,70 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "duplicate English label": (add(GM, RDFS.label, Literal("gluteus minimus muscle", lang="en")), GM, "EnglishLabelShape"),
     "remove Norwegian label": (remove_lang(GM, RDFS.label, "nb"), GM, "NorwegianLabelShape"),
     "second Latin label": (add(GM, RDFS.label, Literal("glutaeus minimus", lang="la")), GM, "LatinLabelShape"),
-    "label with trailing space": (replace(SGN, RDFS.label, Literal("superior gluteal nerve", lang="en"), Literal("superior gluteal nerve ", lang="en")), SGN, "LabelWhitespaceShape"),
-    "label with double space": (replace(SGA, RDFS.label, Literal("superior gluteal artery", lang="en"), Literal("superior  gluteal artery", lang="en")), SGA, "LabelWhitespaceShape"),
+    "label with trailing space": (
+        replace(SGN, RDFS.label, Literal("superior gluteal nerve", lang="en"), Literal("superior gluteal nerve ", lang="en")),
+        SGN,
+        "LabelWhitespaceShape",
+    ),
+    "label with double space": (
+        replace(SGA, RDFS.label, Literal("superior gluteal artery", lang="en"), Literal("superior  gluteal artery", lang="en")),
+        SGA,
+        "LabelWhitespaceShape",
+    ),
     "remove English definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "en"), ANASTOMOSIS, "EnglishDefinitionShape"),
     "remove Norwegian definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "nb"), ANASTOMOSIS, "NorwegianDefinitionShape"),
     "property without Norwegian definition": (remove_lang(term(909), IAO_DEFINITION, "nb"), term(909), "NorwegianDefinitionShape"),
-    "reused RO property given a project definition": (add(URIRef(RO + "RO_0002005"), IAO_DEFINITION, Literal("Relates a muscle to its nerve.", lang="en")), URIRef(RO + "RO_0002005"), "ReusedPropertyShape"),
-    "reused RO property given an article source": (add(URIRef(RO + "RO_0002005"), DCTERMS.source, term(854)), URIRef(RO + "RO_0002005"), "ReusedPropertyShape"),
-    "reused BFO property without isDefinedBy": (remove(URIRef(RO + "BFO_0000050"), RDFS.isDefinedBy), URIRef(RO + "BFO_0000050"), "ReusedPropertyShape"),
+    "reused RO property given a project definition": (
+        add(URIRef(RO + "RO_0002005"), IAO_DEFINITION, Literal("Relates a muscle to its nerve.", lang="en")),
+        URIRef(RO + "RO_0002005"),
+        "ReusedPropertyShape",
+    ),
+    "reused RO property given an article source": (
+        add(URIRef(RO + "RO_0002005"), DCTERMS.source, term(854)),
+        URIRef(RO + "RO_0002005"),
+        "ReusedPropertyShape",
+    ),
+    "reused BFO property without isDefinedBy": (
+        remove(URIRef(RO + "BFO_0000050"), RDFS.isDefinedBy),
+        URIRef(RO + "BFO_0000050"),
+        "ReusedPropertyShape",
+    ),
     "procedure said to affect a structure": (add_restriction(term(641), term(918), term(44)), term(641), "AffectsDomainShape"),
     "associated with a population group": (add_restriction(term(404), term(924), term(721)), term(404), "ClinicalAssociationShape"),
     "population at risk that is a finding": (add_restriction(term(404), term(941), term(431)), term(404), "PopulationAtRiskShape"),
     "broken FMA xref": (replace(GM, OBOINOWL.hasDbXref, Literal("FMA:22317"), Literal("FMA 22317")), GM, "XrefShape"),
     "UBERON xref with six digits": (replace(GM, OBOINOWL.hasDbXref, Literal("UBERON:0008521"), Literal("UBERON:008521")), GM, "XrefShape"),
-    "mapping given as a string": (replace(GM, SKOS.exactMatch, URIRef("http://purl.org/sig/ont/fma/fma22317"), Literal("FMA:22317")), GM, "MappingShape"),
+    "mapping given as a string": (
+        replace(GM, SKOS.exactMatch, URIRef("http://purl.org/sig/ont/fma/fma22317"), Literal("FMA:22317")),
+        GM,
+        "MappingShape",
+    ),
     "term without source": (remove(ANASTOMOSIS, DCTERMS.source), ANASTOMOSIS, "TermSourceShape"),
     "exercise with no target": (drop_restriction(term(662), term(928)), term(662), "ExerciseTargetShape"),
     "exercise with no caution": (drop_restriction(term(666), term(930)), term(666), "ExerciseCautionShape"),
     "exercise without Norwegian purpose": (remove_lang(term(664), term(990), "nb"), term(664), "ExercisePurposeShape"),
-    "anastomosis with one artery": (lambda g: [drop_restriction(ANASTOMOSIS, term(908), term(a))(g) for a in (79, 80)], ANASTOMOSIS, "AnastomosisShape"),
+    "anastomosis with one artery": (
+        lambda g: [drop_restriction(ANASTOMOSIS, term(908), term(a))(g) for a in (79, 80)],
+        ANASTOMOSIS,
+        "AnastomosisShape",
+    ),
     "artery without parent vessel": (drop_restriction(SGA, RO + "RO_0002252"), SGA, "ArteryParentShape"),
-    "action without joint or moved bone": (lambda g: [drop_restriction(term(212), term(910))(g), drop_restriction(term(212), term(911))(g)], term(212), "ActionJointShape"),
+    "action without joint or moved bone": (
+        lambda g: [drop_restriction(term(212), term(910))(g), drop_restriction(term(212), term(911))(g)],
+        term(212),
+        "ActionJointShape",
+    ),
     "action without movement type": (remove(term(212), RDFS.subClassOf, term(202)), term(212), "ActionMovementShape"),
     "action without agent": (drop_restriction(term(213), term(909)), term(213), "ActionAgentShape"),
     "disorder without affected structure": (drop_restriction(term(407), term(918)), term(407), "DisorderAffectsShape"),
     "axiom without source": (strip_source_of_innervation, None, "AxiomSourceShape"),
     "axiom source that is not an information resource": (source_is_not_a_source, None, "AxiomSourceShape"),
     "restriction without provenance annotation": (unannotated_restriction, None, "RestrictionProvenanceShape"),
-    "textbook given as the source of a footnoted statement": (lambda g: [g.add((a, DCTERMS.source, term(872))) for a in list(g.subjects(term(997), term(872)))[:1]],
-                                                                term(872), "TextbookSourceShape"),
+    "textbook given as the source of a footnoted statement": (
+        lambda g: [g.add((a, DCTERMS.source, term(872))) for a in list(g.subjects(term(997), term(872)))[:1]],
+        term(872),
+        "TextbookSourceShape",
+    ),
     "footnote read as a textbook without the footnote marker": (drop_footnote_marker, None, "FootnoteReadingShape"),
     "ontology without licence": (remove(ONTOLOGY, DCTERMS.license), ONTOLOGY, "OntologyLicenseShape"),
     "ontology without English title": (remove_lang(ONTOLOGY, DCTERMS.title, "en"), ONTOLOGY, "OntologyTitleShape"),
@@ -249,8 +298,12 @@ def _targeted_shapes() -> set[str]:
     by different engines when they are nested)."""
     shapes = Graph().parse(shapes_file(), format="turtle")
     sh = "http://www.w3.org/ns/shacl#"
-    return {str(s).split("#")[-1] for p in ("targetClass", "target", "targetSubjectsOf", "targetObjectsOf", "targetNode")
-            for s in shapes.subjects(URIRef(sh + p), None) if isinstance(s, URIRef)}
+    return {
+        str(s).split("#")[-1]
+        for p in ("targetClass", "target", "targetSubjectsOf", "targetObjectsOf", "targetNode")
+        for s in shapes.subjects(URIRef(sh + p), None)
+        if isinstance(s, URIRef)
+    }
 
 
 @pytest.mark.slow  # every engine on every group of seeded defects
@@ -268,8 +321,7 @@ def test_every_engine_catches_every_mutation_alike(ontology_graph: Graph, tmp_pa
         reports = {engine: _validate_graph(mutant, tmp_path, engine) for engine in SHACL_ENGINES}
         for engine, report in reports.items():
             assert not [problem for name in group for problem in _expected_hits(report, name)], engine
-        found = {engine: {(v.focus_name, v.shape, v.message) for v in report.violations if v.shape in targeted}
-                 for engine, report in reports.items()}
+        found = {engine: {(v.focus_name, v.shape, v.message) for v in report.violations if v.shape in targeted} for engine, report in reports.items()}
         for engine, problems in found.items():
             assert problems == found["rudof"], (engine, sorted(problems ^ found["rudof"]))
 

@@ -23,10 +23,14 @@ def _shapes(core: bool) -> Graph:
 
 
 def _messages(graph: Graph) -> dict[str, set[str]]:
-    return {str(s): {str(m) for m in graph.objects(s, URIRef(SH + "message"))}
-            for s in graph.subjects(RDF.type, URIRef(SH + "NodeShape"))
-            if str(s).startswith(GS) and not str(s).startswith(GS + "Not") and (s, URIRef(SH + "message"), None) in graph
-            and any(graph.objects(s, URIRef(SH + p)) for p in ("targetClass", "target", "targetSubjectsOf"))}
+    return {
+        str(s): {str(m) for m in graph.objects(s, URIRef(SH + "message"))}
+        for s in graph.subjects(RDF.type, URIRef(SH + "NodeShape"))
+        if str(s).startswith(GS)
+        and not str(s).startswith(GS + "Not")
+        and (s, URIRef(SH + "message"), None) in graph
+        and any(graph.objects(s, URIRef(SH + p)) for p in ("targetClass", "target", "targetSubjectsOf"))
+    }
 
 
 def test_core_shapes_are_the_main_shapes_with_core_targets_only() -> None:
@@ -56,5 +60,3 @@ def test_main_shapes_need_sparql_targets_so_a_core_engine_misses_kind_rules(fres
     rudof.read_shacl(str(shapes_file()))
     assert rudof.validate_shacl().conforms
     assert not _rudof(path).conforms  # type: ignore[attr-defined]
-
-

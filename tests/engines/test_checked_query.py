@@ -24,8 +24,9 @@ def test_service_is_refused_unless_federation_is_allowed() -> None:
     assert checked_query(SERVICE, None, allow_federation=True) == SERVICE
 
 
-@pytest.mark.parametrize("engine", [OxigraphEngine(), RdflibEngine(Graph()), EndpointEngine("http://127.0.0.1:9/sparql")],
-                         ids=["oxigraph", "rdflib", "endpoint"])
+@pytest.mark.parametrize(
+    "engine", [OxigraphEngine(), RdflibEngine(Graph()), EndpointEngine("http://127.0.0.1:9/sparql")], ids=["oxigraph", "rdflib", "endpoint"]
+)
 def test_every_engine_refuses_service_before_running_anything(engine: Engine) -> None:
     with pytest.raises(InputError, match="--allow-federation"):
         engine.query(SERVICE)

@@ -22,12 +22,15 @@ def test_unknown_engine_is_an_input_error() -> None:
         open_engine("jena")
 
 
-@pytest.mark.parametrize("name, rdflib_name, media_type", [
-    ("a.ttl", "turtle", "text/turtle"),
-    ("a.owl", "xml", "application/rdf+xml"),
-    ("a.nt.gz", "nt", "application/n-triples"),
-    ("a.jsonld", "json-ld", "application/ld+json"),
-])
+@pytest.mark.parametrize(
+    "name, rdflib_name, media_type",
+    [
+        ("a.ttl", "turtle", "text/turtle"),
+        ("a.owl", "xml", "application/rdf+xml"),
+        ("a.nt.gz", "nt", "application/n-triples"),
+        ("a.jsonld", "json-ld", "application/ld+json"),
+    ],
+)
 def test_syntax_from_the_file_name(name: str, rdflib_name: str, media_type: str) -> None:
     syntax = syntax_for(Path(name))
     assert (syntax.rdflib, syntax.media_type) == (rdflib_name, media_type)
@@ -55,7 +58,10 @@ def test_engines_are_told_apart_by_capabilities_not_by_name() -> None:
 
     from ..helpers import ROOT
 
-    found = [f"{path.relative_to(ROOT)}: {match.group()}" for path in sorted((ROOT / "src" / "gluteonto").rglob("*.py"))
-             if "engines" not in path.parts
-             for match in re.finditer(r"\.name\s*[!=]=\s*[\"'](endpoint|oxigraph|rdflib)[\"']", path.read_text(encoding="utf-8"))]
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group()}"
+        for path in sorted((ROOT / "src" / "gluteonto").rglob("*.py"))
+        if "engines" not in path.parts
+        for match in re.finditer(r"\.name\s*[!=]=\s*[\"'](endpoint|oxigraph|rdflib)[\"']", path.read_text(encoding="utf-8"))
+    ]
     assert not found, found

@@ -99,8 +99,7 @@ def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -
     iri_params = [p.name for p in spec.params if p.kind == "iri"]
     if iri_params and all(name in as_stored.variables for name in iri_params):
         columns = [as_stored.variables.index(name) for name in iri_params]
-        combos = {"\t".join(_text(row[i]) for i in columns) for row in as_stored.cells
-                  if all(_is_iri(row[i]) for i in columns)}
+        combos = {"\t".join(_text(row[i]) for i in columns) for row in as_stored.cells if all(_is_iri(row[i]) for i in columns)}
         sets += [dict(zip(iri_params, combo.split("\t"), strict=True)) for combo in _spread(sorted(combos), TERMS_PER_QUESTION)]
         answered = {combo.split("\t")[0] for combo in combos}
         kinds = expected_kinds(iri_params[0])
@@ -132,9 +131,15 @@ def _cases(reference: Reference, spec: QuerySpec) -> list[Case]:
 
 @pytest.fixture(scope="session")
 def reference(oxigraph_session: Session, fma_merged: Path, uberon_merged: Path, qc_defects: Path) -> Reference:
-    return Reference({"release": oxigraph_session, **{dataset: Session("oxigraph", [path], include_ontology=False)
-                                                       for dataset, path in (("fma", fma_merged), ("uberon", uberon_merged),
-                                                                             ("defects", qc_defects))}})
+    return Reference(
+        {
+            "release": oxigraph_session,
+            **{
+                dataset: Session("oxigraph", [path], include_ontology=False)
+                for dataset, path in (("fma", fma_merged), ("uberon", uberon_merged), ("defects", qc_defects))
+            },
+        }
+    )
 
 
 @pytest.fixture(scope="session")
@@ -146,8 +151,7 @@ def catalog_cases(reference: Reference) -> dict[str, list[Case]]:
 @pytest.fixture(scope="session")
 def expected(reference: Reference, catalog_cases: dict[str, list[Case]]) -> dict[tuple[str, str], QueryResult]:
     """The reference answer (embedded Oxigraph) of every case."""
-    return {(name, case.label): reference.sessions[case.dataset].engine.query(case.text)
-            for name, cases in catalog_cases.items() for case in cases}
+    return {(name, case.label): reference.sessions[case.dataset].engine.query(case.text) for name, cases in catalog_cases.items() for case in cases}
 
 
 Runner = Callable[[str, Case], "QueryResult | str"]
@@ -155,6 +159,7 @@ Runner = Callable[[str, Case], "QueryResult | str"]
 
 def _engine_runner(engines: dict[Dataset, Engine]) -> Runner:
     """Runs a case on the engine for its dataset ("skip" where the store does not hold that dataset)."""
+
     def run(name: str, case: Case) -> QueryResult | str:
         engine = engines.get(case.dataset)
         if engine is None:
@@ -163,6 +168,7 @@ def _engine_runner(engines: dict[Dataset, Engine]) -> Runner:
             return engine.query(case.text)
         except GluteontoError as exc:
             return f"error: {exc}"
+
     return run
 
 
@@ -184,15 +190,25 @@ def _check(name: str, catalog_cases: dict[str, list[Case]], expected: dict[tuple
 
 @pytest.fixture(scope="session")
 def rdflib_runner(rdflib_session: Session, fma_merged: Path, uberon_merged: Path, qc_defects: Path) -> Runner:
-    return _engine_runner({"release": rdflib_session.engine,
-                           **{dataset: Session("rdflib", [path], include_ontology=False).engine
-                              for dataset, path in (("fma", fma_merged), ("uberon", uberon_merged), ("defects", qc_defects))}})
+    return _engine_runner(
+        {
+            "release": rdflib_session.engine,
+            **{
+                dataset: Session("rdflib", [path], include_ontology=False).engine
+                for dataset, path in (("fma", fma_merged), ("uberon", uberon_merged), ("defects", qc_defects))
+            },
+        }
+    )
 
 
 @pytest.fixture(scope="session")
 def oxigraph_server_runner(oxigraph_server: str) -> Runner:
-    return _engine_runner({"release": EndpointEngine(oxigraph_server),
-                           **{dataset: EndpointEngine(oxigraph_server, default_graphs=[graph]) for dataset, graph in NAMED_GRAPHS}})
+    return _engine_runner(
+        {
+            "release": EndpointEngine(oxigraph_server),
+            **{dataset: EndpointEngine(oxigraph_server, default_graphs=[graph]) for dataset, graph in NAMED_GRAPHS},
+        }
+    )
 
 
 @pytest.fixture(scope="session")
@@ -202,8 +218,9 @@ def gluteonto_serve_runner(gluteonto_endpoint: str) -> Runner:
 
 @pytest.fixture(scope="session")
 def virtuoso_runner(virtuoso: Virtuoso) -> Runner:
-    return _engine_runner({dataset: EndpointEngine(virtuoso.url, default_graphs=[graph])
-                           for dataset, graph in (("release", RELEASE_GRAPH), *NAMED_GRAPHS)})
+    return _engine_runner(
+        {dataset: EndpointEngine(virtuoso.url, default_graphs=[graph]) for dataset, graph in (("release", RELEASE_GRAPH), *NAMED_GRAPHS)}
+    )
 
 
 @pytest.fixture(scope="session")
@@ -216,12 +233,17 @@ def virtuoso_union_runner(virtuoso_restarted: Virtuoso) -> Runner:
 
 
 @pytest.fixture(scope="session")
-def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path, uberon_merged: Path,
-                 qc_defects: Path) -> dict[tuple[str, str], QueryResult | str]:
+def jena_answers(
+    jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged: Path, uberon_merged: Path, qc_defects: Path
+) -> dict[tuple[str, str], QueryResult | str]:
     """Every case answered by Jena ARQ, one batch per dataset."""
     answers: dict[tuple[str, str], QueryResult | str] = {}
-    for dataset, data in (("release", ontology_file("ttl", international=True)), ("fma", fma_merged), ("uberon", uberon_merged),
-                          ("defects", qc_defects)):
+    for dataset, data in (
+        ("release", ontology_file("ttl", international=True)),
+        ("fma", fma_merged),
+        ("uberon", uberon_merged),
+        ("defects", qc_defects),
+    ):
         batch = {f"{name}\t{case.label}": case.text for name, cases in catalog_cases.items() for case in cases if case.dataset == dataset}
         for key, answer in jena.run(data, batch).items():
             name, label = key.split("\t")
@@ -232,20 +254,25 @@ def jena_answers(jena: JenaArq, catalog_cases: dict[str, list[Case]], fma_merged
 #: The servers: one test each, so that under pytest-xdist each server starts once, in the worker that runs
 #: its test (a store's problems are listed query by query in its test's failure).
 SERVERS = ["oxigraph-server", "gluteonto-serve", "virtuoso", "virtuoso-restarted-union", "jena-arq"]
-_RUNNERS = {"oxigraph-server": "oxigraph_server_runner", "gluteonto-serve": "gluteonto_serve_runner",
-            "virtuoso": "virtuoso_runner", "virtuoso-restarted-union": "virtuoso_union_runner"}
+_RUNNERS = {
+    "oxigraph-server": "oxigraph_server_runner",
+    "gluteonto-serve": "gluteonto_serve_runner",
+    "virtuoso": "virtuoso_runner",
+    "virtuoso-restarted-union": "virtuoso_union_runner",
+}
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_catalog_query_gives_the_same_rows_on_rdflib(name: str, rdflib_runner: Runner, catalog_cases: dict[str, list[Case]],
-                                                     expected: dict[tuple[str, str], QueryResult]) -> None:
+def test_catalog_query_gives_the_same_rows_on_rdflib(
+    name: str, rdflib_runner: Runner, catalog_cases: dict[str, list[Case]], expected: dict[tuple[str, str], QueryResult]
+) -> None:
     _check(name, catalog_cases, expected, rdflib_runner)
 
 
 @pytest.mark.parametrize("store", SERVERS)
-def test_whole_catalog_gives_the_same_rows_on_the_server(store: str, request: pytest.FixtureRequest,
-                                                         catalog_cases: dict[str, list[Case]],
-                                                         expected: dict[tuple[str, str], QueryResult]) -> None:
+def test_whole_catalog_gives_the_same_rows_on_the_server(
+    store: str, request: pytest.FixtureRequest, catalog_cases: dict[str, list[Case]], expected: dict[tuple[str, str], QueryResult]
+) -> None:
     if store == "jena-arq":
         answers = request.getfixturevalue("jena_answers")
         run: Runner = lambda n, case: answers[(n, case.label)]  # noqa: E731
@@ -262,8 +289,7 @@ def test_whole_catalog_gives_the_same_rows_on_the_server(store: str, request: py
     assert not problems, "\n".join(problems)
 
 
-def test_every_quality_control_query_has_rows_to_compare_on_the_seeded_defects(
-        expected: dict[tuple[str, str], QueryResult]) -> None:
+def test_every_quality_control_query_has_rows_to_compare_on_the_seeded_defects(expected: dict[tuple[str, str], QueryResult]) -> None:
     empty = [name for name, spec in CATALOG.items() if spec.group == "quality control" and not len(expected[(name, "as stored, on seeded defects")])]
     assert not empty, f"quality-control queries with no rows on the seeded defects: {empty}"
 

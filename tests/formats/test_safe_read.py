@@ -29,18 +29,20 @@ def test_plain_entity_shorthands_are_read(tmp_path: Path) -> None:
     assert {q.object.value for q in quads} == {"http://www.w3.org/2002/07/owl#Class", "A & B"}
 
 
-@pytest.mark.parametrize("subset, message", [
-    ('<!ENTITY a "x"> <!ENTITY b "&a;&a;">', "refers to other entities"),
-    ('<!ENTITY a SYSTEM "file:///etc/passwd">', "external"),
-    ('<!ENTITY % p "x">', "parameter entity"),
-    ('<!ENTITY a "' + "x" * 2000 + '">', "longer than"),
-    ("".join(f'<!ENTITY e{i} "x">' for i in range(1001)), "more than 1000"),
-    ('<!ELEMENT rdf:RDF ANY>', "more than plain entities"),
-])
+@pytest.mark.parametrize(
+    "subset, message",
+    [
+        ('<!ENTITY a "x"> <!ENTITY b "&a;&a;">', "refers to other entities"),
+        ('<!ENTITY a SYSTEM "file:///etc/passwd">', "external"),
+        ('<!ENTITY % p "x">', "parameter entity"),
+        ('<!ENTITY a "' + "x" * 2000 + '">', "longer than"),
+        ("".join(f'<!ENTITY e{i} "x">' for i in range(1001)), "more than 1000"),
+        ("<!ELEMENT rdf:RDF ANY>", "more than plain entities"),
+    ],
+)
 def test_hostile_document_types_are_refused(tmp_path: Path, subset: str, message: str) -> None:
     path = tmp_path / "bad.owl"
-    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ {subset} ]>\n'
-                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n')
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ {subset} ]>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n')
     with pytest.raises(InputError, match=message):
         check_dtd(path)
 
@@ -54,6 +56,8 @@ def test_external_dtd_is_refused(tmp_path: Path) -> None:
 
 def test_doctype_text_after_the_root_element_is_not_a_declaration(tmp_path: Path) -> None:
     path = tmp_path / "ok.owl"
-    path.write_text('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-                    "<!-- <!DOCTYPE x [ <!ENTITY % p 'x'> ]> --></rdf:RDF>\n")
+    path.write_text(
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        "<!-- <!DOCTYPE x [ <!ENTITY % p 'x'> ]> --></rdf:RDF>\n"
+    )
     check_dtd(path)

@@ -52,10 +52,13 @@ def test_trendelenburg_leads_to_its_causes_and_to_what_trains_the_weak_muscle(se
     squat = exercises["enbens knebøy med hoftekontroll"]
     routes = [" → ".join(link.sentence for link in chain.links) for chain in squat.why]
     assert any("forhindrer bekkenfall mot motsatt side" in r and "trener bekkenstabilisering" in r for r in routes)
-    assert any(r.startswith("Svakhet i gluteus minimus fører til Trendelenburgs tegn") and "retter seg mot gluteus minimus" in r
-               for r in routes)
-    assert {"resistert hofteabduksjon i ekstensjon", "modifisert sideplanke med abduksjon",
-            "sideveis step-up med kontroll av hofteadduksjon", "stående innadrotasjon med strikk"} <= set(exercises)
+    assert any(r.startswith("Svakhet i gluteus minimus fører til Trendelenburgs tegn") and "retter seg mot gluteus minimus" in r for r in routes)
+    assert {
+        "resistert hofteabduksjon i ekstensjon",
+        "modifisert sideplanke med abduksjon",
+        "sideveis step-up med kontroll av hofteadduksjon",
+        "stående innadrotasjon med strikk",
+    } <= set(exercises)
     assert "innfall av kne og hofte" in {link.target.name.text for link in squat.cautions}
     _all_sourced(pathway)
     text = render_text(pathway, 80)
@@ -65,8 +68,7 @@ def test_trendelenburg_leads_to_its_causes_and_to_what_trains_the_weak_muscle(se
 
 def test_gtps_says_where_to_start_what_to_avoid_and_that_the_stage_of_each_exercise_is_not_given(session: Session) -> None:
     pathway = build_pathway(session, "GTPS", "nb")
-    stages = {(step.stage, step.link.subject.name.text if step.stage != "then" else step.link.target.name.text)
-              for step in pathway.programme}
+    stages = {(step.stage, step.link.subject.name.text if step.stage != "then" else step.link.target.name.text) for step in pathway.programme}
     assert ("start", "statisk øvelse med lav belastning") in stages
     assert {("then", "dynamisk øvelsesvariant"), ("then", "vektbærende øvelsesvariant")} <= stages
     assert ("avoid", "senebelastende øvelse") in stages
@@ -95,10 +97,8 @@ def test_after_hip_replacement_atrophy_what_it_means_and_what_to_train(session: 
     assert "sideveis step-up med kontroll av hofteadduksjon" in exercises
     squat = exercises["enbens knebøy med hoftekontroll"]
     # stated for hip surgery in general: the chain says that this state is a kind of it
-    assert any(link.sentence == "Tilstand etter hofteprotese er en type tilstand etter hofteoperasjon"
-               for chain in squat.why for link in chain.links)
-    assert any("atrofi av gluteus minimus" in link.sentence.lower() for e in pathway.exercises for chain in e.why
-               for link in chain.links)
+    assert any(link.sentence == "Tilstand etter hofteprotese er en type tilstand etter hofteoperasjon" for chain in squat.why for link in chain.links)
+    assert any("atrofi av gluteus minimus" in link.sentence.lower() for e in pathway.exercises for chain in e.why for link in chain.links)
     _all_sourced(pathway)
 
 
@@ -137,9 +137,11 @@ def test_silent_sections_say_that_the_source_says_nothing(session: Session) -> N
 
 
 def _restrictions(graph: Graph, subject: URIRef, prop: str, filler: URIRef) -> list[BNode]:
-    return [node for node in graph.objects(subject, RDFS.subClassOf)
-            if isinstance(node, BNode) and (node, OWL.onProperty, URIRef(prop)) in graph
-            and (node, OWL.someValuesFrom, filler) in graph]
+    return [
+        node
+        for node in graph.objects(subject, RDFS.subClassOf)
+        if isinstance(node, BNode) and (node, OWL.onProperty, URIRef(prop)) in graph and (node, OWL.someValuesFrom, filler) in graph
+    ]
 
 
 def _loaded(graph: Graph, folder: Path) -> Session:
@@ -190,6 +192,11 @@ def test_hip_replacement_as_typed_joins_the_state_after_it(session: Session) -> 
     pathway = build_pathway(session, "hofteprotese", "nb")
     assert [link.strength for link in pathway.aspects] == ["always"]
     ends = {chain.end.name.text for chain in pathway.leads_to}
-    assert {"atrofi av gluteus minimus", "fremre fibersegment i gluteus minimus", "redusert balanse", "økt fallrisiko",
-            "endret muskelrekruttering"} <= ends
+    assert {
+        "atrofi av gluteus minimus",
+        "fremre fibersegment i gluteus minimus",
+        "redusert balanse",
+        "økt fallrisiko",
+        "endret muskelrekruttering",
+    } <= ends
     assert "sideveis step-up med kontroll av hofteadduksjon" in {e.exercise.name.text for e in pathway.exercises}

@@ -105,19 +105,25 @@ def test_relation_graph_with_an_endpoint_is_refused_before_any_request() -> None
 
 def test_a_variable_relation_reads_only_object_property_edges() -> None:
     text = "SELECT * WHERE { ?a rdfs:subClassOf [ owl:onProperty ?r ; owl:someValuesFrom ?b ] OPTIONAL { ?b rdfs:subClassOf [ owl:onProperty ?q ; owl:someValuesFrom ?c ] } }"
-    assert rewrite(text) == ("SELECT * WHERE { FILTER EXISTS { ?r a owl:ObjectProperty } ?a ?r ?b OPTIONAL "
-                             "{ FILTER EXISTS { ?q a owl:ObjectProperty } ?b ?q ?c } }")
+    assert rewrite(text) == (
+        "SELECT * WHERE { FILTER EXISTS { ?r a owl:ObjectProperty } ?a ?r ?b OPTIONAL { FILTER EXISTS { ?q a owl:ObjectProperty } ?b ?q ?c } }"
+    )
 
 
 def test_nonredundant_keeps_what_a_class_states_and_drops_what_other_edges_imply() -> None:
     edges = {
-        ("hand", "part_of", "arm"), ("finger", "part_of", "hand"), ("finger", "part_of", "arm"),  # transitivity
+        ("hand", "part_of", "arm"),
+        ("finger", "part_of", "hand"),
+        ("finger", "part_of", "arm"),  # transitivity
         ("index", "part_of", "hand"),  # inherited from finger
-        ("hand", "part_of", "limb"), ("finger", "part_of", "limb"),  # filler hierarchy: arm ⊑ limb
-        ("muscle", "innervated_by", "nerve"), ("muscle", "connected_to", "nerve"),  # sub-property
-        ("act", "has_agent", "finger"), ("act", "has_agent", "hand"),  # has_agent ∘ part_of
+        ("hand", "part_of", "limb"),
+        ("finger", "part_of", "limb"),  # filler hierarchy: arm ⊑ limb
+        ("muscle", "innervated_by", "nerve"),
+        ("muscle", "connected_to", "nerve"),  # sub-property
+        ("act", "has_agent", "finger"),
+        ("act", "has_agent", "hand"),  # has_agent ∘ part_of
     }
-    kept = nonredundant(edges, {("index", "finger"), ("arm", "limb")}, {("innervated_by", "connected_to")}, {"part_of"},
-                        {("has_agent", "part_of"): {"has_agent"}})
-    assert kept == {("hand", "part_of", "arm"), ("finger", "part_of", "hand"), ("muscle", "innervated_by", "nerve"),
-                    ("act", "has_agent", "finger")}
+    kept = nonredundant(
+        edges, {("index", "finger"), ("arm", "limb")}, {("innervated_by", "connected_to")}, {"part_of"}, {("has_agent", "part_of"): {"has_agent"}}
+    )
+    assert kept == {("hand", "part_of", "arm"), ("finger", "part_of", "hand"), ("muscle", "innervated_by", "nerve"), ("act", "has_agent", "finger")}

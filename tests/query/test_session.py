@@ -33,11 +33,14 @@ def test_literal_parameter_with_language(rdflib_session: Session) -> None:
         rdflib_session.bind(CATALOG["exercise-programme"], {"lang": "tekst@nb"})
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"nerve": "x"}, "has no parameter 'nerve'"),
-    ({"muscle": "no such muscle anywhere"}, "is not a term in gluteonto"),
-    ({"muscle": "<http://x/a b>"}, "not a valid IRI"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"nerve": "x"}, "has no parameter 'nerve'"),
+        ({"muscle": "no such muscle anywhere"}, "is not a term in gluteonto"),
+        ({"muscle": "<http://x/a b>"}, "not a valid IRI"),
+    ],
+)
 def test_bad_parameters_get_clear_errors(rdflib_session: Session, params: dict[str, str], message: str) -> None:
     with pytest.raises(InputError, match=message):
         rdflib_session.query("innervation", params)

@@ -51,10 +51,18 @@ def _is_a(graph: Graph, cls: str, kind: str) -> bool:
 
 def test_the_bank_has_the_item_types_the_facts_call_for(bank: list[Item]) -> None:
     queries = {(i.query, i.type) for i in bank}
-    for expected in (("innervation", "choice"), ("innervation", "short"), ("origin-insertion", "match"),
-                     ("structures-in-space", "choice"), ("muscle-actions", "choice"), ("muscle-actions", "match"),
-                     ("arterial-supply", "multi"), ("anastomosis-members", "multi"), ("anastomosis-members", "match"),
-                     ("labels", "match")):
+    for expected in (
+        ("innervation", "choice"),
+        ("innervation", "short"),
+        ("origin-insertion", "match"),
+        ("structures-in-space", "choice"),
+        ("muscle-actions", "choice"),
+        ("muscle-actions", "match"),
+        ("arterial-supply", "multi"),
+        ("anastomosis-members", "multi"),
+        ("anastomosis-members", "match"),
+        ("labels", "match"),
+    ):
         assert expected in queries, expected
     assert len({i.id for i in bank}) == len(bank)
     roots = next(i for i in bank if i.type == "short" and i.params == {"muscle": "GLUTEONTO:0000004"})
@@ -63,15 +71,13 @@ def test_the_bank_has_the_item_types_the_facts_call_for(bank: list[Item]) -> Non
     assert {"0000062", "0000078"} <= {o.iri.rsplit("_", 1)[-1] for i in between for o in i.options if o.correct}
 
 
-def test_every_answer_key_is_what_its_catalog_question_returns(bank: list[Item], oxigraph_session: Session,
-                                                              ontology_graph: Graph) -> None:
+def test_every_answer_key_is_what_its_catalog_question_returns(bank: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
     _check_keys(bank, oxigraph_session, ontology_graph)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed (apt-get install graphviz)")
-def test_label_the_diagram_names_the_innervation_pathway(drawn: list[Item], oxigraph_session: Session,
-                                                         ontology_graph: Graph) -> None:
+def test_label_the_diagram_names_the_innervation_pathway(drawn: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
     labels = [i for i in drawn if i.type == "label"]
     assert len(labels) == 1 and labels[0].query == "innervation"
     _check_keys(labels, oxigraph_session, ontology_graph)
@@ -93,8 +99,7 @@ def _check_keys(items: list[Item], oxigraph_session: Session, ontology_graph: Gr
         elif item.type == "label":
             derived = {str(r[c]) for r in rows for c in item.column.split("|") if c in r}
             derived.add(str(oxigraph_session.resolve_term(item.params["muscle"])))
-            assert {iri for _n, iri in item.pair_iris} == derived and [n for n, _i in item.pair_iris] == [
-                str(i) for i in range(1, len(derived) + 1)]
+            assert {iri for _n, iri in item.pair_iris} == derived and [n for n, _i in item.pair_iris] == [str(i) for i in range(1, len(derived) + 1)]
             assert all(f">{n}</text>" in item.svg for n, _i in item.pair_iris) and "<svg" in item.svg
         else:
             rights = item.right.split("|")
@@ -118,38 +123,56 @@ def _first_column(result: Result) -> list[str]:
 
 def _wrong_by_only(graph: Graph, session: Session, item: Item, option: Option) -> bool:
     subject, prop = option.why["subject"], option.why["property"]
-    allowed = _first_column(graph.query(PREFIXES + """SELECT ?a WHERE {
+    allowed = _first_column(
+        graph.query(
+            PREFIXES
+            + """SELECT ?a WHERE {
         ?s rdfs:subClassOf [ owl:onProperty ?p ; owl:allValuesFrom/(owl:unionOf/rdf:rest*/rdf:first)? ?a ] FILTER(isIRI(?a)) }""",
-        initBindings={"s": URIRef(subject), "p": URIRef(prop)}))
+            initBindings={"s": URIRef(subject), "p": URIRef(prop)},
+        )
+    )
     stated = {str(r["nerve"]) for r in _rows(session, item) if "nerve" in r}
-    members = set(_first_column(graph.query(PREFIXES + "SELECT ?m WHERE { ?s a owl:AllDisjointClasses ; "
-                                                                   "owl:members/rdf:rest*/rdf:first ?m }")))
+    members = set(_first_column(graph.query(PREFIXES + "SELECT ?m WHERE { ?s a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?m }")))
     same_kind = all(_is_a(graph, key, m) == _is_a(graph, option.iri, m) for key in item.keys() for m in members)
-    return (bool(allowed) and option.iri not in allowed and option.iri not in stated and same_kind
-            and not any(_is_a(graph, option.iri, a) for a in allowed)
-            and not any(_ask(graph, "ASK { ?o rdfs:subClassOf [ owl:onProperty <http://purl.obolibrary.org/obo/RO_0002380> ; "
-                                    "owl:someValuesFrom ?a ] }", o=option.iri, a=a) for a in allowed))
+    return (
+        bool(allowed)
+        and option.iri not in allowed
+        and option.iri not in stated
+        and same_kind
+        and not any(_is_a(graph, option.iri, a) for a in allowed)
+        and not any(
+            _ask(
+                graph,
+                "ASK { ?o rdfs:subClassOf [ owl:onProperty <http://purl.obolibrary.org/obo/RO_0002380> ; owl:someValuesFrom ?a ] }",
+                o=option.iri,
+                a=a,
+            )
+            for a in allowed
+        )
+    )
 
 
 def _wrong_by_disjointness(graph: Graph, item: Item, option: Option) -> bool:
     mine, asked = option.why["option_kind"], option.why["asked_kind"]
-    return (_ask(graph, "ASK { ?set a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?a, ?b }", a=mine, b=asked)
-            and mine != asked and _is_a(graph, option.iri, mine) and not _is_a(graph, option.iri, asked)
-            and all(_is_a(graph, key, asked) for key in item.keys()))
+    return (
+        _ask(graph, "ASK { ?set a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?a, ?b }", a=mine, b=asked)
+        and mine != asked
+        and _is_a(graph, option.iri, mine)
+        and not _is_a(graph, option.iri, asked)
+        and all(_is_a(graph, key, asked) for key in item.keys())
+    )
 
 
 def _wrong_by_contrast(graph: Graph, session: Session, item: Item, option: Option) -> bool:
     subject, sibling = option.why["subject"], option.why["sibling"]
     own = {str(r["movement"]) for r in _rows(session, item) if "movement" in r}
     theirs = session.query("muscle-actions", {"muscle": sibling})
-    stated = {str(row[theirs.variables.index("movement")]) for row in theirs.rows
-              if str(row[theirs.variables.index("acting_part")]) == sibling}
+    stated = {str(row[theirs.variables.index("movement")]) for row in theirs.rows if str(row[theirs.variables.index("acting_part")]) == sibling}
     siblings = _ask(graph, "ASK { ?a rdfs:subClassOf ?parent . ?b rdfs:subClassOf ?parent FILTER(isIRI(?parent)) }", a=subject, b=sibling)
     return option.iri not in own and option.iri in stated and siblings and subject != sibling
 
 
-def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxigraph_session: Session,
-                                                           ontology_graph: Graph) -> None:
+def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
     rules = set()
     for item in bank:
         for option in item.options:
@@ -158,9 +181,11 @@ def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxi
                 continue
             rule = option.why["rule"]
             rules.add(rule)
-            checks = {"only": lambda: _wrong_by_only(ontology_graph, oxigraph_session, item, option),
-                      "disjoint": lambda: _wrong_by_disjointness(ontology_graph, item, option),
-                      "contrast": lambda: _wrong_by_contrast(ontology_graph, oxigraph_session, item, option)}
+            checks = {
+                "only": lambda: _wrong_by_only(ontology_graph, oxigraph_session, item, option),
+                "disjoint": lambda: _wrong_by_disjointness(ontology_graph, item, option),
+                "contrast": lambda: _wrong_by_contrast(ontology_graph, oxigraph_session, item, option),
+            }
             assert checks[rule](), (item.id, option.iri, rule)
             assert option.feedback and option.text
         if item.type in ("choice", "multi"):
@@ -181,8 +206,17 @@ def test_a_merely_unstated_option_would_be_caught(oxigraph_session: Session, ont
     plexus = Option("https://w3id.org/gluteonto/GLUTEONTO_0000065", "sacral plexus", False, "x", sciatic.why)  # another kind
     assert not _wrong_by_only(ontology_graph, oxigraph_session, minimus, plexus)
     right = next(o for o in minimus.options if o.correct)
-    assert not _wrong_by_disjointness(ontology_graph, minimus, Option(right.iri, "", False, "", {
-        "option_kind": "https://w3id.org/gluteonto/GLUTEONTO_0000074", "asked_kind": "https://w3id.org/gluteonto/GLUTEONTO_0000061"}))
+    assert not _wrong_by_disjointness(
+        ontology_graph,
+        minimus,
+        Option(
+            right.iri,
+            "",
+            False,
+            "",
+            {"option_kind": "https://w3id.org/gluteonto/GLUTEONTO_0000074", "asked_kind": "https://w3id.org/gluteonto/GLUTEONTO_0000061"},
+        ),
+    )
 
 
 def test_every_item_shows_its_source_section(bank: list[Item]) -> None:
@@ -206,8 +240,17 @@ def _unescape(text: str) -> str:
 def test_gift_escapes_its_special_characters(bank: list[Item]) -> None:
     nasty = "a: b = {c} ~ #d \\ e -> f\nline"
     assert _unescape(gift_escape(nasty)) == nasty.replace("->", "→")
-    item = Item("x", "choice", "en", nasty, "innervation", {}, "nerve", "Source: s", options=[
-        Option("a", nasty, True, nasty), Option("b", "plain", False, "why: {x}")])
+    item = Item(
+        "x",
+        "choice",
+        "en",
+        nasty,
+        "innervation",
+        {},
+        "nerve",
+        "Source: s",
+        options=[Option("a", nasty, True, nasty), Option("b", "plain", False, "why: {x}")],
+    )
     gift = to_gift([item, *bank])
     for line in gift.splitlines():
         if line.startswith("\t") and not line.startswith("\t####"):

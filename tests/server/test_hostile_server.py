@@ -58,8 +58,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
         patch.setattr(limits, "SERVER_BODY_TIMEOUT", 1.0)
         patch.setattr(limits, "SERVER_IDLE_TIMEOUT", 1.0)
         patch.setattr(sparql_app, "_FIRST_BYTES", 20_000)
-        started = make_server("127.0.0.1", 0, site=site, timeout=3, max_rows=2_000, max_bytes=100_000, concurrency=4,
-                              cors_origins=[ORIGIN])
+        started = make_server("127.0.0.1", 0, site=site, timeout=3, max_rows=2_000, max_bytes=100_000, concurrency=4, cors_origins=[ORIGIN])
         thread = threading.Thread(target=started.serve_forever, daemon=True)
         thread.start()
         yield started
@@ -67,8 +66,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
         started.server_close()
 
 
-def request(server: SparqlServer, method: str, path: str, body: bytes | None = None,
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def request(
+    server: SparqlServer, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
     host, port = server.server_address
     connection = http.client.HTTPConnection(host, port, timeout=30)
     try:
@@ -143,32 +143,36 @@ def assert_alive(server: SparqlServer) -> None:
 
 
 # -- refusals --------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("method, path, body, headers, status, message", [
-    ("GET", "SERVICE", None, {}, 403, "SERVICE"),
-    ("GET", ask("ASK {}"), None, {"Host": "attacker.example"}, 403, "DNS rebinding"),
-    ("GET", ask("ASK {}"), None, {"Host": "attacker.example:7878"}, 403, "DNS rebinding"),
-    ("GET", ask("ASK {}"), None, {"Origin": "https://attacker.example"}, 403, "cross-origin"),
-    ("GET", ask("ASK {}") + "&query=ASK%7B%7D", None, {}, 400, "exactly one"),
-    ("POST", ask("ASK {}"), b"ASK {}", {"Content-Type": "application/sparql-query"}, 400, "exactly one"),
-    ("GET", "/sparql", None, {}, 400, "missing 'query'"),
-    ("GET", "/sparql?update=DROP%20ALL", None, {}, 403, "read-only"),
-    ("POST", "/sparql", b"DROP ALL", {"Content-Type": "application/sparql-update"}, 403, "read-only"),
-    ("POST", "/sparql", b"update=DROP+ALL", {"Content-Type": "application/x-www-form-urlencoded"}, 403, "read-only"),
-    ("POST", "/sparql", b"ASK {}", {"Content-Type": "text/plain"}, 415, "application/sparql-query"),
-    ("POST", "/sparql", b"ASK { \xff }", {"Content-Type": "application/sparql-query"}, 400, "UTF-8"),
-    ("GET", ask("ASK {}"), None, {"Accept": "image/png"}, 406, "no acceptable format"),
-    ("GET", ask("SELECT * {}", **{"default-graph-uri": "not an iri"}), None, {}, 400, "not a valid graph IRI"),
-    ("GET", ask("SELECT * WHERE { ?s ?p }"), None, {}, 400, "SPARQL syntax error"),
-    ("GET", ask("SELECT (<http://x/f>(1) AS ?x) {}"), None, {}, 400, "not supported"),
-    ("PUT", "/sparql", b"x", {}, 405, "read-only"),
-    ("DELETE", "/sparql", None, {}, 405, "read-only"),
-    ("PATCH", "/sparql", b"x", {}, 405, "read-only"),
-    ("GET", "/../../etc/passwd", None, {}, 404, "not found"),
-    ("GET", "/escape.txt", None, {}, 404, "not found"),
-    ("POST", "/index.html", b"x", {}, 405, "method not allowed"),
-])
-def test_refused_requests(server: SparqlServer, listener: Listener, method: str, path: str, body: bytes | None,
-                          headers: dict[str, str], status: int, message: str) -> None:
+@pytest.mark.parametrize(
+    "method, path, body, headers, status, message",
+    [
+        ("GET", "SERVICE", None, {}, 403, "SERVICE"),
+        ("GET", ask("ASK {}"), None, {"Host": "attacker.example"}, 403, "DNS rebinding"),
+        ("GET", ask("ASK {}"), None, {"Host": "attacker.example:7878"}, 403, "DNS rebinding"),
+        ("GET", ask("ASK {}"), None, {"Origin": "https://attacker.example"}, 403, "cross-origin"),
+        ("GET", ask("ASK {}") + "&query=ASK%7B%7D", None, {}, 400, "exactly one"),
+        ("POST", ask("ASK {}"), b"ASK {}", {"Content-Type": "application/sparql-query"}, 400, "exactly one"),
+        ("GET", "/sparql", None, {}, 400, "missing 'query'"),
+        ("GET", "/sparql?update=DROP%20ALL", None, {}, 403, "read-only"),
+        ("POST", "/sparql", b"DROP ALL", {"Content-Type": "application/sparql-update"}, 403, "read-only"),
+        ("POST", "/sparql", b"update=DROP+ALL", {"Content-Type": "application/x-www-form-urlencoded"}, 403, "read-only"),
+        ("POST", "/sparql", b"ASK {}", {"Content-Type": "text/plain"}, 415, "application/sparql-query"),
+        ("POST", "/sparql", b"ASK { \xff }", {"Content-Type": "application/sparql-query"}, 400, "UTF-8"),
+        ("GET", ask("ASK {}"), None, {"Accept": "image/png"}, 406, "no acceptable format"),
+        ("GET", ask("SELECT * {}", **{"default-graph-uri": "not an iri"}), None, {}, 400, "not a valid graph IRI"),
+        ("GET", ask("SELECT * WHERE { ?s ?p }"), None, {}, 400, "SPARQL syntax error"),
+        ("GET", ask("SELECT (<http://x/f>(1) AS ?x) {}"), None, {}, 400, "not supported"),
+        ("PUT", "/sparql", b"x", {}, 405, "read-only"),
+        ("DELETE", "/sparql", None, {}, 405, "read-only"),
+        ("PATCH", "/sparql", b"x", {}, 405, "read-only"),
+        ("GET", "/../../etc/passwd", None, {}, 404, "not found"),
+        ("GET", "/escape.txt", None, {}, 404, "not found"),
+        ("POST", "/index.html", b"x", {}, 405, "method not allowed"),
+    ],
+)
+def test_refused_requests(
+    server: SparqlServer, listener: Listener, method: str, path: str, body: bytes | None, headers: dict[str, str], status: int, message: str
+) -> None:
     if path == "SERVICE":
         path = ask(f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}")
     listener.reset()
@@ -234,8 +238,7 @@ def test_static_site_next_to_the_endpoint(server: SparqlServer) -> None:
 
 # -- limits, time, cancellation ------------------------------------------------------------------------------
 def test_row_limit_before_the_answer_starts(server: SparqlServer) -> None:
-    status, _headers, body = request(server, "GET", ask("SELECT ?x WHERE { ?s ?p ?o BIND(1 AS ?x) }"),
-                                     headers={"Accept": "text/csv"})
+    status, _headers, body = request(server, "GET", ask("SELECT ?x WHERE { ?s ?p ?o BIND(1 AS ?x) }"), headers={"Accept": "text/csv"})
     assert status == 400 and b"more than 2,000 rows" in body
     assert_alive(server)
 
@@ -271,13 +274,16 @@ def test_work_of_a_departed_client_is_cancelled(server: SparqlServer) -> None:
     assert time.monotonic() - left < 2.5  # well before the 3 s timeout would have stopped it
 
 
-@pytest.mark.parametrize("head, status", [
-    (b"Content-Length: abc\r\n", b"400"),
-    (b"Content-Length: -1\r\n", b"400"),
-    (b"Content-Length: 1\r\nContent-Length: 2\r\n", b"400"),
-    (b"Content-Length: 100\r\nContent-Type: application/sparql-query\r\n", b"408"),  # short body
-    (b"Content-Length: 99999999\r\nContent-Type: application/sparql-query\r\n", b"413"),
-])
+@pytest.mark.parametrize(
+    "head, status",
+    [
+        (b"Content-Length: abc\r\n", b"400"),
+        (b"Content-Length: -1\r\n", b"400"),
+        (b"Content-Length: 1\r\nContent-Length: 2\r\n", b"400"),
+        (b"Content-Length: 100\r\nContent-Type: application/sparql-query\r\n", b"408"),  # short body
+        (b"Content-Length: 99999999\r\nContent-Type: application/sparql-query\r\n", b"413"),
+    ],
+)
 def test_broken_bodies_get_a_status(server: SparqlServer, head: bytes, status: bytes) -> None:
     answer = raw(server, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n" + head + b"\r\nASK {}")
     assert answer.split(b" ", 2)[1] == status, answer
@@ -339,8 +345,13 @@ def test_non_loopback_host_warns(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_serve_stops_cleanly(tmp_path: Path, signum: int) -> None:
     """Ctrl-C (one line, exit 130) or SIGTERM (quiet) stop the server with all its query processes."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "gluteonto", "serve", "--no-site", "--port", str(port)], cwd=tmp_path,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gluteonto", "serve", "--no-site", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         wait_for_port(port, timeout=60)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

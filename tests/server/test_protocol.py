@@ -24,7 +24,7 @@ from gluteonto.vocab import ONTOLOGY_IRI
 
 pytestmark = pytest.mark.slow
 
-EXTRA = "@prefix x: <http://example.org/> .\nx:extra x:says \"from the extra file\" .\n"
+EXTRA = '@prefix x: <http://example.org/> .\nx:extra x:says "from the extra file" .\n'
 NONE = "urn:x-gluteonto-test:no-such-graph"
 COUNT = "SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ ?s ?p ?o }}"
 
@@ -69,8 +69,9 @@ def _get(server: SparqlServer, path: str, headers: dict[str, str] | None = None)
 
 
 def _ask(server: SparqlServer, query: str, **params: str | list[str]) -> list[dict[str, str]]:
-    pairs = [("query", query)] + [(k.replace("_", "-"), v) for k, values in params.items()
-                                  for v in (values if isinstance(values, list) else [values])]
+    pairs = [("query", query)] + [
+        (k.replace("_", "-"), v) for k, values in params.items() for v in (values if isinstance(values, list) else [values])
+    ]
     status, _headers, body = _get(server, "/sparql?" + urllib.parse.urlencode(pairs))
     assert status == 200, body
     return [{k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]]
@@ -97,14 +98,21 @@ def test_request_dataset_overrides_the_query_dataset(server: SparqlServer, extra
     assert _count(server, named_graph_uri=ONTOLOGY_IRI) == 0
 
 
-@pytest.mark.parametrize("dataset", ["", f"FROM <{ONTOLOGY_IRI}>", f"FROM <{NONE}>", "FROM <{extra}>",
-                                     f"FROM <{ONTOLOGY_IRI}> FROM <{{extra}}>", f"FROM NAMED <{ONTOLOGY_IRI}>"])
-def test_serve_and_the_embedded_oxigraph_agree_on_the_dataset_a_query_names(server: SparqlServer, embedded: OxigraphEngine,
-                                                                            extra: Path, dataset: str) -> None:
+@pytest.mark.parametrize(
+    "dataset",
+    ["", f"FROM <{ONTOLOGY_IRI}>", f"FROM <{NONE}>", "FROM <{extra}>", f"FROM <{ONTOLOGY_IRI}> FROM <{{extra}}>", f"FROM NAMED <{ONTOLOGY_IRI}>"],
+)
+def test_serve_and_the_embedded_oxigraph_agree_on_the_dataset_a_query_names(
+    server: SparqlServer, embedded: OxigraphEngine, extra: Path, dataset: str
+) -> None:
     dataset = dataset.replace("{extra}", extra.resolve().as_uri())
     query = f"SELECT ?g (COUNT(*) AS ?n) {dataset} WHERE {{ {{ ?s ?p ?o }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} }} }} GROUP BY ?g ORDER BY ?g"
-    local = [{k: c.value for k, c in zip(result_vars, row, strict=True) if c is not None}
-             for result in [embedded.query(query)] for result_vars in [result.variables] for row in result.cells]
+    local = [
+        {k: c.value for k, c in zip(result_vars, row, strict=True) if c is not None}
+        for result in [embedded.query(query)]
+        for result_vars in [result.variables]
+        for row in result.cells
+    ]
     if not dataset:  # with no dataset named, the server's default graph is the union of what it serves
         assert _ask(server, query)[0]["n"] == str(sum(int(r["n"]) for r in local if "g" in r))
     else:

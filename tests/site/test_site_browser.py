@@ -17,8 +17,15 @@ import pytest
 from gluteonto.site import diagrams as dg
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.slow,
@@ -62,10 +69,15 @@ def test_browse_search_switch_language_and_find_the_innervation(browser: Any, si
 
     # the same search function, several spellings: case, diacritics, Latin abbreviations, typos
     first = "q => { const hits = window.gluteontoSearch(q, 3); return hits.length ? hits[0].entry.url : null; }"
-    for query, expected in (("trendelenberg", "terms/GLUTEONTO_0000444"), ("TRENDELENBURGS TEGN", "terms/GLUTEONTO_0000444"),
-                            ("Øvre setenerve", "terms/GLUTEONTO_0000062"), ("ovre setenerve", "terms/GLUTEONTO_0000062"),
-                            ("n. gluteus superior", "terms/GLUTEONTO_0000062"), ("gluteus minumus", "terms/GLUTEONTO_0000004"),
-                            ("musculus gluteus minimus", "terms/GLUTEONTO_0000004")):
+    for query, expected in (
+        ("trendelenberg", "terms/GLUTEONTO_0000444"),
+        ("TRENDELENBURGS TEGN", "terms/GLUTEONTO_0000444"),
+        ("Øvre setenerve", "terms/GLUTEONTO_0000062"),
+        ("ovre setenerve", "terms/GLUTEONTO_0000062"),
+        ("n. gluteus superior", "terms/GLUTEONTO_0000062"),
+        ("gluteus minumus", "terms/GLUTEONTO_0000004"),
+        ("musculus gluteus minimus", "terms/GLUTEONTO_0000004"),
+    ):
         assert page.evaluate(first, query) == expected, query
 
     # a typo, keyboard only: focus the search box, type, arrow down to the first hit, Enter
@@ -114,8 +126,13 @@ def test_browse_search_switch_language_and_find_the_innervation(browser: Any, si
 def test_pages_fit_a_400_pixel_screen_without_sideways_scrolling(browser: Any, site: Path) -> None:
     page = browser.new_page(viewport={"width": 400, "height": 900})
     try:
-        for name in ("index.nb.html", "questions/innervation.nb.html", "questions/exercise-programme.nb.html",
-                     "terms/GLUTEONTO_0000004.nb.html", "diagrams.nb.html"):
+        for name in (
+            "index.nb.html",
+            "questions/innervation.nb.html",
+            "questions/exercise-programme.nb.html",
+            "terms/GLUTEONTO_0000004.nb.html",
+            "diagrams.nb.html",
+        ):
             page.goto((site / name).as_uri())
             assert page.evaluate("document.documentElement.scrollWidth") <= 400, name
     finally:
@@ -249,11 +266,22 @@ def test_answer_tables_and_pathways_are_readable_without_sideways_scrolling(brow
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
         pathways = _front_page_pathways(page, site, "nb")
-        assert {"Greater trochanteric pain syndrome", "Trendelenburgs tegn", "Smerte på utsiden av hoften",
-                "Triggerpunktsmerte fra gluteus minimus", "Lesjon av n. gluteus superior"} <= set(pathways)
+        assert {
+            "Greater trochanteric pain syndrome",
+            "Trendelenburgs tegn",
+            "Smerte på utsiden av hoften",
+            "Triggerpunktsmerte fra gluteus minimus",
+            "Lesjon av n. gluteus superior",
+        } <= set(pathways)
         assert any("hofteprotese" in name.lower() for name in pathways)
-        pages = ["index.nb.html", "questions/innervation.nb.html", "questions/exercise-programme.nb.html",
-                 "questions/differential-diagnosis.nb.html", "pathways.nb.html", *pathways.values()]
+        pages = [
+            "index.nb.html",
+            "questions/innervation.nb.html",
+            "questions/exercise-programme.nb.html",
+            "questions/differential-diagnosis.nb.html",
+            "pathways.nb.html",
+            *pathways.values(),
+        ]
         for name in pages:
             page.goto((site / name).as_uri())
             assert page.evaluate("document.documentElement.scrollWidth") <= width, name

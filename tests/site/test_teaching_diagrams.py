@@ -120,7 +120,7 @@ def test_standalone_svgs_have_title_key_and_latin_variants(site: Path) -> None:
         for lang, heading in (("en", "Key"), ("nb", "Tegnforklaring")):
             for variant in ("", "-la"):
                 svg = (site / "diagrams" / f"{key}.{lang}{variant}.svg").read_text(encoding="utf-8")
-                start = svg[svg.index("<svg"):]
+                start = svg[svg.index("<svg") :]
                 first = re.search(r"<svg[^>]*>\s*<title>([^<]+)</title>\s*<desc>[^<]+</desc>", start)
                 assert first and f">{first.group(1)}</text>" in svg, (key, lang)  # the title is also drawn
                 assert f">{heading}</text>" in svg, (key, lang)

@@ -8,14 +8,17 @@ from gluteonto.errors import InputError
 from gluteonto.sparql.guard import check_query, decode_query, find_service
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://x/s> { ?s ?p ?o } }",
-    "select * { service silent <http://x/s> { ?s ?p ?o } }",
-    "SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }",
-    "SELECT * WHERE { \\u0053ERVICE <http://x/s> { ?s ?p ?o } }",
-    "SELECT * WHERE { # comment\nSERVICE <http://x/s> { ?s ?p ?o } }",
-    "PREFIX s: <http://x/> SELECT * WHERE { SERVICE s:endpoint { ?s ?p ?o } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://x/s> { ?s ?p ?o } }",
+        "select * { service silent <http://x/s> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }",
+        "SELECT * WHERE { \\u0053ERVICE <http://x/s> { ?s ?p ?o } }",
+        "SELECT * WHERE { # comment\nSERVICE <http://x/s> { ?s ?p ?o } }",
+        "PREFIX s: <http://x/> SELECT * WHERE { SERVICE s:endpoint { ?s ?p ?o } }",
+    ],
+)
 def test_service_is_found(query: str) -> None:
     assert find_service(query) is not None
     with pytest.raises(InputError, match="--allow-federation"):
@@ -23,14 +26,17 @@ def test_service_is_found(query: str) -> None:
     check_query(query, allow_federation=True)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT ?service WHERE { ?service ?p ?o }",
-    "SELECT $service WHERE { $service ?p ?o }",
-    "SELECT * WHERE { ?s ?p 'SERVICE <http://x/s>' }",
-    "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/s>",
-    "SELECT * WHERE { ?s <http://x/SERVICE> ?o }",
-    "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:SERVICE ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?service WHERE { ?service ?p ?o }",
+        "SELECT $service WHERE { $service ?p ?o }",
+        "SELECT * WHERE { ?s ?p 'SERVICE <http://x/s>' }",
+        "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/s>",
+        "SELECT * WHERE { ?s <http://x/SERVICE> ?o }",
+        "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:SERVICE ?o }",
+    ],
+)
 def test_no_false_alarm(query: str) -> None:
     assert find_service(query) is None
 

@@ -17,15 +17,32 @@ from gluteonto.tools.export import EXPORT_FORMATS, export, release_graph
 from gluteonto.vocab import OWL, RDF
 
 #: export format → the release file it reproduces byte for byte (without the bridge)
-_RELEASE_FILE = {"turtle": "gluteonto.ttl", "rdfxml": "gluteonto.owl", "jsonld": "gluteonto.jsonld",
-                 "ofn": "gluteonto.ofn", "obo": "gluteonto.obo", "obographs": "gluteonto.json"}
+_RELEASE_FILE = {
+    "turtle": "gluteonto.ttl",
+    "rdfxml": "gluteonto.owl",
+    "jsonld": "gluteonto.jsonld",
+    "ofn": "gluteonto.ofn",
+    "obo": "gluteonto.obo",
+    "obographs": "gluteonto.json",
+}
 _RDFLIB_NAME = {"turtle": "turtle", "rdfxml": "xml", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig"}
 
 
 def test_every_writer_is_an_export_format() -> None:
-    assert list(EXPORT_FORMATS) == list(WRITERS) == [
-        "turtle", "rdfxml", "ntriples", "jsonld", "trig", "ofn", "obo", "obographs",
-    ]
+    assert (
+        list(EXPORT_FORMATS)
+        == list(WRITERS)
+        == [
+            "turtle",
+            "rdfxml",
+            "ntriples",
+            "jsonld",
+            "trig",
+            "ofn",
+            "obo",
+            "obographs",
+        ]
+    )
 
 
 @pytest.mark.parametrize("fmt", sorted(_RELEASE_FILE))
@@ -57,11 +74,17 @@ def test_export_holds_the_ontology_and_the_bridge(fmt: str, expected_size: int) 
 
 @pytest.mark.slow
 def test_export_is_byte_identical_across_processes_and_hash_seeds() -> None:
-    code = ("import hashlib, json; from gluteonto.tools.export import EXPORT_FORMATS, export; "
-            "print(json.dumps({f: hashlib.sha256(export(f, with_bridge=True).encode()).hexdigest() for f in EXPORT_FORMATS}))")
+    code = (
+        "import hashlib, json; from gluteonto.tools.export import EXPORT_FORMATS, export; "
+        "print(json.dumps({f: hashlib.sha256(export(f, with_bridge=True).encode()).hexdigest() for f in EXPORT_FORMATS}))"
+    )
     # the two processes run side by side
-    processes = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                  env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "4242")]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        )
+        for seed in ("1", "4242")
+    ]
     digests = []
     for process in processes:
         out, err = process.communicate(timeout=300)

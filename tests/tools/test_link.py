@@ -54,10 +54,15 @@ def test_oaei_classes_are_found_by_name_not_by_id() -> None:
 
 
 def test_obo_and_oaei_merges_translate_the_bridge_to_the_files_iris() -> None:
-    for path, expected in ((OBO, "http://purl.obolibrary.org/obo/FMA_22317"),
-                           (OAEI, "http://bioontology.org/projects/ontologies/fma/fmaOwlDlComponent_2_0#Gluteus_minimus")):
-        rows = link(path).session.sparql(
-            "SELECT ?x WHERE { <https://w3id.org/gluteonto/GLUTEONTO_0000004> <http://www.w3.org/2002/07/owl#equivalentClass> ?x }").cells
+    for path, expected in (
+        (OBO, "http://purl.obolibrary.org/obo/FMA_22317"),
+        (OAEI, "http://bioontology.org/projects/ontologies/fma/fmaOwlDlComponent_2_0#Gluteus_minimus"),
+    ):
+        rows = (
+            link(path)
+            .session.sparql("SELECT ?x WHERE { <https://w3id.org/gluteonto/GLUTEONTO_0000004> <http://www.w3.org/2002/07/owl#equivalentClass> ?x }")
+            .cells
+        )
         assert [r[0].value if r[0] is not None else None for r in rows] == [expected]
 
 
@@ -92,8 +97,11 @@ def _oaei_with(tmp_path: Path, *classes: tuple[str, str]) -> Path:
     text = OAEI.read_text()
     start = text.index(f'    <owl:Class rdf:about="{OAEI_NS}Gluteus_minimus">')
     end = text.index("</owl:Class>", start) + len("</owl:Class>\n")
-    blocks = "".join(f'    <owl:Class rdf:about="{OAEI_NS}{local}">\n        <rdfs:label xml:lang="en">{label}</rdfs:label>\n'
-                     f'        <rdfs:subClassOf rdf:resource="{OAEI_NS}Gluteal_muscle"/>\n    </owl:Class>\n' for local, label in classes)
+    blocks = "".join(
+        f'    <owl:Class rdf:about="{OAEI_NS}{local}">\n        <rdfs:label xml:lang="en">{label}</rdfs:label>\n'
+        f'        <rdfs:subClassOf rdf:resource="{OAEI_NS}Gluteal_muscle"/>\n    </owl:Class>\n'
+        for local, label in classes
+    )
     path = tmp_path / "fma-oaei.owl"
     path.write_text(text[:start] + blocks + text[end:])
     return path
@@ -110,8 +118,11 @@ def test_oaei_name_shared_by_two_classes_is_reported_as_ambiguous_not_taken_firs
     assert "AMBIGUOUS" in rendered and "…#Left_gluteus_minimus, …#Right_gluteus_minimus" in rendered
     assert "TVETYDIG" in report.render("nb")
     # no bridge axiom for an ambiguous mapping: the merge does not pick one of the two
-    rows = link(path).session.sparql(
-        "SELECT ?x WHERE { <https://w3id.org/gluteonto/GLUTEONTO_0000004> <http://www.w3.org/2002/07/owl#equivalentClass> ?x }").cells
+    rows = (
+        link(path)
+        .session.sparql("SELECT ?x WHERE { <https://w3id.org/gluteonto/GLUTEONTO_0000004> <http://www.w3.org/2002/07/owl#equivalentClass> ?x }")
+        .cells
+    )
     assert rows == []
 
 
@@ -171,7 +182,9 @@ def test_obsolete_uberon_class_is_reported_with_its_replacement(tmp_path: Path) 
 def test_uberon_label_that_differs_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "uberon.obo"
     text = (UBERON / "uberon-extract.obo").read_text()
-    path.write_text(text.replace("name: gluteus minimus\n", "name: musculus glutaeus parvus\n").replace('synonym: "gluteus minimus muscle" EXACT []\n', ""))
+    path.write_text(
+        text.replace("name: gluteus minimus\n", "name: musculus glutaeus parvus\n").replace('synonym: "gluteus minimus muscle" EXACT []\n', "")
+    )
     checks = {c.mapping.object: c for c in link(path).report.checks}
     assert checks["UBERON:0008521"].status == "name differs" and checks["UBERON:0008521"].names == ("musculus glutaeus parvus",)
 
@@ -202,9 +215,13 @@ def test_uberon_gluteal_muscle_is_wider_than_gluteontos() -> None:
 
 
 def test_uberon_merge_links_gluteonto_uberon_and_fma() -> None:
-    rows = link(UBERON / "uberon-extract.owl").session.sparql("""
+    rows = (
+        link(UBERON / "uberon-extract.owl")
+        .session.sparql("""
         SELECT ?fma WHERE { ?ours <http://www.w3.org/2004/02/skos/core#exactMatch> <http://purl.obolibrary.org/obo/UBERON_0008521> ;
-                                  <http://www.w3.org/2002/07/owl#equivalentClass> ?fma }""").cells
+                                  <http://www.w3.org/2002/07/owl#equivalentClass> ?fma }""")
+        .cells
+    )
     assert [r[0].value if r[0] is not None else None for r in rows] == ["http://purl.org/sig/ont/fma/fma22317"]
 
 
@@ -284,11 +301,14 @@ def test_undeclared_property_used_in_the_file_is_declared_in_the_subset(tmp_path
 
 
 # -- bad input: one clear line, nothing written ----------------------------------------------------------
-@pytest.mark.parametrize("content, message", [
-    (b"", "contains no RDF triples"),
-    (b"\x00\x01\x02 binary garbage \xff\xfe", "not readable"),
-    (b"@prefix ex: <http://example.org/> . ex:a ex:b ex:c .", "1 triples but no OWL classes"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "contains no RDF triples"),
+        (b"\x00\x01\x02 binary garbage \xff\xfe", "not readable"),
+        (b"@prefix ex: <http://example.org/> . ex:a ex:b ex:c .", "1 triples but no OWL classes"),
+    ],
+)
 def test_bad_files_get_clear_errors(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "fma.ttl"
     path.write_bytes(content)
@@ -296,32 +316,69 @@ def test_bad_files_get_clear_errors(tmp_path: Path, content: bytes, message: str
         link(path)
 
 
-@pytest.mark.parametrize("name, content, english, norwegian", [
-    ("uberon.obo", b"format-version: 1.2\n[Term]\nthis line has no tag\n",
-     "not readable as OBO: line 3: expected a stanza header such as [Term] or a 'tag: value' line, found 'this line has no tag'",
-     "kan ikke leses som OBO: linje 3: ventet en strofeoverskrift som [Term] eller en linje «tagg: verdi», fant 'this line has no tag'"),
-    ("uberon.obo", b"", "expected a format-version header line or a [Term] stanza, found an empty file",
-     "ventet en format-version-linje i hodet eller en [Term]-strofe, fant en tom fil"),
-    ("uberon.obo", b"<?xml version: 1.0?>\n", "expected a format-version header line or a [Term] stanza, found '<?xml version: 1.0?>'",
-     "ventet en format-version-linje i hodet eller en [Term]-strofe, fant '<?xml version: 1.0?>'"),
-    ("uberon.obo", b"format-version: 1.2\n[Term]\nname: gluteus m\xe9dius\n",
-     "not readable as OBO: expected UTF-8 text, found the byte 0xe9 at byte 16 of line 3",
-     "kan ikke leses som OBO: ventet UTF-8-tekst, fant byten 0xe9 ved byte 16 på linje 3"),
-    ("uberon.json", b'{"graphs": [ {"nodes": [',
-     "not readable as obographs JSON: line 1, column 25: expected a value (object, list, string, number, true, false or null), "
-     "found the end of the file", "linje 1, kolonne 25: ventet en verdi (objekt, liste, streng, tall, true, false eller null), "
-     "fant slutten av filen"),
-    ("uberon.json", b'{"graphs": [\n {"nodes" [] } ] }', "line 2, column 11: expected ':' after the property name, found '[] } ] }'",
-     "linje 2, kolonne 11: ventet «:» etter egenskapsnavnet, fant '[] } ] }'"),
-    ("uberon.json", b'{"graphs": [], "x": 1}}', "line 1, column 23: expected the end of the document, found '}'",
-     "linje 1, kolonne 23: ventet slutten av dokumentet, fant '}'"),
-    ("uberon.json", b'{"graphs" :{"id": "x"}}', "expected \"graphs\" to be a list, found an object with the keys 'id'",
-     "ventet at «graphs» er en liste, fant et objekt med nøklene 'id'"),
-    ("uberon.json", b'{"graphs": [], "\xff": 1}', "not readable as obographs JSON: expected UTF-8 text, found the byte 0xff",
-     "kan ikke leses som obographs JSON: ventet UTF-8-tekst, fant byten 0xff"),
-])
+@pytest.mark.parametrize(
+    "name, content, english, norwegian",
+    [
+        (
+            "uberon.obo",
+            b"format-version: 1.2\n[Term]\nthis line has no tag\n",
+            "not readable as OBO: line 3: expected a stanza header such as [Term] or a 'tag: value' line, found 'this line has no tag'",
+            "kan ikke leses som OBO: linje 3: ventet en strofeoverskrift som [Term] eller en linje «tagg: verdi», fant 'this line has no tag'",
+        ),
+        (
+            "uberon.obo",
+            b"",
+            "expected a format-version header line or a [Term] stanza, found an empty file",
+            "ventet en format-version-linje i hodet eller en [Term]-strofe, fant en tom fil",
+        ),
+        (
+            "uberon.obo",
+            b"<?xml version: 1.0?>\n",
+            "expected a format-version header line or a [Term] stanza, found '<?xml version: 1.0?>'",
+            "ventet en format-version-linje i hodet eller en [Term]-strofe, fant '<?xml version: 1.0?>'",
+        ),
+        (
+            "uberon.obo",
+            b"format-version: 1.2\n[Term]\nname: gluteus m\xe9dius\n",
+            "not readable as OBO: expected UTF-8 text, found the byte 0xe9 at byte 16 of line 3",
+            "kan ikke leses som OBO: ventet UTF-8-tekst, fant byten 0xe9 ved byte 16 på linje 3",
+        ),
+        (
+            "uberon.json",
+            b'{"graphs": [ {"nodes": [',
+            "not readable as obographs JSON: line 1, column 25: expected a value (object, list, string, number, true, false or null), "
+            "found the end of the file",
+            "linje 1, kolonne 25: ventet en verdi (objekt, liste, streng, tall, true, false eller null), fant slutten av filen",
+        ),
+        (
+            "uberon.json",
+            b'{"graphs": [\n {"nodes" [] } ] }',
+            "line 2, column 11: expected ':' after the property name, found '[] } ] }'",
+            "linje 2, kolonne 11: ventet «:» etter egenskapsnavnet, fant '[] } ] }'",
+        ),
+        (
+            "uberon.json",
+            b'{"graphs": [], "x": 1}}',
+            "line 1, column 23: expected the end of the document, found '}'",
+            "linje 1, kolonne 23: ventet slutten av dokumentet, fant '}'",
+        ),
+        (
+            "uberon.json",
+            b'{"graphs" :{"id": "x"}}',
+            "expected \"graphs\" to be a list, found an object with the keys 'id'",
+            "ventet at «graphs» er en liste, fant et objekt med nøklene 'id'",
+        ),
+        (
+            "uberon.json",
+            b'{"graphs": [], "\xff": 1}',
+            "not readable as obographs JSON: expected UTF-8 text, found the byte 0xff",
+            "kan ikke leses som obographs JSON: ventet UTF-8-tekst, fant byten 0xff",
+        ),
+    ],
+)
 def test_broken_obo_and_obographs_say_what_was_found_instead_of_what_was_expected(
-        tmp_path: Path, name: str, content: bytes, english: str, norwegian: str) -> None:
+    tmp_path: Path, name: str, content: bytes, english: str, norwegian: str
+) -> None:
     """Regression: OBO and obographs errors were the parser's English text, not the user's language."""
     path = tmp_path / name
     path.write_bytes(content)
@@ -437,12 +494,16 @@ def _failing_second_read(monkeypatch: pytest.MonkeyPatch, error: BaseException) 
     monkeypatch.setattr(module, "read_ontology_quads", reading)
 
 
-@pytest.mark.parametrize("error, code, message", [
-    (KeyboardInterrupt(), 130, "nterrupted"),
-    (InputError("fma.ttl: not readable as text/turtle: unexpected end of file"), 2, "unexpected end of file"),
-])
-def test_failure_while_writing_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           error: BaseException, code: int, message: str) -> None:
+@pytest.mark.parametrize(
+    "error, code, message",
+    [
+        (KeyboardInterrupt(), 130, "nterrupted"),
+        (InputError("fma.ttl: not readable as text/turtle: unexpected end of file"), 2, "unexpected end of file"),
+    ],
+)
+def test_failure_while_writing_leaves_the_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException, code: int, message: str
+) -> None:
     """Ctrl-C or a read error half-way through writing: no partial output, no temporary file, the old file kept."""
     out = tmp_path / "merged.ttl"
     out.write_text("the user's own file\n")
@@ -490,8 +551,10 @@ def test_full_disk_leaves_no_partial_output(tmp_path: Path, monkeypatch: pytest.
 def test_misspelt_query_or_parameter_fails_before_the_file_is_read(tmp_path: Path) -> None:
     out = tmp_path / "merged.ttl"
     runner = CliRunner()
-    for extra, message in ((["--query", "fma/nerve-suply-comparison"], "fma/nerve-supply-comparison"),
-                           (["--query", "fma/nerve-supply-comparison", "-p", "muscle"], "muscle")):
+    for extra, message in (
+        (["--query", "fma/nerve-suply-comparison"], "fma/nerve-supply-comparison"),
+        (["--query", "fma/nerve-supply-comparison", "-p", "muscle"], "muscle"),
+    ):
         result = runner.invoke(main, ["link", str(SIG), "-o", str(out), "--progress", *extra])
         assert result.exit_code == 2 and message in result.stderr and "reading" not in result.stderr
         assert not out.exists()

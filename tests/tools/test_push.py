@@ -43,12 +43,15 @@ def test_the_release_is_sent_as_every_triple_once() -> None:
     assert count == len(store) == body.count(b" .\n")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--endpoint", "ftp://host/store"], "is not an http(s) address of a graph store"),
-    (["--endpoint", "http://127.0.0.1:{port}/store"], "cannot reach"),
-    (["--endpoint", "http://127.0.0.1:{port}/store", "--graph", "not an iri"], "is not an IRI"),
-    (["--endpoint", "http://127.0.0.1:{port}/store", "no-such-file.ttl"], "no such file"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--endpoint", "ftp://host/store"], "is not an http(s) address of a graph store"),
+        (["--endpoint", "http://127.0.0.1:{port}/store"], "cannot reach"),
+        (["--endpoint", "http://127.0.0.1:{port}/store", "--graph", "not an iri"], "is not an IRI"),
+        (["--endpoint", "http://127.0.0.1:{port}/store", "no-such-file.ttl"], "no such file"),
+    ],
+)
 def test_bad_push_gets_one_line(args: list[str], message: str) -> None:
     port = free_port()
     result = CliRunner().invoke(__import__("gluteonto.cli", fromlist=["main"]).main, ["push", *[a.format(port=port) for a in args]])
@@ -57,8 +60,9 @@ def test_bad_push_gets_one_line(args: list[str], message: str) -> None:
 
 
 def test_norwegian_push_messages() -> None:
-    result = CliRunner().invoke(__import__("gluteonto.cli", fromlist=["main"]).main,
-                                ["push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--lang", "nb"])
+    result = CliRunner().invoke(
+        __import__("gluteonto.cli", fromlist=["main"]).main, ["push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--lang", "nb"]
+    )
     assert result.exit_code == 2 and result.output.startswith("feil: når ikke"), result.output
 
 
@@ -125,11 +129,24 @@ def test_virtuoso_bulk_loader_command_of_the_readme(virtuoso: Virtuoso) -> None:
     """The README's isql-vt line, with this test server's port, password and folder (and a graph of its own)."""
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     line = next(line for line in readme.splitlines() if line.startswith("isql-vt ") and "ld_dir" in line)
-    command = (line.split("#")[0].strip().replace("1111", str(virtuoso.sql_port)).replace("PASSWORD", "dba")
-               .replace("/var/lib/virtuoso-opensource-7/db", str(virtuoso.workdir)).replace(RELEASE_GRAPH, LOADED))
+    command = (
+        line.split("#")[0]
+        .strip()
+        .replace("1111", str(virtuoso.sql_port))
+        .replace("PASSWORD", "dba")
+        .replace("/var/lib/virtuoso-opensource-7/db", str(virtuoso.workdir))
+        .replace(RELEASE_GRAPH, LOADED)
+    )
     shutil.copy(ontology_file("ttl", international=True), virtuoso.workdir / "gluteonto-international.ttl")
     assert virtuoso.isql_binary is not None
-    done = subprocess.run(command.replace("isql-vt", virtuoso.isql_binary, 1), shell=True, cwd=virtuoso.workdir,
-                          capture_output=True, text=True, timeout=300, env={**os.environ})
+    done = subprocess.run(
+        command.replace("isql-vt", virtuoso.isql_binary, 1),
+        shell=True,
+        cwd=virtuoso.workdir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ},
+    )
     assert done.returncode == 0 and "*** Error" not in done.stdout + done.stderr, done.stdout + done.stderr
     assert virtuoso.count(LOADED) == ntriples(ontology_file("ttl", international=True))[1]

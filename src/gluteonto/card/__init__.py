@@ -37,13 +37,15 @@ if TYPE_CHECKING:
 
 #: each name from its module on first use: showing a prebuilt card (``gluteonto about``) needs the model and
 #: the text renderer, never the builder and rdflib
-__getattr__ = lazy_getattr(globals(), {
-    **dict.fromkeys(("build_card", "card_index"), ".build"),
-    **dict.fromkeys(("LANGS", "Annotation", "Mapping", "Name", "Note", "QuestionRef", "Relation", "Source", "TermCard",
-                     "TermRef"), ".model"),
-    "render_html": ".render_html",
-    "render_text": ".render_text",
-})
+__getattr__ = lazy_getattr(
+    globals(),
+    {
+        **dict.fromkeys(("build_card", "card_index"), ".build"),
+        **dict.fromkeys(("LANGS", "Annotation", "Mapping", "Name", "Note", "QuestionRef", "Relation", "Source", "TermCard", "TermRef"), ".model"),
+        "render_html": ".render_html",
+        "render_text": ".render_text",
+    },
+)
 
 __all__ = [
     "LANGS",

@@ -48,10 +48,27 @@ _SEGMENT_CODE = URIRef(iris.SPINAL_SEGMENT)
 _INNERVATED_BY = URIRef(iris.INNERVATED_BY)
 _BRANCH_OF = URIRef(iris.BRANCHING_PART_OF)
 #: annotation properties shown in their own card fields, not under "details"
-_OWN_FIELDS = {RDFS.label, IAO_DEFINITION, OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OBOINOWL.hasDbXref,
-               RDFS.comment, SKOS.editorialNote, DCTERMS.source, RDF.type, RDFS.subClassOf, OWL.equivalentClass,
-               SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch,
-               RDFS.subPropertyOf, OWL.inverseOf, DCTERMS.isPartOf}
+_OWN_FIELDS = {
+    RDFS.label,
+    IAO_DEFINITION,
+    OBOINOWL.hasExactSynonym,
+    OBOINOWL.hasRelatedSynonym,
+    OBOINOWL.hasDbXref,
+    RDFS.comment,
+    SKOS.editorialNote,
+    DCTERMS.source,
+    RDF.type,
+    RDFS.subClassOf,
+    OWL.equivalentClass,
+    SKOS.exactMatch,
+    SKOS.closeMatch,
+    SKOS.broadMatch,
+    SKOS.narrowMatch,
+    SKOS.relatedMatch,
+    RDFS.subPropertyOf,
+    OWL.inverseOf,
+    DCTERMS.isPartOf,
+}
 _ORDER = {iri: i for i, iri in enumerate(RELATION_ORDER)}
 _INDEXES: weakref.WeakKeyDictionary[object, CardIndex] = weakref.WeakKeyDictionary()
 
@@ -78,8 +95,7 @@ def _resolve(index: CardIndex, term: str | URIRef, lang: str) -> URIRef:
     return iri
 
 
-def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *,
-               questions: QuestionTable | None = None) -> TermCard:
+def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *, questions: QuestionTable | None = None) -> TermCard:
     """Everything the ontology says about ``term`` (IRI, CURIE or label), in ``lang`` (en, nb or la).
 
     ``source`` is a :class:`~gluteonto.Session`, an rdflib ``Graph`` or a :func:`card_index`.
@@ -114,8 +130,7 @@ class _Builder:
 
     def phrase(self, template: str, subject: TermRef, filler: TermRef) -> _Phrase:
         """``sentence`` and ``pieces`` fields of a Relation for a template."""
-        return _Phrase(sentence=capitalize(template.format(s=subject.name.text, o=filler.name.text)),
-                       pieces=pieces(template, subject, filler))
+        return _Phrase(sentence=capitalize(template.format(s=subject.name.text, o=filler.name.text)), pieces=pieces(template, subject, filler))
 
     def prop_phrase(self, prop: URIRef, subject: TermRef, filler: TermRef) -> _Phrase:
         """The phrase of ``subject PROP some filler``."""
@@ -136,20 +151,31 @@ class _Builder:
         seen: set[Node] = set()
         frontier: list[Node] = [nerve]
         while frontier:
-            codes = sorted({str(self.ix.value(f, _SEGMENT_CODE)) for n in frontier for p, f, _ in self.ix.restrictions(n)
-                            if p == _HAS_ROOT and self.ix.value(f, _SEGMENT_CODE) is not None}, key=_segment_key)
+            codes = sorted(
+                {
+                    str(self.ix.value(f, _SEGMENT_CODE))
+                    for n in frontier
+                    for p, f, _ in self.ix.restrictions(n)
+                    if p == _HAS_ROOT and self.ix.value(f, _SEGMENT_CODE) is not None
+                },
+                key=_segment_key,
+            )
             if codes:
                 return codes
             seen.update(frontier)
             frontier = [f for n in frontier for p, f, _ in self.ix.restrictions(n) if p == _BRANCH_OF and f not in seen]
         return []
 
-    def relation(self, subject: URIRef, prop: URIRef, filler: URIRef, node: Node, inherited_from: URIRef | None = None,
-                 as_subject: TermRef | None = None) -> Relation:
+    def relation(
+        self, subject: URIRef, prop: URIRef, filler: URIRef, node: Node, inherited_from: URIRef | None = None, as_subject: TermRef | None = None
+    ) -> Relation:
         subj, target, prop_ref = as_subject or self.ref(subject), self.ref(filler), self.ref(prop)
         details = [self.detail(prop, filler), *self.axiom_details(subject, node)]
         return Relation(
-            subject=subj, property=prop_ref, target=target, **self.prop_phrase(prop, subj, target),
+            subject=subj,
+            property=prop_ref,
+            target=target,
+            **self.prop_phrase(prop, subj, target),
             sources=self.ix.sources_of(subject, RDFS.subClassOf, node, self.lang),
             inherited_from=self.ref(inherited_from) if inherited_from is not None else None,
             detail=" ".join(d for d in details if d),
@@ -168,9 +194,21 @@ class _Builder:
         return out
 
     def sorted_relations(self, relations: list[Relation]) -> tuple[Relation, ...]:
-        return tuple(sorted(relations, key=lambda r: (
-            r.inherited_from is not None, _ORDER.get(r.property.iri, len(_ORDER)), r.property.name.text,
-            r.subject.name.text.casefold(), r.detail, r.target.name.text.casefold(), r.target.iri, r.sentence)))
+        return tuple(
+            sorted(
+                relations,
+                key=lambda r: (
+                    r.inherited_from is not None,
+                    _ORDER.get(r.property.iri, len(_ORDER)),
+                    r.property.name.text,
+                    r.subject.name.text.casefold(),
+                    r.detail,
+                    r.target.name.text.casefold(),
+                    r.target.iri,
+                    r.sentence,
+                ),
+            )
+        )
 
     # -- sections -----------------------------------------------------------------------
     def labels(self) -> tuple[Name, ...]:
@@ -199,11 +237,17 @@ class _Builder:
         for parent, child in self.ix.ancestors(self.iri):
             via = None if child == self.iri else child
             target = self.ref(parent)
-            found.append(Relation(subject=self.me, property=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf",
-                                  Name(word("is a", self.ui), self.ui), "external", False), target=target,
-                                  **self.phrase(msg("sentence.is a", self.ui), self.me, target),
-                                  sources=self.ix.sources_of(child, RDFS.subClassOf, parent, self.lang),
-                                  inherited_from=self.ref(via) if via is not None else None, axiom="is_a"))
+            found.append(
+                Relation(
+                    subject=self.me,
+                    property=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf", Name(word("is a", self.ui), self.ui), "external", False),
+                    target=target,
+                    **self.phrase(msg("sentence.is a", self.ui), self.me, target),
+                    sources=self.ix.sources_of(child, RDFS.subClassOf, parent, self.lang),
+                    inherited_from=self.ref(via) if via is not None else None,
+                    axiom="is_a",
+                )
+            )
         return tuple(found)
 
     def relations(self) -> tuple[Relation, ...]:
@@ -241,8 +285,17 @@ class _Builder:
             prop = first_restriction[0] if first_restriction else OWL.equivalentClass
             target = self.ref(first_restriction[1]) if first_restriction else (named[0] if named else self.me)
             text = capitalize(msg("sentence.equivalent", self.ui).format(s=self.me.name.text, o=expression))
-            found.append(Relation(subject=self.me, property=self.ref(prop), target=target, sentence=text, pieces=(text,),
-                                  sources=self.ix.sources_of(self.iri, OWL.equivalentClass, node, self.lang), axiom="equivalent"))
+            found.append(
+                Relation(
+                    subject=self.me,
+                    property=self.ref(prop),
+                    target=target,
+                    sentence=text,
+                    pieces=(text,),
+                    sources=self.ix.sources_of(self.iri, OWL.equivalentClass, node, self.lang),
+                    axiom="equivalent",
+                )
+            )
         return found
 
     def incoming(self) -> tuple[Relation, ...]:
@@ -257,8 +310,14 @@ class _Builder:
             for value in self.ix.values(self.iri, prop):
                 if not isinstance(value, Literal) or (value.language and value.language != self.ui):
                     continue
-                found.append(Annotation(property=self.ix.ref(prop, self.ui), text=str(value), lang=value.language or "",
-                                        sources=self.ix.sources_of(self.iri, prop, value, self.lang)))
+                found.append(
+                    Annotation(
+                        property=self.ix.ref(prop, self.ui),
+                        text=str(value),
+                        lang=value.language or "",
+                        sources=self.ix.sources_of(self.iri, prop, value, self.lang),
+                    )
+                )
         return tuple(found)
 
     def mappings(self) -> tuple[Mapping, ...]:
@@ -287,9 +346,10 @@ class _Builder:
             return ()
         table = self.questions if self.questions is not None else answering_questions(self.ix.session, [self.iri])
         curie = compact_iri(str(self.iri))
-        return tuple(QuestionRef(spec.name, spec.title(self.ui), param,
-                                 f"gluteonto query {spec.name_in(self.ui)} -p {param_name(param, self.ui)}={curie}")
-                     for spec, param in table.get(self.iri, []))
+        return tuple(
+            QuestionRef(spec.name, spec.title(self.ui), param, f"gluteonto query {spec.name_in(self.ui)} -p {param_name(param, self.ui)}={curie}")
+            for spec, param in table.get(self.iri, [])
+        )
 
     def uses(self) -> tuple[Relation, ...]:
         """For a property: every restriction using it. For a source: every statement citing it."""
@@ -318,16 +378,30 @@ class _Builder:
                 found.append(self.relation(subject, pair[0], pair[1], target))
             elif prop == RDFS.subClassOf and isinstance(target, URIRef):
                 subj, obj = self.ref(subject), self.ref(target)
-                found.append(Relation(subject=subj, property=self.ref(prop), target=obj, axiom="is_a",
-                                      **self.phrase(msg("sentence.is a", self.ui), subj, obj),
-                                      sources=self.ix.sources_of(subject, prop, target, self.lang)))
+                found.append(
+                    Relation(
+                        subject=subj,
+                        property=self.ref(prop),
+                        target=obj,
+                        axiom="is_a",
+                        **self.phrase(msg("sentence.is a", self.ui), subj, obj),
+                        sources=self.ix.sources_of(subject, prop, target, self.lang),
+                    )
+                )
             elif isinstance(target, Literal) and (not target.language or target.language == self.ui):
                 subj = self.ref(subject)
                 label = self.ix.name(prop, self.ui).text
-                found.append(Relation(subject=subj, property=self.ref(prop), target=subj, axiom="annotation",
-                                      sentence=f"{capitalize(label)} — {subj.name.text}: {target}",
-                                      pieces=(f"{capitalize(label)} — ", subj, f": {target}"),
-                                      sources=self.ix.sources_of(subject, prop, target, self.lang)))
+                found.append(
+                    Relation(
+                        subject=subj,
+                        property=self.ref(prop),
+                        target=subj,
+                        axiom="annotation",
+                        sentence=f"{capitalize(label)} — {subj.name.text}: {target}",
+                        pieces=(f"{capitalize(label)} — ", subj, f": {target}"),
+                        sources=self.ix.sources_of(subject, prop, target, self.lang),
+                    )
+                )
         return self.sorted_relations(found)
 
     def characteristics(self) -> tuple[str, ...]:
@@ -349,13 +423,24 @@ class _Builder:
         incoming = self.incoming()
         definition, definition_sources = self.definition()
         return TermCard(
-            term=self.me, lang=self.lang, kind=self.ix.kind(self.iri), labels=self.labels(), synonyms=self.synonyms(),
-            definition=definition, definition_sources=definition_sources, parents=self.parents(),
+            term=self.me,
+            lang=self.lang,
+            kind=self.ix.kind(self.iri),
+            labels=self.labels(),
+            synonyms=self.synonyms(),
+            definition=definition,
+            definition_sources=definition_sources,
+            parents=self.parents(),
             children=tuple(sorted((self.ref(c) for c in self.ix.children(self.iri)), key=lambda r: r.name.text.casefold())),
-            relations=relations, incoming=incoming, annotations=self.annotations(), mappings=self.mappings(),
-            questions=self.question_refs(), notes=self.notes(relations, incoming),
+            relations=relations,
+            incoming=incoming,
+            annotations=self.annotations(),
+            mappings=self.mappings(),
+            questions=self.question_refs(),
+            notes=self.notes(relations, incoming),
             term_sources=self.ix.source_list(self.ix.values(self.iri, DCTERMS.source), self.lang),
-            uses=self.uses(), characteristics=self.characteristics(),
+            uses=self.uses(),
+            characteristics=self.characteristics(),
         )
 
 

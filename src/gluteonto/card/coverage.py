@@ -44,8 +44,9 @@ def _supplied(index: CardIndex, term: URIRef, out_prop: str | None, in_prop: str
     return names
 
 
-def coverage_notes(index: CardIndex, term: URIRef, relations: tuple[Relation, ...], incoming: tuple[Relation, ...],
-                   lang: str, me: TermRef) -> list[Note]:
+def coverage_notes(
+    index: CardIndex, term: URIRef, relations: tuple[Relation, ...], incoming: tuple[Relation, ...], lang: str, me: TermRef
+) -> list[Note]:
     """Coverage notes for ``term`` in ``lang`` (en or nb)."""
     if index.kind(term) != "class":
         return []
@@ -63,10 +64,8 @@ def coverage_notes(index: CardIndex, term: URIRef, relations: tuple[Relation, ..
             notes.append(_message("no blood", lang, s=name))
     if NERVE in kinds:
         supplied = _supplied(index, term, _INNERVATES, _INNERVATED_BY, lang)
-        notes.append(_message("nerve list", lang, s=name, list=_join(supplied, lang)) if supplied
-                     else _message("nerve none", lang, s=name))
+        notes.append(_message("nerve list", lang, s=name, list=_join(supplied, lang)) if supplied else _message("nerve none", lang, s=name))
     if ARTERY in kinds:
         supplied = _supplied(index, term, _BLOOD, None, lang)
-        notes.append(_message("artery list", lang, s=name, list=_join(supplied, lang)) if supplied
-                     else _message("artery none", lang, s=name))
+        notes.append(_message("artery list", lang, s=name, list=_join(supplied, lang)) if supplied else _message("artery none", lang, s=name))
     return notes

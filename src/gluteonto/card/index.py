@@ -28,16 +28,29 @@ __all__ = ["ANATOMY", "AXIOM_NOTES", "SOURCE_KINDS", "CardIndex"]
 ANATOMY = URIRef(iris.ANATOMICAL_ENTITY)
 #: annotation properties an axiom's reification may carry besides dcterms:source: qualifier in the source,
 #: footnote marker, footnote read as (an interpretation), compensating muscle compared
-QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING = (URIRef(iris.QUALIFIER), URIRef(iris.FOOTNOTE_MARKER),
-                                              URIRef(iris.FOOTNOTE_READ_AS), URIRef(iris.COMPENSATING_MUSCLE))
+QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING = (
+    URIRef(iris.QUALIFIER),
+    URIRef(iris.FOOTNOTE_MARKER),
+    URIRef(iris.FOOTNOTE_READ_AS),
+    URIRef(iris.COMPENSATING_MUSCLE),
+)
 AXIOM_NOTES = (QUALIFIER, FOOTNOTE, READ_AS, COMPENSATING)
 #: rdf:type of a source individual → kind of source
-SOURCE_KINDS = {URIRef(iris.ONLINE_ARTICLE): "article", URIRef(iris.ARTICLE_SECTION): "section",
-                URIRef(iris.TEXTBOOK): "textbook", URIRef(iris.REFERENCE_RESOURCE): "reference"}
+SOURCE_KINDS = {
+    URIRef(iris.ONLINE_ARTICLE): "article",
+    URIRef(iris.ARTICLE_SECTION): "section",
+    URIRef(iris.TEXTBOOK): "textbook",
+    URIRef(iris.REFERENCE_RESOURCE): "reference",
+}
 #: numbered vocabulary terms named in the catalogues by their constant's name (``label.IAO_DEFINITION``)
 _NAMED = {str(IAO_DEFINITION): "IAO_DEFINITION"}
-_KINDS = {OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.AnnotationProperty: "annotation property",
-          OWL.NamedIndividual: "individual", OWL.DatatypeProperty: "datatype property"}
+_KINDS = {
+    OWL.Class: "class",
+    OWL.ObjectProperty: "object property",
+    OWL.AnnotationProperty: "annotation property",
+    OWL.NamedIndividual: "individual",
+    OWL.DatatypeProperty: "datatype property",
+}
 
 
 class CardIndex:

@@ -24,11 +24,11 @@ _BIOPORTAL_FMA = "https://bioportal.bioontology.org/ontologies/FMA?p=classes&con
 
 def _curie(value: str) -> str:
     if value.startswith(str(OBO)):
-        local = value[len(str(OBO)):]
+        local = value[len(str(OBO)) :]
         prefix, _, rest = local.partition("_")
         return f"{prefix}:{rest}" if rest else value
     if value.startswith(str(FMA) + "fma"):
-        return "FMA:" + value[len(str(FMA)) + 3:]
+        return "FMA:" + value[len(str(FMA)) + 3 :]
     return compact_iri(value) if value.startswith("http") else value
 
 

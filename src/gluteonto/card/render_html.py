@@ -24,8 +24,7 @@ def _no_links(_ref: TermRef) -> str | None:
 
 
 class _Html:
-    def __init__(self, card: TermCard, href: Href, question_href: Callable[[str], str | None],
-                 page_in: Callable[[str], str | None]) -> None:
+    def __init__(self, card: TermCard, href: Href, question_href: Callable[[str], str | None], page_in: Callable[[str], str | None]) -> None:
         self.card, self.ui, self.href, self.question_href = card, card.ui_lang, href, question_href
         self.page_in = page_in
 
@@ -70,8 +69,7 @@ class _Html:
         if not sources:
             return ""
         key = "source" if len([s for s in sources if s.kind != "footnote"]) <= 1 else "sources"
-        items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short)
-                          for s in sources)
+        items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short) for s in sources)
         return f' <span class="src">— {escape(word(key, self.ui))}: {items}</span>'
 
     def relation(self, relation: Relation) -> str:
@@ -79,16 +77,17 @@ class _Html:
         if relation.detail:
             parts.append(f' <span class="detail">{escape(relation.detail)}</span>')
         if relation.inherited_from is not None:
-            parts.append(f' <span class="inherited">[{escape(word("inherited from", self.ui))} '
-                         f'{self.term(relation.inherited_from)}]</span>')
+            parts.append(f' <span class="inherited">[{escape(word("inherited from", self.ui))} {self.term(relation.inherited_from)}]</span>')
         parts.append(self.sources(relation.sources))
         css = ' class="inh"' if relation.inherited_from is not None else ""
         return f"<li{css}>{''.join(parts)}</li>"
 
     def section(self, key: str, body: str, css: str = "") -> str:
         slug = key.replace(" ", "-")
-        return (f'<section class="card-{slug}{" " + css if css else ""}" aria-labelledby="h-{slug}">'
-                f'<h2 id="h-{slug}">{escape(word(key, self.ui))}</h2>{body}</section>')
+        return (
+            f'<section class="card-{slug}{" " + css if css else ""}" aria-labelledby="h-{slug}">'
+            f'<h2 id="h-{slug}">{escape(word(key, self.ui))}</h2>{body}</section>'
+        )
 
     def relations(self, key: str, relations: tuple[Relation, ...]) -> str:
         if not relations:
@@ -100,18 +99,22 @@ class _Html:
         out = [f'<article class="card" data-iri="{escape(card.term.iri)}">']
         out.append(f"<h1>{self.name(card.term.name)}</h1>")
         kind = word(card.kind, ui) if card.kind in ("class", "object property", "annotation property", "individual") else card.kind
-        out.append(f'<p class="meta"><span class="kind">{escape(kind)}</span> · <code>{escape(card.term.curie)}</code> · '
-                   f'<code class="iri">{escape(card.term.iri)}</code></p>')
-        rows = "".join(f'<tr><th scope="row">{escape(n.lang)}</th><td lang="{escape(n.lang)}">{escape(n.text)}</td></tr>'
-                       for n in card.labels)
+        out.append(
+            f'<p class="meta"><span class="kind">{escape(kind)}</span> · <code>{escape(card.term.curie)}</code> · '
+            f'<code class="iri">{escape(card.term.iri)}</code></p>'
+        )
+        rows = "".join(f'<tr><th scope="row">{escape(n.lang)}</th><td lang="{escape(n.lang)}">{escape(n.text)}</td></tr>' for n in card.labels)
         out.append(self.section("labels", f'<table class="labels">{rows}</table>'))
         if card.synonyms:
             items = "".join(f'<li lang="{escape(s.lang)}">{escape(s.text)} <small>({escape(s.lang)})</small></li>' for s in card.synonyms)
             out.append(self.section("synonyms", f'<ul class="inline">{items}</ul>'))
         if card.definition:
             definition = card.definition
-            out.append(self.section("definition", f'<p lang="{escape(definition.lang)}">{escape(definition.text)}'
-                                    f'{self.sources(card.definition_sources)}</p>'))
+            out.append(
+                self.section(
+                    "definition", f'<p lang="{escape(definition.lang)}">{escape(definition.text)}{self.sources(card.definition_sources)}</p>'
+                )
+            )
         out.append(self.relations("is a", card.parents))
         if card.children:
             out.append(self.section("subclasses", '<ul class="inline">' + "".join(f"<li>{self.term(c)}</li>" for c in card.children) + "</ul>"))
@@ -122,8 +125,10 @@ class _Html:
         out.append(self.relations("incoming", card.incoming))
         out.append(self.relations("cites" if card.kind == "individual" else "uses", card.uses))
         if card.annotations:
-            items = "".join(f'<dt>{escape(a.property.name.text)}</dt><dd lang="{escape(a.lang or ui)}">{escape(a.text)}{self.sources(a.sources)}</dd>'
-                            for a in card.annotations)
+            items = "".join(
+                f'<dt>{escape(a.property.name.text)}</dt><dd lang="{escape(a.lang or ui)}">{escape(a.text)}{self.sources(a.sources)}</dd>'
+                for a in card.annotations
+            )
             out.append(self.section("details", f"<dl>{items}</dl>"))
         if card.mappings:
             links = []
@@ -142,15 +147,21 @@ class _Html:
             items = "".join(self.note(n) for n in card.notes)
             out.append(self.section("notes", f"<ul>{items}</ul>", "notes"))
         if card.term_sources:
-            items = "".join(f'<li><a href="{escape(u)}">{escape(s.short)}</a></li>' if (u := self.href(s.ref)) else f"<li>{escape(s.short)}</li>"
-                            for s in card.term_sources)
+            items = "".join(
+                f'<li><a href="{escape(u)}">{escape(s.short)}</a></li>' if (u := self.href(s.ref)) else f"<li>{escape(s.short)}</li>"
+                for s in card.term_sources
+            )
             out.append(self.section("term sources", f'<ul class="inline">{items}</ul>'))
         out.append("</article>")
         return "\n".join(part for part in out if part)
 
 
-def render_html(card: TermCard, href: Href = _no_links, question_href: Callable[[str], str | None] = lambda _n: None,
-                page_in: Callable[[str], str | None] = lambda _lang: None) -> str:
+def render_html(
+    card: TermCard,
+    href: Href = _no_links,
+    question_href: Callable[[str], str | None] = lambda _n: None,
+    page_in: Callable[[str], str | None] = lambda _lang: None,
+) -> str:
     """The card as an ``<article>`` fragment; ``href(ref)`` gives the address of a term's page (or None), and
     ``page_in(lang)`` the address of this card in another language (for a note written only in that language)."""
     return _Html(card, href, question_href, page_in).render()

@@ -43,8 +43,7 @@ def relation_text(relation: Relation, lang: str, card_lang: str = "en") -> str:
 
 def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
     """``text`` wrapped at spaces only: a word, link or command longer than a line stays whole."""
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False,
-                         break_on_hyphens=False)
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
 
 
 def render_text(card: TermCard, width: int = 100) -> str:

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print("note: the prebuilt tables are rebuilt only in the checkout this package runs from", file=sys.stderr)
     except ModuleNotFoundError as exc:
-        print(f"build: {exc.name} is missing; install the build extra (pip install -e \".[build]\")", file=sys.stderr)
+        print(f'build: {exc.name} is missing; install the build extra (pip install -e ".[build]")', file=sys.stderr)
         return 2
     except (SourceError, OSError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)

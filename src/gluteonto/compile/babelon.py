@@ -19,8 +19,16 @@ from ..vocab import IAO_DEFINITION
 __all__ = ["BABELON_COLUMNS", "render_babelon"]
 
 BABELON_COLUMNS = [
-    "source", "source_version", "source_language", "translation_language", "subject_id", "predicate_id",
-    "source_value", "translation_value", "translation_status", "translation_type",
+    "source",
+    "source_version",
+    "source_language",
+    "translation_language",
+    "subject_id",
+    "predicate_id",
+    "source_value",
+    "translation_value",
+    "translation_status",
+    "translation_type",
 ]
 _PREDICATES = ((RDFS.label, "rdfs:label"), (IAO_DEFINITION, "IAO:0000115"))
 
@@ -45,12 +53,20 @@ def render_babelon(ont: Ontology, lang: str = "nb", source: Ontology | None = No
             english, translated = _value(index, entity, prop, "en"), _value(index, entity, prop, lang)
             if english is None or translated is None:
                 continue
-            rows.append({
-                "source": str(source.iri), "source_version": str(source.version_iri), "source_language": "en",
-                "translation_language": lang, "subject_id": curie(str(entity)), "predicate_id": name,
-                "source_value": english, "translation_value": translated,
-                "translation_status": "OFFICIAL", "translation_type": "TRANSLATION",
-            })
+            rows.append(
+                {
+                    "source": str(source.iri),
+                    "source_version": str(source.version_iri),
+                    "source_language": "en",
+                    "translation_language": lang,
+                    "subject_id": curie(str(entity)),
+                    "predicate_id": name,
+                    "source_value": english,
+                    "translation_value": translated,
+                    "translation_status": "OFFICIAL",
+                    "translation_type": "TRANSLATION",
+                }
+            )
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=BABELON_COLUMNS, delimiter="\t", lineterminator="\n")
     writer.writeheader()

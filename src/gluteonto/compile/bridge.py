@@ -32,12 +32,28 @@ def bridge_graph(source: OntologySource) -> Graph:
     g.add((ont, OWL.imports, URIRef(ONTOLOGY_IRI)))
     g.add((ont, DCTERMS.title, Literal("gluteonto–FMA bridge", lang="en")))
     g.add((ont, DCTERMS.title, Literal("gluteonto–FMA-bro", lang="nb")))
-    g.add((ont, DCTERMS.description, Literal(
-        "Equivalence axioms between gluteonto classes and FMA classes (exact matches of the SSSOM mapping set). "
-        "Open it together with an FMA OWL file to see gluteonto inside FMA's hierarchy.", lang="en")))
-    g.add((ont, DCTERMS.description, Literal(
-        "Ekvivalensaksiomer mellom gluteonto-klasser og FMA-klasser (eksakte treff i SSSOM-koblingene). "
-        "Åpne den sammen med en FMA OWL-fil for å se gluteonto i FMA-hierarkiet.", lang="nb")))
+    g.add(
+        (
+            ont,
+            DCTERMS.description,
+            Literal(
+                "Equivalence axioms between gluteonto classes and FMA classes (exact matches of the SSSOM mapping set). "
+                "Open it together with an FMA OWL file to see gluteonto inside FMA's hierarchy.",
+                lang="en",
+            ),
+        )
+    )
+    g.add(
+        (
+            ont,
+            DCTERMS.description,
+            Literal(
+                "Ekvivalensaksiomer mellom gluteonto-klasser og FMA-klasser (eksakte treff i SSSOM-koblingene). "
+                "Åpne den sammen med en FMA OWL-fil for å se gluteonto i FMA-hierarkiet.",
+                lang="nb",
+            ),
+        )
+    )
     g.add((ont, DCTERMS.license, URIRef(source.header.license)))
     g.add((ont, DCTERMS.modified, Literal(version, datatype=XSD.date)))
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.modified):
@@ -61,8 +77,11 @@ def catalog_xml(version: str) -> str:
         (str(version_iri(version)), "gluteonto.owl"),
         (INTERNATIONAL_ONTOLOGY_IRI, "gluteonto-international.owl"),
         (str(version_iri(version, "gluteonto-international.owl")), "gluteonto-international.owl"),
-        *[(iri, f"gluteonto-{variant}.owl") for variant in ("base", "full", "simple", "basic")
-          for iri in (f"{BASE}gluteonto-{variant}.owl", str(version_iri(version, f"gluteonto-{variant}.owl")))],
+        *[
+            (iri, f"gluteonto-{variant}.owl")
+            for variant in ("base", "full", "simple", "basic")
+            for iri in (f"{BASE}gluteonto-{variant}.owl", str(version_iri(version, f"gluteonto-{variant}.owl")))
+        ],
         (BRIDGE_IRI, "gluteonto-fma-bridge.owl"),
     ]
     lines = [

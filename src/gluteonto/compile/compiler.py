@@ -73,16 +73,26 @@ _QUANTIFIERS: dict[Quantifier, URIRef] = {"some": OWL.someValuesFrom, "only": OW
 #: Annotation properties from outside vocabularies, declared so that OWL 2 DL parsers
 #: (OWL API / Protégé) need not guess their type.
 _DECLARED_ANNOTATIONS = (
-    (DCTERMS.title, "title"), (DCTERMS.description, "description"), (DCTERMS.license, "license"),
-    (DCTERMS.creator, "creator"), (DCTERMS.created, "created"), (DCTERMS.modified, "modified"),
-    (DCTERMS.source, "source"), (DCTERMS.isPartOf, "is part of"),
+    (DCTERMS.title, "title"),
+    (DCTERMS.description, "description"),
+    (DCTERMS.license, "license"),
+    (DCTERMS.creator, "creator"),
+    (DCTERMS.created, "created"),
+    (DCTERMS.modified, "modified"),
+    (DCTERMS.source, "source"),
+    (DCTERMS.isPartOf, "is part of"),
     (DCTERMS.bibliographicCitation, "bibliographic citation"),
-    (IAO_DEFINITION, "definition"), (OBOINOWL.hasDbXref, "database cross reference"),
-    (OBOINOWL.hasExactSynonym, "has exact synonym"), (OBOINOWL.hasRelatedSynonym, "has related synonym"),
+    (IAO_DEFINITION, "definition"),
+    (OBOINOWL.hasDbXref, "database cross reference"),
+    (OBOINOWL.hasExactSynonym, "has exact synonym"),
+    (OBOINOWL.hasRelatedSynonym, "has related synonym"),
     (SKOS.exactMatch, "has exact match"),
-    (SKOS.closeMatch, "has close match"), (SKOS.broadMatch, "has broader match"),
-    (SKOS.narrowMatch, "has narrower match"), (SKOS.relatedMatch, "has related match"),
-    (SKOS.editorialNote, "editorial note"), (SKOS.definition, "definition (SKOS)"),
+    (SKOS.closeMatch, "has close match"),
+    (SKOS.broadMatch, "has broader match"),
+    (SKOS.narrowMatch, "has narrower match"),
+    (SKOS.relatedMatch, "has related match"),
+    (SKOS.editorialNote, "editorial note"),
+    (SKOS.definition, "definition (SKOS)"),
     (FOAF_HOMEPAGE, "homepage"),
 )
 
@@ -202,8 +212,11 @@ class _Compiler:
         for prop, label in _DECLARED_ANNOTATIONS:
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
-        for prop, label in (*SYNONYM_TYPE_PROPERTIES.values(), (OBOINOWL.hasSynonymType, "has synonym type"),
-                            (OBOINOWL.SynonymTypeProperty, "synonym type property")):
+        for prop, label in (
+            *SYNONYM_TYPE_PROPERTIES.values(),
+            (OBOINOWL.hasSynonymType, "has synonym type"),
+            (OBOINOWL.SynonymTypeProperty, "synonym type property"),
+        ):
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
         for prop, _label in SYNONYM_TYPE_PROPERTIES.values():

@@ -23,8 +23,15 @@ _OWN = BASE + "GLUTEONTO_"
 REPLACED_BY = URIRef("http://purl.obolibrary.org/obo/IAO_0100001")
 CONSIDER = URIRef("http://www.geneontology.org/formats/oboInOwl#consider")
 _TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.AnnotationProperty, OWL.DatatypeProperty)
-_NOT_LOGICAL = {"AnnotationAssertion", "SubAnnotationPropertyOf", "AnnotationPropertyDomain", "AnnotationPropertyRange",
-                "ClassAssertion", "ObjectPropertyAssertion", "DataPropertyAssertion"}
+_NOT_LOGICAL = {
+    "AnnotationAssertion",
+    "SubAnnotationPropertyOf",
+    "AnnotationPropertyDomain",
+    "AnnotationPropertyRange",
+    "ClassAssertion",
+    "ObjectPropertyAssertion",
+    "DataPropertyAssertion",
+}
 
 
 @dataclass
@@ -68,8 +75,9 @@ def release_diff(previous: Graph, current: Graph) -> ReleaseDiff:
     diff = ReleaseDiff(previous=_version(previous), current=_version(current))
     diff.added = [(_curie(t), _english(current, t)) for t in sorted(after - before)]
     diff.removed = [(_curie(t), _english(previous, t)) for t in sorted(before - after)]
-    diff.relabelled = [(_curie(t), _english(previous, t), _english(current, t)) for t in sorted(before & after)
-                       if _english(previous, t) != _english(current, t)]
+    diff.relabelled = [
+        (_curie(t), _english(previous, t), _english(current, t)) for t in sorted(before & after) if _english(previous, t) != _english(current, t)
+    ]
     newly = [t for t in sorted(after) if (t, OWL.deprecated, Literal(True)) in current and (t, OWL.deprecated, Literal(True)) not in previous]
     diff.deprecated = [(_curie(t), _english(current, t)) for t in newly]
     old_axioms, new_axioms = _logical_axioms(previous), _logical_axioms(current)
@@ -86,8 +94,7 @@ def lost_terms(previous: Graph, current: Graph) -> list[str]:
     for term in sorted(_terms(previous)):
         if term not in current_terms:
             problems.append(f"{_curie(term)} ({_english(previous, term)}) was removed; keep it, deprecated, with a replacement")
-        elif (term, OWL.deprecated, Literal(True)) in current and not (
-                (term, REPLACED_BY, None) in current or (term, CONSIDER, None) in current):
+        elif (term, OWL.deprecated, Literal(True)) in current and not ((term, REPLACED_BY, None) in current or (term, CONSIDER, None) in current):
             problems.append(f"{_curie(term)} ({_english(current, term)}) is deprecated without a replacement (IAO:0100001)")
     return problems
 
@@ -98,10 +105,14 @@ def _section(title: str, items: list[str]) -> list[str]:
 
 def render_diff(diff: ReleaseDiff) -> str:
     """The release diff as Markdown: every term and logical axiom added or removed."""
-    lines = [f"# gluteonto {diff.current}: changes since {diff.previous}", "",
-             "Written by `python -m gluteonto.compile` from the previous release (`ontology/source/previous-release.ttl`)",
-             "and the current main release. Axioms are the logical axioms in OWL functional syntax, without their",
-             "annotations.", ""]
+    lines = [
+        f"# gluteonto {diff.current}: changes since {diff.previous}",
+        "",
+        "Written by `python -m gluteonto.compile` from the previous release (`ontology/source/previous-release.ttl`)",
+        "and the current main release. Axioms are the logical axioms in OWL functional syntax, without their",
+        "annotations.",
+        "",
+    ]
     lines += _section("Terms added", [f"{c} {label}" for c, label in diff.added])
     lines += _section("Terms removed", [f"{c} {label}" for c, label in diff.removed])
     lines += _section("Terms relabelled", [f"{c}: {old} → {new}" for c, old, new in diff.relabelled])
@@ -113,15 +124,29 @@ def render_diff(diff: ReleaseDiff) -> str:
 
 def render_changelog(diff: ReleaseDiff, notes: str, earlier: str) -> str:
     """CHANGELOG.md: this release's ``notes`` (written by hand) and summary from the diff, then the ``earlier`` entries."""
-    counts = (f"{len(diff.added)} terms added, {len(diff.removed)} removed, {len(diff.relabelled)} relabelled, "
-              f"{len(diff.deprecated)} deprecated; {len(diff.axioms_added)} logical axioms added, "
-              f"{len(diff.axioms_removed)} removed.")
-    lines = ["# Changelog", "", "Release entries are written by `python -m gluteonto.compile`; the full list of term and axiom",
-             "changes of the current release is in `ontology/gluteonto-diff.md`.", "",
-             f"## {diff.current}", "", notes.strip("\n"), "", f"Compared with {diff.previous}: {counts}", ""]
-    for title, items in (("Added", [f"{c} {label}" for c, label in diff.added]),
-                         ("Relabelled", [f"{c}: {old} → {new}" for c, old, new in diff.relabelled]),
-                         ("Deprecated", [f"{c} {label}" for c, label in diff.deprecated])):
+    counts = (
+        f"{len(diff.added)} terms added, {len(diff.removed)} removed, {len(diff.relabelled)} relabelled, "
+        f"{len(diff.deprecated)} deprecated; {len(diff.axioms_added)} logical axioms added, "
+        f"{len(diff.axioms_removed)} removed."
+    )
+    lines = [
+        "# Changelog",
+        "",
+        "Release entries are written by `python -m gluteonto.compile`; the full list of term and axiom",
+        "changes of the current release is in `ontology/gluteonto-diff.md`.",
+        "",
+        f"## {diff.current}",
+        "",
+        notes.strip("\n"),
+        "",
+        f"Compared with {diff.previous}: {counts}",
+        "",
+    ]
+    for title, items in (
+        ("Added", [f"{c} {label}" for c, label in diff.added]),
+        ("Relabelled", [f"{c}: {old} → {new}" for c, old, new in diff.relabelled]),
+        ("Deprecated", [f"{c} {label}" for c, label in diff.deprecated]),
+    ):
         if items:
             lines += [f"{title}:", "", *(f"- {item}" for item in items), ""]
     return "\n".join(lines) + "\n" + earlier.strip("\n") + "\n"

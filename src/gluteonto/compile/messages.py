@@ -57,8 +57,7 @@ def compile_catalogue(path: Path, lang: str) -> bytes:
             catalogue = read_po(handle, abort_invalid=True)
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
         raise SourceError(f"{path}: not a readable PO catalogue: {' '.join(str(exc).split())}") from None
-    entries = {b"": (f"Content-Type: text/plain; charset=UTF-8\nLanguage: {lang}\n"
-                     f"Plural-Forms: {catalogue.plural_forms}\n").encode()}
+    entries = {b"": (f"Content-Type: text/plain; charset=UTF-8\nLanguage: {lang}\nPlural-Forms: {catalogue.plural_forms}\n").encode()}
     for message in catalogue:
         if not message.id:
             continue
@@ -76,5 +75,4 @@ def compile_catalogue(path: Path, lang: str) -> bytes:
 
 def render_catalogues(root: Path) -> dict[str, bytes]:
     """Every catalogue of ``root`` compiled: repo-relative MO path → bytes."""
-    return {path.with_suffix(".mo").relative_to(root).as_posix(): compile_catalogue(path, lang)
-            for lang, path in catalogue_paths(root).items()}
+    return {path.with_suffix(".mo").relative_to(root).as_posix(): compile_catalogue(path, lang) for lang, path in catalogue_paths(root).items()}

@@ -73,8 +73,9 @@ def materialise(graph: Graph) -> set[Edge]:
                 subclass.update({(cls, expr), (expr, cls)})
     above = _closure(subclass, classes)
     below = _below(above)
-    super_props = _closure({(s, o) for s, o in graph.subject_objects(RDFS.subPropertyOf)
-                            if isinstance(s, URIRef) and isinstance(o, URIRef)}, properties)
+    super_props = _closure(
+        {(s, o) for s, o in graph.subject_objects(RDFS.subPropertyOf) if isinstance(s, URIRef) and isinstance(o, URIRef)}, properties
+    )
     transitive = set(graph.subjects(RDF.type, OWL.TransitiveProperty))
     chains: dict[tuple[URIRef, URIRef], set[URIRef]] = defaultdict(set)
     for sup, head in graph.subject_objects(OWL.propertyChainAxiom):
@@ -84,8 +85,7 @@ def materialise(graph: Graph) -> set[Edge]:
 
     def expand(edge: Edge) -> set[Edge]:
         c, r, d = edge
-        return {(c2, r2, d2) for c2 in below.get(c, {c}) | {c} for r2 in super_props.get(r, {r}) | {r}
-                for d2 in above.get(d, {d}) | {d}}
+        return {(c2, r2, d2) for c2 in below.get(c, {c}) | {c} for r2 in super_props.get(r, {r}) | {r} for d2 in above.get(d, {d}) | {d}}
 
     closed: set[Edge] = set()
     todo = list(edges)

@@ -114,8 +114,9 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
         "mappings/gluteonto.sssom.json": render_sssom_json(source, root / REFERENCE_IDS, root / ICD10_MAPPINGS),
         "mappings/gluteonto-unmapped.tsv": render_unmapped(source, root / ICD10_MAPPINGS),
         "ontology/gluteonto-diff.md": render_diff(diff),
-        "CHANGELOG.md": render_changelog(diff, (root / RELEASE_NOTES).read_text(encoding="utf-8"),
-                                         (root / EARLIER_CHANGES).read_text(encoding="utf-8")),
+        "CHANGELOG.md": render_changelog(
+            diff, (root / RELEASE_NOTES).read_text(encoding="utf-8"), (root / EARLIER_CHANGES).read_text(encoding="utf-8")
+        ),
         CONSTANTS_FILE: render_constants(source),
         **render_catalogues(root),
     }

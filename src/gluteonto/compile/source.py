@@ -382,16 +382,22 @@ def _expression(owner: _Entry, name: str, spec: object) -> ClassExpression:
         prop, filler = spec["some"]
         if isinstance(prop, str):
             return Some(prop, _expression(owner, name, filler))
-    raise owner.fail(name, f"has a malformed class expression {spec!r}: use a class key, {{or: [...]}}, "
-                           "{and: [...]}, {not: expression} or {some: [property, filler]}")
+    raise owner.fail(
+        name,
+        f"has a malformed class expression {spec!r}: use a class key, {{or: [...]}}, "
+        "{and: [...]}, {not: expression} or {some: [property, filler]}",
+    )
 
 
 def _notes(owner: _Entry, name: str, raw: object) -> AxiomNotes:
     """``{qualifier: {en, nb}, footnote: "¹", read_as: [source…], compensating: [class…]}`` on one axiom."""
     entry = _Entry(f"{owner.what}, field {name!r}, axiom notes", raw, AXIOM_NOTE_FIELDS)
-    return AxiomNotes(qualifier=entry.lang_text("qualifier", required=LANGS_REQUIRED if entry.has("qualifier") else ()),
-                      footnote=entry.text("footnote"), read_as=entry.keys("read_as"),
-                      compensating=entry.keys("compensating"))
+    return AxiomNotes(
+        qualifier=entry.lang_text("qualifier", required=LANGS_REQUIRED if entry.has("qualifier") else ()),
+        footnote=entry.text("footnote"),
+        read_as=entry.keys("read_as"),
+        compensating=entry.keys("compensating"),
+    )
 
 
 def _relations(entry: _Entry, name: str, quantifier: Quantifier) -> tuple[Relation, ...]:
@@ -404,8 +410,7 @@ def _relations(entry: _Entry, name: str, quantifier: Quantifier) -> tuple[Relati
         if isinstance(item, list) and len(item) > 2 and isinstance(item[-1], Mapping):
             notes = _notes(entry, name, item[-1])
             item = item[:-1]
-        if not isinstance(item, list) or len(item) < 2 or not isinstance(item[0], str) \
-                or not all(isinstance(s, str) for s in item[2:]):
+        if not isinstance(item, list) or len(item) < 2 or not isinstance(item[0], str) or not all(isinstance(s, str) for s in item[2:]):
             raise entry.fail(name, f"has {item!r}; expected [property, filler, source…, {{notes}}]")
         out.append(Relation(item[0], _expression(entry, name, item[1]), tuple(item[2:]), quantifier, notes))
     return tuple(out)
@@ -440,8 +445,9 @@ def _equivalence(entry: _Entry) -> Equivalence | None:
 
 
 def _header(raw: object) -> Header:
-    entry = _Entry("the ontology header", raw, ("version", "created", "license", "creators", "sources", "title",
-                                                "description", "comment", "homepage"))
+    entry = _Entry(
+        "the ontology header", raw, ("version", "created", "license", "creators", "sources", "title", "description", "comment", "homepage")
+    )
     version = entry.required_text("version")
     created = entry.required_text("created")
     for name, value in (("version", version), ("created", created)):
@@ -471,9 +477,15 @@ def _key(section: str, index: int, raw: object) -> str:
 
 def _source(raw: Mapping[str, object], key: str) -> SourceEntry:
     entry = _Entry(f"source {key!r}", raw, ("key", "id", "type", "label", "comment", "part_of", "citation"))
-    return SourceEntry(key=key, id=entry.number("id"), type=entry.required_text("type"),
-                       label=entry.lang_text("label", required=("en",)), comment=entry.lang_text("comment"),
-                       part_of=entry.text("part_of"), citation=entry.text("citation"))
+    return SourceEntry(
+        key=key,
+        id=entry.number("id"),
+        type=entry.required_text("type"),
+        label=entry.lang_text("label", required=("en",)),
+        comment=entry.lang_text("comment"),
+        part_of=entry.text("part_of"),
+        citation=entry.text("citation"),
+    )
 
 
 def _term_iri(entry: _Entry) -> URIRef:
@@ -488,8 +500,25 @@ def _term_iri(entry: _Entry) -> URIRef:
     return GLUT[f"{entry.number('id'):07d}"]
 
 
-_PROPERTY_FIELDS = ("key", "id", "iri", "defined_by", "kind", "label", "def", "src", "syn", "rsyn", "comment", "traits",
-                    "super", "inverse", "fma", "range", "chain")
+_PROPERTY_FIELDS = (
+    "key",
+    "id",
+    "iri",
+    "defined_by",
+    "kind",
+    "label",
+    "def",
+    "src",
+    "syn",
+    "rsyn",
+    "comment",
+    "traits",
+    "super",
+    "inverse",
+    "fma",
+    "range",
+    "chain",
+)
 
 
 def _property(raw: Mapping[str, object], key: str) -> PropertyEntry:
@@ -501,14 +530,14 @@ def _property(raw: Mapping[str, object], key: str) -> PropertyEntry:
     if defined_by is not None and not reused:
         raise entry.fail("defined_by", "is only for properties reused by iri")
     if reused and any(entry.has(k) for k in ("def", "src", "comment", "fma")):
-        raise SourceError(f"property {key!r} is reused from {entry.raw['iri']}: give it labels and defined_by only; "
-                          "put definitions and notes on project terms")
+        raise SourceError(
+            f"property {key!r} is reused from {entry.raw['iri']}: give it labels and defined_by only; put definitions and notes on project terms"
+        )
     if reused and defined_by is None:
         raise SourceError(f"property {key!r} is reused from {entry.raw['iri']}: name its source ontology in defined_by")
     plain = not reused
     chains = entry.raw.get("chain", [])
-    if not isinstance(chains, list) or not all(isinstance(c, list) and len(c) >= 2 and all(isinstance(k, str) for k in c)
-                                               for c in chains):
+    if not isinstance(chains, list) or not all(isinstance(c, list) and len(c) >= 2 and all(isinstance(k, str) for k in c) for c in chains):
         raise entry.fail("chain", "must be a list of chains, each two or more property keys")
     traits = entry.keys("traits")
     for trait in traits:
@@ -535,8 +564,27 @@ def _property(raw: Mapping[str, object], key: str) -> PropertyEntry:
     )
 
 
-_CLASS_FIELDS = ("key", "id", "label", "def", "src", "syn", "rsyn", "comment", "xref", "map", "none_found", "ref", "is_a",
-                 "rel", "only", "equiv", "evidence_src", "evidence_notes", *ANNOTATION_FIELDS)
+_CLASS_FIELDS = (
+    "key",
+    "id",
+    "label",
+    "def",
+    "src",
+    "syn",
+    "rsyn",
+    "comment",
+    "xref",
+    "map",
+    "none_found",
+    "ref",
+    "is_a",
+    "rel",
+    "only",
+    "equiv",
+    "evidence_src",
+    "evidence_notes",
+    *ANNOTATION_FIELDS,
+)
 
 
 def _class(raw: Mapping[str, object], key: str) -> ClassEntry:
@@ -574,8 +622,7 @@ def _class(raw: Mapping[str, object], key: str) -> ClassEntry:
         equivalence=_equivalence(entry),
         annotations=annotations,
         evidence_sources=entry.keys("evidence_src"),
-        evidence_notes=_notes(entry, "evidence_notes", entry.raw["evidence_notes"]) if entry.has("evidence_notes")
-        else AxiomNotes(),
+        evidence_notes=_notes(entry, "evidence_notes", entry.raw["evidence_notes"]) if entry.has("evidence_notes") else AxiomNotes(),
         segment=entry.text("segment"),
     )
 
@@ -616,12 +663,21 @@ class _Checker:
     def notes(self, what: str, name: str, notes: AxiomNotes) -> None:
         self.all(what, name, notes.read_as, "source")
         self.all(what, name, notes.compensating, "class")
-        used = [f for f, value in (("qualifier", notes.qualifier), ("footnote", notes.footnote),
-                                   ("read_as", notes.read_as), ("compensating", notes.compensating)) if value]
+        used = [
+            f
+            for f, value in (
+                ("qualifier", notes.qualifier),
+                ("footnote", notes.footnote),
+                ("read_as", notes.read_as),
+                ("compensating", notes.compensating),
+            )
+            if value
+        ]
         for field_name in used:
             if self.kinds.get(AXIOM_NOTE_FIELDS[field_name]) != "property":
-                raise SourceError(f"{what}: field {name!r} uses {field_name!r}, but its annotation property "
-                                  f"{AXIOM_NOTE_FIELDS[field_name]!r} is not declared")
+                raise SourceError(
+                    f"{what}: field {name!r} uses {field_name!r}, but its annotation property {AXIOM_NOTE_FIELDS[field_name]!r} is not declared"
+                )
         if notes.read_as and not notes.footnote:
             raise SourceError(f"{what}: field {name!r} reads a footnote as a reference without giving the footnote marker")
 
@@ -687,8 +743,7 @@ def _check_references(source: OntologySource) -> None:
     used = {name for c in source.classes for name in c.annotations} | {"segment" for c in source.classes if c.segment}
     for name in sorted(used):
         if source.kinds.get(ANNOTATION_FIELDS[name]) != "property":
-            raise SourceError(f"field {name!r} is used, but its annotation property {ANNOTATION_FIELDS[name]!r} "
-                              "is not declared")
+            raise SourceError(f"field {name!r} is used, but its annotation property {ANNOTATION_FIELDS[name]!r} is not declared")
 
 
 # -- the document -------------------------------------------------------------------------------
@@ -744,4 +799,3 @@ def load_source(path: Path) -> OntologySource:
     except yaml.YAMLError as exc:
         raise SourceError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
     return parse_source(data)
-

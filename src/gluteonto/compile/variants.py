@@ -28,8 +28,7 @@ from rdflib.term import Node
 
 from ..vocab import BASE, ONTOLOGY_IRI, bind_prefixes, version_iri
 
-__all__ = ["VARIANTS", "PART_OF", "variant_iri", "base_variant", "full_variant", "simple_variant", "basic_variant",
-           "inferred_subclasses"]
+__all__ = ["VARIANTS", "PART_OF", "variant_iri", "base_variant", "full_variant", "simple_variant", "basic_variant", "inferred_subclasses"]
 
 VARIANTS = ("base", "full", "simple", "basic")
 PART_OF = URIRef("http://purl.obolibrary.org/obo/BFO_0000050")
@@ -90,8 +89,9 @@ def _filtered(graph: Graph, variant: str, keep: Keep, version: str, *, disjointn
 
 
 def _is_annotation(graph: Graph, p: URIRef, o: Node) -> bool:
-    return not isinstance(o, BNode) and (p in (RDFS.label, RDFS.comment, RDFS.isDefinedBy, RDFS.seeAlso)
-                                         or (p, RDF.type, OWL.AnnotationProperty) in graph)
+    return not isinstance(o, BNode) and (
+        p in (RDFS.label, RDFS.comment, RDFS.isDefinedBy, RDFS.seeAlso) or (p, RDF.type, OWL.AnnotationProperty) in graph
+    )
 
 
 def _own(s: URIRef) -> bool:
@@ -100,10 +100,12 @@ def _own(s: URIRef) -> bool:
 
 def base_variant(graph: Graph, version: str) -> Graph:
     """The ontology's own axioms: external entities keep only their declarations."""
+
     def keep(g: Graph, s: URIRef, p: URIRef, o: Node) -> bool:
         if _own(s) or (s, RDF.type, OWL.NamedIndividual) in g:
             return True
         return p == RDF.type and o in _DECLARATION_TYPES
+
     return _filtered(graph, "base", keep, version, disjointness=True)
 
 
@@ -146,6 +148,7 @@ def full_variant(graph: Graph, inferred: Iterable[tuple[URIRef, URIRef]], versio
 
 def simple_variant(full: Graph, version: str) -> Graph:
     """Only named ``A SubClassOf B`` / ``A SubClassOf R some B``, the property hierarchy and the annotations."""
+
     def keep(g: Graph, s: URIRef, p: URIRef, o: Node) -> bool:
         if p == RDF.type:
             return o in _DECLARATION_TYPES or o in (OWL.TransitiveProperty, OWL.SymmetricProperty)
@@ -154,11 +157,13 @@ def simple_variant(full: Graph, version: str) -> Graph:
         if p in (RDFS.subPropertyOf, OWL.inverseOf):
             return isinstance(o, URIRef)
         return _is_annotation(g, p, o)
+
     return _filtered(full, "simple", keep, version, disjointness=False)
 
 
 def basic_variant(simple: Graph, version: str) -> Graph:
     """Only ``is_a`` and ``part of`` between named classes (and the annotations), for legacy OBO tools."""
+
     def used_property(g: Graph, s: URIRef) -> bool:
         return (s, RDF.type, OWL.ObjectProperty) not in g or s == PART_OF
 
@@ -171,5 +176,5 @@ def basic_variant(simple: Graph, version: str) -> Graph:
         if p in (RDFS.subPropertyOf, OWL.inverseOf):
             return False
         return True
-    return _filtered(simple, "basic", keep, version, disjointness=False)
 
+    return _filtered(simple, "basic", keep, version, disjointness=False)

@@ -32,13 +32,13 @@ if TYPE_CHECKING:
     from .rdflib_engine import RdflibEngine
 
 #: the engine classes, each imported on first use (a command pays only for the engine it runs)
-__getattr__ = lazy_getattr(globals(), {"EndpointEngine": ".endpoint", "OxigraphEngine": ".oxigraph_engine",
-                                       "RdflibEngine": ".rdflib_engine"})
+__getattr__ = lazy_getattr(globals(), {"EndpointEngine": ".endpoint", "OxigraphEngine": ".oxigraph_engine", "RdflibEngine": ".rdflib_engine"})
 
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "Capabilities", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
 
 #: Builds an embedded engine loaded with the given RDF files.
 EngineFactory = Callable[[Sequence[Path]], Engine]
+
 
 #: Embedded engines by the name the CLI and :class:`~gluteonto.query.session.Session` accept.
 def _oxigraph(files: Sequence[Path]) -> Engine:

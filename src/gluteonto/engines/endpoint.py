@@ -48,8 +48,7 @@ class EndpointEngine:
     capabilities = Capabilities(local_store=False, own_timeout=True)
     allow_federation = False
 
-    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES,
-                 default_graphs: Sequence[str] = ()) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, max_bytes: int = limits.ENDPOINT_MAX_BYTES, default_graphs: Sequence[str] = ()) -> None:
         import urllib.parse
 
         parsed = urllib.parse.urlparse(url)
@@ -70,9 +69,7 @@ class EndpointEngine:
 
         form = [("query", sparql)] + [("default-graph-uri", graph) for graph in self.default_graphs]
         data = urllib.parse.urlencode(form).encode("utf-8")
-        request = urllib.request.Request(
-            self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
-        )
+        request = urllib.request.Request(self.url, data=data, headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
         timeout = self.timeout or 30.0
         deadline = time.monotonic() + timeout
         try:

@@ -22,6 +22,7 @@ def to_jsonld(graph: Graph) -> str:
     """Serialise ``graph`` as expanded JSON-LD with nodes and values in a stable order."""
     data = json.loads(graph.serialize(format="json-ld"))
     nodes = data if isinstance(data, list) else data.get("@graph", [data])
-    ordered = sorted((cast(dict[str, Any], _sort_value(node)) for node in nodes),
-                     key=lambda n: (str(n.get("@id", "")).startswith("_:"), str(n.get("@id", ""))))
+    ordered = sorted(
+        (cast(dict[str, Any], _sort_value(node)) for node in nodes), key=lambda n: (str(n.get("@id", "")).startswith("_:"), str(n.get("@id", "")))
+    )
     return json.dumps(ordered, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -53,8 +53,12 @@ SYNONYM_TYPES: dict[str, tuple[str, str]] = {
     "nb": ("NORWEGIAN_BOKMAL", "Norwegian Bokmål name"),
     "la": ("LATIN", "Latin name"),
 }
-_SCOPES = {OBOINOWL + "hasExactSynonym": "EXACT", OBOINOWL + "hasRelatedSynonym": "RELATED",
-           OBOINOWL + "hasBroadSynonym": "BROAD", OBOINOWL + "hasNarrowSynonym": "NARROW"}
+_SCOPES = {
+    OBOINOWL + "hasExactSynonym": "EXACT",
+    OBOINOWL + "hasRelatedSynonym": "RELATED",
+    OBOINOWL + "hasBroadSynonym": "BROAD",
+    OBOINOWL + "hasNarrowSynonym": "NARROW",
+}
 _SOURCE = URIRef(DCTERMS + "source")
 #: Annotations written as their own tags (everything else becomes property_value).
 _OWN_TAGS = {str(RDFS.label), str(IAO_DEFINITION), str(SKOS.definition), str(RDFS.comment), OBOINOWL + "hasDbXref", *_SCOPES}
@@ -63,8 +67,8 @@ _OWN_TAGS = {str(RDFS.label), str(IAO_DEFINITION), str(SKOS.definition), str(RDF
 def curie(iri: str) -> str:
     """The OBO identifier of an IRI (``GLUTEONTO:NNNNNNN``, ``RO:NNNNNNN``), or the IRI itself."""
     for prefix, ns in sorted(_CURIE_PREFIXES.items(), key=lambda item: -len(item[1])):
-        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.\-]+", iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.\-]+", iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -157,14 +161,13 @@ class _OboWriter:
             sup = ax.args[1]
             if isinstance(sup, URIRef):
                 is_a.append(f"is_a: {curie(str(sup))}{self.qualifiers(ax.annotations)}{self.comment(sup)}")
-            elif isinstance(sup, Restriction) and sup.kind == "some" and isinstance(sup.prop, URIRef) \
-                    and isinstance(sup.filler, URIRef):
-                relationships.append(f"relationship: {self.ident(sup.prop)} {curie(str(sup.filler))}"
-                                     f"{self.qualifiers(ax.annotations)}{self.comment(sup.filler)}")
+            elif isinstance(sup, Restriction) and sup.kind == "some" and isinstance(sup.prop, URIRef) and isinstance(sup.filler, URIRef):
+                relationships.append(
+                    f"relationship: {self.ident(sup.prop)} {curie(str(sup.filler))}{self.qualifiers(ax.annotations)}{self.comment(sup.filler)}"
+                )
         lines.extend(sorted(is_a))
         lines.extend(self.equivalence_clauses(cls))
-        disjoint = {m for ax in self.ont.axioms_of("DisjointClasses") if cls in ax.args
-                    for m in ax.args if isinstance(m, URIRef) and m != cls}
+        disjoint = {m for ax in self.ont.axioms_of("DisjointClasses") if cls in ax.args for m in ax.args if isinstance(m, URIRef) and m != cls}
         lines.extend(f"disjoint_from: {curie(str(m))}{self.comment(m)}" for m in sorted(disjoint, key=str))
         lines.extend(sorted(relationships))
         return lines
@@ -178,12 +181,15 @@ class _OboWriter:
                 return [f"union_of: {curie(str(o))}{self.comment(o)}" for o in expr.operands]
             if expr.kind == "and":
                 genus = [o for o in expr.operands if isinstance(o, URIRef)]
-                diffs = [o for o in expr.operands if isinstance(o, Restriction) and o.kind == "some"
-                         and isinstance(o.prop, URIRef) and isinstance(o.filler, URIRef)]
+                diffs = [
+                    o
+                    for o in expr.operands
+                    if isinstance(o, Restriction) and o.kind == "some" and isinstance(o.prop, URIRef) and isinstance(o.filler, URIRef)
+                ]
                 if len(genus) + len(diffs) == len(expr.operands):
-                    return ([f"intersection_of: {curie(str(g))}{self.comment(g)}" for g in genus]
-                            + [f"intersection_of: {self.ident(d.prop)} {curie(str(d.filler))}{self.comment(d.filler)}"
-                               for d in diffs])
+                    return [f"intersection_of: {curie(str(g))}{self.comment(g)}" for g in genus] + [
+                        f"intersection_of: {self.ident(d.prop)} {curie(str(d.filler))}{self.comment(d.filler)}" for d in diffs
+                    ]
         return []
 
     def typedef_frame(self, prop: URIRef) -> list[str]:
@@ -194,8 +200,12 @@ class _OboWriter:
         lines = [line for line in lines if not line.startswith("xref: ")]
         position = next((i for i, line in enumerate(lines) if line.startswith("property_value: ")), len(lines))
         lines[position:position] = [own, *[x for x in xrefs if x != own]]
-        for kind, tag in (("TransitiveObjectProperty", "is_transitive"), ("SymmetricObjectProperty", "is_symmetric"),
-                          ("FunctionalObjectProperty", "is_functional"), ("ReflexiveObjectProperty", "is_reflexive")):
+        for kind, tag in (
+            ("TransitiveObjectProperty", "is_transitive"),
+            ("SymmetricObjectProperty", "is_symmetric"),
+            ("FunctionalObjectProperty", "is_functional"),
+            ("ReflexiveObjectProperty", "is_reflexive"),
+        ):
             if any(True for _ in self.ont.axioms_of(kind, prop)):
                 lines.append(f"{tag}: true")
         chains: list[str] = []
@@ -208,8 +218,9 @@ class _OboWriter:
                 supers.append(f"is_a: {self.ident(sup)}{self.comment(sup)}")
         lines.extend(sorted(chains))
         lines.extend(sorted(supers))
-        inverses = sorted({self.ident(a.args[1] if a.args[0] == prop else a.args[0])
-                           for a in self.ont.axioms_of("InverseObjectProperties") if prop in a.args})
+        inverses = sorted(
+            {self.ident(a.args[1] if a.args[0] == prop else a.args[0]) for a in self.ont.axioms_of("InverseObjectProperties") if prop in a.args}
+        )
         lines.extend(f"inverse_of: {i}" for i in inverses)
         return lines
 
@@ -248,8 +259,7 @@ class _OboWriter:
     def run(self) -> str:
         frames = [self.class_frame(c) for c in self.ont.entities("Class") if str(c).startswith(OBO_IDSPACES["GLUTEONTO"])]
         frames += [self.typedef_frame(p) for p in sorted(self.relation_ids, key=lambda p: self.relation_ids[p])]
-        frames += [self.metadata_typedef(p) for p in self.ont.entities("AnnotationProperty")
-                   if str(p).startswith(OBO_IDSPACES["GLUTEONTO"])]
+        frames += [self.metadata_typedef(p) for p in self.ont.entities("AnnotationProperty") if str(p).startswith(OBO_IDSPACES["GLUTEONTO"])]
         blocks = ["\n".join(self.header())] + ["\n".join(frame) for frame in frames]
         return "\n\n".join(blocks) + "\n"
 
@@ -262,4 +272,3 @@ def render_obo(ont: Ontology) -> str:
 def to_obo(graph: Graph) -> str:
     """Serialise the OWL ontology in ``graph`` as deterministic OBO 1.4."""
     return render_obo(read_ontology(graph))
-

@@ -37,12 +37,20 @@ _SOURCE = "http://purl.org/dc/terms/source"
 GLUTEONTO_NAMESPACE = "https://w3id.org/gluteonto/GLUTEONTO_"
 #: IRI of a synonym type declared as ``synonymtypedef: X`` in the OBO release (as OBO-to-OWL makes it).
 SYNONYM_TYPE_IRI = "http://purl.obolibrary.org/obo/gluteonto#{}"
-_SYNONYM_PREDS = {OBOINOWL + "hasExactSynonym": "hasExactSynonym", OBOINOWL + "hasRelatedSynonym": "hasRelatedSynonym",
-                  OBOINOWL + "hasBroadSynonym": "hasBroadSynonym", OBOINOWL + "hasNarrowSynonym": "hasNarrowSynonym"}
+_SYNONYM_PREDS = {
+    OBOINOWL + "hasExactSynonym": "hasExactSynonym",
+    OBOINOWL + "hasRelatedSynonym": "hasRelatedSynonym",
+    OBOINOWL + "hasBroadSynonym": "hasBroadSynonym",
+    OBOINOWL + "hasNarrowSynonym": "hasNarrowSynonym",
+}
 _OWN = {str(RDFS.label), str(IAO_DEFINITION), str(SKOS.definition), str(RDFS.comment), OBOINOWL + "hasDbXref", *_SYNONYM_PREDS}
-_NODE_TYPES = (("Class", "CLASS", None), ("ObjectProperty", "PROPERTY", "OBJECT"),
-               ("DataProperty", "PROPERTY", "DATA"), ("AnnotationProperty", "PROPERTY", "ANNOTATION"),
-               ("NamedIndividual", "INDIVIDUAL", None))
+_NODE_TYPES = (
+    ("Class", "CLASS", None),
+    ("ObjectProperty", "PROPERTY", "OBJECT"),
+    ("DataProperty", "PROPERTY", "DATA"),
+    ("AnnotationProperty", "PROPERTY", "ANNOTATION"),
+    ("NamedIndividual", "INDIVIDUAL", None),
+)
 
 
 def _sources(notes: tuple[Annotation, ...]) -> list[str]:
@@ -64,16 +72,16 @@ class _GraphWriter:
         definition = self.idx.text(entity, str(IAO_DEFINITION))
         if definition:
             meta["definition"] = {"val": " ".join(definition[0].split()), "xrefs": _sources(definition[1])}
-        comments = [str(v) for v, _ in self.idx.get(entity, str(RDFS.comment))
-                    if isinstance(v, Literal) and (v.language or "en") == "en"]
+        comments = [str(v) for v, _ in self.idx.get(entity, str(RDFS.comment)) if isinstance(v, Literal) and (v.language or "en") == "en"]
         if comments:
             meta["comments"] = sorted(comments)
         synonyms: list[dict[str, Any]] = []
         for value, _ in self.idx.get(entity, str(RDFS.label)):
             lang = getattr(value, "language", None) or "en"
             if lang in SYNONYM_TYPES:
-                synonyms.append({"pred": "hasExactSynonym", "synonymType": SYNONYM_TYPE_IRI.format(SYNONYM_TYPES[lang][0]),
-                                 "val": str(value), "xrefs": []})
+                synonyms.append(
+                    {"pred": "hasExactSynonym", "synonymType": SYNONYM_TYPE_IRI.format(SYNONYM_TYPES[lang][0]), "val": str(value), "xrefs": []}
+                )
         for prop, pred in _SYNONYM_PREDS.items():
             for value, notes in self.idx.get(entity, prop):
                 lang = getattr(value, "language", None) or "en"
@@ -127,8 +135,7 @@ class _GraphWriter:
                 sup = ax.args[1]
                 if isinstance(sup, URIRef):
                     edges.append({"sub": str(sub), "pred": "is_a", "obj": str(sup), **_edge_meta(ax.annotations)})
-                elif isinstance(sup, Restriction) and sup.kind == "some" and isinstance(sup.prop, URIRef) \
-                        and isinstance(sup.filler, URIRef):
+                elif isinstance(sup, Restriction) and sup.kind == "some" and isinstance(sup.prop, URIRef) and isinstance(sup.filler, URIRef):
                     edges.append({"sub": str(sub), "pred": str(sup.prop), "obj": str(sup.filler), **_edge_meta(ax.annotations)})
             elif ax.kind == "SubObjectPropertyOf" and isinstance(sub, URIRef) and isinstance(ax.args[1], URIRef):
                 edges.append({"sub": str(sub), "pred": "subPropertyOf", "obj": str(ax.args[1])})
@@ -147,14 +154,14 @@ class _GraphWriter:
                 equivalent.append({"nodeIds": sorted([str(defined), str(expr)])})
             elif isinstance(expr, Junction) and expr.kind == "and":
                 genus = [str(o) for o in expr.operands if isinstance(o, URIRef)]
-                restrictions = [{"propertyId": str(o.prop), "fillerId": str(o.filler)} for o in expr.operands
-                                if isinstance(o, Restriction) and o.kind == "some" and isinstance(o.prop, URIRef)
-                                and isinstance(o.filler, URIRef)]
+                restrictions = [
+                    {"propertyId": str(o.prop), "fillerId": str(o.filler)}
+                    for o in expr.operands
+                    if isinstance(o, Restriction) and o.kind == "some" and isinstance(o.prop, URIRef) and isinstance(o.filler, URIRef)
+                ]
                 if len(genus) + len(restrictions) == len(expr.operands):
-                    logical.append({"definedClassId": str(defined), "genusIds": genus, "restrictions": restrictions,
-                                    **_edge_meta(ax.annotations)})
-        return (sorted(logical, key=lambda a: a["definedClassId"]),
-                sorted(equivalent, key=lambda s: s["nodeIds"]))
+                    logical.append({"definedClassId": str(defined), "genusIds": genus, "restrictions": restrictions, **_edge_meta(ax.annotations)})
+        return (sorted(logical, key=lambda a: a["definedClassId"]), sorted(equivalent, key=lambda s: s["nodeIds"]))
 
     def chains(self) -> list[dict[str, Any]]:
         chains = []
@@ -166,8 +173,11 @@ class _GraphWriter:
 
     def run(self) -> dict[str, Any]:
         ont = self.ont
-        header_values = [{"pred": str(a.prop), "val": str(a.value)} for a in ont.annotations
-                         if not isinstance(a.value, Literal) or a.value.language in (None, "en")]
+        header_values = [
+            {"pred": str(a.prop), "val": str(a.value)}
+            for a in ont.annotations
+            if not isinstance(a.value, Literal) or a.value.language in (None, "en")
+        ]
         graph_meta: dict[str, Any] = {"basicPropertyValues": sorted(header_values, key=lambda v: (v["pred"], v["val"]))}
         if ont.version_iri is not None:
             graph_meta["version"] = str(ont.version_iri)

@@ -37,9 +37,15 @@ OFN_PREFIXES: dict[str, str] = {
     "xml": "http://www.w3.org/XML/1998/namespace",
 }
 _LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
-_RESTRICTIONS = {"some": "ObjectSomeValuesFrom", "only": "ObjectAllValuesFrom", "value": "ObjectHasValue",
-                 "min": "ObjectMinCardinality", "max": "ObjectMaxCardinality", "exact": "ObjectExactCardinality",
-                 "self": "ObjectHasSelf"}
+_RESTRICTIONS = {
+    "some": "ObjectSomeValuesFrom",
+    "only": "ObjectAllValuesFrom",
+    "value": "ObjectHasValue",
+    "min": "ObjectMinCardinality",
+    "max": "ObjectMaxCardinality",
+    "exact": "ObjectExactCardinality",
+    "self": "ObjectHasSelf",
+}
 _DECLARATION_ORDER = ("AnnotationProperty", "ObjectProperty", "DataProperty", "Datatype", "Class", "NamedIndividual")
 
 
@@ -50,8 +56,8 @@ class _Renderer:
 
     def iri(self, iri: str) -> str:
         for prefix, ns in self.prefixes:
-            if iri.startswith(ns) and _LOCAL.match(iri[len(ns):]):
-                return f"{prefix}:{iri[len(ns):]}"
+            if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
 
     def literal(self, lit: Literal) -> str:
@@ -132,9 +138,11 @@ def render_ontology(ont: Ontology, prefixes: dict[str, str] | None = None) -> st
         kinds = ont.declarations.get(entity, set())  # type: ignore[call-overload]
         return (min((rank[k] for k in kinds), default=len(rank)), str(entity))
 
-    labels = {ax.args[1]: str(ax.args[2]) for ax in ont.axioms
-              if ax.kind == "AnnotationAssertion" and str(ax.args[0]).endswith("#label")
-              and isinstance(ax.args[2], Literal) and ax.args[2].language == "en"}
+    labels = {
+        ax.args[1]: str(ax.args[2])
+        for ax in ont.axioms
+        if ax.kind == "AnnotationAssertion" and str(ax.args[0]).endswith("#label") and isinstance(ax.args[2], Literal) and ax.args[2].language == "en"
+    }
     for filed in sorted(by_subject, key=entity_key):
         kinds = sorted(ont.declarations.get(filed, set()), key=lambda k: rank[k])  # type: ignore[call-overload]
         name = f" ({labels[filed]})" if filed in labels else ""

@@ -96,6 +96,7 @@ def _restriction(subject: ox.NamedNode, prop: str, filler: str) -> Iterator[ox.Q
 
 # --- OBO 1.4 ---------------------------------------------------------------------------------------
 
+
 def _unquote(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
 
@@ -116,8 +117,9 @@ def _read_obo(path: Path) -> Iterator[Any]:
             try:
                 line = raw.decode("utf-8").strip()
             except UnicodeDecodeError as exc:
-                raise MessageError(("file not utf8", {"path": path, "what": "OBO", "line": number,
-                                                      "byte": f"0x{raw[exc.start]:02x}", "offset": exc.start + 1})) from None
+                raise MessageError(
+                    ("file not utf8", {"path": path, "what": "OBO", "line": number, "byte": f"0x{raw[exc.start]:02x}", "offset": exc.start + 1})
+                ) from None
             if not line or line.startswith("!"):
                 continue
             first = first or line
@@ -142,8 +144,7 @@ def _read_obo(path: Path) -> Iterator[Any]:
     return _obo_quads(header, stanzas, relations)
 
 
-def _obo_quads(header: list[tuple[str, str]], stanzas: list[tuple[str, list[tuple[str, str]]]],
-               relations: dict[str, str]) -> Iterator[Any]:
+def _obo_quads(header: list[tuple[str, str]], stanzas: list[tuple[str, list[tuple[str, str]]]], relations: dict[str, str]) -> Iterator[Any]:
     ontology = next((v for t, v in header if t == "ontology"), "")
     if ontology:
         node = ox.NamedNode(f"{_OBO}{ontology}.owl")
@@ -181,7 +182,7 @@ def _obo_tag(subject: ox.NamedNode, tag: str, value: str, relations: dict[str, s
     elif tag == "synonym":
         quoted = _QUOTED.match(value)
         if quoted:
-            scope = value[quoted.end():].split()[:1]
+            scope = value[quoted.end() :].split()[:1]
             prop = _SCOPES.get(scope[0] if scope else "RELATED", "hasRelatedSynonym")
             yield ox.Quad(subject, ox.NamedNode(_OIO + prop), ox.Literal(_unquote(quoted.group(1))))
     elif tag == "xref":
@@ -206,6 +207,7 @@ def _obo_tag(subject: ox.NamedNode, tag: str, value: str, relations: dict[str, s
 
 # --- obographs JSON --------------------------------------------------------------------------------
 
+
 def _shown(text: str, limit: int = 60) -> str:
     """A piece of a file quoted for a message, cut at ``limit`` characters.
 
@@ -216,9 +218,14 @@ def _shown(text: str, limit: int = 60) -> str:
 
 
 #: The json module's complaints, as the message key of what was expected instead.
-_JSON_EXPECTED = (("Expecting value", "json expected value"), ("Expecting ',' delimiter", "json expected delimiter"),
-                  ("Expecting ':' delimiter", "json expected colon"), ("Expecting property name", "json expected name"),
-                  ("Extra data", "json expected end"), ("Unterminated string", "json expected string end"))
+_JSON_EXPECTED = (
+    ("Expecting value", "json expected value"),
+    ("Expecting ',' delimiter", "json expected delimiter"),
+    ("Expecting ':' delimiter", "json expected colon"),
+    ("Expecting property name", "json expected name"),
+    ("Extra data", "json expected end"),
+    ("Unterminated string", "json expected string end"),
+)
 
 
 def _json_kind(value: Any) -> Phrase:
@@ -226,8 +233,17 @@ def _json_kind(value: Any) -> Phrase:
     if isinstance(value, dict):
         keys = ", ".join(repr(k) for k in list(value)[:5])
         return Phrase("json kind object", keys=keys) if value else Phrase("json kind empty object")
-    kind = ("list" if isinstance(value, list) else "string" if isinstance(value, str) else
-            "boolean" if isinstance(value, bool) else "number" if isinstance(value, (int, float)) else "null")
+    kind = (
+        "list"
+        if isinstance(value, list)
+        else "string"
+        if isinstance(value, str)
+        else "boolean"
+        if isinstance(value, bool)
+        else "number"
+        if isinstance(value, (int, float))
+        else "null"
+    )
     return Phrase(f"json kind {kind}")
 
 
@@ -238,14 +254,16 @@ def _read_obographs(path: Path) -> Iterator[Any]:
         document = json.loads(data)
     except json.JSONDecodeError as exc:
         expected = next((key for start, key in _JSON_EXPECTED if exc.msg.startswith(start)), "json expected other")
-        rest = exc.doc[exc.pos:].split("\n", 1)[0]
+        rest = exc.doc[exc.pos :].split("\n", 1)[0]
         found: str | Phrase = _shown(rest, 20) if rest else Phrase("found end of file") if exc.pos >= len(exc.doc) else _shown("\n")
-        raise MessageError(("obographs bad json", {"path": path, "line": exc.lineno, "column": exc.colno,
-                                                   "expected": Phrase(expected), "found": found})) from None
+        raise MessageError(
+            ("obographs bad json", {"path": path, "line": exc.lineno, "column": exc.colno, "expected": Phrase(expected), "found": found})
+        ) from None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise MessageError(("file not utf8", {"path": path, "what": "obographs JSON", "line": line,
-                                              "byte": f"0x{data[exc.start]:02x}", "offset": exc.start + 1})) from None
+        raise MessageError(
+            ("file not utf8", {"path": path, "what": "obographs JSON", "line": line, "byte": f"0x{data[exc.start]:02x}", "offset": exc.start + 1})
+        ) from None
     if not isinstance(document, dict) or "graphs" not in document:
         raise MessageError(("obographs no graphs", {"path": path, "found": _json_kind(document)}))
     if not isinstance(document["graphs"], list):

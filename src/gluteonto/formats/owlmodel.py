@@ -130,8 +130,12 @@ _RESTRICTION_KINDS = {
     OWL.hasValue: "value",
 }
 _CARDINALITIES = {
-    OWL.minQualifiedCardinality: "min", OWL.maxQualifiedCardinality: "max", OWL.qualifiedCardinality: "exact",
-    OWL.minCardinality: "min", OWL.maxCardinality: "max", OWL.cardinality: "exact",
+    OWL.minQualifiedCardinality: "min",
+    OWL.maxQualifiedCardinality: "max",
+    OWL.qualifiedCardinality: "exact",
+    OWL.minCardinality: "min",
+    OWL.maxCardinality: "max",
+    OWL.cardinality: "exact",
 }
 _AXIOM_VOCAB = {RDF.type, OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget}
 
@@ -284,8 +288,7 @@ class _Reader:
                 elif p == OWL.disjointWith:
                     add("DisjointClasses", s, p, o, s, self.expr(o))
                 elif p == RDFS.subPropertyOf:
-                    kind = ("SubObjectPropertyOf" if s in object_props else
-                            "SubDataPropertyOf" if s in data_props else "SubAnnotationPropertyOf")
+                    kind = "SubObjectPropertyOf" if s in object_props else "SubDataPropertyOf" if s in data_props else "SubAnnotationPropertyOf"
                     add(kind, s, p, o, s, o)
                 elif p == OWL.inverseOf:
                     add("InverseObjectProperties", s, p, o, s, o)
@@ -309,8 +312,11 @@ class _Reader:
                     add("AnnotationAssertion", s, p, o, p, s, o)
         for node in sorted(g.subjects(RDF.type, OWL.AllDisjointClasses), key=_sort_key):
             members = tuple(self.expr(m) for m in self.rdf_list(g.value(node, OWL.members)))
-            notes = tuple(Annotation(URIRef(str(p)), o) for p, o in sorted(g.predicate_objects(node), key=lambda po: (str(po[0]), _sort_key(po[1])))
-                          if p not in (RDF.type, OWL.members))
+            notes = tuple(
+                Annotation(URIRef(str(p)), o)
+                for p, o in sorted(g.predicate_objects(node), key=lambda po: (str(po[0]), _sort_key(po[1])))
+                if p not in (RDF.type, OWL.members)
+            )
             if isinstance(node, BNode):
                 self.consumed.add(node)
             axioms.append(Axiom("DisjointClasses", members, notes))

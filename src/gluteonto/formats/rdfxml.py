@@ -25,20 +25,26 @@ __all__ = ["XML_NAMESPACES", "to_rdfxml"]
 #: term prefix (its local names start with digits, so it names no element, but it registers the
 #: CURIE prefix for tools that read the file's prefix map).
 XML_NAMESPACES: dict[str, str] = {
-    prefix: PREFIXES[prefix]
-    for prefix in ("GLUTEONTO", "dcterms", "obo", "oboInOwl", "owl", "rdf", "rdfs", "skos", "xsd")
+    prefix: PREFIXES[prefix] for prefix in ("GLUTEONTO", "dcterms", "obo", "oboInOwl", "owl", "rdf", "rdfs", "skos", "xsd")
 }
 _PREFIX_OF = {ns: prefix for prefix, ns in XML_NAMESPACES.items() if prefix != "GLUTEONTO"}
 
 #: Element names for typed nodes, in order of preference when a node has several types.
 _TYPE_ORDER = [
-    OWL.Ontology, OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
-    OWL.NamedIndividual, OWL.Restriction, OWL.Axiom, OWL.AllDisjointClasses, RDFS.Datatype,
+    OWL.Ontology,
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    OWL.NamedIndividual,
+    OWL.Restriction,
+    OWL.Axiom,
+    OWL.AllDisjointClasses,
+    RDFS.Datatype,
 ]
 _TYPE_RANK = {t: i for i, t in enumerate(_TYPE_ORDER)}
 #: Order of the top-level elements: ontology, annotation/object/data properties, classes, individuals.
-_SECTION = {OWL.Ontology: 0, OWL.AnnotationProperty: 1, OWL.ObjectProperty: 2, OWL.DatatypeProperty: 3,
-            OWL.Class: 4, OWL.NamedIndividual: 5}
+_SECTION = {OWL.Ontology: 0, OWL.AnnotationProperty: 1, OWL.ObjectProperty: 2, OWL.DatatypeProperty: 3, OWL.Class: 4, OWL.NamedIndividual: 5}
 
 
 def _split(iri: str) -> tuple[str, str]:

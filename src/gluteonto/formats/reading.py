@@ -29,8 +29,17 @@ _OXIGRAPH = {
 }
 
 #: file suffix → rdflib parser name (rdflib's own table for these syntaxes, without importing rdflib)
-_SUFFIXES = {"xml": "xml", "rdf": "xml", "owl": "xml", "n3": "n3", "ttl": "turtle", "nt": "nt",
-             "json": "json-ld", "jsonld": "json-ld", "json-ld": "json-ld"}
+_SUFFIXES = {
+    "xml": "xml",
+    "rdf": "xml",
+    "owl": "xml",
+    "n3": "n3",
+    "ttl": "turtle",
+    "nt": "nt",
+    "json": "json-ld",
+    "jsonld": "json-ld",
+    "json-ld": "json-ld",
+}
 
 
 @dataclass(frozen=True)
@@ -60,4 +69,3 @@ def syntax_for(path: Path) -> RdfSyntax:
 
 def _syntax(rdflib_name: str) -> RdfSyntax:
     return RdfSyntax(rdflib_name, _OXIGRAPH[rdflib_name])
-

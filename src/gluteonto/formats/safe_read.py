@@ -139,12 +139,12 @@ def check_dtd(path: Path) -> None:
     closing = head.find(b"]>", doctype.end())
     header_end = head.find(b">", doctype.end())
     if opening < 0 or (0 <= header_end < opening):
-        if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():header_end if header_end >= 0 else None]):
+        if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end() : header_end if header_end >= 0 else None]):
             raise MessageError(("dtd external", {"path": path}))
         return
     if closing < 0:
         raise MessageError(("dtd unterminated", {"path": path}))
-    if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end():opening]):
+    if re.search(rb"\b(SYSTEM|PUBLIC)\b", head[doctype.end() : opening]):
         raise MessageError(("dtd external", {"path": path}))
     subset = head[opening + 1 : closing]
     declarations = _ENTITY.findall(subset)

@@ -15,5 +15,17 @@ from .model import STRENGTHS, Chain, Differential, ExerciseStep, Link, Pathway, 
 from .render_html import render_html
 from .render_text import render_text
 
-__all__ = ["RELATIONS", "STRENGTHS", "Chain", "Differential", "ExerciseStep", "Link", "Pathway", "ProgrammeStep",
-           "build_pathway", "render_html", "render_text", "starting_points"]
+__all__ = [
+    "RELATIONS",
+    "STRENGTHS",
+    "Chain",
+    "Differential",
+    "ExerciseStep",
+    "Link",
+    "Pathway",
+    "ProgrammeStep",
+    "build_pathway",
+    "render_html",
+    "render_text",
+    "starting_points",
+]

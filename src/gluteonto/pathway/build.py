@@ -51,14 +51,35 @@ _QUALIFIER = iris.QUALIFIER
 
 #: relation IRI → strength of the link (see docs/design.md, "Qualified statements")
 RELATIONS: dict[str, str] = {
-    RESULTS_IN: "always", HAS_FEATURE: "always", AFFECTS: "always", DISTINGUISHING: "examination",
-    STATE_AFTER: "always", RESULT_OF_TEST: "always",
-    TYPICALLY_HAS_FEATURE: "typically", COMMONLY_AFFECTS: "often",
-    MAY_RESULT_IN: "can", MAY_HAVE_FEATURE: "can", MISTAKEN_FOR: "can", CONTRIBUTES_TO: "contributes",
-    HAS_RISK_FACTOR: "risk", IS_RISK_FACTOR_OF: "risk", POPULATION: "population", ASSOCIATED: "associated",
-    TARGETS: "stated", AVOIDS_COMPENSATION: "stated", HAS_CAUTION: "stated", INDICATED_FOR: "stated", TRAINS: "stated",
-    START_FOR: "stated", PROGRESSES_TO: "stated", AVOID_IN: "stated", PROGRESS_WHEN: "stated", RECOMMENDED_IN: "stated",
-    HAS_AGENT: "stated", PREVENTS: "stated", PART_OF: "always",
+    RESULTS_IN: "always",
+    HAS_FEATURE: "always",
+    AFFECTS: "always",
+    DISTINGUISHING: "examination",
+    STATE_AFTER: "always",
+    RESULT_OF_TEST: "always",
+    TYPICALLY_HAS_FEATURE: "typically",
+    COMMONLY_AFFECTS: "often",
+    MAY_RESULT_IN: "can",
+    MAY_HAVE_FEATURE: "can",
+    MISTAKEN_FOR: "can",
+    CONTRIBUTES_TO: "contributes",
+    HAS_RISK_FACTOR: "risk",
+    IS_RISK_FACTOR_OF: "risk",
+    POPULATION: "population",
+    ASSOCIATED: "associated",
+    TARGETS: "stated",
+    AVOIDS_COMPENSATION: "stated",
+    HAS_CAUTION: "stated",
+    INDICATED_FOR: "stated",
+    TRAINS: "stated",
+    START_FOR: "stated",
+    PROGRESSES_TO: "stated",
+    AVOID_IN: "stated",
+    PROGRESS_WHEN: "stated",
+    RECOMMENDED_IN: "stated",
+    HAS_AGENT: "stated",
+    PREVENTS: "stated",
+    PART_OF: "always",
 }
 CAUSES = (RESULTS_IN, MAY_RESULT_IN, CONTRIBUTES_TO)
 FEATURES = (HAS_FEATURE, TYPICALLY_HAS_FEATURE, MAY_HAVE_FEATURE)
@@ -176,9 +197,18 @@ class _Builder:
         subj, target, prop = self.ref(subject or edge.subject), self.ref(edge.object), self.ref(edge.relation)
         template = template_for(edge.relation, prop.name.text, self.lang)
         text = capitalize(template.format(s=subj.name.text, o=target.name.text))
-        return Link(subject=subj, relation=prop, target=target, sentence=text, strength=RELATIONS.get(edge.relation, "stated"),
-                    sources=self.sources(edge.sources), via=self.ref(via) if via else None, either_or=edge.alternative,
-                    qualifier=edge.qualifier, pieces=pieces(template, subj, target))
+        return Link(
+            subject=subj,
+            relation=prop,
+            target=target,
+            sentence=text,
+            strength=RELATIONS.get(edge.relation, "stated"),
+            sources=self.sources(edge.sources),
+            via=self.ref(via) if via else None,
+            either_or=edge.alternative,
+            qualifier=edge.qualifier,
+            pieces=pieces(template, subj, target),
+        )
 
     def kind_of(self, term: str, ancestor: str) -> tuple[Link, ...]:
         """The stated is-a steps from ``term`` up to ``ancestor`` (empty when they are the same)."""
@@ -192,11 +222,17 @@ class _Builder:
         for child, parent in zip(path, path[1:], strict=False):
             subj, target = self.ref(child), self.ref(parent)
             template = msg("sentence.is a", self.lang)
-            links.append(Link(subject=subj, relation=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf", Name(template, self.lang),
-                                                             "external", False),
-                              target=target, sentence=capitalize(template.format(s=subj.name.text, o=target.name.text)),
-                              strength="always", sources=self.ix.sources_of(URIRef(child), RDFS.subClassOf, URIRef(parent), self.lang),
-                              pieces=pieces(template, subj, target)))
+            links.append(
+                Link(
+                    subject=subj,
+                    relation=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf", Name(template, self.lang), "external", False),
+                    target=target,
+                    sentence=capitalize(template.format(s=subj.name.text, o=target.name.text)),
+                    strength="always",
+                    sources=self.ix.sources_of(URIRef(child), RDFS.subClassOf, URIRef(parent), self.lang),
+                    pieces=pieces(template, subj, target),
+                )
+            )
         return tuple(links)
 
     def own(self, term: str, relations: Iterable[str]) -> list[Link]:
@@ -274,8 +310,7 @@ class _Builder:
             links = self.own(term, (*FEATURES, *STRUCTURES, RESULT_OF_TEST))
             direct = {link.relation.iri for link in links if link.via is None}
             # a broader kind's structure ("affects some muscle") says less than the term's own
-            found += [link for link in links if link.via is None or link.relation.iri not in STRUCTURES
-                      or not direct & set(STRUCTURES)]
+            found += [link for link in links if link.via is None or link.relation.iri not in STRUCTURES or not direct & set(STRUCTURES)]
         return _unique(found)
 
     def differential(self, condition: str, presents: Link | None) -> Differential:
@@ -287,8 +322,7 @@ class _Builder:
             far = other.target.iri if other.subject.iri == condition else other.subject.iri
             distinguishing += self.own(far, (DISTINGUISHING,))
         tests = [t for d in distinguishing for t in self.own(d.target.iri, (RESULT_OF_TEST,))]
-        return Differential(self.ref(condition), presents, tuple(_unique(look_alikes)), tuple(_unique(distinguishing)),
-                            tuple(_unique(tests)))
+        return Differential(self.ref(condition), presents, tuple(_unique(look_alikes)), tuple(_unique(distinguishing)), tuple(_unique(tests)))
 
     def differentials(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[Differential]:
         found: list[Differential] = []
@@ -339,8 +373,9 @@ class _Builder:
                 found.append((exercise, self.link(edge, exercise if via else None, via)))
         return found
 
-    def exercises(self, aspects: list[tuple[str, tuple[Link, ...]]], behind: list[Chain], leads_to: list[Chain],
-                  programme: list[ProgrammeStep]) -> list[ExerciseStep]:
+    def exercises(
+        self, aspects: list[tuple[str, tuple[Link, ...]]], behind: list[Chain], leads_to: list[Chain], programme: list[ProgrammeStep]
+    ) -> list[ExerciseStep]:
         why: dict[str, list[Chain]] = defaultdict(list)
         keys: dict[str, set[tuple[tuple[str, str, str], ...]]] = defaultdict(set)
         order: list[str] = []
@@ -359,8 +394,7 @@ class _Builder:
                     add(exercise, (*prefix, *self.kind_of(term, holder), link))
         # the structures involved: those the starting point, its causes and its consequences affect
         reached: list[tuple[str, tuple[Link, ...]]] = list(aspects)
-        reached += [(chain.end.iri, chain.links) for chain in (*behind, *leads_to)
-                    if chain.links[-1].relation.iri not in FEATURES]
+        reached += [(chain.end.iri, chain.links) for chain in (*behind, *leads_to) if chain.links[-1].relation.iri not in FEATURES]
         for term, prefix in reached:
             for link in self.own(term, STRUCTURES):
                 structure = link.target.iri
@@ -371,8 +405,7 @@ class _Builder:
             for feature in self.own(term, FEATURES):
                 for edge in self.g.pointing(feature.target.iri, (PREVENTS,)):
                     for action in [edge.subject, *self.g.descendants(edge.subject)]:
-                        prevents = self.link(edge, action if action != edge.subject else None,
-                                             edge.subject if action != edge.subject else None)
+                        prevents = self.link(edge, action if action != edge.subject else None, edge.subject if action != edge.subject else None)
                         for exercise, trains in self.exercises_for((TRAINS,), action):
                             add(exercise, (*prefix, feature, prevents, trains))
         kinds = {s.link.subject.iri: s for s in programme if s.stage in ("start", "avoid")}
@@ -380,13 +413,19 @@ class _Builder:
         steps = []
         for exercise in order:
             lineage = {exercise, *self.g.ancestors(exercise)}
-            steps.append(ExerciseStep(
-                exercise=self.ref(exercise), why=tuple(why[exercise]),
-                targets=tuple(self.own(exercise, (TARGETS,))), trains=tuple(self.own(exercise, (TRAINS,))),
-                cautions=tuple(self.own(exercise, (HAS_CAUTION,))),
-                compensation=tuple(self.own(exercise, (AVOIDS_COMPENSATION,))),
-                indicated=tuple(self.own(exercise, (INDICATED_FOR,))),
-                stage=tuple(step for kind, step in kinds.items() if kind in lineage), programme_known=bool(programme)))
+            steps.append(
+                ExerciseStep(
+                    exercise=self.ref(exercise),
+                    why=tuple(why[exercise]),
+                    targets=tuple(self.own(exercise, (TARGETS,))),
+                    trains=tuple(self.own(exercise, (TRAINS,))),
+                    cautions=tuple(self.own(exercise, (HAS_CAUTION,))),
+                    compensation=tuple(self.own(exercise, (AVOIDS_COMPENSATION,))),
+                    indicated=tuple(self.own(exercise, (INDICATED_FOR,))),
+                    stage=tuple(step for kind, step in kinds.items() if kind in lineage),
+                    programme_known=bool(programme),
+                )
+            )
         return steps
 
     def pathway(self) -> Pathway:
@@ -396,12 +435,20 @@ class _Builder:
         definition = self.definition()
         parents = self.g.parents.get(self.iri, [])
         return Pathway(
-            term=self.ref(self.iri), lang=self.lang, kind=self.ref(sorted(parents)[0]) if parents else None,
-            definition=definition[0], definition_sources=definition[1],
+            term=self.ref(self.iri),
+            lang=self.lang,
+            kind=self.ref(sorted(parents)[0]) if parents else None,
+            definition=definition[0],
+            definition_sources=definition[1],
             aspects=tuple(link for _term, chain in aspects for link in chain),
-            behind=tuple(behind), leads_to=tuple(leads_to), shows=tuple(self.shows(aspects)),
-            differentials=tuple(self.differentials(aspects)), assess=tuple(self.assess(aspects)),
-            programme=tuple(programme), exercises=tuple(self.exercises(aspects, behind, leads_to, programme)))
+            behind=tuple(behind),
+            leads_to=tuple(leads_to),
+            shows=tuple(self.shows(aspects)),
+            differentials=tuple(self.differentials(aspects)),
+            assess=tuple(self.assess(aspects)),
+            programme=tuple(programme),
+            exercises=tuple(self.exercises(aspects, behind, leads_to, programme)),
+        )
 
     def definition(self) -> tuple[Name | None, tuple[Source, ...]]:
         texts = self.ix.texts(URIRef(self.iri), IAO_DEFINITION)
@@ -410,8 +457,10 @@ class _Builder:
                 from rdflib import Literal
 
                 value = Literal(texts[lang][0], lang=lang)
-                return (Name(texts[lang][0], lang, fallback=lang != self.lang),
-                        self.ix.sources_of(URIRef(self.iri), IAO_DEFINITION, value, self.lang))
+                return (
+                    Name(texts[lang][0], lang, fallback=lang != self.lang),
+                    self.ix.sources_of(URIRef(self.iri), IAO_DEFINITION, value, self.lang),
+                )
         return None, ()
 
 
@@ -441,8 +490,21 @@ def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pat
 
 
 #: relations whose ends are clinical starting points (a cause, a finding, a look-alike, a history, a stage's condition)
-_CLINICAL = (*CAUSES, *FEATURES, HAS_RISK_FACTOR, IS_RISK_FACTOR_OF, ASSOCIATED, MISTAKEN_FOR, DISTINGUISHING, STATE_AFTER,
-             RESULT_OF_TEST, INDICATED_FOR, START_FOR, AVOID_IN, RECOMMENDED_IN)
+_CLINICAL = (
+    *CAUSES,
+    *FEATURES,
+    HAS_RISK_FACTOR,
+    IS_RISK_FACTOR_OF,
+    ASSOCIATED,
+    MISTAKEN_FOR,
+    DISTINGUISHING,
+    STATE_AFTER,
+    RESULT_OF_TEST,
+    INDICATED_FOR,
+    START_FOR,
+    AVOID_IN,
+    RECOMMENDED_IN,
+)
 
 
 def starting_points(session: Session) -> list[URIRef]:
@@ -459,5 +521,4 @@ def starting_points(session: Session) -> list[URIRef]:
             found.add(edge.object)
             if edge.relation not in subjects_only:
                 found.add(edge.subject)
-    return sorted((URIRef(iri) for iri in found if not index.is_anatomy(URIRef(iri)) and index.kind(URIRef(iri)) == "class"),
-                  key=str)
+    return sorted((URIRef(iri) for iri in found if not index.is_anatomy(URIRef(iri)) and index.kind(URIRef(iri)) == "class"), key=str)

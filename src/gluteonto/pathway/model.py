@@ -110,7 +110,13 @@ class Pathway:
 
     def empty_sections(self) -> tuple[str, ...]:
         """Sections the source says nothing about for this starting point."""
-        filled = {"behind": self.behind, "leads to": self.leads_to, "shows": self.shows,
-                  "differentials": self.differentials, "assess": self.assess, "programme": self.programme,
-                  "exercises": self.exercises}
+        filled = {
+            "behind": self.behind,
+            "leads to": self.leads_to,
+            "shows": self.shows,
+            "differentials": self.differentials,
+            "assess": self.assess,
+            "programme": self.programme,
+            "exercises": self.exercises,
+        }
         return tuple(key for key, value in filled.items() if not value)

@@ -47,8 +47,7 @@ class _Html:
         if not sources:
             return f'<span class="src">{escape(w("no source", self.lang))}</span>'
         key = "source" if len(sources) == 1 else "sources"
-        items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short)
-                          for s in sources)
+        items = "; ".join(f'<a href="{escape(u)}">{escape(s.short)}</a>' if (u := self.href(s.ref)) else escape(s.short) for s in sources)
         return f'<span class="src">{escape(w(key, self.lang))}: {items}</span>'
 
     def link(self, link: Link) -> str:
@@ -94,8 +93,11 @@ class _Html:
         p, lang = self.p, self.lang
         head = [f"<h1>{escape(capitalize(p.term.name.text))} <small>— {escape(w('pathway', lang))}</small></h1>"]
         meta = " · ".join(x for x in ((self.term(p.kind) if p.kind else ""), escape(p.term.curie)) if x)
-        head.append(f'<p class="meta">{meta} · {self.term(replace(p.term, name=replace(p.term.name, text=w("term page", lang))))}</p>'
-                    if self.href(p.term) else f'<p class="meta">{meta}</p>')
+        head.append(
+            f'<p class="meta">{meta} · {self.term(replace(p.term, name=replace(p.term.name, text=w("term page", lang))))}</p>'
+            if self.href(p.term)
+            else f'<p class="meta">{meta}</p>'
+        )
         what = ""
         if p.definition is not None:
             what += f"<p>{escape(p.definition.text)} {self.sources(p.definition_sources)}</p>"
@@ -110,15 +112,19 @@ class _Html:
             rows = [self.link(x) for x in (*((d.presents,) if d.presents else ()), *d.look_alikes, *d.distinguishing, *d.tests)]
             if not d.look_alikes and not d.distinguishing:
                 rows.append(escape(w("no look alikes", lang)))
-            differentials.append(f'<li class="differential"><strong>{self.term(d.condition, first=True)}</strong>'
-                                 f'<ul>{"".join(f"<li>{r}</li>" for r in rows)}</ul></li>')
+            differentials.append(
+                f'<li class="differential"><strong>{self.term(d.condition, first=True)}</strong>'
+                f"<ul>{''.join(f'<li>{r}</li>' for r in rows)}</ul></li>"
+            )
         parts.append(self.section("differentials", f'<ul class="differentials">{"".join(differentials)}</ul>', not p.differentials))
         parts.append(self.section("assess", self.tree(p.assess), not p.assess))
         steps = []
         for step in p.programme:
             kind = "".join(f"<li>{self.link(x)}</li>" for x in step.kind)
-            steps.append(f'<li class="stage-{escape(step.stage.replace(" ", "-"))}"><strong>{escape(w(step.stage, lang))}:</strong> '
-                         f"{self.link(step.link)}{f'<ul>{kind}</ul>' if kind else ''}</li>")
+            steps.append(
+                f'<li class="stage-{escape(step.stage.replace(" ", "-"))}"><strong>{escape(w(step.stage, lang))}:</strong> '
+                f"{self.link(step.link)}{f'<ul>{kind}</ul>' if kind else ''}</li>"
+            )
         parts.append(self.section("programme", f'<ol class="programme">{"".join(steps)}</ol>', not p.programme))
         parts.append(self.section("exercises", self.exercises(), not p.exercises))
         return f'<article class="pathway" lang="{lang}">{"".join(parts)}</article>'
@@ -135,18 +141,31 @@ class _Html:
                 label = wn("other routes", extra, lang)
                 why += f"<details><summary>{escape(label)}</summary>{more}</details>"
             facts = []
-            for key, links in (("targets", exercise.targets), ("trains", exercise.trains), ("indicated", exercise.indicated),
-                               ("cautions", exercise.cautions), ("compensation", exercise.compensation)):
+            for key, links in (
+                ("targets", exercise.targets),
+                ("trains", exercise.trains),
+                ("indicated", exercise.indicated),
+                ("cautions", exercise.cautions),
+                ("compensation", exercise.compensation),
+            ):
                 if links:
-                    facts.append(f"<dt>{escape(capitalize(w(key, lang)))}</dt><dd>"
-                                 + "; ".join(f"{self.term(x.target)} {self.sources(x.sources)}" for x in links) + "</dd>")
+                    facts.append(
+                        f"<dt>{escape(capitalize(w(key, lang)))}</dt><dd>"
+                        + "; ".join(f"{self.term(x.target)} {self.sources(x.sources)}" for x in links)
+                        + "</dd>"
+                    )
             if exercise.stage:
-                facts.append(f"<dt>{escape(capitalize(w('stage', lang)))}</dt><dd>"
-                             + "; ".join(f"{escape(w(s.stage, lang))}: {self.link(s.link)}" for s in exercise.stage) + "</dd>")
+                facts.append(
+                    f"<dt>{escape(capitalize(w('stage', lang)))}</dt><dd>"
+                    + "; ".join(f"{escape(w(s.stage, lang))}: {self.link(s.link)}" for s in exercise.stage)
+                    + "</dd>"
+                )
             elif exercise.programme_known:
                 facts.append(f"<dt>{escape(capitalize(w('stage', lang)))}</dt><dd>{escape(w('stage unknown', lang))}</dd>")
-            out.append(f'<section class="exercise"><h3>{self.term(exercise.exercise, first=True)}</h3>'
-                       f'<p class="why-label">{escape(capitalize(w("why", lang)))}:</p>{why}<dl>{"".join(facts)}</dl></section>')
+            out.append(
+                f'<section class="exercise"><h3>{self.term(exercise.exercise, first=True)}</h3>'
+                f'<p class="why-label">{escape(capitalize(w("why", lang)))}:</p>{why}<dl>{"".join(facts)}</dl></section>'
+            )
         return "".join(out)
 
 

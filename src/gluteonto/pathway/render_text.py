@@ -46,8 +46,10 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
 
     def wrap(text: str, indent: int, bullet: str = "") -> None:
         first = " " * indent + bullet
-        lines.extend(textwrap.wrap(text, width, initial_indent=first, subsequent_indent=" " * len(first),
-                                   break_long_words=False, break_on_hyphens=False) or [first])
+        lines.extend(
+            textwrap.wrap(text, width, initial_indent=first, subsequent_indent=" " * len(first), break_long_words=False, break_on_hyphens=False)
+            or [first]
+        )
 
     def heading(key: str, empty: bool) -> bool:
         lines.append("")
@@ -114,8 +116,13 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
             extra = len(routes) - ROUTES_SHOWN
             if extra > 0:
                 wrap(wn("other routes", extra, lang), 8)
-            for key, links in (("targets", exercise.targets), ("trains", exercise.trains), ("indicated", exercise.indicated),
-                               ("cautions", exercise.cautions), ("compensation", exercise.compensation)):
+            for key, links in (
+                ("targets", exercise.targets),
+                ("trains", exercise.trains),
+                ("indicated", exercise.indicated),
+                ("cautions", exercise.cautions),
+                ("compensation", exercise.compensation),
+            ):
                 if links:
                     wrap(f"{w(key, lang)}: " + "; ".join(link.target.name.text for link in links), 6)
             if exercise.stage:

@@ -41,9 +41,20 @@ __all__ = ["TABLES", "TERMS_FILE", "PackagedTerms", "SessionTerms", "cards_file"
 TABLES = Path(__file__).parent
 TERMS_FILE = "terms.json"
 #: the classes a card file holds, by the name written in it
-MODEL_CLASSES: dict[str, type[Any]] = {cls.__name__: cls for cls in (
-    model.Name, model.TermRef, model.Source, model.Relation, model.Mapping, model.QuestionRef, model.Note,
-    model.Annotation, model.TermCard)}
+MODEL_CLASSES: dict[str, type[Any]] = {
+    cls.__name__: cls
+    for cls in (
+        model.Name,
+        model.TermRef,
+        model.Source,
+        model.Relation,
+        model.Mapping,
+        model.QuestionRef,
+        model.Note,
+        model.Annotation,
+        model.TermCard,
+    )
+}
 
 
 def cards_file(lang: str) -> str:
@@ -55,9 +66,11 @@ def _inputs() -> list[tuple[str, Path]]:
     """(name, path) of every file the tables are built from, in a fixed order."""
     queries = queries_dir()
     locale = Path(__file__).parents[1] / "locale"
-    return [("ontology", ontology_file("ttl", international=True)),
-            *((f"queries/{p.relative_to(queries).as_posix()}", p) for p in sorted(queries.rglob("*.rq"))),
-            *((f"locale/{p.relative_to(locale).as_posix()}", p) for p in sorted(locale.glob("*/LC_MESSAGES/*.mo")))]
+    return [
+        ("ontology", ontology_file("ttl", international=True)),
+        *((f"queries/{p.relative_to(queries).as_posix()}", p) for p in sorted(queries.rglob("*.rq"))),
+        *((f"locale/{p.relative_to(locale).as_posix()}", p) for p in sorted(locale.glob("*/LC_MESSAGES/*.mo"))),
+    ]
 
 
 @cache
@@ -121,8 +134,7 @@ class PackagedTerms:
     def __init__(self, table: dict[str, Any]) -> None:
         from ..query.lookup import LabelIndex
 
-        self.index: LabelIndex = LabelIndex.normalized(cast("list[tuple[URIRef, str, str, Any, str]]",
-                                                            [tuple(entry) for entry in table["labels"]]))
+        self.index: LabelIndex = LabelIndex.normalized(cast("list[tuple[URIRef, str, str, Any, str]]", [tuple(entry) for entry in table["labels"]]))
         self.asks: dict[str, dict[str, list[str]]] = table["asks"]
 
     def lookup(self, text: str, limit: int = 10) -> list[Match]:

@@ -37,8 +37,10 @@ def render_tables() -> dict[str, bytes]:
     stamp = fingerprint()
     entries = session.index.entries
     labelled = sorted({iri for iri, *_rest in entries}, key=str)
-    asks = {lang: {str(iri): names for iri, names in sorted(asked_about(session, labelled, lang).items(), key=lambda item: str(item[0]))
-                   if names} for lang in LANGS}
+    asks = {
+        lang: {str(iri): names for iri, names in sorted(asked_about(session, labelled, lang).items(), key=lambda item: str(item[0])) if names}
+        for lang in LANGS
+    }
     tables = {TERMS_FILE: _json({"fingerprint": stamp, "labels": [[str(iri), *rest] for iri, *rest in entries], "asks": asks})}
     index = card_index(session)
     described = sorted((node for node in index.out if isinstance(node, URIRef)), key=str)

@@ -37,8 +37,23 @@ from ..labels import choose
 from ..resources import queries_dir
 from .lookup import normalize
 
-__all__ = ["GROUPS", "GROUP_ORDER", "GRAPH_REASONS", "NEEDS_FMA", "Catalog", "Param", "ParamKind", "QueryGroup", "QuerySpec", "find_query",
-           "load_catalog", "load_query", "parse_query_file", "query_names", "search_queries"]
+__all__ = [
+    "GROUPS",
+    "GROUP_ORDER",
+    "GRAPH_REASONS",
+    "NEEDS_FMA",
+    "Catalog",
+    "Param",
+    "ParamKind",
+    "QueryGroup",
+    "QuerySpec",
+    "find_query",
+    "load_catalog",
+    "load_query",
+    "parse_query_file",
+    "query_names",
+    "search_queries",
+]
 
 #: How a parameter value is read: an IRI (label, CURIE or IRI) or a literal (``text`` or ``text@lang``).
 ParamKind = Literal["iri", "literal"]
@@ -288,14 +303,29 @@ def search_queries(word: str, catalog: Mapping[str, QuerySpec]) -> list[QuerySpe
     wanted = normalize(word).split()
     if not wanted:
         return []
-    texts = {name: normalize(" ".join([spec.name.replace("-", " "), *spec.aliases, *spec.titles.values(), spec.description,
-                                       *spec.descriptions.values(), *(p.help for p in spec.params),
-                                       *(h for p in spec.params for _l, h in p.helps)])).split()
-             for name, spec in catalog.items()}
+    texts = {
+        name: normalize(
+            " ".join(
+                [
+                    spec.name.replace("-", " "),
+                    *spec.aliases,
+                    *spec.titles.values(),
+                    spec.description,
+                    *spec.descriptions.values(),
+                    *(p.help for p in spec.params),
+                    *(h for p in spec.params for _l, h in p.helps),
+                ]
+            )
+        ).split()
+        for name, spec in catalog.items()
+    }
 
     def found(exact: bool) -> list[QuerySpec]:
-        hits = [catalog[name] for name, words in texts.items()
-                if all(any((w.startswith(x) or x in w) if exact else fuzz.ratio(x, w) >= 85 for w in words) for x in wanted)]
+        hits = [
+            catalog[name]
+            for name, words in texts.items()
+            if all(any((w.startswith(x) or x in w) if exact else fuzz.ratio(x, w) >= 85 for w in words) for x in wanted)
+        ]
         return sorted(hits, key=lambda q: (q.group != "questions", q.name))
 
     return found(True) or found(False)

@@ -33,19 +33,25 @@ def _segment_questions(session: QuestionRunner, term: str) -> list[tuple[QuerySp
     from ..terms import iri
 
     codes = session.engine.query(f"SELECT ?code WHERE {{ ?term <{iris.SPINAL_SEGMENT}> ?code }}", {"term": iri(term)}).cells
-    return [(spec, code.value) for (code,) in codes if code is not None for spec in session.queries()
-            if spec.group == "questions" and any(p.name == "segment" and p.kind == "literal" for p in spec.params)]
+    return [
+        (spec, code.value)
+        for (code,) in codes
+        if code is not None
+        for spec in session.queries()
+        if spec.group == "questions" and any(p.name == "segment" and p.kind == "literal" for p in spec.params)
+    ]
 
 
 def asked_about(session: QuestionRunner, terms: Iterable[URIRef], lang: str = "en") -> dict[URIRef, list[str]]:
     """For each term, the names in ``lang`` of the questions that answer for it (by the term or by its segment code)."""
     table = answering_questions(session, terms)
-    return {term: sorted({spec.name_in(lang) for spec, _code in _segment_questions(session, str(term))}
-                         | {spec.name_in(lang) for spec, _param in pairs}) for term, pairs in table.items()}
+    return {
+        term: sorted({spec.name_in(lang) for spec, _code in _segment_questions(session, str(term))} | {spec.name_in(lang) for spec, _param in pairs})
+        for term, pairs in table.items()
+    }
 
 
-def suggested_commands(session: QuestionRunner, term: str, limit: int = 4, lang: str = "en",
-                       leave_out: str = "") -> list[str]:
+def suggested_commands(session: QuestionRunner, term: str, limit: int = 4, lang: str = "en", leave_out: str = "") -> list[str]:
     """Commands of the questions that answer for ``term`` (its segment code first, then the term itself), with the
     question and parameter names of ``lang``; the question ``leave_out`` is not suggested."""
     from rdflib import URIRef
@@ -53,8 +59,11 @@ def suggested_commands(session: QuestionRunner, term: str, limit: int = 4, lang:
     from ..i18n import param_name
     from ..vocab import compact_iri
 
-    commands = [f"gluteonto query {spec.name_in(lang)} -p {param_name('segment', lang)}={code}"
-                for spec, code in _segment_questions(session, term) if spec.name != leave_out]
+    commands = [
+        f"gluteonto query {spec.name_in(lang)} -p {param_name('segment', lang)}={code}"
+        for spec, code in _segment_questions(session, term)
+        if spec.name != leave_out
+    ]
     general = {"definition", "labels", "provenance", "fact-sources", leave_out}
     for spec, param in answering_questions(session, [URIRef(term)]).get(URIRef(term), []):
         if spec.name not in general:

@@ -20,9 +20,20 @@ if TYPE_CHECKING:
 __all__ = ["KIND_ROOTS", "PARAM_KINDS", "expected_kinds", "kind_members", "kind_of"]
 
 #: the top classes that name a term's kind, most specific first
-KIND_ROOTS = (iris.MUSCLE_PART, iris.MUSCLE_ORGAN, iris.NERVE_PLEXUS, iris.NERVE, iris.ARTERIAL_ANASTOMOSIS, iris.ARTERY,
-              iris.BODILY_PROCESS, iris.CLINICAL_ENTITY, iris.HEALTH_CARE_PROCEDURE, iris.RISK_FACTOR, iris.BODY_CONDITION,
-              iris.ANATOMICAL_ENTITY)
+KIND_ROOTS = (
+    iris.MUSCLE_PART,
+    iris.MUSCLE_ORGAN,
+    iris.NERVE_PLEXUS,
+    iris.NERVE,
+    iris.ARTERIAL_ANASTOMOSIS,
+    iris.ARTERY,
+    iris.BODILY_PROCESS,
+    iris.CLINICAL_ENTITY,
+    iris.HEALTH_CARE_PROCEDURE,
+    iris.RISK_FACTOR,
+    iris.BODY_CONDITION,
+    iris.ANATOMICAL_ENTITY,
+)
 
 #: parameter name → the kinds of term it expects (parameters not listed take any term)
 PARAM_KINDS: dict[str, tuple[str, ...]] = {

@@ -20,8 +20,9 @@ _INDENT = 4
 
 
 def _wrap(line: str, width: int, indent: int) -> list[str]:
-    return textwrap.wrap(line, max(width, indent + 20), initial_indent=" " * indent, subsequent_indent=" " * indent,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.wrap(
+        line, max(width, indent + 20), initial_indent=" " * indent, subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def catalog_lines(specs: Sequence[QuerySpec], lang: str, width: int, defaults: Mapping[str, str] | None = None) -> list[str]:
@@ -50,6 +51,5 @@ def catalog_lines(specs: Sequence[QuerySpec], lang: str, width: int, defaults: M
             lines.extend(_wrap(f"({msg('also', lang)}: {', '.join(others)})", width, indent))
         for param in spec.params:
             default = defaults.get(param.default, param.default) if param.kind == "iri" else param.default
-            lines.extend(_wrap(f"-p {param_name(param.name, lang)}=…  ({msg('default', lang)}: {default}) {param.help_in(lang)}",
-                               width, indent))
+            lines.extend(_wrap(f"-p {param_name(param.name, lang)}=…  ({msg('default', lang)}: {default}) {param.help_in(lang)}", width, indent))
     return [line.rstrip() for line in lines]

@@ -34,20 +34,30 @@ _KINDS: dict[str, LabelKind] = {
 }
 
 _ABBREVIATIONS = {
-    "m": "musculus", "mm": "musculi", "n": "nervus", "nn": "nervi", "a": "arteria",
-    "aa": "arteriae", "v": "vena", "r": "ramus", "lig": "ligamentum",
+    "m": "musculus",
+    "mm": "musculi",
+    "n": "nervus",
+    "nn": "nervi",
+    "a": "arteria",
+    "aa": "arteriae",
+    "v": "vena",
+    "r": "ramus",
+    "lig": "ligamentum",
 }
 #: scores below this are spelling-tolerant hits (see :mod:`gluteonto.fuzzy`)
 APPROXIMATE = 40
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
-_LABEL_QUERY = sparql_prefixes("rdfs", "oboInOwl") + """
+_LABEL_QUERY = (
+    sparql_prefixes("rdfs", "oboInOwl")
+    + """
 SELECT ?term ?kind ?text WHERE {
   VALUES ?kind { rdfs:label oboInOwl:hasExactSynonym oboInOwl:hasRelatedSynonym }
   ?term ?kind ?text .
   FILTER(isIRI(?term))
 }
 """
+)
 
 
 def normalize(text: str) -> str:
@@ -174,11 +184,14 @@ def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> 
     if not wanted:
         return {}
     values = " ".join(serialize_term(iri(i)) for i in wanted)
-    query = sparql_prefixes("rdfs", "fma") + f"""
+    query = (
+        sparql_prefixes("rdfs", "fma")
+        + f"""
     SELECT ?term ?text WHERE {{
       VALUES ?term {{ {values} }}
       {{ ?term rdfs:label ?text }} UNION {{ ?term fma:preferred_name ?text }}
     }}"""
+    )
     ranked: dict[str, tuple[int, str]] = {}
     for term, text in engine.query(query).cells:
         if term is None or text is None:

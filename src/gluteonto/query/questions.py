@@ -67,7 +67,7 @@ def _batched_text(spec: QuerySpec, param: str, rows: list[dict[str, Node]]) -> s
     head = _SELECT_HEAD.search(spec.text)
     if head is None:
         return None
-    body = spec.text[head.end():]
+    body = spec.text[head.end() :]
     close = body.rfind("}")
     if close < 0:
         return None
@@ -80,8 +80,7 @@ def _batched_text(spec: QuerySpec, param: str, rows: list[dict[str, Node]]) -> s
     return spec.text[: head.start()] + f"SELECT DISTINCT ?{param} WHERE" + body[: brace + 1] + block + body[brace + 1 : close + 1] + "\n"
 
 
-def answering_questions(session: QuestionRunner, terms: Iterable[URIRef],
-                        only: Iterable[tuple[QuerySpec, str]] | None = None) -> QuestionTable:
+def answering_questions(session: QuestionRunner, terms: Iterable[URIRef], only: Iterable[tuple[QuerySpec, str]] | None = None) -> QuestionTable:
     """For each term, the (question, parameter) pairs that give an answer with the term bound.
 
     ``only`` limits the search to the given (question, parameter) pairs.
@@ -90,7 +89,7 @@ def answering_questions(session: QuestionRunner, terms: Iterable[URIRef],
     found: QuestionTable = {t: [] for t in terms}
     if not terms:
         return found
-    for spec, param in (question_params(session) if only is None else only):
+    for spec, param in question_params(session) if only is None else only:
         try:
             defaults = session.bind(spec, {})
         except GluteontoError:

@@ -90,8 +90,15 @@ def _group_start(text: str, position: int) -> int:
 def rewrite(text: str) -> str:
     """``text`` with each existential pattern read as a plain triple; a variable relation is limited to
     object properties by a FILTER in the pattern's group."""
-    groups = sorted({(_group_start(text, m.start()), one.group(1)) for m in _EXISTENTIAL.finditer(text)
-                     for one in _ONE.finditer(m.group(1)) if one.group(1).startswith("?")}, reverse=True)
+    groups = sorted(
+        {
+            (_group_start(text, m.start()), one.group(1))
+            for m in _EXISTENTIAL.finditer(text)
+            for one in _ONE.finditer(m.group(1))
+            if one.group(1).startswith("?")
+        },
+        reverse=True,
+    )
     for position, variable in groups:
         text = text[:position] + f" FILTER EXISTS {{ {variable} a owl:ObjectProperty }}" + text[position:]
     return _EXISTENTIAL.sub(lambda m: " ; ".join(f"{one.group(1)} {one.group(2)}" for one in _ONE.finditer(m.group(1))), text)
@@ -102,7 +109,7 @@ def graph_text(spec: QuerySpec) -> str:
     the graph cannot answer it with the same rows."""
     reasons = [reason for reason in GRAPH_REASONS if reason in spec.relation_graph]
     body = rewrite(spec.text)
-    where = body[body.find("SELECT"):] if "SELECT" in body else body
+    where = body[body.find("SELECT") :] if "SELECT" in body else body
     reasons += [reason for reason, pattern in _LEFT if pattern.search(where)]
     if reasons:
         first = next(reason for reason in ("annotations", "definitions", "only", "union", "expressions", "stated") if reason in reasons)
@@ -110,8 +117,9 @@ def graph_text(spec: QuerySpec) -> str:
     return body
 
 
-def nonredundant(edges: set[Edge], subclass: set[tuple[str, str]], subproperty: set[tuple[str, str]],
-                 transitive: set[str], chains: dict[tuple[str, str], set[str]]) -> set[Edge]:
+def nonredundant(
+    edges: set[Edge], subclass: set[tuple[str, str]], subproperty: set[tuple[str, str]], transitive: set[str], chains: dict[tuple[str, str], set[str]]
+) -> set[Edge]:
     """The edges no other edges imply (see the module's rules); ``subclass`` and ``subproperty`` are
     (lower, upper) pairs, ``chains`` maps ``(R1, R2)`` to the properties ``R1 ∘ R2`` implies."""
     above = closure(subclass)

@@ -94,8 +94,9 @@ class TermResolver:
     for a term; the session supplies both, as they run catalog questions.
     """
 
-    def __init__(self, engine: Engine | None, index: LabelIndex | None = None, *, answering: Answering = _no_answers,
-                 suggest: Suggest = _no_suggestions) -> None:
+    def __init__(
+        self, engine: Engine | None, index: LabelIndex | None = None, *, answering: Answering = _no_answers, suggest: Suggest = _no_suggestions
+    ) -> None:
         """``engine`` None: a resolver over the labels of ``index`` alone (a prebuilt index, see
         :mod:`gluteonto.prebuilt`), for values given without a question."""
         self._engine = engine
@@ -140,8 +141,12 @@ class TermResolver:
         if found is not None:
             return self._mapped(value, found, question, lang)
         # Exact names first, with one query and without the label index, where that query is cheap.
-        if (self._index is None and self.engine.capabilities.fast_label_match and value.strip()
-                and normalize(value) == " ".join(value.casefold().split())):
+        if (
+            self._index is None
+            and self.engine.capabilities.fast_label_match
+            and value.strip()
+            and normalize(value) == " ".join(value.casefold().split())
+        ):
             exact = self.engine.query(_EXACT, {"wanted": literal(" ".join(value.casefold().split()))}).cells
             if len(exact) == 1 and exact[0][0] is not None:
                 return self._checked(value, exact[0][0].value, question, lang)
@@ -178,8 +183,7 @@ class TermResolver:
                     if len(fitting) == 1:
                         return self._chosen(value, fitting[0])
                 candidates = useful or candidates
-            names = "; ".join(f"{self.index.label(h.iri, lang) or h.text} ({compact_iri(str(h.iri))})"
-                              for h in candidates[:5])
+            names = "; ".join(f"{self.index.label(h.iri, lang) or h.text} ({compact_iri(str(h.iri))})" for h in candidates[:5])
             raise MessageError(("ambiguous", {"value": value, "names": names}))
         return self._checked(value, self._chosen(value, top), question, lang)
 
@@ -195,8 +199,7 @@ class TermResolver:
             if str(term) not in members:
                 continue
             tokens = norm.split()
-            if all(any(max(fuzz.ratio(w, t), fuzz.ratio(w, t[: len(w)]), fuzz.ratio(w, t[: len(w) + 1])) >= 80
-                       for t in tokens) for w in wanted):
+            if all(any(max(fuzz.ratio(w, t), fuzz.ratio(w, t[: len(w)]), fuzz.ratio(w, t[: len(w) + 1])) >= 80 for t in tokens) for w in wanted):
                 found.add(str(term))
         return found.pop() if len(found) == 1 else None
 
@@ -228,7 +231,8 @@ class TermResolver:
         own = kind_of(self.engine, term)
         names = fetch_label_texts(self.engine, [term, *([own] if own else []), kinds[0]], lang)
         parts: list[tuple[str, dict[str, object]]] = [
-            ("wrong kind", {"name": names.get(term, value), "kind": names.get(own or "", "?"), "expected": names.get(kinds[0], "")})]
+            ("wrong kind", {"name": names.get(term, value), "kind": names.get(own or "", "?"), "expected": names.get(kinds[0], "")})
+        ]
         commands = self._suggest(term, lang)
         if commands:
             parts.append(("questions for", {"name": names.get(term, value), "commands": "\n  ".join(["", *commands])}))

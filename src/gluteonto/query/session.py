@@ -85,10 +85,10 @@ class Session:
             from .relation_graph import edges_file
 
             with tempfile.TemporaryDirectory(prefix="gluteonto-") as folder:
-                store = open_engine(engine, [*data, edges_file(Path(folder))], include_ontology=include_ontology,
-                                    allow_federation=allow_federation)
-        self.engine: Engine = store or open_engine(engine, data, include_ontology=include_ontology, endpoint=endpoint,
-                                                   endpoint_graphs=endpoint_graphs, allow_federation=allow_federation)
+                store = open_engine(engine, [*data, edges_file(Path(folder))], include_ontology=include_ontology, allow_federation=allow_federation)
+        self.engine: Engine = store or open_engine(
+            engine, data, include_ontology=include_ontology, endpoint=endpoint, endpoint_graphs=endpoint_graphs, allow_federation=allow_federation
+        )
         self.timeout = timeout
         if timeout and self.engine.capabilities.own_timeout:
             self.engine.timeout = timeout
@@ -151,8 +151,9 @@ class Session:
         given = own_names(spec, params or {})
         for name in given:
             if not any(p.name == name for p in spec.params):
-                known = ", ".join(p.name + (f" ({param_name(p.name, lang)})" if param_name(p.name, lang) != p.name else "")
-                                  for p in spec.params) or msg("no params", lang)
+                known = ", ".join(
+                    p.name + (f" ({param_name(p.name, lang)})" if param_name(p.name, lang) != p.name else "") for p in spec.params
+                ) or msg("no params", lang)
                 raise MessageError(("unknown param", {"question": spec.name, "param": name, "known": known}))
         for name, value in given.items():
             if not value.strip():
@@ -163,8 +164,9 @@ class Session:
             if raw == "":
                 continue
             if param.kind == "iri":
-                bindings[param.name] = iri(self.terms.resolve(raw, (spec, param.name), lang) if param.name in given
-                                           else self.terms.resolve(raw, lang=lang, default=True))
+                bindings[param.name] = iri(
+                    self.terms.resolve(raw, (spec, param.name), lang) if param.name in given else self.terms.resolve(raw, lang=lang, default=True)
+                )
             else:
                 raw = self.check_literal(param, raw)
                 match = _LANG_LITERAL.match(raw)
@@ -204,8 +206,7 @@ class Session:
         from .. import limits
         from ..isolate import run_isolated
 
-        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None,
-                            memory=limits.QUERY_MEMORY)
+        return run_isolated(lambda: self.engine.query(text, bindings), timeout=self.timeout or None, memory=limits.QUERY_MEMORY)
 
     # -- labels and answers ---------------------------------------------------------------
     def labels(self, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
@@ -216,8 +217,7 @@ class Session:
         """Labels of IRIs given as strings, keyed by string (see :func:`~gluteonto.query.lookup.fetch_labels`)."""
         return self.terms.label_texts(iris, lang)
 
-    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None,
-               hide: Iterable[str] = ()) -> str:
+    def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None, hide: Iterable[str] = ()) -> str:
         """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
 
         Tables are fitted to ``width`` columns (None: no limit) and leave out the columns ``hide``; machine

@@ -151,8 +151,7 @@ class _Builder:
         for subject, prop, filler in statements:
             for p, f, node in self.ix.restrictions(subject):
                 if p == prop and f == filler:
-                    found.update(dict.fromkeys(s.short for s in self.ix.sources_of(subject, RDFS.subClassOf, node, self.lang)
-                                               if s.kind == "section"))
+                    found.update(dict.fromkeys(s.short for s in self.ix.sources_of(subject, RDFS.subClassOf, node, self.lang) if s.kind == "section"))
         return w("source", self.lang, source="; ".join(found)) if found else ""
 
     def kind(self, iri: URIRef) -> URIRef | None:
@@ -162,8 +161,9 @@ class _Builder:
         return a is not None and b is not None and a != b and any(a in s and b in s for s in self.kinds)
 
     def add(self, item: Item) -> None:
-        digest = hashlib.sha1(f"{item.query}|{sorted(item.params.items())}|{item.type}|{item.column}|{sorted(item.where.items())}"
-                              f"|{item.kind}".encode()).hexdigest()[:8]
+        digest = hashlib.sha1(
+            f"{item.query}|{sorted(item.params.items())}|{item.type}|{item.column}|{sorted(item.where.items())}|{item.kind}".encode()
+        ).hexdigest()[:8]
         item.id = f"{item.query}-{digest}"
         self.items.append(item)
 
@@ -173,9 +173,13 @@ class _Builder:
     def disjoint_option(self, iri: URIRef, asked: URIRef | None) -> Option:
         mine = self.kind(iri)
         assert mine is not None and asked is not None, "offered only for kinds a disjointness axiom separates"
-        return Option(str(iri), self.name(iri), False,
-                      w("why disjoint", self.lang, option=self.plain(iri), option_kind=self.plain(mine), asked_kind=self.plain(asked)),
-                      {"rule": "disjoint", "option_kind": str(mine), "asked_kind": str(asked)})
+        return Option(
+            str(iri),
+            self.name(iri),
+            False,
+            w("why disjoint", self.lang, option=self.plain(iri), option_kind=self.plain(mine), asked_kind=self.plain(asked)),
+            {"rule": "disjoint", "option_kind": str(mine), "asked_kind": str(asked)},
+        )
 
     # -- items ------------------------------------------------------------------------------
     def subjects(self, prop: URIRef) -> list[URIRef]:
@@ -197,17 +201,36 @@ class _Builder:
                     if row.get("relation") == RUNS_WITH and isinstance(other, URIRef) and self.disjoint(self.kind(other), asked):
                         options.append(self.disjoint_option(other, asked))
             if len(options) > len(nerves):
-                self.add(Item("", "choice" if len(nerves) == 1 else "multi", self.lang,
-                              w("which nerve", self.lang, muscle=self.name(muscle)), "innervation", params, "nerve",
-                              self.source(*((muscle, INNERVATED_BY, n) for n in nerves)), options=_unique(options)))
+                self.add(
+                    Item(
+                        "",
+                        "choice" if len(nerves) == 1 else "multi",
+                        self.lang,
+                        w("which nerve", self.lang, muscle=self.name(muscle)),
+                        "innervation",
+                        params,
+                        "nerve",
+                        self.source(*((muscle, INNERVATED_BY, n) for n in nerves)),
+                        options=_unique(options),
+                    )
+                )
             codes = [str(r["segment"]) for r in rows if isinstance(r.get("segment"), Literal)]
             codes = sorted(set(codes), key=_segment_key)
             if codes and len(nerves) == 1:
                 roots = [r["root"] for r in rows if "root" in r]
-                self.add(Item("", "short", self.lang,
-                              w("which roots", self.lang, nerve=self.name(nerves[0]), muscle=self.name(muscle)),
-                              "innervation", params, "segment", self.source(*((nerves[0], HAS_ROOT, r) for r in roots)),
-                              answers=[", ".join(codes), " ".join(codes), ",".join(codes)]))
+                self.add(
+                    Item(
+                        "",
+                        "short",
+                        self.lang,
+                        w("which roots", self.lang, nerve=self.name(nerves[0]), muscle=self.name(muscle)),
+                        "innervation",
+                        params,
+                        "segment",
+                        self.source(*((nerves[0], HAS_ROOT, r) for r in roots)),
+                        answers=[", ".join(codes), " ".join(codes), ",".join(codes)],
+                    )
+                )
 
     def only_options(self, subject: URIRef, keys: list[URIRef], asked: URIRef | None) -> list[Option]:
         """Named classes of the asked kind that the subject's ``innervated by only`` restriction rules out."""
@@ -227,22 +250,30 @@ class _Builder:
             if lineage & set(allowed) or branches & set(allowed) or self.kind(cls) != asked:
                 continue
             texts = " " + w("or", self.lang) + " "
-            allowed_text = texts.join([self.plain(a) for a in allowed] + [w("a branch of", self.lang, name=self.plain(a))
-                                                                      for a in allowed])
-            options.append(Option(str(cls), self.name(cls), False,
-                                  w("why only", self.lang, subject=self.plain(subject), allowed=allowed_text),
-                                  {"rule": "only", "subject": str(subject), "property": str(INNERVATED_BY)}))
+            allowed_text = texts.join([self.plain(a) for a in allowed] + [w("a branch of", self.lang, name=self.plain(a)) for a in allowed])
+            options.append(
+                Option(
+                    str(cls),
+                    self.name(cls),
+                    False,
+                    w("why only", self.lang, subject=self.plain(subject), allowed=allowed_text),
+                    {"rule": "only", "subject": str(subject), "property": str(INNERVATED_BY)},
+                )
+            )
         return options
 
     def only_allowed(self, subject: URIRef) -> list[URIRef]:
         """Named classes in ``subject SubClassOf innervated_by only (A or B or …)``."""
-        result = self.session.sparql("""PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        result = self.session.sparql(
+            """PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?allowed WHERE {
   ?subject rdfs:subClassOf [ owl:onProperty ?prop ; owl:allValuesFrom/(owl:unionOf/rdf:rest*/rdf:first)? ?allowed ] .
   FILTER(isIRI(?allowed))
-}""", {"subject": subject, "prop": INNERVATED_BY})
+}""",
+            {"subject": subject, "prop": INNERVATED_BY},
+        )
         return sorted((r[0] for r in result.rows if isinstance(r[0], URIRef)), key=str)
 
     def attachment_item(self) -> None:
@@ -259,12 +290,33 @@ SELECT DISTINCT ?allowed WHERE {
                         iris.append((f"{muscle}|{which}", str(site)))
                         statements.append((muscle, ORIGIN if which == "origin" else INSERTION, site))
         if len(pairs) >= 3:
-            self.add(Item("", "match", self.lang, w("attachments", self.lang), "origin-insertion", runs[0], "attachment",
-                          self.source(*statements), pairs=pairs, pair_iris=iris, right="site", also=runs[1:]))
+            self.add(
+                Item(
+                    "",
+                    "match",
+                    self.lang,
+                    w("attachments", self.lang),
+                    "origin-insertion",
+                    runs[0],
+                    "attachment",
+                    self.source(*statements),
+                    pairs=pairs,
+                    pair_iris=iris,
+                    right="site",
+                    also=runs[1:],
+                )
+            )
 
     def space_items(self) -> None:
-        spaces = sorted({f for c in self.ix.terms("class") for p, f, _n in self.ix.restrictions(c)
-                         if p in (LOCATED_IN, PASSES_THROUGH) and isinstance(f, URIRef) and self.kind(f) == SPACE}, key=str)
+        spaces = sorted(
+            {
+                f
+                for c in self.ix.terms("class")
+                for p, f, _n in self.ix.restrictions(c)
+                if p in (LOCATED_IN, PASSES_THROUGH) and isinstance(f, URIRef) and self.kind(f) == SPACE
+            },
+            key=str,
+        )
         for space in spaces:
             params = {"space": compact_iri(str(space))}
             rows = [r for r in self.run("structures-in-space", params) if isinstance(r.get("structure"), URIRef)]
@@ -282,12 +334,20 @@ SELECT DISTINCT ?allowed WHERE {
                 how = {found[k] for k in keys}
                 stem_key = "which through" if how == {PASSES_THROUGH} else "which in space"
                 options = [self.key_option(k) for k in keys] + [self.disjoint_option(o, asked) for o in sorted(others, key=str)]
-                self.add(Item("", "choice" if len(keys) == 1 else "multi", self.lang,
-                              w(stem_key, self.lang, kind=w(f"kind {'nerve' if asked == NERVE else 'artery'}", self.lang),
-                                space=self.name(space)),
-                              "structures-in-space", params, "structure",
-                              self.source(*((k, found[k], space) for k in keys)),
-                              options=options, kind=str(asked)))
+                self.add(
+                    Item(
+                        "",
+                        "choice" if len(keys) == 1 else "multi",
+                        self.lang,
+                        w(stem_key, self.lang, kind=w(f"kind {'nerve' if asked == NERVE else 'artery'}", self.lang), space=self.name(space)),
+                        "structures-in-space",
+                        params,
+                        "structure",
+                        self.source(*((k, found[k], space) for k in keys)),
+                        options=options,
+                        kind=str(asked),
+                    )
+                )
 
     def movement_items(self) -> None:
         muscle = GLUTEUS_MINIMUS
@@ -307,22 +367,40 @@ SELECT DISTINCT ?allowed WHERE {
                 continue
             options = [self.key_option(movement)]
             for other, sibling in sorted(contrast.items(), key=str):
-                options.append(Option(str(other), self.name(other), False,
-                                      w("why contrast", self.lang, other=self.plain(sibling), subject=self.plain(muscle)),
-                                      {"rule": "contrast", "subject": str(muscle), "sibling": str(sibling)}))
+                options.append(
+                    Option(
+                        str(other),
+                        self.name(other),
+                        False,
+                        w("why contrast", self.lang, other=self.plain(sibling), subject=self.plain(muscle)),
+                        {"rule": "contrast", "subject": str(muscle), "sibling": str(sibling)},
+                    )
+                )
             action = row["action"]
-            self.add(Item("", "choice", self.lang,
-                          w("which movement", self.lang, agent=self.name(agent), condition=self.plain(needs)),
-                          "muscle-actions", params, "movement",
-                          self.source((action, HAS_AGENT, agent), (action, REQUIRES, needs)), options=_unique(options),
-                          where={"action": str(action), "requires": str(needs)}))
+            self.add(
+                Item(
+                    "",
+                    "choice",
+                    self.lang,
+                    w("which movement", self.lang, agent=self.name(agent), condition=self.plain(needs)),
+                    "muscle-actions",
+                    params,
+                    "movement",
+                    self.source((action, HAS_AGENT, agent), (action, REQUIRES, needs)),
+                    options=_unique(options),
+                    where={"action": str(action), "requires": str(needs)},
+                )
+            )
         pairs: list[tuple[str, str]] = []
         iris: list[tuple[str, str]] = []
         statements: list[tuple[Node, Node | None, Node]] = []
         for row in rows:
             act = row.get("action")
-            for column, word, prop in (("requires", "requires", REQUIRES), ("especially_when", "especially", ENHANCED_BY),
-                                       ("during", "during", OCCURS_DURING)):
+            for column, word, prop in (
+                ("requires", "requires", REQUIRES),
+                ("especially_when", "especially", ENHANCED_BY),
+                ("during", "during", OCCURS_DURING),
+            ):
                 value = row.get(column)
                 if isinstance(act, URIRef) and isinstance(value, URIRef):
                     pair = (self.plain(act), w(word, self.lang, condition=self.plain(value)))
@@ -331,18 +409,37 @@ SELECT DISTINCT ?allowed WHERE {
                         iris.append((str(act), f"{column}|{value}"))
                         statements.append((act, prop, value))
         if len(pairs) >= 3:
-            self.add(Item("", "match", self.lang, w("action conditions", self.lang, muscle=self.name(muscle)), "muscle-actions",
-                          params, "action", self.source(*statements), pairs=pairs, pair_iris=iris, right="requires|especially_when|during"))
+            self.add(
+                Item(
+                    "",
+                    "match",
+                    self.lang,
+                    w("action conditions", self.lang, muscle=self.name(muscle)),
+                    "muscle-actions",
+                    params,
+                    "action",
+                    self.source(*statements),
+                    pairs=pairs,
+                    pair_iris=iris,
+                    right="requires|especially_when|during",
+                )
+            )
 
     def artery_items(self) -> None:
         muscle = GLUTEUS_MINIMUS
         params = {"muscle": compact_iri(str(muscle))}
         rows = self.run("arterial-supply", params)
-        keys = sorted({v for r in rows if r.get("supplied_part") == muscle for v in [r.get("supplying_vessel")] if isinstance(v, URIRef)},
-                      key=str)
+        keys = sorted({v for r in rows if r.get("supplied_part") == muscle for v in [r.get("supplying_vessel")] if isinstance(v, URIRef)}, key=str)
         if keys:
-            self.vessel_item(w("which artery", self.lang, muscle=self.name(muscle)), "arterial-supply", params, "supplying_vessel",
-                             keys, [(k, SUPPLIES, muscle) for k in keys], where={"supplied_part": str(muscle)})
+            self.vessel_item(
+                w("which artery", self.lang, muscle=self.name(muscle)),
+                "arterial-supply",
+                params,
+                "supplying_vessel",
+                keys,
+                [(k, SUPPLIES, muscle) for k in keys],
+                where={"supplied_part": str(muscle)},
+            )
         for anastomosis in sorted(self.ix.descendants(ANASTOMOSIS), key=str):
             if not isinstance(anastomosis, URIRef):
                 continue
@@ -352,17 +449,37 @@ SELECT DISTINCT ?allowed WHERE {
             if not members:
                 continue
             statements = [(anastomosis, HAS_CONTRIBUTING_ARTERY, m) for m in members]
-            self.vessel_item(w("anastomosis members", self.lang, anastomosis=self.name(anastomosis)), "anastomosis-members",
-                             params, "artery", members, statements)
+            self.vessel_item(
+                w("anastomosis members", self.lang, anastomosis=self.name(anastomosis)), "anastomosis-members", params, "artery", members, statements
+            )
             pairs = [(self.name(r["artery"]), self.name(r["arises_from"])) for r in rows if "arises_from" in r]
             if len(pairs) >= 3:
-                self.add(Item("", "match", self.lang, w("anastomosis origins", self.lang, anastomosis=self.name(anastomosis)),
-                              "anastomosis-members", params, "artery", self.source(*statements), pairs=pairs,
-                              pair_iris=[(str(r["artery"]), str(r["arises_from"])) for r in rows if "arises_from" in r],
-                              right="arises_from"))
+                self.add(
+                    Item(
+                        "",
+                        "match",
+                        self.lang,
+                        w("anastomosis origins", self.lang, anastomosis=self.name(anastomosis)),
+                        "anastomosis-members",
+                        params,
+                        "artery",
+                        self.source(*statements),
+                        pairs=pairs,
+                        pair_iris=[(str(r["artery"]), str(r["arises_from"])) for r in rows if "arises_from" in r],
+                        right="arises_from",
+                    )
+                )
 
-    def vessel_item(self, stem: str, query: str, params: dict[str, str], column: str, keys: list[URIRef],
-                    statements: Iterable[tuple[Node, Node | None, Node]], where: dict[str, str] | None = None) -> None:
+    def vessel_item(
+        self,
+        stem: str,
+        query: str,
+        params: dict[str, str],
+        column: str,
+        keys: list[URIRef],
+        statements: Iterable[tuple[Node, Node | None, Node]],
+        where: dict[str, str] | None = None,
+    ) -> None:
         asked = self.kind(keys[0])
         options = [self.key_option(k) for k in keys]
         for key in keys:
@@ -371,8 +488,21 @@ SELECT DISTINCT ?allowed WHERE {
                 if row.get("relation") == RUNS_WITH and isinstance(other, URIRef) and self.disjoint(self.kind(other), asked):
                     options.append(self.disjoint_option(other, asked))
         if asked is not None and len(_unique(options)) > len(keys):
-            self.add(Item("", "choice" if len(keys) == 1 else "multi", self.lang, stem, query, params, column,
-                          self.source(*statements), options=_unique(options), where=where or {}, kind=str(asked)))
+            self.add(
+                Item(
+                    "",
+                    "choice" if len(keys) == 1 else "multi",
+                    self.lang,
+                    stem,
+                    query,
+                    params,
+                    column,
+                    self.source(*statements),
+                    options=_unique(options),
+                    where=where or {},
+                    kind=str(asked),
+                )
+            )
 
     def label_item(self) -> None:
         """Name the numbered boxes of the innervation pathway of gluteus minimus: roots, plexus, nerve, muscle."""
@@ -394,9 +524,11 @@ SELECT DISTINCT ?allowed WHERE {
         if len(nodes) < 3 or dot_available() is None:
             return
         number = {node: str(i) for i, node in enumerate(nodes, 1)}
-        lines = ['digraph "label" {', '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.3, ranksep=0.5];',
-                 '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica,Arial,sans-serif", '
-                 'fontsize=14, width=0.6];']
+        lines = [
+            'digraph "label" {',
+            '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.3, ranksep=0.5];',
+            '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica,Arial,sans-serif", fontsize=14, width=0.6];',
+        ]
         lines += [f'  n{number[n]} [label="{number[n]}"];' for n in nodes]
         lines += [f"  n{number[a]} -> n{number[b]};" for a, b in edges]
         try:
@@ -413,16 +545,33 @@ SELECT DISTINCT ?allowed WHERE {
                     statements.append((nerve, HAS_ROOT, root))
         codes = {r.get("root"): str(r["segment"]) for r in rows if "segment" in r}
         pairs = [(number[n], f"{codes[n]}: {self.name(n)}" if n in codes else self.name(n)) for n in nodes]
-        self.add(Item("", "label", self.lang, stem, "innervation", params, "root|plexus|nerve",
-                      self.source(*statements),
-                      pairs=pairs, pair_iris=[(number[n], str(n)) for n in nodes], right="name",
-                      svg=inline_svg(svg, "label", stem, stem)))
+        self.add(
+            Item(
+                "",
+                "label",
+                self.lang,
+                stem,
+                "innervation",
+                params,
+                "root|plexus|nerve",
+                self.source(*statements),
+                pairs=pairs,
+                pair_iris=[(number[n], str(n)) for n in nodes],
+                right="name",
+                svg=inline_svg(svg, "label", stem, stem),
+            )
+        )
 
     def latin_item(self) -> None:
         named = {URIRef(o.iri) for item in self.items for o in item.options}
         named |= {URIRef(i) for item in self.items for pair in item.pair_iris for i in pair if i.startswith("http") and "|" not in i}
-        named |= {URIRef(v) for item in self.items for k, v in [*item.params.items(), *(i for p in item.also for i in p.items())]
-                  if k in ("muscle", "space", "anastomosis") for v in [str(self.session.resolve_term(v))]}
+        named |= {
+            URIRef(v)
+            for item in self.items
+            for k, v in [*item.params.items(), *(i for p in item.also for i in p.items())]
+            if k in ("muscle", "space", "anastomosis")
+            for v in [str(self.session.resolve_term(v))]
+        }
         params = {"branch": compact_iri(iris.ANATOMICAL_ENTITY)}
         rows = self.run("labels", params)
         column = {"en": "english", "nb": "norwegian"}.get(self.lang, "english")
@@ -433,8 +582,21 @@ SELECT DISTINCT ?allowed WHERE {
                 pairs.append((str(own), str(latin)))
                 pair_iris.append((str(term), str(latin)))
         if len(pairs) >= 3:  # a matching task of at most eight pairs
-            self.add(Item("", "match", self.lang, w("latin names", self.lang), "labels", params, "term", "",
-                          pairs=pairs[:8], pair_iris=pair_iris[:8], right="latin"))
+            self.add(
+                Item(
+                    "",
+                    "match",
+                    self.lang,
+                    w("latin names", self.lang),
+                    "labels",
+                    params,
+                    "term",
+                    "",
+                    pairs=pairs[:8],
+                    pair_iris=pair_iris[:8],
+                    right="latin",
+                )
+            )
 
 
 def _unique(options: list[Option]) -> list[Option]:
@@ -447,7 +609,7 @@ def _unique(options: list[Option]) -> list[Option]:
 def _segment_key(code: str) -> tuple[int, int]:
     order = {"C": 0, "T": 1, "L": 2, "S": 3, "Co": 4}
     letters = code.rstrip("0123456789")
-    number = code[len(letters):]
+    number = code[len(letters) :]
     return order.get(letters, 9), int(number) if number.isdigit() else 0
 
 

@@ -90,14 +90,14 @@ def _front(item: Item) -> list[str]:
 
 def to_anki(items: list[Item]) -> str:
     """Tab-separated notes for Anki's import (front, back, source, tags), with Anki's header lines."""
+
     def field(lines: list[str]) -> str:
         return "<br>".join(escape(line).replace("\t", " ") for line in lines)
 
     out = ["#separator:tab", "#html:true", "#columns:Front\tBack\tSource\tTags", "#tags column:4", "#notetype:Basic"]
     for item in (i for i in items if i.type != "label"):  # label items need their picture: on the practice page
         back = [_answer_text(item)] + [f"✗ {o.text}: {o.feedback}" for o in item.options if not o.correct]
-        out.append("\t".join([field(_front(item)), field(back), field([item.source, _origin(item)]),
-                              f"gluteonto {item.query} {item.type}"]))
+        out.append("\t".join([field(_front(item)), field(back), field([item.source, _origin(item)]), f"gluteonto {item.query} {item.type}"]))
     return "\n".join(out) + "\n"
 
 

@@ -96,8 +96,15 @@ def _header(scope: Scope, name: bytes) -> str | None:
 class SparqlApp:
     """The ASGI application: the SPARQL endpoint, optionally a static site at ``/``."""
 
-    def __init__(self, pool: QueryPool, *, site: ASGIApp | None = None, allowed_hosts: Iterable[str] = (),
-                 cors_origins: Iterable[str] = (), allow_federation: bool = False) -> None:
+    def __init__(
+        self,
+        pool: QueryPool,
+        *,
+        site: ASGIApp | None = None,
+        allowed_hosts: Iterable[str] = (),
+        cors_origins: Iterable[str] = (),
+        allow_federation: bool = False,
+    ) -> None:
         self.pool = pool
         self.site = site
         self.allowed_hosts = list(allowed_hosts)
@@ -124,8 +131,7 @@ class SparqlApp:
 
     def _is_endpoint(self, scope: Scope) -> bool:
         path = scope["path"]
-        return path in _ENDPOINT_PATHS or (path == "/" and (
-            self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
+        return path in _ENDPOINT_PATHS or (path == "/" and (self.site is None or scope["method"] == "POST" or bool(scope.get("query_string"))))
 
     def _varies_on(self, scope: Scope) -> list[str]:
         """The request headers the response depends on (its ``Vary``): ``Origin`` always (other origins are
@@ -172,9 +178,11 @@ class SparqlApp:
         if method == "OPTIONS":
             extra = [("Allow", _ALLOW)]
             if cors:
-                extra += cors + [("Access-Control-Allow-Methods", "GET, POST"),
-                                 ("Access-Control-Allow-Headers", "Accept, Content-Type"),
-                                 ("Access-Control-Max-Age", "600")]
+                extra += cors + [
+                    ("Access-Control-Allow-Methods", "GET, POST"),
+                    ("Access-Control-Allow-Headers", "Accept, Content-Type"),
+                    ("Access-Control-Max-Age", "600"),
+                ]
             await respond(send, 204, b"", headers=extra)
             return
         if method not in ("GET", "HEAD", "POST"):
@@ -205,8 +213,14 @@ class SparqlApp:
 
     async def _read_job(self, scope: Scope, receive: Receive) -> QueryJob:
         try:
-            params = urllib.parse.parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True,
-                                            strict_parsing=False, encoding="utf-8", errors="strict", max_num_fields=200)
+            params = urllib.parse.parse_qsl(
+                scope.get("query_string", b"").decode("latin-1"),
+                keep_blank_values=True,
+                strict_parsing=False,
+                encoding="utf-8",
+                errors="strict",
+                max_num_fields=200,
+            )
         except (UnicodeDecodeError, ValueError):
             raise _Refused(400, "the query string is not valid UTF-8 form data") from None
         body = await self._read_body(scope, receive)
@@ -221,8 +235,9 @@ class SparqlApp:
                     raise _Refused(400, "the query is not valid UTF-8") from None
             elif content_type == "application/x-www-form-urlencoded":
                 try:
-                    params += urllib.parse.parse_qsl(body.decode("ascii"), keep_blank_values=True, encoding="utf-8",
-                                                     errors="strict", max_num_fields=200)
+                    params += urllib.parse.parse_qsl(
+                        body.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict", max_num_fields=200
+                    )
                 except (UnicodeDecodeError, ValueError):
                     raise _Refused(400, "the form data is not valid (ASCII form encoding of UTF-8)") from None
             else:
@@ -243,8 +258,7 @@ class SparqlApp:
         accept = parse_accept(_header(scope, b"accept") or "")
         if accept and not any(_acceptable(m) for m in accept):
             raise _Refused(406, "no acceptable format: answers are " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES]))
-        return QueryJob(query=query, accept=accept, default_graphs=graphs["default-graph-uri"],
-                        named_graphs=graphs["named-graph-uri"])
+        return QueryJob(query=query, accept=accept, default_graphs=graphs["default-graph-uri"], named_graphs=graphs["named-graph-uri"])
 
     # -- answering -------------------------------------------------------------------------------
     async def _answer(self, scope: Scope, receive: Receive, send: Send, job: QueryJob, cors: list[tuple[str, str]]) -> None:
@@ -307,6 +321,7 @@ class SparqlApp:
 
 def _with_vary(send: Send, varies: list[str]) -> Send:
     """``send`` that adds ``Vary: …`` to the response head (merged with a Vary already there)."""
+
     async def send_varying(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"vary"]
@@ -314,6 +329,7 @@ def _with_vary(send: Send, varies: list[str]) -> Send:
             names = list(dict.fromkeys([*varies, *(n.strip() for v in given for n in v.split(",") if n.strip())]))
             message = {**message, "headers": [*headers, (b"vary", ", ".join(names).encode("latin-1"))]}
         await send(message)
+
     return send_varying
 
 
@@ -338,8 +354,12 @@ def editor_path(accept_language: str) -> str:
 
 
 def _acceptable(media: str) -> bool:
-    return media in RESULT_TYPES or media in GRAPH_TYPES or media == "*/*" or \
-        any(t.startswith(media[:-1]) for t in [*RESULT_TYPES, *GRAPH_TYPES] if media.endswith("/*"))
+    return (
+        media in RESULT_TYPES
+        or media in GRAPH_TYPES
+        or media == "*/*"
+        or any(t.startswith(media[:-1]) for t in [*RESULT_TYPES, *GRAPH_TYPES] if media.endswith("/*"))
+    )
 
 
 def _check_iri(iri: str) -> None:

@@ -13,8 +13,9 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-async def respond(send: Send, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
-                   headers: Iterable[tuple[str, str]] = ()) -> None:
+async def respond(
+    send: Send, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8", headers: Iterable[tuple[str, str]] = ()
+) -> None:
     """Send a complete response: ``status``, ``body`` with its type and length, and ``headers``."""
     raw = [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]
     raw += [(k.lower().encode(), v.encode("latin-1")) for k, v in headers]

@@ -48,9 +48,17 @@ def static_site(directory: Path) -> ASGIApp:
         media = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if media.startswith("text/") or media in ("application/javascript", "application/json", "image/svg+xml"):
             media += "; charset=utf-8"
-        await send({"type": "http.response.start", "status": 200, "headers": [
-            (b"content-type", media.encode()), (b"content-length", str(info.st_size).encode()),
-            (b"x-content-type-options", b"nosniff")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", media.encode()),
+                    (b"content-length", str(info.st_size).encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                ],
+            }
+        )
         if scope["method"] == "HEAD":
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return

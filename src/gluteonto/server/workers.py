@@ -146,8 +146,10 @@ def _json_term(term: Any) -> dict[str, Any]:
         elif term.datatype.value != _XSD_STRING:
             cell["datatype"] = term.datatype.value
         return cell
-    return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}
+    return {
+        "type": "triple",
+        "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)},
+    }
 
 
 def _xml_term(term: Any) -> str:
@@ -187,8 +189,7 @@ def _write_solutions(result: Any, kind: str, out: _FrameWriter, max_rows: int) -
         from xml.sax.saxutils import quoteattr
 
         head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-        out.write(f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head><results>'
-                  .encode())
+        out.write(f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>{head}</head><results>'.encode())
     elif kind == "csv":
         out.write((",".join(variables) + "\r\n").encode())
     else:
@@ -205,8 +206,7 @@ def _write_solutions(result: Any, kind: str, out: _FrameWriter, max_rows: int) -
         elif kind == "xml":
             from xml.sax.saxutils import quoteattr
 
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, values, strict=True)
-                            if t is not None)
+            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, values, strict=True) if t is not None)
             out.write(f"<result>{cells}</result>".encode())
         elif kind == "csv":
             text.seek(0)
@@ -368,9 +368,16 @@ class _Worker:
 class QueryPool:
     """Runs :class:`QueryJob` s in killable child processes forked from a zygote that holds ``store``."""
 
-    def __init__(self, store: Any, *, timeout: float = limits.SERVER_QUERY_TIMEOUT, max_rows: int = limits.SERVER_MAX_ROWS,
-                 max_bytes: int = limits.SERVER_MAX_BYTES, memory: int = limits.SERVER_MEMORY,
-                 concurrency: int = limits.SERVER_CONCURRENCY) -> None:
+    def __init__(
+        self,
+        store: Any,
+        *,
+        timeout: float = limits.SERVER_QUERY_TIMEOUT,
+        max_rows: int = limits.SERVER_MAX_ROWS,
+        max_bytes: int = limits.SERVER_MAX_BYTES,
+        memory: int = limits.SERVER_MEMORY,
+        concurrency: int = limits.SERVER_CONCURRENCY,
+    ) -> None:
         self.timeout, self.concurrency = timeout, concurrency
         self._settings = {"timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "memory": memory}
         self._store = store
@@ -482,8 +489,7 @@ class QueryPool:
         reading = asyncio.ensure_future(read())
         leaving = asyncio.ensure_future(gone.wait())
         try:
-            done, _pending = await asyncio.wait({reading, leaving}, timeout=max(deadline - loop.time(), 0),
-                                                return_when=asyncio.FIRST_COMPLETED)
+            done, _pending = await asyncio.wait({reading, leaving}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED)
         finally:
             leaving.cancel()
         if reading in done:

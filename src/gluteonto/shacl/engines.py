@@ -85,8 +85,7 @@ def _rdflib_graph(quads: Iterable[Any]) -> Graph:
 
     graph = Graph()
     for quad in quads:
-        graph.add((to_rdflib(from_oxigraph(quad.subject)), to_rdflib(from_oxigraph(quad.predicate)),
-                   to_rdflib(from_oxigraph(quad.object))))
+        graph.add((to_rdflib(from_oxigraph(quad.subject)), to_rdflib(from_oxigraph(quad.predicate)), to_rdflib(from_oxigraph(quad.object))))
     return graph
 
 
@@ -99,8 +98,11 @@ def _around(store: Any, results: Sequence[ShaclResult]) -> Graph:
     from ..vocab import RDFS
 
     default, label, subclass = ox.DefaultGraph(), ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(RDFS.subClassOf))
-    todo: list[Any] = [ox.BlankNode(str(r.focus)) if isinstance(r.focus, BNode) else ox.NamedNode(str(r.focus))
-                       for r in results if isinstance(r.focus, (BNode, URIRef))]
+    todo: list[Any] = [
+        ox.BlankNode(str(r.focus)) if isinstance(r.focus, BNode) else ox.NamedNode(str(r.focus))
+        for r in results
+        if isinstance(r.focus, (BNode, URIRef))
+    ]
     seen: set[Any] = set()
     quads: list[Any] = []
     while todo:
@@ -111,11 +113,14 @@ def _around(store: Any, results: Sequence[ShaclResult]) -> Graph:
         if isinstance(node, ox.NamedNode):
             found = list(store.quads_for_pattern(node, label, None, default))
         else:
-            found = [*store.quads_for_pattern(node, None, None, default),
-                     *store.quads_for_pattern(None, subclass, node, default)]
+            found = [*store.quads_for_pattern(node, None, None, default), *store.quads_for_pattern(None, subclass, node, default)]
         quads.extend(found)
-        todo.extend(term for quad in found for term in (quad.subject, quad.predicate, quad.object)
-                    if isinstance(term, (ox.NamedNode, ox.BlankNode)) and term not in seen)
+        todo.extend(
+            term
+            for quad in found
+            for term in (quad.subject, quad.predicate, quad.object)
+            if isinstance(term, (ox.NamedNode, ox.BlankNode)) and term not in seen
+        )
     return _rdflib_graph(quads)
 
 
@@ -157,16 +162,22 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     except Exception as exc:  # rudof raises its own exception types for malformed shapes or data
         raise EngineMessageError(("rudof failed", {"detail": first_line(exc)})) from exc
     results = [
-        ShaclResult(focus=_rudof_term(entry.focus_node),  # type: ignore[arg-type]
-                    shape=_rudof_term(entry.source_shape),  # type: ignore[arg-type]
-                    severity=str(entry.severity).rsplit("#", 1)[-1].strip("<>"),
-                    path=_rudof_term(entry.path), value=_rudof_term(entry.value),
-                    messages=tuple(m for m in (_rudof_term(entry.message),) if m is not None))
+        ShaclResult(
+            focus=_rudof_term(entry.focus_node),  # type: ignore[arg-type]
+            shape=_rudof_term(entry.source_shape),  # type: ignore[arg-type]
+            severity=str(entry.severity).rsplit("#", 1)[-1].strip("<>"),
+            path=_rudof_term(entry.path),
+            value=_rudof_term(entry.value),
+            messages=tuple(m for m in (_rudof_term(entry.message),) if m is not None),
+        )
         for entry in report.violations
     ]
-    return EngineRun(conforms=bool(report.conforms), results=results,
-                     data=functools.cache(lambda: _around(data_store, results)),
-                     shapes=functools.cache(lambda: _as_rdflib(shapes_store)))
+    return EngineRun(
+        conforms=bool(report.conforms),
+        results=results,
+        data=functools.cache(lambda: _around(data_store, results)),
+        shapes=functools.cache(lambda: _as_rdflib(shapes_store)),
+    )
 
 
 def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
@@ -182,19 +193,23 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         raise MessageError(("file no triples", {"path": ", ".join(map(str, paths))}))
     shapes_graph = RdflibEngine.from_files([shapes or shapes_file()]).graph
     conforms, report_graph, _text = pyshacl.validate(
-        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, inplace=True)
+        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, inplace=True
+    )
     assert isinstance(report_graph, Graph)
     results = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         severity = report_graph.value(result, SH.resultSeverity)
-        results.append(ShaclResult(
-            focus=report_graph.value(result, SH.focusNode),  # type: ignore[arg-type]
-            shape=report_graph.value(result, SH.sourceShape),  # type: ignore[arg-type]
-            severity=str(severity).rsplit("#", 1)[-1], path=report_graph.value(result, SH.resultPath),
-            value=report_graph.value(result, SH.value),
-            messages=tuple(report_graph.objects(result, SH.resultMessage))))
-    return EngineRun(conforms=bool(conforms), results=results, data=lambda: data, shapes=lambda: shapes_graph,
-                     report_graph=lambda: report_graph)
+        results.append(
+            ShaclResult(
+                focus=report_graph.value(result, SH.focusNode),  # type: ignore[arg-type]
+                shape=report_graph.value(result, SH.sourceShape),  # type: ignore[arg-type]
+                severity=str(severity).rsplit("#", 1)[-1],
+                path=report_graph.value(result, SH.resultPath),
+                value=report_graph.value(result, SH.value),
+                messages=tuple(report_graph.objects(result, SH.resultMessage)),
+            )
+        )
+    return EngineRun(conforms=bool(conforms), results=results, data=lambda: data, shapes=lambda: shapes_graph, report_graph=lambda: report_graph)
 
 
 #: SHACL engines by the name ``gluteonto validate --engine`` accepts; the first is the default.

@@ -61,20 +61,24 @@ MUSCLE_ACTION, GLUTEUS_MINIMUS = URIRef(iris.MUSCLE_ACTION), URIRef(iris.GLUTEUS
 NERVE_PLEXUS, ANATOMICAL_SPACE = URIRef(iris.NERVE_PLEXUS), URIRef(iris.ANATOMICAL_SPACE)
 
 #: top-level branch or kind → (node fill colour, legend key); light, so diagrams print well in black and white
-_FILLS: list[tuple[URIRef, str, str]] = [(URIRef(kind), colour, key) for kind, colour, key in (
-    (iris.MUSCLE_ORGAN, "#f6dada", "muscles"),
-    (iris.MUSCLE_PART, "#f6dada", "muscles"),
-    (iris.NERVE, "#fff1b8", "nerves"),
-    (iris.NERVE_PLEXUS, "#fff1b8", "nerves"),
-    (iris.ARTERY, "#fbd3c9", "arteries"),
-    (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9", "arteries"),
-    (iris.ANATOMICAL_ENTITY, "#ececec", "other anatomy"),
-    (iris.BODILY_PROCESS, "#dce8fb", "actions"),
-    (iris.CLINICAL_ENTITY, "#ffe3cc", "clinical"),
-    (iris.HEALTH_CARE_PROCEDURE, "#d8f0d8", "exercises"),
-    (iris.BODY_CONDITION, "#ece0fa", "conditions"),  # positions and conditions
-    (iris.RISK_FACTOR, "#ece0fa", "conditions"),
-)]
+_FILLS: list[tuple[URIRef, str, str]] = [
+    (URIRef(kind), colour, key)
+    for kind, colour, key in (
+        (iris.MUSCLE_ORGAN, "#f6dada", "muscles"),
+        (iris.MUSCLE_PART, "#f6dada", "muscles"),
+        (iris.NERVE, "#fff1b8", "nerves"),
+        (iris.NERVE_PLEXUS, "#fff1b8", "nerves"),
+        (iris.ARTERY, "#fbd3c9", "arteries"),
+        (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9", "arteries"),
+        (iris.ANATOMICAL_ENTITY, "#ececec", "other anatomy"),
+        (iris.BODILY_PROCESS, "#dce8fb", "actions"),
+        (iris.CLINICAL_ENTITY, "#ffe3cc", "clinical"),
+        (iris.HEALTH_CARE_PROCEDURE, "#d8f0d8", "exercises"),
+        (iris.BODY_CONDITION, "#ece0fa", "conditions"),  # positions and conditions
+        (iris.RISK_FACTOR, "#ece0fa", "conditions"),
+    )
+]
+
 
 class DiagramError(GluteontoError):
     """Graphviz failed or is missing."""
@@ -135,8 +139,10 @@ def _legend_word(key: str, lang: str) -> str:
 
 def _texts(diagram: str, **values: str) -> tuple[dict[str, str], dict[str, str]]:
     """A diagram's title and description in every site language (``diagram.NAME.title``, ``….description``)."""
-    return ({lang: msg(f"diagram.{diagram}.title", lang, **values) for lang in SITE_LANGS},
-            {lang: msg(f"diagram.{diagram}.description", lang, **values) for lang in SITE_LANGS})
+    return (
+        {lang: msg(f"diagram.{diagram}.title", lang, **values) for lang in SITE_LANGS},
+        {lang: msg(f"diagram.{diagram}.description", lang, **values) for lang in SITE_LANGS},
+    )
 
 
 def _classes_with(ix: CardIndex, prop: URIRef) -> list[tuple[URIRef, URIRef]]:
@@ -179,8 +185,7 @@ def innervation(ix: CardIndex, lang: str) -> Diagram:
     and the spaces it lies in are drawn beside it.
     """
     d = Diagram("innervation", *_texts("innervation"))
-    nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)],
-                            "innervates", lang)
+    nerves, muscles = _draw(d, [*((n, m) for m, n in _classes_with(ix, INNERVATED_BY)), *_classes_with(ix, INNERVATES)], "innervates", lang)
     roots: list[URIRef] = []
     trunks: list[URIRef] = []  # nerves traced up from the innervating ones
 
@@ -289,8 +294,7 @@ def actions(ix: CardIndex, lang: str) -> Diagram:
     """The muscle actions of gluteus minimus (or a part of it) with agents, conditions, phases and effects."""
     d = Diagram("actions", *_texts("actions"))
     gm_parts = {GLUTEUS_MINIMUS} | {c for c, f in _classes_with(ix, PART_OF) if f == GLUTEUS_MINIMUS}
-    words = {HAS_AGENT: "performs", REQUIRES: "requires", ENHANCED_BY: "strongest with", OCCURS_DURING: "during",
-             PREVENTS: "prevents"}
+    words = {HAS_AGENT: "performs", REQUIRES: "requires", ENHANCED_BY: "strongest with", OCCURS_DURING: "during", PREVENTS: "prevents"}
     for action in sorted(ix.descendants(MUSCLE_ACTION), key=str):
         if not isinstance(action, URIRef):
             continue
@@ -336,8 +340,9 @@ def neighbourhood(ix: CardIndex, term: URIRef, lang: str, outgoing: int = 10, in
     for parent in ix.parents(term):
         d.add(Edge(term, parent, _word("is a", lang), dashed=True))
     out = [(str(p), Edge(term, f, _phrase(ix, p, lang))) for p, f, _n in sorted(ix.restrictions(term), key=lambda t: (str(t[0]), str(t[1])))]
-    into = [(str(p), Edge(c, term, _phrase(ix, p, lang)))
-            for c, p, _n in sorted(ix.pointing_to(term), key=lambda t: (str(t[1]), str(t[0]))) if c != term]
+    into = [
+        (str(p), Edge(c, term, _phrase(ix, p, lang))) for c, p, _n in sorted(ix.pointing_to(term), key=lambda t: (str(t[1]), str(t[0]))) if c != term
+    ]
     drawn = _round_robin(out, outgoing)
     targets = {edge.head for edge in drawn}
     for edge in drawn + _round_robin([(k, e) for k, e in into if e.tail not in targets], incoming):
@@ -378,17 +383,18 @@ def _fill(ix: CardIndex, node: URIRef) -> tuple[str, str]:
 def _legend(diagram: Diagram, ix: CardIndex, lang: str) -> str:
     """The diagram's title with a key below it, as a Graphviz HTML-like label (shown above the drawing)."""
     fills = dict.fromkeys(_fill(ix, node) for node in diagram.nodes())
-    cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(_legend_word(key, lang))}</TD>'
-             for colour, key in fills]
+    cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(_legend_word(key, lang))}</TD>' for colour, key in fills]
     notes = ["solid"] + (["dashed"] if any(e.dashed for e in diagram.edges) else []) + (["codes"] if diagram.codes else [])
     cells += [f"<TD>{_html(_legend_word(key, lang))}</TD>" for key in notes]
     rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
     width = max(len(r) for r in rows)
     body = "".join(f"<TR>{''.join(r)}{'<TD></TD>' * (width - len(r))}</TR>" for r in rows)
     title = _html(diagram.titles.get(lang, diagram.titles.get("en", diagram.name)))
-    return (f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3" ID="legend"><TR><TD COLSPAN="{width}"><FONT POINT-SIZE="14">'
-            f'<B>{title}</B></FONT></TD></TR><TR><TD COLSPAN="{width}" ALIGN="LEFT"><I>{_html(_legend_word("legend", lang))}'
-            f"</I></TD></TR>{body}</TABLE>>")
+    return (
+        f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3" ID="legend"><TR><TD COLSPAN="{width}"><FONT POINT-SIZE="14">'
+        f'<B>{title}</B></FONT></TD></TR><TR><TD COLSPAN="{width}" ALIGN="LEFT"><I>{_html(_legend_word("legend", lang))}'
+        f"</I></TD></TR>{body}</TABLE>>"
+    )
 
 
 def _html(text: str) -> str:
@@ -404,8 +410,7 @@ def node_name(ix: CardIndex, node: URIRef, lang: str, latin: bool = False) -> st
     return ix.name(node, lang).text
 
 
-def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef], str | None], *, latin: bool = False,
-           legend: bool = True) -> str:
+def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef], str | None], *, latin: bool = False, legend: bool = True) -> str:
     """Graphviz text for ``diagram``; nodes carry their page address (``href``) and a tooltip.
 
     The drawing is headed by the diagram's title and a key to its colours and lines (``legend``);
@@ -414,22 +419,31 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
     ids = {node: f"n{i}" for i, node in enumerate(diagram.nodes())}
     title = diagram.titles.get(lang, diagram.titles.get("en", diagram.name))
     heading = f"label={_legend(diagram, ix, lang)}, labelloc=t, labeljust=l, " if legend else ""
-    out = [f"digraph {_quote(title)} {{",
-           (f"  graph [{heading}rankdir={diagram.rankdir}, fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, nodesep=0.3, "
-           f"ranksep=0.5, bgcolor=\"transparent\", tooltip={_quote(title)}];"),
-           ("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, "
-           "color=\"#444444\", fillcolor=\"#ffffff\", margin=\"0.12,0.05\"];"),
-           "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=9, color=\"#555555\", fontcolor=\"#333333\"];"]
+    out = [
+        f"digraph {_quote(title)} {{",
+        (
+            f'  graph [{heading}rankdir={diagram.rankdir}, fontname="Helvetica,Arial,sans-serif", fontsize=11, nodesep=0.3, '
+            f'ranksep=0.5, bgcolor="transparent", tooltip={_quote(title)}];'
+        ),
+        (
+            '  node [shape=box, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=11, '
+            'color="#444444", fillcolor="#ffffff", margin="0.12,0.05"];'
+        ),
+        '  edge [fontname="Helvetica,Arial,sans-serif", fontsize=9, color="#555555", fontcolor="#333333"];',
+    ]
     for node, node_id in ids.items():
         ref = ix.ref(node, lang)
         name = _wrap(node_name(ix, node, lang, latin))
         code = diagram.codes.get(node)
-        attrs = [f"label={_quote(f'{code}{chr(10)}{name}' if code else name)}", f"fillcolor={_quote(_fill(ix, node)[0])}",
-                 f"tooltip={_quote(f'{ref.name.text} ({ref.curie})')}"]
+        attrs = [
+            f"label={_quote(f'{code}{chr(10)}{name}' if code else name)}",
+            f"fillcolor={_quote(_fill(ix, node)[0])}",
+            f"tooltip={_quote(f'{ref.name.text} ({ref.curie})')}",
+        ]
         url = href(ref)
         if url:
             attrs.append(f"URL={_quote(url)}")
-            attrs.append("target=\"_top\"")
+            attrs.append('target="_top"')
         if node == diagram.focus:
             attrs.append("penwidth=2.5")
         out.append(f"  {node_id} [{', '.join(attrs)}];")
@@ -536,8 +550,7 @@ def render_svgs(dot_texts: Sequence[str], dot: str | None = None, timeout: float
 def standalone_svg(document: str, title: str, description: str) -> str:
     """An SVG file whose first children are its ``title`` and ``description`` (shown by viewers and read aloud)."""
     head_end = document.index(">", document.index("<svg")) + 1
-    return (document[:head_end] + f"\n<title>{escape(title)}</title>\n<desc>{escape(description)}</desc>"
-            + document[head_end:])
+    return document[:head_end] + f"\n<title>{escape(title)}</title>\n<desc>{escape(description)}</desc>" + document[head_end:]
 
 
 def inline_svg(document: str, prefix: str, title: str, description: str) -> str:
@@ -547,6 +560,4 @@ def inline_svg(document: str, prefix: str, title: str, description: str) -> str:
     body = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}-{re.sub(r"[^A-Za-z0-9_.-]", "_", m.group(1))}"', body)
     head_end = body.index(">", body.index("<svg")) + 1
     opening = body[:head_end].replace("<svg", f'<svg aria-labelledby="{prefix}-title {prefix}-desc" class="diagram"', 1)
-    return (opening + f'\n<title id="{prefix}-title">{escape(title)}</title><desc id="{prefix}-desc">{escape(description)}</desc>'
-            + body[head_end:])
-
+    return opening + f'\n<title id="{prefix}-title">{escape(title)}</title><desc id="{prefix}-desc">{escape(description)}</desc>' + body[head_end:]

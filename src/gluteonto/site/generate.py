@@ -142,6 +142,7 @@ class _Site:
     def term_href(self, root: str, lang: str) -> Callable[[TermRef], str | None]:
         def href(ref: TermRef) -> str | None:
             return f"{root}{page_path('terms/' + slug(ref), lang)}" if ref.iri in self.paged else None
+
         return href
 
     def question_href(self, root: str, lang: str) -> Callable[[str], str | None]:
@@ -153,8 +154,7 @@ class _Site:
         path.write_text(text, encoding="utf-8")
 
     def page(self, name: str, lang: str, title: str, body: str, current: str | None = None, body_class: str = "") -> None:
-        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current,
-                                                            body_class=body_class))
+        self.write(page_path(name, lang), self.shell.render(name=name, lang=lang, title=title, body=body, current=current, body_class=body_class))
         self.report.pages += 1
 
     # -- diagrams -------------------------------------------------------------------------
@@ -176,15 +176,15 @@ class _Site:
         self.report.diagrams = len(site) + len(hoods)
         return site, hoods
 
-    def figure(self, svg: str | None, prefix: str, title: str, description: str, root: str, lang: str,
-               file_link: str | None = None) -> str:
+    def figure(self, svg: str | None, prefix: str, title: str, description: str, root: str, lang: str, file_link: str | None = None) -> str:
         if svg is None:
-            return f'<figure class="diagram"><p class="note">{escape(t("no diagrams", lang))}</p>' \
-                   f"<figcaption>{escape(title)}</figcaption></figure>"
+            return f'<figure class="diagram"><p class="note">{escape(t("no diagrams", lang))}</p><figcaption>{escape(title)}</figcaption></figure>'
         inline = dg.inline_svg(svg.replace(_ROOT, root), prefix, title, description)
         link = f' · <a href="{escape(file_link)}">{escape(t("diagram file", lang))}</a>' if file_link else ""
-        return (f'<figure class="diagram" id="{prefix}">{inline}<figcaption><strong>{escape(title)}</strong>. '
-                f"{escape(description)}{link}</figcaption></figure>")
+        return (
+            f'<figure class="diagram" id="{prefix}">{inline}<figcaption><strong>{escape(title)}</strong>. '
+            f"{escape(description)}{link}</figcaption></figure>"
+        )
 
     # -- pages ----------------------------------------------------------------------------
     def term_pages(self, hoods: dict[tuple[URIRef, str], str], questions: QuestionTable) -> None:
@@ -196,14 +196,18 @@ class _Site:
     def term_page(self, card: TermCard, iri: URIRef, lang: str, hood: str | None) -> None:
         root = "../"
         page = f"terms/{slug(card.term)}"
-        html = render_html(card, self.term_href(root, lang), self.question_href(root, lang),
-                           lambda other: f"{root}{page_path(page, other)}" if other in SITE_LANGS else None)
+        html = render_html(
+            card,
+            self.term_href(root, lang),
+            self.question_href(root, lang),
+            lambda other: f"{root}{page_path(page, other)}" if other in SITE_LANGS else None,
+        )
         latin = next((n.text for n in card.labels if n.lang == "la"), None)
         if latin and latin != card.term.name.text:
             html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
         links = []
         if iri in self.pathway_set:
-            links.append((f'{root}{page_path("pathways/" + slug(card.term), lang)}', t("pathway from here", lang)))
+            links.append((f"{root}{page_path('pathways/' + slug(card.term), lang)}", t("pathway from here", lang)))
         if card.kind == "class":
             links.append(self.printable(card, lang))
         if links:
@@ -247,47 +251,73 @@ class _Site:
             href = self.term_href(root, lang)
             for iri in self.pathways:
                 pathway = build_pathway(self.session, iri, lang)
-                self.page(f"pathways/{slug(iri)}", lang, f"{pathway.term.name.text} — {t('pathways', lang).lower()}",
-                          pathway_html(pathway, href), current="pathways")
+                self.page(
+                    f"pathways/{slug(iri)}",
+                    lang,
+                    f"{pathway.term.name.text} — {t('pathways', lang).lower()}",
+                    pathway_html(pathway, href),
+                    current="pathways",
+                )
             featured = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
             rest = sorted(self.pathways, key=lambda i: self.ix.name(i, lang).text.casefold())
-            listing = "".join(f'<li><a href="{page_path("pathways/" + slug(i), lang)}">{escape(capitalize(self.ix.name(i, lang).text))}</a></li>'
-                              for i in rest)
-            body = (f"<h1>{escape(t('pathways title', lang))}</h1><p>{escape(t('pathways intro', lang))}</p>"
-                    f'<div class="grid">{featured}</div><h2>{escape(t("all pathways", lang))}</h2><ul class="columns">{listing}</ul>')
+            listing = "".join(
+                f'<li><a href="{page_path("pathways/" + slug(i), lang)}">{escape(capitalize(self.ix.name(i, lang).text))}</a></li>' for i in rest
+            )
+            body = (
+                f"<h1>{escape(t('pathways title', lang))}</h1><p>{escape(t('pathways intro', lang))}</p>"
+                f'<div class="grid">{featured}</div><h2>{escape(t("all pathways", lang))}</h2><ul class="columns">{listing}</ul>'
+            )
             self.page("pathways", lang, t("pathways title", lang), body, current="pathways")
 
     def pathway_tile(self, iri: URIRef, lang: str, root: str) -> str:
         ref = self.ix.ref(iri, lang)
-        return (f'<a href="{root}{page_path("pathways/" + slug(ref), lang)}"><strong>{escape(capitalize(ref.name.text))}</strong><br>'
-                f'<span class="muted">{escape(t("kind pathway", lang))}</span></a>')
+        return (
+            f'<a href="{root}{page_path("pathways/" + slug(ref), lang)}"><strong>{escape(capitalize(ref.name.text))}</strong><br>'
+            f'<span class="muted">{escape(t("kind pathway", lang))}</span></a>'
+        )
 
     def home(self, site: dict[tuple[str, str], str]) -> None:
         for lang in SITE_LANGS:
             texts = self.ix.texts(URIRef(ONTOLOGY_IRI), DCTERMS.title)
             title = (texts.get(lang) or texts.get("en") or ["gluteonto"])[0]
             main = self.ix.ref(MAIN_TERM, lang)
-            counts = t("counts", lang, classes=len(self.classes),
-                       relations=sum(1 for i in self.terms if self.ix.kind(i) == "object property"),
-                       questions=sum(1 for q in self.questions if q.group == "questions"),
-                       sources=sum(1 for i in self.terms if self.ix.kind(i) == "individual"))
-            tiles = [(f'<a href="{page_path("terms/" + slug(main), lang)}"><strong>{escape(main.name.text)}</strong><br>'
-                     f'<span class="muted">{escape(t("start here", lang))}</span></a>')]
+            counts = t(
+                "counts",
+                lang,
+                classes=len(self.classes),
+                relations=sum(1 for i in self.terms if self.ix.kind(i) == "object property"),
+                questions=sum(1 for q in self.questions if q.group == "questions"),
+                sources=sum(1 for i in self.terms if self.ix.kind(i) == "individual"),
+            )
+            tiles = [
+                (
+                    f'<a href="{page_path("terms/" + slug(main), lang)}"><strong>{escape(main.name.text)}</strong><br>'
+                    f'<span class="muted">{escape(t("start here", lang))}</span></a>'
+                )
+            ]
             for key, make in dg.SITE_DIAGRAMS.items():
                 diagram = make(self.ix, lang)
-                tiles.append(f'<a href="{page_path("diagrams", lang)}#d-{key}"><strong>{escape(diagram.titles[lang])}</strong>'
-                             f'<br><span class="muted">{escape(t("diagrams", lang))}</span></a>')
-            tiles.append(f'<a href="{page_path("questions", lang)}"><strong>{escape(t("questions", lang))}</strong><br>'
-                         f'<span class="muted">{escape(t("questions subtitle", lang))}</span></a>')
-            tiles.append(f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
-                         f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
-                         f'{escape(t("sources", lang).lower())}</span></a>')
+                tiles.append(
+                    f'<a href="{page_path("diagrams", lang)}#d-{key}"><strong>{escape(diagram.titles[lang])}</strong>'
+                    f'<br><span class="muted">{escape(t("diagrams", lang))}</span></a>'
+                )
+            tiles.append(
+                f'<a href="{page_path("questions", lang)}"><strong>{escape(t("questions", lang))}</strong><br>'
+                f'<span class="muted">{escape(t("questions subtitle", lang))}</span></a>'
+            )
+            tiles.append(
+                f'<a href="{page_path("browse", lang)}"><strong>{escape(t("browse", lang))}</strong><br>'
+                f'<span class="muted">{escape(t("classes", lang))}, {escape(t("relations", lang).lower())}, '
+                f"{escape(t('sources', lang).lower())}</span></a>"
+            )
             pathways = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
-            body = (f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
-                    f'<section class="home-pathways"><h2><a href="{page_path("pathways", lang)}">{escape(t("pathways title", lang))}</a></h2>'
-                    f'<p>{escape(t("pathways intro", lang))}</p><div class="grid">{pathways}</div></section>\n'
-                    f"<p>{escape(counts)}</p>\n<div class=\"grid\">{''.join(tiles)}</div>\n"
-                    f"<p class=\"muted\">{escape(t('offline', lang))}</p>")
+            body = (
+                f"<h1>{escape(title)}</h1>\n<p>{escape(t('home intro', lang))}</p>\n"
+                f'<section class="home-pathways"><h2><a href="{page_path("pathways", lang)}">{escape(t("pathways title", lang))}</a></h2>'
+                f'<p>{escape(t("pathways intro", lang))}</p><div class="grid">{pathways}</div></section>\n'
+                f'<p>{escape(counts)}</p>\n<div class="grid">{"".join(tiles)}</div>\n'
+                f'<p class="muted">{escape(t("offline", lang))}</p>'
+            )
             first = next(iter(dg.SITE_DIAGRAMS))
             diagram = dg.SITE_DIAGRAMS[first](self.ix, lang)
             body += "\n" + self.figure(site.get((first, lang)), f"home-{first}", diagram.titles[lang], diagram.descriptions[lang], "", lang)
@@ -299,22 +329,30 @@ class _Site:
                 diagram = make(self.ix, lang)
                 for variant in ("", "-la"):
                     if (key, lang + variant) in site:
-                        self.write(f"diagrams/{key}.{lang}{variant}.svg",
-                                   dg.standalone_svg(site[(key, lang + variant)].replace(_ROOT, "../"), diagram.titles[lang],
-                                                     diagram.descriptions[lang]))
+                        self.write(
+                            f"diagrams/{key}.{lang}{variant}.svg",
+                            dg.standalone_svg(site[(key, lang + variant)].replace(_ROOT, "../"), diagram.titles[lang], diagram.descriptions[lang]),
+                        )
         for lang in SITE_LANGS:
-            parts = [f"<h1>{escape(t('diagrams', lang))}</h1>", f"<p class=\"muted\">{escape(t('diagram help', lang))}</p>"]
+            parts = [f"<h1>{escape(t('diagrams', lang))}</h1>", f'<p class="muted">{escape(t("diagram help", lang))}</p>']
             for key, make in dg.SITE_DIAGRAMS.items():
                 diagram = make(self.ix, lang)
                 svg = site.get((key, lang))
                 parts.append(f'<h2 id="d-{key}">{escape(diagram.titles[lang])}</h2>')
-                parts.append(self.figure(svg, f"fig-{key}", diagram.titles[lang], diagram.descriptions[lang], "", lang,
-                                         f"diagrams/{key}.{lang}.svg" if svg else None))
+                parts.append(
+                    self.figure(
+                        svg, f"fig-{key}", diagram.titles[lang], diagram.descriptions[lang], "", lang, f"diagrams/{key}.{lang}.svg" if svg else None
+                    )
+                )
                 latin = site.get((key, lang + "-la"))
                 if latin:
-                    parts.append(f'<details class="latin-diagram"><summary>{escape(t("latin names", lang))}</summary>'
-                                 + self.figure(latin, f"fig-{key}-la", diagram.titles[lang], diagram.descriptions[lang], "", lang,
-                                               f"diagrams/{key}.{lang}-la.svg") + "</details>")
+                    parts.append(
+                        f'<details class="latin-diagram"><summary>{escape(t("latin names", lang))}</summary>'
+                        + self.figure(
+                            latin, f"fig-{key}-la", diagram.titles[lang], diagram.descriptions[lang], "", lang, f"diagrams/{key}.{lang}-la.svg"
+                        )
+                        + "</details>"
+                    )
             self.page("diagrams", lang, t("diagrams", lang), "\n".join(parts), current="diagrams")
 
     def browse(self) -> None:
@@ -338,13 +376,13 @@ class _Site:
             return f"<li>{link(iri)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
 
         tops = sorted((c for c in self.classes if not self.ix.parents(c)), key=lambda c: self.ix.name(c, lang).text.casefold())
-        parts = [f"<h1>{escape(t('browse', lang))}</h1>",
-                 f"<h2>{escape(t('classes', lang))}</h2><div class=\"tree\"><ul>{''.join(tree(c, frozenset({c})) for c in tops)}</ul></div>"]
-        for kind, key in (("object property", "relations"), ("annotation property", "annotation properties"),
-                          ("individual", "sources")):
+        parts = [
+            f"<h1>{escape(t('browse', lang))}</h1>",
+            f'<h2>{escape(t("classes", lang))}</h2><div class="tree"><ul>{"".join(tree(c, frozenset({c})) for c in tops)}</ul></div>',
+        ]
+        for kind, key in (("object property", "relations"), ("annotation property", "annotation properties"), ("individual", "sources")):
             items = sorted((i for i in self.terms if self.ix.kind(i) == kind), key=lambda i: self.ix.name(i, lang).text.casefold())
-            parts.append(f"<h2>{escape(t(key, lang))}</h2><ul class=\"columns\">"
-                         + "".join(f"<li>{link(i)}</li>" for i in items) + "</ul>")
+            parts.append(f'<h2>{escape(t(key, lang))}</h2><ul class="columns">' + "".join(f"<li>{link(i)}</li>" for i in items) + "</ul>")
         self.page("browse", lang, t("browse", lang), "\n".join(parts), current="browse")
 
     def cell(self, value: Node | None, lang: str, root: str) -> str:
@@ -381,8 +419,12 @@ class _Site:
         result = without_columns(result, [*own_label_columns(result), *(p.name for p in spec.params)])
         names = [header(v, lang) for v in result.variables]
         head = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
-        rows = "".join("<tr>" + "".join(f'<td data-label="{escape(name)}">{self.cell(c, lang, root)}</td>'
-                                        for name, c in zip(names, row, strict=False)) + "</tr>" for row in result.rows)
+        rows = "".join(
+            "<tr>"
+            + "".join(f'<td data-label="{escape(name)}">{self.cell(c, lang, root)}</td>' for name, c in zip(names, row, strict=False))
+            + "</tr>"
+            for row in result.rows
+        )
         count = tn("rows", len(result.rows), lang)
         return f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table><p class="muted">{escape(count)}</p>'
 
@@ -399,9 +441,11 @@ class _Site:
                     listing.append(f"<h2>{escape(t(key, lang) if key in _GROUP_KEYS else group)}</h2><ul>")
                 name = "questions/" + spec.name.replace("/", "-")
                 text, text_lang = _described(spec, "description", lang)
-                listing.append(f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
-                               f'<code>{escape(spec.name_in(lang))}</code><br><span class="muted"'
-                               f'{" lang=" + chr(34) + text_lang + chr(34) if text_lang != lang else ""}>{escape(text)}</span></li>')
+                listing.append(
+                    f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
+                    f'<code>{escape(spec.name_in(lang))}</code><br><span class="muted"'
+                    f"{' lang=' + chr(34) + text_lang + chr(34) if text_lang != lang else ''}>{escape(text)}</span></li>"
+                )
                 self.question_page(spec, name, lang)
             listing.append("</ul>")
             self.page("questions", lang, t("questions", lang), "\n".join(listing), current="questions")
@@ -421,60 +465,83 @@ class _Site:
         parts = [f"<h1>{escape(spec.title(lang))}</h1>"]
         for other in other_langs(lang):
             if spec.titles.get(other) and spec.titles.get(other) != spec.title(lang):
-                parts.append(f'<p class="muted">{escape(t("in language." + other, lang))} <span lang="{other}">'
-                             f'{escape(spec.titles[other])}</span></p>')
+                parts.append(
+                    f'<p class="muted">{escape(t("in language." + other, lang))} <span lang="{other}">{escape(spec.titles[other])}</span></p>'
+                )
         for key, heading in (("description", "description"), ("answer", "answer means")):
             text, text_lang = _described(spec, key, lang)
             if text:
-                marker = f' <small>{escape(t("english only", lang))}</small>' if text_lang != lang else ""
-                parts.append(f"<h2>{escape(t(heading, lang))}</h2><p lang=\"{text_lang}\">{escape(text)}{marker}</p>")
+                marker = f" <small>{escape(t('english only', lang))}</small>" if text_lang != lang else ""
+                parts.append(f'<h2>{escape(t(heading, lang))}</h2><p lang="{text_lang}">{escape(text)}{marker}</p>')
         parts.append(f"<h2>{escape(t('parameters', lang))}</h2>")
         if spec.params:
             helps = [_param_help(spec, p, lang) for p in spec.params]
             labels = [escape(t(key, lang)) for key in ("parameter", "default", "meaning")]
-            rows = "".join(f'<tr><td data-label="{labels[0]}"><code>{escape(param_name(p.name, lang))}</code></td><td data-label="{labels[1]}">'
-                           f'{self.default_of(p, lang)}</td><td data-label="{labels[2]}" lang="{h_lang}">{escape(h_text)}</td></tr>'
-                           for p, (h_text, h_lang) in zip(spec.params, helps, strict=True))
-            parts.append(f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
-                         f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
-                         f"<tbody>{rows}</tbody></table>")
+            rows = "".join(
+                f'<tr><td data-label="{labels[0]}"><code>{escape(param_name(p.name, lang))}</code></td><td data-label="{labels[1]}">'
+                f'{self.default_of(p, lang)}</td><td data-label="{labels[2]}" lang="{h_lang}">{escape(h_text)}</td></tr>'
+                for p, (h_text, h_lang) in zip(spec.params, helps, strict=True)
+            )
+            parts.append(
+                f'<table><thead><tr><th scope="col">{escape(t("parameter", lang))}</th><th scope="col">'
+                f'{escape(t("default", lang))}</th><th scope="col">{escape(t("meaning", lang))}</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
-        example = " ".join(f"-p {param_name(p.name, lang)}=\"{lang if p.name == 'lang' else p.default}\"" for p in spec.params)
-        parts.append(f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
-                     f'<pre class="cli"><code>gluteonto query {escape(spec.name_in(lang))} {escape(example)}</code></pre>')
+        example = " ".join(f'-p {param_name(p.name, lang)}="{lang if p.name == "lang" else p.default}"' for p in spec.params)
+        parts.append(
+            f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
+            f'<pre class="cli"><code>gluteonto query {escape(spec.name_in(lang))} {escape(example)}</code></pre>'
+        )
         parts.append(f"<h2>{escape(t('sparql', lang))}</h2><pre><code>{escape(spec.text)}</code></pre>")
         parts.append(f"<h2>{escape(t('default answer', lang))}</h2>{self.answer(spec, lang, root)}")
         self.page(name, lang, spec.title(lang), "\n".join(parts), current="questions")
 
     def search(self) -> None:
-        kinds = {"class": "kind class", "object property": "kind object property",
-                 "annotation property": "kind annotation property", "individual": "kind individual"}
+        kinds = {
+            "class": "kind class",
+            "object property": "kind object property",
+            "annotation property": "kind annotation property",
+            "individual": "kind individual",
+        }
         entries = []
         for iri in self.terms:
             labels = {lang: values[0] for lang, values in self.ix.texts(iri, _LABEL).items() if lang in LABEL_LANGS}
             if not labels:
                 continue
-            synonyms = sorted({(text, lang) for prop in _SYNONYMS for lang, values in self.ix.texts(iri, prop).items()
-                               for text in values})
+            synonyms = sorted({(text, lang) for prop in _SYNONYMS for lang, values in self.ix.texts(iri, prop).items() for text in values})
             kind = kinds.get(self.ix.kind(iri), "kind class")
-            entries.append({"u": "terms/" + slug(iri), "k": {lang: t(kind, lang) for lang in SITE_LANGS}, "l": labels,
-                            "s": [list(s) for s in synonyms]})
+            entries.append(
+                {"u": "terms/" + slug(iri), "k": {lang: t(kind, lang) for lang in SITE_LANGS}, "l": labels, "s": [list(s) for s in synonyms]}
+            )
         for spec in self.questions:
-            entries.append({"u": "questions/" + spec.name.replace("/", "-"),
-                            "k": {lang: t("kind question", lang) for lang in SITE_LANGS},
-                            "l": {lang: spec.title(lang) for lang in SITE_LANGS}, "s": [[spec.name, "en"]]})
+            entries.append(
+                {
+                    "u": "questions/" + spec.name.replace("/", "-"),
+                    "k": {lang: t("kind question", lang) for lang in SITE_LANGS},
+                    "l": {lang: spec.title(lang) for lang in SITE_LANGS},
+                    "s": [[spec.name, "en"]],
+                }
+            )
         for iri in self.pathways:  # after the terms: an equal match opens the term page, the pathway comes next
-            entries.append({"u": "pathways/" + slug(iri), "k": {lang: t("kind pathway", lang) for lang in SITE_LANGS},
-                            "l": {lang: self.ix.name(iri, lang).text for lang in SITE_LANGS}, "s": []})
+            entries.append(
+                {
+                    "u": "pathways/" + slug(iri),
+                    "k": {lang: t("kind pathway", lang) for lang in SITE_LANGS},
+                    "l": {lang: self.ix.name(iri, lang).text for lang in SITE_LANGS},
+                    "s": [],
+                }
+            )
         words = {lang: {"none": t("search none", lang)} for lang in SITE_LANGS}
-        data = json.dumps({"entries": entries, "langs": list(LABEL_LANGS), "words": words}, ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":"))
+        data = json.dumps({"entries": entries, "langs": list(LABEL_LANGS), "words": words}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
         for lang in SITE_LANGS:
-            body = (f"<h1>{escape(t('search results', lang))}</h1><p id=\"search-summary\" class=\"muted\"></p>"
-                    f"<noscript><p class=\"note\">{escape(t('search needs js', lang))}</p></noscript>"
-                    f'<ul id="search-results" class="search-results"></ul>')
+            body = (
+                f'<h1>{escape(t("search results", lang))}</h1><p id="search-summary" class="muted"></p>'
+                f'<noscript><p class="note">{escape(t("search needs js", lang))}</p></noscript>'
+                f'<ul id="search-results" class="search-results"></ul>'
+            )
             self.page("search", lang, t("search results", lang), body)
 
     def practice(self) -> None:
@@ -489,12 +556,14 @@ class _Site:
         for lang in SITE_LANGS:
             ui = {key: w(key, lang) for key in ("check", "correct", "wrong", "score", "choose", "item")}
             words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-            body = (f"<h1>{escape(w('title', lang))}</h1><p>{escape(w('intro', lang))}</p>"
-                    f"<p class=\"muted cli\">{escape(w('export hint', lang))}</p>"
-                    f"<noscript><p class=\"note\">{escape(w('needs js', lang))}</p></noscript>"
-                    f'<p id="practice-score" class="score" aria-live="polite"></p><div id="practice"></div>'
-                    f'<script type="application/json" id="practice-words">{words}</script>'
-                    f'<script src="assets/practice-data.js"></script><script src="assets/practice.js"></script>')
+            body = (
+                f"<h1>{escape(w('title', lang))}</h1><p>{escape(w('intro', lang))}</p>"
+                f'<p class="muted cli">{escape(w("export hint", lang))}</p>'
+                f'<noscript><p class="note">{escape(w("needs js", lang))}</p></noscript>'
+                f'<p id="practice-score" class="score" aria-live="polite"></p><div id="practice"></div>'
+                f'<script type="application/json" id="practice-words">{words}</script>'
+                f'<script src="assets/practice-data.js"></script><script src="assets/practice.js"></script>'
+            )
             self.page("practice", lang, w("title", lang), body, current="practice")
 
     def editor(self) -> None:
@@ -519,16 +588,18 @@ class _Site:
         for lang in SITE_LANGS:
             ui = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
             words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-            body = (f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
-                    f'<p class="note editor-offline">{escape(t("editor needs server", lang))}</p>'
-                    f'<form id="sparql-form"><p><label for="sparql-question">{escape(t("editor load", lang))}</label><br>'
-                    f'<select id="sparql-question"><option value="">–</option></select></p>'
-                    f'<p><label for="sparql-text">{escape(t("editor query", lang))}</label><br>'
-                    f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false" translate="no">{escape(first)}</textarea></p>'
-                    f'<p><button type="submit">{escape(t("editor run", lang))}</button></p></form>'
-                    f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
-                    f'<script type="application/json" id="editor-words">{words}</script>'
-                    f'<script src="assets/editor-data.js"></script><script src="assets/editor.js"></script>')
+            body = (
+                f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
+                f'<p class="note editor-offline">{escape(t("editor needs server", lang))}</p>'
+                f'<form id="sparql-form"><p><label for="sparql-question">{escape(t("editor load", lang))}</label><br>'
+                f'<select id="sparql-question"><option value="">–</option></select></p>'
+                f'<p><label for="sparql-text">{escape(t("editor query", lang))}</label><br>'
+                f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false" translate="no">{escape(first)}</textarea></p>'
+                f'<p><button type="submit">{escape(t("editor run", lang))}</button></p></form>'
+                f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
+                f'<script type="application/json" id="editor-words">{words}</script>'
+                f'<script src="assets/editor-data.js"></script><script src="assets/editor.js"></script>'
+            )
             self.page("sparql-editor", lang, t("editor title", lang), body, current="sparql-editor")
 
     def build(self) -> SiteReport:
@@ -553,12 +624,19 @@ class _Site:
 
 _GROUP_KEYS = {f"group {g}" for g in _GROUP_ORDER}
 #: starting points featured on the front page, each as alternative names (the first that is a starting point is taken)
-FEATURED_PATHWAYS = (("greater trochanteric pain syndrome",), ("Trendelenburg sign",), ("lateral hip pain",),
-                     ("hip arthroplasty", "status after hip arthroplasty"), ("gluteus minimus trigger point pain",),
-                     ("superior gluteal nerve lesion",))
+FEATURED_PATHWAYS = (
+    ("greater trochanteric pain syndrome",),
+    ("Trendelenburg sign",),
+    ("lateral hip pain",),
+    ("hip arthroplasty", "status after hip arthroplasty"),
+    ("gluteus minimus trigger point pain",),
+    ("superior gluteal nerve lesion",),
+)
 _LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
-_SYNONYMS = (URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"),
-             URIRef("http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym"))
+_SYNONYMS = (
+    URIRef("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"),
+    URIRef("http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym"),
+)
 
 
 def _check_target(output: Path) -> None:
@@ -568,8 +646,7 @@ def _check_target(output: Path) -> None:
         raise MessageError(("site folder used", {"path": output}))
 
 
-def build_site(output: Path, session: Session | None = None, *, require_diagrams: bool = False,
-               dot: str | None = None) -> SiteReport:
+def build_site(output: Path, session: Session | None = None, *, require_diagrams: bool = False, dot: str | None = None) -> SiteReport:
     """Generate the site into ``output`` (replacing a site generated there before).
 
     Diagrams need Graphviz's ``dot``; without it the pages say the diagrams are missing, unless

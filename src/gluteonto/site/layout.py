@@ -15,8 +15,15 @@ from .words import other_langs, t
 __all__ = ["NAV", "Shell", "page_path", "suffix"]
 
 #: navigation entries: (page name without suffix, word key)
-NAV = (("index", "home"), ("pathways", "pathways"), ("browse", "browse"), ("diagrams", "diagrams"), ("questions", "questions"),
-       ("practice", "practice"), ("sparql-editor", "sparql"))
+NAV = (
+    ("index", "home"),
+    ("pathways", "pathways"),
+    ("browse", "browse"),
+    ("diagrams", "diagrams"),
+    ("questions", "questions"),
+    ("practice", "practice"),
+    ("sparql-editor", "sparql"),
+)
 
 
 def suffix(lang: str) -> str:
@@ -43,12 +50,15 @@ class Shell:
         own = name.rsplit("/", 1)[-1]
         nav = "".join(
             f'<li><a href="{root}{page_path(page, lang)}"{" aria-current=" + chr(34) + "page" + chr(34) if page == current else ""}>'
-            f"{escape(t(key, lang))}</a></li>" for page, key in NAV)
-        alternates = "\n".join(f'<link rel="alternate" hreflang="{other}" href="{escape(page_path(own, other))}">'
-                               for other in other_langs(lang))
-        switches = "\n".join(f'<a class="lang-switch" href="{escape(page_path(own, other))}" hreflang="{other}" lang="{other}"\n'
-                             f' title="{escape(t("this page in", other))}">{escape(t("language name", other))}</a>'
-                             for other in other_langs(lang))
+            f"{escape(t(key, lang))}</a></li>"
+            for page, key in NAV
+        )
+        alternates = "\n".join(f'<link rel="alternate" hreflang="{other}" href="{escape(page_path(own, other))}">' for other in other_langs(lang))
+        switches = "\n".join(
+            f'<a class="lang-switch" href="{escape(page_path(own, other))}" hreflang="{other}" lang="{other}"\n'
+            f' title="{escape(t("this page in", other))}">{escape(t("language name", other))}</a>'
+            for other in other_langs(lang)
+        )
         return f"""<!DOCTYPE html>
 <html lang="{lang}" data-root="{root}">
 <head>

@@ -35,8 +35,7 @@ class Box:
         >>> Box("label", "a", 0, 0, 10, 10).overlaps(Box("node", "b", 10, 0, 20, 10))
         False
         """
-        return (self.x0 + margin < other.x1 and other.x0 + margin < self.x1
-                and self.y0 + margin < other.y1 and other.y0 + margin < self.y1)
+        return self.x0 + margin < other.x1 and other.x0 + margin < self.x1 and self.y0 + margin < other.y1 and other.y0 + margin < self.y1
 
 
 def _text_boxes(ops: list[dict[str, Any]], owner: str) -> list[Box]:

@@ -23,6 +23,7 @@ PROGRESSES_TO, PROGRESS_WHEN = iris.PROGRESSES_TO, iris.PROGRESSES_WHEN
 #: at most this many statements on a one-page summary (the term page has them all)
 SUMMARY_LIMIT = 14
 
+
 def word(key: str, lang: str, **values: object) -> str:
     """A word of the printable pages in ``lang`` (``printable.KEY`` in the message catalogues)."""
     return msg("printable." + key, lang, **values)
@@ -51,7 +52,7 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
     silent = f'<p class="silent">{escape(word("silent", lang))}</p>'
 
     def block(key: str, body: str) -> str:
-        return f'<section><h2>{escape(word(key, lang))}</h2>{body or silent}</section>'
+        return f"<section><h2>{escape(word(key, lang))}</h2>{body or silent}</section>"
 
     def paragraphs(prop: str) -> str:
         return "".join(f"<p>{escape(text)}{_sources(sources)}</p>" for text, sources in _texts(card, prop))
@@ -63,33 +64,39 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
         listed = [r.target.name.text for r in takeover]
         names = and_list(listed, lang)
         watch.append(escape(word("no takeover", lang, names=names)) + _sources(tuple({s for r in takeover for s in r.sources})))
-    progress = paragraphs(VARIATION) + "".join(f"<p>{escape(r.sentence)}{_sources(r.sources)}</p>"
-                                               for r in (*_relations(card, PROGRESSES_TO), *_relations(card, PROGRESS_WHEN)))
-    return (f'<article class="sheet" lang="{lang}"><p class="no-print"><button type="button" onclick="window.print()">'
-            f"{escape(print_label)}</button></p>"
-            f"<h1>{escape(capitalize(card.term.name.text))}</h1><p class=\"meta\">{escape(word('sheet', lang))}</p>"
-            + block("purpose", paragraphs(EXERCISE_PURPOSE))
-            + block("how", paragraphs(EXECUTION))
-            + block("works", "<ul>" + "".join(f"<li>{w}</li>" for w in works) + "</ul>" if works else "")
-            + block("watch", "<ul>" + "".join(f"<li>{w}</li>" for w in watch) + "</ul>" if watch else "")
-            + block("progress", progress) + "</article>")
+    progress = paragraphs(VARIATION) + "".join(
+        f"<p>{escape(r.sentence)}{_sources(r.sources)}</p>" for r in (*_relations(card, PROGRESSES_TO), *_relations(card, PROGRESS_WHEN))
+    )
+    return (
+        f'<article class="sheet" lang="{lang}"><p class="no-print"><button type="button" onclick="window.print()">'
+        f"{escape(print_label)}</button></p>"
+        f'<h1>{escape(capitalize(card.term.name.text))}</h1><p class="meta">{escape(word("sheet", lang))}</p>'
+        + block("purpose", paragraphs(EXERCISE_PURPOSE))
+        + block("how", paragraphs(EXECUTION))
+        + block("works", "<ul>" + "".join(f"<li>{w}</li>" for w in works) + "</ul>" if works else "")
+        + block("watch", "<ul>" + "".join(f"<li>{w}</li>" for w in watch) + "</ul>" if watch else "")
+        + block("progress", progress)
+        + "</article>"
+    )
 
 
 def term_summary(card: TermCard, href: Callable[[TermRef], str | None], print_label: str) -> str:
     """A one-page summary of a term: names, definition and at most :data:`SUMMARY_LIMIT` of its own statements."""
     lang = card.ui_lang
     names = " · ".join(f'<span lang="{escape(n.lang)}">{escape(n.text)}</span>' for n in card.labels)
-    parts = [f'<article class="sheet summary" lang="{lang}"><p class="no-print"><button type="button" onclick="window.print()">'
-             f"{escape(print_label)}</button></p>",
-             f"<h1>{escape(capitalize(card.term.name.text))}</h1>",
-             f'<p class="meta">{escape(word("summary", lang))} · {escape(card.term.curie)} · {names}</p>']
+    parts = [
+        f'<article class="sheet summary" lang="{lang}"><p class="no-print"><button type="button" onclick="window.print()">'
+        f"{escape(print_label)}</button></p>",
+        f"<h1>{escape(capitalize(card.term.name.text))}</h1>",
+        f'<p class="meta">{escape(word("summary", lang))} · {escape(card.term.curie)} · {names}</p>',
+    ]
     if card.definition is not None:
-        parts.append(f"<h2>{escape(word('definition', lang))}</h2><p>{escape(card.definition.text)}"
-                     f"{_sources(card.definition_sources)}</p>")
+        parts.append(f"<h2>{escape(word('definition', lang))}</h2><p>{escape(card.definition.text)}{_sources(card.definition_sources)}</p>")
     own = [*card.asserted, *card.incoming]
     if own:
-        items = "".join(f"<li>{escape(r.sentence)}{(' ' + escape(r.detail)) if r.detail else ''}{_sources(r.sources)}</li>"
-                        for r in own[:SUMMARY_LIMIT])
+        items = "".join(
+            f"<li>{escape(r.sentence)}{(' ' + escape(r.detail)) if r.detail else ''}{_sources(r.sources)}</li>" for r in own[:SUMMARY_LIMIT]
+        )
         parts.append(f"<h2>{escape(word('statements', lang))}</h2><ul>{items}</ul>")
         if len(own) > SUMMARY_LIMIT:
             url = href(card.term)

@@ -41,7 +41,7 @@ def find_service(sparql: str) -> str | None:
             continue
         if index and tokens[index - 1][1] in ("?", "$"):
             continue  # a variable named ?service
-        rest = _unescape(sparql)[offset + len(token):].lstrip()
+        rest = _unescape(sparql)[offset + len(token) :].lstrip()
         if rest[:6].upper() == "SILENT":
             rest = rest[6:].lstrip()
         target = re.match(r"<([^>]*)>|(\S+)", rest)
@@ -65,5 +65,4 @@ def decode_query(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MessageError(("not utf-8", {"source": source, "position": exc.start,
-                                          "byte": repr(data[exc.start:exc.start + 1])})) from None
+        raise MessageError(("not utf-8", {"source": source, "position": exc.start, "byte": repr(data[exc.start : exc.start + 1])})) from None

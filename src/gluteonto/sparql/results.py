@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from rdflib import Graph, URIRef
     from rdflib.term import Node
 
-__all__ = ["RESULT_FORMATS", "LabelOf", "QueryResult", "ResultKind", "ResultWriter", "own_label_columns", "render", "with_labels",
-           "without_columns"]
+__all__ = ["RESULT_FORMATS", "LabelOf", "QueryResult", "ResultKind", "ResultWriter", "own_label_columns", "render", "with_labels", "without_columns"]
 
 #: IRI (as a string) → its label, or None (show the compact IRI)
 LabelOf = Callable[[str], "str | None"]
@@ -44,8 +43,15 @@ Cells = list[tuple["Term | None", ...]]
 class QueryResult:
     """The answer to a query: solutions (variables + rows), a boolean, or a graph."""
 
-    def __init__(self, variables: Sequence[str] | None = None, rows: Sequence[tuple[Node | None, ...]] | None = None,
-                 boolean: bool | None = None, graph: Graph | None = None, *, cells: Cells | None = None) -> None:
+    def __init__(
+        self,
+        variables: Sequence[str] | None = None,
+        rows: Sequence[tuple[Node | None, ...]] | None = None,
+        boolean: bool | None = None,
+        graph: Graph | None = None,
+        *,
+        cells: Cells | None = None,
+    ) -> None:
         self.variables = list(variables or [])
         self._rows = list(rows) if rows is not None else None
         self._cells = cells
@@ -95,8 +101,7 @@ class QueryResult:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, QueryResult):
             return NotImplemented
-        return (self.variables, self.cells, self.boolean, self.graph) == (other.variables, other.cells, other.boolean,
-                                                                          other.graph)
+        return (self.variables, self.cells, self.boolean, self.graph) == (other.variables, other.cells, other.boolean, other.graph)
 
     def __repr__(self) -> str:
         return f"QueryResult(variables={self.variables!r}, rows={len(self)}, boolean={self.boolean!r})"
@@ -151,10 +156,16 @@ def own_label_columns(result: QueryResult) -> list[str]:
     >>> own_label_columns(QueryResult(["muscle", "muscle_label", "x_label"], cells=[(iri("http://x/m"), literal("m"), literal("y"))]))
     ['muscle_label']
     """
-    other = {var for i, var in enumerate(result.variables)  # columns holding something else than IRIs
-             if any(cell is not None and cell.kind != "uri" for cell in (row[i] for row in result.cells))}
-    return [var for var in result.variables
-            if var.endswith(LABEL_SUFFIX) and var[: -len(LABEL_SUFFIX)] in result.variables and var[: -len(LABEL_SUFFIX)] not in other]
+    other = {
+        var
+        for i, var in enumerate(result.variables)  # columns holding something else than IRIs
+        if any(cell is not None and cell.kind != "uri" for cell in (row[i] for row in result.cells))
+    }
+    return [
+        var
+        for var in result.variables
+        if var.endswith(LABEL_SUFFIX) and var[: -len(LABEL_SUFFIX)] in result.variables and var[: -len(LABEL_SUFFIX)] not in other
+    ]
 
 
 def without_columns(result: QueryResult, names: Iterable[str]) -> QueryResult:
@@ -173,8 +184,7 @@ def with_labels(result: QueryResult, label_of: LabelOf, lang: str = "en", lang_o
     and its English stand-in ``en``.
     """
     cells = result.cells
-    iri_columns = {i for i in range(len(result.variables))
-                   if any(cell is not None and cell.kind == "uri" for cell in (r[i] for r in cells))}
+    iri_columns = {i for i in range(len(result.variables)) if any(cell is not None and cell.kind == "uri" for cell in (r[i] for r in cells))}
     if not iri_columns:
         return result
     variables: list[str] = []
@@ -202,9 +212,7 @@ def _to_json(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | 
 
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
-    bindings = [
-        {var: _json_cell(cell) for var, cell in zip(result.variables, row, strict=False) if cell is not None} for row in result.cells
-    ]
+    bindings = [{var: _json_cell(cell) for var, cell in zip(result.variables, row, strict=False) if cell is not None} for row in result.cells]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False)
 
 
@@ -277,8 +285,15 @@ def _no_labels(_iri: str) -> str | None:
     return None
 
 
-def render(result: QueryResult, fmt: str = "table", label_of: LabelOf | None = None, lang: str = "en",
-           width: int | None = None, lang_of: LangOf | None = None, hide: Iterable[str] = ()) -> str:
+def render(
+    result: QueryResult,
+    fmt: str = "table",
+    label_of: LabelOf | None = None,
+    lang: str = "en",
+    width: int | None = None,
+    lang_of: LangOf | None = None,
+    hide: Iterable[str] = (),
+) -> str:
     """Render ``result`` in a registered format (:data:`RESULT_FORMATS`); graphs as Turtle.
 
     ``label_of`` maps an IRI string to its label. Tables show labels, with headers and footer in

@@ -46,8 +46,7 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
     if sum(natural) <= budget:
         return natural
     # every column at least as wide as its longest word, so lines break at spaces only
-    longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (cell.split() or [""]))
-               for i, h in enumerate(headers)]
+    longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (cell.split() or [""])) for i, h in enumerate(headers)]
     widths = [max(1, w) for w in longest]
     if sum(widths) > budget:
         return None
@@ -135,6 +134,5 @@ def _records(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) 
         for head, cell in zip(headers, row, strict=False):
             if not cell:
                 continue
-            lines.extend(textwrap.wrap(f"{head}: {cell}", max(width, 10), subsequent_indent="  ",
-                                       break_long_words=False, break_on_hyphens=False))
+            lines.extend(textwrap.wrap(f"{head}: {cell}", max(width, 10), subsequent_indent="  ", break_long_words=False, break_on_hyphens=False))
     return "\n".join(lines)

@@ -68,8 +68,7 @@ def names_dataset(sparql: str) -> bool:
     >>> names_dataset("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }"), names_dataset("SELECT ?from WHERE { ?from <http://x/FROM> 'FROM' }")
     (True, False)
     """
-    return any(token.upper() == "FROM" and (offset == 0 or sparql[offset - 1] not in "?$:")
-               for offset, token in _code_tokens(sparql))
+    return any(token.upper() == "FROM" and (offset == 0 or sparql[offset - 1] not in "?$:") for offset, token in _code_tokens(sparql))
 
 
 def serialize_term(term: Any) -> str:

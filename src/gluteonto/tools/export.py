@@ -34,8 +34,14 @@ _RELEASE_LABEL = re.compile(r"n[0-9]+")
 EXPORT_FORMATS: dict[str, Writer] = WRITERS
 
 #: export format → the packaged release file the build wrote with that writer
-_RELEASED_AS = {"turtle": "gluteonto.ttl", "rdfxml": "gluteonto.owl", "jsonld": "gluteonto.jsonld",
-                "ofn": "gluteonto.ofn", "obo": "gluteonto.obo", "obographs": "gluteonto.json"}
+_RELEASED_AS = {
+    "turtle": "gluteonto.ttl",
+    "rdfxml": "gluteonto.owl",
+    "jsonld": "gluteonto.jsonld",
+    "ofn": "gluteonto.ofn",
+    "obo": "gluteonto.obo",
+    "obographs": "gluteonto.json",
+}
 
 
 def release_graph(*, with_bridge: bool = False) -> Graph:
@@ -53,8 +59,7 @@ def release_graph(*, with_bridge: bool = False) -> Graph:
         files.append(("bridge-", bridge_file(), ox.RdfFormat.RDF_XML))
     for prefix, path, syntax in files:
         with path.open("rb") as handle:
-            triples = [tuple(to_rdflib(from_oxigraph(t)) for t in (q.subject, q.predicate, q.object))
-                       for q in ox.parse(handle, format=syntax)]
+            triples = [tuple(to_rdflib(from_oxigraph(t)) for t in (q.subject, q.predicate, q.object)) for q in ox.parse(handle, format=syntax)]
         if prefix:  # the bridge's own header (its IRI, its import of the ontology) would make two ontologies
             headers = {s for s, p, o in triples if p == RDF.type and o == OWL.Ontology}
             triples = [t for t in triples if t[0] not in headers]
@@ -100,30 +105,61 @@ def _stable_blank_nodes(triples: list[tuple[Node, ...]], prefix: str) -> list[tu
 
 
 #: file suffix → the export format it promises
-_SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".owl": "rdfxml", ".rdf": "rdfxml", ".xml": "rdfxml",
-                   ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld", ".trig": "trig",
-                   ".ofn": "ofn", ".obo": "obo", ".json": "obographs"}
+_SUFFIX_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".owl": "rdfxml",
+    ".rdf": "rdfxml",
+    ".xml": "rdfxml",
+    ".nt": "ntriples",
+    ".ntriples": "ntriples",
+    ".jsonld": "jsonld",
+    ".trig": "trig",
+    ".ofn": "ofn",
+    ".obo": "obo",
+    ".json": "obographs",
+}
 
 
 #: the file suffix each export format is written with
-_FORMAT_SUFFIX = {"turtle": ".ttl", "rdfxml": ".owl", "ntriples": ".nt", "jsonld": ".jsonld", "trig": ".trig",
-                  "ofn": ".ofn", "obo": ".obo", "obographs": ".json"}
+_FORMAT_SUFFIX = {
+    "turtle": ".ttl",
+    "rdfxml": ".owl",
+    "ntriples": ".nt",
+    "jsonld": ".jsonld",
+    "trig": ".trig",
+    "ofn": ".ofn",
+    "obo": ".obo",
+    "obographs": ".json",
+}
 
 #: suffixes of formats gluteonto does not write
-_OTHER_SUFFIXES = {".owx": "OWL/XML", ".omn": "Manchester syntax", ".nq": "N-Quads", ".gz": "gzip-compressed data",
-                   ".bz2": "bzip2-compressed data", ".xz": "xz-compressed data", ".zip": "a zip archive"}
+_OTHER_SUFFIXES = {
+    ".owx": "OWL/XML",
+    ".omn": "Manchester syntax",
+    ".nq": "N-Quads",
+    ".gz": "gzip-compressed data",
+    ".bz2": "bzip2-compressed data",
+    ".xz": "xz-compressed data",
+    ".zip": "a zip archive",
+}
 
 
 def _check_suffix(fmt: str, output: Path) -> None:
     suffix = output.suffix.lower()
     if suffix in _OTHER_SUFFIXES:
         hint = " (compress it afterwards if you need to)" if "compressed" in _OTHER_SUFFIXES[suffix] else ""
-        raise MessageError(("export other suffix", {"path": output, "suffix": output.suffix, "means": _OTHER_SUFFIXES[suffix],
-                                                   "wanted": _FORMAT_SUFFIX[fmt], "hint": hint}))
+        raise MessageError(
+            (
+                "export other suffix",
+                {"path": output, "suffix": output.suffix, "means": _OTHER_SUFFIXES[suffix], "wanted": _FORMAT_SUFFIX[fmt], "hint": hint},
+            )
+        )
     promised = _SUFFIX_FORMATS.get(suffix)
     if promised is not None and promised != fmt:
-        raise MessageError(("export suffix differs", {"path": output, "suffix": output.suffix, "means": promised, "fmt": fmt,
-                                                     "wanted": _FORMAT_SUFFIX[fmt]}))
+        raise MessageError(
+            ("export suffix differs", {"path": output, "suffix": output.suffix, "means": promised, "fmt": fmt, "wanted": _FORMAT_SUFFIX[fmt]})
+        )
 
 
 def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -> str:

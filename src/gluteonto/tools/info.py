@@ -7,7 +7,9 @@ from ..vocab import sparql_prefixes
 
 __all__ = ["ontology_info"]
 
-_COUNTS = sparql_prefixes("owl", "rdfs") + """
+_COUNTS = (
+    sparql_prefixes("owl", "rdfs")
+    + """
 SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
   {
     VALUES (?type ?kind) { (owl:Class "classes") (owl:ObjectProperty "object properties")
@@ -20,13 +22,17 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 }
 GROUP BY ?kind
 """
+)
 
-_HEADER = sparql_prefixes("owl", "dcterms") + """
+_HEADER = (
+    sparql_prefixes("owl", "dcterms")
+    + """
 SELECT ?ontology ?version ?title ?license WHERE {
   ?ontology a owl:Ontology ; owl:versionIRI ?version ; dcterms:license ?license ; dcterms:title ?title .
   FILTER(lang(?title) = ?lang)
 }
 """
+)
 
 
 def ontology_info(engine: str = "oxigraph", lang: str = "en") -> dict[str, str]:

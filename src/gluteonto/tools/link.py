@@ -42,8 +42,20 @@ from ..resources import bridge_file, mappings_file, ontology_file
 from ..safe_write import check_output, is_stdout
 from ..vocab import BASE, INTERNATIONAL_ONTOLOGY_IRI, OBO_REPLACED_BY, expand_curie, version_iri
 
-__all__ = ["DISTRIBUTIONS", "Distribution", "LinkOutcome", "LinkReport", "Mapping", "MappingCheck", "MappingStatus",
-           "link", "merged_iri", "query_needs", "read_mappings", "unmet_needs"]
+__all__ = [
+    "DISTRIBUTIONS",
+    "Distribution",
+    "LinkOutcome",
+    "LinkReport",
+    "Mapping",
+    "MappingCheck",
+    "MappingStatus",
+    "link",
+    "merged_iri",
+    "query_needs",
+    "read_mappings",
+    "unmet_needs",
+]
 
 Progress = Callable[[str], None]
 #: The outcome of checking one mapping against the file.
@@ -65,8 +77,12 @@ _PROPERTY_KINDS = frozenset(_OWL + k for k in ("ObjectProperty", "AnnotationProp
 #: Predicates that give a class's own name (its label or preferred name), not a synonym.
 PRIMARY_NAME_PREDICATES = (_LABEL, "http://purl.org/sig/ont/fma/preferred_name", "http://www.w3.org/2004/02/skos/core#prefLabel")
 #: Predicates that name a class: rdfs:label, FMA's own names, OBO synonyms.
-NAME_PREDICATES = (*PRIMARY_NAME_PREDICATES, "http://purl.org/sig/ont/fma/synonym",
-                   "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym", "http://www.w3.org/2004/02/skos/core#altLabel")
+NAME_PREDICATES = (
+    *PRIMARY_NAME_PREDICATES,
+    "http://purl.org/sig/ont/fma/synonym",
+    "http://www.geneontology.org/formats/oboInOwl#hasExactSynonym",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+)
 _PRIMARY = frozenset(PRIMARY_NAME_PREDICATES)
 _NAMES = frozenset(NAME_PREDICATES)
 #: Objects of these are used as classes (their declaration is kept with them).
@@ -162,15 +178,22 @@ class LinkReport:
         lines = [
             msg("link read", lang, name=d.name(lang), triples=f"{self.triples:,}", seconds=f"{self.seconds:.1f}"),
             msg(matched, lang),
-            msg("link summary", lang, n=len(self.checks), ok=self.count("ok"), unnamed=self.count("no name"),
-                 problems=len(self.problems) - self.count("no name")),
+            msg(
+                "link summary",
+                lang,
+                n=len(self.checks),
+                ok=self.count("ok"),
+                unnamed=self.count("no name"),
+                problems=len(self.problems) - self.count("no name"),
+            ),
         ]
         for check in self.problems:
             lines.append("  " + _problem_line(check, lang))
         for check in self.checks:
             if check.status != "ambiguous" and check.others:
-                lines.append("  " + msg("link chose", lang, curie=check.mapping.object, chosen=_local(check.iri),
-                                        others=", ".join(map(_local, check.others))))
+                lines.append(
+                    "  " + msg("link chose", lang, curie=check.mapping.object, chosen=_local(check.iri), others=", ".join(map(_local, check.others)))
+                )
         if self.withheld is not None:
             lines.append(msg("link not written", lang, path=self.withheld, problems=len(self.problems)))
         elif self.output is not None:
@@ -192,10 +215,23 @@ def _local(iri: str) -> str:
 def _problem_line(check: MappingCheck, lang: str) -> str:
     m = check.mapping
     names = "; ".join(check.names)
-    key = {"missing": "link missing", "name differs": "link name differs", "no name": "link no name",
-           "obsolete": "link obsolete", "ambiguous": "link ambiguous"}[check.status]
-    return msg(key, lang, curie=m.object, ours=m.subject_label, theirs=names, replaced=check.replaced_by or "-",
-               n=len(check.others), candidates=", ".join(map(_local, check.others)))
+    key = {
+        "missing": "link missing",
+        "name differs": "link name differs",
+        "no name": "link no name",
+        "obsolete": "link obsolete",
+        "ambiguous": "link ambiguous",
+    }[check.status]
+    return msg(
+        key,
+        lang,
+        curie=m.object,
+        ours=m.subject_label,
+        theirs=names,
+        replaced=check.replaced_by or "-",
+        n=len(check.others),
+        candidates=", ".join(map(_local, check.others)),
+    )
 
 
 @dataclass
@@ -210,11 +246,15 @@ def read_mappings(ontology: Literal["FMA", "UBERON"], path: Path | None = None) 
     """The exact mappings to ``ontology`` of the SSSOM set (the packaged one unless ``path``)."""
     lines = (path or mappings_file()).read_text(encoding="utf-8").splitlines()
     rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
-    return [Mapping(expand_curie(r["subject_id"]), r["subject_label"], r["object_id"], r["object_label"])
-            for r in rows if r["predicate_id"] == "skos:exactMatch" and r["object_id"].startswith(ontology + ":")]
+    return [
+        Mapping(expand_curie(r["subject_id"]), r["subject_label"], r["object_id"], r["object_label"])
+        for r in rows
+        if r["predicate_id"] == "skos:exactMatch" and r["object_id"].startswith(ontology + ":")
+    ]
 
 
 # --- the streaming pass -----------------------------------------------------------------------------
+
 
 class _Collector:
     """Keeps, from a stream of quads, what linking needs; see the module docstring."""
@@ -354,6 +394,7 @@ def _choose(path: Path, collector: _Collector) -> Distribution:
 
 # --- after the pass: the neighbourhood, the checks, the merge ------------------------------------
 
+
 def _wanted_names(mappings: list[Mapping], ours: dict[str, frozenset[str]]) -> set[str]:
     names = {normalize(m.object_label) for m in mappings if m.object_label}
     for m in mappings:
@@ -394,9 +435,11 @@ def _name_rank(iri: str, hits: dict[str, bool], fma_name: str) -> tuple[int, int
     ``hits`` are the expected names the class carries (True: as its own name, not a synonym).
     """
     local = normalize(iri.rsplit("#", 1)[-1].replace("_", " "))
-    return (0 if fma_name and local == fma_name else 1 if local in hits else 2,
-            0 if fma_name and fma_name in hits else 1,
-            0 if any(hits.values()) else 1)
+    return (
+        0 if fma_name and local == fma_name else 1 if local in hits else 2,
+        0 if fma_name and fma_name in hits else 1,
+        0 if any(hits.values()) else 1,
+    )
 
 
 def _targets(d: Distribution, mappings: list[Mapping], collector: _Collector, ours: dict[str, frozenset[str]]) -> _Targets:
@@ -561,23 +604,32 @@ def _header(d: Distribution, file_name: str, subset: bool) -> list[Any]:
 
     from ..vocab import DCTERMS, OWL, RDF, RDFS
 
-    meta = {q.predicate.value: q.object for q in _gluteonto()[2]
-            if q.subject == ox.NamedNode(INTERNATIONAL_ONTOLOGY_IRI) and q.predicate.value in (str(OWL.versionInfo), str(DCTERMS.license))}
+    meta = {
+        q.predicate.value: q.object
+        for q in _gluteonto()[2]
+        if q.subject == ox.NamedNode(INTERNATIONAL_ONTOLOGY_IRI) and q.predicate.value in (str(OWL.versionInfo), str(DCTERMS.license))
+    }
     merged = ox.NamedNode(merged_iri(d))
     source = "FMA" if d.ontology == "FMA" else "Uberon"
-    part = (f"the mapped {source} classes and their neighbourhood from" if subset else "all of")
+    part = f"the mapped {source} classes and their neighbourhood from" if subset else "all of"
     statements = [
         (str(RDF.type), ox.NamedNode(str(OWL.Ontology))),
         (str(OWL.versionIRI), ox.NamedNode(str(version_iri(meta[str(OWL.versionInfo)].value, merged_iri(d).rsplit("/", 1)[1])))),
         (str(DCTERMS.title), ox.Literal(f"gluteonto merged with {source}", language="en")),
         (str(DCTERMS.title), ox.Literal(f"gluteonto slått sammen med {source}", language="nb")),
-        (str(DCTERMS.description), ox.Literal(
-            f"gluteonto, its FMA bridge and {part} {file_name} ({d.name('en')}), written by 'gluteonto link'.", language="en")),
-        (str(DCTERMS.description), ox.Literal(
-            f"gluteonto, FMA-broen og {source}-innhold fra {file_name} ({d.name('nb')}), skrevet av «gluteonto link».", language="nb")),
+        (
+            str(DCTERMS.description),
+            ox.Literal(f"gluteonto, its FMA bridge and {part} {file_name} ({d.name('en')}), written by 'gluteonto link'.", language="en"),
+        ),
+        (
+            str(DCTERMS.description),
+            ox.Literal(f"gluteonto, FMA-broen og {source}-innhold fra {file_name} ({d.name('nb')}), skrevet av «gluteonto link».", language="nb"),
+        ),
         (str(DCTERMS.license), meta[str(DCTERMS.license)]),
-        (str(RDFS.comment), ox.Literal(
-            f"The licence applies to the gluteonto part; {source} content keeps the licence given by its publisher.", language="en")),
+        (
+            str(RDFS.comment),
+            ox.Literal(f"The licence applies to the gluteonto part; {source} content keeps the licence given by its publisher.", language="en"),
+        ),
     ]
     return [ox.Quad(merged, ox.NamedNode(p), o) for p, o in statements]
 
@@ -714,6 +766,7 @@ def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
 
 
 # --- what a comparison question needs -------------------------------------------------------------
+
 
 def query_needs(spec_text: str) -> list[str]:
     """What a packaged query's ``# needs:`` header lines ask of the linked file.

@@ -69,8 +69,10 @@ def ntriples(path: Path, max_bytes: int = limits.PUSH_MAX_BYTES) -> tuple[bytes,
         if triple in seen:
             continue
         seen.add(triple)
-        line = " ".join(n3(from_oxigraph(term)) if not isinstance(term, ox.BlankNode) else f"_:{term.value}"
-                        for term in triple).encode("utf-8") + b" .\n"
+        line = (
+            " ".join(n3(from_oxigraph(term)) if not isinstance(term, ox.BlankNode) else f"_:{term.value}" for term in triple).encode("utf-8")
+            + b" .\n"
+        )
         size += len(line)
         if size > max_bytes:
             raise MessageError(("push too large", {"path": path, "limit": max_bytes}))
@@ -78,8 +80,16 @@ def ntriples(path: Path, max_bytes: int = limits.PUSH_MAX_BYTES) -> tuple[bytes,
     return b"".join(lines), len(lines)
 
 
-def push(endpoint: str, file: Path | None = None, graph: str | None = None, *, replace: bool = True,
-         user: str | None = None, password: str | None = None, timeout: float = 600.0) -> PushReport:
+def push(
+    endpoint: str,
+    file: Path | None = None,
+    graph: str | None = None,
+    *,
+    replace: bool = True,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 600.0,
+) -> PushReport:
     """Send ``file`` (default: the packaged international edition, which the command line and the catalog use)
     to ``graph`` (None: the default graph) of the store whose Graph Store Protocol endpoint is ``endpoint``:
     ``PUT`` (replace the graph) or, with ``replace=False``, ``POST`` (add to it). ``user`` and ``password``
@@ -106,8 +116,9 @@ def push(endpoint: str, file: Path | None = None, graph: str | None = None, *, r
 
 def _send(opener: Any, url: str, body: bytes, method: str, timeout: float) -> int:
     """One Graph Store Protocol request; its HTTP status, or an EngineMessageError that says what went wrong."""
-    request = urllib.request.Request(url, data=body, method=method,
-                                     headers={"Content-Type": "application/n-triples", "Content-Length": str(len(body))})
+    request = urllib.request.Request(
+        url, data=body, method=method, headers={"Content-Type": "application/n-triples", "Content-Length": str(len(body))}
+    )
     try:
         with opener.open(request, timeout=timeout) as response:
             status: int = response.status

@@ -93,5 +93,4 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     seconds = time.perf_counter() - start
     unsat = sorted(str(c.iri) for c in world.inconsistent_classes() if c is not owlready2.Nothing)
     after = sum(len(c.is_a) for c in onto.classes())
-    return ReasonerReport(consistent=True, unsatisfiable=unsat, class_count=len(classes),
-                          inferred_subclasses=max(after - before, 0), seconds=seconds)
+    return ReasonerReport(consistent=True, unsatisfiable=unsat, class_count=len(classes), inferred_subclasses=max(after - before, 0), seconds=seconds)

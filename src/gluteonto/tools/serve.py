@@ -108,9 +108,19 @@ class SparqlServer:
         self.app, self.pool, self.socket = app, pool, sock
         self.server_address = sock.getsockname()[:2]
         config = uvicorn.Config(
-            app, http=_protocol_class(), loop="asyncio", lifespan="off", log_config=None, log_level="warning",
-            access_log=False, server_header=False, timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
-            limit_concurrency=1000, backlog=2048, h11_max_incomplete_event_size=64 * 1024, timeout_graceful_shutdown=3,
+            app,
+            http=_protocol_class(),
+            loop="asyncio",
+            lifespan="off",
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            server_header=False,
+            timeout_keep_alive=int(limits.SERVER_IDLE_TIMEOUT),
+            limit_concurrency=1000,
+            backlog=2048,
+            h11_max_incomplete_event_size=64 * 1024,
+            timeout_graceful_shutdown=3,
         )
         logging.getLogger("uvicorn.error").addFilter(_QuietIncomplete())
         self._server = uvicorn.Server(config)
@@ -168,6 +178,5 @@ def make_server(
         sock.close()
         raise
     pool.start()
-    app = SparqlApp(pool, site=site_app, allowed_hosts=allowed_hosts, cors_origins=cors_origins,
-                    allow_federation=allow_federation)
+    app = SparqlApp(pool, site=site_app, allowed_hosts=allowed_hosts, cors_origins=cors_origins, allow_federation=allow_federation)
     return SparqlServer(app, pool, sock)

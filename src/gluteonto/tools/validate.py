@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["Violation", "ValidationReport", "validate", "render_reports", "ReportWriter", "VALIDATION_FORMATS",
-           "SHACL_ENGINES"]
+__all__ = ["Violation", "ValidationReport", "validate", "render_reports", "ReportWriter", "VALIDATION_FORMATS", "SHACL_ENGINES"]
 
 _SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
 
@@ -92,9 +91,15 @@ def _json_object(report: ValidationReport) -> dict[str, object]:
         "files": report.files,
         "engine": report.engine,
         "violations": [
-            {"focus": str(v.focus) if isinstance(v.focus, URIRef) else None, "focus_name": v.focus_name,
-             "shape": v.shape, "severity": v.severity, "message": v.message, "path": v.path or None,
-             "value": v.value or None}
+            {
+                "focus": str(v.focus) if isinstance(v.focus, URIRef) else None,
+                "focus_name": v.focus_name,
+                "shape": v.shape,
+                "severity": v.severity,
+                "message": v.message,
+                "path": v.path or None,
+                "value": v.value or None,
+            }
             for v in report.violations
         ],
     }
@@ -196,7 +201,7 @@ def _shape_name(shape: Node | None) -> str:
 
     if not isinstance(shape, URIRef):
         return "(inline shape)"
-    return str(shape)[len(_SHAPES_NS):] if str(shape).startswith(_SHAPES_NS) else compact_iri(str(shape))
+    return str(shape)[len(_SHAPES_NS) :] if str(shape).startswith(_SHAPES_NS) else compact_iri(str(shape))
 
 
 def _violation(run: EngineRun, result: ShaclResult, lang: str) -> Violation:
@@ -255,8 +260,9 @@ def _report_graph(report: ValidationReport) -> Graph:
     return graph
 
 
-def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: Path | None = None,
-             engine: str = DEFAULT_SHACL_ENGINE) -> ValidationReport:
+def validate(
+    files: Iterable[Path] | None = None, *, lang: str = "en", shapes: Path | None = None, engine: str = DEFAULT_SHACL_ENGINE
+) -> ValidationReport:
     """Validate ``files`` (default: the packaged ontology), read together as one graph, against the gluteonto shapes.
 
     ``gluteonto validate`` calls this once per file, so one file cannot supply what another lacks.
@@ -268,7 +274,7 @@ def validate(files: Iterable[Path] | None = None, *, lang: str = "en", shapes: P
         raise MessageError(("unknown shacl engine", {"engine": engine, "known": ", ".join(SHACL_ENGINES)}))
     paths = [Path(f) for f in files] if files else [ontology_file("ttl", international=True)]
     run = SHACL_ENGINES[engine](paths, shapes)
-    violations = sorted((_violation(run, result, lang) for result in run.results),
-                        key=lambda v: (v.focus_name, v.shape))
-    return ValidationReport(conforms=run.conforms, violations=violations, files=[p.name for p in paths],
-                            engine=engine, lang=lang, graph_factory=run.report_graph)
+    violations = sorted((_violation(run, result, lang) for result in run.results), key=lambda v: (v.focus_name, v.shape))
+    return ValidationReport(
+        conforms=run.conforms, violations=violations, files=[p.name for p in paths], engine=engine, lang=lang, graph_factory=run.report_graph
+    )
