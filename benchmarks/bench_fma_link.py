@@ -43,8 +43,10 @@ def _cli() -> list[str]:
 
 #: Runs the command as its child and prints that child's peak memory: a process forked straight from this
 #: one would start with this process's pages counted in its peak (Linux keeps the high-water mark across exec).
-LAUNCHER = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
+LAUNCHER = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
 
 
 def measure(command: list[str]) -> tuple[float, float, int, str]:
@@ -71,8 +73,11 @@ def main() -> None:
             start = time.perf_counter()
             classes = fma_shaped.classes_for(args.triples)
             fma_shaped.write(path, classes, "owl", fma_shaped.mapped_names())
-            print(f"generated {classes:,} FMA-shaped classes in {time.perf_counter() - start:.0f} s "
-                  f"({path.stat().st_size / 1e6:.1f} MB gzip'd RDF/XML)", flush=True)
+            print(
+                f"generated {classes:,} FMA-shaped classes in {time.perf_counter() - start:.0f} s "
+                f"({path.stat().st_size / 1e6:.1f} MB gzip'd RDF/XML)",
+                flush=True,
+            )
         bare_runs, link_runs = [], []
         triples = 0
         for run in range(args.repeat):
@@ -83,8 +88,10 @@ def main() -> None:
             if code not in (0, 1):  # 1: the link ran and found mapping problems
                 raise SystemExit(f"gluteonto link failed ({code}):\n{out}")
             link_runs.append((seconds, mib))
-            print(f"run {run + 1}: bare {bare_runs[-1][0]:.1f} s {bare_runs[-1][1]:.0f} MiB; "
-                  f"link {link_runs[-1][0]:.1f} s {link_runs[-1][1]:.0f} MiB", flush=True)
+            print(
+                f"run {run + 1}: bare {bare_runs[-1][0]:.1f} s {bare_runs[-1][1]:.0f} MiB; link {link_runs[-1][0]:.1f} s {link_runs[-1][1]:.0f} MiB",
+                flush=True,
+            )
         print(out.strip().splitlines()[0])
         bare_s, bare_mib = statistics.median(r[0] for r in bare_runs), statistics.median(r[1] for r in bare_runs)
         link_s, link_mib = statistics.median(r[0] for r in link_runs), statistics.median(r[1] for r in link_runs)
@@ -92,8 +99,9 @@ def main() -> None:
         print(f"\n{triples:,} triples; medians of {args.repeat} alternating runs")
         print(f"bare pyoxigraph bulk_load: {bare_s:6.1f} s, peak {bare_mib:5.0f} MiB")
         print(f"gluteonto link:            {link_s:6.1f} s, peak {link_mib:5.0f} MiB")
-        print(f"ratio link/bare: time {ratio:.2f}x (target <= {TIME_TARGET}x), "
-              f"link peak memory {link_mib:.0f} MiB (target <= {MEMORY_TARGET_MIB} MiB)")
+        print(
+            f"ratio link/bare: time {ratio:.2f}x (target <= {TIME_TARGET}x), link peak memory {link_mib:.0f} MiB (target <= {MEMORY_TARGET_MIB} MiB)"
+        )
         ok = ratio <= TIME_TARGET and link_mib <= MEMORY_TARGET_MIB and triples >= args.triples
         print("targets met" if ok else "TARGETS NOT MET")
         sys.exit(0 if ok else 1)

@@ -32,6 +32,7 @@ def main() -> None:
     print(f"{'engine':<10} {'direct ms':>10} {'forked ms':>10} {'overhead ms':>12}")
     for engine in ("rdflib", "oxigraph"):
         session = Session(engine)
+
         def direct_query(session: Session = session) -> object:
             return session.query("innervation")
 

@@ -1,6 +1,6 @@
 """Per-query wall time of every catalog question on rdflib and Oxigraph (warm, median of 5), with ratios.
 
-    python benchmarks/bench_queries.py
+python benchmarks/bench_queries.py
 """
 
 from __future__ import annotations

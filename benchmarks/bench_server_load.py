@@ -54,8 +54,9 @@ def free_port() -> int:
 
 
 def start_server(port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([sys.executable, "-m", "gluteonto", "serve", "--no-site", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gluteonto", "serve", "--no-site", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         with socket.socket() as sock:
@@ -75,8 +76,10 @@ class Client:
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def ask(self, query: str, timeout: float = 60) -> tuple[float, int | str]:
-        request = (f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                   f"Accept: {ACCEPT}\r\n{'' if self.keep_alive else 'Connection: close' + chr(13) + chr(10)}\r\n").encode()
+        request = (
+            f"GET /sparql?{urllib.parse.urlencode({'query': query})} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Accept: {ACCEPT}\r\n{'' if self.keep_alive else 'Connection: close' + chr(13) + chr(10)}\r\n"
+        ).encode()
         start = time.perf_counter()
         try:
             return await asyncio.wait_for(self._exchange(request, start), timeout)
@@ -109,8 +112,7 @@ class Client:
             self.streams = None
 
 
-async def run_load(port: int, queries: list[str], count: int, clients: int, keep_alive: bool,
-                   unique: str = "") -> list[tuple[float, int | str]]:
+async def run_load(port: int, queries: list[str], count: int, clients: int, keep_alive: bool, unique: str = "") -> list[tuple[float, int | str]]:
     """``count`` queries from ``clients`` clients; with ``unique``, each query text is made new (a comment)."""
     sent = iter(range(count))
     outcomes: list[tuple[float, int | str]] = []
@@ -168,23 +170,26 @@ async def measure(port: int, server_pid: int, queries: list[str], args: argparse
     task = asyncio.ensure_future(runaway()) if args.runaway else None
     if task is not None:
         await asyncio.sleep(2)  # the runaway is running
-    print(f"{len(queries)} catalog queries{' (each text made new: nothing answered from the cache)' if args.unique else ''}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
-          f"{'kept-alive connections' if args.keep_alive else 'a connection per query'}"
-          f"{', a runaway query running' if args.runaway else ''}")
+    print(
+        f"{len(queries)} catalog queries{' (each text made new: nothing answered from the cache)' if args.unique else ''}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
+        f"{'kept-alive connections' if args.keep_alive else 'a connection per query'}"
+        f"{', a runaway query running' if args.runaway else ''}"
+    )
     for clients in args.clients:
         start, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(server_pid), time.process_time()
-        outcomes = await run_load(port, queries, args.queries, clients, args.keep_alive,
-                                  f"run {clients} {time.time()}" if args.unique else "")
+        outcomes = await run_load(port, queries, args.queries, clients, args.keep_alive, f"run {clients} {time.time()}" if args.unique else "")
         wall = time.perf_counter() - start
         server_cpu, client_cpu = cpu_seconds(server_pid) - server_cpu, time.process_time() - client_cpu
         latencies = sorted(t * 1000 for t, _ in outcomes)
         errors = [str(o) for _, o in outcomes if o != 200]
-        print(f"{clients:3d} clients: {len(outcomes)} queries in {wall:.1f} s ({len(outcomes) / wall:.0f}/s), "
-              f"errors {len(errors)}{' (' + ', '.join(sorted(set(errors))) + ')' if errors else ''}, latency ms "
-              f"p50 {percentile(latencies, 50):.1f} p90 {percentile(latencies, 90):.1f} p99 {percentile(latencies, 99):.1f} "
-              f"max {latencies[-1]:.1f}; CPU ms per query: server {server_cpu / len(outcomes) * 1000:.2f}, "
-              f"clients {client_cpu / len(outcomes) * 1000:.2f}")
+        print(
+            f"{clients:3d} clients: {len(outcomes)} queries in {wall:.1f} s ({len(outcomes) / wall:.0f}/s), "
+            f"errors {len(errors)}{' (' + ', '.join(sorted(set(errors))) + ')' if errors else ''}, latency ms "
+            f"p50 {percentile(latencies, 50):.1f} p90 {percentile(latencies, 90):.1f} p99 {percentile(latencies, 99):.1f} "
+            f"max {latencies[-1]:.1f}; CPU ms per query: server {server_cpu / len(outcomes) * 1000:.2f}, "
+            f"clients {client_cpu / len(outcomes) * 1000:.2f}"
+        )
     fresh, kept = Client(port, False), Client(port, True)
     probe = "ASK { ?s ?p ?o }"
     await kept.ask(probe)

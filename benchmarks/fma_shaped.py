@@ -35,32 +35,44 @@ def write(path: Path, count: int, fmt: str, mapped: dict[int, str]) -> None:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "wt", encoding="utf-8") as out:  # type: ignore[operator]
         if fmt == "owl":
-            out.write('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-                      'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:owl="http://www.w3.org/2002/07/owl#" '
-                      'xmlns:fma="http://purl.org/sig/ont/fma/" xml:base="http://purl.org/sig/ont/fma.owl">\n'
-                      '<owl:Ontology rdf:about="http://purl.org/sig/ont/fma.owl"/>\n')
+            out.write(
+                '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:owl="http://www.w3.org/2002/07/owl#" '
+                'xmlns:fma="http://purl.org/sig/ont/fma/" xml:base="http://purl.org/sig/ont/fma.owl">\n'
+                '<owl:Ontology rdf:about="http://purl.org/sig/ont/fma.owl"/>\n'
+            )
             for number, name, parent, restrictions in _classes(count, mapped):
-                out.write(f'<owl:Class rdf:about="http://purl.org/sig/ont/fma/fma{number}">'
-                          f'<rdfs:label xml:lang="en">{name}</rdfs:label><fma:preferred_name>{name}</fma:preferred_name>'
-                          f'<fma:FMAID rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">{number}</fma:FMAID>'
-                          f'<fma:synonym>{name} (synonym)</fma:synonym>')
+                out.write(
+                    f'<owl:Class rdf:about="http://purl.org/sig/ont/fma/fma{number}">'
+                    f'<rdfs:label xml:lang="en">{name}</rdfs:label><fma:preferred_name>{name}</fma:preferred_name>'
+                    f'<fma:FMAID rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">{number}</fma:FMAID>'
+                    f"<fma:synonym>{name} (synonym)</fma:synonym>"
+                )
                 if parent != number:
                     out.write(f'<rdfs:subClassOf rdf:resource="http://purl.org/sig/ont/fma/fma{parent}"/>')
                 for prop, filler in restrictions:
-                    out.write(f'<rdfs:subClassOf><owl:Restriction><owl:onProperty rdf:resource="http://purl.org/sig/ont/fma/{prop}"/>'
-                              f'<owl:someValuesFrom rdf:resource="http://purl.org/sig/ont/fma/fma{filler}"/></owl:Restriction></rdfs:subClassOf>')
+                    out.write(
+                        f'<rdfs:subClassOf><owl:Restriction><owl:onProperty rdf:resource="http://purl.org/sig/ont/fma/{prop}"/>'
+                        f'<owl:someValuesFrom rdf:resource="http://purl.org/sig/ont/fma/fma{filler}"/></owl:Restriction></rdfs:subClassOf>'
+                    )
                 out.write("</owl:Class>\n")
             out.write("</rdf:RDF>\n")
         else:
-            out.write("@prefix fma: <http://purl.org/sig/ont/fma/> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
-                      "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+            out.write(
+                "@prefix fma: <http://purl.org/sig/ont/fma/> .\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            )
             for number, name, parent, restrictions in _classes(count, mapped):
-                parts = [f'fma:fma{number} a owl:Class', f'rdfs:label "{name}"@en', f'fma:preferred_name "{name}"',
-                         f"fma:FMAID {number}", f'fma:synonym "{name} (synonym)"']
+                parts = [
+                    f"fma:fma{number} a owl:Class",
+                    f'rdfs:label "{name}"@en',
+                    f'fma:preferred_name "{name}"',
+                    f"fma:FMAID {number}",
+                    f'fma:synonym "{name} (synonym)"',
+                ]
                 if parent != number:
                     parts.append(f"rdfs:subClassOf fma:fma{parent}")
-                parts += [f"rdfs:subClassOf [ a owl:Restriction ; owl:onProperty fma:{p} ; owl:someValuesFrom fma:fma{f} ]"
-                          for p, f in restrictions]
+                parts += [f"rdfs:subClassOf [ a owl:Restriction ; owl:onProperty fma:{p} ; owl:someValuesFrom fma:fma{f} ]" for p, f in restrictions]
                 out.write(" ;\n  ".join(parts) + " .\n")
 
 

@@ -2,12 +2,15 @@
 
 The ``slow`` mark is kept honest here: a test that uses a server or the generated site is marked slow
 when collected, and a test not marked slow that starts a program (a subprocess: Python, Java, Graphviz,
-the browser) fails, naming the mark it lacks, so ``pytest -m "not slow"`` stays quick.
+the browser) or a server (a socket that listens) fails, naming the mark it lacks, so ``pytest -m "not slow"``
+stays quick. A forked child of the test process (how every query is stopped after its time limit) starts
+no program and stays in the quick run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -24,7 +27,7 @@ from .helpers import DATA
 from .triplestores import JenaArq, OxigraphServer, Virtuoso
 
 #: fixtures that start a server or a program: every test using one is slow
-SLOW_FIXTURES = frozenset({"gluteonto_endpoint", "oxigraph_server", "site"})
+SLOW_FIXTURES = frozenset({"gluteonto_endpoint", "oxigraph_server", "site", "listener"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -53,15 +56,21 @@ def _no_program_unless_slow(item: pytest.Item) -> Iterator[None]:
         yield
         return
     original = subprocess.Popen.__init__
+    listen = socket.socket.listen
 
     def refuse(self: subprocess.Popen[bytes], args: object, *rest: object, **kwargs: object) -> None:
         raise AssertionError(f"{item.nodeid} starts a program ({args!r}) but is not marked slow")
 
+    def refuse_server(self: socket.socket, *args: object) -> None:
+        raise AssertionError(f"{item.nodeid} starts a server (listens on {self.getsockname()!r}) but is not marked slow")
+
     subprocess.Popen.__init__ = refuse  # type: ignore[assignment, method-assign]
+    socket.socket.listen = refuse_server  # type: ignore[assignment, method-assign]
     try:
         yield
     finally:
         subprocess.Popen.__init__ = original  # type: ignore[method-assign]
+        socket.socket.listen = listen  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

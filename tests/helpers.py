@@ -7,19 +7,37 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 if TYPE_CHECKING:
     from click.testing import CliRunner, Result
 
 from gluteonto.vocab import GLUT, OWL, RDFS
 
-__all__ = ["ROOT", "DATA", "SHARED_REFERENCE", "EDIT_FILE", "term", "restrictions", "union_fillers", "free_port", "wait_for_port", "run_cli"]
+__all__ = [
+    "lang_of",
+    "ROOT",
+    "DATA",
+    "SHARED_REFERENCE",
+    "EDIT_FILE",
+    "term",
+    "restrictions",
+    "union_fillers",
+    "free_port",
+    "wait_for_port",
+    "run_cli",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
 EDIT_FILE = ROOT / "ontology" / "source" / "gluteonto-edit.yaml"
+
+
+def lang_of(node: Node | None) -> str | None:
+    """The language tag of a literal; None for any other node (rdflib types graph values as plain nodes)."""
+    return node.language if isinstance(node, Literal) else None
 
 
 def term(number: int) -> URIRef:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from gluteonto.cli import main
 from gluteonto.tools.reason import java_available
@@ -20,11 +20,11 @@ def runner() -> CliRunner:
     return CliRunner(env={"COLUMNS": "100"})  # tables at a fixed width, whatever terminal the suite runs in
 
 
-def run(runner: CliRunner, *args: str, input: str | None = None):  # noqa: ANN201
+def run(runner: CliRunner, *args: str, input: str | None = None) -> Result:
     return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
 
-def test_info(runner: CliRunner) -> None:
+def test_info_names_the_loaded_edition_and_its_counts(runner: CliRunner) -> None:
     result = run(runner, "info")
     assert result.exit_code == 0
     assert "https://w3id.org/gluteonto/gluteonto-international.owl" in result.output and "classes" in result.output  # the loaded edition
@@ -53,7 +53,7 @@ def test_query_table_in_norwegian(runner: CliRunner, engine: str) -> None:
     assert "n. gluteus superior" in result.output and "L5" in result.output
 
 
-def test_query_formats(runner: CliRunner) -> None:
+def test_query_answers_in_the_w3c_json_csv_and_tsv_formats(runner: CliRunner) -> None:
     payload = json.loads(run(runner, "query", "anastomosis-members", "--format", "json").output)
     assert len(payload["results"]["bindings"]) == 3
     csv_out = run(runner, "query", "anastomosis-members", "--format", "csv").output
@@ -136,12 +136,12 @@ def test_validate_packaged_and_broken_files(runner: CliRunner, tmp_path: Path) -
 
 @pytest.mark.slow
 @pytest.mark.skipif(not java_available(), reason="HermiT needs Java")
-def test_reason(runner: CliRunner) -> None:
+def test_reason_finds_the_packaged_ontology_consistent(runner: CliRunner) -> None:
     result = run(runner, "reason")
     assert result.exit_code == 0 and "Consistent" in result.output
 
 
-def test_qc(runner: CliRunner) -> None:
+def test_qc_passes_every_check_on_the_release(runner: CliRunner) -> None:
     result = run(runner, "qc")
     assert result.exit_code == 0 and "qc/missing-label" in result.output
 
@@ -158,7 +158,7 @@ def test_qc(runner: CliRunner) -> None:
         ("obographs", '"graphs"'),
     ],
 )
-def test_export(runner: CliRunner, tmp_path: Path, fmt: str, marker: str) -> None:
+def test_export_writes_each_format_to_a_file(runner: CliRunner, tmp_path: Path, fmt: str, marker: str) -> None:
     out = tmp_path / f"out.{fmt}"
     result = run(runner, "export", "--format", fmt, "--output", str(out))
     assert result.exit_code == 0

@@ -1,4 +1,5 @@
-"""Static gates run with the suite: ruff (lint, import order, docstrings) and mypy --strict on src/."""
+"""Static gates run with the suite: ruff (lint, import order, docstrings), ruff's formatter, and mypy --strict on
+src/ and tests/."""
 
 from __future__ import annotations
 
@@ -22,7 +23,13 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_src() -> None:
+def test_the_tree_is_formatted_with_ruff_format() -> None:
+    pytest.importorskip("ruff", reason="ruff is part of the test extra")
+    result = _run("ruff", "format", "--check", "--no-cache", ".")  # configuration in pyproject.toml
+    assert result.returncode == 0, "run 'ruff format .':\n" + result.stdout + result.stderr
+
+
+def test_mypy_strict_on_src_and_tests() -> None:
     pytest.importorskip("mypy", reason="mypy is part of the test extra")
-    result = _run("mypy")  # configuration (strict, files = src) in pyproject.toml
+    result = _run("mypy")  # configuration (strict, files = src and tests) in pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr

@@ -56,7 +56,8 @@ def test_every_key_is_in_every_language_with_the_same_fields(lang: str) -> None:
         assert all(other[key]), f"{key}: not translated in {lang}"
         wanted = set().union(*(_fields(t) for t in texts))
         assert set().union(*(_fields(t) for t in other[key])) <= wanted | {"n"}, key
-        assert _fields(texts[-1]) == _fields(other[key][-1]), f"{key}: {lang} has other {{fields}} than en"
+        if not key.startswith("click:"):  # click fills in more than a language may show (its English type names)
+            assert _fields(texts[-1]) == _fields(other[key][-1]), f"{key}: {lang} has other {{fields}} than en"
 
 
 def test_every_relation_of_the_source_has_a_sentence_in_every_language() -> None:
@@ -77,7 +78,9 @@ def test_a_relation_without_a_sentence_is_named(monkeypatch: pytest.MonkeyPatch)
 
 def test_requires_is_one_norwegian_word_everywhere() -> None:
     """'requires' was 'krever' in column headers and 'forutsetter' on cards and diagrams."""
-    used = {key: ENTRIES["nb"][key] for key, texts in ENTRIES["en"].items() if re.search(r"\brequires\b", texts[0])}
+    used = {
+        key: ENTRIES["nb"][key] for key, texts in ENTRIES["en"].items() if re.search(r"\brequires\b", texts[0]) and not key.startswith("click:")
+    }  # click's "requires an argument" is about typing, not a precondition
     assert {"header.requires", "edge.requires", "relation.requires_condition"} <= set(used)
     for key, texts in used.items():
         assert "forutsetter" in texts[0] and "krever" not in texts[0], key

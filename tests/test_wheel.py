@@ -53,6 +53,10 @@ def test_wheel_contains_the_data_files(wheel: Path) -> None:
         "gluteonto/iris.py",
         "gluteonto/locale/en/LC_MESSAGES/gluteonto.mo",
         "gluteonto/locale/nb/LC_MESSAGES/gluteonto.mo",
+        "gluteonto/prebuilt/terms.json",
+        "gluteonto/prebuilt/cards-en.json",
+        "gluteonto/prebuilt/cards-nb.json",
+        "gluteonto/prebuilt/cards-la.json",
     ):
         assert required in names, required
     # the build code ships (it runs on an explicit checkout); the editable source and vendored inputs do not
@@ -100,6 +104,20 @@ def test_installed_wheel_answers_queries_outside_the_checkout(wheel: Path, tmp_p
         [str(gluteonto_cmd), "about", "--lang", "nb", "den lille setemuskelen"], cwd=work, check=True, capture_output=True, text=True
     )
     assert "Navn" in result.stdout and "nb: gluteus minimus" in result.stdout and "la: musculus gluteus minimus" in result.stdout
+    # ... from the prebuilt tables, which fit the installed files (their fingerprint names files, not paths)
+    check = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from gluteonto.prebuilt import packaged_card, packaged_terms; "
+            "print(packaged_terms() is not None, packaged_card('gluteus minimus', 'nb') is not None)",
+        ],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert check.stdout.split() == ["True", "True"], check.stdout + check.stderr
     # the message catalogues are read from the installed package
     result = subprocess.run(
         [str(gluteonto_cmd), "query", "anastomosis-members", "--lang", "nb"],

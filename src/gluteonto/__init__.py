@@ -11,6 +11,15 @@ from __future__ import annotations
 
 from .lazy import lazy_getattr
 
+TYPE_CHECKING = False  # not typing's: importing typing would slow every command's start
+if TYPE_CHECKING:  # what type checkers see; at run time each name is loaded on first use (below)
+    from .engines import ENGINES, open_engine
+    from .errors import EngineError, GluteontoError, InputError
+    from .query.catalog import Param, QuerySpec, load_catalog
+    from .query.lookup import LabelIndex, Match, normalize
+    from .query.session import Session
+    from .sparql.results import QueryResult
+
 #: public name → module that defines it; loaded on first use, so ``import gluteonto`` (and the
 #: command line's start, where Ctrl-C must stay quiet) does not load rdflib and friends up front
 _EXPORTS = {

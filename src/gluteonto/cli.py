@@ -16,19 +16,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import iris, limits
+from . import limits
+from .cli_lang import Command, current_lang, route_click_messages
 from .cli_params import OutputFile, Seconds
 from .cli_safety import SafeGroup, quiet_broken_pipe
-from .engines import ENGINES
+from .engines import DEFAULT_ENGINE, ENGINES
 from .errors import GluteontoError
-from .i18n import LABEL_LANGS, UI_LANGS, default_lang
+from .i18n import LABEL_LANGS, UI_LANGS
 from .sparql.results import RESULT_FORMATS
-from .vocab import compact_iri
 
 if TYPE_CHECKING:
     from .query.session import Session
 
 F = TypeVar("F", bound=Callable[..., Any])
+route_click_messages()
 
 
 class RegistryChoice(click.Choice[str]):
@@ -55,51 +56,20 @@ class RegistryChoice(click.Choice[str]):
 
 
 LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(list(LABEL_LANGS), case_sensitive=False),
-    default=lambda: default_lang(os.environ),
-    show_default="en; nb with GLUTEONTO_LANG=nb or a Norwegian LANG",
-    help="Language of the answer: en, nb (Norwegian), la (Latin anatomy names).",
+    "--lang", type=click.Choice(list(LABEL_LANGS), case_sensitive=False), default=current_lang, show_default="option.lang.default", help="option.lang"
 )
-ENGINE_OPTION = click.option(
-    "--engine", type=click.Choice(list(ENGINES)), default=next(iter(ENGINES)), show_default=True, help="Embedded query engine."
-)
-WIDE_OPTION = click.option("--wide", is_flag=True, help="Do not fit tables to the terminal width (one line per row).")
-ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded engine.")
-GRAPH_OPTION = click.option(
-    "--graph",
-    "graphs",
-    multiple=True,
-    metavar="IRI",
-    help="With --endpoint: run on this graph of the server (the protocol's default-graph-uri; repeatable). "
-    "Without it a store such as Virtuoso answers from all its graphs, its own included.",
-)
-DATA_OPTION = click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Extra RDF file to load with the ontology (repeatable; .ttl/.nt/.owl/.jsonld, .gz allowed).",
-)
+ENGINE_OPTION = click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True, help="option.engine")
+WIDE_OPTION = click.option("--wide", is_flag=True, help="option.wide")
+ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", help="option.endpoint")
+GRAPH_OPTION = click.option("--graph", "graphs", multiple=True, metavar="IRI", help="option.graph")
+DATA_OPTION = click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="option.data")
 FORMAT_OPTION = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(RESULT_FORMATS)),
-    default=next(iter(RESULT_FORMATS)),
-    show_default=True,
-    help="Output format (csv/tsv/json are the W3C SPARQL results formats).",
+    "--format", "fmt", type=click.Choice(list(RESULT_FORMATS)), default=next(iter(RESULT_FORMATS)), show_default=True, help="option.format"
 )
 
 
-TIMEOUT_OPTION = click.option(
-    "--timeout",
-    type=Seconds(),
-    default=limits.QUERY_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop the query, labels and output included, after this many seconds (0: no limit).",
-)
-FEDERATION_OPTION = click.option("--allow-federation", is_flag=True, help="Allow SERVICE clauses, which send requests to other servers.")
+TIMEOUT_OPTION = click.option("--timeout", type=Seconds(), default=limits.QUERY_TIMEOUT, show_default=True, metavar="SECONDS", help="option.timeout")
+FEDERATION_OPTION = click.option("--allow-federation", is_flag=True, help="option.allow_federation")
 
 
 def run_options(func: F) -> F:
@@ -118,7 +88,7 @@ def friendly(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from .i18n import Localized, msg
 
-        lang = str(kwargs.get("lang") or default_lang(os.environ))
+        lang = str(kwargs.get("lang") or current_lang())
         try:
             return func(*args, **kwargs)
         except GluteontoError as exc:
@@ -133,7 +103,9 @@ def friendly(func: F) -> F:
         except BrokenPipeError:  # the reader (e.g. head) stopped early: nothing more to say
             quiet_broken_pipe()
         except OSError as exc:
-            click.echo(f"{msg('error', lang)}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            from .cli_lang import os_error_text
+
+            click.echo(f"{msg('error', lang)}: {os_error_text(exc, lang)}: {exc.filename or ''}".rstrip(": "), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -181,8 +153,18 @@ def _parse_params(pairs: tuple[str, ...], lang: str = "en") -> dict[str, str]:
     return params
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        from .i18n import msg
+
+        click.echo(msg("version", current_lang(), prog="gluteonto", version=version("gluteonto")))
+        ctx.exit()
+
+
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="gluteonto", prog_name="gluteonto")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="option.version")
 def main() -> None:
     """gluteonto: the gluteus minimus ontology, its SPARQL questions, SHACL shapes and FMA links."""
 
@@ -193,10 +175,10 @@ def main() -> None:
 @friendly
 def info(engine: str, lang: str) -> None:
     """Version, IRIs and counts of the packaged ontology."""
-    from .i18n import has_msg, msg
+    from .i18n import has_msg, msg, ui
     from .tools.info import ontology_info
 
-    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value) for key, value in ontology_info(engine).items()]
+    lines = [(msg("info " + key, lang) if has_msg("info " + key, lang) else key, value) for key, value in ontology_info(engine, ui(lang)).items()]
     width = max(len(key) for key, _value in lines)
     for key, value in lines:
         click.echo(f"{key:<{width}}  {value}")
@@ -204,7 +186,7 @@ def info(engine: str, lang: str) -> None:
 
 @main.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=10, show_default=True, help="Maximum number of hits.")
+@click.option("--limit", default=10, show_default=True, help="option.limit")
 @LANG_OPTION
 @friendly
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
@@ -212,20 +194,21 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     with the questions that answer for each."""
     from .i18n import has_msg
     from .i18n import msg as say
-    from .query.discover import asked_about
+    from .prebuilt import SessionTerms, packaged_terms
     from .vocab import compact_iri
 
-    session = _session()
     wanted = " ".join(text)
-    hits = session.lookup(wanted, limit)
+    # the packaged tables answer without loading the ontology; without them, a session does
+    terms = packaged_terms() or SessionTerms(_session())
+    hits = terms.lookup(wanted, limit)
     if not hits:
         click.echo(say("no match", lang, value=wanted), err=True)
         sys.exit(1)
     if hits[0].approximate:
         click.echo(say("approximate", lang))
-    questions = asked_about(session, [h.iri for h in hits])
+    questions = terms.asked_about([h.iri for h in hits], lang)
     for hit in hits:
-        label = session.index.label(hit.iri, lang) or hit.text
+        label = terms.index.label(hit.iri, lang) or hit.text
         line = label
         if hit.text != label:
             language = say(f"language {hit.lang}", lang) if has_msg(f"language {hit.lang}", lang) else hit.lang
@@ -254,20 +237,24 @@ def _indented(line: str, indent: int, first: str = "") -> str:
 @click.argument("term", nargs=-1, required=True)
 @LANG_OPTION
 @ENGINE_OPTION
-@click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
+@click.option("--no-pager", is_flag=True, help="option.no_pager")
 @friendly
 def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None:
     """Everything the ontology says about TERM: names, definition, relations, exercises, mappings, questions."""
-    from .card import build_card, render_text
+    from .card import render_text
     from .pager import show
+    from .prebuilt import packaged_card
     from .sparql.tablefmt import terminal_width
 
-    session = _session(engine)
-    card = build_card(session, " ".join(term), lang.lower())
+    card = packaged_card(" ".join(term), lang.lower()) if engine == DEFAULT_ENGINE else None
+    if card is None:  # another engine, or no packaged table fits the installed files
+        from .card import build_card
+
+        card = build_card(_session(engine), " ".join(term), lang.lower())
     show(render_text(card, width=terminal_width()), use_pager=not no_pager)
 
 
-PAGER_OPTION = click.option("--no-pager", is_flag=True, help="Print straight to the terminal instead of through $PAGER (less).")
+PAGER_OPTION = click.option("--no-pager", is_flag=True, help="option.no_pager")
 
 
 @main.command()
@@ -306,8 +293,8 @@ main.add_command(_alias(pathway, "forlop"))
 
 @main.command()
 @LANG_OPTION
-@click.option("--all", "show_all", is_flag=True, help="Include quality-control, FMA and Uberon comparison queries.")
-@click.option("--search", "word", metavar="WORD", help="Only questions whose name, title or description (nb or en) mention WORD.")
+@click.option("--all", "show_all", is_flag=True, help="option.all")
+@click.option("--search", "word", metavar="WORD", help="option.search")
 @friendly
 def queries(lang: str, show_all: bool, word: str | None) -> None:
     """List the packaged questions with their parameters (Norwegian names work too, e.g. innervasjon)."""
@@ -344,24 +331,10 @@ def _default_labels(specs: list[Any], lang: str) -> dict[str, str]:
 
 @main.command()
 @click.argument("name")
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help='Query parameter (repeatable); terms may be given by name (any language, e.g. muskel="gluteus medius"), '
-    f"code (e.g. {compact_iri(iris.GLUTEUS_MINIMUS)}, FMA:22317) or IRI.",
-)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="option.param")
 @run_options
 @PAGER_OPTION
-@click.option(
-    "--relation-graph",
-    "relation_graph",
-    is_flag=True,
-    help="Answer from the materialised relation graph (gluteonto-relation-graph.ttl: plain 'class relation class' "
-    "edges) instead of the OWL axioms; the same rows, or a note when the graph cannot answer the question.",
-)
+@click.option("--relation-graph", "relation_graph", is_flag=True, help="option.relation_graph")
 @friendly
 def query(
     name: str,
@@ -437,7 +410,7 @@ def sparql(
     if mentions_service(text) and timeout and not allow_federation:  # parsing a huge query takes time too
         from .isolate import run_isolated
 
-        run_isolated(lambda: check_query(text), timeout=timeout, what="checking the query", offline=True)
+        run_isolated(lambda: check_query(text), timeout=timeout, what="what check", offline=True)
     check_query(text, allow_federation=allow_federation)  # before loading anything
     session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation)
     _emit(session.render(session.sparql(text), fmt, lang.lower(), width=_width(fmt, wide)))
@@ -445,14 +418,10 @@ def sparql(
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True)
 @click.option(
-    "--engine",
-    type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"),
-    default="rudof",
-    show_default=True,
-    help="SHACL engine: rudof (fast, SHACL Core shapes) or pyshacl (pure Python, SPARQL-target shapes).",
+    "--format", "fmt", type=RegistryChoice(".tools.validate", "VALIDATION_FORMATS"), default="text", show_default=True, help="option.validate_format"
 )
+@click.option("--engine", type=RegistryChoice(".shacl.engines", "SHACL_ENGINES"), default="rudof", show_default=True, help="option.shacl_engine")
 @LANG_OPTION
 @friendly
 def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
@@ -467,14 +436,7 @@ def validate(files: tuple[Path, ...], fmt: str, engine: str, lang: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--timeout",
-    type=Seconds(),
-    default=limits.REASON_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop the reasoner after this many seconds (0: no limit).",
-)
+@click.option("--timeout", type=Seconds(), default=limits.REASON_TIMEOUT, show_default=True, metavar="SECONDS", help="option.reason_timeout")
 @friendly
 def reason(file: Path | None, timeout: float) -> None:
     """Classify FILE (default: the packaged ontology) with HermiT; exit 1 if inconsistent or unsatisfiable.
@@ -484,7 +446,7 @@ def reason(file: Path | None, timeout: float) -> None:
     from .tools.reason import reason as run_reasoner
 
     report = run_reasoner(file, timeout=timeout or None)
-    click.echo(report.render())
+    click.echo(report.render(current_lang()))
     sys.exit(0 if report.ok else 1)
 
 
@@ -495,24 +457,27 @@ def reason(file: Path | None, timeout: float) -> None:
 @friendly
 def qc(engine: str, endpoint: str | None, graphs: tuple[str, ...]) -> None:
     """Run every quality-control query; exit 1 if any returns rows."""
+    from .i18n import msg, nmsg
+
+    lang = current_lang()
     session = _session(engine, endpoint=endpoint, graphs=graphs)
     failures = 0
     for spec in session.queries():
         if spec.group != "quality control":
             continue
         result = session.query(spec.name)
-        status = "ok" if not len(result) else f"{len(result)} problem(s)"
+        status = msg("qc ok", lang) if not len(result) else nmsg("problems", len(result), lang)
         click.echo(f"{spec.name:<34} {status}")
         if len(result):
             failures += 1
-            click.echo(session.render(result))
+            click.echo(session.render(result, lang=lang))
     sys.exit(1 if failures else 0)
 
 
 @main.command()
-@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True)
-@click.option("--output", "-o", type=OutputFile(), help="File to write (default or -: standard output).")
-@click.option("--with-bridge", is_flag=True, help="Include the gluteonto–FMA bridge axioms.")
+@click.option("--format", "fmt", type=RegistryChoice(".tools.export", "EXPORT_FORMATS"), required=True, help="option.export_format")
+@click.option("--output", "-o", type=OutputFile(), help="option.output")
+@click.option("--with-bridge", is_flag=True, help="option.with_bridge")
 @friendly
 def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     """Write the ontology in another RDF format, OWL functional syntax, OBO or obographs JSON."""
@@ -522,29 +487,18 @@ def export(fmt: str, output: Path | None, with_bridge: bool) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
-        click.echo(f"wrote {output}", err=True)
+        from .i18n import msg
+
+        click.echo(msg("wrote file", current_lang(), path=output), err=True)
 
 
 @main.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--endpoint",
-    required=True,
-    metavar="URL",
-    help="The store's Graph Store Protocol endpoint: Oxigraph http://HOST:7878/store, Jena Fuseki "
-    "http://HOST:3030/DATASET/data, Virtuoso http://HOST:8890/sparql-graph-crud-auth.",
-)
-@click.option("--graph", metavar="IRI", help="The named graph to fill (default: the store's default graph).")
-@click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
-@click.option("--user", metavar="NAME", help="User name for a store that asks for one; the password comes from GLUTEONTO_PASSWORD, or is asked for.")
-@click.option(
-    "--timeout",
-    type=Seconds(1, zero=False),
-    default=600.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Give up when the store has not answered within this time.",
-)
+@click.option("--endpoint", required=True, metavar="URL", help="option.push_endpoint")
+@click.option("--graph", metavar="IRI", help="option.push_graph")
+@click.option("--append", is_flag=True, help="option.append")
+@click.option("--user", metavar="NAME", help="option.user")
+@click.option("--timeout", type=Seconds(1, zero=False), default=600.0, show_default=True, metavar="SECONDS", help="option.push_timeout")
 @LANG_OPTION
 @friendly
 def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user: str | None, timeout: float, lang: str) -> None:
@@ -574,17 +528,17 @@ def push(file: Path | None, endpoint: str, graph: str | None, append: bool, user
     click.echo(say("push done", lang, n=report.triples, file=file or say("push release", lang), graph=target, url=endpoint))
 
 
-@click.command("link")
+@click.command("link", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=OutputFile(), help="Write the merged graph here (format from the suffix; - for N-Triples on standard output).")
-@click.option("--subset", is_flag=True, help="Keep only the mapped classes and their neighbourhood, not the whole file.")
-@click.option("--keep-going", is_flag=True, help="Write the merged graph even when some mappings do not check out (they are listed; exit status 1).")
-@click.option("--query", "query_names", multiple=True, metavar="NAME", help="Run a packaged query on the merged graph (repeatable).")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Parameter for --query.")
+@click.option("--output", "-o", type=OutputFile(), help="option.link_output")
+@click.option("--subset", is_flag=True, help="option.subset")
+@click.option("--keep-going", is_flag=True, help="option.keep_going")
+@click.option("--query", "query_names", multiple=True, metavar="NAME", help="option.link_query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="option.link_param")
 @FORMAT_OPTION
 @LANG_OPTION
-@click.option("--quiet", is_flag=True, help="No progress messages.")
-@click.option("--progress", "show_progress", is_flag=True, help="Progress messages on standard error even when it is not a terminal.")
+@click.option("--quiet", is_flag=True, help="option.quiet")
+@click.option("--progress", "show_progress", is_flag=True, help="option.progress")
 @friendly
 def link(
     file: Path,
@@ -644,19 +598,12 @@ main.add_command(link, "link-fma")
 @click.option(
     "--lang",
     type=click.Choice(list(UI_LANGS), case_sensitive=False),
-    default=lambda: default_lang(os.environ) if default_lang(os.environ) in UI_LANGS else "en",
-    show_default="en; nb with GLUTEONTO_LANG=nb",
-    help="Language of the questions (Latin names are given in brackets where the ontology has them).",
+    default=lambda: current_lang() if current_lang() in UI_LANGS else "en",
+    show_default="option.quiz_lang.default",
+    help="option.quiz_lang",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "gift", "anki", "json"]),
-    default="text",
-    show_default=True,
-    help="text, gift (Moodle's import format), anki (tab-separated notes for Anki's import) or json.",
-)
-@click.option("--output", "-o", type=OutputFile(), help="File to write (default or '-': standard output).")
+@click.option("--format", "fmt", type=click.Choice(["text", "gift", "anki", "json"]), default="text", show_default=True, help="option.quiz_format")
+@click.option("--output", "-o", type=OutputFile(), help="option.quiz_output")
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
     """A question bank generated from the ontology: every answer is what a catalog question returns."""
@@ -678,52 +625,39 @@ def quiz(lang: str, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
-@click.option("--require-diagrams", is_flag=True, help="Fail if Graphviz 'dot' is missing instead of leaving diagrams out.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="option.site_output")
+@click.option("--require-diagrams", is_flag=True, help="option.require_diagrams")
 @friendly
 def site(output: Path, require_diagrams: bool) -> None:
     """Generate the documentation site (static, bilingual; open OUTPUT/index.html from disk)."""
+    from .i18n import msg
     from .site import build_site
 
+    lang = current_lang()
     report = build_site(output, require_diagrams=require_diagrams)
     for note in report.notes:
-        click.echo(f"warning: {note}", err=True)
-    click.echo(f"wrote {report.pages} pages and {report.diagrams} diagrams to {report.output}/ (open index.html)", err=True)
+        click.echo(f"{msg('warning', lang)}: {msg(note, lang)}", err=True)
+    click.echo(msg("site written", lang, pages=report.pages, diagrams=report.diagrams, path=report.output), err=True)
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="option.host")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="option.port")
 @DATA_OPTION
-@click.option(
-    "--site",
-    "site_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Serve this generated site ('gluteonto site -o DIR') at / (default: one generated into the user cache).",
-)
-@click.option("--no-site", is_flag=True, help="Only the SPARQL endpoint, no documentation site.")
+@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False), help="option.site_dir")
+@click.option("--no-site", is_flag=True, help="option.no_site")
 @click.option(
     "--timeout",
     type=Seconds(0.1, zero=False),
     default=limits.SERVER_QUERY_TIMEOUT,
     show_default=True,
     metavar="SECONDS",
-    help="Time one request may take, streaming included.",
+    help="option.serve_timeout",
 )
-@click.option(
-    "--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True, help="Solutions or triples one answer may hold."
-)
-@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True, help="Bytes one answer may hold.")
-@click.option(
-    "--allow-host",
-    "allowed_hosts",
-    multiple=True,
-    metavar="NAME",
-    help="Also accept requests for this host name (IP addresses and localhost always work).",
-)
-@click.option(
-    "--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="Let web pages from this origin (e.g. https://example.org) read answers."
-)
+@click.option("--max-rows", type=click.IntRange(min=1), default=limits.SERVER_MAX_ROWS, show_default=True, help="option.max_rows")
+@click.option("--max-bytes", type=click.IntRange(min=1024), default=limits.SERVER_MAX_BYTES, show_default=True, help="option.max_bytes")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME", help="option.allow_host")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="option.cors_origin")
 @FEDERATION_OPTION
 @friendly
 def serve(
@@ -745,8 +679,7 @@ def serve(
     from .i18n import Localized, msg
     from .tools.serve import is_loopback, make_server
 
-    lang = default_lang(os.environ)
-
+    lang = current_lang()
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     for name in ("gluteonto.serve", "uvicorn.error"):
@@ -758,10 +691,12 @@ def serve(
         from .site.cache import cached_site
 
         try:
-            site_dir = cached_site(progress=lambda message: click.echo(message, err=True))
+            site_dir = cached_site(progress=lambda message: click.echo(message, err=True), lang=lang)
         except (OSError, GluteontoError) as exc:
-            reason = exc.render(lang) if isinstance(exc, Localized) else exc
-            click.echo(msg("serve no site", lang, reason=reason), err=True)
+            from .cli_lang import os_error_text
+
+            reason = exc.render(lang) if isinstance(exc, Localized) else os_error_text(exc, lang) if isinstance(exc, OSError) else str(exc)
+            click.echo(f"{msg('warning', lang)}: {msg('serve no site', lang, reason=reason)}", err=True)
     server = make_server(
         host,
         port,
@@ -776,9 +711,9 @@ def serve(
     )
     address, bound_port = server.server_address[0], server.server_address[1]
     if not is_loopback(host):
-        click.echo(msg("serve not loopback", lang, host=host), err=True)
+        click.echo(f"{msg('warning', lang)}: {msg('serve open', lang, host=host)}", err=True)
     if allow_federation:
-        click.echo(msg("serve federation", lang), err=True)
+        click.echo(f"{msg('warning', lang)}: {msg('serve federation', lang)}", err=True)
     base = f"http://{f'[{address}]' if ':' in address else address}:{bound_port}"
     if site_dir is not None:
         click.echo(msg("serve site at", lang, url=f"{base}/"), err=True)

@@ -14,13 +14,16 @@ from typing import Any, NoReturn
 
 import click
 
+from .cli_lang import Group, current_lang, invocation_lang, os_error_text, speaking
+from .i18n import msg
+
 __all__ = ["SafeGroup", "interrupted", "quiet_broken_pipe"]
 
 
 def interrupted() -> NoReturn:
     """Report Ctrl-C in one line and exit 130 (128 + SIGINT), as shells do."""
     try:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(msg("interrupted", current_lang()) + "\n")
         sys.stderr.flush()
     finally:
         sys.exit(130)
@@ -65,28 +68,40 @@ class _ClosedText(io.TextIOWrapper):
         return False
 
 
-class SafeGroup(click.Group):
-    """A click group whose errors are short and whose interruptions are quiet."""
+class SafeGroup(Group):
+    """A click group whose errors are short, in the user's language, and whose interruptions are quiet."""
 
     def main(
         self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any
     ) -> Any:
-        """Run the command; in standalone mode a closed pipe or Ctrl-C ends it quietly."""
-        if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        """Run the command in the invocation's language; in standalone mode a closed pipe or Ctrl-C ends it quietly."""
+        words = list(sys.argv[1:] if args is None else args)
+        with speaking(invocation_lang(words, os.environ)):
+            if not standalone_mode:
+                return super().main(words, prog_name, complete_var, standalone_mode=False, **extra)
+            self._standalone(words, prog_name, complete_var, **extra)
+
+    def _standalone(self, args: list[str], prog_name: str | None, complete_var: str | None, **extra: Any) -> None:
+        lang = current_lang()
         if sys.stdout is None:  # started with standard output closed: say so when something is printed
             sys.stdout = _ClosedText()
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
-            usage = exc.ctx.get_usage().replace("Usage: ", "usage: ", 1) if exc.ctx else ""
+            prefix = msg("click:Usage:", lang)
+            usage = exc.ctx.get_usage().replace(prefix, prefix.lower(), 1) if exc.ctx else ""
             command = exc.ctx.command_path if exc.ctx else "gluteonto"
-            click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
+            click.echo(f"{msg('error', lang)}: {' '.join(exc.format_message().split())}", err=True)
             if usage:
-                click.echo(f"{' '.join(usage.split())}   ('{command} -h' for help)", err=True)
+                click.echo(msg("usage help", lang, usage=" ".join(usage.split()), command=command), err=True)
+            sys.exit(exc.exit_code)
+        except click.FileError as exc:
+            click.echo(
+                f"{msg('error', lang)}: " + msg("cannot open", lang, path=exc.ui_filename, reason=os_error_text(exc.message or "", lang)), err=True
+            )
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"error: {exc.format_message()}", err=True)
+            click.echo(f"{msg('error', lang)}: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
             interrupted()

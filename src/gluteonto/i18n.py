@@ -37,6 +37,7 @@ __all__ = [
     "UI_LANGS",
     "EngineMessageError",
     "Localized",
+    "Phrase",
     "MessageError",
     "Phrase",
     "and_list",
@@ -48,8 +49,10 @@ __all__ = [
     "message_keys",
     "msg",
     "nmsg",
+    "os_reason",
     "param_aliases",
     "param_name",
+    "plural_template",
     "ui",
 ]
 
@@ -175,6 +178,11 @@ def nmsg(key: str, n: int, lang: str = BASE_LANG, **fields: object) -> str:
     return _catalogue(ui(lang)).ngettext(key, key, n).format(n=n, **fields)
 
 
+def plural_template(key: str, n: int, lang: str = BASE_LANG) -> str:
+    """The plural form of ``key`` for the count ``n`` in ``lang``, its fields not filled in."""
+    return _catalogue(ui(lang)).ngettext(key, key, n)
+
+
 def message_keys(lang: str = BASE_LANG) -> frozenset[str]:
     """The keys the catalogue of ``lang`` itself holds."""
     return _catalogue(lang).keys
@@ -220,6 +228,22 @@ def and_list(names: Sequence[str], lang: str = BASE_LANG) -> str:
     if len(names) < 2:
         return "".join(names)
     return ", ".join(names[:-1]) + f" {msg('and', lang)} " + names[-1]
+
+
+def os_reason(error: BaseException | str) -> Phrase | str:
+    """The system's reason for a failed operation (``[Errno 111] Connection refused``): a :class:`Phrase`
+    (``os.ECONNREFUSED``) when the catalogues word it, else the system's text."""
+    import errno
+    import os
+
+    if isinstance(error, OSError) and error.errno is not None:
+        code: int | None = error.errno
+        text = error.strerror or str(error)
+    else:
+        text = str(error)
+        code = next((number for number in errno.errorcode if os.strerror(number) == text), None)
+    key = f"os.{errno.errorcode.get(code, '')}" if code is not None else ""
+    return Phrase(key) if key and has_msg(key) else text
 
 
 class Localized(Exception):

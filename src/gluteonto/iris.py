@@ -137,6 +137,7 @@ SYNOVIAL_JOINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000041"  # synovi
 ARTICULAR_CAPSULE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000043"  # articular capsule
 SYNOVIAL_BURSA: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000055"  # synovial bursa
 NERVE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000061"  # nerve
+MOTOR_NERVE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000096"  # motor nerve
 NERVE_PLEXUS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000064"  # nerve plexus
 ARTERY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000074"  # artery
 ARTERIAL_ANASTOMOSIS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000083"  # arterial anastomosis
@@ -183,6 +184,7 @@ SACROILIAC_JOINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000047"  # sacr
 BONY_PELVIS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000048"  # bony pelvis
 HIP_REGION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000049"  # hip region
 BUTTOCK: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000050"  # buttock
+PELVIC_GIRDLE_REGION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000097"  # pelvic girdle region
 LOWER_BACK: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000051"  # lower back
 KNEE_REGION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000052"  # knee region
 ANKLE_REGION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000053"  # ankle region
@@ -228,15 +230,9 @@ MUSCLE_ACTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000211"  # muscle 
 GM_HIP_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000212"  # hip abduction by gluteus minimus
 GM_INTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000213"  # hip internal rotation by anterior fibres of gluteus minimus
 GM_GMED_PELVIC_STABILISATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000214"  # pelvic stabilisation by gluteus minimus and gluteus medius
-GM_GMED_TROCHANTER_APPROXIMATION: Final = (
-    "https://w3id.org/gluteonto/GLUTEONTO_0000215"  # drawing of the greater trochanter towards the iliac crest by gluteus minimus and medius
-)
-GM_TFL_ADDUCTION_CONTROL: Final = (
-    "https://w3id.org/gluteonto/GLUTEONTO_0000216"  # control of femoral adduction and internal rotation by gluteus minimus and tensor fasciae latae
-)
-GM_QL_PELVIC_DROP_CONTROL: Final = (
-    "https://w3id.org/gluteonto/GLUTEONTO_0000217"  # counteraction of frontal-plane pelvic drop by gluteus minimus and quadratus lumborum
-)
+GM_GMED_TROCHANTER_APPROXIMATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000215"  # drawing of the greater trochanter towards the iliac crest by gluteus minimus and medius
+GM_TFL_ADDUCTION_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000216"  # control of femoral adduction and internal rotation by gluteus minimus and tensor fasciae latae
+GM_QL_PELVIC_DROP_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000217"  # counteraction of frontal-plane pelvic drop by gluteus minimus and quadratus lumborum
 GM_FLEXION_INITIATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000218"  # initiation of hip flexion at the stance-to-swing transition
 GMAX_HIP_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000219"  # hip extension by gluteus maximus
 GMAX_EXTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000220"  # hip external rotation by gluteus maximus
@@ -297,7 +293,9 @@ TRENDELENBURG_SIGN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000444"  # Tr
 GAIT_DISTURBANCE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000459"  # gait disturbance
 TRENDELENBURG_GAIT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000445"  # Trendelenburg gait
 GM_WEAKNESS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000446"  # weakness of gluteus minimus
+GM_INACTIVITY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000468"  # inactivity of gluteus minimus
 GMED_WEAKNESS: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000447"  # weakness of gluteus medius
+GM_DISTURBED_INTERPLAY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000469"  # disturbed interplay of gluteus minimus with its synergists
 COMPENSATORY_MOVEMENT_PATTERN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000448"  # compensatory movement pattern
 IMAGING_FINDING: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000449"  # MRI finding
 DEGENERATIVE_TENDON_CHANGE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000450"  # degenerative change of the gluteus minimus tendon
@@ -475,6 +473,7 @@ KEYS: Final[dict[str, str]] = {
     ARTICULAR_CAPSULE: "articular_capsule",
     SYNOVIAL_BURSA: "synovial_bursa",
     NERVE: "nerve",
+    MOTOR_NERVE: "motor_nerve",
     NERVE_PLEXUS: "nerve_plexus",
     ARTERY: "artery",
     ARTERIAL_ANASTOMOSIS: "arterial_anastomosis",
@@ -521,6 +520,7 @@ KEYS: Final[dict[str, str]] = {
     BONY_PELVIS: "bony_pelvis",
     HIP_REGION: "hip_region",
     BUTTOCK: "buttock",
+    PELVIC_GIRDLE_REGION: "pelvic_girdle_region",
     LOWER_BACK: "lower_back",
     KNEE_REGION: "knee_region",
     ANKLE_REGION: "ankle_region",
@@ -629,7 +629,9 @@ KEYS: Final[dict[str, str]] = {
     GAIT_DISTURBANCE: "gait_disturbance",
     TRENDELENBURG_GAIT: "trendelenburg_gait",
     GM_WEAKNESS: "gm_weakness",
+    GM_INACTIVITY: "gm_inactivity",
     GMED_WEAKNESS: "gmed_weakness",
+    GM_DISTURBED_INTERPLAY: "gm_disturbed_interplay",
     COMPENSATORY_MOVEMENT_PATTERN: "compensatory_movement_pattern",
     IMAGING_FINDING: "imaging_finding",
     DEGENERATIVE_TENDON_CHANGE: "degenerative_tendon_change",

@@ -151,9 +151,11 @@ def _deadline(timeout: float | None) -> float | None:
 
 
 def run_isolated(
-    func: Callable[[], T], *, timeout: float | None, what: str = "the query", quiet: bool = False, memory: int | None = None, offline: bool = False
+    func: Callable[[], T], *, timeout: float | None, what: str = "work.query", quiet: bool = False, memory: int | None = None, offline: bool = False
 ) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
+
+    ``what`` is the message key naming the work in errors (``work.query``: *the query*).
 
     Errors the child raises as :class:`~gluteonto.errors.GluteontoError` are raised again here;
     Ctrl-C (KeyboardInterrupt) and SIGTERM kill the child and propagate. ``quiet`` silences the
@@ -204,7 +206,7 @@ def run_isolated(
         os.close(error_read)
     if not finished:
         _stop(pid)
-        if what == "the query":
+        if _WHAT_KEYS.get(what, what) == "work.query":
             raise QueryTimeout(("query timeout", {"seconds": timeout}))
         raise QueryTimeout(("work timeout", {"what": _phrase(what), "seconds": timeout}))
     _pid, status = os.waitpid(pid, 0)
@@ -222,13 +224,17 @@ def run_isolated(
         raise value
     if value in ("memory", "stack"):
         raise EngineMessageError((f"crash {value}", {"what": _phrase(what), "limit": _gib(memory)}))
-    raise EngineMessageError(("crash failed", {"what": _phrase(what), "reason": value}))
+    raise EngineMessageError(("work failed", {"what": _phrase(what), "detail": value}))
+
+
+#: older English names of the work, as callers may still pass them, to their message keys
+_WHAT_KEYS = {"the query": "work.query", "the reasoner": "work.reasoner", "checking the query": "what check"}
 
 
 def _phrase(what: str) -> str | Phrase:
-    """``what`` in the user's language where it is one of the usual names ("the query", "the reasoner")."""
-    known = {"the query": "what query", "the reasoner": "what reasoner", "checking the query": "what check"}
-    return Phrase(known[what]) if what in known else what
+    """``what`` in the user's language: a message key (``work.query``) or one of the older English names."""
+    key = _WHAT_KEYS.get(what, what)
+    return Phrase(key) if key.startswith(("work.", "what ")) else what
 
 
 def _gib(memory: int | None) -> str:

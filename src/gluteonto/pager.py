@@ -8,9 +8,6 @@ Piped or redirected output, ``--no-pager`` and an empty or ``cat`` pager print d
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from typing import TextIO
@@ -26,6 +23,8 @@ def pager_command(environ: Mapping[str, str]) -> list[str] | None:
     >>> pager_command({"PAGER": "cat"}) is None, pager_command({"GLUTEONTO_PAGER": ""}) is None
     (True, True)
     """
+    import shlex
+
     chosen = environ.get("GLUTEONTO_PAGER", environ.get("PAGER", "less"))
     try:
         words = shlex.split(chosen)
@@ -42,8 +41,15 @@ def show(text: str, *, use_pager: bool = True, stream: TextIO | None = None) -> 
     if not text.endswith("\n"):
         text += "\n"
     command = pager_command(os.environ) if use_pager and stream.isatty() else None
+    if command is None:  # not a terminal (the common case in scripts): nothing more to import
+        stream.write(text)
+        stream.flush()
+        return
+    import shutil
+    import subprocess
+
     height = shutil.get_terminal_size((80, 24)).lines
-    if command is None or text.count("\n") < height or shutil.which(command[0]) is None:
+    if text.count("\n") < height or shutil.which(command[0]) is None:
         stream.write(text)
         stream.flush()
         return

@@ -15,15 +15,7 @@ hold one English label and definition per term, as OBO tools expect.
 
 from __future__ import annotations
 
-import sys
-from importlib import resources
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    from importlib.resources.abc import Traversable
-else:  # pragma: no cover - Python 3.10
-    from importlib.abc import Traversable
-
 
 __all__ = [
     "data_root",
@@ -50,9 +42,13 @@ INTERNATIONAL_FORMATS: dict[str, str] = {
 }
 
 
-def data_root() -> Traversable:
-    """Root folder holding ``ontology/``, ``shapes/``, ``queries/`` and ``mappings/``."""
-    packaged = resources.files("gluteonto").joinpath("data")
+def data_root() -> Path:
+    """Root folder holding ``ontology/``, ``shapes/``, ``queries/`` and ``mappings/``.
+
+    A plain path beside this module (the package is installed as files, never imported from a zip):
+    :mod:`importlib.resources` would cost every command its imports.
+    """
+    packaged = Path(__file__).with_name("data")
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[2]
@@ -62,10 +58,7 @@ def data_root() -> Traversable:
 
 
 def _path(*parts: str) -> Path:
-    node = data_root()
-    for part in parts:
-        node = node.joinpath(part)
-    return Path(str(node))
+    return data_root().joinpath(*parts)
 
 
 def ontology_file(fmt: str = "ttl", *, international: bool = False) -> Path:

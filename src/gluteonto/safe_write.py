@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .i18n import MessageError
+from .i18n import MessageError, Phrase, os_reason
 
 __all__ = [
     "atomic_output",
@@ -42,11 +42,11 @@ __all__ = [
 ]
 
 _KINDS = (
-    (stat.S_ISDIR, "output is directory"),
-    (stat.S_ISCHR, "output is device"),
-    (stat.S_ISBLK, "output is device"),
-    (stat.S_ISFIFO, "output is fifo"),
-    (stat.S_ISSOCK, "output is socket"),
+    (stat.S_ISDIR, "kind directory"),
+    (stat.S_ISCHR, "kind device"),
+    (stat.S_ISBLK, "kind device"),
+    (stat.S_ISFIFO, "kind fifo"),
+    (stat.S_ISSOCK, "kind socket"),
 )
 #: folders of the operating system: an output that a symbolic link leads into one of them is refused
 _SYSTEM_FOLDERS = (
@@ -141,10 +141,10 @@ def check_output(path: Path | str, inputs: Iterable[Path] = (), *, package_data:
             raise MessageError(("output parent not dir", {"path": shown, "parent": real.parent})) from None
         return
     except OSError as exc:
-        raise MessageError(("output cannot write", {"path": shown, "reason": exc.strerror or exc})) from None
-    for test, key in _KINDS:
+        raise MessageError(("output not writable", {"path": shown, "reason": os_reason(exc)})) from None
+    for test, kind in _KINDS:
         if test(target.st_mode):
-            raise MessageError((key, {"path": shown}))
+            raise MessageError(("output kind", {"path": shown, "kind": Phrase(kind)}))
     if not target.st_mode & stat.S_IWUSR:
         raise MessageError(("output read-only", {"path": shown}))
     for source in inputs:

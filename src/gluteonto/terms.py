@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from .errors import InputError
+from .i18n import EngineMessageError, MessageError
 
 __all__ = [
     "XSD_STRING",
@@ -70,24 +71,21 @@ def from_oxigraph(term: Any) -> Term | None:
     raise InputError(f"unsupported RDF term from Oxigraph: {term!r}")
 
 
-def term_from_json(cell: Any, url: str = "?") -> Term | None:
-    """One binding of a W3C SPARQL JSON result from the endpoint ``url`` as a :class:`Term` (None: unbound);
-    EngineError (in the user's language) if malformed."""
-    from .i18n import EngineMessageError
-
+def term_from_json(cell: Any, where: str = "the endpoint") -> Term | None:
+    """One binding of a W3C SPARQL JSON result as a :class:`Term` (None: unbound); EngineError (in the user's language) if malformed."""
     if cell is None:
         return None
     if not isinstance(cell, Mapping) or not isinstance(cell.get("value"), str) or not isinstance(cell.get("type"), str):
         import json
 
-        raise EngineMessageError(("endpoint malformed binding", {"url": url, "cell": json.dumps(cell)[:80]}))
+        raise EngineMessageError(("malformed binding", {"where": where, "detail": json.dumps(cell)[:80]}))
     kind, value = cell["type"], cell["value"]
     if kind == "uri":
         return iri(value)
     if kind == "bnode":
         return Term("bnode", value)
     if kind not in ("literal", "typed-literal"):
-        raise EngineMessageError(("endpoint binding type", {"url": url, "kind": kind}))
+        raise EngineMessageError(("binding type", {"where": where, "kind": kind}))
     lang = cell.get("xml:lang")
     datatype = cell.get("datatype")
     return literal(value, lang if isinstance(lang, str) else None, datatype if isinstance(datatype, str) else None)
@@ -136,12 +134,12 @@ def n3(term: Any) -> str:
         raise InputError(f"parameters must be IRIs or literals, not {term!r}")
     if t.kind == "uri":
         if _IRI_FORBIDDEN.search(t.value):
-            raise InputError(f"not a valid IRI: {t.value!r}")
+            raise MessageError(("not an iri", {"value": t.value}))
         return f"<{t.value}>"
     quoted = '"' + "".join(_ESCAPES.get(ch, ch) for ch in t.value) + '"'
     if t.lang:
         if not _LANG_TAG.match(t.lang):
-            raise InputError(f"not a valid language tag: {t.lang!r}")
+            raise MessageError(("not a language tag", {"value": t.lang}))
         return f"{quoted}@{t.lang}"
     if t.datatype:
         return f"{quoted}^^{n3(iri(t.datatype))}"

@@ -8,6 +8,7 @@ import io
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
 
 from gluteonto.compile.relation_graph import materialise
 from gluteonto.formats.rdfxml import to_rdfxml
@@ -93,7 +94,7 @@ def _el_view(graph: Graph) -> Graph:
     out = Graph()
     for s, p, o in graph:
         out.add((s, p, o))
-    dropped = {
+    dropped: set[tuple[Node, URIRef, Node]] = {
         (s, RDFS.subClassOf, o)
         for s, o in graph.subject_objects(RDFS.subClassOf)
         if isinstance(o, BNode) and not isinstance(graph.value(o, OWL.someValuesFrom), URIRef)
@@ -146,7 +147,11 @@ def test_relation_graph_edges_are_hermits_entailments() -> None:
     """For a sample of subjects and every (relation, filler) pair the graph uses: each edge is entailed by the
     ontology (sound), and every edge HermiT entails from the ontology's EL part is in the graph (complete)."""
     full = Graph().parse(ROOT / "ontology" / "gluteonto-full.owl", format="xml")
-    edges = {(s, p, o) for s, p, o in Graph().parse(ROOT / "ontology" / "gluteonto-relation-graph.ttl", format="turtle")}
+    edges = {
+        (s, p, o)
+        for s, p, o in Graph().parse(ROOT / "ontology" / "gluteonto-relation-graph.ttl", format="turtle")
+        if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)
+    }
     glut = "https://w3id.org/gluteonto/GLUTEONTO_"
     subjects = [URIRef(glut + n) for n in ("0000004", "0000005", "0000062", "0000212", "0000214", "0000084", "0000419")]
     pairs = sorted({(p, o) for s, p, o in edges if s in subjects})

@@ -82,11 +82,11 @@ def test_simple_has_only_named_and_existential_subclass_axioms(graphs: dict[str,
     # and it keeps all of those from full
     assert _named_pairs(simple) == _named_pairs(full)
     expected = {
-        (s, *_some(full, o))
-        for s, o in full.subject_objects(RDFS.subClassOf)  # type: ignore[misc]
-        if isinstance(s, URIRef) and _some(full, o) and isinstance(_some(full, o)[1], URIRef)
-    }  # type: ignore[index]
-    found = {(s, *_some(simple, o)) for s, o in simple.subject_objects(RDFS.subClassOf) if _some(simple, o)}  # type: ignore[misc]
+        (s, *pair)
+        for s, o in full.subject_objects(RDFS.subClassOf)
+        if isinstance(s, URIRef) and (pair := _some(full, o)) is not None and isinstance(pair[1], URIRef)
+    }
+    found = {(s, *pair) for s, o in simple.subject_objects(RDFS.subClassOf) if (pair := _some(simple, o)) is not None}
     assert found == expected and len(found) > 200
 
 

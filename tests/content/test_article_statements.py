@@ -7,6 +7,7 @@ Norwegian and Latin names as clinicians and Terminologia Anatomica have them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
@@ -17,7 +18,7 @@ from gluteonto.resources import ontology_file
 from gluteonto.tools.reason import java_available
 from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OWL, RDF, RDFS
 
-from ..helpers import ROOT, restrictions, run_cli, term, union_fillers
+from ..helpers import ROOT, lang_of, restrictions, run_cli, term, union_fillers
 
 ARTICLE = ROOT.parent / "shared" / "article" / "gluteus-minimus.nb.txt"
 needs_article = pytest.mark.skipif(not ARTICLE.is_file(), reason=f"the source article is not at {ARTICLE}")
@@ -43,7 +44,9 @@ def axiom(g: Graph, cls: int, prop: URIRef, filler: int) -> BNode:
     """The owl:Axiom reifying SubClassOf(cls, prop some filler)."""
     node = restrictions(g, term(cls), prop, term(filler))
     assert node, (cls, prop, filler)
-    return next(g.subjects(OWL.annotatedTarget, node[0]))
+    found = next(g.subjects(OWL.annotatedTarget, node[0]))
+    assert isinstance(found, BNode)
+    return found
 
 
 def fillers(g: Graph, cls: int, prop: URIRef) -> set[URIRef]:
@@ -55,7 +58,7 @@ def restrictions_any(g: Graph, cls: URIRef, prop: URIRef) -> list[BNode]:
 
 
 def texts(g: Graph, subject: URIRef, prop: URIRef, lang: str) -> list[str]:
-    return [str(v) for v in g.objects(subject, prop) if isinstance(v, Literal) and v.language == lang]
+    return [str(v) for v in g.objects(subject, prop) if isinstance(v, Literal) and lang_of(v) == lang]
 
 
 def exercises(g: Graph) -> set[URIRef]:
@@ -255,12 +258,16 @@ def _reason(query_name: str, expression: object) -> tuple[set[str], object]:
     return {c.iri for c in query.descendants()} - {query.iri}, world
 
 
+def cls(world: Any, number: int) -> Any:
+    """The owlready2 class of GLUTEONTO_<number> in ``world``."""
+    return world[str(term(number))]
+
+
 @pytest.mark.slow  # HermiT runs in Java
 @needs_java
 @needs_article
 def test_dl_query_for_exercises_after_hip_surgery_returns_the_single_leg_squat_and_the_step_up() -> None:
     says("etter inaktivitet, hofteoperasjon eller smerte", "trygg inngang til funksjonell trening etter hofteartroplastikk")
-    cls = lambda w, n: w[str(term(n))]  # noqa: E731
     answers, _ = _reason("ExerciseAfterHipSurgery", lambda w: cls(w, 660) & cls(w, 931).some(cls(w, 457)))
     assert {str(term(665)), str(term(663))} <= answers, answers
     assert str(term(662)) not in answers
@@ -285,7 +292,7 @@ def test_qualifier_is_an_annotation_on_the_axiom_it_qualifies(
     ontology_graph: Graph, words: str, subject: int, prop: URIRef, filler: int, word: str
 ) -> None:
     says(words)
-    notes = {v.language: str(v) for v in ontology_graph.objects(axiom(ontology_graph, subject, prop, filler), QUALIFIER)}
+    notes = {lang_of(v): str(v) for v in ontology_graph.objects(axiom(ontology_graph, subject, prop, filler), QUALIFIER)}
     assert set(notes) == {"en", "nb"} and word in notes["en"], notes
 
 
@@ -316,7 +323,9 @@ def test_gluteus_minimus_never_acts_alone(ontology_graph: Graph) -> None:
     says("Gluteus minimus virker aldri alene.")
     g = ontology_graph
     node = restrictions_any(g, term(225), term(909))[0]
-    members = list(Collection(g, g.value(g.value(node, OWL.someValuesFrom), OWL.intersectionOf)))
+    head = g.value(g.value(node, OWL.someValuesFrom), OWL.intersectionOf)
+    assert head is not None
+    members = list(Collection(g, head))
     assert term(2) in members and any((m, OWL.complementOf, term(4)) in g for m in members)
     assert (term(225), OWL.equivalentClass, None) in g
 
@@ -326,7 +335,6 @@ def test_gluteus_minimus_never_acts_alone(ontology_graph: Graph) -> None:
 @needs_article
 def test_hermit_places_every_action_of_gluteus_minimus_under_never_alone() -> None:
     says("Gluteus minimus virker aldri alene.")
-    cls = lambda w, n: w[str(term(n))]  # noqa: E731
     answers, world = _reason("ActionOfGluteusMinimus", lambda w: cls(w, 211) & cls(w, 909).some(cls(w, 4)))
     never_alone = {c.iri for c in cls(world, 225).descendants()}
     for action in (212, 213, 214, 221, 223):  # 213 and 221: agent stated as the anterior segment only
@@ -395,7 +403,7 @@ def test_neighbouring_muscle_definition_picks_it_out_without_gluteus_minimus(ont
 def test_norwegian_texts_read_as_clinical_bokmaal(ontology_graph: Graph) -> None:
     says("de ipsilaterale abduktorene (minimus og medius)", "Fest et strikk til en stabil struktur i knehøyde")
     g = ontology_graph
-    nb = [str(o) for _, _, o in g if isinstance(o, Literal) and o.language == "nb"]
+    nb = [str(o) for _, _, o in g if isinstance(o, Literal) and lang_of(o) == "nb"]
     for wrong in ("musklenes hoder", "den fremre gluteus minimus", "strikken", "greindel", "progredieres", "atskillende", "kar forsyner med blod"):
         assert not [t for t in nb if wrong in t], wrong
     assert not [t for t in nb if t.startswith("Smerte kjent")]

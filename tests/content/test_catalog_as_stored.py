@@ -26,7 +26,9 @@ def store() -> ox.Store:
 @pytest.mark.parametrize("name", sorted(n for n, s in CATALOG.items() if s.group not in ("FMA comparison", "Uberon comparison")))
 def test_query_text_as_stored_answers(name: str, store: ox.Store, ontology_graph: Graph) -> None:
     text = CATALOG[name].path.read_text(encoding="utf-8")
-    on_oxigraph = len(list(store.query(text)))
+    solutions = store.query(text)
+    assert isinstance(solutions, ox.QuerySolutions), name
+    on_oxigraph = len(list(solutions))
     on_rdflib = len(list(ontology_graph.query(text)))
     assert on_oxigraph == on_rdflib, name
     if CATALOG[name].group == "questions":

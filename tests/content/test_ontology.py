@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from gluteonto import Session
 from gluteonto.engines import RdflibEngine
@@ -14,7 +16,7 @@ from gluteonto.query.catalog import load_catalog
 from gluteonto.tools.reason import java_available, reason
 from gluteonto.vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS
 
-from ..helpers import restrictions, term, union_fillers
+from ..helpers import lang_of, restrictions, term, union_fillers
 
 RO = "http://purl.obolibrary.org/obo/"
 QC = sorted(name for name, spec in load_catalog().items() if spec.group == "quality control")
@@ -30,7 +32,7 @@ def _qc_rows(graph: Graph, name: str) -> int:
     return len(Session(store=RdflibEngine(graph)).query(name).rows)
 
 
-QC_MUTATIONS = {
+QC_MUTATIONS: dict[str, Callable[[Graph], object]] = {
     "qc/duplicate-label": lambda g: (
         g.add((term(5), RDFS.label, Literal("gluteus minimus", lang="en"))) or g.remove((term(5), RDFS.label, Literal("gluteus medius", lang="en")))
     ),
@@ -65,7 +67,7 @@ def test_quality_control_query_catches_its_defect(fresh_graph: Graph, name: str)
 
 def test_no_iri_is_used_as_two_kinds_of_entity(ontology_graph: Graph) -> None:
     kinds = [OWL.Class, OWL.ObjectProperty, OWL.AnnotationProperty, OWL.DatatypeProperty, OWL.NamedIndividual]
-    seen: dict[URIRef, set[URIRef]] = {}
+    seen: dict[Node, set[URIRef]] = {}
     for kind in kinds:
         for subject in ontology_graph.subjects(RDF.type, kind):
             seen.setdefault(subject, set()).add(kind)
@@ -85,7 +87,7 @@ def test_ontology_header(ontology_graph: Graph) -> None:
     assert str(ontology) == "https://w3id.org/gluteonto/gluteonto-international.owl"  # the edition the program loads
     assert str(ontology_graph.value(ontology, OWL.versionIRI)).startswith("https://w3id.org/gluteonto/releases/")
     assert str(ontology_graph.value(ontology, OWL.versionIRI)).endswith("/gluteonto-international.owl")
-    assert {t.language for t in ontology_graph.objects(ontology, DCTERMS.title)} == {"en", "nb"}
+    assert {lang_of(t) for t in ontology_graph.objects(ontology, DCTERMS.title)} == {"en", "nb"}
     assert ontology_graph.value(ontology, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 
@@ -215,5 +217,5 @@ ARTICLE_FACTS = [
 
 
 @pytest.mark.parametrize("fact", ARTICLE_FACTS, ids=[f[0] for f in ARTICLE_FACTS])
-def test_article_statement_is_modelled(ontology_graph: Graph, fact: tuple) -> None:
+def test_article_statement_is_modelled(ontology_graph: Graph, fact: tuple[str, Callable[[Graph], bool]]) -> None:
     assert fact[1](ontology_graph)

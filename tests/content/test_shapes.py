@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from gluteonto.resources import shapes_file
 from gluteonto.tools.validate import SHACL_ENGINES, ValidationReport, validate
@@ -54,7 +55,9 @@ def drop_agent_of(muscle: URIRef) -> Callable[[Graph], object]:
 
 def axiom_of(g: Graph, cls: URIRef, prop: str) -> BNode:
     node = restrictions(g, cls, URIRef(prop))[0]
-    return next(g.subjects(OWL.annotatedTarget, node))
+    axiom = next(g.subjects(OWL.annotatedTarget, node))
+    assert isinstance(axiom, BNode)
+    return axiom
 
 
 def strip_source_of_innervation(g: Graph) -> BNode:
@@ -81,11 +84,12 @@ def drop_footnote_marker(g: Graph) -> BNode:
     """The single-leg squat's indication after hip surgery loses its marker ³ but keeps its reading as Standring."""
     node = restrictions(g, term(665), term(931), term(457))[0]
     axiom = next(g.subjects(OWL.annotatedTarget, node))
+    assert isinstance(axiom, BNode)
     g.remove((axiom, term(996), None))
     return axiom
 
 
-def replace(s: URIRef, p: URIRef, old: object, new: object) -> Callable[[Graph], None]:
+def replace(s: URIRef, p: URIRef, old: Node, new: Node) -> Callable[[Graph], None]:
     def mutate(g: Graph) -> None:
         assert (s, p, old) in g, (s, p, old)
         g.remove((s, p, old))
@@ -94,7 +98,7 @@ def replace(s: URIRef, p: URIRef, old: object, new: object) -> Callable[[Graph],
     return mutate
 
 
-def remove(s: URIRef, p: URIRef, o: object = None) -> Callable[[Graph], None]:
+def remove(s: URIRef, p: URIRef, o: Node | None = None) -> Callable[[Graph], None]:
     def mutate(g: Graph) -> None:
         assert (s, p, o) in g or o is None
         g.remove((s, p, o))
@@ -102,8 +106,11 @@ def remove(s: URIRef, p: URIRef, o: object = None) -> Callable[[Graph], None]:
     return mutate
 
 
-def add(s: URIRef, p: URIRef, o: object) -> Callable[[Graph], None]:
-    return lambda g: g.add((s, p, o))
+def add(s: URIRef, p: URIRef, o: Node) -> Callable[[Graph], None]:
+    def mutate(g: Graph) -> None:
+        g.add((s, p, o))
+
+    return mutate
 
 
 def add_restriction(cls: URIRef, prop: URIRef, filler: URIRef) -> Callable[[Graph], None]:

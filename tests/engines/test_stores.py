@@ -28,6 +28,7 @@ from gluteonto.query.catalog import QuerySpec, load_catalog
 from gluteonto.query.kinds import expected_kinds, kind_members
 from gluteonto.resources import ontology_file
 from gluteonto.sparql.results import QueryResult
+from gluteonto.terms import Term
 
 from ..conftest import DEFECTS_GRAPH, FMA_GRAPH, RELEASE_GRAPH, UBERON_GRAPH
 from ..triplestores import JenaArq, Virtuoso, differences, order_keys
@@ -82,6 +83,14 @@ def _spread(values: list[str], count: int) -> list[str]:
     return [ordered[round(i * (len(ordered) - 1) / (count - 1))] for i in range(count)]
 
 
+def _is_iri(term: Term | None) -> bool:
+    return term is not None and term.kind == "uri"
+
+
+def _text(term: Term | None) -> str:
+    return "" if term is None else term.value
+
+
 def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -> list[dict[str, str]]:
     """Parameter values to bind besides the defaults: terms the question answers for (read from the
     parameter's column of the answer as stored), one term of the expected kind that has no answer,
@@ -90,11 +99,7 @@ def _parameter_sets(session: Session, spec: QuerySpec, as_stored: QueryResult) -
     iri_params = [p.name for p in spec.params if p.kind == "iri"]
     if iri_params and all(name in as_stored.variables for name in iri_params):
         columns = [as_stored.variables.index(name) for name in iri_params]
-        combos = {
-            "\t".join(row[i].value for i in columns)
-            for row in as_stored.cells  # type: ignore[union-attr]
-            if all(row[i] is not None and row[i].kind == "uri" for i in columns)
-        }  # type: ignore[union-attr]
+        combos = {"\t".join(_text(row[i]) for i in columns) for row in as_stored.cells if all(_is_iri(row[i]) for i in columns)}
         sets += [dict(zip(iri_params, combo.split("\t"), strict=True)) for combo in _spread(sorted(combos), TERMS_PER_QUESTION)]
         answered = {combo.split("\t")[0] for combo in combos}
         kinds = expected_kinds(iri_params[0])

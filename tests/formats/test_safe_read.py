@@ -117,7 +117,7 @@ def test_huge_text_node_in_a_gzip_bomb_is_refused_while_reading(tmp_path: Path) 
         for _ in range(64):
             handle.write(b"a" * (1024 * 1024))
         handle.write(b"</rdfs:label></rdf:Description></rdf:RDF>")
-    seen = []
+    seen: list[object] = []
     with pytest.raises(InputError, match="exceeds the limit"):
         seen.extend(read_quads(path, syntax_for(path)))
     assert seen == []

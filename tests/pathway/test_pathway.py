@@ -45,7 +45,9 @@ def test_trendelenburg_leads_to_its_causes_and_to_what_trains_the_weak_muscle(se
     assert any("Funksjon" in source.short for source in weakness.sources)
     upstream = [chain for chain in pathway.behind if chain.end.name.text == "lesjon av n. gluteus superior"]
     assert upstream and all(chain.links[-1].strength == "can" for chain in upstream)
-    assert "Svakhet i gluteus medius fører til Trendelenburgs tegn" in first
+    # of gluteus medius the article says only that the sign expresses its weakness; of minimus, weak or inactive, "vil"
+    assert first["Svakhet i gluteus medius kan føre til Trendelenburgs tegn"].strength == "can"
+    assert first["Inaktivitet i gluteus minimus fører til Trendelenburgs tegn"].strength == "always"
     exercises = {e.exercise.name.text: e for e in pathway.exercises}
     squat = exercises["enbens knebøy med hoftekontroll"]
     routes = [" → ".join(link.sentence for link in chain.links) for chain in squat.why]
@@ -114,6 +116,9 @@ def test_lateral_hip_pain_gives_differentials_and_how_to_tell_them_apart(session
     trigger = build_pathway(session, "triggerpunkter", "nb")
     told = {link.target.name.text for d in trigger.differentials for link in d.distinguishing}
     assert {"fravær av nevrologiske utfall"} <= told and any("Lasègue" in name for name in told)
+    # what examination finds, not a feature of every case ("Forskjellen er fravær av nevrologiske utfall …")
+    assert {link.strength for d in trigger.differentials for link in d.distinguishing} == {"examination"}
+    assert "[ved undersøkelse]" in " ".join(render_text(trigger, 100).split())
     assert "isjias" in {link.target.name.text for d in trigger.differentials for link in d.look_alikes}
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Literal
@@ -10,6 +12,7 @@ from rdflib import Literal
 from gluteonto import Session
 from gluteonto.errors import InputError
 from gluteonto.query.catalog import Param, QuerySpec, load_catalog
+from gluteonto.sparql.results import QueryResult
 
 CATALOG = load_catalog()
 
@@ -69,7 +72,7 @@ class _Remote:
         self.local = local
         self.queries = 0
 
-    def query(self, sparql, bindings=None):  # noqa: ANN001, ANN201
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         self.queries += 1
         return self.local.engine.query(sparql, bindings)
 

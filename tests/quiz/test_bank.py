@@ -8,6 +8,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
+from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 from gluteonto import Session
@@ -115,19 +116,23 @@ def _check_keys(items: list[Item], oxigraph_session: Session, ontology_graph: Gr
             assert len(item.pairs) == len(item.pair_iris) >= 3
 
 
+def _first_column(result: Result) -> list[str]:
+    """The first value of every row of an rdflib SELECT result, as text."""
+    return [str(row[0]) for row in result if isinstance(row, ResultRow)]
+
+
 def _wrong_by_only(graph: Graph, session: Session, item: Item, option: Option) -> bool:
     subject, prop = option.why["subject"], option.why["property"]
-    allowed = [
-        str(r[0])
-        for r in graph.query(
+    allowed = _first_column(
+        graph.query(
             PREFIXES
             + """SELECT ?a WHERE {
         ?s rdfs:subClassOf [ owl:onProperty ?p ; owl:allValuesFrom/(owl:unionOf/rdf:rest*/rdf:first)? ?a ] FILTER(isIRI(?a)) }""",
             initBindings={"s": URIRef(subject), "p": URIRef(prop)},
         )
-    ]
+    )
     stated = {str(r["nerve"]) for r in _rows(session, item) if "nerve" in r}
-    members = {str(r[0]) for r in graph.query(PREFIXES + "SELECT ?m WHERE { ?s a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?m }")}
+    members = set(_first_column(graph.query(PREFIXES + "SELECT ?m WHERE { ?s a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?m }")))
     same_kind = all(_is_a(graph, key, m) == _is_a(graph, option.iri, m) for key in item.keys() for m in members)
     return (
         bool(allowed)

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from gluteonto import limits
 from gluteonto.server import app as sparql_app
+from gluteonto.server.workers import QueryJob
 from gluteonto.tools.serve import SparqlServer, is_loopback, make_server
 from gluteonto.vocab import ONTOLOGY_IRI
 
@@ -616,18 +617,20 @@ def test_real_sparql_clients_still_work(server: SparqlServer) -> None:
     assert Graph(SPARQLStore(url, method="GET")).query("ASK { ?s ?p ?o }").askAnswer is True
     import pyoxigraph as ox
 
-    federated = list(ox.Store().query(f"SELECT ?o WHERE {{ SERVICE <{url}> {{ ?o a <http://www.w3.org/2002/07/owl#Ontology> }} }}"))
+    solutions = ox.Store().query(f"SELECT ?o WHERE {{ SERVICE <{url}> {{ ?o a <http://www.w3.org/2002/07/owl#Ontology> }} }}")
+    assert isinstance(solutions, ox.QuerySolutions)
+    federated = list(solutions)
     assert federated, "Oxigraph's SERVICE client got no answer"
 
 
 def test_repeated_queries_are_answered_from_the_cache_volatile_ones_never(server: SparqlServer) -> None:
     query = evaluated("SELECT ?s WHERE { ?s a ?t } LIMIT 3")
     first = request(server, "GET", ask(query))
-    kept = server.app.cache.get(server.app.cache.key(sparql_app.QueryJob(query=query, accept=[])))
+    kept = server.app.cache.get(server.app.cache.key(QueryJob(query=query, accept=[])))
     assert first[0] == 200 and kept is not None and kept[1] == first[2]
     assert request(server, "GET", ask(query))[2] == first[2]
     for volatile in ("SELECT (RAND() AS ?r) {}", "SELECT (STRUUID() AS ?u) {}", "SELECT (\\u004EOW() AS ?t) {}"):
-        key = server.app.cache.key(sparql_app.QueryJob(query=volatile))
+        key = server.app.cache.key(QueryJob(query=volatile))
         server.app.cache.put(key, b"text/csv", b"r\r\n1\r\n")
         assert server.app.cache.get(key) is None
     assert request(server, "GET", ask("SELECT (RAND() AS ?r) {}"))[2] != request(server, "GET", ask("SELECT (RAND() AS ?r) {}"))[2]

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from gluteonto import InputError, Session
 from gluteonto.card import card_index
@@ -376,7 +376,7 @@ def test_serve_without_a_writable_cache_still_serves_sparql(monkeypatch: pytest.
     from gluteonto.site import cache
     from gluteonto.tools import serve as serve_module
 
-    def no_cache(progress: object = None) -> Path:
+    def no_cache(progress: object = None, lang: str = "en") -> Path:
         raise PermissionError(13, "Permission denied", "/nowhere/.cache/gluteonto")
 
     started: list[Path | None] = []
@@ -429,7 +429,7 @@ def test_home_page_reads_for_a_physiotherapist(site: Path) -> None:
 def test_diagrams_speak_plainly_and_label_shared_edges_once(oxigraph_session: Session) -> None:
     ix = card_index(oxigraph_session)
     hood = dg.neighbourhood(ix, dg.MUSCLE_ACTION, "en")
-    action = next(c for c in ix.descendants(dg.MUSCLE_ACTION) if dg.neighbourhood(ix, c, "en").edges)
+    action = next(c for c in ix.descendants(dg.MUSCLE_ACTION) if isinstance(c, URIRef) and dg.neighbourhood(ix, c, "en").edges)
     labels = {e.label for e in dg.neighbourhood(ix, action, "en").edges} | {e.label for e in hood.edges}
     assert "has agent" not in labels and "is performed by" in labels
     arterial = dg.arterial_supply(ix, "nb")

@@ -14,21 +14,38 @@ language (``en``, ``nb``, or ``la``: Latin names for anatomy, English where ther
 
 from __future__ import annotations
 
-from .build import build_card, card_index
-from .model import (
-    LANGS,
-    Annotation,
-    Mapping,
-    Name,
-    Note,
-    QuestionRef,
-    Relation,
-    Source,
-    TermCard,
-    TermRef,
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_getattr
+
+if TYPE_CHECKING:
+    from .build import build_card, card_index
+    from .model import (
+        LANGS,
+        Annotation,
+        Mapping,
+        Name,
+        Note,
+        QuestionRef,
+        Relation,
+        Source,
+        TermCard,
+        TermRef,
+    )
+    from .render_html import render_html
+    from .render_text import render_text
+
+#: each name from its module on first use: showing a prebuilt card (``gluteonto about``) needs the model and
+#: the text renderer, never the builder and rdflib
+__getattr__ = lazy_getattr(
+    globals(),
+    {
+        **dict.fromkeys(("build_card", "card_index"), ".build"),
+        **dict.fromkeys(("LANGS", "Annotation", "Mapping", "Name", "Note", "QuestionRef", "Relation", "Source", "TermCard", "TermRef"), ".model"),
+        "render_html": ".render_html",
+        "render_text": ".render_text",
+    },
 )
-from .render_html import render_html
-from .render_text import render_text
 
 __all__ = [
     "LANGS",

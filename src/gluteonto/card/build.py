@@ -14,10 +14,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import iris
-from ..errors import InputError
-from ..i18n import msg
+from ..i18n import MessageError, msg, param_name
 from ..query.questions import QuestionTable, answering_questions
-from ..vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS
+from ..vocab import DCTERMS, IAO_DEFINITION, OBOINOWL, OWL, RDF, RDFS, SKOS, compact_iri
 from .coverage import coverage_notes
 from .index import COMPENSATING, QUALIFIER, CardIndex
 from .links import mapping_for
@@ -32,6 +31,7 @@ from .model import (
     Source,
     TermCard,
     TermRef,
+    not_a_term,
     ui_lang,
 )
 from .phrases import RELATION_ORDER, capitalize, pieces, sentence, template_for, word
@@ -91,7 +91,7 @@ def _resolve(index: CardIndex, term: str | URIRef, lang: str) -> URIRef:
         assert index.session is not None
         iri = index.session.resolve_term(str(term), lang=lang)
     if not index.knows(iri):
-        raise InputError(f"{str(term)!r} is not a term of this ontology")
+        raise not_a_term(str(term))
     return iri
 
 
@@ -103,7 +103,7 @@ def build_card(source: CardSource, term: str | URIRef, lang: str = "en", *, ques
     results (the site builds them once for all terms). Unknown terms raise ``InputError``.
     """
     if lang not in LANGS:
-        raise InputError(f"unknown card language {lang!r} (use one of {', '.join(LANGS)})")
+        raise MessageError(("unknown card language", {"value": lang, "known": ", ".join(LANGS)}))
     index = card_index(source)
     iri = _resolve(index, term, lang)
     return _Builder(index, iri, lang, questions).card()
@@ -337,7 +337,7 @@ class _Builder:
             texts = self.ix.texts(self.iri, prop)
             for lang in (self.ui, "en", ""):
                 if lang in texts:
-                    notes += [Note(kind, t) for t in texts[lang]]
+                    notes += [Note(kind, t, lang) for t in texts[lang]]
                     break
         return tuple(notes)
 
@@ -345,7 +345,11 @@ class _Builder:
         if self.ix.kind(self.iri) != "class" or self.ix.session is None:
             return ()
         table = self.questions if self.questions is not None else answering_questions(self.ix.session, [self.iri])
-        return tuple(QuestionRef(spec.name, spec.title(self.ui), param) for spec, param in table.get(self.iri, []))
+        curie = compact_iri(str(self.iri))
+        return tuple(
+            QuestionRef(spec.name, spec.title(self.ui), param, f"gluteonto query {spec.name_in(self.ui)} -p {param_name(param, self.ui)}={curie}")
+            for spec, param in table.get(self.iri, [])
+        )
 
     def uses(self) -> tuple[Relation, ...]:
         """For a property: every restriction using it. For a source: every statement citing it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import LABEL_LANGS
+from ..i18n import LABEL_LANGS, MessageError
 from ..i18n import ui as ui_lang
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Source",
     "TermCard",
     "TermRef",
+    "not_a_term",
     "ui_lang",
 ]
 
@@ -102,6 +103,8 @@ class QuestionRef:
     name: str
     title: str
     param: str
+    #: the command that asks it, with the question's and the parameter's names in the card's language
+    command: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,9 @@ class Note:
 
     kind: str  # "coverage" | "editorial" | "comment"
     text: str
+    #: the language of ``text`` ("" when it is the card's or has none); an editorial note or comment that exists
+    #: only in English is not shown on a card in another language, which points to the English card instead
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,3 +166,8 @@ class TermCard:
     def inherited(self) -> tuple[Relation, ...]:
         """Relations the term inherits from an ancestor class."""
         return tuple(r for r in self.relations if r.inherited_from is not None)
+
+
+def not_a_term(term: str) -> MessageError:
+    """The error for a term the ontology does not describe (no card can be shown for it)."""
+    return MessageError(("not in ontology", {"value": term}))

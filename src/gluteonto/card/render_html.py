@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
-from .model import Name, Relation, Source, TermCard, TermRef
+from ..i18n import msg
+from .model import Name, Note, Relation, Source, TermCard, TermRef
 from .phrases import capitalize, word
 
 __all__ = ["Href", "render_html"]
@@ -23,8 +24,19 @@ def _no_links(_ref: TermRef) -> str | None:
 
 
 class _Html:
-    def __init__(self, card: TermCard, href: Href, question_href: Callable[[str], str | None]) -> None:
+    def __init__(self, card: TermCard, href: Href, question_href: Callable[[str], str | None], page_in: Callable[[str], str | None]) -> None:
         self.card, self.ui, self.href, self.question_href = card, card.ui_lang, href, question_href
+        self.page_in = page_in
+
+    def note(self, note: Note) -> str:
+        """A note in the card's language; one written only in another language points to the card in that language."""
+        label = f"<strong>{escape(word(note.kind, self.ui))}:</strong> "
+        if not note.lang or note.lang == self.ui:
+            return f'<li class="note-{escape(note.kind)}">{label}{escape(note.text)}</li>'
+        url = self.page_in(note.lang)
+        text = escape(msg("card.note on english page", self.ui))
+        shown = f'<a href="{escape(url)}" hreflang="{escape(note.lang)}">{text}</a>' if url else text
+        return f'<li class="note-{escape(note.kind)} note-elsewhere">{label}{shown}</li>'
 
     def name(self, name: Name) -> str:
         text = escape(name.text)
@@ -129,13 +141,10 @@ class _Html:
             for q in card.questions:
                 url = self.question_href(q.name)
                 title = f'<a href="{escape(url)}">{escape(q.title)}</a>' if url else escape(q.title)
-                command = f"gluteonto query {escape(q.name)} -p {escape(q.param)}={escape(card.term.curie)}"
-                questions.append(f'<li>{title} <code class="cli">{command}</code></li>')
+                questions.append(f'<li>{title} <code class="cli" translate="no">{escape(q.command)}</code></li>')
             out.append(self.section("questions", "<ul>" + "".join(questions) + "</ul>"))
         if card.notes:
-            items = "".join(
-                f'<li class="note-{escape(n.kind)}"><strong>{escape(word(n.kind, ui))}:</strong> {escape(n.text)}</li>' for n in card.notes
-            )
+            items = "".join(self.note(n) for n in card.notes)
             out.append(self.section("notes", f"<ul>{items}</ul>", "notes"))
         if card.term_sources:
             items = "".join(
@@ -147,6 +156,12 @@ class _Html:
         return "\n".join(part for part in out if part)
 
 
-def render_html(card: TermCard, href: Href = _no_links, question_href: Callable[[str], str | None] = lambda _n: None) -> str:
-    """The card as an ``<article>`` fragment; ``href(ref)`` gives the address of a term's page (or None)."""
-    return _Html(card, href, question_href).render()
+def render_html(
+    card: TermCard,
+    href: Href = _no_links,
+    question_href: Callable[[str], str | None] = lambda _n: None,
+    page_in: Callable[[str], str | None] = lambda _lang: None,
+) -> str:
+    """The card as an ``<article>`` fragment; ``href(ref)`` gives the address of a term's page (or None), and
+    ``page_in(lang)`` the address of this card in another language (for a note written only in that language)."""
+    return _Html(card, href, question_href, page_in).render()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..i18n import msg
 from .model import Relation, Source, TermCard, TermRef
 from .phrases import capitalize, word
 
@@ -109,11 +110,15 @@ def render_text(card: TermCard, width: int = 100) -> str:
     if card.questions:
         heading("questions")
         for question in card.questions:
-            bullet(f"{question.title}:", f"gluteonto query {question.name} -p {question.param}={card.term.curie}")
+            bullet(f"{question.title}:", question.command)
     if card.notes:
         heading("notes")
         for note in card.notes:
-            bullet(f"{word(note.kind, ui)}: {note.text}")
+            if note.lang and note.lang != ui:  # written only in another language: where to read it
+                command = f"gluteonto about {card.term.curie} --lang {note.lang}"
+                bullet(f"{word(note.kind, ui)}: {msg('card.note in english', ui, command=command)}")
+            else:
+                bullet(f"{word(note.kind, ui)}: {note.text}")
     if card.term_sources:
         heading("term sources")
         para("; ".join(s.short for s in card.term_sources))

@@ -19,24 +19,46 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..i18n import MessageError
+from ..lazy import lazy_getattr
 from ..resources import ontology_file
 from .base import Capabilities, Engine
-from .endpoint import EndpointEngine
-from .oxigraph_engine import OxigraphEngine
-from .rdflib_engine import RdflibEngine
 
-__all__ = ["ENGINES", "Capabilities", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
+if TYPE_CHECKING:
+    from .endpoint import EndpointEngine
+    from .oxigraph_engine import OxigraphEngine
+    from .rdflib_engine import RdflibEngine
+
+#: the engine classes, each imported on first use (a command pays only for the engine it runs)
+__getattr__ = lazy_getattr(globals(), {"EndpointEngine": ".endpoint", "OxigraphEngine": ".oxigraph_engine", "RdflibEngine": ".rdflib_engine"})
+
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "Capabilities", "EndpointEngine", "Engine", "EngineFactory", "OxigraphEngine", "RdflibEngine", "open_engine"]
 
 #: Builds an embedded engine loaded with the given RDF files.
 EngineFactory = Callable[[Sequence[Path]], Engine]
 
+
 #: Embedded engines by the name the CLI and :class:`~gluteonto.query.session.Session` accept.
+def _oxigraph(files: Sequence[Path]) -> Engine:
+    from .oxigraph_engine import OxigraphEngine
+
+    return OxigraphEngine.from_files(files)
+
+
+def _rdflib(files: Sequence[Path]) -> Engine:
+    from .rdflib_engine import RdflibEngine
+
+    return RdflibEngine.from_files(files)
+
+
 ENGINES: dict[str, EngineFactory] = {
-    "oxigraph": OxigraphEngine.from_files,
-    "rdflib": RdflibEngine.from_files,
+    "oxigraph": _oxigraph,
+    "rdflib": _rdflib,
 }
+#: the engine a command uses unless told otherwise
+DEFAULT_ENGINE = next(iter(ENGINES))
 
 
 def open_engine(
@@ -56,13 +78,13 @@ def open_engine(
     """
     opened: Engine
     if endpoint_graphs and not endpoint:
-        from ..i18n import MessageError
-
         raise MessageError(("graph needs endpoint", {}))
     if endpoint:
+        from .endpoint import EndpointEngine
+
         opened = EndpointEngine(endpoint, default_graphs=endpoint_graphs)
     elif engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise MessageError(("unknown engine", {"engine": engine, "known": ", ".join(ENGINES)}))
     else:
         files = ([ontology_file("ttl", international=True)] if include_ontology else []) + [Path(p) for p in data]
         opened = ENGINES[engine](files)

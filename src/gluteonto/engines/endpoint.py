@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import EngineError, first_line
-from ..i18n import EngineMessageError, MessageError
+from ..i18n import EngineMessageError, MessageError, os_reason
 from ..sparql.results import QueryResult
 from ..sparql.text import query_form
 from ..terms import term_from_json
@@ -64,7 +64,7 @@ class EndpointEngine:
         except ValueError as exc:
             raise MessageError(("endpoint url", {"url": url, "reason": first_line(exc)})) from None
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise MessageError(("endpoint url", {"url": url, "reason": "not http(s)"}))
+            raise MessageError(("endpoint not http", {"url": url}))
         self.url = url
         self.default_graphs = list(default_graphs)
         self.timeout: float | None = timeout
@@ -97,7 +97,9 @@ class EndpointEngine:
                         return b"".join(chunks)
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise EngineMessageError(("endpoint too large", {"url": self.url, "limit": self.max_bytes}))
+                        raise EngineMessageError(("endpoint too much", {"url": self.url, "limit": self.max_bytes}))
+                    if time.monotonic() > deadline:
+                        raise EngineMessageError(("endpoint slow", {"url": self.url, "seconds": timeout}))
                     chunks.append(chunk)
         except urllib.error.HTTPError as exc:
             body = exc.read(4096).decode("utf-8", "replace").strip().splitlines()
@@ -107,9 +109,9 @@ class EndpointEngine:
             raise EngineMessageError(("endpoint slow", {"url": self.url, "seconds": timeout})) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise EngineMessageError(("endpoint unreachable", {"url": self.url, "reason": reason})) from None
+            raise EngineMessageError(("endpoint unreachable", {"url": self.url, "reason": os_reason(reason)})) from None
         except http.client.HTTPException as exc:
-            raise EngineMessageError(("endpoint protocol", {"url": self.url, "reason": first_line(exc)})) from None
+            raise EngineMessageError(("endpoint protocol", {"url": self.url, "detail": first_line(exc)})) from None
 
     def triple_count(self) -> int:
         """Number of triples the endpoint serves."""
@@ -120,6 +122,7 @@ class EndpointEngine:
         """Run ``sparql`` on the endpoint with ``bindings`` bound as a VALUES row."""
         sparql = checked_query(sparql, bindings, self.allow_federation)
         form = query_form(sparql)
+        where = f"endpoint {self.url}"
         if form in ("CONSTRUCT", "DESCRIBE"):
             from rdflib import Graph
 
@@ -129,13 +132,13 @@ class EndpointEngine:
             except EngineError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any parser failure is the endpoint's fault
-                raise EngineMessageError(("endpoint bad graph", {"url": self.url, "reason": first_line(exc)})) from None
+                raise EngineMessageError(("endpoint bad graph", {"where": where, "detail": first_line(exc)})) from None
             return QueryResult.from_graph(graph)
-        return results_from_json(self._post(sparql, "application/sparql-results+json"), self.url)
+        return results_from_json(self._post(sparql, "application/sparql-results+json"), where)
 
 
-def results_from_json(raw: bytes, url: str) -> QueryResult:
-    """A W3C SPARQL 1.1 JSON results document (SELECT or ASK) from the endpoint ``url`` as a :class:`QueryResult`;
+def results_from_json(raw: bytes, where: str) -> QueryResult:
+    """A W3C SPARQL 1.1 JSON results document (SELECT or ASK) from ``where`` (an endpoint) as a :class:`QueryResult`;
     EngineError (in the user's language) if malformed.
 
     >>> results_from_json(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri", "value": "http://x/a"}}]}}', "test").cells
@@ -144,21 +147,21 @@ def results_from_json(raw: bytes, url: str) -> QueryResult:
     try:
         payload = json.loads(raw)
     except (ValueError, RecursionError):
-        raise EngineMessageError(("endpoint not json", {"url": url})) from None
+        raise EngineMessageError(("endpoint not json", {"where": where})) from None
     if not isinstance(payload, dict):
-        raise EngineMessageError(("endpoint not results", {"url": url}))
+        raise EngineMessageError(("endpoint not results", {"where": where}))
     if "boolean" in payload:
         if not isinstance(payload["boolean"], bool):
-            raise EngineMessageError(("endpoint bad boolean", {"url": url}))
+            raise EngineMessageError(("endpoint bad boolean", {"where": where}))
         return QueryResult.from_boolean(payload["boolean"])
     head, results = payload.get("head"), payload.get("results")
     bindings_list = results.get("bindings") if isinstance(results, dict) else None
     variables = head.get("vars", []) if isinstance(head, dict) else None
     if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables) or not isinstance(bindings_list, list):
-        raise EngineMessageError(("endpoint no vars", {"url": url}))
+        raise EngineMessageError(("endpoint no vars", {"where": where}))
     cells = []
     for binding in bindings_list:
         if not isinstance(binding, dict):
-            raise EngineMessageError(("endpoint bad solution", {"url": url}))
-        cells.append(tuple(term_from_json(binding.get(v), url) for v in variables))
+            raise EngineMessageError(("endpoint bad solution", {"where": where}))
+        cells.append(tuple(term_from_json(binding.get(v), where) for v in variables))
     return QueryResult(list(variables), cells=cells)

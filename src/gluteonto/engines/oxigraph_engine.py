@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import limits
-from ..errors import EngineError, GluteontoError, InputError, first_line
+from ..errors import GluteontoError, first_line
+from ..i18n import EngineMessageError, MessageError
 from ..resources import ontology_file
 from ..sparql.results import QueryResult
 from ..terms import from_oxigraph
@@ -49,10 +50,11 @@ class OxigraphEngine:
 
     def load_packaged(self, path: Path) -> None:
         """Load a packaged Turtle release straight into the store (its blank node labels are kept;
-        files added with :meth:`load` get fresh ones, so the two never meet)."""
+        files added with :meth:`load` get fresh ones, so the two never meet). The release is the project's own
+        file, checked when it is built, so the parser skips re-validating IRIs and language tags (``lenient``)."""
         import pyoxigraph as ox
 
-        self.store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+        self.store.load(path=str(path), format=ox.RdfFormat.TURTLE, lenient=True)
 
     def load(self, path: Path, progress: Callable[[int], None] | None = None, chunk: int = 200_000) -> int:
         """Stream one RDF file (gzip allowed) into the store; return the number of triples read.
@@ -85,7 +87,7 @@ class OxigraphEngine:
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
-            raise InputError(f"{path}: Oxigraph cannot store it: {first_line(exc)}") from None
+            raise MessageError(("cannot store", {"path": path, "engine": "Oxigraph", "detail": first_line(exc)})) from None
 
     def triple_count(self) -> int:
         """Number of triples in the store."""
@@ -118,7 +120,7 @@ class OxigraphEngine:
         except (KeyboardInterrupt, SystemExit, GluteontoError):
             raise
         except SyntaxError as exc:
-            raise InputError(f"SPARQL query failed: {first_line(exc)}") from None
+            raise MessageError(("sparql failed", {"detail": first_line(exc)})) from None
         except BaseException as exc:  # noqa: BLE001 - evaluation errors (and Rust panics) surface here
-            raise EngineError(f"SPARQL query failed on Oxigraph: {first_line(exc)}") from None
+            raise EngineMessageError(("sparql failed on", {"engine": "Oxigraph", "detail": first_line(exc)})) from None
         return QueryResult(variables, cells=cells)

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import limits
-from ..errors import EngineError, InputError, first_line
+from ..errors import EngineError, first_line
+from ..i18n import MessageError
 from ..sparql.results import QueryResult
 from .base import Capabilities, checked_query
 from .rows import check_rows
@@ -79,7 +80,7 @@ class RdflibEngine:
         except (KeyboardInterrupt, SystemExit, MemoryError, EngineError):
             raise
         except RecursionError:
-            raise InputError("SPARQL query failed: the query is nested too deeply") from None
+            raise MessageError(("sparql nested", {})) from None
         except Exception as exc:  # noqa: BLE001 - rdflib raises parser- and evaluator-specific types, also while iterating
-            raise InputError(f"SPARQL query failed: {first_line(exc)}") from None
+            raise MessageError(("sparql failed", {"detail": first_line(exc)})) from None
         return QueryResult(variables=variables, rows=rows)

@@ -52,7 +52,7 @@ def read_catalog(path: Path) -> dict[str, Path]:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise MessageError(("catalog unreadable", {"path": path, "reason": first_line(exc)})) from None
+        raise MessageError(("catalog unreadable", {"path": path, "detail": first_line(exc)})) from None
     mappings = {}
     for entry in root.iter(f"{_CATALOG_NS}uri"):
         name, target = entry.get("name"), entry.get("uri")

@@ -11,7 +11,7 @@ relation kind, never by particular terms, so any change to the axioms changes th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,8 +22,7 @@ from ..card.build import card_index
 from ..card.index import CardIndex
 from ..card.model import Name, Source, TermRef
 from ..card.phrases import capitalize, pieces, template_for
-from ..errors import InputError
-from ..i18n import msg, ui
+from ..i18n import MessageError, msg, ui
 from ..terms import literal
 from ..vocab import IAO_DEFINITION, RDFS
 from .model import Chain, Differential, ExerciseStep, Link, Pathway, ProgrammeStep
@@ -55,7 +54,7 @@ RELATIONS: dict[str, str] = {
     RESULTS_IN: "always",
     HAS_FEATURE: "always",
     AFFECTS: "always",
-    DISTINGUISHING: "always",
+    DISTINGUISHING: "examination",
     STATE_AFTER: "always",
     RESULT_OF_TEST: "always",
     TYPICALLY_HAS_FEATURE: "typically",
@@ -317,12 +316,7 @@ class _Builder:
     def differential(self, condition: str, presents: Link | None) -> Differential:
         look_alikes = self.own(condition, (MISTAKEN_FOR,))
         look_alikes += [self.link(edge) for edge in self.g.pointing(condition, (MISTAKEN_FOR,))]
-        pairs: set[frozenset[str]] = set()
-        look_alikes = [
-            link
-            for link in look_alikes
-            if not (frozenset((link.subject.iri, link.target.iri)) in pairs or pairs.add(frozenset((link.subject.iri, link.target.iri))))
-        ]  # type: ignore[func-returns-value]
+        look_alikes = _unique_by(look_alikes, lambda link: frozenset((link.subject.iri, link.target.iri)))
         distinguishing = self.own(condition, (DISTINGUISHING,))
         for other in look_alikes:
             far = other.target.iri if other.subject.iri == condition else other.subject.iri
@@ -360,13 +354,8 @@ class _Builder:
                     steps += [ProgrammeStep("move on when", link) for link in self.own(edge.subject, (PROGRESS_WHEN,))]
                 for edge in self.g.pointing(holder, (AVOID_IN,)):
                     steps.append(ProgrammeStep("avoid", self.link(edge), kind))
-        seen: set[tuple[str, str]] = set()
         order = {"start": 0, "then": 1, "move on when": 2, "avoid": 3}
-        unique = [
-            s
-            for s in steps
-            if not ((s.stage, s.link.subject.iri + s.link.target.iri) in seen or seen.add((s.stage, s.link.subject.iri + s.link.target.iri)))
-        ]  # type: ignore[func-returns-value]
+        unique = _unique_by(steps, lambda s: (s.stage, s.link.subject.iri + s.link.target.iri))
         return sorted(unique, key=lambda s: order[s.stage])
 
     # -- exercises ------------------------------------------------------------------------
@@ -479,6 +468,14 @@ def _unique(items: list[_T]) -> list[_T]:
     return list(dict.fromkeys(items))
 
 
+def _unique_by(items: list[_T], key: Callable[[_T], Hashable]) -> list[_T]:
+    """The first of ``items`` for each ``key``, in their order."""
+    firsts: dict[Hashable, _T] = {}
+    for item in items:
+        firsts.setdefault(key(item), item)
+    return list(firsts.values())
+
+
 def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pathway:
     """The pathway from ``term`` (a label in nb/en/la, a CURIE or an IRI) in ``lang`` (``en`` or ``nb``).
 
@@ -488,7 +485,7 @@ def build_pathway(session: Session, term: str | URIRef, lang: str = "en") -> Pat
     iri = term if isinstance(term, URIRef) else session.resolve_term(str(term), lang=lang)
     index = card_index(session)
     if not index.knows(iri):
-        raise InputError(f"{str(term)!r} is not a term of this ontology")
+        raise MessageError(("not in ontology", {"value": str(term)}))
     return _Builder(session, index, _Links(session, lang), str(iri), lang).pathway()
 
 

@@ -65,7 +65,7 @@ class Answer:
         from .discover import suggested_commands
 
         for iri in iris:
-            commands = [c for c in suggested_commands(session, iri) if f"query {self.spec.name} " not in c]
+            commands = suggested_commands(session, iri, lang=lang, leave_out=self.spec.name)
             if commands:
                 said += "\n" + msg("questions for", lang, name=labels.get(iri) or iri, commands="\n  ".join(["", *commands]))
         return said

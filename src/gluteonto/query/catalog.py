@@ -9,7 +9,8 @@ Header lines (SPARQL comments, so every file runs unchanged on any engine)::
     # answer: What each row means.
 
 Norwegian text goes in ``description@nb``, ``answer@nb`` and ``param@nb: NAME | help`` lines;
-``alias: innervasjon`` lines give other names the question answers to (e.g. Norwegian ones), and
+``alias@nb: innervasjon, nerveforsyning`` lines give the question's names in a language (the first is the
+name listings in that language show; the file name stays the identifier), ``alias:`` lines other names, and
 ``values: NAME | REGEX | hint`` restricts a literal parameter (matched ignoring case).
 ``relation-graph: stated`` (or ``expressions``, or both, comma-separated) says why the relation graph
 cannot answer the question with the same rows (see :mod:`.relation_graph`).
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Literal, cast, get_args
 
 from ..errors import InputError
-from ..i18n import MessageError
+from ..i18n import MessageError, ui
 from ..labels import choose
 from ..resources import queries_dir
 from .lookup import normalize
@@ -101,8 +102,13 @@ class QuerySpec:
     descriptions: dict[str, str] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
     #: why the relation graph cannot answer this question alike (header ``relation-graph:``; see GRAPH_REASONS)
     relation_graph: tuple[str, ...] = ()
+
+    def name_in(self, lang: str = "en") -> str:
+        """The name listings in ``lang`` show: the first ``alias@LANG``, else the identifier (the file name)."""
+        return self.names.get(ui(lang), self.name)
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English or any as fallback; the name if there is none)."""
@@ -114,7 +120,7 @@ class QuerySpec:
             if param.name == name:
                 return param
         known = ", ".join(p.name for p in self.params) or "none"
-        raise InputError(f"query {self.name!r} has no parameter {name!r} (its parameters: {known})")
+        raise MessageError(("query has no parameter", {"query": self.name, "name": name, "known": known}))
 
 
 def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
@@ -149,8 +155,11 @@ def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
             if not reasons or any(r not in GRAPH_REASONS for r in reasons):
                 raise InputError(f"{path.name}: relation-graph must name {' or '.join(GRAPH_REASONS)}, not {value!r}")
             spec.relation_graph = reasons
-        elif key == "alias":
-            spec.aliases += [a.strip() for a in value.split(",") if a.strip()]
+        elif key == "alias" or key.startswith("alias@"):
+            names = [a.strip() for a in value.split(",") if a.strip()]
+            spec.aliases += names
+            if "@" in key and names:
+                spec.names.setdefault(key.split("@", 1)[1], names[0])
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             if len(parts) != 4 or parts[1] not in get_args(ParamKind):
@@ -266,7 +275,7 @@ def find_query(name: str, catalog: Mapping[str, QuerySpec], *, fma_loaded: bool 
     usable = {k: v for k, v in names.items() if fma_loaded or catalog[v].group not in NEEDS_FMA}
     close = _close_names(key, usable)
     if close:
-        raise MessageError(("unknown query", {"name": name}), ("did you mean", {"names": ", ".join(close)}))
+        raise MessageError(("unknown query", {"name": name}), ("did you mean", {"names": ", ".join(repr(n) for n in close)}))
     raise MessageError(("unknown query", {"name": name}), ("list queries", {}))
 
 

@@ -28,13 +28,13 @@ def answering_terms(session: QuestionRunner, spec: QuerySpec, param: str, candid
     return {term for term, pairs in found.items() if pairs}
 
 
-def _segment_questions(session: QuestionRunner, term: str) -> list[tuple[str, str]]:
-    """(question name, segment code) for the questions that take ``term``'s spinal segment code."""
+def _segment_questions(session: QuestionRunner, term: str) -> list[tuple[QuerySpec, str]]:
+    """(question, segment code) for the questions that take ``term``'s spinal segment code."""
     from ..terms import iri
 
     codes = session.engine.query(f"SELECT ?code WHERE {{ ?term <{iris.SPINAL_SEGMENT}> ?code }}", {"term": iri(term)}).cells
     return [
-        (spec.name, code.value)
+        (spec, code.value)
         for (code,) in codes
         if code is not None
         for spec in session.queries()
@@ -42,24 +42,30 @@ def _segment_questions(session: QuestionRunner, term: str) -> list[tuple[str, st
     ]
 
 
-def asked_about(session: QuestionRunner, terms: Iterable[URIRef]) -> dict[URIRef, list[str]]:
-    """For each term, the names of the questions that answer for it (by the term or by its segment code)."""
+def asked_about(session: QuestionRunner, terms: Iterable[URIRef], lang: str = "en") -> dict[URIRef, list[str]]:
+    """For each term, the names in ``lang`` of the questions that answer for it (by the term or by its segment code)."""
     table = answering_questions(session, terms)
     return {
-        term: sorted({name for name, _code in _segment_questions(session, str(term))} | {spec.name for spec, _param in pairs})
+        term: sorted({spec.name_in(lang) for spec, _code in _segment_questions(session, str(term))} | {spec.name_in(lang) for spec, _param in pairs})
         for term, pairs in table.items()
     }
 
 
-def suggested_commands(session: QuestionRunner, term: str, limit: int = 4) -> list[str]:
-    """Commands of the questions that answer for ``term``: its segment code first, then the term itself."""
+def suggested_commands(session: QuestionRunner, term: str, limit: int = 4, lang: str = "en", leave_out: str = "") -> list[str]:
+    """Commands of the questions that answer for ``term`` (its segment code first, then the term itself), with the
+    question and parameter names of ``lang``; the question ``leave_out`` is not suggested."""
     from rdflib import URIRef
 
+    from ..i18n import param_name
     from ..vocab import compact_iri
 
-    commands = [f"gluteonto query {name} -p segment={code}" for name, code in _segment_questions(session, term)]
-    general = {"definition", "labels", "provenance", "fact-sources"}
+    commands = [
+        f"gluteonto query {spec.name_in(lang)} -p {param_name('segment', lang)}={code}"
+        for spec, code in _segment_questions(session, term)
+        if spec.name != leave_out
+    ]
+    general = {"definition", "labels", "provenance", "fact-sources", leave_out}
     for spec, param in answering_questions(session, [URIRef(term)]).get(URIRef(term), []):
         if spec.name not in general:
-            commands.append(f"gluteonto query {spec.name} -p {param}={compact_iri(term)}")
+            commands.append(f"gluteonto query {spec.name_in(lang)} -p {param_name(param, lang)}={compact_iri(term)}")
     return commands[:limit]

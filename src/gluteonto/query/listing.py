@@ -1,6 +1,7 @@
 """The question catalog as text for a terminal: names, titles, aliases and parameters, fitted to a width.
 
-Names, aliases and ``-p NAME=…`` stay whole; text wraps at spaces only. On a narrow terminal the
+Each question is listed by its name in the listing's language (its first ``alias@LANG``; the identifier and
+the other aliases follow as "also"). Names, aliases and ``-p NAME=…`` stay whole; text wraps at spaces only. On a narrow terminal the
 question name stands on its own line above its title.
 """
 
@@ -37,15 +38,17 @@ def catalog_lines(specs: Sequence[QuerySpec], lang: str, width: int, defaults: M
                 lines.append("")
             group = spec.group
             lines.append(f"[{msg('group ' + group, lang)}]")
-        if wide and len(spec.name) <= _NAME:
+        name = spec.name_in(lang)
+        if wide and len(name) <= _NAME:
             title = _wrap(spec.title(lang), width, indent)
-            lines.append(f"  {spec.name:<{_NAME}} {title[0].strip()}")
+            lines.append(f"  {name:<{_NAME}} {title[0].strip()}")
             lines.extend(title[1:])
         else:
-            lines.append(f"  {spec.name}")
+            lines.append(f"  {name}")
             lines.extend(_wrap(spec.title(lang), width, indent))
-        if spec.aliases:
-            lines.extend(_wrap(f"({msg('also', lang)}: {', '.join(spec.aliases)})", width, indent))
+        others = [other for other in (spec.name, *spec.aliases) if other != name]
+        if others:
+            lines.extend(_wrap(f"({msg('also', lang)}: {', '.join(others)})", width, indent))
         for param in spec.params:
             default = defaults.get(param.default, param.default) if param.kind == "iri" else param.default
             lines.extend(_wrap(f"-p {param_name(param.name, lang)}=…  ({msg('default', lang)}: {default}) {param.help_in(lang)}", width, indent))

@@ -90,7 +90,18 @@ class LabelIndex:
 
     def __init__(self, entries: Iterable[tuple[URIRef, str, str, LabelKind]]) -> None:
         """Index ``(iri, text, language, kind)`` entries."""
-        self.entries = [(iri, text, lang, kind, normalize(text)) for iri, text, lang, kind in entries]
+        self._fill([(iri, text, lang, kind, normalize(text)) for iri, text, lang, kind in entries])
+
+    @classmethod
+    def normalized(cls, entries: Iterable[tuple[URIRef, str, str, LabelKind, str]]) -> LabelIndex:
+        """An index of ``(iri, text, language, kind, normalised text)`` entries, the last as :func:`normalize` gives it
+        (a prebuilt table, see :mod:`gluteonto.prebuilt`)."""
+        index = cls.__new__(cls)
+        index._fill(list(entries))
+        return index
+
+    def _fill(self, entries: list[tuple[URIRef, str, str, LabelKind, str]]) -> None:
+        self.entries = entries
         self.labels: dict[URIRef, dict[str, str]] = {}
         for iri, text, lang, kind, _norm in self.entries:
             if kind == "label":

@@ -34,7 +34,7 @@ Question = tuple["QuerySpec", str]
 #: (question, parameter, candidate terms) → the candidates the question gives rows for
 Answering = Callable[["QuerySpec", str, "list[URIRef]"], "set[URIRef]"]
 #: a term (IRI) → commands of the questions that answer for it
-Suggest = Callable[[str], "list[str]"]
+Suggest = Callable[[str, str], "list[str]"]
 
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*):(?P<local>[^\s]+)$")
 
@@ -82,7 +82,7 @@ def _no_answers(_spec: QuerySpec, _param: str, _candidates: list[URIRef]) -> set
     return set()
 
 
-def _no_suggestions(_term: str) -> list[str]:
+def _no_suggestions(_term: str, _lang: str = "en") -> list[str]:
     return []
 
 
@@ -95,14 +95,23 @@ class TermResolver:
     """
 
     def __init__(
-        self, engine: Engine, index: LabelIndex | None = None, *, answering: Answering = _no_answers, suggest: Suggest = _no_suggestions
+        self, engine: Engine | None, index: LabelIndex | None = None, *, answering: Answering = _no_answers, suggest: Suggest = _no_suggestions
     ) -> None:
-        self.engine = engine
+        """``engine`` None: a resolver over the labels of ``index`` alone (a prebuilt index, see
+        :mod:`gluteonto.prebuilt`), for values given without a question."""
+        self._engine = engine
         self._index = index
         self._answering = answering
         self._suggest = suggest
         #: (value as typed, IRI) for every value resolved by spelling tolerance or by a mapping, for telling the user
         self.readings: list[tuple[str, str]] = []
+
+    @property
+    def engine(self) -> Engine:
+        """The engine whose data values are checked against."""
+        if self._engine is None:
+            raise RuntimeError("this resolver has labels only, no engine to check a question's parameter against")
+        return self._engine
 
     @property
     def index(self) -> LabelIndex:
@@ -224,7 +233,7 @@ class TermResolver:
         parts: list[tuple[str, dict[str, object]]] = [
             ("wrong kind", {"name": names.get(term, value), "kind": names.get(own or "", "?"), "expected": names.get(kinds[0], "")})
         ]
-        commands = self._suggest(term)
+        commands = self._suggest(term, lang)
         if commands:
             parts.append(("questions for", {"name": names.get(term, value), "commands": "\n  ".join(["", *commands])}))
         raise MessageError(*parts)

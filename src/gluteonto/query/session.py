@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..engines import Engine, open_engine
-from ..errors import InputError
 from ..i18n import MessageError, msg, param_aliases, param_name
 from ..sparql.results import QueryResult, render
 from ..terms import Term, iri, literal, to_rdflib
@@ -111,10 +110,10 @@ class Session:
 
         return answering_terms(self, spec, param, candidates)
 
-    def _suggest(self, term: str) -> list[str]:
+    def _suggest(self, term: str, lang: str = "en") -> list[str]:
         from .discover import suggested_commands
 
-        return suggested_commands(self, term)
+        return suggested_commands(self, term, lang=lang)
 
     # -- catalog --------------------------------------------------------------------------
     def queries(self) -> list[QuerySpec]:
@@ -202,7 +201,7 @@ class Session:
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
         if not text.strip():
-            raise InputError("the SPARQL query is empty")
+            raise MessageError(("sparql empty", {}))
         return self.run(text, bindings)
 
     def run(self, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:

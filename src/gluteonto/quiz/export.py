@@ -36,8 +36,14 @@ def _stem(item: Item) -> str:
 
 
 def _origin(item: Item) -> str:
-    params = ", ".join(f"{k}={v}" for k, v in [*item.params.items(), *((k, v) for p in item.also for k, v in p.items())])
-    return w("from query", item.lang, query=item.query, params=params)
+    """Which catalog question gives the answer, named (with its parameters) in the item's language."""
+    from ..i18n import param_name
+    from ..query.catalog import load_query
+
+    pairs = [*item.params.items(), *((k, v) for p in item.also for k, v in p.items())]
+    params = ", ".join(f"{param_name(k, item.lang)}={v}" for k, v in pairs)
+    spec = load_query(item.query)
+    return w("from query", item.lang, query=spec.name_in(item.lang) if spec else item.query, params=params)
 
 
 def to_gift(items: list[Item]) -> str:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EngineError, first_line
-from ..i18n import MessageError
+from ..errors import first_line
+from ..i18n import EngineMessageError, MessageError
 from ..resources import shapes_file
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     try:
         import pyrudof
     except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise EngineError("the rudof SHACL engine (pyrudof) is not installed; use --engine pyshacl") from exc
+        raise EngineMessageError(("rudof missing", {})) from exc
     data_store = _store(paths)
     shapes_store = _store([shapes or shapes_file(core=True)])
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
@@ -160,10 +160,10 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         rudof.read_shacl(_ntriples(shapes_store), format=pyrudof.ShaclFormat.NTriples)
         report = rudof.validate_shacl()
     except Exception as exc:  # rudof raises its own exception types for malformed shapes or data
-        raise EngineError(f"rudof could not validate: {first_line(exc)}") from exc
+        raise EngineMessageError(("rudof failed", {"detail": first_line(exc)})) from exc
     results = [
         ShaclResult(
-            focus=_rudof_term(entry.focus_node),
+            focus=_rudof_term(entry.focus_node),  # type: ignore[arg-type]
             shape=_rudof_term(entry.source_shape),  # type: ignore[arg-type]
             severity=str(entry.severity).rsplit("#", 1)[-1].strip("<>"),
             path=_rudof_term(entry.path),
@@ -201,7 +201,7 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         severity = report_graph.value(result, SH.resultSeverity)
         results.append(
             ShaclResult(
-                focus=report_graph.value(result, SH.focusNode),
+                focus=report_graph.value(result, SH.focusNode),  # type: ignore[arg-type]
                 shape=report_graph.value(result, SH.sourceShape),  # type: ignore[arg-type]
                 severity=str(severity).rsplit("#", 1)[-1],
                 path=report_graph.value(result, SH.resultPath),

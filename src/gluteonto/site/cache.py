@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..i18n import msg
 from ..resources import ontology_file, queries_dir
 from ..version import package_version
 from .generate import MARKER, build_site
@@ -32,11 +33,11 @@ def _digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def cached_site(progress: Callable[[str], None] | None = None) -> Path:
-    """The cached site for this installation, generated on first use."""
+def cached_site(progress: Callable[[str], None] | None = None, lang: str = "en") -> Path:
+    """The cached site for this installation, generated on first use (``progress`` told so in ``lang``)."""
     target = cache_root() / f"site-{package_version()}-{_digest()}"
     if not (target / MARKER).is_file():
         if progress:
-            progress(f"generating the documentation site into {target} (first start only)…")
+            progress(msg("site generating", lang, path=target))
         build_site(target)
     return target

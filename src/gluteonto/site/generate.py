@@ -25,7 +25,7 @@ from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..card.phrases import capitalize
 from ..errors import GluteontoError
-from ..i18n import LABEL_LANGS, cell_text, header
+from ..i18n import LABEL_LANGS, Localized, cell_text, header, param_name
 from ..query.questions import answering_questions
 from ..sparql.results import own_label_columns, without_columns
 from ..version import package_version
@@ -193,7 +193,13 @@ class _Site:
 
     def term_page(self, card: TermCard, iri: URIRef, lang: str, hood: str | None) -> None:
         root = "../"
-        html = render_html(card, self.term_href(root, lang), self.question_href(root, lang))
+        page = f"terms/{slug(card.term)}"
+        html = render_html(
+            card,
+            self.term_href(root, lang),
+            self.question_href(root, lang),
+            lambda other: f"{root}{page_path(page, other)}" if other in SITE_LANGS else None,
+        )
         latin = next((n.text for n in card.labels if n.lang == "la"), None)
         if latin and latin != card.term.name.text:
             html = html.replace("</h1>", f'</h1>\n<p class="latin" lang="la">{escape(latin)}</p>', 1)
@@ -358,6 +364,8 @@ class _Site:
             ref = self.ix.ref(iri, lang)
             url = href(ref)
             text = escape(ref.name.text)
+            if ref.name.lang and ref.name.lang != lang:  # a name only in another language is marked as such
+                text = f'<span lang="{escape(ref.name.lang)}">{text}</span>'
             return f'<a href="{escape(url)}">{text}</a>' if url else text
 
         def tree(iri: URIRef, seen: frozenset[URIRef]) -> str:
@@ -383,6 +391,8 @@ class _Site:
             own = self.term_href(root, lang)(ref)
             url = own or url_for(ref.curie) or (str(value) if str(value).startswith("http") else None)
             text = escape(ref.name.text)
+            if ref.name.lang and ref.name.lang != lang:  # a name only in another language is marked as such
+                text = f'<span lang="{escape(ref.name.lang)}">{text}</span>'
             return f'<a href="{escape(url)}">{text}</a>' if url else text
         if isinstance(value, BNode):
             return "–"
@@ -397,7 +407,7 @@ class _Site:
         try:
             result = self.session.query(spec.name, params)
         except GluteontoError as exc:
-            return f'<p class="note">{escape(t("answer failed", lang, error=str(exc)))}</p>'
+            return f'<p class="note">{escape(t("answer failed", lang, error=exc.render(lang) if isinstance(exc, Localized) else str(exc)))}</p>'
         if result.kind == "boolean":
             return f"<p>{'✓' if result.boolean else '✗'}</p>"
         if not result.rows:
@@ -431,12 +441,22 @@ class _Site:
                 text, text_lang = _described(spec, "description", lang)
                 listing.append(
                     f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
-                    f'<code>{escape(spec.name)}</code><br><span class="muted"'
+                    f'<code>{escape(spec.name_in(lang))}</code><br><span class="muted"'
                     f"{' lang=' + chr(34) + text_lang + chr(34) if text_lang != lang else ''}>{escape(text)}</span></li>"
                 )
                 self.question_page(spec, name, lang)
             listing.append("</ul>")
             self.page("questions", lang, t("questions", lang), "\n".join(listing), current="questions")
+
+    def default_of(self, param: Param, lang: str) -> str:
+        """A parameter's default as HTML: a term by its name in ``lang`` (marked when only another language has one)."""
+        if param.kind != "iri" or not param.default:
+            return escape(param.default)
+        try:
+            name = self.ix.name(URIRef(self.session.resolve_term(param.default)), lang)
+        except GluteontoError:
+            return escape(param.default)
+        return escape(name.text) if name.lang in (lang, "") else f'<span lang="{escape(name.lang)}">{escape(name.text)}</span>'
 
     def question_page(self, spec: QuerySpec, name: str, lang: str) -> None:
         root = "../"
@@ -456,8 +476,8 @@ class _Site:
             helps = [_param_help(spec, p, lang) for p in spec.params]
             labels = [escape(t(key, lang)) for key in ("parameter", "default", "meaning")]
             rows = "".join(
-                f'<tr><td data-label="{labels[0]}"><code>{escape(p.name)}</code></td><td data-label="{labels[1]}">'
-                f'{escape(p.default)}</td><td data-label="{labels[2]}" lang="{h_lang}">{escape(h_text)}</td></tr>'
+                f'<tr><td data-label="{labels[0]}"><code>{escape(param_name(p.name, lang))}</code></td><td data-label="{labels[1]}">'
+                f'{self.default_of(p, lang)}</td><td data-label="{labels[2]}" lang="{h_lang}">{escape(h_text)}</td></tr>'
                 for p, (h_text, h_lang) in zip(spec.params, helps, strict=True)
             )
             parts.append(
@@ -467,10 +487,10 @@ class _Site:
             )
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
-        example = " ".join(f'-p {p.name}="{lang if p.name == "lang" else p.default}"' for p in spec.params)
+        example = " ".join(f'-p {param_name(p.name, lang)}="{lang if p.name == "lang" else p.default}"' for p in spec.params)
         parts.append(
             f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
-            f'<pre class="cli"><code>gluteonto query {escape(spec.name)} {escape(example)}</code></pre>'
+            f'<pre class="cli"><code>gluteonto query {escape(spec.name_in(lang))} {escape(example)}</code></pre>'
         )
         parts.append(f"<h2>{escape(t('sparql', lang))}</h2><pre><code>{escape(spec.text)}</code></pre>")
         parts.append(f"<h2>{escape(t('default answer', lang))}</h2>{self.answer(spec, lang, root)}")
@@ -572,7 +592,7 @@ class _Site:
                 f'<form id="sparql-form"><p><label for="sparql-question">{escape(t("editor load", lang))}</label><br>'
                 f'<select id="sparql-question"><option value="">–</option></select></p>'
                 f'<p><label for="sparql-text">{escape(t("editor query", lang))}</label><br>'
-                f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false">{escape(first)}</textarea></p>'
+                f'<textarea id="sparql-text" name="query" rows="16" spellcheck="false" translate="no">{escape(first)}</textarea></p>'
                 f'<p><button type="submit">{escape(t("editor run", lang))}</button></p></form>'
                 f'<p id="sparql-status" class="muted" aria-live="polite"></p><div id="sparql-result"></div>'
                 f'<script type="application/json" id="editor-words">{words}</script>'
@@ -596,7 +616,7 @@ class _Site:
         self.editor()
         self.write(MARKER, f"gluteonto {package_version()} documentation site\n")
         if self.dot is None:
-            self.report.notes.append("Graphviz 'dot' was not found: diagrams were skipped (each page says so)")
+            self.report.notes.append("site no dot")
         return self.report
 
 

@@ -15,14 +15,10 @@ Formats are registered in :data:`RESULT_FORMATS` (name → writer); the CLI offe
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import InputError
-from ..i18n import LABEL_SUFFIX, cell_text, header, msg, nmsg
+from ..i18n import LABEL_SUFFIX, MessageError, cell_text, header, msg, nmsg
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -212,6 +208,8 @@ ResultWriter = Callable[[QueryResult, LabelOf, str, "int | None"], str]
 
 
 def _to_json(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
+    import json
+
     if result.kind == "boolean":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [{var: _json_cell(cell) for var, cell in zip(result.variables, row, strict=False) if cell is not None} for row in result.cells]
@@ -221,6 +219,9 @@ def _to_json(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | 
 def _to_csv(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | None) -> str:
     if result.kind == "boolean":
         return "boolean\r\n" + ("true" if result.boolean else "false") + "\r\n"
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
@@ -305,7 +306,7 @@ def render(
         assert result.graph is not None
         return result.graph.serialize(format="turtle")
     if fmt not in RESULT_FORMATS:
-        raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
+        raise MessageError(("unknown result format", {"fmt": fmt, "known": ", ".join(RESULT_FORMATS)}))
     if result.kind == "solutions" and label_of is not None:
         result = without_columns(result, [*own_label_columns(result), *(hide if fmt == "table" else ())])
     if fmt != "table" and result.kind == "solutions" and label_of is not None:

@@ -11,7 +11,7 @@ gluteus minimus  the smallest
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 import textwrap
 from collections.abc import Sequence
 
@@ -25,8 +25,11 @@ def terminal_width(default: int = 80) -> int:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    size = shutil.get_terminal_size((default, 24))
-    return size.columns if size.columns > 0 else default
+    try:  # what shutil.get_terminal_size asks, without importing shutil (and its archive modules) on every command
+        size = os.get_terminal_size(sys.__stdout__.fileno()) if sys.__stdout__ is not None else None
+    except (AttributeError, ValueError, OSError):
+        size = None
+    return size.columns if size is not None and size.columns > 0 else default
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None) -> list[int] | None:

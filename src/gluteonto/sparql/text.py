@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..errors import InputError
+from ..i18n import MessageError
 from ..terms import n3
 
 __all__ = ["inject_values", "names_dataset", "query_form", "serialize_term"]
@@ -59,7 +59,7 @@ def query_form(sparql: str) -> str:
     for _offset, token in _code_tokens(sparql):
         if token.upper() in _FORMS:
             return token.upper()
-    raise InputError("the text is not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE found)")
+    raise MessageError(("not sparql", {}))
 
 
 def names_dataset(sparql: str) -> bool:
@@ -86,7 +86,7 @@ def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     """
     for name in bindings:
         if not _VAR_NAME.match(name):
-            raise InputError(f"not a valid SPARQL variable name: {name!r}")
+            raise MessageError(("not a variable", {"name": name}))
     seen_where = False
     for offset, token in _code_tokens(sparql):
         if token.upper() == "WHERE":
@@ -94,4 +94,4 @@ def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
         elif token == "{" and (seen_where or query_form(sparql) == "ASK"):
             block = " " + " ".join(f"VALUES ?{k} {{ {serialize_term(v)} }}" for k, v in bindings.items()) + "\n"
             return sparql[: offset + 1] + block + sparql[offset + 1 :]
-    raise InputError("cannot bind parameters: the query has no WHERE clause")
+    raise MessageError(("no where", {}))

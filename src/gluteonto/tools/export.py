@@ -148,12 +148,18 @@ _OTHER_SUFFIXES = {
 def _check_suffix(fmt: str, output: Path) -> None:
     suffix = output.suffix.lower()
     if suffix in _OTHER_SUFFIXES:
+        # a compressed suffix gets its own (translated) advice rather than an English hint
         key = "export compressed suffix" if "compressed" in _OTHER_SUFFIXES[suffix] else "export other suffix"
-        raise MessageError((key, {"path": output, "suffix": output.suffix, "means": _OTHER_SUFFIXES[suffix], "wanted": _FORMAT_SUFFIX[fmt]}))
+        raise MessageError(
+            (
+                key,
+                {"path": output, "suffix": output.suffix, "means": _OTHER_SUFFIXES[suffix], "wanted": _FORMAT_SUFFIX[fmt], "hint": ""},
+            )
+        )
     promised = _SUFFIX_FORMATS.get(suffix)
     if promised is not None and promised != fmt:
         raise MessageError(
-            ("export suffix format", {"path": output, "suffix": output.suffix, "means": promised, "fmt": fmt, "wanted": _FORMAT_SUFFIX[fmt]})
+            ("export suffix differs", {"path": output, "suffix": output.suffix, "means": promised, "fmt": fmt, "wanted": _FORMAT_SUFFIX[fmt]})
         )
 
 
@@ -166,7 +172,7 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
     from ..formats.owlmodel import OwlModelError
 
     if fmt not in EXPORT_FORMATS:
-        raise MessageError(("export unknown format", {"fmt": fmt, "known": ", ".join(EXPORT_FORMATS)}))
+        raise MessageError(("unknown export format", {"fmt": fmt, "known": ", ".join(EXPORT_FORMATS)}))
     inputs = [ontology_file(name) for name in ONTOLOGY_FORMATS] + [bridge_file()]
     target = None if output is None or is_stdout(output) else Path(output)
     if target is not None:
@@ -178,7 +184,7 @@ def export(fmt: str, output: Path | None = None, *, with_bridge: bool = False) -
         else:
             text = EXPORT_FORMATS[fmt](release_graph(with_bridge=with_bridge))
     except OwlModelError as exc:
-        raise MessageError(("export cannot write", {"fmt": fmt, "reason": exc})) from None
+        raise MessageError(("cannot write format", {"fmt": fmt, "detail": str(exc)})) from None
     if target is not None:
         with atomic_output(target, inputs) as handle:
             handle.write(text.encode("utf-8"))

@@ -29,18 +29,21 @@ _HEADER = (
     + """
 SELECT ?ontology ?version ?title ?license WHERE {
   ?ontology a owl:Ontology ; owl:versionIRI ?version ; dcterms:license ?license ; dcterms:title ?title .
-  FILTER(lang(?title) = "en")
+  FILTER(lang(?title) = ?lang)
 }
 """
 )
 
 
-def ontology_info(engine: str = "oxigraph") -> dict[str, str]:
-    """Version, IRIs and counts by kind, as an ordered mapping of display name → value."""
+def ontology_info(engine: str = "oxigraph", lang: str = "en") -> dict[str, str]:
+    """Version, IRIs and counts by kind, as an ordered mapping of display name → value (the title in ``lang``
+    where the ontology has one, else in English)."""
+    from ..terms import Term
     from ..version import package_version
 
     store = open_engine(engine)
-    header = [cell.value if cell is not None else "" for cell in store.query(_HEADER).cells[0]]
+    rows = store.query(_HEADER, {"lang": Term("literal", lang)}).cells or store.query(_HEADER, {"lang": Term("literal", "en")}).cells
+    header = [cell.value if cell is not None else "" for cell in rows[0]]
     info = {
         "gluteonto package": package_version(),
         "title": header[2],

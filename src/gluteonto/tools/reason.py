@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import first_line
-from ..i18n import EngineMessageError, MessageError
+from ..i18n import EngineMessageError, MessageError, msg
 from ..java import java_available
 from ..resources import ontology_file
 
@@ -30,20 +30,17 @@ class ReasonerReport:
         """True when consistent with no unsatisfiable class."""
         return self.consistent and not self.unsatisfiable
 
-    def render(self) -> str:
-        """The outcome as one line (or a list), with a note for each import left unresolved."""
-        notes = "".join(f"\nNote: import not resolved (not in a catalog, not fetched): {iri}" for iri in self.unresolved_imports)
-        return self._verdict() + notes
+    def render(self, lang: str = "en") -> str:
+        """The outcome as one line (or a list) in ``lang``, with a note for each import left unresolved."""
+        notes = "".join("\n" + msg("reason unresolved", lang, iri=iri) for iri in self.unresolved_imports)
+        return self._verdict(lang) + notes
 
-    def _verdict(self) -> str:
+    def _verdict(self, lang: str) -> str:
         if not self.consistent:
-            return "Inconsistent: the ontology has no model (HermiT)."
+            return msg("reason inconsistent", lang)
         if self.unsatisfiable:
-            return "Unsatisfiable classes (HermiT):\n" + "\n".join(f"  - {c}" for c in self.unsatisfiable)
-        return (
-            f"Consistent: {self.class_count} classes, none unsatisfiable "
-            f"({self.inferred_subclasses} subclass links inferred, {self.seconds:.1f} s with HermiT)."
-        )
+            return msg("reason unsatisfiable", lang) + "\n" + "\n".join(f"  - {c}" for c in self.unsatisfiable)
+        return msg("reason consistent", lang, classes=self.class_count, inferred=self.inferred_subclasses, seconds=self.seconds)
 
 
 def reason(path: Path | None = None, *, timeout: float | None = None) -> ReasonerReport:
@@ -63,7 +60,7 @@ def reason(path: Path | None = None, *, timeout: float | None = None) -> Reasone
         raise MessageError(("file no triples", {"path": path}))
     if not java_available():
         raise EngineMessageError(("reason no java", {}))
-    report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="the reasoner", quiet=True)
+    report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="work.reasoner", quiet=True)
     report.unresolved_imports = list(closure.unresolved)
     return report
 
@@ -81,7 +78,7 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     try:
         onto = world.get_ontology(path.resolve().as_uri()).load(fileobj=io.BytesIO(buffer.getvalue()), format="ntriples")
     except Exception as exc:  # owlready2 raises parser-specific errors
-        raise MessageError(("file not readable as", {"path": path, "what": "OWL", "reason": first_line(exc)})) from None
+        raise MessageError(("not owl", {"path": path, "detail": first_line(exc)})) from None
     classes = list(onto.classes())
     before = sum(len(c.is_a) for c in classes)
     start = time.perf_counter()
@@ -91,8 +88,8 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     except owlready2.OwlReadyInconsistentOntologyError:
         return ReasonerReport(consistent=False, class_count=len(classes), seconds=time.perf_counter() - start)
     except Exception as exc:
-        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise EngineMessageError(("crash failed", {"what": "HermiT", "reason": detail})) from None
+        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise EngineMessageError(("hermit failed", {"detail": last})) from None
     seconds = time.perf_counter() - start
     unsat = sorted(str(c.iri) for c in world.inconsistent_classes() if c is not owlready2.Nothing)
     after = sum(len(c.is_a) for c in onto.classes())

@@ -229,7 +229,7 @@ def make_server(
     site_app = None
     if site is not None:
         if not Path(site).is_dir():
-            raise MessageError(("site not folder", {"path": site}))
+            raise MessageError(("not a folder", {"path": site}))
         site_app = static_site(Path(site))
     pool = QueryPool(
         load_store(data), timeout=timeout, max_rows=max_rows, max_bytes=max_bytes, concurrency=concurrency, allow_federation=allow_federation

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..i18n import MessageError
 from ..labels import by_language, choose
 from ..resources import ontology_file
 from ..shacl.engines import DEFAULT_SHACL_ENGINE, SHACL_ENGINES, EngineRun, ShaclResult
@@ -71,7 +71,7 @@ class ValidationReport:
     def render(self, fmt: str = "text") -> str:
         """The report in a registered format (:data:`VALIDATION_FORMATS`)."""
         if fmt not in VALIDATION_FORMATS:
-            raise InputError(f"unknown report format {fmt!r}; choose one of {', '.join(VALIDATION_FORMATS)}")
+            raise MessageError(("unknown report format", {"fmt": fmt, "known": ", ".join(VALIDATION_FORMATS)}))
         return VALIDATION_FORMATS[fmt](self)
 
 
@@ -271,7 +271,7 @@ def validate(
     Unreadable files raise :class:`~gluteonto.errors.InputError`.
     """
     if engine not in SHACL_ENGINES:
-        raise InputError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(SHACL_ENGINES)}")
+        raise MessageError(("unknown shacl engine", {"engine": engine, "known": ", ".join(SHACL_ENGINES)}))
     paths = [Path(f) for f in files] if files else [ontology_file("ttl", international=True)]
     run = SHACL_ENGINES[engine](paths, shapes)
     violations = sorted((_violation(run, result, lang) for result in run.results), key=lambda v: (v.focus_name, v.shape))
