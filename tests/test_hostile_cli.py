@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -374,7 +375,8 @@ def test_validate_and_link_fma_do_not_follow_imports(listener: Listener, tmp_pat
     validated = CliRunner().invoke(main, ["validate", str(ontology)])
     assert validated.exit_code == 0 and "Conforms" in validated.output, validated.output
     linked = CliRunner().invoke(main, ["link-fma", str(fma), "--quiet"])
-    assert linked.exit_code == 0 and "44 match" in linked.output, linked.output
+    # every mapping of the bridge matches the whole fixture, however many the bridge holds
+    assert linked.exit_code == 0 and re.search(r"Mappings checked: (\d+); \1 match, 0 ", linked.output), linked.output
     assert listener.requests == []
 
 

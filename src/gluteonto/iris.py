@@ -238,6 +238,7 @@ GMAX_HIP_EXTENSION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000219"  # hi
 GMAX_EXTERNAL_ROTATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000220"  # hip external rotation by gluteus maximus
 GM_ADDUCTION_ROTATION_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000222"  # control of hip adduction and rotation by gluteus minimus
 GM_HIP_STABILISATION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000223"  # stabilisation of the hip joint by gluteus minimus
+GM_HIP_STABILISATION_SINGLE_LEG: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000226"  # stabilisation of the hip joint by gluteus minimus in single-leg stance
 GM_ACTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000225"  # muscle action of gluteus minimus
 GMED_HIP_ABDUCTION: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000224"  # hip abduction by gluteus medius
 GM_ANTERIOR_LOAD_CONTROL: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000221"  # control of the loaded hip by anterior fibres of gluteus minimus
@@ -574,6 +575,7 @@ KEYS: Final[dict[str, str]] = {
     GMAX_EXTERNAL_ROTATION: "gmax_external_rotation",
     GM_ADDUCTION_ROTATION_CONTROL: "gm_adduction_rotation_control",
     GM_HIP_STABILISATION: "gm_hip_stabilisation",
+    GM_HIP_STABILISATION_SINGLE_LEG: "gm_hip_stabilisation_single_leg",
     GM_ACTION: "gm_action",
     GMED_HIP_ABDUCTION: "gmed_hip_abduction",
     GM_ANTERIOR_LOAD_CONTROL: "gm_anterior_load_control",

@@ -317,3 +317,24 @@ def test_forward_course_of_the_superior_gluteal_nerve_is_on_its_passage_between_
     notes = texts_in(g, ax, QUALIFIER)
     assert "forwards" in notes["en"] and "branches" in notes["en"]
     assert "forover" in notes["nb"] and "grenene" in notes["nb"]
+
+
+@needs_article
+def test_every_case_trendelenburg_link_for_minimus_weakness_cites_only_the_function_section(ontology_graph: Graph) -> None:
+    # "vil bekkenet falle" is the function section's; the clinical section's "et uttrykk for" supports only "may"
+    says("Dersom muskelen er svekket eller inaktiv, vil bekkenet falle ned", "et uttrykk for svakhet i gluteus medius")
+    g = ontology_graph
+    assert restriction_sources(g, WEAKNESS, RESULTS_IN, TRENDELENBURG_SIGN) == {S_FUNCTION}
+
+
+@needs_article
+def test_hip_stabilisation_by_minimus_is_tied_to_single_leg_stance_only_in_its_single_leg_subclass(ontology_graph: Graph) -> None:
+    # "særlig under enbensaktiviteter": single-leg stance is where the role matters most, not its only setting
+    says("særlig under enbensaktiviteter som gange, trappegang og løping")
+    g = ontology_graph
+    stabilisation, single_leg_stabilisation, occurs_during, single_leg_stance = term(223), term(226), term(912), term(235)
+    assert not restrictions(g, stabilisation, occurs_during, single_leg_stance)
+    assert (single_leg_stabilisation, RDFS.subClassOf, stabilisation) in g
+    assert term(860) in restriction_sources(g, single_leg_stabilisation, occurs_during, single_leg_stance)
+    has_agent = term(909)
+    assert term(851) in restriction_sources(g, stabilisation, has_agent, GLUTEUS_MINIMUS)  # the introduction's general role

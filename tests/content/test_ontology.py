@@ -193,8 +193,13 @@ ARTICLE_FACTS = [
     ("medius is a hip abductor too", lambda g: _has(g, 224, term(909), 5) and (term(224), RDFS.subClassOf, term(202)) in g),
     ("minimus deepest of the three: deeper than maximus", lambda g: _has(g, 4, term(944), 6) and (term(945), OWL.inverseOf, term(944)) in g),
     (
-        "hip stability in single-leg activities, walking, stairs and running only as examples",
-        lambda g: _has(g, 223, term(912), 235) and not union_fillers(g, term(223), term(912)),
+        "hip stability above all in single-leg activities, walking, stairs and running only as examples",
+        lambda g: (
+            not _has(g, 223, term(912), 235)
+            and _has(g, 226, term(912), 235)
+            and (term(226), RDFS.subClassOf, term(223)) in g
+            and not union_fillers(g, term(226), term(912))
+        ),
     ),
     ("side plank trains abduction", lambda g: _has(g, 664, term(932), 212)),
     ("diagonal abduction versus the traditional side raise", lambda g: _has(g, 662, term(943), 669) and not _has(g, 662, term(943), 668)),

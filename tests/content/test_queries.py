@@ -122,7 +122,8 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
             }
             <= column(r, 1)
             and any(x[2] == "anterior fibre segment of gluteus minimus" and x[5] == "flexed hip position" for x in r)
-            and {x[6] for x in r if x[0] == "stabilisation of the hip joint by gluteus minimus"} == {"single-leg stance"}
+            and {x[6] for x in r if x[0] == "stabilisation of the hip joint by gluteus minimus"} == {""}
+            and {x[6] for x in r if x[0] == "stabilisation of the hip joint by gluteus minimus in single-leg stance"} == {"single-leg stance"}
             and {x[6] for x in r if x[0] == "pelvic stabilisation by gluteus minimus and gluteus medius"}
             == {"stance phase of gait", "single-leg stance"}
         ),

@@ -14,6 +14,7 @@ N-Triples is refused: load it with the store's own bulk loader (README, "Moving 
 
 from __future__ import annotations
 
+import base64
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -96,14 +97,18 @@ def push(
     answer a basic or digest authentication challenge."""
     url = graph_store_url(endpoint, graph)
     body, count = ntriples(file or ontology_file("ttl", international=True))
+    method = "PUT" if replace else "POST"
     handlers: list[Any] = []
+    headers: dict[str, str] = {}
     if user is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, url, user, password or "")
-        handlers += [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
+        digest = urllib.request.HTTPDigestAuthHandler(passwords)
+        handlers += [digest, urllib.request.HTTPBasicAuthHandler(passwords)]
+        headers = _authorization(url, method, body, digest, user, password or "", timeout)
     opener = urllib.request.build_opener(*handlers)
     try:
-        return PushReport(url, graph, count, _send(opener, url, body, "PUT" if replace else "POST", timeout))
+        return PushReport(url, graph, count, _send(opener, url, body, method, timeout, headers))
     except (BrokenPipeError, ConnectionResetError):
         # the store answered before it had read the whole file (a refusal) and closed the connection: ask again
         # with nothing to add (a POST of no triples changes nothing) to read its answer
@@ -114,10 +119,39 @@ def push(
         raise EngineMessageError(("push cut", {"url": url})) from None
 
 
-def _send(opener: Any, url: str, body: bytes, method: str, timeout: float) -> int:
+def _authorization(
+    url: str, method: str, body: bytes, digest: urllib.request.HTTPDigestAuthHandler, user: str, password: str, timeout: float
+) -> dict[str, str]:
+    """The ``Authorization`` header for sending ``body``, answered to the challenge of an empty request first: a store
+    that challenges a large request may close the connection before it has read it (Virtuoso does), so the
+    file itself is sent once, already authenticated. Empty when the store asks for nothing."""
+    probe = urllib.request.Request(url, data=b"", method="POST", headers={"Content-Type": "application/n-triples"})
+    try:
+        with urllib.request.build_opener().open(probe, timeout=timeout):
+            return {}
+    except urllib.error.HTTPError as exc:
+        challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
+    except (OSError, ValueError):
+        return {}  # the request itself will say what is wrong
+    scheme, _, rest = challenge.partition(" ")
+    if scheme.lower() == "digest":
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+        request = urllib.request.Request(url, data=body, method=method)
+        value = digest.get_authorization(request, fields)
+        return {"Authorization": f"Digest {value}"} if value else {}
+    if scheme.lower() == "basic":
+        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        return {"Authorization": f"Basic {token}"}
+    return {}
+
+
+def _send(opener: Any, url: str, body: bytes, method: str, timeout: float, headers: dict[str, str] | None = None) -> int:
     """One Graph Store Protocol request; its HTTP status, or an EngineMessageError that says what went wrong."""
     request = urllib.request.Request(
-        url, data=body, method=method, headers={"Content-Type": "application/n-triples", "Content-Length": str(len(body))}
+        url,
+        data=body,
+        method=method,
+        headers={"Content-Type": "application/n-triples", "Content-Length": str(len(body)), **(headers or {})},
     )
     try:
         with opener.open(request, timeout=timeout) as response:
