@@ -212,6 +212,13 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory, fma_merged: Path, uberon_
 
 
 @pytest.fixture(scope="session")
+def virtuoso_for_writes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A private Virtuoso holding nothing, for the tests that write into a store (push, the README's bulk
+    loader), so the store the catalog is compared on stays as it was right after its own load."""
+    yield from _virtuoso(tmp_path_factory.mktemp("virtuoso-writes"), [], restart=False)
+
+
+@pytest.fixture(scope="session")
 def virtuoso_restarted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     """A second private Virtuoso holding only the release, restarted after loading: its query plans are made
     from the statistics it reads at start, which differ from those right after a load. Queried without a graph,

@@ -109,44 +109,44 @@ def test_push_a_link_fma_result_to_a_named_graph(writable_oxigraph: OxigraphServ
 
 # -- Virtuoso ---------------------------------------------------------------------------------------------
 @pytest.mark.slow
-def test_push_to_virtuoso_with_its_password(virtuoso: Virtuoso, monkeypatch: pytest.MonkeyPatch) -> None:
-    refused = run_cli(CliRunner(), "push", "--endpoint", virtuoso.gsp_url, "--graph", PUSHED)
+def test_push_to_virtuoso_with_its_password(virtuoso_for_writes: Virtuoso, monkeypatch: pytest.MonkeyPatch) -> None:
+    refused = run_cli(CliRunner(), "push", "--endpoint", virtuoso_for_writes.gsp_url, "--graph", PUSHED)
     assert refused.exit_code == 2 and "give --user" in refused.output, refused.output
     monkeypatch.setenv("GLUTEONTO_PASSWORD", "dba")
-    no_default = run_cli(CliRunner(), "push", "--endpoint", virtuoso.gsp_url, "--user", "dba")
+    no_default = run_cli(CliRunner(), "push", "--endpoint", virtuoso_for_writes.gsp_url, "--user", "dba")
     assert no_default.exit_code == 2 and "default" in no_default.output and len(no_default.output.strip().splitlines()) == 1
-    result = run_cli(CliRunner(), "push", "--endpoint", virtuoso.gsp_url, "--graph", PUSHED, "--user", "dba")
+    result = run_cli(CliRunner(), "push", "--endpoint", virtuoso_for_writes.gsp_url, "--graph", PUSHED, "--user", "dba")
     assert result.exit_code == 0, result.output
-    assert virtuoso.count(PUSHED) == ntriples(ontology_file("ttl", international=True))[1]
+    assert virtuoso_for_writes.count(PUSHED) == ntriples(ontology_file("ttl", international=True))[1]
     for name in ("innervation", "rehabilitation-start", "anatomical-variants"):
-        assert _csv("query", name, "--endpoint", virtuoso.url, "--graph", PUSHED) == _csv("query", name), name
-    qc = run_cli(CliRunner(), "qc", "--endpoint", virtuoso.url, "--graph", PUSHED)
+        assert _csv("query", name, "--endpoint", virtuoso_for_writes.url, "--graph", PUSHED) == _csv("query", name), name
+    qc = run_cli(CliRunner(), "qc", "--endpoint", virtuoso_for_writes.url, "--graph", PUSHED)
     assert qc.exit_code == 0, qc.output
 
 
 @pytest.mark.slow
-def test_virtuoso_bulk_loader_command_of_the_readme(virtuoso: Virtuoso) -> None:
+def test_virtuoso_bulk_loader_command_of_the_readme(virtuoso_for_writes: Virtuoso) -> None:
     """The README's isql-vt line, with this test server's port, password and folder (and a graph of its own)."""
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     line = next(line for line in readme.splitlines() if line.startswith("isql-vt ") and "ld_dir" in line)
     command = (
         line.split("#")[0]
         .strip()
-        .replace("1111", str(virtuoso.sql_port))
+        .replace("1111", str(virtuoso_for_writes.sql_port))
         .replace("PASSWORD", "dba")
-        .replace("/var/lib/virtuoso-opensource-7/db", str(virtuoso.workdir))
+        .replace("/var/lib/virtuoso-opensource-7/db", str(virtuoso_for_writes.workdir))
         .replace(RELEASE_GRAPH, LOADED)
     )
-    shutil.copy(ontology_file("ttl", international=True), virtuoso.workdir / "gluteonto-international.ttl")
-    assert virtuoso.isql_binary is not None
+    shutil.copy(ontology_file("ttl", international=True), virtuoso_for_writes.workdir / "gluteonto-international.ttl")
+    assert virtuoso_for_writes.isql_binary is not None
     done = subprocess.run(
-        command.replace("isql-vt", virtuoso.isql_binary, 1),
+        command.replace("isql-vt", virtuoso_for_writes.isql_binary, 1),
         shell=True,
-        cwd=virtuoso.workdir,
+        cwd=virtuoso_for_writes.workdir,
         capture_output=True,
         text=True,
         timeout=300,
         env={**os.environ},
     )
     assert done.returncode == 0 and "*** Error" not in done.stdout + done.stderr, done.stdout + done.stderr
-    assert virtuoso.count(LOADED) == ntriples(ontology_file("ttl", international=True))[1]
+    assert virtuoso_for_writes.count(LOADED) == ntriples(ontology_file("ttl", international=True))[1]
