@@ -89,6 +89,16 @@ class ExerciseStep:
     stage: tuple[ProgrammeStep, ...] = ()
     programme_known: bool = False
 
+    def facts(self) -> tuple[tuple[str, tuple[Link, ...]], ...]:
+        """The stated facts about the exercise, in the order both renderers show them, each under its word key."""
+        return (
+            ("targets", self.targets),
+            ("trains", self.trains),
+            ("indicated", self.indicated),
+            ("cautions", self.cautions),
+            ("compensation", self.compensation),
+        )
+
 
 @dataclass(frozen=True)
 class Pathway:

@@ -141,13 +141,7 @@ class _Html:
                 label = wn("other routes", extra, lang)
                 why += f"<details><summary>{escape(label)}</summary>{more}</details>"
             facts = []
-            for key, links in (
-                ("targets", exercise.targets),
-                ("trains", exercise.trains),
-                ("indicated", exercise.indicated),
-                ("cautions", exercise.cautions),
-                ("compensation", exercise.compensation),
-            ):
+            for key, links in exercise.facts():
                 if links:
                     facts.append(
                         f"<dt>{escape(capitalize(w(key, lang)))}</dt><dd>"

@@ -116,13 +116,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
             extra = len(routes) - ROUTES_SHOWN
             if extra > 0:
                 wrap(wn("other routes", extra, lang), 8)
-            for key, links in (
-                ("targets", exercise.targets),
-                ("trains", exercise.trains),
-                ("indicated", exercise.indicated),
-                ("cautions", exercise.cautions),
-                ("compensation", exercise.compensation),
-            ):
+            for key, links in exercise.facts():
                 if links:
                     wrap(f"{w(key, lang)}: " + "; ".join(link.target.name.text for link in links), 6)
             if exercise.stage:
