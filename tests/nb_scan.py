@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 
 from gluteonto.i18n import message_keys, msg, plural_template
 
-__all__ = ["CLICK_WORDS", "english_in_html", "english_in_terminal", "english_phrases", "terminal_text"]
+__all__ = ["CLICK_WORDS", "english_in_html", "english_in_terminal", "english_numbers", "english_phrases", "terminal_text"]
 
 #: click's English that must never reach a Norwegian user
 CLICK_WORDS = (
@@ -129,6 +129,17 @@ def terminal_text(output: str) -> str:
 def english_in_terminal(output: str) -> list[str]:
     """The English interface phrases in Norwegian command-line output."""
     return _found(terminal_text(output))
+
+
+#: a number written the English way: a decimal point (``0.5``, not a version ``1.0.0`` or ``§ 2.3.1``) or a comma
+#: between thousands (``604,800``); Bokmål writes ``0,5`` and ``604 800``
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.:])\d+\.\d+(?![\w.])|(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])")
+
+
+def english_numbers(output: str) -> list[str]:
+    """Numbers written the English way in Norwegian command-line output (outside marked content, paths and
+    the name of a standard such as SPARQL 1.1)."""
+    return _ENGLISH_NUMBER.findall(re.sub(r"\bSPARQL 1\.1\b", " ", terminal_text(output)))
 
 
 class _Reader(HTMLParser):

@@ -157,3 +157,14 @@ def test_a_relation_still_worded_by_its_label_shows_its_current_label(ontology_g
             if bare:
                 labels = {str(o) for o in ontology_graph.objects(URIRef(iri), RDFS.label) if getattr(o, "language", None) == lang}
                 assert bare.group(1) in labels, f"relation.{key} ({lang}) shows {bare.group(1)!r}, the label is {labels}"
+
+
+@pytest.mark.parametrize("lang", sorted(PATHS))
+def test_each_language_writes_numbers_as_cldr_says(lang: str) -> None:
+    """Norwegian numbers had a decimal point: each catalogue's decimal sign and thousands separator are the
+    language's own (Unicode CLDR, as Babel has it)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    assert ENTRIES[lang]["number.decimal"] == (get_decimal_symbol(lang),)
+    assert ENTRIES[lang]["number.group"] == (get_group_symbol(lang),)
+    assert i18n.number(1234567.5, lang, ",.1f") == f"1{get_group_symbol(lang)}234{get_group_symbol(lang)}567{get_decimal_symbol(lang)}5"

@@ -8,6 +8,7 @@ the quick run.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 
 from gluteonto.cli import main
 
-from .nb_scan import CLICK_WORDS, english_in_html, english_in_terminal, english_phrases, terminal_text
+from .nb_scan import CLICK_WORDS, english_in_html, english_in_terminal, english_numbers, english_phrases, terminal_text
 
 NB = {"GLUTEONTO_LANG": "nb", "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 
@@ -34,6 +35,7 @@ def _run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
 def _norwegian(output: str) -> None:
     assert "Traceback" not in output, output
     assert not english_in_terminal(output), (english_in_terminal(output), output)
+    assert not english_numbers(output), (english_numbers(output), output)
 
 
 # -- help ---------------------------------------------------------------------------------------
@@ -108,6 +110,53 @@ def test_usage_errors_are_one_norwegian_line(args: list[str]) -> None:
     lines = output.splitlines()
     assert lines[0].startswith("feil: ") and len(lines) <= 2, output
     assert len(lines) == 1 or lines[1].startswith("bruk: gluteonto"), output
+    _norwegian(output)
+
+
+# -- numbers --------------------------------------------------------------------------------------
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["query", "innervation", "--timeout", "abc"], f"fra 0 til 604{NBSP}800 (0: ingen grense)"),
+        (["serve", "--timeout", "0"], f"fra 0,1 til 604{NBSP}800"),
+        (["push", "--help"], "[standard: 600]"),
+    ],
+    ids=["timeout range", "serve timeout range", "help default"],
+)
+def test_norwegian_numbers_have_a_decimal_comma_and_a_space_between_thousands(args: list[str], written: str) -> None:
+    """Numbers in Norwegian output were written the English way (``0.1``, ``604,800``, ``600.0``)."""
+    output = _run(*args)[1]
+    assert written in output, output
+    _norwegian(output)
+
+
+def test_link_counts_and_seconds_are_written_the_norwegian_way(tmp_path: Path) -> None:
+    """The link report wrote ``12,242 triples`` and ``0.1 s`` in Norwegian too."""
+    from .helpers import ROOT
+
+    code, output = _run("link", str(ROOT / "tests" / "data" / "fma-obo-fixture.owl"), "-o", str(tmp_path / "merged.owl"))
+    assert code == 0, output
+    assert re.search(r"\d+ tripler på \d+,\d s\.", output) and re.search(rf"\(\d+{NBSP}\d{{3}} tripler\)", output), output
+    _norwegian(output)
+
+
+# -- question names -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["query", "innervation", "--relation-graph"], "Spørsmålet «innervasjon» kan ikke besvares fra relasjonsgrafen"),
+        (["query", "innervasjon", "--relation-graph"], "Spørsmålet «innervasjon» kan ikke besvares fra relasjonsgrafen"),
+        (["query", "innervasjon", "-p", "nosuch=1"], "spørsmålet 'innervasjon' har ingen parameter 'nosuch'"),
+    ],
+    ids=["relation graph by id", "relation graph by name", "unknown parameter"],
+)
+def test_a_refused_question_is_named_by_its_norwegian_name(args: list[str], named: str) -> None:
+    """A refusal named the question by its English identifier (``innervation``) in Norwegian output."""
+    code, output = _run(*args)
+    assert code == 2 and named in output and "innervation" not in output, output
     _norwegian(output)
 
 
@@ -226,6 +275,8 @@ def test_the_scan_finds_english_and_passes_over_what_is_marked() -> None:
     assert english_in_terminal("Usage: gluteonto query [OPTIONS] NAME")  # click's own words
     assert not english_in_terminal("feil: " + msg("sparql failed", "nb", detail="Parser error: expected WHERE"))
     assert "Parser error" not in terminal_text("«Parser error»") and "Try '" in CLICK_WORDS
+    assert english_numbers("innen 0.5 s, fra 0 til 604,800") == ["0.5", "604,800"]
+    assert not english_numbers("innen 0,5 s, fra 0 til 604\u00a0800, versjon 1.0.0, SPARQL 1.1, 12 rader")
     assert "editorial note" in english_in_html('<p lang="nb">Definisjon</p><p>editorial note</p>')
     assert not english_in_html('<p><span lang="en">editorial note</span> <code>SELECT ?s WHERE</code></p>')
     assert "This page in English" in english_in_html('<a title="This page in English" href="x">Engelsk</a>')

@@ -37,7 +37,7 @@ from typing import Any
 
 import click
 
-from .i18n import BASE_LANG, LABEL_LANGS, Phrase, default_lang, has_msg, msg, os_reason, plural_template
+from .i18n import BASE_LANG, LABEL_LANGS, Phrase, default_lang, has_msg, msg, number, os_reason, plural_template
 
 __all__ = ["CLICK_PREFIX", "Command", "Group", "current_lang", "invocation_lang", "os_error_text", "route_click_messages", "speaking", "translate"]
 
@@ -147,6 +147,20 @@ class _File(click.File):
             self.fail(msg("cannot open", lang, path=repr(os.fsdecode(value)), reason=reason), param, ctx)
 
 
+class _ShownNumber(float):
+    """A number default as the help shows it: written the way the language writes numbers (``600`` s, ``0,5``)."""
+
+    lang: str
+
+    def __new__(cls, value: float, lang: str) -> _ShownNumber:
+        shown = super().__new__(cls, value)
+        shown.lang = lang
+        return shown
+
+    def __str__(self) -> str:
+        return number(float(self), self.lang, "g")
+
+
 class _Localized(click.Command):
     """Help, usage line and parameters of a command in the invocation's language.
 
@@ -192,6 +206,8 @@ class _Localized(click.Command):
             shown.help = translate(shown.help, lang)
             if isinstance(shown.show_default, str):
                 shown.show_default = translate(shown.show_default, lang)
+            if type(shown.default) is float:  # click shows str(default); parsing reads it as the float it is
+                shown.default = _ShownNumber(shown.default, lang)
             if shown.is_flag or shown.count:
                 return shown
         if isinstance(shown.type, click.File) and not isinstance(shown.type, _File):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from typing import Any, NoReturn
 
@@ -68,6 +69,16 @@ class _ClosedText(io.TextIOWrapper):
         return False
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line, its runs of spaces and line breaks one space (a no-break space between the
+    thousands of a Norwegian number stays).
+
+    >>> _one_line("fra 0 til 604\\u00a0800\\n  (0: ingen grense)")
+    'fra 0 til 604\\xa0800 (0: ingen grense)'
+    """
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
+
+
 class SafeGroup(Group):
     """A click group whose errors are short, in the user's language, and whose interruptions are quiet."""
 
@@ -91,7 +102,7 @@ class SafeGroup(Group):
             prefix = msg("click:Usage:", lang)
             usage = exc.ctx.get_usage().replace(prefix, prefix.lower(), 1) if exc.ctx else ""
             command = exc.ctx.command_path if exc.ctx else "gluteonto"
-            click.echo(f"{msg('error', lang)}: {' '.join(exc.format_message().split())}", err=True)
+            click.echo(f"{msg('error', lang)}: {_one_line(exc.format_message())}", err=True)
             if usage:
                 click.echo(msg("usage help", lang, usage=" ".join(usage.split()), command=command), err=True)
             sys.exit(exc.exit_code)

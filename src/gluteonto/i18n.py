@@ -17,6 +17,12 @@ plural form the language's catalogue defines. Errors meant for a person carry me
 'større pleksus'
 >>> msg("not a value", "nb", value="S9", param="segment", hint="L1–L5, S1–S5")
 "'S9' er ikke en gyldig verdi for segment (L1–L5, S1–S5)."
+
+A number in a message is written the way the language writes numbers (:func:`number`: the decimal sign and
+the thousands separator come from the catalogue), whatever format the message gives it:
+
+>>> msg("timeout range", "nb", value="x", minimum=0.1, maximum=604800.0)
+"'x' er ikke et antall sekunder fra 0,1 til 604\xa0800"
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from collections.abc import Mapping, Sequence
+import string
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from .errors import EngineError, InputError
@@ -39,7 +46,7 @@ __all__ = [
     "Localized",
     "Phrase",
     "MessageError",
-    "Phrase",
+    "Named",
     "and_list",
     "cell_text",
     "default_lang",
@@ -49,6 +56,7 @@ __all__ = [
     "message_keys",
     "msg",
     "nmsg",
+    "number",
     "os_reason",
     "param_aliases",
     "param_name",
@@ -161,21 +169,80 @@ class Phrase:
         return f"Phrase({self.key!r}, **{self.fields!r})"
 
 
+class Named:
+    """A name that has a form per interface language (a question's Norwegian name), used as a field of a
+    message: the message shows the form of its own language, else ``default``.
+
+    >>> msg("unknown param", "nb", question=Named("innervation", nb="innervasjon"), param="x", known="muscle")
+    "spørsmålet 'innervasjon' har ingen parameter 'x' (parameterne: muscle)."
+    """
+
+    def __init__(self, default: str, **names: str) -> None:
+        self.default, self.names = default, names
+
+    @classmethod
+    def each(cls, make: Callable[[str], str]) -> Named:
+        """The text ``make(lang)`` gives for every interface language (a text that holds numbers)."""
+        return cls(make(BASE_LANG), **{lang: make(lang) for lang in UI_LANGS})
+
+    def render(self, lang: str = BASE_LANG) -> str:
+        """The name in the interface language of ``lang``."""
+        return self.names.get(ui(lang), self.default)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Named({self.default!r}, **{self.names!r})"
+
+
+def number(value: float, lang: str = BASE_LANG, spec: str = "") -> str:
+    """``value`` formatted by the format ``spec`` (``,`` for thousands, ``.1f``, ``g`` …) and written with the
+    decimal sign (``number.decimal``) and thousands separator (``number.group``) of ``lang``'s catalogue:
+    Bokmål writes a decimal comma and a no-break space between thousands.
+
+    >>> number(0.5, "nb"), number(12345.25, "nb", ",.1f"), number(12345.25, "en", ",.1f"), number(3, "la")
+    ('0,5', '12\xa0345,2', '12,345.2', '3')
+    """
+    text = format(value, spec)
+    decimal, group = msg("number.decimal", lang), msg("number.group", lang)
+    return "".join(group if char == "," else decimal if char == "." else char for char in text)
+
+
+class _Fields(string.Formatter):
+    """Fills in a message's ``{fields}`` for one language: numbers by :func:`number`, names and phrases in it."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def get_value(self, key: int | str, args: Sequence[object], kwargs: Mapping[str, object]) -> object:
+        value = super().get_value(key, args, kwargs)
+        return value.render(self.lang) if isinstance(value, (Phrase, Named)) else value
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return number(value, self.lang, format_spec)
+        return format(value, format_spec)
+
+
+def _fill(text: str, lang: str, fields: Mapping[str, object]) -> str:
+    return _Fields(lang).vformat(text, (), fields)
+
+
 def msg(key: str, lang: str = BASE_LANG, **fields: object) -> str:
     """The message ``key`` in the interface language of ``lang``, with ``fields`` filled in (when given).
 
-    A field that is a :class:`Phrase` is worded in ``lang`` too. An unknown key raises ``KeyError``.
+    A field that is a :class:`Phrase` or a :class:`Named` is worded in ``lang`` too, and a number is written
+    as ``lang`` writes numbers (:func:`number`). An unknown key raises ``KeyError``.
     """
     text = _catalogue(ui(lang)).gettext(key)
-    if not fields:
-        return text
-    return text.format(**{name: value.render(lang) if isinstance(value, Phrase) else value for name, value in fields.items()})
+    return _fill(text, lang, fields) if fields else text
 
 
 def nmsg(key: str, n: int, lang: str = BASE_LANG, **fields: object) -> str:
     """The message ``key`` for the count ``n``, in the plural form the language's catalogue gives for it;
-    ``{n}`` and ``fields`` are filled in."""
-    return _catalogue(ui(lang)).ngettext(key, key, n).format(n=n, **fields)
+    ``{n}`` and ``fields`` are filled in (as by :func:`msg`)."""
+    return _fill(_catalogue(ui(lang)).ngettext(key, key, n), lang, {"n": n, **fields})
 
 
 def plural_template(key: str, n: int, lang: str = BASE_LANG) -> str:

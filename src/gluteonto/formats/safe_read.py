@@ -84,7 +84,7 @@ class _GuardedReader(io.RawIOBase):
             raise MessageError(("gzip corrupt", {"path": self._path, "found": found})) from None
         self._count += len(data)
         if self._count > self._cap:
-            raise MessageError(("input too large", {"path": self._path, "cap": f"{self._cap:,}"}))
+            raise MessageError(("input too large", {"path": self._path, "cap": self._cap}))
         if self._check is not None:  # before the parser reads these bytes
             if data:
                 self._check.feed(data)
@@ -171,12 +171,12 @@ def _check_term(term: Any, path: Path, depth: int = 0) -> None:
     kind = type(term)
     if kind is ox.Literal:
         if len(term.value) > limits.MAX_LITERAL_CHARS:
-            raise MessageError(("literal too long", {"path": path, "length": f"{len(term.value):,}", "limit": f"{limits.MAX_LITERAL_CHARS:,}"}))
+            raise MessageError(("literal too long", {"path": path, "length": len(term.value), "limit": limits.MAX_LITERAL_CHARS}))
         if term.language is None:
             _check_term(term.datatype, path)
     elif kind is ox.NamedNode:
         if len(term.value) > limits.MAX_IRI_CHARS:
-            raise MessageError(("iri too long", {"path": path, "length": f"{len(term.value):,}", "limit": f"{limits.MAX_IRI_CHARS:,}"}))
+            raise MessageError(("iri too long", {"path": path, "length": len(term.value), "limit": limits.MAX_IRI_CHARS}))
     elif kind is ox.Triple and depth < 64:  # a quoted triple (RDF 1.2)
         for part in (term.subject, term.predicate, term.object):
             _check_term(part, path, depth + 1)

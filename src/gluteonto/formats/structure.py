@@ -109,7 +109,7 @@ class _RdfXmlCheck:
             size = sum(map(len, attributes))
             self.produced += size
             if size > limits.MAX_LITERAL_CHARS and max(map(len, attributes)) > limits.MAX_LITERAL_CHARS:
-                raise _Stop("literal too long", length=f"{max(map(len, attributes)):,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
+                raise _Stop("literal too long", length=max(map(len, attributes)), limit=limits.MAX_LITERAL_CHARS)
             if (
                 "Literal" in attributes
                 and self.literal is None
@@ -135,14 +135,14 @@ class _RdfXmlCheck:
         self.run += size
         self.produced += size
         if self.run > limits.MAX_LITERAL_CHARS:
-            raise _Stop("literal too long", length=f"{self.run:,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
+            raise _Stop("literal too long", length=self.run, limit=limits.MAX_LITERAL_CHARS)
 
     def check_literal(self) -> None:
         """An rdf:parseType="Literal" element becomes one literal holding its whole content (markup included)."""
         if self.literal is not None:
             size = self.parser.CurrentByteIndex - self.literal[1]
             if size > limits.MAX_LITERAL_CHARS:
-                raise _Stop("literal too long", length=f"{size:,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
+                raise _Stop("literal too long", length=size, limit=limits.MAX_LITERAL_CHARS)
 
     def feed(self, chunk: bytes) -> None:
         """Read the next bytes; checks that cannot be made per event are made here, before anyone else reads them."""
@@ -153,7 +153,7 @@ class _RdfXmlCheck:
         if self.produced > limits.MAX_ENTITY_EXPANSION + (1 + limits.ENTITY_EXPANSION_RATIO) * self.fed:
             raise _Stop("xml expansion", limit=limits.MAX_ENTITY_EXPANSION, ratio=limits.ENTITY_EXPANSION_RATIO)
         if self.literal is not None and self.fed - self.literal[1] > limits.MAX_LITERAL_CHARS + len(chunk):
-            raise _Stop("literal too long", length=f"{self.fed - self.literal[1]:,}", limit=f"{limits.MAX_LITERAL_CHARS:,}")
+            raise _Stop("literal too long", length=self.fed - self.literal[1], limit=limits.MAX_LITERAL_CHARS)
 
     def close(self) -> None:
         """The end of the document (an unfinished one is not well-formed; an empty one is left to the parser)."""

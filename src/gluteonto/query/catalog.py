@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Literal, cast, get_args
 
 from ..errors import InputError
-from ..i18n import MessageError, ui
+from ..i18n import MessageError, Named, ui
 from ..labels import choose
 from ..resources import queries_dir
 from .lookup import normalize
@@ -110,6 +110,17 @@ class QuerySpec:
         """The name listings in ``lang`` show: the first ``alias@LANG``, else the identifier (the file name)."""
         return self.names.get(ui(lang), self.name)
 
+    def named(self) -> Named:
+        """The question's name as a message shows it in each language (``innervasjon`` in Norwegian):
+        :meth:`name_in` for a message built before the language is known.
+
+        >>> from gluteonto.i18n import msg
+        >>> spec = QuerySpec("innervation", Path("innervation.rq"), "", "questions", names={"nb": "innervasjon"})
+        >>> msg("relation graph.only", "nb", question=spec.named())[:31]
+        'Spørsmålet «innervasjon» kan ik'
+        """
+        return Named(self.name, **self.names)
+
     def title(self, lang: str = "en") -> str:
         """The title in ``lang`` (English or any as fallback; the name if there is none)."""
         return choose(self.titles, lang) or self.name
@@ -120,7 +131,7 @@ class QuerySpec:
             if param.name == name:
                 return param
         known = ", ".join(p.name for p in self.params) or "none"
-        raise MessageError(("query has no parameter", {"query": self.name, "name": name, "known": known}))
+        raise MessageError(("query has no parameter", {"query": self.named(), "name": name, "known": known}))
 
 
 def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:

@@ -113,7 +113,7 @@ def graph_text(spec: QuerySpec) -> str:
     reasons += [reason for reason, pattern in _LEFT if pattern.search(where)]
     if reasons:
         first = next(reason for reason in ("annotations", "definitions", "only", "union", "expressions", "stated") if reason in reasons)
-        raise MessageError((f"relation graph.{first}", {"question": spec.name}))
+        raise MessageError((f"relation graph.{first}", {"question": spec.named()}))
     return body
 
 

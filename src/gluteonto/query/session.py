@@ -160,7 +160,7 @@ class Session:
                 known = ", ".join(
                     p.name + (f" ({param_name(p.name, lang)})" if param_name(p.name, lang) != p.name else "") for p in spec.params
                 ) or msg("no params", lang)
-                raise MessageError(("unknown param", {"question": spec.name, "param": name, "known": known}))
+                raise MessageError(("unknown param", {"question": spec.named(), "param": name, "known": known}))
         for name, value in given.items():
             if not value.strip():
                 raise MessageError(("empty value", {"param": name}))

@@ -35,7 +35,7 @@ from ..fileio import atomic_output
 from ..formats.ontology_read import read_ontology_quads
 from ..formats.reading import syntax_for
 from ..formats.safe_read import check_regular_file
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, Named, msg, number
 from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
@@ -176,7 +176,7 @@ class LinkReport:
         d = self.distribution
         matched = "link by id" if d.by_id else "link by name"
         lines = [
-            msg("link read", lang, name=d.name(lang), triples=f"{self.triples:,}", seconds=f"{self.seconds:.1f}"),
+            msg("link read", lang, name=d.name(lang), triples=self.triples, seconds=self.seconds),
             msg(matched, lang),
             msg(
                 "link summary",
@@ -198,7 +198,7 @@ class LinkReport:
             lines.append(msg("link not written", lang, path=self.withheld, problems=len(self.problems)))
         elif self.output is not None:
             key = "link written" if self.ok else "link written with problems"
-            lines.append(msg(key, lang, path=self.output, triples=f"{self.output_triples:,}", problems=len(self.problems)))
+            lines.append(msg(key, lang, path=self.output, triples=self.output_triples, problems=len(self.problems)))
         return "\n".join(lines)
 
 
@@ -376,7 +376,7 @@ def _stream(path: Path, collector: _Collector, say: Progress, lang: str) -> None
     for quad in read_ontology_quads(path):
         collector.add(quad)
         if collector.count % _PROGRESS_EVERY == 0:
-            say(msg("link progress", lang, triples=f"{collector.count:,}"))
+            say(msg("link progress", lang, triples=collector.count))
     collector.finish()
 
 
@@ -387,8 +387,9 @@ def _choose(path: Path, collector: _Collector) -> Distribution:
         return next(d for d in DISTRIBUTIONS if d.key == key)
     known = ", ".join(d.namespace + "…" for d in DISTRIBUTIONS)
     if not collector.other:
-        raise MessageError(("link no classes", {"path": path, "triples": f"{collector.count:,}", "known": known}))
-    found = "; ".join(f"{ns}… ({n:,})" for ns, n in collector.other.most_common(3))
+        raise MessageError(("link no classes", {"path": path, "triples": collector.count, "known": known}))
+    common = collector.other.most_common(3)
+    found = Named.each(lambda lang: "; ".join(f"{ns}… ({number(n, lang, ',')})" for ns, n in common))
     raise MessageError(("link unknown classes", {"path": path, "found": found, "known": known}))
 
 
@@ -733,7 +734,7 @@ def link(
     d = _choose(path, collector)
     mappings = all_mappings[d.ontology]
     targets = _targets(d, mappings, collector, ours)
-    say(msg("link recognised", lang, name=d.name(lang), triples=f"{collector.count:,}", seconds=f"{seconds:.1f}"))
+    say(msg("link recognised", lang, name=d.name(lang), triples=collector.count, seconds=seconds))
 
     part = OxigraphEngine()
     part.store.extend(_neighbourhood(targets.iris(), collector))
