@@ -146,7 +146,7 @@ def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Se
     nerve = session.resolve_term("superior gluteal nerve")
     latin = session.index.labels[nerve]["la"]
     assert latin in output
-    assert " *" in output and "no Latin name" in output
+    assert "fourth lumbar nerve (en)" in output and "(en): no Latin name; shown in English." in output
 
 
 # -- forgiving input --------------------------------------------------------------------------

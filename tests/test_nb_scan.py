@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from gluteonto.cli import main
 
+from .helpers import ROOT
 from .nb_scan import CLICK_WORDS, english_in_html, english_in_terminal, english_numbers, english_phrases, terminal_text
 
 NB = {"GLUTEONTO_LANG": "nb", "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -135,12 +136,54 @@ def test_norwegian_numbers_have_a_decimal_comma_and_a_space_between_thousands(ar
 
 def test_link_counts_and_seconds_are_written_the_norwegian_way(tmp_path: Path) -> None:
     """The link report wrote ``12,242 triples`` and ``0.1 s`` in Norwegian too."""
-    from .helpers import ROOT
-
     code, output = _run("link", str(ROOT / "tests" / "data" / "fma-obo-fixture.owl"), "-o", str(tmp_path / "merged.owl"))
     assert code == 0, output
     assert re.search(r"\d+ tripler på \d+,\d s\.", output) and re.search(rf"\(\d+{NBSP}\d{{3}} tripler\)", output), output
     _norwegian(output)
+
+
+# -- names with no Norwegian label ----------------------------------------------------------------------
+UBERON_EXTRACT = ROOT / "tests" / "data" / "uberon" / "uberon-extract.obo"
+
+
+def test_an_uberon_name_in_a_norwegian_table_is_marked_english() -> None:
+    """Uberon's classes have English names only; a Norwegian table showed them unmarked (``gluteal muscle``)."""
+    code, output = _run("link", str(UBERON_EXTRACT), "--query", "uberon/muscle-placement")
+    assert code == 0, output
+    assert "gluteal muscle (en)" in output and "psoas major muscle (en)" in output, output
+    assert output.rstrip().endswith("(en): ikke noe norsk navn; vist på engelsk."), output
+    assert "setemuskel (en)" not in output and re.search(r"^setemuskel\s", output, re.MULTILINE), "a Norwegian name is not marked"
+    _norwegian(output)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_machine_formats_tag_a_fallback_name_with_its_language_and_leave_it_unmarked(fmt: str) -> None:
+    """The label column of an Uberon class was tagged ``nb`` in a Norwegian JSON answer though it is English."""
+    code, output = _run("link", str(UBERON_EXTRACT), "--query", "uberon/muscle-placement", "--format", fmt, "--quiet")
+    assert code == 0 and "(en)" not in output and "ikke noe norsk navn" not in output, output
+    if fmt == "json":
+        import json
+
+        rows = json.loads(output[output.index("{") :])["results"]["bindings"]
+        tags = {(row["muscle_label"]["xml:lang"], row["uberon_class_label"]["xml:lang"]) for row in rows}
+        assert tags == {("nb", "en")}, tags
+
+
+@pytest.mark.parametrize(
+    ("args", "marked"),
+    [
+        (["about", "homepage"], "homepage (en)\n"),
+        (["about", "Latin name"], "underegenskap av synonym type property (en)"),
+        (["lookup", "Latin name"], "Latin name (en)"),
+    ],
+    ids=["card title", "card characteristic", "lookup"],
+)
+def test_a_term_with_no_norwegian_name_is_marked_in_terminal_answers(args: list[str], marked: str) -> None:
+    """Five reused or annotation properties have English names only (``homepage``, ``Latin name``, ``synonym type
+    property``); Norwegian answers showed them without a mark."""
+    code, output = _run(*args)
+    assert code == 0 and marked in output, output
+    _norwegian(output.replace(marked, " "))  # the marked name is English content, not interface
 
 
 # -- question names -----------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import functools
 import gettext
 import re
 import string
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .errors import EngineError, InputError
@@ -50,11 +50,14 @@ __all__ = [
     "and_list",
     "cell_text",
     "default_lang",
+    "vocabulary_name",
     "has_msg",
     "header",
     "interface_words",
     "message_keys",
     "msg",
+    "name_shown",
+    "fallback_note",
     "nmsg",
     "number",
     "os_reason",
@@ -284,6 +287,45 @@ def param_name(name: str, lang: str = BASE_LANG) -> str:
 def param_aliases(name: str) -> set[str]:
     """The parameter's name in every interface language, its own name included."""
     return {name, *(param_name(name, lang) for lang in UI_LANGS)}
+
+
+def name_shown(text: str, text_lang: str, lang: str = BASE_LANG) -> str:
+    """A term's name as an answer in ``lang`` shows it: marked with its language (``label fallback``:
+    ``homepage (en)``) when the term has no name in ``lang`` and this one is in another language. An untagged
+    name counts as English (FMA and Uberon name their classes in English without a tag).
+
+    >>> name_shown("homepage", "en", "nb"), name_shown("setemuskel", "nb", "nb"), name_shown("Gluteal muscle", "", "en")
+    ('homepage (en)', 'setemuskel', 'Gluteal muscle')
+    """
+    shown = text_lang or BASE_LANG
+    return text if shown == lang else msg("label fallback", lang, label=text, code=shown)
+
+
+def fallback_note(lang: str, codes: Iterable[str]) -> str:
+    """The line under a table whose names :func:`name_shown` marked with the language ``codes``.
+
+    >>> fallback_note("nb", ["en"]), fallback_note("la", ["en"])
+    ('(en): ikke noe norsk navn; vist på engelsk.', '(en): no Latin name; shown in English.')
+    """
+    codes = sorted(set(codes))
+
+    def language(code: str) -> str:
+        return msg(f"language {code}", lang) if has_msg(f"language {code}", lang) else code
+
+    return msg("label fallback note", lang, code=", ".join(codes), language=language(lang), shown=and_list([language(c) for c in codes], lang))
+
+
+def vocabulary_name(iri: str, lang: str) -> str | None:
+    """The catalogue's name in ``lang`` for a reused vocabulary term the ontology names in English only
+    (``label.skos:editorialNote``; ``label.IAO_DEFINITION`` for the numbered IAO definition), else None.
+
+    >>> vocabulary_name("http://www.w3.org/2004/02/skos/core#editorialNote", "nb"), vocabulary_name("http://xmlns.com/foaf/0.1/homepage", "nb")
+    ('redaksjonell merknad', None)
+    """
+    from .vocab import OBO_DEFINITION, compact_iri
+
+    key = "label." + ("IAO_DEFINITION" if iri == OBO_DEFINITION else compact_iri(iri))
+    return msg(key, lang) if lang in UI_LANGS and has_msg(key, lang) else None
 
 
 def and_list(names: Sequence[str], lang: str = BASE_LANG) -> str:

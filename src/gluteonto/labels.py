@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-__all__ = ["FALLBACK_LANG", "choose", "by_language"]
+__all__ = ["FALLBACK_LANG", "by_language", "choose", "choose_tagged"]
 
 #: The language used when the asked one is missing.
 FALLBACK_LANG = "en"
@@ -26,12 +26,22 @@ FALLBACK_LANG = "en"
 
 def choose(texts: Mapping[str, str], lang: str = FALLBACK_LANG) -> str | None:
     """The text in ``lang``, else in English, else the one with the first language tag; None if empty."""
+    chosen = choose_tagged(texts, lang)
+    return chosen[1] if chosen else None
+
+
+def choose_tagged(texts: Mapping[str, str], lang: str = FALLBACK_LANG) -> tuple[str, str] | None:
+    """:func:`choose`, with the language tag of the text chosen: ``(tag, text)``.
+
+    >>> choose_tagged({"la": "musculus gluteus minimus", "en": "gluteus minimus"}, "nb")
+    ('en', 'gluteus minimus')
+    """
     if not texts:
         return None
     for wanted in (lang, FALLBACK_LANG):
         if texts.get(wanted):
-            return texts[wanted]
-    return texts[min(texts)]
+            return wanted, texts[wanted]
+    return min(texts), texts[min(texts)]
 
 
 def by_language(literals: Iterable[Node]) -> dict[str, str]:

@@ -185,7 +185,7 @@ class _Builder:
         """What the axiom's reification adds to the statement: the compensating muscles a comparison is about and
         the source's qualifier ("mainly"), in the card's language."""
         out = []
-        muscles = [self.ref(m).name.text for m in self.ix.notes_of(subject, RDFS.subClassOf, node, COMPENSATING)]
+        muscles = [self.ref(m).name.shown(self.lang) for m in self.ix.notes_of(subject, RDFS.subClassOf, node, COMPENSATING)]
         if muscles:
             out.append(f"({word('compensation by', self.ui)} {', '.join(muscles)})")
         qualifiers = [q for q in self.ix.notes_of(subject, RDFS.subClassOf, node, QUALIFIER) if isinstance(q, Literal)]
@@ -271,7 +271,7 @@ class _Builder:
         for node in self.ix.values(self.iri, OWL.equivalentClass):
             members = self.ix.intersection(node) if isinstance(node, BNode) else [node]
             named = [self.ref(m) for m in members if isinstance(m, URIRef)]
-            parts = [" ".join(n.name.text for n in named)] if named else []
+            parts = [" ".join(n.name.shown(self.lang) for n in named)] if named else []
             first_restriction = None
             for member in members:
                 pair = self.ix.restriction(member)
@@ -412,10 +412,10 @@ class _Builder:
         for prop, key in ((OWL.inverseOf, "inverse of"), (RDFS.subPropertyOf, "sub-property of")):
             for other in self.ix.values(self.iri, prop) + (self.ix.subjects(prop, self.iri) if prop == OWL.inverseOf else []):
                 if isinstance(other, URIRef):
-                    found.append(f"{word(key, self.ui)} {self.ref(other).name.text}")
+                    found.append(f"{word(key, self.ui)} {self.ref(other).name.shown(self.lang)}")
         if self.ix.kind(self.iri) == "individual":
             for part in self.ix.values(self.iri, DCTERMS.isPartOf):
-                found.append(f"{word('part of', self.ui)} {self.ref(part).name.text}")
+                found.append(f"{word('part of', self.ui)} {self.ref(part).name.shown(self.lang)}")
         return tuple(dict.fromkeys(found))
 
     def card(self) -> TermCard:

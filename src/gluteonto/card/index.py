@@ -15,9 +15,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .. import iris
-from ..i18n import UI_LANGS, has_msg, msg
 from ..i18n import ui as ui_lang
-from ..vocab import BASE, DCTERMS, IAO_DEFINITION, OWL, PREFIXES, RDF, RDFS, compact_iri
+from ..i18n import vocabulary_name
+from ..vocab import BASE, DCTERMS, OWL, PREFIXES, RDF, RDFS, compact_iri
 from .model import Name, Source, TermRef
 
 if TYPE_CHECKING:
@@ -42,8 +42,6 @@ SOURCE_KINDS = {
     URIRef(iris.TEXTBOOK): "textbook",
     URIRef(iris.REFERENCE_RESOURCE): "reference",
 }
-#: numbered vocabulary terms named in the catalogues by their constant's name (``label.IAO_DEFINITION``)
-_NAMED = {str(IAO_DEFINITION): "IAO_DEFINITION"}
 _KINDS = {
     OWL.Class: "class",
     OWL.ObjectProperty: "object property",
@@ -150,11 +148,10 @@ class CardIndex:
         labels = self.texts(iri, RDFS.label)
         if lang in labels:
             return Name(labels[lang][0], lang)
-        # a reused vocabulary term named in the catalogue, not in the ontology: label.CURIE, or label.CONSTANT for a
-        # numbered one (terms by name, not number)
-        key = "label." + _NAMED.get(str(iri), compact_iri(str(iri)))
-        if lang in UI_LANGS and has_msg(key, lang):
-            return Name(msg(key, lang), lang)
+        # a reused vocabulary term named in the catalogue, not in the ontology (terms by name, not number)
+        named = vocabulary_name(str(iri), lang)
+        if named is not None:
+            return Name(named, lang)
         if lang == "la" and not self.is_anatomy(iri):
             lang = "en"
             if "en" in labels:

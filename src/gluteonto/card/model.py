@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import LABEL_LANGS, MessageError
+from ..i18n import LABEL_LANGS, MessageError, name_shown
 from ..i18n import ui as ui_lang
 
 __all__ = [
@@ -39,6 +39,14 @@ class Name:
     text: str
     lang: str
     fallback: bool = False
+
+    def shown(self, lang: str) -> str:
+        """The name as text in an answer in ``lang``: a fallback marked with its language (``homepage (en)``).
+
+        >>> Name("homepage", "en", fallback=True).shown("nb"), Name("setemuskel", "nb").shown("nb")
+        ('homepage (en)', 'setemuskel')
+        """
+        return name_shown(self.text, self.lang, lang) if self.fallback else self.text
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ def sources_text(sources: tuple[Source, ...], lang: str) -> str:
 
 
 def _marked(relation: Relation, card_lang: str) -> str:
-    """The sentence; in Latin cards, names that fall back to English are marked "(en)"."""
-    if card_lang != "la" or not any(isinstance(p, TermRef) and p.name.fallback for p in relation.pieces):
+    """The sentence, a name that falls back to another language marked with it (``homepage (en)``)."""
+    if not any(isinstance(p, TermRef) and p.name.fallback for p in relation.pieces):
         return relation.sentence
     out = []
     for i, piece in enumerate(relation.pieces):
-        text = piece.name.text + (" (en)" if piece.name.fallback else "") if isinstance(piece, TermRef) else piece
+        text = piece.name.shown(card_lang) if isinstance(piece, TermRef) else piece
         out.append(capitalize(text) if i == 0 else text)
     return "".join(out)
 
@@ -36,7 +36,7 @@ def relation_text(relation: Relation, lang: str, card_lang: str = "en") -> str:
     if relation.detail:
         text += " " + relation.detail
     if relation.inherited_from is not None:
-        text += f" [{word('inherited from', lang)} {relation.inherited_from.name.text}]"
+        text += f" [{word('inherited from', lang)} {relation.inherited_from.name.shown(card_lang)}]"
     provenance = sources_text(relation.sources, lang)
     return f"{text} — {provenance}" if provenance else text
 
@@ -72,7 +72,8 @@ def render_text(card: TermCard, width: int = 100) -> str:
             for relation in found:
                 bullet(relation_text(relation, ui, card.lang))
 
-    title = card.term.name.text + (f"  [{word('no latin', ui)}]" if card.term.name.fallback and card.lang == "la" else "")
+    name = card.term.name
+    title = name.text + f"  [{word('no latin', ui)}]" if name.fallback and card.lang == "la" else name.shown(card.lang)
     lines.append(title)
     kind = word(card.kind, ui) if card.kind in ("class", "object property", "annotation property", "individual") else card.kind
     lines.extend(_wrapped(f"{card.term.curie}  ·  {kind}  ·  {card.term.iri}", width, "", ""))
@@ -90,7 +91,7 @@ def render_text(card: TermCard, width: int = 100) -> str:
     relations("is a", card.parents)
     if card.children:
         heading("subclasses")
-        para(", ".join(c.name.text for c in card.children))
+        para(", ".join(c.name.shown(card.lang) for c in card.children))
     if card.characteristics:
         heading("characteristics")
         para("; ".join(card.characteristics))
@@ -102,7 +103,7 @@ def render_text(card: TermCard, width: int = 100) -> str:
         heading("details")
         for annotation in card.annotations:
             provenance = sources_text(annotation.sources, ui)
-            bullet(f"{annotation.property.name.text}: {annotation.text}" + (f" — {provenance}" if provenance else ""))
+            bullet(f"{annotation.property.name.shown(card.lang)}: {annotation.text}" + (f" — {provenance}" if provenance else ""))
     if card.mappings:
         heading("mappings")
         for mapping in card.mappings:

@@ -196,7 +196,7 @@ class _Builder:
         """``edge`` as a sentence; ``subject`` replaces the stated subject when it inherits the statement from ``via``."""
         subj, target, prop = self.ref(subject or edge.subject), self.ref(edge.object), self.ref(edge.relation)
         template = template_for(edge.relation, prop.name.text, self.lang)
-        text = capitalize(template.format(s=subj.name.text, o=target.name.text))
+        text = capitalize(template.format(s=subj.name.shown(self.lang), o=target.name.shown(self.lang)))
         return Link(
             subject=subj,
             relation=prop,
@@ -227,7 +227,7 @@ class _Builder:
                     subject=subj,
                     relation=TermRef(str(RDFS.subClassOf), "rdfs:subClassOf", Name(template, self.lang), "external", False),
                     target=target,
-                    sentence=capitalize(template.format(s=subj.name.text, o=target.name.text)),
+                    sentence=capitalize(template.format(s=subj.name.shown(self.lang), o=target.name.shown(self.lang))),
                     strength="always",
                     sources=self.ix.sources_of(URIRef(child), RDFS.subClassOf, URIRef(parent), self.lang),
                     pieces=pieces(template, subj, target),

@@ -33,7 +33,7 @@ def link_text(link: Link, lang: str, *, with_source: bool = True) -> str:
     if link.either_or:
         text += f" ({w('either or', lang)})"
     if link.via is not None:
-        text += f" ({w('via', lang, name=link.via.name.text)})"
+        text += f" ({w('via', lang, name=link.via.name.shown(lang))})"
     return f"{text} — {sources_short(link.sources, lang)}" if with_source else text
 
 
@@ -41,7 +41,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
     """The pathway as text ``width`` columns wide (at least 40)."""
     width = max(40, width)
     lang = pathway.lang
-    name = pathway.term.name.text
+    name = pathway.term.name.shown(lang)
     lines: list[str] = []
 
     def wrap(text: str, indent: int, bullet: str = "") -> None:
@@ -70,7 +70,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
                 wrap(link_text(chain.links[depth], lang), 2 + 2 * (depth - skip), "• ")
 
     lines.append(f"{capitalize(name)} — {w('pathway', lang)}")
-    lines.append(" · ".join(part for part in (pathway.kind.name.text if pathway.kind else "", pathway.term.curie) if part))
+    lines.append(" · ".join(part for part in (pathway.kind.name.shown(lang) if pathway.kind else "", pathway.term.curie) if part))
     lines.append("")
     lines.append(w("what", lang))
     if pathway.definition is not None:
@@ -89,7 +89,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
             wrap(link_text(link, lang), 2, "• ")
     if heading("differentials", not pathway.differentials):
         for differential in pathway.differentials:
-            wrap(capitalize(differential.condition.name.text), 2, "• ")
+            wrap(capitalize(differential.condition.name.shown(lang)), 2, "• ")
             if differential.presents is not None:
                 wrap(link_text(differential.presents, lang), 6, "– ")
             for link in (*differential.look_alikes, *differential.distinguishing, *differential.tests):
@@ -107,7 +107,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
         wrap(w("chain note", lang, term=name), 2)
         for exercise in pathway.exercises:
             lines.append("")
-            wrap(capitalize(exercise.exercise.name.text), 2, "• ")
+            wrap(capitalize(exercise.exercise.name.shown(lang)), 2, "• ")
             routes = sorted(exercise.why, key=lambda chain: len(chain.links))
             for chain in routes[:ROUTES_SHOWN]:
                 wrap(f"{w('why', lang)}:", 6)
@@ -118,7 +118,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
                 wrap(wn("other routes", extra, lang), 8)
             for key, links in exercise.facts():
                 if links:
-                    wrap(f"{w(key, lang)}: " + "; ".join(link.target.name.text for link in links), 6)
+                    wrap(f"{w(key, lang)}: " + "; ".join(link.target.name.shown(lang) for link in links), 6)
             if exercise.stage:
                 for step in exercise.stage:
                     wrap(f"{w('stage', lang)}: {w(step.stage, lang)} — {link_text(step.link, lang)}", 6)

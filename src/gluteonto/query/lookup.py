@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..labels import choose
+from ..i18n import name_shown, vocabulary_name
+from ..labels import choose_tagged
 from ..sparql.text import serialize_term
 from ..vocab import PREFIXES, sparql_prefixes
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from ..engines import Engine
 
-__all__ = ["APPROXIMATE", "LabelIndex", "LabelKind", "Match", "fetch_label_texts", "fetch_labels", "normalize"]
+__all__ = ["APPROXIMATE", "LabelIndex", "LabelKind", "Match", "fetch_label_texts", "fetch_labels", "fetch_tagged_labels", "normalize"]
 
 #: What kind of name a lookup entry is.
 LabelKind = Literal["label", "exact synonym", "related synonym"]
@@ -120,8 +121,14 @@ class LabelIndex:
         return cls(entries)
 
     def label(self, iri: URIRef, lang: str = "en") -> str | None:
-        """Label of ``iri`` in ``lang``, falling back to English, then to any label."""
-        return choose(self.labels.get(iri, {}), lang)
+        """The name of ``iri`` as an answer in ``lang`` shows it: the catalogue's name of a reused vocabulary
+        term (:func:`~gluteonto.i18n.vocabulary_name`), else its label in ``lang``, else in English, else any,
+        marked with its language (``homepage (en)``, :func:`~gluteonto.i18n.name_shown`)."""
+        named = vocabulary_name(str(iri), lang)
+        if named is not None:
+            return named
+        chosen = choose_tagged(self.labels.get(iri, {}), lang)
+        return name_shown(chosen[1], chosen[0], lang) if chosen else None
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Rank terms whose label or synonym matches ``text``: exact, then prefix, then all words, then substring."""
@@ -176,6 +183,12 @@ def fetch_labels(engine: Engine, iris: Iterable[URIRef], lang: str = "en") -> di
 
 def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
     """:func:`fetch_labels` for IRIs given as strings, keyed by string (needs no rdflib)."""
+    return {key: text for key, (text, _tag) in fetch_tagged_labels(engine, iris, lang).items()}
+
+
+def fetch_tagged_labels(engine: Engine, iris: Iterable[str], lang: str = "en") -> dict[str, tuple[str, str]]:
+    """:func:`fetch_label_texts` with the language tag of each label: IRI → ``(text, tag)`` (``""``: untagged),
+    so an answer can mark a name that is not in ``lang``."""
     from ..terms import iri
 
     strict = lang.endswith("-only")
@@ -192,7 +205,7 @@ def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> 
       {{ ?term rdfs:label ?text }} UNION {{ ?term fma:preferred_name ?text }}
     }}"""
     )
-    ranked: dict[str, tuple[int, str]] = {}
+    ranked: dict[str, tuple[int, str, str]] = {}
     for term, text in engine.query(query).cells:
         if term is None or text is None:
             continue
@@ -201,5 +214,5 @@ def fetch_label_texts(engine: Engine, iris: Iterable[str], lang: str = "en") -> 
         if strict and rank:
             continue
         if term.value not in ranked or rank < ranked[term.value][0]:
-            ranked[term.value] = (rank, text.value)
-    return {key: text for key, (_rank, text) in ranked.items()}
+            ranked[term.value] = (rank, text.value, language)
+    return {key: (text, language) for key, (_rank, text, language) in ranked.items()}

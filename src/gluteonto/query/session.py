@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..engines import Engine, open_engine
-from ..i18n import MessageError, msg, param_aliases, param_name
-from ..sparql.results import QueryResult, render
+from ..i18n import MessageError, fallback_note, msg, name_shown, param_aliases, param_name
+from ..sparql.results import QueryResult, render, without_columns
 from ..terms import Term, iri, literal, to_rdflib
 from .catalog import Catalog, Param, QuerySpec, find_query
-from .lookup import LabelIndex, Match, fetch_labels, normalize
+from .lookup import LabelIndex, Match, fetch_labels, fetch_tagged_labels, normalize
 from .resolve import TermResolver, parse_iri_value
 
 if TYPE_CHECKING:
@@ -243,7 +243,7 @@ class Session:
         return self.terms.label_texts(iris, lang)
 
     def render(self, result: QueryResult, fmt: str = "table", lang: str = "en", width: int | None = None, hide: Iterable[str] = ()) -> str:
-        """Format a result with labels in ``lang`` (``la``: Latin names, English marked ``*`` where there is none).
+        """Format a result with labels in ``lang``; a table marks a name in another language (``gluteal muscle (en)``: the term has none in ``lang``).
 
         Tables are fitted to ``width`` columns (None: no limit) and leave out the columns ``hide``; machine
         formats add label columns (see :func:`~gluteonto.sparql.results.render`). A large answer is labelled and
@@ -255,17 +255,13 @@ class Session:
 
     def _render(self, result: QueryResult, fmt: str, lang: str, width: int | None, hide: Iterable[str]) -> str:
         iris = result.iri_values() if result.kind == "solutions" else set()
-        labels = self.label_texts(iris, lang)
-        tags = {iri: ("en" if lang == "la" else lang) for iri in labels}
-        fallback: set[str] = set()
-        if lang == "la":
-            latin = self.label_texts(iris, "la-only")
-            fallback = {iri for iri in labels if iri not in latin}
-            labels.update(latin)
-            tags.update(dict.fromkeys(latin, "la"))
-        if fmt == "table" and fallback:
-            labels.update({iri: labels[iri] + " *" for iri in fallback})
+        tagged = fetch_tagged_labels(self.engine, iris, lang)
+        # machine formats tag each label with its own language (an untagged FMA or Uberon name is English)
+        tags = {iri: tag or "en" for iri, (_text, tag) in tagged.items()}
+        labels = {iri: text for iri, (text, _tag) in tagged.items()}
+        shown = without_columns(result, hide).iri_values() if fmt == "table" and iris else set()
+        marked = {tags[iri] for iri in shown if iri in tags and tags[iri] != lang}
+        if marked:  # a table marks a name that is not in the answer's language, "gluteal muscle (en)", and says why
+            labels = {iri: name_shown(text, tag, lang) for iri, (text, tag) in tagged.items()}
         text = render(result, fmt, labels.get, "en" if lang == "la" else lang, width, tags.get, hide)
-        if fallback and fmt == "table":
-            text += "\n" + msg("latin fallback", lang)
-        return text
+        return text + "\n" + fallback_note(lang, marked) if marked else text
