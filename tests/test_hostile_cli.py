@@ -726,11 +726,11 @@ def test_labelling_and_rendering_a_large_answer_share_the_time_limit(monkeypatch
     from gluteonto.sparql.results import QueryResult
     from gluteonto.terms import iri
 
-    def slow_labels(*_args: object, **_kwargs: object) -> dict[str, str]:
+    def slow_labels(*_args: object, **_kwargs: object) -> dict[str, tuple[str, str]]:
         time.sleep(10)
         return {}
 
-    monkeypatch.setattr(resolve_module, "fetch_label_texts", slow_labels)
+    monkeypatch.setattr(resolve_module, "fetch_tagged_labels", slow_labels)
     session = Session("oxigraph", timeout=2)
     answer = QueryResult(["x"], cells=[(iri(f"http://x/{n}"),) for n in range(20_000)])
     start = time.monotonic()

@@ -217,6 +217,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "broken.ttl").write_text("<a> <b> .", encoding="utf-8")
     (folder / "broken.ttl.gz").write_bytes(gzip.compress(b"x")[:-8])
     (folder / "a-file").write_text("x", encoding="utf-8")
+    (folder / "mismatched.owl").write_text(
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description>\n</rdf:RDF>\n', encoding="utf-8"
+    )
     (folder / "used").mkdir()
     (folder / "used" / "mine.txt").write_text("x", encoding="utf-8")
     return folder
@@ -248,6 +251,7 @@ ERROR_PATHS = [
     ["validate", "{files}/empty.ttl"],
     ["validate", "{files}/notes.xyz"],
     ["validate", "{files}/used"],
+    ["validate", "{files}/mismatched.owl"],
     ["export", "--format", "turtle", "-o", "{files}/out.owl"],
     ["export", "--format", "turtle", "-o", "{files}/used"],
     ["link", "{files}/empty.owl"],
@@ -265,6 +269,59 @@ def test_error_paths_are_norwegian(files: Path, args: list[str]) -> None:
     assert code in (1, 2, 3), output
     assert output.strip(), "an error says something"
     _norwegian(output)
+
+
+# -- messages moved into the catalogues ------------------------------------------------------------------
+def test_site_without_graphviz_says_so_in_norwegian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``site --require-diagrams`` without Graphviz said "Graphviz 'dot' was not found …" in English."""
+    monkeypatch.setattr("gluteonto.site.diagrams.dot_available", lambda: None)
+    code, output = _run("site", "-o", str(tmp_path / "site"), "--require-diagrams")
+    assert code == 2 and "fant ikke Graphviz-programmet dot (installer pakken graphviz), og diagrammene er påkrevd" in output, output
+    _norwegian(output)
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ("# relation-graph: maybe", "relation-graph-linjen må oppgi"),
+        ("# param: muscle | nonsense | x | y", "feil i param-linjen"),
+        ("# param: muscle | iri | gluteus minimus | The muscle.\n# param@nb: nerve | Nerven.", "feil i param@nb-linjen"),
+    ],
+    ids=["relation-graph", "param", "param@nb"],
+)
+def test_a_malformed_query_header_is_told_in_norwegian(tmp_path: Path, header: str, said: str) -> None:
+    """A catalog folder's malformed query header (``Catalog(root)``) was told in English only."""
+    from gluteonto.i18n import MessageError
+    from gluteonto.query.catalog import load_catalog
+
+    (tmp_path / "mine.rq").write_text(f"{header}\nSELECT * WHERE {{ ?s ?p ?o }}\n", encoding="utf-8")
+    with pytest.raises(MessageError) as caught:
+        load_catalog(tmp_path)
+    output = "feil: " + caught.value.render("nb")
+    assert output.startswith("feil: mine.rq: ") and said in output, output
+    _norwegian(output)
+
+
+def test_a_query_outside_the_catalog_folders_is_told_in_norwegian(tmp_path: Path) -> None:
+    from gluteonto.i18n import MessageError
+    from gluteonto.query.catalog import load_catalog
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "mine.rq").write_text("SELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(MessageError) as caught:
+        load_catalog(tmp_path)
+    output = "feil: " + caught.value.render("nb")
+    assert "spørringer ligger i katalogmappen eller i qc/, fma/, uberon/" in output, output
+    _norwegian(output)
+
+
+def test_a_parser_error_is_quoted_and_says_where_in_norwegian(files: Path) -> None:
+    """An RDF/XML file the parser stopped in said "(line 4, column 3)" in Norwegian output; a Turtle parser's
+    message had Python's own "(line 2)" after it."""
+    code, output = _run("validate", str(files / "mismatched.owl"))
+    assert code == 2 and output.rstrip().endswith("application/rdf+xml: «mismatched tag» (linje 4, kolonne 3)"), output
+    code, output = _run("validate", str(files / "broken.ttl"))
+    assert code == 2 and re.search(r"text/turtle: «Parser error at line 1 [^»]*»$", output.rstrip()) and "(line" not in output, output
 
 
 # -- the site ---------------------------------------------------------------------------------------

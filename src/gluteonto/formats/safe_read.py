@@ -219,8 +219,8 @@ def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True
             yield from checked_terms(ox.parse(stream, format=fmt, rename_blank_nodes=rename_blank_nodes), path)
     except InputError:
         raise
-    except SyntaxError as exc:
-        message = first_line(exc)
+    except SyntaxError as exc:  # the parser's message (Python's own " (line N)" left off: the message says where)
+        message = first_line(exc) if not exc.msg else exc.msg.splitlines()[0]
         if "LoadDocumentCallback" in message or "remote context" in message.lower():
             raise MessageError(("jsonld remote context", {"path": path})) from None
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": message})) from None

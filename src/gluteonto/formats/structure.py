@@ -194,8 +194,8 @@ class StructureCheck:
         except _Stop as stop:
             raise MessageError((stop.key, {"path": self.path, **stop.values})) from None
         except expat.ExpatError as exc:
-            reason = f"{expat.ErrorString(exc.code)} (line {exc.lineno}, column {exc.offset + 1})"
-            raise MessageError(("file not readable as", {"path": self.path, "what": self.what, "reason": reason})) from None
+            where = {"reason": expat.ErrorString(exc.code), "line": exc.lineno, "column": exc.offset + 1}
+            raise MessageError(("file not readable at", {"path": self.path, "what": self.what, **where})) from None
         except RecursionError:
             raise MessageError(("xml too deep", {"path": self.path, "limit": limits.MAX_NESTING_DEPTH})) from None
 

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, cast, get_args
 
-from ..errors import InputError
 from ..i18n import MessageError, Named, ui
 from ..labels import choose
 from ..resources import queries_dir
@@ -164,7 +163,7 @@ def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
         elif key == "relation-graph":
             reasons = tuple(r.strip() for r in value.split(",") if r.strip())
             if not reasons or any(r not in GRAPH_REASONS for r in reasons):
-                raise InputError(f"{path.name}: relation-graph must name {' or '.join(GRAPH_REASONS)}, not {value!r}")
+                raise MessageError(("catalog relation graph", {"path": path.name, "known": ", ".join(map(repr, GRAPH_REASONS)), "value": value}))
             spec.relation_graph = reasons
         elif key == "alias" or key.startswith("alias@"):
             names = [a.strip() for a in value.split(",") if a.strip()]
@@ -174,7 +173,7 @@ def parse_query_file(path: Path, group: QueryGroup = "questions") -> QuerySpec:
         elif key == "param":
             parts = [p.strip() for p in value.split("|")]
             if len(parts) != 4 or parts[1] not in get_args(ParamKind):
-                raise InputError(f"{path.name}: malformed param line {value!r}")
+                raise MessageError(("catalog param line", {"path": path.name, "value": value, "kinds": ", ".join(get_args(ParamKind))}))
             spec.params.append(Param(parts[0], cast(ParamKind, parts[1]), parts[2], parts[3]))
         elif key.startswith("param@"):
             extra.append((key, [p.strip() for p in value.split("|")]))
@@ -197,7 +196,7 @@ def _amend_param(spec: QuerySpec, path: Path, key: str, parts: list[str]) -> Non
         if key.startswith("param@") and len(parts) == 2:
             spec.params[i] = replace(param, helps=(*param.helps, (key.split("@", 1)[1], parts[1])))
             return
-    raise InputError(f"{path.name}: malformed {key} line {' | '.join(parts)!r}")
+    raise MessageError(("catalog header line", {"path": path.name, "line": key, "value": " | ".join(parts)}))
 
 
 def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
@@ -209,7 +208,7 @@ def load_catalog(root: Path | None = None) -> dict[str, QuerySpec]:
         folder = "" if folder == "." else folder
         name = path.stem if not folder else f"{folder}/{path.stem}"
         if folder not in GROUPS:
-            raise InputError(f"{path}: queries live in the catalog folder or in {', '.join(g for g in GROUPS if g)}/")
+            raise MessageError(("catalog folder", {"path": path, "folders": ", ".join(f"{g}/" for g in GROUPS if g)}))
         spec = parse_query_file(path, GROUPS[folder])
         spec.name = name
         catalog[name] = spec

@@ -19,7 +19,7 @@ from ..terms import iri, literal
 from ..vocab import BASE as GLUTEONTO_BASE
 from ..vocab import PREFIXES, compact_iri, expand_curie
 from .kinds import expected_kinds, kind_members, kind_of
-from .lookup import LabelIndex, Match, fetch_label_texts, normalize
+from .lookup import LabelIndex, Match, fetch_label_texts, fetch_tagged_labels, normalize
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -258,3 +258,7 @@ class TermResolver:
     def label_texts(self, iris: Iterable[str], lang: str = "en") -> dict[str, str]:
         """Labels of IRIs (strings) in ``lang``, with fallbacks (see :func:`~gluteonto.query.lookup.fetch_labels`)."""
         return fetch_label_texts(self.engine, iris, lang)
+
+    def tagged_labels(self, iris: Iterable[str], lang: str = "en") -> dict[str, tuple[str, str]]:
+        """:meth:`label_texts` with each label's language tag (see :func:`~gluteonto.query.lookup.fetch_tagged_labels`)."""
+        return fetch_tagged_labels(self.engine, iris, lang)

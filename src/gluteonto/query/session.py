@@ -25,7 +25,7 @@ from ..i18n import MessageError, fallback_note, msg, name_shown, param_aliases, 
 from ..sparql.results import QueryResult, render, without_columns
 from ..terms import Term, iri, literal, to_rdflib
 from .catalog import Catalog, Param, QuerySpec, find_query
-from .lookup import LabelIndex, Match, fetch_labels, fetch_tagged_labels, normalize
+from .lookup import LabelIndex, Match, fetch_labels, normalize
 from .resolve import TermResolver, parse_iri_value
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ class Session:
 
     def _render(self, result: QueryResult, fmt: str, lang: str, width: int | None, hide: Iterable[str]) -> str:
         iris = result.iri_values() if result.kind == "solutions" else set()
-        tagged = fetch_tagged_labels(self.engine, iris, lang)
+        tagged = self.terms.tagged_labels(iris, lang)
         # machine formats tag each label with its own language (an untagged FMA or Uberon name is English)
         tags = {iri: tag or "en" for iri, (_text, tag) in tagged.items()}
         labels = {iri: text for iri, (text, _tag) in tagged.items()}

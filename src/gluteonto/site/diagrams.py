@@ -21,7 +21,7 @@ from ..card.index import CardIndex
 from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
-from ..i18n import msg
+from ..i18n import Localized, msg, os_reason
 from ..vocab import RDFS
 from .words import SITE_LANGS
 
@@ -80,8 +80,8 @@ _FILLS: list[tuple[URIRef, str, str]] = [
 ]
 
 
-class DiagramError(GluteontoError):
-    """Graphviz failed or is missing."""
+class DiagramError(Localized, GluteontoError):
+    """Graphviz failed or is missing (a message in the user's language)."""
 
 
 @dataclass(frozen=True)
@@ -504,8 +504,10 @@ _SVG_START = re.compile(r"<\?xml[^>]*\?>\s*(?:<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
 def _run_dot(dot: str, text: str, timeout: float) -> tuple[int, str, str]:
     try:
         done = subprocess.run([dot, "-Tsvg"], input=text.encode("utf-8"), capture_output=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DiagramError(f"Graphviz 'dot' could not run: {exc}") from None
+    except OSError as exc:
+        raise DiagramError(("dot could not run", {"reason": os_reason(exc)})) from None
+    except subprocess.TimeoutExpired:
+        raise DiagramError(("dot timed out", {"seconds": timeout})) from None
     return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8", "replace")
 
 
@@ -527,7 +529,7 @@ def render_svgs(dot_texts: Sequence[str], dot: str | None = None, timeout: float
         return []
     dot = dot or dot_available()
     if dot is None:
-        raise DiagramError("Graphviz 'dot' was not found (install the graphviz package)")
+        raise DiagramError(("dot missing", {}))
     documents: list[str] = []
     for start in range(0, len(dot_texts), chunk):
         batch = dot_texts[start : start + chunk]
@@ -542,7 +544,7 @@ def render_svgs(dot_texts: Sequence[str], dot: str | None = None, timeout: float
             found = _split(out)
             if code != 0 or len(found) != 1:
                 lines = err.strip().splitlines()
-                raise DiagramError(f"Graphviz 'dot' failed: {lines[0] if lines else code}")
+                raise DiagramError(("dot failed", {"detail": lines[0] if lines else code}))
             documents.extend(found)
     return documents
 

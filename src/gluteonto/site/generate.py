@@ -650,7 +650,7 @@ def build_site(output: Path, session: Session | None = None, *, require_diagrams
     check_target(output)
     dot = dot or dg.dot_available()
     if dot is None and require_diagrams:
-        raise dg.DiagramError("Graphviz 'dot' was not found (install the graphviz package), and diagrams are required")
+        raise dg.DiagramError(("dot missing required", {}))
     session = session or Session("oxigraph")
     with publishing(output) as work:
         report = _Site(session, work, dot).build()

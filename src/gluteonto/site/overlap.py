@@ -64,10 +64,10 @@ def layout_boxes(dot_text: str, dot: str | None = None) -> list[Box]:
     """Lay ``dot_text`` out with Graphviz and return the boxes of nodes, edge labels and arrowheads."""
     dot = dot or dot_available()
     if dot is None:
-        raise DiagramError("Graphviz 'dot' was not found (install the graphviz package)")
+        raise DiagramError(("dot missing", {}))
     done = subprocess.run([dot, "-Tjson"], input=dot_text.encode("utf-8"), capture_output=True, timeout=120, check=False)
     if done.returncode != 0:
-        raise DiagramError(f"Graphviz 'dot' failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+        raise DiagramError(("dot failed", {"detail": done.stderr.decode("utf-8", "replace").strip()[:200]}))
     graph = json.loads(done.stdout)
     names = {obj["_gvid"]: obj.get("name", "") for obj in graph.get("objects", [])}
     boxes: list[Box] = []
