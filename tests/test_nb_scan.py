@@ -186,6 +186,13 @@ def test_a_term_with_no_norwegian_name_is_marked_in_terminal_answers(args: list[
     _norwegian(output.replace(marked, " "))  # the marked name is English content, not interface
 
 
+def test_a_reused_vocabulary_term_is_named_by_the_catalogue_in_tables_as_on_the_card() -> None:
+    """The definition question's table named IAO's definition property ``definition`` (English, unmarked) where
+    the card says ``definisjon``."""
+    code, output = _run("query", "definisjon")
+    assert code == 0 and re.search(r"^definisjon\s+en\s", output, re.MULTILINE) and "definition" not in output, output
+
+
 # -- question names -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("args", "named"),

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..engines import Engine, open_engine
-from ..i18n import MessageError, fallback_note, msg, name_shown, param_aliases, param_name
+from ..i18n import MessageError, fallback_note, msg, name_shown, param_aliases, param_name, vocabulary_name
 from ..sparql.results import QueryResult, render, without_columns
 from ..terms import Term, iri, literal, to_rdflib
 from .catalog import Catalog, Param, QuerySpec, find_query
@@ -256,6 +256,9 @@ class Session:
     def _render(self, result: QueryResult, fmt: str, lang: str, width: int | None, hide: Iterable[str]) -> str:
         iris = result.iri_values() if result.kind == "solutions" else set()
         tagged = self.terms.tagged_labels(iris, lang)
+        # a reused vocabulary term is named by the catalogue (IAO's definition: "definisjon"), as on the card
+        named = {iri: vocabulary_name(iri, lang) for iri in tagged}
+        tagged.update({iri: (name, lang) for iri, name in named.items() if name is not None})
         # machine formats tag each label with its own language (an untagged FMA or Uberon name is English)
         tags = {iri: tag or "en" for iri, (_text, tag) in tagged.items()}
         labels = {iri: text for iri, (text, _tag) in tagged.items()}
