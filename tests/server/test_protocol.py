@@ -124,7 +124,8 @@ def test_answers_vary_on_accept_and_origin(server: SparqlServer) -> None:
     for accept in ("application/sparql-results+json", "text/csv", "application/x-nothing"):
         status, headers, _body = _get(server, query, {"Accept": accept})
         assert status in (200, 406)
-        assert {v.strip() for v in headers["vary"].split(",")} == {"Accept", "Origin"}, headers
+        refused = {"Accept-Language"} if status == 406 else set()  # a refusal is worded in the request's language
+        assert {v.strip() for v in headers["vary"].split(",")} == {"Accept", "Origin", *refused}, headers
     status, headers, _body = _get(server, query, {"Origin": "https://allowed.example"})
     assert headers["access-control-allow-origin"] == "https://allowed.example"
     assert headers["vary"].count("Origin") == 1
@@ -136,3 +137,21 @@ def test_the_sparql_page_varies_on_accept_and_accept_language(server: SparqlServ
     assert {v.strip() for v in headers["vary"].split(",")} == {"Accept", "Accept-Language", "Origin"}
     status, headers, _body = _get(server, "/index.html", {"Accept": "text/html"})
     assert status == 200 and headers["vary"] == "Origin"
+
+
+@pytest.mark.parametrize(
+    ("query", "accept_language", "said"),
+    [
+        ("SELECT * WHERE {", "nb-NO,nb;q=0.9,en;q=0.8", "syntaksfeil i SPARQL: «"),
+        ("SELECT * WHERE {", "en-GB,en", "SPARQL syntax error: "),
+        ("", "nn", "spørringen er tom"),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "nb", "SERVICE (føderert spørring) avvises av denne tjeneren"),
+    ],
+    ids=["syntax nb", "syntax en", "empty nn", "service nb"],
+)
+def test_a_refusal_is_worded_in_the_requests_language(server: SparqlServer, query: str, accept_language: str, said: str) -> None:
+    """The endpoint's refusals were English only, and the Norwegian SPARQL page shows them as they come."""
+    path = "/sparql?" + urllib.parse.urlencode({"query": query})
+    status, headers, body = _get(server, path, {"Accept": "application/sparql-results+json", "Accept-Language": accept_language})
+    assert status in (400, 403) and body.decode("utf-8").startswith(said), body
+    assert "Accept-Language" in headers["vary"]

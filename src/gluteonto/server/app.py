@@ -27,22 +27,28 @@ from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from .. import limits
+from ..i18n import BASE_LANG, UI_LANGS, Localized, msg
 from ..sparql.guard import mentions_service, unescape
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 from .workers import GRAPH_TYPES, RESULT_TYPES, QueryJob, QueryPool, WorkerError
 
-__all__ = ["AnswerCache", "SparqlApp", "editor_path", "host_allowed", "parse_accept"]
+__all__ = ["AnswerCache", "SparqlApp", "editor_path", "host_allowed", "parse_accept", "preferred_lang", "request_lang"]
 
 
 log = logging.getLogger("gluteonto.serve")
 _ALLOW = "GET, HEAD, POST, OPTIONS"
 _FIRST_BYTES = 1024 * 1024
 _ENDPOINT_PATHS = ("/sparql", "/query")
+#: a refusal's text is in the request's language, so it varies on Accept-Language too
+_VARY_LANGUAGE = ("Vary", "Accept-Language")
 
 
-class _Refused(Exception):
-    def __init__(self, status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -> None:
-        super().__init__(message)
+class _Refused(Localized):
+    """A refused request: its HTTP status, the catalogue's message ``key`` with ``fields`` (worded in the request's
+    language) and extra response headers."""
+
+    def __init__(self, status: int, key: str, headers: Iterable[tuple[str, str]] = (), **fields: object) -> None:
+        super().__init__((key, fields))
         self.status, self.headers = status, list(headers)
 
 
@@ -166,13 +172,13 @@ class SparqlApp:
         try:
             await self._dispatch(scope, receive, send)
         except _Refused as exc:
-            await respond(send, exc.status, f"{exc}\n".encode(), headers=exc.headers)
+            await respond(send, exc.status, f"{exc.render(request_lang(scope))}\n".encode(), headers=[*exc.headers, _VARY_LANGUAGE])
         except (ConnectionError, OSError):
             return  # the client went away
         except Exception as exc:  # noqa: BLE001 - one log line, never a traceback
             log.error("internal error on %s %s: %s", scope.get("method"), scope.get("path"), exc)
             try:
-                await respond(send, 500, b"internal error\n")
+                await respond(send, 500, f"{msg('server.internal', request_lang(scope))}\n".encode(), headers=[_VARY_LANGUAGE])
             except Exception:  # noqa: BLE001 - the response had already started
                 return
 
@@ -205,7 +211,7 @@ class SparqlApp:
             return [("Access-Control-Allow-Origin", origin)]
         if parsed.netloc and parsed.netloc.lower() == host.lower():
             return []  # same origin (a page of the served site)
-        raise _Refused(403, f"cross-origin requests from {origin} are not allowed (see --cors-origin)")
+        raise _Refused(403, "server.cross origin", origin=origin)
 
     def _check_browser(self, scope: Scope, cors: list[tuple[str, str]]) -> None:
         """Refuse a query a web page of another site makes a browser send without asking (``<img src>``, a link, a form).
@@ -220,19 +226,19 @@ class SparqlApp:
         site = (_header(scope, b"sec-fetch-site") or "").strip().lower()
         if site:
             if site not in ("same-origin", "none") and not cors:
-                raise _Refused(403, "cross-site requests from web pages are not allowed (see --cors-origin)")
+                raise _Refused(403, "server.cross site")
             return
         accepted = parse_accept(_header(scope, b"accept") or "")
         wants_media = bool(accepted) and (accepted[0].split("/")[0] in ("image", "video", "audio", "font") or accepted[0] == "text/css")
         if wants_media and any(_acceptable(media) for media in accepted):  # (only a wildcard would have let it through)
-            raise _Refused(403, "cross-site requests from web pages are not allowed (a query cannot be an image or a style sheet)")
+            raise _Refused(403, "server.cross site media")
 
     def _check_host(self, scope: Scope) -> None:
         host = _header(scope, b"host")
         if host is None:
-            raise _Refused(400, "missing Host header")
+            raise _Refused(400, "server.no host")
         if not host_allowed(host, self.allowed_hosts):
-            raise _Refused(403, f"Host {host!r} is not served here (DNS rebinding protection; see --allow-host)")
+            raise _Refused(403, "server.host", host=host)
 
     # -- routing --------------------------------------------------------------------------------
     async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -242,7 +248,7 @@ class SparqlApp:
             if self.site is not None:
                 await self.site(scope, receive, send)
             else:
-                await respond(send, 404, b"not found: the SPARQL endpoint is /sparql\n")
+                raise _Refused(404, "server.not found")
             return
         method = scope["method"]
         if method == "OPTIONS":
@@ -256,7 +262,7 @@ class SparqlApp:
             await respond(send, 204, b"", headers=extra)
             return
         if method not in ("GET", "HEAD", "POST"):
-            raise _Refused(405, f"method {method} not allowed: the endpoint is read-only", [("Allow", _ALLOW)])
+            raise _Refused(405, "server.method", [("Allow", _ALLOW)], method=method)
         if self.site is not None and method in ("GET", "HEAD") and not scope.get("query_string") and _wants_page(scope):
             await self.site({**scope, "path": editor_path(_header(scope, b"accept-language") or "")}, receive, send)
             return
@@ -267,7 +273,7 @@ class SparqlApp:
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         declared = _header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limits.SERVER_MAX_BODY:
-            raise _Refused(413, f"request body larger than {limits.SERVER_MAX_BODY:,} bytes")
+            raise _Refused(413, "server.body too large", limit=limits.SERVER_MAX_BODY)
         body = bytearray()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + limits.SERVER_BODY_TIMEOUT  # for the whole body, however slowly it trickles in
@@ -275,12 +281,12 @@ class SparqlApp:
             try:
                 message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
             except asyncio.TimeoutError:
-                raise _Refused(408, "the request body did not arrive in time", [("Connection", "close")]) from None
+                raise _Refused(408, "server.body slow", [("Connection", "close")]) from None
             if message["type"] == "http.disconnect":
                 raise ConnectionResetError
             body += message.get("body", b"")
             if len(body) > limits.SERVER_MAX_BODY:
-                raise _Refused(413, f"request body larger than {limits.SERVER_MAX_BODY:,} bytes", [("Connection", "close")])
+                raise _Refused(413, "server.body too large", [("Connection", "close")], limit=limits.SERVER_MAX_BODY)
             if not message.get("more_body"):
                 return bytes(body)
 
@@ -295,40 +301,40 @@ class SparqlApp:
                 max_num_fields=200,
             )
         except (UnicodeDecodeError, ValueError):
-            raise _Refused(400, "the query string is not valid UTF-8 form data") from None
+            raise _Refused(400, "server.query string") from None
         body = await self._read_body(scope, receive)
         if scope["method"] == "POST":
             content_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
             if content_type == "application/sparql-update":
-                raise _Refused(403, "this endpoint is read-only: updates are refused")
+                raise _Refused(403, "server.read only")
             if content_type == "application/sparql-query":
                 try:
                     params.append(("query", body.decode("utf-8")))
                 except UnicodeDecodeError:
-                    raise _Refused(400, "the query is not valid UTF-8") from None
+                    raise _Refused(400, "server.query not utf8") from None
             elif content_type == "application/x-www-form-urlencoded":
                 try:
                     params += urllib.parse.parse_qsl(
                         body.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict", max_num_fields=200
                     )
                 except (UnicodeDecodeError, ValueError):
-                    raise _Refused(400, "the form data is not valid (ASCII form encoding of UTF-8)") from None
+                    raise _Refused(400, "server.form") from None
             else:
-                raise _Refused(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+                raise _Refused(415, "server.post type")
         names = [name for name, _ in params]
         if "update" in names:
-            raise _Refused(403, "this endpoint is read-only: updates are refused")
+            raise _Refused(403, "server.read only")
         if names.count("query") != 1:
-            raise _Refused(400, "give exactly one 'query' parameter" if names.count("query") else "missing 'query' parameter")
+            raise _Refused(400, "server.one query" if names.count("query") else "server.no query")
         query = next(value for name, value in params if name == "query")
         if not query.strip():
-            raise _Refused(400, "the query is empty")
+            raise _Refused(400, "server.empty query")
         graphs = {key: [v for n, v in params if n == key] for key in ("default-graph-uri", "named-graph-uri")}
         for iri in graphs["default-graph-uri"] + graphs["named-graph-uri"]:
             _check_iri(iri)
         accept = parse_accept(_header(scope, b"accept") or "")
         if accept and not any(_acceptable(m) for m in accept):
-            raise _Refused(406, "no acceptable format: answers are " + ", ".join([*RESULT_TYPES, *GRAPH_TYPES]))
+            raise _Refused(406, "server.no format", known=", ".join([*RESULT_TYPES, *GRAPH_TYPES]))
         return QueryJob(query=query, accept=accept, default_graphs=graphs["default-graph-uri"], named_graphs=graphs["named-graph-uri"])
 
     # -- answering -------------------------------------------------------------------------------
@@ -392,7 +398,8 @@ class SparqlApp:
                 log.warning("answer cut off while streaming: %s", exc)
                 return  # the connection is closed without the final chunk: the client sees an incomplete answer
             extra = [("Retry-After", "5")] if exc.status == 503 else []
-            await asyncio.wait_for(respond(send, exc.status, f"{exc}\n".encode(), headers=cors + extra), max(deadline - loop.time(), 1.0))
+            message = f"{exc.render(request_lang(scope))}\n".encode()
+            await asyncio.wait_for(respond(send, exc.status, message, headers=[*cors, *extra, _VARY_LANGUAGE]), max(deadline - loop.time(), 1.0))
         finally:
             watcher.cancel()
 
@@ -426,18 +433,31 @@ def _wants_page(scope: Scope) -> bool:
     return bool(accept) and accept[0] in ("text/html", "application/xhtml+xml")
 
 
+def preferred_lang(accept_language: str) -> str:
+    """The interface language a client prefers (``Accept-Language``; Norwegian for nb, no, nn), else English.
+
+    >>> preferred_lang("nb-NO,nb;q=0.9,en;q=0.8"), preferred_lang("nn"), preferred_lang("de, en"), preferred_lang("")
+    ('nb', 'nb', 'en', 'en')
+    """
+    first = parse_accept(accept_language)[:1]
+    lang = first[0].split("-")[0].lower() if first else ""
+    lang = "nb" if lang in ("no", "nn") else lang
+    return lang if lang in UI_LANGS else BASE_LANG
+
+
+def request_lang(scope: Scope) -> str:
+    """The language a refusal or failure is worded in: the request's ``Accept-Language`` (:func:`preferred_lang`)."""
+    return preferred_lang(_header(scope, b"accept-language") or "")
+
+
 def editor_path(accept_language: str) -> str:
     """The site's SPARQL page in the language the browser prefers, if the site has it (Norwegian for nb, no, nn).
 
     >>> editor_path("nb-NO,nb;q=0.9,en;q=0.8"), editor_path("en-GB,en"), editor_path("")
     ('/sparql-editor.nb.html', '/sparql-editor.html', '/sparql-editor.html')
     """
-    from ..i18n import UI_LANGS
-
-    first = parse_accept(accept_language)[:1]
-    lang = first[0].split("-")[0].lower() if first else ""
-    lang = "nb" if lang in ("no", "nn") else lang
-    return f"/sparql-editor.{lang}.html" if lang in UI_LANGS and lang != "en" else "/sparql-editor.html"
+    lang = preferred_lang(accept_language)
+    return f"/sparql-editor.{lang}.html" if lang != BASE_LANG else "/sparql-editor.html"
 
 
 def _acceptable(media: str) -> bool:
@@ -455,4 +475,4 @@ def _check_iri(iri: str) -> None:
     try:
         ox.NamedNode(iri)
     except ValueError:
-        raise _Refused(400, f"not a valid graph IRI: {iri[:200]!r}") from None
+        raise _Refused(400, "server.graph iri", iri=iri[:200]) from None

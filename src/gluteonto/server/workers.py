@@ -10,7 +10,8 @@ gone (a new one is forked for the next query); a worker that runs out of memory 
 
 Frames: one type byte, a 4-byte big-endian length, the payload — ``P`` the child's pid, ``H`` the
 content type (once the answer's kind is known), ``D`` answer bytes, ``E`` the end, ``X`` an error
-(JSON ``{"status", "message"}``).
+(JSON ``{"status", "parts"}``: the HTTP status and the message as catalogue keys and fields, worded in
+the request's language by the server).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import first_line
+from ..i18n import Localized
 from ..isolate import cap_address_space, deny_network
 from ..sparql.text import names_dataset
 
@@ -59,12 +61,21 @@ _CHUNK = 64 * 1024
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-class WorkerError(Exception):
-    """A query could not be answered: ``status`` is the HTTP status that fits, ``str()`` the message."""
+class WorkerError(Localized):
+    """A query could not be answered: ``status`` is the HTTP status that fits; the message is the catalogue's
+    ``key`` (:meth:`render` in the request's language, ``str()`` in English)."""
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, key: str, **fields: object) -> None:
+        super().__init__((key, fields))
         self.status = status
+
+    @classmethod
+    def sent(cls, status: int, parts: list[list[Any]]) -> WorkerError:
+        """The error a query process sent (its message parts as JSON gave them back)."""
+        error = cls.__new__(cls)
+        Localized.__init__(error, *((str(key), dict(fields)) for key, fields in parts))
+        error.status = status
+        return error
 
 
 @dataclass
@@ -80,8 +91,9 @@ class QueryJob:
 
 
 # -- child side -----------------------------------------------------------------------------------
-class _Limit(Exception):
-    pass
+class _Limit(Localized):
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__((key, fields))
 
 
 class _FrameWriter(io.RawIOBase):
@@ -97,7 +109,7 @@ class _FrameWriter(io.RawIOBase):
         size = len(data)
         self._total += size
         if self._total > self._max:
-            raise _Limit(f"the answer is larger than {self._max:,} bytes; refused (add a LIMIT)")
+            raise _Limit("server.answer bytes", limit=self._max)
         self._buffer += data
         if len(self._buffer) >= _CHUNK:
             self.send_buffered()
@@ -201,7 +213,7 @@ def _write_solutions(result: Any, kind: str, out: _FrameWriter, max_rows: int) -
     writer = csv.writer(text, lineterminator="\r\n")
     for count, solution in enumerate(result, 1):
         if count > max_rows:
-            raise _Limit(f"the answer has more than {max_rows:,} rows; refused (add a LIMIT)")
+            raise _Limit("server.answer rows", limit=max_rows)
         values = [solution[v] for v in variables]
         if kind == "json":
             row = {v: _json_term(t) for v, t in zip(variables, values, strict=True) if t is not None}
@@ -243,18 +255,18 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
         if isinstance(result, ox.QueryTriples):
             media = _choose(job.accept, GRAPH_TYPES)
             if media is None:
-                raise WorkerError(406, "a graph answer is available as " + ", ".join(GRAPH_TYPES))
+                raise WorkerError(406, "server.graph formats", known=", ".join(GRAPH_TYPES))
             triples = []
             for count, triple in enumerate(result, 1):
                 if count > max_rows:
-                    raise _Limit(f"the answer has more than {max_rows:,} triples; refused (add a LIMIT)")
+                    raise _Limit("server.answer triples", limit=max_rows)
                 triples.append(triple)
             _send(sock, b"H", media.encode())
             ox.serialize(triples, out, format=getattr(ox.RdfFormat, GRAPH_TYPES[media]))
         else:
             media = _choose(job.accept, RESULT_TYPES)
             if media is None:
-                raise WorkerError(406, "results are available as " + ", ".join(RESULT_TYPES))
+                raise WorkerError(406, "server.result formats", known=", ".join(RESULT_TYPES))
             _send(sock, b"H", media.encode())
             if isinstance(result, ox.QueryBoolean):
                 formats = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
@@ -265,17 +277,17 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
         _send(sock, b"E", b"")
         return
     except WorkerError as exc:
-        status, message = exc.status, str(exc)
+        status, parts = exc.status, exc.parts
     except _Limit as exc:
-        status, message = 400, str(exc)
+        status, parts = 400, exc.parts
     except SyntaxError as exc:
-        status, message = 400, f"SPARQL syntax error: {first_line(exc)}"
+        status, parts = 400, (("server.syntax error", {"detail": first_line(exc)}),)
     except MemoryError:
-        status, message = 500, "the query needs more memory than allowed"
+        status, parts = 500, (("server.memory", {}),)
     except Exception as exc:  # noqa: BLE001 - evaluation errors (unknown function, bad regex…) are the query's
-        status, message = 400, f"query failed: {first_line(exc)}"
+        status, parts = 400, (("server.query failed", {"detail": first_line(exc)}),)
     out.discard()
-    _send(sock, b"X", json.dumps({"status": status, "message": message}).encode())
+    _send(sock, b"X", json.dumps({"status": status, "parts": parts}).encode())
 
 
 def _check_service(query: str) -> None:
@@ -284,9 +296,9 @@ def _check_service(query: str) -> None:
 
     target = find_service(query)
     if target == UNCHECKABLE:
-        raise WorkerError(403, "SERVICE (federated query) is refused by this server, and this query mentions it but cannot be parsed to check it")
+        raise WorkerError(403, "server.service unparsable")
     if target is not None:
-        raise WorkerError(403, "SERVICE (federated query) is refused by this server")
+        raise WorkerError(403, "server.service")
 
 
 def _read_job(sock: socket.socket) -> QueryJob:
@@ -537,7 +549,7 @@ class QueryPool:
         """A new worker; if the zygote cannot make one, a new zygote makes it."""
         for attempt in (1, 2):
             if self._closed:
-                raise WorkerError(503, "the server is shutting down")
+                raise WorkerError(503, "server.shutting down")
             if self._control is None or not _alive(self._zygote_pid):
                 self._zygote_pid = 0  # reaped (or never started): its pid is no longer ours to signal
                 self._restart()
@@ -545,7 +557,7 @@ class QueryPool:
                 return await self._fork_worker(deadline, gone)
             except _ZygoteLost:
                 if attempt == 2:
-                    raise WorkerError(500, "no query process could be started") from None
+                    raise WorkerError(500, "server.no process") from None
                 self._restart()
         raise AssertionError("unreachable")
 
@@ -576,7 +588,7 @@ class QueryPool:
             raise
         if kind != b"P":
             writer.close()
-            raise WorkerError(500, "a query process did not start")
+            raise WorkerError(500, "server.process did not start")
         worker.attach(int(data))
         return worker
 
@@ -592,7 +604,7 @@ class QueryPool:
         try:
             await asyncio.wait_for(self._slots.acquire(), max(deadline - loop.time(), 0.001))
         except asyncio.TimeoutError:
-            raise WorkerError(503, "the server is busy; try again") from None
+            raise WorkerError(503, "server.busy") from None
         worker: _Worker | None = None
         reusable = False
         demotion = None
@@ -625,7 +637,7 @@ class QueryPool:
                 elif kind == b"X":
                     error = json.loads(data)
                     reusable = worker.jobs < _JOBS_PER_WORKER and not worker.demoted and int(error["status"]) < 500
-                    raise WorkerError(int(error["status"]), str(error["message"]))
+                    raise WorkerError.sent(int(error["status"]), error["parts"])
                 kind, data = await self._frame(worker.reader, deadline, gone)
         finally:
             if demotion is not None:
@@ -654,8 +666,8 @@ class QueryPool:
             try:
                 return reading.result()
             except (asyncio.IncompleteReadError, ConnectionError):
-                raise WorkerError(500, "the query process ended abnormally (out of memory, out of CPU time, or a query nested too deeply)") from None
+                raise WorkerError(500, "server.process died") from None
         reading.cancel()
         if gone.is_set():
-            raise WorkerError(499, "the client closed the connection")
-        raise WorkerError(503, f"the query did not finish within {self.timeout:g} s and was stopped")
+            raise WorkerError(499, "server.client gone")
+        raise WorkerError(503, "server.timeout", seconds=self.timeout)

@@ -76,8 +76,10 @@
     event.preventDefault();
     status.textContent = words.running;
     out.textContent = "";
+    // the server words a refusal in the language asked for: the page's own
     fetch("sparql", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded",
-                                                  "Accept": "application/sparql-results+json" },
+                                                  "Accept": "application/sparql-results+json",
+                                                  "Accept-Language": document.documentElement.lang || "en" },
                       body: "query=" + encodeURIComponent(text.value) })
       .then(function (response) {
         if (!response.ok) {
