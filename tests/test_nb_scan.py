@@ -142,6 +142,15 @@ def test_link_counts_and_seconds_are_written_the_norwegian_way(tmp_path: Path) -
     _norwegian(output)
 
 
+def test_the_reasoners_time_is_written_the_norwegian_way() -> None:
+    """The reasoner's status line said ``1.2 s with HermiT`` in Norwegian too."""
+    from gluteonto.tools.reason import ReasonerReport
+
+    report = ReasonerReport(consistent=True, class_count=239, inferred_subclasses=56, seconds=3.46)
+    assert "3,5 s med HermiT" in report.render("nb") and "3.5 s with HermiT" in report.render("en")
+    assert not english_numbers(report.render("nb"))
+
+
 # -- names with no Norwegian label ----------------------------------------------------------------------
 UBERON_EXTRACT = ROOT / "tests" / "data" / "uberon" / "uberon-extract.obo"
 
