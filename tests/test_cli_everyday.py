@@ -367,3 +367,14 @@ def test_long_output_goes_through_the_pager_only_on_a_terminal(monkeypatch: pyte
     short = Terminal()
     pager.show("one line", stream=short)
     assert calls == [["less"]] and short.getvalue() == "one line\n"
+
+
+@pytest.mark.parametrize(
+    "lang, typed, suggested", [("nb", "differensialdiagnose", "'differensialdiagnoser'"), ("en", "differential-diagnose", "'differential-diagnosis'")]
+)
+def test_a_misspelt_question_name_is_suggested_in_the_users_language(runner: CliRunner, lang: str, typed: str, suggested: str) -> None:
+    """Regression: a Norwegian typo got the English identifier as its suggestion."""
+    result = run(runner, "--lang", lang, "query", typed)
+    assert result.exit_code == 2 and suggested in result.output and len(result.output.splitlines()) == 1
+    if lang == "nb":
+        assert "differential-diagnosis" not in result.output

@@ -77,7 +77,7 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     how values were read; messages name terms in ``lang``."""
     from .session import own_names
 
-    spec = session.find_query(name)
+    spec = session.find_query(name, lang)
     text = session.question_text(spec)  # refused before anything runs when the relation graph cannot answer it
     params = own_names(spec, params or {})
     start = len(session.terms.readings)
