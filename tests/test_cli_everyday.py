@@ -378,3 +378,14 @@ def test_a_misspelt_question_name_is_suggested_in_the_users_language(runner: Cli
     assert result.exit_code == 2 and suggested in result.output and len(result.output.splitlines()) == 1
     if lang == "nb":
         assert "differential-diagnosis" not in result.output
+
+
+@pytest.mark.parametrize(
+    "lang, question, said",
+    [("en", "fma/nerve-supply-comparison", "compares gluteonto with FMA"), ("nb", "uberon/muscle-placement", "sammenligner gluteonto med Uberon")],
+)
+def test_a_comparison_question_without_the_linked_ontology_says_how_to_link_it(runner: CliRunner, lang: str, question: str, said: str) -> None:
+    """Regression: an FMA or Uberon comparison asked of the ontology alone answered 'nothing fits' without a hint."""
+    result = run(runner, "--lang", lang, "query", question)
+    assert result.exit_code == EXIT_CODES["none"] and said in result.output
+    assert "--data" in result.output and "gluteonto link" in result.output

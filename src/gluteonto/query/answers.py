@@ -58,6 +58,9 @@ class Answer:
         if self.outcome == "rows":
             return ""
         if self.outcome == "none":
+            missing = session.unlinked(self.spec)
+            if missing:
+                return msg("empty none", lang) + "\n" + msg("empty needs link", lang, ontology=missing, name=self.spec.name_in(lang))
             return msg("empty none", lang)
         iris = [term.value for term in self.named.values()]
         labels = session.label_texts(iris, lang)

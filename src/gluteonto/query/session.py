@@ -134,6 +134,18 @@ class Session:
             self._fma = bool(self.engine.query(probe).boolean)
         return self._fma
 
+    def unlinked(self, spec: QuerySpec) -> str | None:
+        """The ontology (``FMA`` or ``Uberon``) a comparison question needs and this session has not loaded; else None."""
+        if spec.group == "FMA comparison":
+            return None if self.has_fma() else "FMA"
+        if spec.group == "Uberon comparison":
+            from ..vocab import PREFIXES
+
+            uberon = PREFIXES["UBERON"]
+            probe = f'ASK {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?p FILTER(STRSTARTS(STR(?c), "{uberon}")) }}'
+            return None if self.engine.query(probe).boolean else "Uberon"
+        return None
+
     # -- terms ----------------------------------------------------------------------------
     @property
     def index(self) -> LabelIndex:
