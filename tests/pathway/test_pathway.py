@@ -304,3 +304,25 @@ def test_pelvic_drop_exercise_section_was_silent_though_an_action_that_prevents_
     assert "trener bekkenstabilisering" in route[-1].sentence
     _all_sourced(pathway)
     assert "Kilden sier ingenting" not in render_text(pathway, 100).split("Øvelser som trener det som er involvert")[1]
+
+
+def test_gluteal_tendinopathy_missed_what_gluteus_minimus_tendinopathy_shows_and_is_mistaken_for(session: Session) -> None:
+    """The same gap as for trigger points, in what the term shows and how to tell it apart: the narrower kind's lateral
+    hip pain and its look-alikes were stated but not shown from the broader tendinopathy."""
+    pathway = build_pathway(session, "gluteal tendinopati", "nb")
+    kind = "gluteus minimus-tendinopati"
+    shown = {chain.end.name.text: chain for chain in pathway.shows_narrower}
+    assert "smerte på utsiden av hoften" in shown and shown["smerte på utsiden av hoften"].links[0].strength == "can"
+    assert all(chain.narrower is not None and chain.narrower.name.text == kind for chain in pathway.shows_narrower)
+    assert "smerte på utsiden av hoften" not in {link.target.name.text for link in pathway.shows}
+    differential = next(d for d in pathway.differentials if d.condition.name.text == kind)
+    assert differential.presents is not None and differential.presents.sentence == "Gluteus minimus-tendinopati er en type gluteal tendinopati"
+    assert {"trokanterbursitt", "lumbal referert smerte"} <= {link.target.name.text for link in differential.look_alikes}
+    text = " ".join(render_text(pathway, 100).split())
+    shows = text.split("Hva det gir og hvor")[1].split("Slik skiller du det fra andre tilstander")[0]
+    under = shows.split("Ved gluteus minimus-tendinopati (en type gluteal tendinopati):")[1]
+    assert "Gluteus minimus-tendinopati kan gi smerte på utsiden av hoften [kan]" in under
+    _all_sourced(pathway)
+    # a narrower kind that only inherits its look-alikes adds no differential of its own
+    trigger = build_pathway(session, "triggerpunkter", "nb")
+    assert [d.condition.name.text for d in trigger.differentials] == ["triggerpunktsmerte fra gluteus minimus"]

@@ -342,6 +342,15 @@ class _Builder:
             found += [link for link in links if link.via is None or link.relation.iri not in STRUCTURES or not direct & set(STRUCTURES)]
         return _unique(found)
 
+    def shows_narrower(self) -> list[Chain]:
+        """What narrower kinds of the starting point show or affect, stated on them (each marked with its kind)."""
+        found = []
+        for kind in self.g.descendants(self.iri):
+            for link in self.own(kind, (*FEATURES, *STRUCTURES, RESULT_OF_TEST)):
+                if link.via is None:
+                    found.append(Chain((link,), link.target, self.ref(kind)))
+        return found
+
     def differential(self, condition: str, presents: Link | None) -> Differential:
         look_alikes = self.own(condition, (MISTAKEN_FOR,))
         look_alikes += [self.link(edge) for edge in self.g.pointing(condition, (MISTAKEN_FOR,))]
@@ -361,6 +370,14 @@ class _Builder:
                 found.append(own)
             for edge in self.g.pointing(term, FEATURES):
                 found.append(self.differential(edge.subject, self.link(edge)))
+        # a narrower kind's own look-alikes and distinguishing findings, introduced by the is-a step to it
+        for kind in self.g.descendants(self.iri):
+            stated = self.differential(kind, self.kind_of(kind, self.iri)[0])
+            look_alikes = tuple(link for link in stated.look_alikes if link.via is None)
+            distinguishing = tuple(link for link in stated.distinguishing if link.via is None)
+            if look_alikes or distinguishing:
+                tests = tuple(t for t in stated.tests if any(t.subject.iri == d.target.iri for d in distinguishing))
+                found.append(Differential(stated.condition, stated.presents, look_alikes, distinguishing, tests))
         seen: set[str] = set()
         return [d for d in found if not (d.condition.iri in seen or seen.add(d.condition.iri))]  # type: ignore[func-returns-value]
 
@@ -481,6 +498,7 @@ class _Builder:
             behind=tuple(behind),
             leads_to=tuple(leads_to),
             shows=tuple(self.shows(aspects)),
+            shows_narrower=tuple(self.shows_narrower()),
             differentials=tuple(differentials),
             assess=tuple(self.assess(aspects)),
             programme=tuple(programme),

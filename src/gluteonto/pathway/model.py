@@ -121,6 +121,8 @@ class Pathway:
     behind: tuple[Chain, ...] = ()
     leads_to: tuple[Chain, ...] = ()
     shows: tuple[Link, ...] = ()
+    #: what narrower kinds of the starting point show or affect, each chain marked with its kind
+    shows_narrower: tuple[Chain, ...] = ()
     differentials: tuple[Differential, ...] = ()
     assess: tuple[Chain, ...] = ()
     programme: tuple[ProgrammeStep, ...] = ()
@@ -134,7 +136,7 @@ class Pathway:
         filled = {
             "behind": self.behind,
             "leads to": self.leads_to,
-            "shows": self.shows,
+            "shows": self.shows or self.shows_narrower,
             "differentials": self.differentials,
             "assess": self.assess,
             "programme": self.programme,

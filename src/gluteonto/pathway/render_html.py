@@ -116,7 +116,8 @@ class _Html:
         parts = [*head, self.section("what", what, not what)]
         parts.append(self.section("behind", self.tree(p.behind), not p.behind))
         parts.append(self.section("leads to", self.tree(p.leads_to), not p.leads_to))
-        parts.append(self.section("shows", "<ul>" + "".join(f"<li>{self.link(x)}</li>" for x in p.shows) + "</ul>", not p.shows))
+        shows = "<ul>" + "".join(f"<li>{self.link(x)}</li>" for x in p.shows) + "</ul>" + self.tree(p.shows_narrower)
+        parts.append(self.section("shows", shows, not (p.shows or p.shows_narrower)))
         differentials = []
         for d in p.differentials:
             rows = [self.link(x) for x in (*((d.presents,) if d.presents else ()), *d.look_alikes, *d.distinguishing, *d.tests)]

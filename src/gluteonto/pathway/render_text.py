@@ -103,9 +103,10 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
         tree(pathway.behind)
     if heading("leads to", not pathway.leads_to):
         tree(pathway.leads_to)
-    if heading("shows", not pathway.shows):
+    if heading("shows", not (pathway.shows or pathway.shows_narrower)):
         for link in pathway.shows:
             wrap(link_text(link, lang), 2, "• ")
+        tree(pathway.shows_narrower)
     if heading("differentials", not pathway.differentials):
         for differential in pathway.differentials:
             wrap(capitalize(differential.condition.name.text), 2, "• ")
