@@ -326,3 +326,18 @@ def test_gluteal_tendinopathy_missed_what_gluteus_minimus_tendinopathy_shows_and
     # a narrower kind that only inherits its look-alikes adds no differential of its own
     trigger = build_pathway(session, "triggerpunkter", "nb")
     assert [d.condition.name.text for d in trigger.differentials] == ["triggerpunktsmerte fra gluteus minimus"]
+
+
+def test_negative_lasegue_said_nothing_on_telling_apart_though_it_tells_trigger_point_pain_from_sciatica(session: Session) -> None:
+    for name in ("negativ Lasègues test", "fravær av nevrologiske utfall"):
+        pathway = build_pathway(session, name, "nb")
+        assert [d.condition.name.text for d in pathway.differentials] == ["triggerpunktsmerte fra gluteus minimus"]
+        differential = pathway.differentials[0]
+        assert differential.presents is not None and differential.presents.strength == "examination"
+        assert differential.presents.target.name.text == name
+        assert "isjias" in {link.target.name.text for link in differential.look_alikes}
+        # the starting point heads the differential and is not repeated among the other distinguishing findings
+        assert name not in {link.target.name.text for link in differential.distinguishing}
+        assert "differentials" not in pathway.empty_sections()
+        # a finding that tells a condition apart is no cause: it reaches no exercise
+        assert pathway.exercises == ()

@@ -359,6 +359,8 @@ class _Builder:
         for other in look_alikes:
             far = other.target.iri if other.subject.iri == condition else other.subject.iri
             distinguishing += self.own(far, (DISTINGUISHING,))
+        if presents is not None:  # told apart by the starting point: it heads the differential, once
+            distinguishing = [d for d in distinguishing if (d.subject.iri, d.target.iri) != (presents.subject.iri, presents.target.iri)]
         tests = [t for d in distinguishing for t in self.own(d.target.iri, (RESULT_OF_TEST,))]
         return Differential(self.ref(condition), presents, tuple(_unique(look_alikes)), tuple(_unique(distinguishing)), tuple(_unique(tests)))
 
@@ -369,6 +371,9 @@ class _Builder:
             if own.look_alikes or own.distinguishing:
                 found.append(own)
             for edge in self.g.pointing(term, FEATURES):
+                found.append(self.differential(edge.subject, self.link(edge)))
+            # a finding that tells a condition apart from its look-alikes (a negative Lasègue test)
+            for edge in self.g.pointing(term, (DISTINGUISHING,)):
                 found.append(self.differential(edge.subject, self.link(edge)))
         # a narrower kind's own look-alikes and distinguishing findings, introduced by the is-a step to it
         for kind in self.g.descendants(self.iri):
