@@ -348,6 +348,12 @@ def test_every_query_header_is_complete() -> None:
             assert spec.answer, name
 
 
+def test_every_query_is_described_in_norwegian_too() -> None:
+    """Regression: quality-control and FMA questions were described in English only on Norwegian pages."""
+    missing = [name for name, spec in CATALOG.items() if not spec.descriptions.get("nb") or (spec.answers and not spec.answers.get("nb"))]
+    assert not missing
+
+
 def test_consequences_of_hip_osteoarthritis_said_nothing_though_a_risk_factor_is_stated_on_its_kind(session: Session) -> None:
     """`query consequences -p condition=hip osteoarthritis` had no rows: atrophy of gluteus minimus has degenerative
     hip conditions as a risk factor, a statement on the broader class the question did not read backwards."""
