@@ -15,7 +15,7 @@ from rdflib.term import Node
 from gluteonto import Session, iris
 from gluteonto.cli import main
 from gluteonto.quiz import Item, Option, build_bank, to_anki, to_gift, to_json, to_text
-from gluteonto.quiz.export import gift_escape
+from gluteonto.quiz.export import QUIZ_FORMATS, carried, gift_escape
 
 SUB = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 PREFIXES = """PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -423,3 +423,42 @@ def test_quiz_command_writes_gift_anki_and_text(tmp_path: object) -> None:
     assert text.exit_code == 0 and "Answer from the catalog question 'innervation'" in text.output
     bad = runner.invoke(main, ["quiz", "-o", str(folder)])
     assert bad.exit_code == 2 and len(bad.output.strip().splitlines()) == 1 and "Traceback" not in bad.output
+
+
+def _written(fmt: str, text: str) -> int:
+    """How many questions a written bank holds, counted in the file itself."""
+    if fmt == "gift":
+        return sum(line.startswith("::") for line in text.splitlines())
+    if fmt == "anki":
+        return sum(bool(line) and not line.startswith("#") for line in text.splitlines())
+    if fmt == "text":
+        return len(re.findall(r"^(?:Question|Spørsmål) \d+ \[", text, re.M))
+    return len(json.loads(text))
+
+
+def test_each_format_holds_what_it_carries_and_only_json_keeps_the_diagram(bank: list[Item]) -> None:
+    label = Item("x", "label", bank[0].lang, "Name the boxes", "innervation", {}, "nerve", "", pairs=[("1", "a")], svg="<svg/>")
+    for fmt, writer in QUIZ_FORMATS.items():
+        kept, left_out = carried([*bank, label], fmt)
+        assert _written(fmt, writer(kept)) == _written(fmt, writer([*bank, label])) == len(kept)
+        assert (left_out == [label]) == (fmt != "json") and len(kept) + len(left_out) == len(bank) + 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["gift", "anki", "text", "json"])
+def test_quiz_says_how_many_questions_it_wrote_and_which_it_left_out(fmt: str, tmp_path: object, drawn: list[Item]) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / f"quiz.{fmt}"
+    result = CliRunner().invoke(main, ["quiz", "--lang", "nb", "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    written = _written(fmt, target.read_text(encoding="utf-8"))
+    assert f"skrev {written} spørsmål til" in result.output
+    labels = sum(i.type == "label" for i in drawn)
+    if fmt == "json" or not labels:
+        assert "utelatt" not in result.output and written == len(drawn)
+    else:
+        assert f"{labels} spørsmål er utelatt" in result.output and f"--format {fmt} kan ikke" in result.output
+        assert written + labels == len(drawn)
+    english = CliRunner().invoke(main, ["quiz", "--format", fmt])
+    assert english.exit_code == 0 and ("question left out" in english.output) == (fmt != "json" and labels > 0)
