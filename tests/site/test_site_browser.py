@@ -347,7 +347,22 @@ def test_patient_sheets_and_term_summaries_print_on_one_a4_page(browser: Any, si
             assert "Formål" in text and "Slik gjør du øvelsen" in text and "Dette skal du passe på" in text
             assert "Slik trapper du opp" in text
             assert _printed_pages(page, sheet.as_uri()) == 1, sheet.name
-        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000444.nb.html", "GLUTEONTO_0000062.html"):
+        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000004.html", "GLUTEONTO_0000444.nb.html", "GLUTEONTO_0000062.html"):
             assert _printed_pages(page, (site / "summaries" / name).as_uri()) == 1, name
+    finally:
+        page.close()
+
+
+def test_handout_of_gluteus_minimus_fills_its_a4_page(browser: Any, site: Path) -> None:
+    # A4 less the print margins of 1.5 cm: 18 cm wide, 26.7 cm high, at 96 px per inch
+    width, height = round(18 / 2.54 * 96), round(26.7 / 2.54 * 96)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000004.html"):
+            page.goto((site / "summaries" / name).as_uri())
+            page.emulate_media(media="print")
+            used = page.evaluate("document.querySelector('article.sheet').getBoundingClientRect().height")
+            assert 0.7 * height <= used <= height, (name, used, height)  # most of the page, and still one page
+            assert _pdf_pages(page.pdf(format="A4")) == 1, name
     finally:
         page.close()
