@@ -174,6 +174,32 @@ def _wrong_by_contrast(graph: Graph, session: Session, item: Item, option: Optio
     return option.iri not in own and option.iri in stated and siblings and subject != sibling
 
 
+def _short(graph: Graph, source: str, lang: str) -> str:
+    """A source's name as the user reads it: a section's title, a reference's name without its bracket."""
+    label = next(str(o) for o in graph.objects(URIRef(source), URIRef(LABEL)) if getattr(o, "language", None) in (lang, None))
+    return label.rsplit(": ", 1)[-1].split(" (")[0]
+
+
+def _rule_sources(graph: Graph, session: Session, option: Option) -> set[str]:
+    """The dcterms:source values of the axiom that shows ``option`` wrong."""
+    dc = "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    if option.why["rule"] == "only":
+        query = """SELECT ?src WHERE { ?s rdfs:subClassOf ?r . ?r owl:onProperty ?p ; owl:allValuesFrom ?x .
+            ?ax owl:annotatedSource ?s ; owl:annotatedProperty rdfs:subClassOf ; owl:annotatedTarget ?r ; dcterms:source ?src }"""
+        bindings = {"s": URIRef(option.why["subject"]), "p": URIRef(option.why["property"])}
+        return set(_first_column(graph.query(PREFIXES + dc + query, initBindings=bindings)))
+    if option.why["rule"] == "disjoint":
+        query = "SELECT ?src WHERE { ?set a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?a, ?b ; dcterms:source ?src }"
+        bindings = {"a": URIRef(option.why["option_kind"]), "b": URIRef(option.why["asked_kind"])}
+        return set(_first_column(graph.query(PREFIXES + dc + query, initBindings=bindings)))
+    sibling = option.why["sibling"]
+    theirs = session.query("muscle-actions", {"muscle": sibling})
+    rows = [dict(zip(theirs.variables, row, strict=True)) for row in theirs.rows]
+    actions = {str(r["action"]) for r in rows if str(r["movement"]) == option.iri and str(r["acting_part"]) == sibling}
+    facts = [f for a in actions for f in ((a, GLUT + "GLUTEONTO_0000909", sibling), (a, SUB, option.iri))]
+    return {src for fact in facts for src in _recorded_sources(graph, *fact)}
+
+
 def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
     rules = set()
     for item in bank:
@@ -190,6 +216,8 @@ def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxi
             }
             assert checks[rule](), (item.id, option.iri, rule)
             assert option.feedback and option.text
+            assert set(option.sources) == _rule_sources(ontology_graph, oxigraph_session, option), (item.id, option.iri)
+            assert option.sources and all(_short(ontology_graph, src, item.lang) in option.feedback for src in option.sources)
         if item.type in ("choice", "multi"):
             assert any(not o.correct for o in item.options), item.id
         if item.type == "match":  # a matching item's wrong options are its other right sides, paired with each left side
@@ -336,8 +364,7 @@ def _check_sources(items: list[Item], session: Session, graph: Graph) -> None:
         expected = {src for fact in _facts(session, item) for src in _recorded_sources(graph, *fact)}
         assert set(item.sources) == expected, (item.id, item.stem)
         for src in item.sources:  # each is named in the line the user reads
-            label = next(str(o) for o in graph.objects(URIRef(src), URIRef(LABEL)) if getattr(o, "language", None) in (item.lang, None))
-            assert label.rsplit(": ", 1)[-1].split(" (")[0] in item.source, (item.id, label, item.source)
+            assert _short(graph, src, item.lang) in item.source, (item.id, src, item.source)
         article = {"en": "the article", "nb": "artikkelen"}[item.lang]
         kinds = {str(t) for src in item.sources for t in graph.objects(URIRef(src), RDF.type)}
         assert (article in item.source) == bool(kinds & {iris.ONLINE_ARTICLE, iris.ARTICLE_SECTION}), (item.id, item.source)

@@ -57,6 +57,7 @@ class Option:
     correct: bool
     feedback: str = ""
     why: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # IRIs of the sources of the axiom that shows it wrong
 
 
 @dataclass
@@ -160,9 +161,18 @@ class _Builder:
                 found.update(dict.fromkeys(self.ix.axiom_sources.get((subject, prop, filler), [])))
             for target in self.axiom_targets(subject, prop, filler):
                 found.update(dict.fromkeys(self.ix.axiom_sources.get((subject, RDFS.subClassOf, target), [])))
-        cited = self.ix.source_list(found, self.lang)
+        return self.cite(found)
+
+    def cite(self, sources: Iterable[Node]) -> tuple[str, list[str]]:
+        """The line "Source: …" naming ``sources`` (source individuals) in a stable order, and their IRIs."""
+        cited = self.ix.source_list(sources, self.lang)
         text = w("source", self.lang, source="; ".join(dict.fromkeys(s.short for s in cited))) if cited else ""
         return text, [s.ref.iri for s in cited]
+
+    def wrong(self, iri: URIRef, feedback: str, why: dict[str, str], sources: Iterable[Node]) -> Option:
+        """A wrong option: ``feedback`` says why, followed by the sources of the axiom that shows it."""
+        text, cited = self.cite(sources)
+        return Option(str(iri), self.name(iri), False, f"{feedback} {text}".strip(), why, cited)
 
     def axiom_targets(self, subject: Node, prop: Node | None, filler: Node) -> list[Node]:
         """The superclass expressions of ``subject`` that state ``prop some filler`` (or ``filler`` itself)."""
@@ -213,12 +223,18 @@ class _Builder:
     def disjoint_option(self, iri: URIRef, asked: URIRef | None) -> Option:
         mine = self.kind(iri)
         assert mine is not None and asked is not None, "offered only for kinds a disjointness axiom separates"
-        return Option(
-            str(iri),
-            self.name(iri),
-            False,
+        result = self.session.sparql(
+            """PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?source WHERE { ?set a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?a, ?b ; dcterms:source ?source }""",
+            {"a": mine, "b": asked},
+        )
+        return self.wrong(
+            iri,
             w("why disjoint", self.lang, option=self.plain(iri), option_kind=self.plain(mine), asked_kind=self.plain(asked)),
             {"rule": "disjoint", "option_kind": str(mine), "asked_kind": str(asked)},
+            (r[0] for r in result.rows if r[0] is not None),
         )
 
     # -- items ------------------------------------------------------------------------------
@@ -292,15 +308,22 @@ class _Builder:
             texts = " " + w("or", self.lang) + " "
             allowed_text = texts.join([self.plain(a) for a in allowed] + [w("a branch of", self.lang, name=self.plain(a)) for a in allowed])
             options.append(
-                Option(
-                    str(cls),
-                    self.name(cls),
-                    False,
+                self.wrong(
+                    cls,
                     w("why only", self.lang, subject=self.plain(subject), allowed=allowed_text),
                     {"rule": "only", "subject": str(subject), "property": str(INNERVATED_BY)},
+                    self.only_sources(subject),
                 )
             )
         return options
+
+    def only_sources(self, subject: URIRef) -> list[Node]:
+        """The sources of the axioms ``subject SubClassOf innervated_by only …``."""
+        found: list[Node] = []
+        for node in self.ix.values(subject, RDFS.subClassOf):
+            if self.ix.value(node, OWL.onProperty) == INNERVATED_BY and self.ix.value(node, OWL.allValuesFrom) is not None:
+                found += self.ix.axiom_sources.get((subject, RDFS.subClassOf, node), [])
+        return found
 
     def only_allowed(self, subject: URIRef) -> list[URIRef]:
         """Named classes in ``subject SubClassOf innervated_by only (A or B or …)``."""
@@ -396,11 +419,13 @@ SELECT DISTINCT ?allowed WHERE {
         own = {r["movement"] for r in rows if "movement" in r}
         siblings = [m for m in sorted(self.ix.children(GLUTEAL_MUSCLE), key=str) if m != muscle]
         contrast: dict[URIRef, URIRef] = {}  # movement → the sibling stated to perform it
+        stated: dict[URIRef, list[tuple[Node, Node | None, Node]]] = {}  # movement → the facts that say so
         for sibling in siblings:
             for row in self.run("muscle-actions", {"muscle": compact_iri(str(sibling))}):
-                movement = row.get("movement")
-                if isinstance(movement, URIRef) and movement not in own and row.get("acting_part") == sibling:
-                    contrast.setdefault(movement, sibling)
+                movement, act = row.get("movement"), row.get("action")
+                if isinstance(movement, URIRef) and movement not in own and row.get("acting_part") == sibling and act is not None:
+                    if contrast.setdefault(movement, sibling) == sibling:
+                        stated.setdefault(movement, []).extend([(act, HAS_AGENT, sibling), (act, RDFS.subClassOf, movement)])
         for row in rows:
             movement, agent, needs = row.get("movement"), row.get("acting_part"), row.get("requires")
             if not (isinstance(movement, URIRef) and isinstance(agent, URIRef) and isinstance(needs, URIRef)) or not contrast:
@@ -408,12 +433,11 @@ SELECT DISTINCT ?allowed WHERE {
             options = [self.key_option(movement)]
             for other, sibling in sorted(contrast.items(), key=str):
                 options.append(
-                    Option(
-                        str(other),
-                        self.name(other),
-                        False,
+                    self.wrong(
+                        other,
                         w("why contrast", self.lang, other=self.plain(sibling), subject=self.plain(muscle)),
                         {"rule": "contrast", "subject": str(muscle), "sibling": str(sibling)},
+                        [URIRef(i) for i in self.source(*stated[other])[1]],
                     )
                 )
             action = row["action"]
