@@ -202,6 +202,12 @@ def test_practice_page_checks_answers_offline(browser: Any, site: Path) -> None:
     box.locator("button").click()
     assert box.locator(".feedback").inner_text().strip() == "Riktig."
     assert page.locator("#practice-score").inner_text().startswith("4 av ")
+    # where an artery branches from is Uberon's and the HRA tables' fact, not the article's: the page says so
+    origins = next(i for i in items if i["query"] == "anastomosis-members" and i["type"] == "match")
+    assert "Uberon" in page.locator(f"#q-{origins['id']} .source").inner_text()
+    # pelvic stabilisation is stated for stance phase and single-leg stance: not offered with one marked wrong
+    actions = next(i for i in items if i["query"] == "muscle-actions" and i["type"] == "match")
+    assert not any(left.startswith("bekkenstabilisering") for left, _r in actions["pairs"])
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert problems == []
     page.close()
