@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.query import Result, ResultRow
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 from gluteonto import Session, iris
 from gluteonto.cli import main
@@ -301,7 +301,8 @@ def _facts(session: Session, item: Item) -> list[tuple[str, str, Node | str]]:
 
     def acting(action: str) -> list[tuple[str, str, Node | str]]:
         part, muscle = agent[action]
-        return [(action, GLUT + "GLUTEONTO_0000909", part)] + ([(part, RO + "BFO_0000050", muscle)] if part != muscle else [])
+        found: list[tuple[str, str, Node | str]] = [(action, GLUT + "GLUTEONTO_0000909", part)]
+        return found + ([(part, RO + "BFO_0000050", muscle)] if part != muscle else [])
 
     if item.query == "innervation":
         muscle = str(session.resolve_term(item.params["muscle"]))
@@ -345,7 +346,7 @@ def _recorded_sources(graph: Graph, subject: str, prop: str, filler: Node | str)
     head = PREFIXES + "PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT ?src WHERE { ?ax owl:annotatedSource ?s ; dcterms:source ?src ; "
     if isinstance(filler, Literal):
         query = head + "owl:annotatedProperty ?p ; owl:annotatedTarget ?o }"
-        bindings: dict[str, Node] = {"s": URIRef(subject), "p": URIRef(prop), "o": filler}
+        bindings: dict[str, Identifier] = {"s": URIRef(subject), "p": URIRef(prop), "o": filler}
     elif prop == SUB:
         query = head + "owl:annotatedProperty rdfs:subClassOf ; owl:annotatedTarget ?o }"
         bindings = {"s": URIRef(subject), "o": URIRef(str(filler))}

@@ -8,6 +8,7 @@ import pytest
 
 from gluteonto import Session, iris
 from gluteonto.card import build_card
+from gluteonto.card.model import TermCard
 from gluteonto.site.printable import SUMMARY_KINDS, SUMMARY_LINES, statement_kind, summary_budget, summary_statements, term_summary
 
 
@@ -29,10 +30,10 @@ def test_handout_of_gluteus_minimus_covers_origin_insertion_nerve_blood_actions_
     assert re.search(rf"{rest} (utsagn|more statements?)", html)
 
 
-def _repeats(card: object) -> int:
+def _repeats(card: TermCard) -> int:
     """Incoming statements that repeat one the term states (same kind, same other term): left out, not counted."""
-    stated = {(statement_kind(r), r.target.iri) for r in card.asserted}  # type: ignore[attr-defined]
-    return sum((statement_kind(r), r.subject.iri) in stated for r in card.incoming)  # type: ignore[attr-defined]
+    stated = {(statement_kind(r), r.target.iri) for r in card.asserted}
+    return sum((statement_kind(r), r.subject.iri) in stated for r in card.incoming)
 
 
 def test_handout_draws_from_every_kind_in_turn_not_the_first_statements(oxigraph_session: Session) -> None:
