@@ -248,6 +248,12 @@ def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(brows
     page.click("#sparql-form button")
     page.locator("#sparql-result a", has_text="trochanter major").first.wait_for()
     assert page.locator("#sparql-status").inner_text().endswith("rader")
+    # regression: the Norwegian page listed questions by English identifier and showed English headers and label columns
+    options = page.locator("#sparql-question option").all_inner_texts()
+    assert any(o.endswith("(utspring-feste)") for o in options) and not any(o.endswith("(origin-insertion)") for o in options)
+    headers = page.locator("#sparql-result th").all_inner_texts()
+    assert headers and not any(h.endswith("_label") or h.endswith(" label") for h in headers), headers
+    assert "muskel" in headers, headers
     assert problems == []
     page.close()
 
