@@ -178,23 +178,6 @@ def test_machine_formats_tag_a_fallback_name_with_its_language_and_leave_it_unma
         assert tags == {("nb", "en")}, tags
 
 
-@pytest.mark.parametrize(
-    ("args", "marked"),
-    [
-        (["about", "homepage"], "homepage (en)\n"),
-        (["about", "Latin name"], "underegenskap av synonym type property (en)"),
-        (["lookup", "Latin name"], "Latin name (en)"),
-    ],
-    ids=["card title", "card characteristic", "lookup"],
-)
-def test_a_term_with_no_norwegian_name_is_marked_in_terminal_answers(args: list[str], marked: str) -> None:
-    """Five reused or annotation properties have English names only (``homepage``, ``Latin name``, ``synonym type
-    property``); Norwegian answers showed them without a mark."""
-    code, output = _run(*args)
-    assert code == 0 and marked in output, output
-    _norwegian(output.replace(marked, " "))  # the marked name is English content, not interface
-
-
 def test_a_reused_vocabulary_term_is_named_by_the_catalogue_in_tables_as_on_the_card() -> None:
     """The definition question's table named IAO's definition property ``definition`` (English, unmarked) where
     the card says ``definisjon``."""

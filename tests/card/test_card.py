@@ -86,6 +86,20 @@ def test_latin_card_falls_back_to_english_marked(index: CardIndex) -> None:
     assert not lesion.subject.name.fallback
 
 
+def test_a_norwegian_card_marks_a_name_with_no_norwegian_label(index: CardIndex, fresh_graph: Graph) -> None:
+    """A term without a Norwegian label (a user's data, an outside class) was named in English, unmarked, on a
+    Norwegian card: the relation, its subclasses and the title say "(en)"."""
+    from rdflib import Literal
+
+    for label in [o for o in fresh_graph.objects(TFL, RDFS.label) if isinstance(o, Literal) and o.language == "nb"]:
+        fresh_graph.remove((TFL, RDFS.label, label))
+    packaged, index = index, CardIndex.from_graph(fresh_graph)
+    text = render_text(build_card(index, GM, "nb", questions={}), 200)  # (no questions asked: quick)
+    assert "tensor fasciae latae (en)" in text and "Gluteus minimus ligger bak tensor fasciae latae (en)" in text, text
+    assert render_text(build_card(index, TFL, "nb", questions={}), 200).startswith("tensor fasciae latae (en)\n")
+    assert "tensor fasciae latae (en)" not in render_text(build_card(packaged, GM, "nb"), 200)  # it has a Norwegian label there
+
+
 def test_coverage_notes_follow_the_data(index: CardIndex, fresh_graph: Graph) -> None:
     assert not [n for n in build_card(index, GM, "en").notes if n.kind == "coverage"]
     sgn_note = next(n.text for n in build_card(index, SGN, "en").notes if n.kind == "coverage")
