@@ -82,5 +82,5 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     start = len(session.terms.readings)
     bindings = session.bind_terms(spec, params, lang)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
-    result = session.run(text, bindings)
+    result = session.run(text, bindings, packaged=True)
     return Answer(spec, result, named, session.terms.readings[start:], bindings)

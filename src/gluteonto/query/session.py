@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..engines import Engine, open_engine
 from ..i18n import MessageError, msg, param_aliases, param_name
+from ..sparql.guard import mentions_service
 from ..sparql.results import QueryResult, render
 from ..terms import Term, iri, literal, to_rdflib
 from .catalog import Catalog, Param, QuerySpec, find_query
@@ -196,7 +197,7 @@ class Session:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
         spec = self.find_query(name)
         text = self.question_text(spec)
-        return self.run(text, self.bind_terms(spec, params, lang))
+        return self.run(text, self.bind_terms(spec, params, lang), packaged=True)
 
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
@@ -204,22 +205,27 @@ class Session:
             raise MessageError(("sparql empty", {}))
         return self.run(text, bindings)
 
-    def run(self, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def run(self, text: str, bindings: Mapping[str, Any] | None = None, *, packaged: bool = False) -> QueryResult:
         """Run SPARQL text on the engine: in a child process stopped after ``timeout`` when one is set and the
         engine holds its data locally (an engine that stops queries itself was told the time).
 
         The child of an embedded engine has no network where Linux allows it (unless federation is
         allowed); labelling and rendering a large answer afterwards share the same time limit.
+        ``packaged`` says that ``text`` is a catalog question as the package ships it (or the relation graph's
+        rewrite of one), never text a user wrote: its child is spared the network wall when the text does not
+        even spell ``service`` (see :mod:`gluteonto.isolate`, "The network wall"). Bindings cannot change
+        that: they are serialised into a ``VALUES`` row of RDF terms.
         """
         if self.timeout is None:
             return self.engine.query(text, bindings)
         self._deadline = time.monotonic() + self.timeout if self.timeout else None
         if not self.engine.capabilities.local_store:
             return self.engine.query(text, bindings)
-        return self._timed(lambda: self.engine.query(text, bindings))
+        return self._timed(lambda: self.engine.query(text, bindings), wall=not packaged or mentions_service(text))
 
-    def _timed(self, work: Callable[[], T]) -> T:
-        """``work()`` in a killable child, within what is left of the current query's time."""
+    def _timed(self, work: Callable[[], T], *, wall: bool = True) -> T:
+        """``work()`` in a killable child, within what is left of the current query's time; the child has no network
+        (where Linux allows it) unless federation is allowed or ``wall`` is False."""
         from .. import limits
         from ..isolate import QueryTimeout, run_isolated
 
@@ -227,7 +233,7 @@ class Session:
             remaining = self.timeout or None
         else:
             remaining = max(self._deadline - time.monotonic(), 0.001)
-        offline = self.engine.capabilities.local_store and not getattr(self.engine, "allow_federation", False)
+        offline = wall and self.engine.capabilities.local_store and not getattr(self.engine, "allow_federation", False)
         try:
             return run_isolated(work, timeout=remaining, memory=limits.QUERY_MEMORY, offline=offline)
         except QueryTimeout:
