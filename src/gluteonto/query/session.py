@@ -39,7 +39,8 @@ T = TypeVar("T")
 #: answers up to this many rows are labelled and rendered in the command's own process (fast); larger ones in
 #: a child process stopped by the query's time limit
 _RENDER_IN_PLACE = 10_000
-_LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.DOTALL)
+#: a literal value with a language tag, ``text@lang`` (compiled on first use, by :mod:`re`'s cache)
+_LANG_LITERAL = r"(?s)^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$"
 
 
 def own_names(spec: QuerySpec, given: Mapping[str, str]) -> dict[str, str]:
@@ -176,7 +177,7 @@ class Session:
                 )
             else:
                 raw = self.check_literal(param, raw)
-                match = _LANG_LITERAL.match(raw)
+                match = re.match(_LANG_LITERAL, raw)
                 bindings[param.name] = literal(match["text"], match["lang"]) if match else literal(raw)
         return bindings
 
