@@ -24,7 +24,7 @@ from ..cli_lang import click_text, current_lang, route_click_messages
 from ..cli_safety import SafeGroup
 from ..i18n import msg
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "PRINT_ONLY", "main"]
 
 route_click_messages()
 
@@ -52,6 +52,10 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "sparql": ("sparql", False),
     "validate": ("validate", False),
 }
+
+
+#: the commands whose whole effect is what they print: :mod:`gluteonto.entry` ends the process quickly after them
+PRINT_ONLY = frozenset({"about", "forlop", "forløp", "info", "lookup", "pathway", "queries", "query", "sparql"})
 
 
 class _Commands(MutableMapping[str, click.Command]):
@@ -95,6 +99,14 @@ class _LazyGroup(SafeGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = _Commands()
+        #: the name of the command this invocation ran (None until one is found)
+        self.ran: str | None = None
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first in ``args``, remembered in :attr:`ran`."""
+        name, command, rest = super().resolve_command(ctx, args)
+        self.ran = name if command is not None else None
+        return name, command, rest
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The commands list of the help, each command's first sentence from the catalogue (``command.NAME``)."""
