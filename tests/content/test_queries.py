@@ -296,8 +296,10 @@ def test_every_question_has_an_expected_answer() -> None:
     assert len(QUESTIONS) >= 25
 
 
+@pytest.mark.parametrize("engine", ["oxigraph", pytest.param("rdflib", marks=pytest.mark.slow)])  # rdflib: whole catalog
 @pytest.mark.parametrize("name", QUESTIONS)
-def test_question_answer(session: Session, name: str) -> None:
+def test_question_answer(request: pytest.FixtureRequest, engine: str, name: str) -> None:
+    session: Session = request.getfixturevalue(f"{engine}_session")
     params, check = EXPECTED[name]
     rows = labelled(session, name, params)
     assert rows, f"{name} returned nothing"
@@ -344,3 +346,9 @@ def test_every_query_header_is_complete() -> None:
         assert spec.description, name
         if spec.group == "questions":
             assert spec.answer, name
+
+
+def test_every_query_is_described_in_norwegian_too() -> None:
+    """Regression: quality-control and FMA questions were described in English only on Norwegian pages."""
+    missing = [name for name, spec in CATALOG.items() if not spec.descriptions.get("nb") or (spec.answers and not spec.answers.get("nb"))]
+    assert not missing

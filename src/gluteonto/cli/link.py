@@ -54,7 +54,7 @@ def link(
     if query_names and output is not None and str(output) == "-":
         raise MessageError(("link query and stdout", {}))
     catalog = Catalog()  # a misspelt query or parameter fails now, not after reading a large file
-    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True) for name in query_names]
+    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True, lang=lang) for name in query_names]
     values = parse_params(params, lang)
     wanted = show_progress or (not quiet and sys.stderr.isatty())
     progress = (lambda message: click.echo(message, err=True)) if wanted else None

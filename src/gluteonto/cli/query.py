@@ -46,7 +46,7 @@ def query(
 
     lang = lang.lower()
     session = open_session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
-    spec = session.find_query(name)
+    spec = session.find_query(name, lang)
     values = parse_params(params, lang)
     for param in spec.params:
         if param.name == "lang" and "lang" not in values:

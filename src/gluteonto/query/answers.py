@@ -11,6 +11,7 @@ Three outcomes besides rows (and their CLI exit codes, see :data:`EXIT_CODES`):
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..i18n import and_list, msg
@@ -67,6 +68,9 @@ class Answer:
         if self.outcome == "rows":
             return ""
         if self.outcome == "none":
+            missing = session.unlinked(self.spec)
+            if missing:
+                return msg("empty none", lang) + "\n" + msg("empty needs link", lang, ontology=missing, name=self.spec.name_in(lang))
             return msg("empty none", lang)
         iris = [term.value for term in self.named.values()]
         labels = session.label_texts(iris, lang)
@@ -75,7 +79,7 @@ class Answer:
         from .discover import suggested_commands
 
         for iri in iris:
-            commands = suggested_commands(session, iri, lang=lang, leave_out=self.spec.name)
+            commands = session.batch(partial(suggested_commands, session, iri, lang=lang, leave_out=self.spec.name))
             if commands:
                 said += "\n" + msg("questions for", lang, name=labels.get(iri) or iri, commands="\n  ".join(["", *commands]))
         return said
@@ -86,7 +90,7 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     how values were read; messages name terms in ``lang``."""
     from .session import own_names
 
-    spec = session.find_query(name)
+    spec = session.find_query(name, lang)
     text = session.question_text(spec)  # refused before anything runs when the relation graph cannot answer it
     params = own_names(spec, params or {})
     start = len(session.terms.readings)

@@ -98,6 +98,8 @@ class Session:
         )
         self.timeout = timeout
         self._deadline: float | None = None
+        #: True in the child that runs a :meth:`batch`: its queries run in place
+        self._isolated = False
         if timeout and self.engine.capabilities.own_timeout:
             self.engine.timeout = timeout
         #: the packaged question catalog
@@ -110,21 +112,22 @@ class Session:
     def _answering(self, spec: QuerySpec, param: str, candidates: list[URIRef]) -> set[URIRef]:
         from .discover import answering_terms
 
-        return answering_terms(self, spec, param, candidates)
+        return self.batch(lambda: answering_terms(self, spec, param, candidates))
 
     def _suggest(self, term: str, lang: str = "en") -> list[str]:
         from .discover import suggested_commands
 
-        return suggested_commands(self, term, lang=lang)
+        return self.batch(lambda: suggested_commands(self, term, lang=lang))
 
     # -- catalog --------------------------------------------------------------------------
     def queries(self) -> list[QuerySpec]:
         """Every packaged query, competency questions first."""
         return self.catalog.queries()
 
-    def find_query(self, name: str) -> QuerySpec:
-        """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``)."""
-        return self.catalog.named(name) or find_query(name, self.catalog, fma_loaded=self.has_fma())
+    def find_query(self, name: str, lang: str = "en") -> QuerySpec:
+        """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``); close names
+        are suggested as ``lang`` names them."""
+        return self.catalog.named(name) or find_query(name, self.catalog, fma_loaded=self.has_fma(), lang=lang)
 
     def has_fma(self) -> bool:
         """True when FMA classes are loaded (FMA comparison queries can answer)."""
@@ -132,6 +135,18 @@ class Session:
             probe = "ASK { ?c <http://purl.org/sig/ont/fma/preferred_name> ?n }"
             self._fma = bool(self.engine.query(probe).boolean)
         return self._fma
+
+    def unlinked(self, spec: QuerySpec) -> str | None:
+        """The ontology (``FMA`` or ``Uberon``) a comparison question needs and this session has not loaded; else None."""
+        if spec.group == "FMA comparison":
+            return None if self.has_fma() else "FMA"
+        if spec.group == "Uberon comparison":
+            from ..vocab import PREFIXES
+
+            uberon = PREFIXES["UBERON"]
+            probe = f'ASK {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?p FILTER(STRSTARTS(STR(?c), "{uberon}")) }}'
+            return None if self.engine.query(probe).boolean else "Uberon"
+        return None
 
     # -- terms ----------------------------------------------------------------------------
     @property
@@ -196,7 +211,7 @@ class Session:
 
     def query(self, name: str, params: Mapping[str, str] | None = None, lang: str = "en") -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
-        spec = self.find_query(name)
+        spec = self.find_query(name, lang)
         text = self.question_text(spec)
         return self.run(text, self.bind_terms(spec, params, lang), packaged=True)
 
@@ -217,18 +232,38 @@ class Session:
         even spell ``service`` (see :mod:`gluteonto.isolate`, "The network wall"). Bindings cannot change
         that: they are serialised into a ``VALUES`` row of RDF terms.
         """
-        if self.timeout is None:
+        if self.timeout is None or self._isolated:
             return self.engine.query(text, bindings)
         self._deadline = time.monotonic() + self.timeout if self.timeout else None
         if not self.engine.capabilities.local_store:
             return self.engine.query(text, bindings)
         return self._timed(lambda: self.engine.query(text, bindings), wall=not packaged or mentions_service(text))
 
+    def batch(self, work: Callable[[], T]) -> T:
+        """``work()``, which may run many queries, as one piece of work: in one killable child (its queries run
+        in place there) when this session stops queries, within the time limit of one query.
+
+        Finding the questions that answer for a term asks dozens of small queries; one child for all of them
+        costs one ``fork`` instead of one each.
+        """
+        if self.timeout is None or self._isolated or not self.engine.capabilities.local_store:
+            return work()
+        self._deadline = time.monotonic() + self.timeout if self.timeout else None
+
+        def in_child() -> T:
+            self._isolated = True
+            return work()
+
+        return self._timed(in_child)
+
     def _timed(self, work: Callable[[], T], *, wall: bool = True) -> T:
         """``work()`` in a killable child, within what is left of the current query's time; the child has no network
         (where Linux allows it) unless federation is allowed or ``wall`` is False."""
         from .. import limits
         from ..isolate import QueryTimeout, run_isolated
+
+        if self._isolated:  # already in the child of a batch
+            return work()
 
         if self._deadline is None:  # no query ran before this work: it gets the whole time
             remaining = self.timeout or None
