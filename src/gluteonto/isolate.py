@@ -69,10 +69,18 @@ def _interruptible() -> Iterator[None]:
 
 
 def _address_space() -> int:
-    with contextlib.suppress(OSError, ValueError):
-        for line in open("/proc/self/status", encoding="ascii"):  # noqa: SIM115
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
+    """This process's address space in bytes (``VmSize``), 0 where it cannot be read.
+
+    Read from ``/proc/self/statm`` with bare system calls: in a forked child every page Python writes to is
+    copied first, and a buffered text file reading ``/proc/self/status`` line by line wrote to a few hundred of
+    them (with a file object for the answer, 190 pages, about 1 ms of CPU per query here).
+    """
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            return int(os.read(fd, 256).split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        finally:
+            os.close(fd)
     return 0
 
 
@@ -138,8 +146,10 @@ def _child(func: Callable[[], object], write_fd: int, error_fd: int, memory: int
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001
             data = pickle.dumps(("crash", f"result not transferable: {first_line(exc)}"))
-        with os.fdopen(write_fd, "wb") as pipe:
-            pipe.write(data)
+        view = memoryview(data)  # bare writes: a buffered file object would touch (and so copy) more pages
+        while view:
+            view = view[os.write(write_fd, view) :]
+        os.close(write_fd)
     except BaseException:  # noqa: BLE001
         code = 1
     finally:
