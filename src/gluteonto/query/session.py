@@ -84,6 +84,9 @@ class Session:
         """
         #: catalog questions are answered from the relation graph (see :meth:`question_text`)
         self.relation_graph = relation_graph
+        data = tuple(data)
+        #: the engine holds the packaged release and nothing else (see :meth:`run`)
+        self._release_only = store is None and endpoint is None and include_ontology and not data and not relation_graph
         if relation_graph and store is None:
             if endpoint:
                 raise MessageError(("relation graph.endpoint", {}))
@@ -230,9 +233,13 @@ class Session:
         ``packaged`` says that ``text`` is a catalog question as the package ships it (or the relation graph's
         rewrite of one), never text a user wrote: its child is spared the network wall when the text does not
         even spell ``service`` (see :mod:`gluteonto.isolate`, "The network wall"). Bindings cannot change
-        that: they are serialised into a ``VALUES`` row of RDF terms.
+        that: they are serialised into a ``VALUES`` row of RDF terms. Such a question asked of the packaged
+        release alone runs in this process, as ``qc`` runs them: its time and memory are bounded by the
+        release (see :mod:`gluteonto.isolate`, "Packaged questions over the release").
         """
         if self.timeout is None or self._isolated:
+            return self.engine.query(text, bindings)
+        if packaged and self._release_only and self.engine.capabilities.local_store and not mentions_service(text):
             return self.engine.query(text, bindings)
         self._deadline = time.monotonic() + self.timeout if self.timeout else None
         if not self.engine.capabilities.local_store:
