@@ -2,9 +2,9 @@
 
 After a command that only prints (:data:`gluteonto.cli.PRINT_ONLY`: ``query``, ``about``, ``lookup`` …) has
 finished, its output flushed and the exit handlers run, the process ends at once (``os._exit``) instead of
-tearing the interpreter down: freeing every module and object, and the loaded store page by page, cost
-``gluteonto query`` about 13 ms of CPU, a fifth of what loading and asking the question costs (after a query's
-child process, each page the teardown writes to faults once more). Nothing is lost by it: such a command
+tearing the interpreter down: freeing every module and object, and the loaded store piece by piece, cost
+``gluteonto query`` about 10 ms of CPU, a sixth of what loading and asking the question costs (more after a
+child process, since each page the teardown writes to then faults once more). Nothing is lost by it: such a command
 writes no file, its output is flushed first, the handlers registered with :mod:`atexit` (temporary
 folders, for one) run as usual, and with a second thread still alive the process ends the ordinary way.
 """
