@@ -53,6 +53,13 @@ def test_with_another_thread_alive_the_process_ends_the_ordinary_way() -> None:
     assert ran.returncode == 0 and ran.stdout.startswith("muscle,") and ran.stdout.endswith("thread done\n")
 
 
+def test_under_a_profiler_the_process_ends_the_ordinary_way() -> None:
+    """cProfile prints its report when the program ends: the quick end would lose it."""
+    command = [sys.executable, "-m", "cProfile", "-m", "gluteonto", "query", "innervation", "--format", "csv"]
+    ran = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=120)
+    assert ran.returncode == 0 and ran.stdout.startswith("muscle,") and "function calls" in ran.stdout
+
+
 def test_only_commands_that_print_end_quickly() -> None:
     """A command that writes files (export, site, link, quiz -o …) ends the ordinary way, its files closed by it."""
     assert PRINT_ONLY <= set(COMMANDS)

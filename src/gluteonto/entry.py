@@ -6,7 +6,8 @@ tearing the interpreter down: freeing every module and object, and the loaded st
 ``gluteonto query`` about 10 ms of CPU, a sixth of what loading and asking the question costs (more after a
 child process, since each page the teardown writes to then faults once more). Nothing is lost by it: such a command
 writes no file, its output is flushed first, the handlers registered with :mod:`atexit` (temporary
-folders, for one) run as usual, and with a second thread still alive the process ends the ordinary way.
+folders, for one) run as usual, and with a second thread still alive, or under a profiler or a coverage
+tool (which write their reports when the interpreter ends), the process ends the ordinary way.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def _end_now(code: int) -> None:
     import threading
 
     if threading.active_count() != 1:  # another thread may still be working: let the interpreter wait for it
+        return
+    if sys.getprofile() is not None or sys.gettrace() is not None:  # a profiler or coverage writes its report at exit
         return
     try:
         sys.stdout.flush()
