@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..i18n import name_shown, vocabulary_name
 from ..labels import choose_tagged
@@ -70,9 +69,8 @@ def normalize(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
 
 
-@dataclass(frozen=True)
-class Match:
-    """One hit of a lookup."""
+class Match(NamedTuple):
+    """One hit of a lookup (a named tuple: see :class:`~.catalog.Param`)."""
 
     iri: URIRef
     text: str
