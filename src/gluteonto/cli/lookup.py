@@ -20,7 +20,7 @@ __all__ = ["lookup"]
 def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
     with the questions that answer for each."""
-    from ..i18n import has_msg
+    from ..i18n import has_msg, name_shown
     from ..i18n import msg as say
     from ..prebuilt import SessionTerms, packaged_terms
     from ..vocab import compact_iri
@@ -38,7 +38,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     for hit in hits:
         label = terms.index.label(hit.iri, lang) or hit.text
         line = label
-        if hit.text != label:
+        if hit.text != label and name_shown(hit.text, hit.lang, lang) != label:  # not the name shown, marked or not
             language = say(f"language {hit.lang}", lang) if has_msg(f"language {hit.lang}", lang) else hit.lang
             line += " " + say("matched", lang, language=language, kind=say(hit.kind, lang), text=hit.text)
         click.echo(indented(line, 21, f"{compact_iri(str(hit.iri)):<20} "))
