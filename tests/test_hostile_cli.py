@@ -610,6 +610,44 @@ def test_a_closed_standard_stream_is_one_line(args: list[str], closed: int, mess
     assert len(lines) == 1 and message in lines[0], stderr
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--help"], "error: standard output is closed"),
+        (["--version"], "error: standard output is closed"),
+        (["query", "--help"], "error: standard output is closed"),
+        (["--lang", "nb", "--help"], "feil: standard ut er lukket"),
+        (["about", "gluteus minimus"], "error: standard output is closed"),
+    ],
+)
+def test_help_or_version_to_a_closed_stdout_is_one_line_not_a_traceback(args: list[str], message: str) -> None:
+    """``gluteonto --help >&-``: click prints help and the version before any command runs; that write raised a traceback."""
+    code, stderr = _run_closed(args, 1)
+    assert code == 2, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["query", "innervation"], ["about", "gluteus minimus"]])
+def test_a_closed_stdin_does_not_disturb_commands_that_do_not_read_it(args: list[str]) -> None:
+    """``<&-`` on commands that never read standard input: they answer as usual, with nothing on stderr."""
+    process = subprocess.run([*GLUTEONTO, *args], capture_output=True, preexec_fn=lambda: os.close(0), timeout=120, check=False)
+    assert process.returncode == 0 and process.stdout and not process.stderr, process.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_or_version_to_a_full_disk_is_one_line_not_a_traceback(args: list[str]) -> None:
+    """``gluteonto --help >/dev/full`` ended in an OSError traceback."""
+    with open("/dev/full", "w") as full:
+        process = subprocess.run([*GLUTEONTO, *args], stdout=full, stderr=subprocess.PIPE, timeout=120, check=False)
+    lines = process.stderr.decode().strip().splitlines()
+    assert process.returncode == 2 and lines == ["error: no space left on the device"], lines
+
+
 def _run_closed(args: list[str], closed: int) -> tuple[int, str]:
     """Run the command with file descriptor ``closed`` (0 or 1) closed, as ``<&-`` or ``>&-`` do; (exit code, stderr)."""
     stdin = subprocess.DEVNULL if closed != 0 else None
