@@ -112,6 +112,9 @@ class SafeGroup(Group):
             text = exc.render(lang) if isinstance(exc, Localized) else str(exc)
             click.echo(f"{msg('error', lang)}: {text}", err=True)
             sys.exit(exc.exit_code)
+        except MemoryError:  # an allocation past a memory limit in this process
+            click.echo(f"{msg('error', lang)}: {msg('out of memory', lang)}", err=True)
+            sys.exit(2)
         except OSError as exc:  # the same on a full disk (``--help >/dev/full``)
             click.echo(f"{msg('error', lang)}: {os_error_text(exc, lang)}", err=True)
             sys.exit(2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ENDPOINT_MAX_BYTES",
     "ENTITY_EXPANSION_RATIO",
+    "LINK_MEMORY",
     "MAX_CATALOG_BYTES",
     "MAX_ENTITY_DECLARATIONS",
     "MAX_ENTITY_EXPANSION",
@@ -47,6 +48,9 @@ __all__ = [
 QUERY_TIMEOUT = 60.0
 #: bytes of address space a command-line query may add to the loaded data
 QUERY_MEMORY = 4 * 1024 * 1024 * 1024
+#: bytes of address space ``link`` may add while it reads an FMA or Uberon file and checks the mappings
+#: (the whole FMA, five million triples, needs well under 1 GiB: only what linking needs is kept)
+LINK_MEMORY = 4 * 1024 * 1024 * 1024
 #: the longest time limit a command accepts (a week; ``nan``, ``inf`` and larger numbers are refused)
 MAX_TIMEOUT = 7 * 24 * 3600.0
 #: seconds HermiT may classify (``reason --timeout``)
