@@ -735,6 +735,70 @@ def test_limits_hold_while_reading_in_bounded_memory(tmp_path: Path, make: Calla
     assert any(words in err for words in ("entity references add more text", "exceeds the limit", "is longer than")), err
 
 
+def _large_obographs(tmp: Path) -> Path:
+    """The Uberon extract with 50,000 more classes, each with a 4 KiB definition: 1 MB of gzip, 210 MB of JSON."""
+    import json
+
+    document = json.loads((DATA / "uberon" / "uberon-extract.json").read_text(encoding="utf-8"))
+    graph = document["graphs"][0]
+    nodes, graph["nodes"] = graph.pop("nodes"), []
+    head, tail = json.dumps(document).split('"nodes": []', 1)
+    path = tmp / "uberon.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as handle:
+        handle.write(head + '"nodes": [' + ", ".join(json.dumps(n) for n in nodes))
+        definition = "a filler class of this test; " * 140
+        for number in range(50_000):
+            node = {
+                "id": f"http://example.org/filler/{number}",
+                "type": "CLASS",
+                "lbl": f"filler {number}",
+                "meta": {"definition": {"val": definition}},
+            }
+            handle.write(", " + json.dumps(node))
+        handle.write("]" + tail)
+    return path
+
+
+@pytest.mark.slow
+def test_obographs_json_is_read_as_a_stream_in_bounded_memory(tmp_path: Path) -> None:
+    """uberon.json was decoded whole (text and all its objects in memory at once): with 256 MiB of room this one failed."""
+    path = _large_obographs(tmp_path)
+    out = tmp_path / "merged.ttl"
+    result = subprocess.run(
+        [sys.executable, "-c", CAPPED, str(256 << 20), "link", str(path), "--subset", "-o", str(out), "--quiet"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "47 match" in result.stdout.decode(), err + result.stdout.decode()
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            '{"graphs": [{"nodes": [{"id": "UBERON:1", "lbl": "' + "a" * 2000 + '"}]}]}',
+            "one value (a node, an edge…) is longer than 1,024 characters",
+        ),
+        ('{"graphs": [{"nodes": [{"id": "UBERON:1", "lbl": "' + "a" * 2000, "one value (a node, an edge…) is longer than 1,024 characters"),
+        ('{"graphs": [{"edges": [' + "[" * 900 + "]" * 900 + "]}]}", "one value (a node, an edge…) is longer than 1,024 characters"),
+    ],
+)
+def test_one_obographs_value_longer_than_the_limit_is_refused_while_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, words: str
+) -> None:
+    """Only one node or edge is held at a time, and not one of any length."""
+    from gluteonto import limits
+
+    monkeypatch.setattr(limits, "MAX_JSON_VALUE_CHARS", 1024)
+    path = tmp_path / "uberon.json"
+    path.write_text(text)
+    result = CliRunner().invoke(main, ["link", str(path), "--quiet"])
+    assert result.exit_code == 2 and words in result.output and len(result.output.strip().splitlines()) == 1, result.output
+
+
 # -- --timeout covers everything ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "lang, words", [("en", "did not finish answering within 2 s"), pytest.param("nb", "ble ikke ferdig med svaret innen 2 s", marks=pytest.mark.slow)]

@@ -16,6 +16,7 @@ __all__ = [
     "MAX_ENTITY_VALUE",
     "MAX_INPUT_BYTES",
     "MAX_IRI_CHARS",
+    "MAX_JSON_VALUE_CHARS",
     "MAX_LINE_BYTES",
     "MAX_LITERAL_CHARS",
     "MAX_NESTING_DEPTH",
@@ -105,6 +106,8 @@ MAX_ENTITY_EXPANSION = 16 * 1024 * 1024
 ENTITY_EXPANSION_RATIO = 2
 #: RDF/XML elements or JSON arrays and objects nested deeper than this are refused (parsers slow down, or overflow the stack)
 MAX_NESTING_DEPTH = 1000
+#: characters of one value of a JSON document read as a stream (an obographs node or edge); only one is held at a time
+MAX_JSON_VALUE_CHARS = 64 * 1024 * 1024
 #: bytes of one XML tag, comment, processing instruction or declaration
 MAX_TOKEN_BYTES = 16 * 1024 * 1024
 #: bytes of one line of an OBO file (room for a literal of the largest size in UTF-8, and its tag)
