@@ -3,7 +3,8 @@
 The ``slow`` mark is kept honest here: a test that uses a server or the generated site is marked slow
 when collected, and a test not marked slow that starts a program (a subprocess: Python, Java, Graphviz,
 the browser) or a server (a socket that listens) fails, naming the mark it lacks, so ``pytest -m "not slow"``
-stays quick. A forked child of the test process (how every query is stopped after its time limit) starts
+stays quick. Tests that build, convert or mutate a whole release carry the mark by hand, with a comment
+saying which. A forked child of the test process (how every query is stopped after its time limit) starts
 no program and stays in the quick run.
 """
 

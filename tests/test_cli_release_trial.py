@@ -33,6 +33,7 @@ def without_nb_label(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # validates several whole releases
 def test_each_file_is_validated_on_its_own(runner: CliRunner, without_nb_label: Path) -> None:
     """A defect in one file is not hidden by a second file that has what the first one lacks."""
     result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl", international=True))])
@@ -42,6 +43,7 @@ def test_each_file_is_validated_on_its_own(runner: CliRunner, without_nb_label: 
     assert second == "Conforms: gluteonto-international.ttl meets every gluteonto shape."
 
 
+@pytest.mark.slow  # validates several whole releases
 def test_several_files_give_a_json_list(runner: CliRunner, without_nb_label: Path) -> None:
     result = runner.invoke(main, ["validate", str(without_nb_label), str(ontology_file("ttl", international=True)), "--format", "json"])
     payload = json.loads(result.output)
@@ -101,6 +103,7 @@ def test_a_missing_option_is_one_line(runner: CliRunner) -> None:
     assert lines[0].startswith("error: Missing option '--format'. Choose from: turtle, rdfxml,")
 
 
+@pytest.mark.slow  # exports and reparses the release with the bridge
 def test_the_bridge_export_is_one_ontology_without_an_import_of_itself(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "with-bridge.ttl"
     assert runner.invoke(main, ["export", "--format", "turtle", "--with-bridge", "-o", str(target)]).exit_code == 0

@@ -820,6 +820,7 @@ def test_a_hostile_endpoint_is_named_in_the_users_language(listener: Listener, p
     assert result.exit_code == 2 and result.output.startswith("feil: ") and words in result.output, result.output
 
 
+@pytest.mark.slow  # waits for the time limit
 def test_labelling_and_rendering_a_large_answer_share_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Labels for a million rows were fetched and the table drawn after the timed query had ended, without a limit."""
     from gluteonto import Session

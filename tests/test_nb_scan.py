@@ -205,12 +205,14 @@ def nb_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {str(path.relative_to(out)): path.read_text(encoding="utf-8") for path in out.rglob("*.nb.html")}
 
 
+@pytest.mark.slow  # renders site pages
 def test_the_norwegian_pages_have_no_english_interface_words(nb_pages: dict[str, str]) -> None:
     assert len(nb_pages) > 60
     found = {name: english for name, page in nb_pages.items() if (english := english_in_html(page))}
     assert not found, found
 
 
+@pytest.mark.slow  # renders site pages
 def test_an_english_only_editorial_note_points_to_the_english_page(nb_pages: dict[str, str]) -> None:
     pointers = [page for page in nb_pages.values() if "note-elsewhere" in page]
     assert pointers, "the sample holds a term whose editorial note is in English only"

@@ -35,6 +35,7 @@ def fresh_fingerprint() -> Iterator[None]:
     prebuilt.fingerprint.cache_clear()
 
 
+@pytest.mark.slow  # builds every table
 def test_prebuilt_tables_do_not_drift_from_the_release() -> None:
     rendered = render_tables()
     assert set(rendered) == {"terms.json", "cards-en.json", "cards-nb.json", "cards-la.json"}

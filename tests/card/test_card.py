@@ -139,6 +139,7 @@ def test_defined_class_reads_as_a_definition(index: CardIndex) -> None:
     assert "Gluteus minimus blended with piriformis is by definition gluteus minimus that is continuous with piriformis" in _sentences(card.relations)
 
 
+@pytest.mark.slow  # every relation of the card asked through rdflib
 def test_graph_and_session_give_the_same_card(ontology_graph: Graph, index: CardIndex) -> None:
     from_graph = build_card(Graph() + ontology_graph, GM, "nb")
     from_session = build_card(index, GM, "nb")

@@ -40,8 +40,9 @@ def main_graphs() -> dict[str, Graph]:
 
 
 @pytest.fixture(scope="module")
-def international() -> Graph:
-    return Graph().parse(ontology_file("ttl", international=True), format="turtle")
+def international(ontology_graph: Graph) -> Graph:
+    """The international edition (read once per test run; not changed by these tests)."""
+    return ontology_graph
 
 
 def _per_entity(graph: Graph, prop: URIRef) -> dict[URIRef, list[Literal]]:
@@ -172,6 +173,7 @@ def test_international_edition_has_everything_of_the_main_release_but_its_header
         assert len(list(main.triples((None, prop, None)))) == len(list(international.triples((None, prop, None)))), prop
 
 
+@pytest.mark.slow  # builds the wheel
 def test_every_release_file_is_in_the_wheel() -> None:
     """Each file the build writes under ontology/ or mappings/ is force-included in the wheel."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -129,6 +129,7 @@ def test_a_removed_or_unreplaced_deprecated_term_is_caught(previous: Graph, main
     assert lost_terms(previous, deprecated) == []
 
 
+@pytest.mark.slow  # diffs two whole releases
 def test_release_diff_reports_added_relabelled_and_axiom_changes(previous: Graph, main: Graph) -> None:
     changed = Graph()
     for triple in main:

@@ -35,6 +35,7 @@ def _bytes(content: str | bytes) -> bytes:
     return content if isinstance(content, bytes) else content.encode("utf-8")
 
 
+@pytest.mark.slow  # builds every release file
 def test_release_files_do_not_drift_from_the_source() -> None:
     """The releases, the term constants module and the compiled message catalogues match their sources."""
     rendered = render_release(ROOT, inferred=committed_inferences())
@@ -71,6 +72,7 @@ def _shape(graph: Graph) -> Counter[tuple[str, str, str]]:
     return Counter((show(s), show(p), show(o)) for s, p, o in graph)
 
 
+@pytest.mark.slow  # parses three whole serialisations
 def test_all_three_serialisations_hold_the_same_graph() -> None:
     turtle = Graph().parse(ontology_file("ttl"), format="turtle")
     rdfxml = Graph().parse(ontology_file("owl"), format="xml")

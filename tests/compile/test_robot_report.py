@@ -172,6 +172,7 @@ def test_every_report_check_has_a_mutation() -> None:
     assert set(MUTATIONS) == set(CHECKS)
 
 
+@pytest.mark.slow  # a mutated copy of the whole release per check
 @pytest.mark.parametrize("check", sorted(MUTATIONS))
 def test_report_check_catches_its_seeded_defect(quads: list[Any], check: str) -> None:
     store = _store(quads)

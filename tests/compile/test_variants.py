@@ -15,6 +15,8 @@ from gluteonto.tools.reason import java_available
 from ..helpers import ROOT
 from .test_release import committed_inferences
 
+pytestmark = pytest.mark.slow  # builds the release variants
+
 ONTOLOGY = ROOT / "ontology"
 VARIANTS = ("base", "full", "simple", "basic")
 OWN = "https://w3id.org/gluteonto/GLUTEONTO_"

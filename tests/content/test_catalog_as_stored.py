@@ -13,6 +13,8 @@ from rdflib import Graph
 from gluteonto.query.catalog import load_catalog
 from gluteonto.resources import ontology_file
 
+pytestmark = pytest.mark.slow  # every catalog query on rdflib, row for row against Oxigraph
+
 CATALOG = load_catalog()
 
 

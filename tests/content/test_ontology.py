@@ -58,6 +58,7 @@ def test_every_qc_query_has_a_mutation_it_catches() -> None:
     assert set(QC_MUTATIONS) == set(QC)
 
 
+@pytest.mark.slow  # a mutated copy of the whole graph per check
 @pytest.mark.parametrize("name", sorted(QC_MUTATIONS))
 def test_quality_control_query_catches_its_defect(fresh_graph: Graph, name: str) -> None:
     assert _qc_rows(fresh_graph, name) == 0

@@ -296,8 +296,10 @@ def test_every_question_has_an_expected_answer() -> None:
     assert len(QUESTIONS) >= 25
 
 
+@pytest.mark.parametrize("engine", ["oxigraph", pytest.param("rdflib", marks=pytest.mark.slow)])  # rdflib: whole catalog
 @pytest.mark.parametrize("name", QUESTIONS)
-def test_question_answer(session: Session, name: str) -> None:
+def test_question_answer(request: pytest.FixtureRequest, engine: str, name: str) -> None:
+    session: Session = request.getfixturevalue(f"{engine}_session")
     params, check = EXPECTED[name]
     rows = labelled(session, name, params)
     assert rows, f"{name} returned nothing"

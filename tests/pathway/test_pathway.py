@@ -151,6 +151,7 @@ def _loaded(graph: Graph, folder: Path) -> Session:
     return Session("oxigraph", [path], include_ontology=False)
 
 
+@pytest.mark.slow  # a changed copy of the whole graph
 def test_the_pathway_follows_the_axioms_in_a_changed_copy_of_the_graph(fresh_graph: Graph, tmp_path: Path) -> None:
     original = _loaded(fresh_graph, tmp_path)
     sign, weakness = original.resolve_term("Trendelenburg sign"), original.resolve_term("weakness of gluteus minimus")

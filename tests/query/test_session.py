@@ -110,3 +110,37 @@ def test_session_parts_are_apart(oxigraph_session: Session) -> None:
     assert isinstance(oxigraph_session.catalog, Catalog) and isinstance(oxigraph_session.terms, TermResolver)
     assert oxigraph_session.terms.engine is oxigraph_session.engine
     assert oxigraph_session.find_query("innervasjon").name == "innervation"
+
+
+def test_a_silent_answer_looks_for_other_questions_in_one_child_not_one_per_question(
+    oxigraph_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: explaining a silent answer forked once per catalog question (37 children, about a second)."""
+    from gluteonto import isolate
+    from gluteonto.query.answers import ask
+
+    session = Session(store=oxigraph_session.engine, index=oxigraph_session.index, timeout=20)
+    children: list[object] = []
+    real = isolate.run_isolated
+
+    def counting(work: Any, **kwargs: Any) -> Any:
+        children.append(work)
+        return real(work, **kwargs)
+
+    monkeypatch.setattr(isolate, "run_isolated", counting)
+    answer = ask(session, "innervation", {"muscle": "TFL"})
+    assert answer.outcome == "silent" and len(children) == 1
+    explained = answer.explain(session)
+    assert "gluteonto query muscle-actions -p muscle=GLUTEONTO:0000007" in explained
+    assert len(children) == 2  # the question, then every suggestion at once
+
+
+def test_a_batch_is_stopped_at_the_time_limit(oxigraph_session: Session) -> None:
+    import time
+
+    from gluteonto.isolate import QueryTimeout
+
+    session = Session(store=oxigraph_session.engine, index=oxigraph_session.index, timeout=0.3)
+    with pytest.raises(QueryTimeout):
+        session.batch(lambda: time.sleep(30))
+    assert session.batch(lambda: len(session.sparql("SELECT * WHERE { ?s ?p ?o } LIMIT 3"))) == 3

@@ -28,6 +28,8 @@ from gluteonto.vocab import OBO, RDFS
 
 from ..helpers import restrictions, term
 
+pytestmark = pytest.mark.slow  # builds the site
+
 needs_dot = pytest.mark.skipif(dg.dot_available() is None, reason="Graphviz 'dot' is not installed (apt-get install graphviz)")
 
 

@@ -44,6 +44,7 @@ def test_innervation_runs_roots_plexus_nerve_muscles_with_the_course(oxigraph_se
     assert '"L4\\nfjerde lumbalnerve"' in nb and "fibre inn i" in nb and "passerer gjennom" in nb and "Tegnforklaring" in nb
 
 
+@pytest.mark.slow  # a changed copy of the whole graph
 def test_diagrams_change_when_an_axiom_is_removed_from_a_copy(fresh_graph: Graph) -> None:
     before = dg.innervation(CardIndex.from_graph(fresh_graph), "en")
     assert L4 in before.nodes() and PLANE in before.nodes()

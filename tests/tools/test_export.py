@@ -16,6 +16,8 @@ from gluteonto.resources import bridge_file, ontology_file, release_file
 from gluteonto.tools.export import EXPORT_FORMATS, export, release_graph
 from gluteonto.vocab import OWL, RDF
 
+pytestmark = pytest.mark.slow  # writes and reparses every export format
+
 #: export format → the release file it reproduces byte for byte (without the bridge)
 _RELEASE_FILE = {
     "turtle": "gluteonto.ttl",

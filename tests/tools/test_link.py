@@ -244,6 +244,7 @@ def test_reads_fma_in_each_distributed_form(tmp_path: Path, suffix: str) -> None
     assert link(path).report.ok
 
 
+@pytest.mark.slow  # merges and reparses whole graphs
 def test_merged_output_is_one_ontology_without_imports(tmp_path: Path) -> None:
     out = tmp_path / "merged.owl"
     link(SIG, output=out)
@@ -254,6 +255,7 @@ def test_merged_output_is_one_ontology_without_imports(tmp_path: Path) -> None:
     assert str(merged.value(iri, OWL.versionIRI)).endswith("/gluteonto-fma-merged.owl")
 
 
+@pytest.mark.slow  # validates a whole merged graph
 def test_merged_graph_passes_the_shapes(tmp_path: Path) -> None:
     from gluteonto.tools.validate import validate
 
@@ -263,6 +265,7 @@ def test_merged_graph_passes_the_shapes(tmp_path: Path) -> None:
     assert report.conforms, report.render()
 
 
+@pytest.mark.slow  # merges and reparses whole graphs
 def test_merged_output_full_and_subset(tmp_path: Path) -> None:
     full = tmp_path / "merged.nt"
     subset = tmp_path / "subset.ttl.gz"
@@ -468,6 +471,7 @@ def test_link_with_a_mapping_problem_writes_nothing_and_says_why(tmp_path: Path)
     assert stdout.exit_code == 1 and "Nothing written to -" in stdout.stderr and "<http" not in stdout.stdout
 
 
+@pytest.mark.slow  # merges and reparses whole graphs
 def test_keep_going_writes_the_merge_despite_mapping_problems(tmp_path: Path) -> None:
     path = _missing_one(tmp_path)
     out = tmp_path / "merged.nt"

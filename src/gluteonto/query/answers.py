@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..i18n import and_list, msg
@@ -65,7 +66,7 @@ class Answer:
         from .discover import suggested_commands
 
         for iri in iris:
-            commands = suggested_commands(session, iri, lang=lang, leave_out=self.spec.name)
+            commands = session.batch(partial(suggested_commands, session, iri, lang=lang, leave_out=self.spec.name))
             if commands:
                 said += "\n" + msg("questions for", lang, name=labels.get(iri) or iri, commands="\n  ".join(["", *commands]))
         return said

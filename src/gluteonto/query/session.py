@@ -96,6 +96,8 @@ class Session:
         )
         self.timeout = timeout
         self._deadline: float | None = None
+        #: True in the child that runs a :meth:`batch`: its queries run in place
+        self._isolated = False
         if timeout and self.engine.capabilities.own_timeout:
             self.engine.timeout = timeout
         #: the packaged question catalog
@@ -108,12 +110,12 @@ class Session:
     def _answering(self, spec: QuerySpec, param: str, candidates: list[URIRef]) -> set[URIRef]:
         from .discover import answering_terms
 
-        return answering_terms(self, spec, param, candidates)
+        return self.batch(lambda: answering_terms(self, spec, param, candidates))
 
     def _suggest(self, term: str, lang: str = "en") -> list[str]:
         from .discover import suggested_commands
 
-        return suggested_commands(self, term, lang=lang)
+        return self.batch(lambda: suggested_commands(self, term, lang=lang))
 
     # -- catalog --------------------------------------------------------------------------
     def queries(self) -> list[QuerySpec]:
@@ -211,17 +213,37 @@ class Session:
         The child of an embedded engine has no network where Linux allows it (unless federation is
         allowed); labelling and rendering a large answer afterwards share the same time limit.
         """
-        if self.timeout is None:
+        if self.timeout is None or self._isolated:
             return self.engine.query(text, bindings)
         self._deadline = time.monotonic() + self.timeout if self.timeout else None
         if not self.engine.capabilities.local_store:
             return self.engine.query(text, bindings)
         return self._timed(lambda: self.engine.query(text, bindings))
 
+    def batch(self, work: Callable[[], T]) -> T:
+        """``work()``, which may run many queries, as one piece of work: in one killable child (its queries run
+        in place there) when this session stops queries, within the time limit of one query.
+
+        Finding the questions that answer for a term asks dozens of small queries; one child for all of them
+        costs one ``fork`` instead of one each.
+        """
+        if self.timeout is None or self._isolated or not self.engine.capabilities.local_store:
+            return work()
+        self._deadline = time.monotonic() + self.timeout if self.timeout else None
+
+        def in_child() -> T:
+            self._isolated = True
+            return work()
+
+        return self._timed(in_child)
+
     def _timed(self, work: Callable[[], T]) -> T:
         """``work()`` in a killable child, within what is left of the current query's time."""
         from .. import limits
         from ..isolate import QueryTimeout, run_isolated
+
+        if self._isolated:  # already in the child of a batch
+            return work()
 
         if self._deadline is None:  # no query ran before this work: it gets the whole time
             remaining = self.timeout or None
