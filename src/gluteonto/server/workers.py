@@ -28,7 +28,7 @@ import socket
 import struct
 import warnings
 from collections.abc import AsyncGenerator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import limits
@@ -630,7 +630,7 @@ class QueryPool:
             while True:  # a reused worker that has died meanwhile is replaced by a fresh one
                 reused = bool(self._idle)
                 worker = self._idle.pop() if reused else await self._spawn(deadline, gone)
-                payload = json.dumps(asdict(job)).encode()
+                payload = json.dumps(vars(job)).encode()  # its fields are strings, lists of strings and a flag
                 worker.writer.write(struct.pack(">I", len(payload)) + payload)
                 worker.jobs += 1
                 demotion = loop.call_later(limits.SERVER_SLOW_QUERY, _demote, worker)
