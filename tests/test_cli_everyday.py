@@ -367,3 +367,25 @@ def test_long_output_goes_through_the_pager_only_on_a_terminal(monkeypatch: pyte
     short = Terminal()
     pager.show("one line", stream=short)
     assert calls == [["less"]] and short.getvalue() == "one line\n"
+
+
+@pytest.mark.parametrize(
+    "lang, typed, suggested", [("nb", "differensialdiagnose", "'differensialdiagnoser'"), ("en", "differential-diagnose", "'differential-diagnosis'")]
+)
+def test_a_misspelt_question_name_is_suggested_in_the_users_language(runner: CliRunner, lang: str, typed: str, suggested: str) -> None:
+    """Regression: a Norwegian typo got the English identifier as its suggestion."""
+    result = run(runner, "--lang", lang, "query", typed)
+    assert result.exit_code == 2 and suggested in result.output and len(result.output.splitlines()) == 1
+    if lang == "nb":
+        assert "differential-diagnosis" not in result.output
+
+
+@pytest.mark.parametrize(
+    "lang, question, said",
+    [("en", "fma/nerve-supply-comparison", "compares gluteonto with FMA"), ("nb", "uberon/muscle-placement", "sammenligner gluteonto med Uberon")],
+)
+def test_a_comparison_question_without_the_linked_ontology_says_how_to_link_it(runner: CliRunner, lang: str, question: str, said: str) -> None:
+    """Regression: an FMA or Uberon comparison asked of the ontology alone answered 'nothing fits' without a hint."""
+    result = run(runner, "--lang", lang, "query", question)
+    assert result.exit_code == EXIT_CODES["none"] and said in result.output
+    assert "--data" in result.output and "gluteonto link" in result.output

@@ -47,3 +47,19 @@ def test_packages_load_their_public_names_lazily() -> None:
     assert list(gluteonto.formats.WRITERS)[:2] == ["turtle", "rdfxml"]
     with pytest.raises(AttributeError, match="has no attribute"):
         _ = gluteonto.formats.not_a_writer
+
+
+def test_importing_every_card_module_first_leaves_the_card_renderers_functions() -> None:
+    """Regression: importing gluteonto.card.render_text (as the doctest run does) replaced the package's
+    render_text function with the module of that name, so `gluteonto about` failed later in the same process."""
+    import importlib
+    import pkgutil
+
+    import gluteonto.card as card
+
+    for module in pkgutil.iter_modules(card.__path__):
+        importlib.import_module(f"gluteonto.card.{module.name}")
+    from gluteonto.card import render_html, render_text
+
+    assert callable(render_text) and callable(render_html)
+    assert render_text.__name__ == "render_text" and render_html.__name__ == "render_html"

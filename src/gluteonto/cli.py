@@ -362,7 +362,7 @@ def query(
 
     lang = lang.lower()
     session = _session(engine, data, endpoint, graphs=graphs, timeout=timeout, allow_federation=allow_federation, relation_graph=relation_graph)
-    spec = session.find_query(name)
+    spec = session.find_query(name, lang)
     values = _parse_params(params, lang)
     for param in spec.params:
         if param.name == "lang" and "lang" not in values:
@@ -568,7 +568,7 @@ def link(
     if query_names and output is not None and str(output) == "-":
         raise MessageError(("link query and stdout", {}))
     catalog = Catalog()  # a misspelt query or parameter fails now, not after reading a large file
-    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True) for name in query_names]
+    specs = [catalog.named(name) or find_query(name, catalog, fma_loaded=True, lang=lang) for name in query_names]
     values = _parse_params(params, lang)
     wanted = show_progress or (not quiet and sys.stderr.isatty())
     progress = (lambda message: click.echo(message, err=True)) if wanted else None

@@ -108,11 +108,11 @@ def package_roots() -> list[Path]:
     return roots
 
 
-def resolve_output(path: Path | str, *, package_data: bool = False) -> Path:
+def resolve_output(path: Path | str, *, package_data: bool = False, folder: bool = False) -> Path:
     """The file that will really be replaced: symlinks resolved; special, system and package paths refused.
 
-    A name ending in ``/`` names a folder and is refused; ``package_data`` allows writing among
-    gluteonto's own files (only the release build does).
+    A name ending in ``/`` names a folder and is refused (unless ``folder``: the output is a folder);
+    ``package_data`` allows writing among gluteonto's own files (only the release build does).
     """
     text = os.fspath(path)
     if text.endswith(("/", os.sep)) and text.strip("/" + os.sep):
@@ -120,7 +120,7 @@ def resolve_output(path: Path | str, *, package_data: bool = False) -> Path:
     shown = Path(text)
     real = Path(os.path.realpath(shown))
     if _inside(real, _SPECIAL) is not None or any(text.startswith(s + "/") for s in _SPECIAL):
-        raise MessageError(("output special", {"path": shown}))
+        raise MessageError(("output special folder" if folder else "output special", {"path": shown}))
     if real != Path(os.path.abspath(shown)) and _inside(real, _SYSTEM_FOLDERS) is not None:
         raise MessageError(("output symlink system", {"path": shown, "real": real}))
     if not package_data:
@@ -179,9 +179,12 @@ def hidden_name(directory: Path, name: str, suffix: str = ".tmp") -> str:
 
 
 def check_output_folder(path: Path | str) -> Path:
-    """The folder an output folder really is (see :func:`resolve_output`: special, system and package paths refused)."""
+    """The folder an output folder really is (see :func:`resolve_output`: special, system and package paths
+    refused; ``-`` too, since standard output cannot hold a folder)."""
+    if os.fspath(path) == "-":
+        raise MessageError(("output folder stdout", {}))
     text = os.fspath(path).rstrip("/" + os.sep) or os.sep
-    return resolve_output(text)
+    return resolve_output(text, folder=True)
 
 
 @contextlib.contextmanager

@@ -346,3 +346,9 @@ def test_every_query_header_is_complete() -> None:
         assert spec.description, name
         if spec.group == "questions":
             assert spec.answer, name
+
+
+def test_every_query_is_described_in_norwegian_too() -> None:
+    """Regression: quality-control and FMA questions were described in English only on Norwegian pages."""
+    missing = [name for name, spec in CATALOG.items() if not spec.descriptions.get("nb") or (spec.answers and not spec.answers.get("nb"))]
+    assert not missing

@@ -153,3 +153,19 @@ def test_site_twice_keeps_git_and_notes(site: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (target / ".git").is_dir() and (target / "NOTES.md").read_text() == "n\n"
     assert (target / "index.html").is_file() and _hidden_leftovers(target) == []
+
+
+@pytest.mark.parametrize("lang, said", [("en", "standard output cannot hold a folder"), ("nb", "standard utdata kan ikke romme en mappe")])
+def test_site_to_standard_output_is_refused_not_written_to_a_folder_called_dash(
+    fake: type[_FakeSite], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Regression: `site -o -` wrote a folder named '-', as the hint of the special-file message suggested."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--lang", lang, "site", "-o", "-"])
+    assert result.exit_code == 2 and said in result.output and len(result.output.splitlines()) == 1
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_special_file_as_site_folder_gets_no_standard_output_hint(fake: type[_FakeSite]) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", "/proc/x"])
+    assert result.exit_code == 2 and "ordinary folder" in result.output and "-o -" not in result.output

@@ -20,6 +20,7 @@ from ..lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .build import build_card, card_index
+    from .html import render_html
     from .model import (
         LANGS,
         Annotation,
@@ -32,8 +33,7 @@ if TYPE_CHECKING:
         TermCard,
         TermRef,
     )
-    from .render_html import render_html
-    from .render_text import render_text
+    from .text import render_text
 
 #: each name from its module on first use: showing a prebuilt card (``gluteonto about``) needs the model and
 #: the text renderer, never the builder and rdflib
@@ -42,8 +42,8 @@ __getattr__ = lazy_getattr(
     {
         **dict.fromkeys(("build_card", "card_index"), ".build"),
         **dict.fromkeys(("LANGS", "Annotation", "Mapping", "Name", "Note", "QuestionRef", "Relation", "Source", "TermCard", "TermRef"), ".model"),
-        "render_html": ".render_html",
-        "render_text": ".render_text",
+        "render_html": ".html",
+        "render_text": ".text",
     },
 )
 

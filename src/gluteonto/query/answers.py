@@ -58,6 +58,9 @@ class Answer:
         if self.outcome == "rows":
             return ""
         if self.outcome == "none":
+            missing = session.unlinked(self.spec)
+            if missing:
+                return msg("empty none", lang) + "\n" + msg("empty needs link", lang, ontology=missing, name=self.spec.name_in(lang))
             return msg("empty none", lang)
         iris = [term.value for term in self.named.values()]
         labels = session.label_texts(iris, lang)
@@ -77,7 +80,7 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     how values were read; messages name terms in ``lang``."""
     from .session import own_names
 
-    spec = session.find_query(name)
+    spec = session.find_query(name, lang)
     text = session.question_text(spec)  # refused before anything runs when the relation graph cannot answer it
     params = own_names(spec, params or {})
     start = len(session.terms.readings)

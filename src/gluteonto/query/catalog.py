@@ -264,8 +264,9 @@ def query_names(catalog: Mapping[str, QuerySpec]) -> dict[str, str]:
     return names
 
 
-def find_query(name: str, catalog: Mapping[str, QuerySpec], *, fma_loaded: bool = False) -> QuerySpec:
-    """The question called ``name`` (or one of its aliases); unknown names get suggestions that answer."""
+def find_query(name: str, catalog: Mapping[str, QuerySpec], *, fma_loaded: bool = False, lang: str = "en") -> QuerySpec:
+    """The question called ``name`` (or one of its aliases); unknown names get suggestions that answer,
+    named as listings in ``lang`` name them (``differensialdiagnoser``, not ``differential-diagnosis``, in nb)."""
     if name in catalog:
         return catalog[name]
     names = query_names(catalog)
@@ -273,7 +274,7 @@ def find_query(name: str, catalog: Mapping[str, QuerySpec], *, fma_loaded: bool 
     if key in names:
         return catalog[names[key]]
     usable = {k: v for k, v in names.items() if fma_loaded or catalog[v].group not in NEEDS_FMA}
-    close = _close_names(key, usable)
+    close = list(dict.fromkeys(catalog[n].name_in(lang) for n in _close_names(key, usable)))
     if close:
         raise MessageError(("unknown query", {"name": name}), ("did you mean", {"names": ", ".join(repr(n) for n in close)}))
     raise MessageError(("unknown query", {"name": name}), ("list queries", {}))

@@ -122,9 +122,10 @@ class Session:
         """Every packaged query, competency questions first."""
         return self.catalog.queries()
 
-    def find_query(self, name: str) -> QuerySpec:
-        """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``)."""
-        return self.catalog.named(name) or find_query(name, self.catalog, fma_loaded=self.has_fma())
+    def find_query(self, name: str, lang: str = "en") -> QuerySpec:
+        """The catalog query called ``name`` or one of its aliases (e.g. Norwegian ``innervasjon``); close names
+        are suggested as ``lang`` names them."""
+        return self.catalog.named(name) or find_query(name, self.catalog, fma_loaded=self.has_fma(), lang=lang)
 
     def has_fma(self) -> bool:
         """True when FMA classes are loaded (FMA comparison queries can answer)."""
@@ -132,6 +133,18 @@ class Session:
             probe = "ASK { ?c <http://purl.org/sig/ont/fma/preferred_name> ?n }"
             self._fma = bool(self.engine.query(probe).boolean)
         return self._fma
+
+    def unlinked(self, spec: QuerySpec) -> str | None:
+        """The ontology (``FMA`` or ``Uberon``) a comparison question needs and this session has not loaded; else None."""
+        if spec.group == "FMA comparison":
+            return None if self.has_fma() else "FMA"
+        if spec.group == "Uberon comparison":
+            from ..vocab import PREFIXES
+
+            uberon = PREFIXES["UBERON"]
+            probe = f'ASK {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?p FILTER(STRSTARTS(STR(?c), "{uberon}")) }}'
+            return None if self.engine.query(probe).boolean else "Uberon"
+        return None
 
     # -- terms ----------------------------------------------------------------------------
     @property
@@ -196,7 +209,7 @@ class Session:
 
     def query(self, name: str, params: Mapping[str, str] | None = None, lang: str = "en") -> QueryResult:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
-        spec = self.find_query(name)
+        spec = self.find_query(name, lang)
         text = self.question_text(spec)
         return self.run(text, self.bind_terms(spec, params, lang))
 

@@ -1,11 +1,10 @@
 """Lay a table out to fit a width: cells wrap at spaces across lines instead of being cut.
 
 >>> print(layout(["term", "text"], [["gluteus minimus", "the smallest gluteal muscle"]], width=30))
-term             text
----------------  -------------
-gluteus minimus  the smallest
-                 gluteal
-                 muscle
+term            text
+--------------  --------------
+gluteus         the smallest
+minimus         gluteal muscle
 """
 
 from __future__ import annotations
@@ -50,29 +49,76 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
     widths = [max(1, w) for w in longest]
     if sum(widths) > budget:
         return None
-    spare = budget - sum(widths)
-    # whole cells first, for the columns that need least to get there (short names stay on one line)
-    for i in sorted(range(len(widths)), key=lambda i: (natural[i] - widths[i], i)):
-        if 0 < natural[i] - widths[i] <= spare:
-            spare -= natural[i] - widths[i]
-            widths[i] = natural[i]
-    # share the rest out in proportion to what each column still lacks
+    sample = _sample(rows)
+    return _fewest_lines(widths, natural, [[h, *(r[i] for r in sample)] for i, h in enumerate(headers)], budget - sum(widths))
+
+
+#: rows and characters looked at when sharing out the width (a long answer is laid out like its beginning)
+_SAMPLE_ROWS = 60
+_SAMPLE_CHARS = 4000
+
+
+def _sample(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """The first rows, up to :data:`_SAMPLE_ROWS` of them and :data:`_SAMPLE_CHARS` characters (at least one row)."""
+    size = 0
+    for n, row in enumerate(rows[:_SAMPLE_ROWS]):
+        size += sum(len(cell) for cell in row)
+        if size > _SAMPLE_CHARS:
+            return rows[: max(n, 1)]
+    return rows[:_SAMPLE_ROWS]
+
+
+def _fewest_lines(widths: list[int], natural: list[int], columns: list[list[str]], spare: int) -> list[int]:
+    """Share ``spare`` characters among the columns so that the table takes as few lines as possible.
+
+    Each step widens the column whose next widening saves the most lines per character (the height of a
+    row is that of its tallest cell; a cell's line count never grows with its width, so the smallest
+    widening that saves a line is found by bisection); what saves nothing is then given to the columns
+    still short of their natural width, in order.
+    """
+    memo: dict[tuple[int, int], list[int]] = {}
+
+    def heights(i: int, w: int) -> list[int]:
+        if (i, w) not in memo:
+            memo[i, w] = [len(_wrap(cell, w)) for cell in columns[i]]
+        return memo[i, w]
+
+    def rows_without(i: int) -> list[int]:
+        others = [heights(j, w) for j, w in enumerate(widths) if j != i]
+        return [max(col) for col in zip(*others, strict=True)] if others else [0] * len(columns[i])
+
+    def total(i: int, w: int, others: list[int]) -> int:
+        return sum(max(a, b) for a, b in zip(others, heights(i, w), strict=True))
+
     while spare > 0:
-        wanting = [i for i, w in enumerate(widths) if w < natural[i]]
-        if not wanting:
+        best: tuple[float, int, int] | None = None  # (lines saved per character, column, extra)
+        for i, w in enumerate(widths):
+            room = min(spare, natural[i] - w)
+            if room <= 0:
+                continue
+            others = rows_without(i)
+            now = total(i, w, others)
+            if total(i, w + room, others) >= now:
+                continue
+            low, high = 1, room  # the smallest widening that saves a line
+            while low < high:
+                mid = (low + high) // 2
+                if total(i, w + mid, others) < now:
+                    high = mid
+                else:
+                    low = mid + 1
+            rate = (now - total(i, w + low, others)) / low
+            if best is None or rate > best[0]:
+                best = (rate, i, low)
+        if best is None:
             break
-        lack = sum(natural[i] - widths[i] for i in wanting)
-        given = 0
-        for i in wanting:
-            share = max(1, (natural[i] - widths[i]) * spare // lack)
-            share = min(share, natural[i] - widths[i], spare - given)
-            widths[i] += share
-            given += share
-            if given >= spare:
-                break
-        spare -= given
-        if given == 0:
-            break
+        _rate, column, extra = best
+        widths[column] += extra
+        spare -= extra
+    for i in range(len(widths)):  # what no longer saves a line still shows whole words further apart
+        give = min(spare, natural[i] - widths[i])
+        widths[i] += give
+        spare -= give
     return widths
 
 
