@@ -30,3 +30,13 @@ def test_time_is_bounded() -> None:
 def test_memory_is_bounded() -> None:
     with pytest.raises(EngineError, match="out of memory"):
         run_isolated(lambda: len(bytearray(2 * 1024 * 1024 * 1024)), timeout=30, memory=256 * 1024 * 1024)
+
+
+def test_a_capped_child_that_aborts_is_reported_as_out_of_memory() -> None:
+    """Oxigraph (Rust) aborts when an allocation fails, and under load not always after saying so: that was 'signal SIGABRT'."""
+    import os
+
+    with pytest.raises(EngineError, match="ran out of memory"):
+        run_isolated(os.abort, timeout=30, memory=1 << 30)
+    with pytest.raises(EngineError, match="SIGABRT"):  # without a memory cap an abort is only an abort
+        run_isolated(os.abort, timeout=30)

@@ -238,6 +238,9 @@ def run_isolated(  # noqa: C901 - one loop reads the answer, the child's standar
                     if not chunk:
                         open_fds.remove(fd)
             finished = read_fd not in open_fds
+            if finished and error_read in open_fds:  # the child is gone: what it said last (why it died) is read too
+                errors += _drain(error_read)
+                del errors[:-_STDERR_TAIL]
     except BaseException:
         _stop(pid)
         raise
@@ -269,6 +272,19 @@ def run_isolated(  # noqa: C901 - one loop reads the answer, the child's standar
     raise EngineMessageError(("work failed", {"what": _phrase(what), "detail": value}))
 
 
+def _drain(fd: int, wait: float = 1.0) -> bytes:
+    """What is left to read from a pipe whose writer has ended (at most ``wait`` seconds for it to close)."""
+    data = bytearray()
+    deadline = time.monotonic() + wait
+    while (remaining := deadline - time.monotonic()) > 0 and select.select([fd], [], [], remaining)[0]:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        data += chunk
+        del data[:-_STDERR_TAIL]
+    return bytes(data)
+
+
 #: older English names of the work, as callers may still pass them, to their message keys
 _WHAT_KEYS = {"the query": "work.query", "the reasoner": "work.reasoner", "checking the query": "what check"}
 
@@ -294,6 +310,9 @@ def _crash(name: str, status: int, errors: bytes, memory: int | None) -> EngineE
         number = os.WTERMSIG(status)
         if number == signal.SIGKILL:  # the kernel's out-of-memory killer, or someone else
             return EngineMessageError(("crash killed", {"what": what}))
+        if number == signal.SIGABRT and memory:
+            # a capped child that aborts: Rust (Oxigraph) aborts when an allocation fails, not always saying so first
+            return EngineMessageError(("crash memory", {"what": what, "limit": _gib(memory)}))
         if number == signal.SIGSEGV:
             return EngineMessageError(("crash stack", {"what": what}))
         return EngineMessageError(("crash signal", {"what": what, "signal": signal.Signals(number).name}))
