@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -389,3 +390,12 @@ def test_a_comparison_question_without_the_linked_ontology_says_how_to_link_it(r
     result = run(runner, "--lang", lang, "query", question)
     assert result.exit_code == EXIT_CODES["none"] and said in result.output
     assert "--data" in result.output and "gluteonto link" in result.output
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_an_empty_data_file_is_refused_as_validate_refuses_it(runner: CliRunner, tmp_path: Path, engine: str) -> None:
+    """Regression: `query --data empty.ttl` answered as if the file had been read, where validate, link and reason refuse it."""
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("@prefix a: <http://a/> .\n")
+    result = run(runner, "--lang", "nb", "query", "innervation", "--engine", engine, "--data", str(empty))
+    assert result.exit_code == 2 and "inneholder ingen RDF-tripler" in result.output and len(result.output.splitlines()) == 1

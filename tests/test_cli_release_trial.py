@@ -128,3 +128,37 @@ def test_file_errors_are_norwegian_with_lang_nb(runner: CliRunner, tmp_path: Pat
     assert result.exit_code == 2 and result.output.startswith("feil: ") and norwegian in result.output, result.output
     english = runner.invoke(main, ["validate", str(path)])
     assert english.output.startswith("error: ") and norwegian not in english.output
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [("gluteonto.obo", "OBO"), ("gluteonto.ofn", "OWL functional syntax"), ("gluteonto.json", "OBO Graphs JSON")],
+)
+def test_a_release_that_is_not_rdf_is_named_as_what_it_is(runner: CliRunner, name: str, kind: str) -> None:
+    """Regression: validate said 'cannot tell the RDF format' for the .obo and .ofn that export writes, and
+    'contains no RDF triples' for the OBO Graphs JSON release."""
+    from gluteonto.resources import release_file
+
+    result = runner.invoke(main, ["validate", str(release_file(name))])
+    assert result.exit_code == 2 and f"this is {kind}, not RDF" in result.output and len(result.output.splitlines()) == 1
+
+
+def test_a_turtle_file_named_dot_turtle_is_read_back(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: export accepted -o out.turtle but validate could not tell the format of that name."""
+    from gluteonto.formats.reading import syntax_for
+
+    assert syntax_for(tmp_path / "out.turtle").rdflib == "turtle" and syntax_for(tmp_path / "out.ntriples.gz").rdflib == "nt"
+
+
+def test_an_output_in_a_missing_folder_is_refused_not_created(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: export -o /nonexistentdir/x.ttl created the folder without a word."""
+    result = runner.invoke(main, ["--lang", "nb", "export", "--format", "turtle", "-o", str(tmp_path / "missing" / "x.ttl")])
+    assert result.exit_code == 2 and "finnes ikke" in result.output and not (tmp_path / "missing").exists()
+
+
+def test_reason_names_the_file_as_typed(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: reason showed the absolute path of a bad file; the other commands show it as typed."""
+    monkeypatch.chdir(tmp_path)
+    Path("bad.owl").write_text("<rdf:RDF")
+    result = runner.invoke(main, ["reason", "bad.owl"])
+    assert result.exit_code == 2 and str(tmp_path) not in result.output and "bad.owl" in result.output

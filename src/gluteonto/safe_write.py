@@ -131,7 +131,8 @@ def resolve_output(path: Path | str, *, package_data: bool = False, folder: bool
 
 
 def check_output(path: Path | str, inputs: Iterable[Path] = (), *, package_data: bool = False) -> None:
-    """Refuse an output that is not a regular file or a new path, or that is one of ``inputs``."""
+    """Refuse an output that is not a regular file or a new path in an existing folder, or that is one of ``inputs``
+    (the release build, ``package_data``, may create its folders)."""
     shown = Path(path)
     real = resolve_output(path, package_data=package_data)
     try:
@@ -139,6 +140,8 @@ def check_output(path: Path | str, inputs: Iterable[Path] = (), *, package_data:
     except FileNotFoundError:
         if not real.parent.is_dir() and real.parent.exists():
             raise MessageError(("output parent not dir", {"path": shown, "parent": real.parent})) from None
+        if not real.parent.exists() and not package_data:
+            raise MessageError(("output folder missing", {"path": shown, "folder": shown.parent})) from None
         return
     except OSError as exc:
         raise MessageError(("output not writable", {"path": shown, "reason": os_reason(exc)})) from None
@@ -246,7 +249,8 @@ def atomic_output(path: Path | str, inputs: Iterable[Path] = (), *, package_data
     check_output(path, list(inputs), package_data=package_data)
     path = resolve_output(path, package_data=package_data)
     with sigterm_as_interrupt(), _naming(shown):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if package_data:
+            path.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_for(path)
         fd = _open_unnamed(path.parent)
         if fd is not None:

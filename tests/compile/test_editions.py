@@ -87,7 +87,13 @@ def test_main_release_keeps_the_norwegian_and_latin_names_as_typed_synonyms(main
     # each of them is the asserted synonym itself, and names exactly the international edition's labels
     graph = main_graphs["ttl"]
     assert all((s, OBOINOWL.hasExactSynonym, Literal(v, lang=lang)) in graph for s, v, lang, _k in typed)
-    labels = {(s, str(o), lang_of(o)) for s, o in international.subject_objects(RDFS.label) if isinstance(s, URIRef) and lang_of(o) in ("nb", "la")}
+    # (the outside vocabulary's annotation properties have Norwegian display labels in the international edition only)
+    outside = {s for s in international.subjects(RDF.type, OWL.AnnotationProperty) if not str(s).startswith("https://w3id.org/gluteonto/")}
+    labels = {
+        (s, str(o), lang_of(o))
+        for s, o in international.subject_objects(RDFS.label)
+        if isinstance(s, URIRef) and lang_of(o) in ("nb", "la") and s not in outside
+    }
     assert labels <= {(s, v, lang) for s, v, lang, _k in typed}
     # and every Norwegian or Latin synonym of the main release is typed
     untyped = {(s, str(o)) for s, o in graph.subject_objects(OBOINOWL.hasExactSynonym) if lang_of(o) in ("nb", "la")} - {
@@ -206,3 +212,11 @@ def test_readme_oak_relation_filters_use_the_ids_oak_reports_for_each_release(ma
             assert relation in typedefs and "xref: RO:" not in typedefs[relation] and "xref: BFO:" not in typedefs[relation]
         else:
             assert (URIRef(expand_curie(relation)), RDF.type, OWL.ObjectProperty) in main_graphs["owl"]
+
+
+def test_every_labelled_entity_of_the_international_edition_has_a_norwegian_label(international: Graph) -> None:
+    """Regression: the outside vocabulary (IAO definition, dcterms, SKOS, oboInOwl) had English labels only, so
+    Norwegian tables showed e.g. 'definition' in the property column."""
+    english = {s for s, o in international.subject_objects(RDFS.label) if getattr(o, "language", None) == "en"}
+    norwegian = {s for s, o in international.subject_objects(RDFS.label) if getattr(o, "language", None) == "nb"}
+    assert english - norwegian == set()

@@ -151,9 +151,9 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
     "consequences": (
         {},
         lambda r: (
-            ("1", "superior gluteal nerve lesion", "may result in", "weakness of gluteus minimus") in r
-            and ("1", "superior gluteal nerve lesion", "may result in", "gait disturbance") in r
-            and ("2", "weakness of gluteus minimus", "results in", "Trendelenburg sign") in r
+            ("1", "superior gluteal nerve lesion", "may result in", "weakness of gluteus minimus", "stated", "superior gluteal nerve lesion") in r
+            and ("1", "superior gluteal nerve lesion", "may result in", "gait disturbance", "stated", "superior gluteal nerve lesion") in r
+            and ("2", "weakness of gluteus minimus", "results in", "Trendelenburg sign", "stated", "weakness of gluteus minimus") in r
             and not any(x[1] == "superior gluteal nerve lesion" and x[2] in ("results in", "has feature") for x in r)
         ),
     ),
@@ -352,3 +352,24 @@ def test_every_query_is_described_in_norwegian_too() -> None:
     """Regression: quality-control and FMA questions were described in English only on Norwegian pages."""
     missing = [name for name, spec in CATALOG.items() if not spec.descriptions.get("nb") or (spec.answers and not spec.answers.get("nb"))]
     assert not missing
+
+
+def test_consequences_of_hip_osteoarthritis_said_nothing_though_a_risk_factor_is_stated_on_its_kind(session: Session) -> None:
+    """`query consequences -p condition=hip osteoarthritis` had no rows: atrophy of gluteus minimus has degenerative
+    hip conditions as a risk factor, a statement on the broader class the question did not read backwards."""
+    rows = labelled(session, "consequences", {"condition": "coxarthrosis"})
+    assert rows == [("1", "hip osteoarthritis", "is risk factor of", "atrophy of gluteus minimus", "inherited", "degenerative hip condition")]
+    broader = labelled(session, "consequences", {"condition": "degenerative hip condition"})
+    assert ("1", "degenerative hip condition", "is risk factor of", "atrophy of gluteus minimus", "stated", "degenerative hip condition") in broader
+    # a statement on a broader kind holds for the narrower one and says where it is made; never the other way round
+    narrower = labelled(session, "consequences", {"condition": "persistently active gluteus minimus trigger points"})
+    assert (
+        "1",
+        "persistently active gluteus minimus trigger points",
+        "may have feature",
+        "referred pain to the lateral leg and foot",
+        "inherited",
+        "gluteus minimus trigger point pain",
+    ) in narrower
+    broad = labelled(session, "consequences", {"condition": "gluteus minimus trigger point pain"})
+    assert not any(row[3] == "marked functional impairment" for row in broad)

@@ -10,9 +10,10 @@ from click.testing import CliRunner
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDFS
 
-from gluteonto import Session
+from gluteonto import Session, iris
 from gluteonto.pathway import Pathway, build_pathway
 from gluteonto.pathway.build import RESULTS_IN, STATE_AFTER
+from gluteonto.pathway.render_html import render_html
 from gluteonto.pathway.render_text import render_text
 
 from ..helpers import run_cli
@@ -201,3 +202,142 @@ def test_hip_replacement_as_typed_joins_the_state_after_it(session: Session) -> 
         "endret muskelrekruttering",
     } <= ends
     assert "sideveis step-up med kontroll av hofteadduksjon" in {e.exercise.name.text for e in pathway.exercises}
+
+
+def test_hip_osteoarthritis_pathway_missed_atrophy_stated_on_its_superclass_as_a_risk_factor(session: Session) -> None:
+    """The article's main statement on coxarthrosis: atrophy of gluteus minimus has degenerative hip conditions as a
+    risk factor. The pathway read "X has risk factor this term" backwards only when stated on the term itself."""
+    for name in ("hofteartrose", "coxartrose"):
+        pathway = build_pathway(session, name, "nb")
+        atrophy = [chain for chain in pathway.leads_to if chain.end.name.text == "atrofi av gluteus minimus"]
+        assert len(atrophy) == 1, [chain.end.name.text for chain in pathway.leads_to]
+        link = atrophy[0].links[0]
+        # read as stated: a risk factor (population level), on the broader class, which is named
+        assert link.strength == "risk" and link.relation.iri.endswith("GLUTEONTO_0000923")
+        assert link.as_kind is not None and link.as_kind.name.text == "degenerativ hoftelidelse"
+        assert link.target.name.text == "hofteartrose" and link.sources
+        ends = {chain.end.name.text for chain in pathway.leads_to}
+        assert {"fremre fibersegment i gluteus minimus", "redusert balanse", "økt fallrisiko"} <= ends
+        text = " ".join(render_text(pathway, 100).split())
+        leads = text.split("Hva det kan føre til eller ses sammen med")[1].split("Hva det gir og hvor")[0]
+        assert "Atrofi av gluteus minimus har hofteartrose som risikofaktor [risikofaktor] (som en type degenerativ hoftelidelse)" in leads
+        _all_sourced(pathway)
+    # only the risk-factor relation is read backwards through the hierarchy: nothing is said of every degenerative
+    # hip condition's subclasses that is not stated, and the broader class's own pathway shows the stated link plainly
+    broader = build_pathway(session, "degenerativ hoftelidelse", "nb")
+    plain = [c.links[0] for c in broader.leads_to if c.end.name.text == "atrofi av gluteus minimus"]
+    assert plain and plain[0].as_kind is None
+    english = " ".join(render_text(build_pathway(session, "hip osteoarthritis", "en"), 100).split())
+    assert "(as a kind of degenerative hip condition)" in english
+    assert "(som en type degenerativ hoftelidelse)" in render_html(build_pathway(session, "hofteartrose", "nb"))
+
+
+def test_trigger_point_pathway_missed_what_its_subclass_states_and_marks_it_as_holding_for_that_kind(session: Session) -> None:
+    pathway = build_pathway(session, "triggerpunkter", "nb")
+    narrower = "vedvarende aktive triggerpunkter i gluteus minimus"
+    behind = {chain.end.name.text: chain for chain in pathway.behind}
+    leads = {chain.end.name.text: chain for chain in pathway.leads_to}
+    assert "kronisk overbelastning" in behind and "betydelig funksjonsnedsettelse" in leads
+    for chain in (behind["kronisk overbelastning"], leads["betydelig funksjonsnedsettelse"]):
+        # said of the narrower kind, never of every trigger point pain
+        assert chain.narrower is not None and chain.narrower.name.text == narrower
+        assert chain.links[0].subject.name.text == narrower
+    assert leads["betydelig funksjonsnedsettelse"].links[0].strength == "can"
+    # a narrower kind's statements lead to no exercise: they are not about the starting point
+    assert all(not c.narrower for e in pathway.exercises for c in e.why)
+    text = render_text(pathway, 100)
+    flat = " ".join(text.split())
+    assert f"Ved {narrower} (en type triggerpunktsmerte fra gluteus minimus):" in flat
+    behind_part = text.split("Hva som kan ligge bak")[1].split("Hva det kan føre til")[0]
+    assert "Kilden sier ingenting" not in behind_part
+    english = " ".join(render_text(build_pathway(session, "gluteus minimus trigger point pain", "en"), 100).split())
+    assert "In persistently active gluteus minimus trigger points (a kind of gluteus minimus trigger point pain):" in english
+    page = render_html(pathway)
+    assert f"<strong>Ved {narrower} (en type triggerpunktsmerte fra gluteus minimus):</strong>" in page
+    # the narrower kind's own pathway states it plainly
+    own = build_pathway(session, narrower, "nb")
+    assert any(c.end.name.text == "kronisk overbelastning" and c.narrower is None for c in own.behind)
+
+
+def test_long_standing_complaint_assessment_missed_the_four_kinds_of_assessment(session: Session) -> None:
+    pathway = build_pathway(session, "langvarige plager", "nb")
+    ends = {chain.end.name.text for chain in pathway.assess}
+    assert {"vurdering av gangmønster", "vurdering av skotøy", "vurdering av bekkenstilling", "vurdering av kjerneaktivering"} <= ends
+    gait = next(chain for chain in pathway.assess if chain.end.name.text == "vurdering av gangmønster")
+    assert gait.links[0].sentence == "Tilleggsvurdering ved langvarige hofteplager anbefales ved langvarig hofteplage"
+    assert gait.links[-1].sentence == "Vurdering av gangmønster er en type tilleggsvurdering ved langvarige hofteplager"
+    _all_sourced(pathway)
+    assert "Vurdering av skotøy er en type tilleggsvurdering" in " ".join(render_text(pathway, 100).split())
+
+
+def test_lateral_hip_pain_said_nothing_about_training_where_the_source_ties_it_to_the_underlying_condition(session: Session) -> None:
+    pathway = build_pathway(session, "lateral hoftesmerte", "nb")
+    assert pathway.exercises == () and pathway.programme == ()
+    elsewhere = {chain.end.name.text: chain for chain in pathway.elsewhere}
+    # the start and the tendon-sparing rule are stated for GTPS and for gluteal tendinopathy (of which the
+    # gluteus minimus tendinopathy is a kind), not for the symptom
+    assert {"greater trochanteric pain syndrome", "gluteus minimus-tendinopati"} <= set(elsewhere)
+    assert elsewhere["gluteus minimus-tendinopati"].links[0].strength == "can"
+    text = render_text(pathway, 100)
+    exercises = " ".join(text.split("Øvelser som trener det som er involvert")[1].split())
+    assert "Kilden sier ingenting" not in exercises
+    assert "gluteonto --lang nb forløp 'greater trochanteric pain syndrome'" in exercises
+    assert "Kilden knytter ikke trening til smerte på utsiden av hoften selv" in exercises
+    page = render_html(pathway).split('<section class="pathway-exercises">')[1]
+    assert "<code>gluteonto --lang nb forløp &#x27;greater trochanteric pain syndrome&#x27;</code>" in page
+    assert 'class="silent"' not in page
+    english = render_text(build_pathway(session, "lateral hip pain", "en"), 100)
+    assert "gluteonto pathway 'gluteus minimus tendinopathy'" in " ".join(english.split())
+    # where nothing trains the condition either, the section still says that the source is silent
+    silent = build_pathway(session, "Lasègues test", "nb")
+    assert silent.elsewhere == () and "exercises" in silent.empty_sections()
+
+
+def test_pelvic_drop_exercise_section_was_silent_though_an_action_that_prevents_it_is_trained(session: Session) -> None:
+    """The actions that prevent a finding were followed only from a finding the starting point shows, not from the
+    starting point itself, so the pathway from the drop of the pelvis said nothing about training."""
+    pathway = build_pathway(session, "bekkenfall mot motsatt side", "nb")
+    squat = next(e for e in pathway.exercises if e.exercise.name.text == "enbens knebøy med hoftekontroll")
+    route = squat.why[0].links
+    assert [link.relation.iri for link in route] == [iris.PREVENTS, iris.TRAINS_ACTION]
+    assert route[0].target.name.text == "bekkenfall mot motsatt side" and "forhindrer" in route[0].sentence
+    assert "trener bekkenstabilisering" in route[-1].sentence
+    _all_sourced(pathway)
+    assert "Kilden sier ingenting" not in render_text(pathway, 100).split("Øvelser som trener det som er involvert")[1]
+
+
+def test_gluteal_tendinopathy_missed_what_gluteus_minimus_tendinopathy_shows_and_is_mistaken_for(session: Session) -> None:
+    """The same gap as for trigger points, in what the term shows and how to tell it apart: the narrower kind's lateral
+    hip pain and its look-alikes were stated but not shown from the broader tendinopathy."""
+    pathway = build_pathway(session, "gluteal tendinopati", "nb")
+    kind = "gluteus minimus-tendinopati"
+    shown = {chain.end.name.text: chain for chain in pathway.shows_narrower}
+    assert "smerte på utsiden av hoften" in shown and shown["smerte på utsiden av hoften"].links[0].strength == "can"
+    assert all(chain.narrower is not None and chain.narrower.name.text == kind for chain in pathway.shows_narrower)
+    assert "smerte på utsiden av hoften" not in {link.target.name.text for link in pathway.shows}
+    differential = next(d for d in pathway.differentials if d.condition.name.text == kind)
+    assert differential.presents is not None and differential.presents.sentence == "Gluteus minimus-tendinopati er en type gluteal tendinopati"
+    assert {"trokanterbursitt", "lumbal referert smerte"} <= {link.target.name.text for link in differential.look_alikes}
+    text = " ".join(render_text(pathway, 100).split())
+    shows = text.split("Hva det gir og hvor")[1].split("Slik skiller du det fra andre tilstander")[0]
+    under = shows.split("Ved gluteus minimus-tendinopati (en type gluteal tendinopati):")[1]
+    assert "Gluteus minimus-tendinopati kan gi smerte på utsiden av hoften [kan]" in under
+    _all_sourced(pathway)
+    # a narrower kind that only inherits its look-alikes adds no differential of its own
+    trigger = build_pathway(session, "triggerpunkter", "nb")
+    assert [d.condition.name.text for d in trigger.differentials] == ["triggerpunktsmerte fra gluteus minimus"]
+
+
+def test_negative_lasegue_said_nothing_on_telling_apart_though_it_tells_trigger_point_pain_from_sciatica(session: Session) -> None:
+    for name in ("negativ Lasègues test", "fravær av nevrologiske utfall"):
+        pathway = build_pathway(session, name, "nb")
+        assert [d.condition.name.text for d in pathway.differentials] == ["triggerpunktsmerte fra gluteus minimus"]
+        differential = pathway.differentials[0]
+        assert differential.presents is not None and differential.presents.strength == "examination"
+        assert differential.presents.target.name.text == name
+        assert "isjias" in {link.target.name.text for link in differential.look_alikes}
+        # the starting point heads the differential and is not repeated among the other distinguishing findings
+        assert name not in {link.target.name.text for link in differential.distinguishing}
+        assert "differentials" not in pathway.empty_sections()
+        # a finding that tells a condition apart is no cause: it reaches no exercise
+        assert pathway.exercises == ()

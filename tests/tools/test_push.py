@@ -63,7 +63,7 @@ def test_norwegian_push_messages() -> None:
     result = CliRunner().invoke(
         __import__("gluteonto.cli", fromlist=["main"]).main, ["push", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--lang", "nb"]
     )
-    assert result.exit_code == 2 and result.output.startswith("feil: når ikke"), result.output
+    assert result.exit_code == 2 and result.output.startswith("feil: får ikke kontakt med"), result.output
 
 
 def test_graph_store_urls() -> None:
@@ -150,3 +150,11 @@ def test_virtuoso_bulk_loader_command_of_the_readme(virtuoso_for_writes: Virtuos
     )
     assert done.returncode == 0 and "*** Error" not in done.stdout + done.stderr, done.stdout + done.stderr
     assert virtuoso_for_writes.count(LOADED) == ntriples(ontology_file("ttl", international=True))[1]
+
+
+def test_a_refused_connection_is_worded_in_norwegian_like_the_endpoints() -> None:
+    """Regression: push showed the system's '[Errno 111] Connection refused' in a Norwegian message."""
+    from gluteonto.cli import main
+
+    result = CliRunner().invoke(main, ["--lang", "nb", "push", "--endpoint", "http://127.0.0.1:1/store"])
+    assert result.exit_code != 0 and "«tilkoblingen ble avvist»" in result.output and "Errno" not in result.output

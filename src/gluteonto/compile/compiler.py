@@ -96,6 +96,36 @@ _DECLARED_ANNOTATIONS = (
     (FOAF_HOMEPAGE, "homepage"),
 )
 
+#: Norwegian labels of the outside vocabulary the international edition declares (English label → Bokmål),
+#: so that tables, cards and pages in Norwegian name these properties in Norwegian too
+_NORWEGIAN_VOCABULARY = {
+    "title": "tittel",
+    "description": "beskrivelse",
+    "license": "lisens",
+    "creator": "opphav",
+    "created": "opprettet",
+    "modified": "endret",
+    "source": "kilde",
+    "is part of": "er del av",
+    "bibliographic citation": "bibliografisk henvisning",
+    "definition": "definisjon",
+    "database cross reference": "kryssreferanse til database",
+    "has exact synonym": "har eksakt synonym",
+    "has related synonym": "har beslektet synonym",
+    "has exact match": "har eksakt samsvar",
+    "has close match": "har nært samsvar",
+    "has broader match": "har bredere samsvar",
+    "has narrower match": "har smalere samsvar",
+    "has related match": "har beslektet samsvar",
+    "editorial note": "redaksjonell merknad",
+    "definition (SKOS)": "definisjon (SKOS)",
+    "homepage": "hjemmeside",
+    "has synonym type": "har synonymtype",
+    "synonym type property": "synonymtype",
+    "Norwegian Bokmål name": "bokmålsnavn",
+    "Latin name": "latinsk navn",
+}
+
 
 #: The international edition's own ontology IRI (the main release is :data:`~gluteonto.vocab.ONTOLOGY_IRI`).
 INTERNATIONAL_IRI = INTERNATIONAL_ONTOLOGY_IRI
@@ -209,16 +239,16 @@ class _Compiler:
         g.add((ont, DCTERMS.modified, Literal(_dt.date.fromisoformat(meta.version), datatype=XSD.date)))
         for key in meta.sources:
             g.add((ont, DCTERMS.source, self.src.iri(key)))
-        for prop, label in _DECLARED_ANNOTATIONS:
-            g.add((prop, RDF.type, OWL.AnnotationProperty))
-            g.add((prop, RDFS.label, Literal(label, lang="en")))
         for prop, label in (
+            *_DECLARED_ANNOTATIONS,
             *SYNONYM_TYPE_PROPERTIES.values(),
             (OBOINOWL.hasSynonymType, "has synonym type"),
             (OBOINOWL.SynonymTypeProperty, "synonym type property"),
         ):
             g.add((prop, RDF.type, OWL.AnnotationProperty))
             g.add((prop, RDFS.label, Literal(label, lang="en")))
+            if self.international:  # the main release keeps one English label per term
+                g.add((prop, RDFS.label, Literal(_NORWEGIAN_VOCABULARY[label], lang="nb")))
         for prop, _label in SYNONYM_TYPE_PROPERTIES.values():
             g.add((prop, RDFS.subPropertyOf, OBOINOWL.SynonymTypeProperty))
 

@@ -38,14 +38,19 @@ class OxigraphEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> OxigraphEngine:
-        """A store holding ``files``; the packaged ontology among them is parsed natively in one call."""
+        """A store holding ``files``; the packaged ontology among them is parsed natively in one call.
+
+        A file that holds no triples is refused: it was most likely not the file meant.
+        """
+        from ..formats.reading import no_triples
+
         engine = cls()
         packaged = ontology_file("ttl", international=True)
         for path in files:
             if Path(path) == packaged:
                 engine.load_packaged(packaged)
-            else:
-                engine.load(path)
+            elif not engine.load(path):
+                raise no_triples(path)
         return engine
 
     def load_packaged(self, path: Path) -> None:

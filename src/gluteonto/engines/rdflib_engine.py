@@ -38,17 +38,21 @@ class RdflibEngine:
 
     @classmethod
     def from_files(cls, files: Sequence[Path]) -> RdflibEngine:
-        """A graph loaded with ``files``."""
+        """A graph loaded with ``files``; a file that holds no triples is refused (see :meth:`OxigraphEngine.from_files`)."""
         from rdflib import Graph
 
-        from ..formats.reading import syntax_for
+        from ..formats.reading import no_triples, syntax_for
         from ..formats.safe_read import read_quads
         from ..terms import from_oxigraph, to_rdflib
 
         graph = Graph()
         for path in files:
+            read = 0
             for quad in read_quads(path, syntax_for(path)):
                 graph.add(tuple(to_rdflib(from_oxigraph(t)) for t in (quad.subject, quad.predicate, quad.object)))
+                read += 1
+            if not read:
+                raise no_triples(path)
         return cls(graph)
 
     def triple_count(self) -> int:

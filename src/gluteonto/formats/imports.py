@@ -84,13 +84,13 @@ def import_closure(path: Path) -> ImportClosure:
     path = check_regular_file(Path(path))
     catalog = _catalog_for(path)
     closure = ImportClosure()
-    queue, seen = [path.resolve()], set()
+    queue, seen = [path], set()  # the file as the user named it, so that messages name it so too
     while queue:
         current = queue.pop(0)
-        if current in seen:
+        if current.resolve() in seen:
             continue
-        seen.add(current)
-        closure.files.append(current)
+        seen.add(current.resolve())
+        closure.files.append(current.resolve())
         for quad in read_quads(current, syntax_for(current)):
             if quad.predicate.value != OWL_IMPORTS:
                 closure.quads.append(quad)

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from ..i18n import MessageError
 
-__all__ = ["RdfSyntax", "syntax_for"]
+__all__ = ["RdfSyntax", "no_triples", "syntax_for"]
 
 #: rdflib parser name → the same syntax in pyoxigraph (the triple syntaxes a graph file may use).
 _OXIGRAPH = {
@@ -39,7 +39,12 @@ _SUFFIXES = {
     "json": "json-ld",
     "jsonld": "json-ld",
     "json-ld": "json-ld",
+    "turtle": "turtle",
+    "ntriples": "nt",
 }
+
+#: file suffix → the ontology syntax it names that is not RDF (gluteonto export writes them; link reads OBO)
+_NOT_RDF = {"obo": "OBO", "ofn": "OWL functional syntax", "omn": "OWL Manchester syntax"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,10 @@ def syntax_for(path: Path) -> RdfSyntax:
     name = Path(path).name
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    guessed = _SUFFIXES.get(name.rpartition(".")[2].lower()) if "." in name else None
+    suffix = name.rpartition(".")[2].lower() if "." in name else ""
+    if suffix in _NOT_RDF:
+        raise MessageError(("file not rdf", {"path": path, "kind": _NOT_RDF[suffix]}))
+    guessed = _SUFFIXES.get(suffix)
     if guessed not in _OXIGRAPH:
         known = sorted(f".{s.oxigraph.file_extension}" for s in map(_syntax, _OXIGRAPH)) + [".owl"]
         raise MessageError(("file format unknown", {"path": path, "known": ", ".join(known)}))
@@ -69,3 +77,17 @@ def syntax_for(path: Path) -> RdfSyntax:
 
 def _syntax(rdflib_name: str) -> RdfSyntax:
     return RdfSyntax(rdflib_name, _OXIGRAPH[rdflib_name])
+
+
+def no_triples(path: Path) -> MessageError:
+    """The error for a file that gave no triples: an OBO Graphs JSON file (read as JSON-LD, it holds none) is
+    named as what it is; anything else "contains no RDF triples"."""
+    if Path(path).name.lower().endswith(".json"):
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            head = b""
+        if b'"graphs"' in head and b'"@context"' not in head:
+            return MessageError(("file not rdf", {"path": path, "kind": "OBO Graphs JSON"}))
+    return MessageError(("file no triples", {"path": path}))

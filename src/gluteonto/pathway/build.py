@@ -177,6 +177,11 @@ class _Links:
         wanted = set(relations)
         return [edge for edge in self.into.get(term, []) if edge.relation in wanted]
 
+    def pointing_kinds(self, term: str, relations: Iterable[str]) -> list[tuple[_Edge, str]]:
+        """Links stated towards a broader kind of ``term``: (edge, the ancestor it points to), nearest first."""
+        wanted = tuple(relations)
+        return [(edge, holder) for holder in self.ancestors(term) for edge in self.pointing(holder, wanted)]
+
 
 class _Builder:
     def __init__(self, session: Session, index: CardIndex, links: _Links, iri: str, lang: str) -> None:
@@ -192,9 +197,11 @@ class _Builder:
     def sources(self, iris: Iterable[str]) -> tuple[Source, ...]:
         return self.ix.source_list((URIRef(i) for i in iris), self.lang)
 
-    def link(self, edge: _Edge, subject: str | None = None, via: str | None = None) -> Link:
-        """``edge`` as a sentence; ``subject`` replaces the stated subject when it inherits the statement from ``via``."""
-        subj, target, prop = self.ref(subject or edge.subject), self.ref(edge.object), self.ref(edge.relation)
+    def link(self, edge: _Edge, subject: str | None = None, via: str | None = None, *, target_kind: str | None = None) -> Link:
+        """``edge`` as a sentence; ``subject`` replaces the stated subject when it inherits the statement from ``via``;
+        ``target_kind`` replaces the stated object, which is a broader kind of it (named in ``as_kind``)."""
+        obj = target_kind or edge.object
+        subj, target, prop = self.ref(subject or edge.subject), self.ref(obj), self.ref(edge.relation)
         template = template_for(edge.relation, prop.name.text, self.lang)
         text = capitalize(template.format(s=subj.name.text, o=target.name.text))
         return Link(
@@ -208,6 +215,7 @@ class _Builder:
             either_or=edge.alternative,
             qualifier=edge.qualifier,
             pieces=pieces(template, subj, target),
+            as_kind=self.ref(edge.object) if target_kind else None,
         )
 
     def kind_of(self, term: str, ancestor: str) -> tuple[Link, ...]:
@@ -266,7 +274,23 @@ class _Builder:
                 chains += self.causes(edge.subject, chain, depth - 1, seen | {edge.subject})
         return chains
 
+    def narrower(self, chains_of: Callable[[list[tuple[str, tuple[Link, ...]]]], list[Chain]]) -> list[Chain]:
+        """What narrower kinds of the starting point state of their own, each chain marked with the kind it holds for.
+        Statements a kind inherits from the starting point, its ancestors or a kind in between are left out."""
+        found: list[Chain] = []
+        for kind in self.g.descendants(self.iri):
+            inherited = set(self.g.ancestors(kind))
+            for chain in chains_of([(kind, ())]):
+                first = chain.links[0]
+                said_of = first.via or first.as_kind
+                if said_of is None or said_of.iri not in inherited:
+                    found.append(Chain(chain.links, chain.end, self.ref(kind)))
+        return found
+
     def behind(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[Chain]:
+        return _unique([*self.behind_of(aspects), *self.narrower(self.behind_of)])
+
+    def behind_of(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[Chain]:
         chains: list[Chain] = []
         for term, prefix in aspects:
             chains += self.causes(term, prefix, DEPTH, frozenset({term}))
@@ -285,6 +309,8 @@ class _Builder:
         chains: list[Chain] = []
         steps = [(link, link.target.iri) for link in self.own(term, (*CAUSES, ASSOCIATED, IS_RISK_FACTOR_OF))]
         steps += [(self.link(edge), edge.subject) for edge in self.g.pointing(term, (HAS_RISK_FACTOR, ASSOCIATED))]
+        # "X has risk factor D" read backwards for a kind of D, which is a risk factor as a D (said so in as_kind)
+        steps += [(self.link(edge, target_kind=term), edge.subject) for edge, _kind in self.g.pointing_kinds(term, (HAS_RISK_FACTOR,))]
         for link, far in steps:
             if far in seen:
                 continue
@@ -299,10 +325,13 @@ class _Builder:
         return chains
 
     def leads_to(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[Chain]:
+        return _unique([*self.leads_to_of(aspects), *self.narrower(self.leads_to_of)])
+
+    def leads_to_of(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[Chain]:
         chains: list[Chain] = []
         for term, prefix in aspects:
             chains += self.consequences(term, prefix, DEPTH, frozenset({term}))
-        return _unique(chains)
+        return chains
 
     def shows(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[Link]:
         found: list[Link] = []
@@ -313,6 +342,15 @@ class _Builder:
             found += [link for link in links if link.via is None or link.relation.iri not in STRUCTURES or not direct & set(STRUCTURES)]
         return _unique(found)
 
+    def shows_narrower(self) -> list[Chain]:
+        """What narrower kinds of the starting point show or affect, stated on them (each marked with its kind)."""
+        found = []
+        for kind in self.g.descendants(self.iri):
+            for link in self.own(kind, (*FEATURES, *STRUCTURES, RESULT_OF_TEST)):
+                if link.via is None:
+                    found.append(Chain((link,), link.target, self.ref(kind)))
+        return found
+
     def differential(self, condition: str, presents: Link | None) -> Differential:
         look_alikes = self.own(condition, (MISTAKEN_FOR,))
         look_alikes += [self.link(edge) for edge in self.g.pointing(condition, (MISTAKEN_FOR,))]
@@ -321,6 +359,8 @@ class _Builder:
         for other in look_alikes:
             far = other.target.iri if other.subject.iri == condition else other.subject.iri
             distinguishing += self.own(far, (DISTINGUISHING,))
+        if presents is not None:  # told apart by the starting point: it heads the differential, once
+            distinguishing = [d for d in distinguishing if (d.subject.iri, d.target.iri) != (presents.subject.iri, presents.target.iri)]
         tests = [t for d in distinguishing for t in self.own(d.target.iri, (RESULT_OF_TEST,))]
         return Differential(self.ref(condition), presents, tuple(_unique(look_alikes)), tuple(_unique(distinguishing)), tuple(_unique(tests)))
 
@@ -332,6 +372,17 @@ class _Builder:
                 found.append(own)
             for edge in self.g.pointing(term, FEATURES):
                 found.append(self.differential(edge.subject, self.link(edge)))
+            # a finding that tells a condition apart from its look-alikes (a negative Lasègue test)
+            for edge in self.g.pointing(term, (DISTINGUISHING,)):
+                found.append(self.differential(edge.subject, self.link(edge)))
+        # a narrower kind's own look-alikes and distinguishing findings, introduced by the is-a step to it
+        for kind in self.g.descendants(self.iri):
+            stated = self.differential(kind, self.kind_of(kind, self.iri)[0])
+            look_alikes = tuple(link for link in stated.look_alikes if link.via is None)
+            distinguishing = tuple(link for link in stated.distinguishing if link.via is None)
+            if look_alikes or distinguishing:
+                tests = tuple(t for t in stated.tests if any(t.subject.iri == d.target.iri for d in distinguishing))
+                found.append(Differential(stated.condition, stated.presents, look_alikes, distinguishing, tests))
         seen: set[str] = set()
         return [d for d in found if not (d.condition.iri in seen or seen.add(d.condition.iri))]  # type: ignore[func-returns-value]
 
@@ -340,7 +391,11 @@ class _Builder:
         for term, prefix in aspects:
             for holder in [term, *self.g.ancestors(term)]:
                 for edge in self.g.pointing(holder, (RECOMMENDED_IN,)):
-                    found.append(Chain((*prefix, *self.kind_of(term, holder), self.link(edge)), self.ref(edge.subject)))
+                    chain = (*prefix, *self.kind_of(term, holder), self.link(edge))
+                    found.append(Chain(chain, self.ref(edge.subject)))
+                    # its kinds (gait, footwear …) are what is assessed; each inherits the recommendation
+                    for kind in self.g.descendants(edge.subject):
+                        found.append(Chain((*chain, *reversed(self.kind_of(kind, edge.subject))), self.ref(kind)))
         return _unique(found)
 
     def programme(self, aspects: list[tuple[str, tuple[Link, ...]]]) -> list[ProgrammeStep]:
@@ -394,20 +449,22 @@ class _Builder:
                     add(exercise, (*prefix, *self.kind_of(term, holder), link))
         # the structures involved: those the starting point, its causes and its consequences affect
         reached: list[tuple[str, tuple[Link, ...]]] = list(aspects)
-        reached += [(chain.end.iri, chain.links) for chain in (*behind, *leads_to) if chain.links[-1].relation.iri not in FEATURES]
+        reached += [
+            (chain.end.iri, chain.links) for chain in (*behind, *leads_to) if chain.narrower is None and chain.links[-1].relation.iri not in FEATURES
+        ]
         for term, prefix in reached:
             for link in self.own(term, STRUCTURES):
                 structure = link.target.iri
                 for focus, step in [(structure, ()), *((e.subject, (self.link(e),)) for e in self.g.pointing(structure, (PART_OF,)))]:
                     for exercise, target in self.exercises_for((TARGETS,), focus):
                         add(exercise, (*prefix, link, *step, target))
-            # the actions that prevent what the starting point shows
-            for feature in self.own(term, FEATURES):
-                for edge in self.g.pointing(feature.target.iri, (PREVENTS,)):
+            # the actions that prevent what the starting point is or shows
+            for finding, step in [(term, ()), *((feature.target.iri, (feature,)) for feature in self.own(term, FEATURES))]:
+                for edge in self.g.pointing(finding, (PREVENTS,)):
                     for action in [edge.subject, *self.g.descendants(edge.subject)]:
                         prevents = self.link(edge, action if action != edge.subject else None, edge.subject if action != edge.subject else None)
                         for exercise, trains in self.exercises_for((TRAINS,), action):
-                            add(exercise, (*prefix, feature, prevents, trains))
+                            add(exercise, (*prefix, *step, prevents, trains))
         kinds = {s.link.subject.iri: s for s in programme if s.stage in ("start", "avoid")}
         kinds.update({s.link.target.iri: s for s in programme if s.stage == "then"})
         steps = []
@@ -432,6 +489,8 @@ class _Builder:
         aspects = self.aspects()
         behind, leads_to = self.behind(aspects), self.leads_to(aspects)
         programme = self.programme(aspects)
+        exercises = self.exercises(aspects, behind, leads_to, programme)
+        differentials = self.differentials(aspects)
         definition = self.definition()
         parents = self.g.parents.get(self.iri, [])
         return Pathway(
@@ -444,11 +503,26 @@ class _Builder:
             behind=tuple(behind),
             leads_to=tuple(leads_to),
             shows=tuple(self.shows(aspects)),
-            differentials=tuple(self.differentials(aspects)),
+            shows_narrower=tuple(self.shows_narrower()),
+            differentials=tuple(differentials),
             assess=tuple(self.assess(aspects)),
             programme=tuple(programme),
-            exercises=tuple(self.exercises(aspects, behind, leads_to, programme)),
+            exercises=tuple(exercises),
+            elsewhere=tuple(self.elsewhere(behind, leads_to, differentials)) if not exercises else (),
         )
+
+    def trained(self, condition: str) -> bool:
+        """Whether the source states a programme stage or an indicated exercise for ``condition`` or a broader kind of it."""
+        holders = [condition, *self.g.ancestors(condition)]
+        return any(self.g.pointing(holder, (START_FOR, AVOID_IN, INDICATED_FOR)) for holder in holders)
+
+    def elsewhere(self, behind: list[Chain], leads_to: list[Chain], differentials: list[Differential]) -> list[Chain]:
+        """The conditions behind the starting point, presenting with it or following from it that the source ties
+        training to: each with the chain that reaches it (the starting point's own pathway holds none of it)."""
+        reached = [chain for chain in (*behind, *leads_to) if chain.narrower is None]
+        reached += [Chain((d.presents,), d.condition) for d in differentials if d.presents is not None]
+        found = [chain for chain in reached if chain.end.iri != self.iri and self.trained(chain.end.iri)]
+        return _unique_by(sorted(found, key=lambda chain: len(chain.links)), lambda chain: chain.end.iri)
 
     def definition(self) -> tuple[Name | None, tuple[Source, ...]]:
         texts = self.ix.texts(URIRef(self.iri), IAO_DEFINITION)

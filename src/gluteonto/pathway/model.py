@@ -25,7 +25,9 @@ class Link:
 
     ``strength`` comes from the relation (``always`` for every-case relations, ``can``/``often``/…
     for qualified ones). ``via`` names the broader term the statement is made on, when the subject
-    inherits it. ``either_or`` marks one alternative of an either-or statement.
+    inherits it. ``as_kind`` names the broader term a statement about the *target* is made on, when the
+    target is reached as a kind of it (a risk factor stated as "degenerative hip condition", read for hip
+    osteoarthritis). ``either_or`` marks one alternative of an either-or statement.
     """
 
     subject: TermRef
@@ -39,14 +41,20 @@ class Link:
     qualifier: str = ""
     #: the sentence as text pieces and TermRefs in reading order (for renderers that link terms)
     pieces: tuple[str | TermRef, ...] = ()
+    as_kind: TermRef | None = None
 
 
 @dataclass(frozen=True)
 class Chain:
-    """Stated links read one after the other from the starting point outwards, and the term they arrive at."""
+    """Stated links read one after the other from the starting point outwards, and the term they arrive at.
+
+    ``narrower`` names a narrower kind of the starting point when the chain is stated for that kind only
+    (it holds in that kind, not in every case of the starting point).
+    """
 
     links: tuple[Link, ...]
     end: TermRef
+    narrower: TermRef | None = None
 
 
 @dataclass(frozen=True)
@@ -113,17 +121,22 @@ class Pathway:
     behind: tuple[Chain, ...] = ()
     leads_to: tuple[Chain, ...] = ()
     shows: tuple[Link, ...] = ()
+    #: what narrower kinds of the starting point show or affect, each chain marked with its kind
+    shows_narrower: tuple[Chain, ...] = ()
     differentials: tuple[Differential, ...] = ()
     assess: tuple[Chain, ...] = ()
     programme: tuple[ProgrammeStep, ...] = ()
     exercises: tuple[ExerciseStep, ...] = ()
+    #: conditions the starting point is tied to (a cause, a condition presenting with it, a consequence) for which
+    #: the source states a programme or an exercise: each chain ends at such a condition, whose pathway has them
+    elsewhere: tuple[Chain, ...] = ()
 
     def empty_sections(self) -> tuple[str, ...]:
         """Sections the source says nothing about for this starting point."""
         filled = {
             "behind": self.behind,
             "leads to": self.leads_to,
-            "shows": self.shows,
+            "shows": self.shows or self.shows_narrower,
             "differentials": self.differentials,
             "assess": self.assess,
             "programme": self.programme,

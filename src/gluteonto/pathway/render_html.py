@@ -6,6 +6,7 @@ nested lists that read from the starting point outwards, so they need no table a
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
@@ -25,10 +26,10 @@ def _no_links(_ref: TermRef) -> str | None:
 
 
 class _Node:
-    """A link in a tree of chains, with the links that continue it."""
+    """A link in a tree of chains, with the links that continue it (or the line naming a narrower kind)."""
 
-    def __init__(self, link: Link | None = None) -> None:
-        self.link = link
+    def __init__(self, link: Link | None = None, label: str = "") -> None:
+        self.link, self.label = link, label
         self.children: dict[str, _Node] = {}
 
 
@@ -66,6 +67,8 @@ class _Html:
             notes.append(w("either or", self.lang))
         if link.via is not None:
             notes.append(w("via", self.lang, name=link.via.name.text))
+        if link.as_kind is not None:
+            notes.append(w("as kind", self.lang, name=link.as_kind.name.text))
         if notes:
             text += " <small>(" + escape("; ".join(notes)) + ")</small>"
         return f"{text} {self.sources(link.sources)}"
@@ -75,6 +78,9 @@ class _Html:
         root = _Node()
         for chain in chains:
             node = root
+            if chain.narrower is not None:
+                label = escape(w("narrower", self.lang, name=chain.narrower.name.text, term=self.p.term.name.text))
+                node = node.children.setdefault("narrower " + chain.narrower.iri, _Node(label=label))
             for link in chain.links:
                 node = node.children.setdefault(link.sentence, _Node(link))
         return self._items(root)
@@ -82,7 +88,11 @@ class _Html:
     def _items(self, node: _Node) -> str:
         if not node.children:
             return ""
-        items = [f"<li>{self.link(child.link)}{self._items(child)}</li>" for child in node.children.values() if child.link]
+        items = [
+            f"<li>{self.link(child.link) if child.link else f'<strong>{child.label}</strong>'}{self._items(child)}</li>"
+            for child in node.children.values()
+            if child.link or child.label
+        ]
         return f'<ul class="chain">{"".join(items)}</ul>'
 
     def section(self, key: str, body: str, empty: bool) -> str:
@@ -106,7 +116,8 @@ class _Html:
         parts = [*head, self.section("what", what, not what)]
         parts.append(self.section("behind", self.tree(p.behind), not p.behind))
         parts.append(self.section("leads to", self.tree(p.leads_to), not p.leads_to))
-        parts.append(self.section("shows", "<ul>" + "".join(f"<li>{self.link(x)}</li>" for x in p.shows) + "</ul>", not p.shows))
+        shows = "<ul>" + "".join(f"<li>{self.link(x)}</li>" for x in p.shows) + "</ul>" + self.tree(p.shows_narrower)
+        parts.append(self.section("shows", shows, not (p.shows or p.shows_narrower)))
         differentials = []
         for d in p.differentials:
             rows = [self.link(x) for x in (*((d.presents,) if d.presents else ()), *d.look_alikes, *d.distinguishing, *d.tests)]
@@ -126,8 +137,21 @@ class _Html:
                 f"{self.link(step.link)}{f'<ul>{kind}</ul>' if kind else ''}</li>"
             )
         parts.append(self.section("programme", f'<ol class="programme">{"".join(steps)}</ol>', not p.programme))
-        parts.append(self.section("exercises", self.exercises(), not p.exercises))
+        if p.exercises or not p.elsewhere:
+            parts.append(self.section("exercises", self.exercises(), not p.exercises))
+        else:
+            parts.append(self.section("exercises", self.elsewhere(), False))
         return f'<article class="pathway" lang="{lang}">{"".join(parts)}</article>'
+
+    def elsewhere(self) -> str:
+        """The conditions whose pathways hold the training, with the chain that reaches each and the command."""
+        lang, items = self.lang, []
+        for chain in self.p.elsewhere:
+            command = w("command", lang, term=shlex.quote(chain.end.name.text))
+            see = escape(w("see pathway", lang, command="\0")).replace("\0", f"<code>{escape(command)}</code>")
+            steps = "".join(f"<li>{self.link(x)}</li>" for x in chain.links)
+            items.append(f"<li><strong>{self.term(chain.end, first=True)}</strong> — {see}<ul>{steps}</ul></li>")
+        return f'<p class="note">{escape(w("elsewhere", lang, term=self.p.term.name.text))}</p><ul class="elsewhere">{"".join(items)}</ul>'
 
     def exercises(self) -> str:
         lang = self.lang

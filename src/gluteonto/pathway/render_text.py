@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import textwrap
 
 from ..card.model import Source
@@ -9,7 +10,7 @@ from ..card.phrases import capitalize
 from .model import Chain, Link, Pathway
 from .words import strength_word, w, wn
 
-__all__ = ["link_text", "render_text", "sources_short"]
+__all__ = ["link_text", "narrower_text", "render_text", "sources_short"]
 
 #: how many routes to an exercise are spelt out; the rest are counted
 ROUTES_SHOWN = 1
@@ -20,6 +21,12 @@ def sources_short(sources: tuple[Source, ...], lang: str) -> str:
     if not sources:
         return w("no source", lang)
     return f"{w('source' if len(sources) == 1 else 'sources', lang)}: " + "; ".join(s.short for s in sources)
+
+
+def narrower_text(chain: Chain, term: str, lang: str) -> str:
+    """The line that marks chains stated for a narrower kind of the starting point ``term``."""
+    assert chain.narrower is not None
+    return w("narrower", lang, name=chain.narrower.name.text, term=term)
 
 
 def link_text(link: Link, lang: str, *, with_source: bool = True) -> str:
@@ -34,6 +41,8 @@ def link_text(link: Link, lang: str, *, with_source: bool = True) -> str:
         text += f" ({w('either or', lang)})"
     if link.via is not None:
         text += f" ({w('via', lang, name=link.via.name.text)})"
+    if link.as_kind is not None:
+        text += f" ({w('as kind', lang, name=link.as_kind.name.text)})"
     return f"{text} — {sources_short(link.sources, lang)}" if with_source else text
 
 
@@ -51,10 +60,10 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
             or [first]
         )
 
-    def heading(key: str, empty: bool) -> bool:
+    def heading(key: str, empty: bool, silent: bool | None = None) -> bool:
         lines.append("")
         lines.append(w(key, lang))
-        if empty:
+        if empty if silent is None else silent:
             wrap(w("silent", lang, term=name), 2)
         return not empty
 
@@ -63,11 +72,21 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
         shown: set[tuple[str, ...]] = set()
         for chain in chains:
             key = tuple(link.sentence for link in chain.links)
+            indent = 2
+            if chain.narrower is not None:
+                # stated for a narrower kind only: under a line that names the kind
+                key = (chain.narrower.iri, *key)
+                if key[:1] not in shown:
+                    shown.add(key[:1])
+                    wrap(narrower_text(chain, name, lang), 2, "• ")
+                indent, skip_key = 4, 1
+            else:
+                skip_key = 0
             for depth in range(skip, len(chain.links)):
-                if key[: depth + 1] in shown:
+                if key[: skip_key + depth + 1] in shown:
                     continue
-                shown.add(key[: depth + 1])
-                wrap(link_text(chain.links[depth], lang), 2 + 2 * (depth - skip), "• ")
+                shown.add(key[: skip_key + depth + 1])
+                wrap(link_text(chain.links[depth], lang), indent + 2 * (depth - skip), "• ")
 
     lines.append(f"{capitalize(name)} — {w('pathway', lang)}")
     lines.append(" · ".join(part for part in (pathway.kind.name.text if pathway.kind else "", pathway.term.curie) if part))
@@ -84,9 +103,10 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
         tree(pathway.behind)
     if heading("leads to", not pathway.leads_to):
         tree(pathway.leads_to)
-    if heading("shows", not pathway.shows):
+    if heading("shows", not (pathway.shows or pathway.shows_narrower)):
         for link in pathway.shows:
             wrap(link_text(link, lang), 2, "• ")
+        tree(pathway.shows_narrower)
     if heading("differentials", not pathway.differentials):
         for differential in pathway.differentials:
             wrap(capitalize(differential.condition.name.text), 2, "• ")
@@ -103,7 +123,7 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
             wrap(f"{w(step.stage, lang)}: {link_text(step.link, lang)}", 2, "• ")
             for link in step.kind:
                 wrap(link_text(link, lang), 6, "– ")
-    if heading("exercises", not pathway.exercises):
+    if heading("exercises", not pathway.exercises, silent=not pathway.exercises and not pathway.elsewhere):
         wrap(w("chain note", lang, term=name), 2)
         for exercise in pathway.exercises:
             lines.append("")
@@ -124,4 +144,11 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
                     wrap(f"{w('stage', lang)}: {w(step.stage, lang)} — {link_text(step.link, lang)}", 6)
             elif exercise.programme_known:
                 wrap(f"{w('stage', lang)}: {w('stage unknown', lang)}", 6)
+    elif pathway.elsewhere:
+        wrap(w("elsewhere", lang, term=name), 2)
+        for chain in pathway.elsewhere:
+            end = chain.end.name.text
+            wrap(f"{capitalize(end)} — {w('see pathway', lang, command=w('command', lang, term=shlex.quote(end)))}", 2, "• ")
+            for link in chain.links:
+                wrap(link_text(link, lang), 6, "– ")
     return "\n".join(lines) + "\n"

@@ -49,6 +49,65 @@ class EngineRun:
     data: Callable[[], Graph]
     shapes: Callable[[], Graph]
     report_graph: Callable[[], Graph] | None = None
+    #: message keys of what the run left out, for the report to say (see :func:`english_only_rules`)
+    notes: tuple[str, ...] = ()
+
+
+#: shapes of the Norwegian label and definition a term needs in the international edition
+_NORWEGIAN_SHAPES = ("NorwegianLabelShape", "NorwegianDefinitionShape")
+_SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
+_OWN_EDITIONS = "https://w3id.org/gluteonto/gluteonto"
+_INTERNATIONAL = "https://w3id.org/gluteonto/gluteonto-international.owl"
+
+
+def english_only_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
+    """The shapes to leave out for data whose ontology headers are ``ontologies``: the Norwegian label and
+    definition rules when the data is one of gluteonto's English-only releases (the main file and its base,
+    full, simple and basic variants carry one English label per term; the translations are in the
+    international edition, where the rules apply).
+
+    >>> english_only_rules(["https://w3id.org/gluteonto/gluteonto.owl"])
+    ('NorwegianLabelShape', 'NorwegianDefinitionShape')
+    >>> english_only_rules(["https://w3id.org/gluteonto/gluteonto-international.owl"])
+    ()
+    """
+    found = list(ontologies)
+    own = [iri for iri in found if iri.startswith(_OWN_EDITIONS) and "bridge" not in iri]
+    if own and _INTERNATIONAL not in found:
+        return _NORWEGIAN_SHAPES
+    return ()
+
+
+#: the ODK release variants, by the end of their ontology IRI
+_VARIANTS = ("base", "full", "simple", "basic")
+
+
+def edition_notes(ontologies: Iterable[str]) -> tuple[str, ...]:
+    """Message keys the report adds for data whose ontology headers are ``ontologies``: that the Norwegian rules
+    were left out (see :func:`english_only_rules`), and, for a release variant, what the variant leaves out or
+    adds by design.
+
+    >>> edition_notes(["https://w3id.org/gluteonto/gluteonto-basic.owl"])
+    ('validate english only', 'validate variant basic')
+    """
+    found = list(ontologies)
+    notes = ["validate english only"] if english_only_rules(found) else []
+    notes += [f"validate variant {v}" for v in _VARIANTS if f"{_OWN_EDITIONS}-{v}.owl" in found]
+    return tuple(notes)
+
+
+def _ontology_iris(store: Any) -> list[str]:
+    result = store.query("SELECT ?o WHERE { ?o a <http://www.w3.org/2002/07/owl#Ontology> }")
+    return [solution["o"].value for solution in result]
+
+
+def _deactivate(store: Any, shapes: Sequence[str]) -> None:
+    """Switch the named shapes off (``sh:deactivated true``) in a store holding shapes."""
+    import pyoxigraph as ox
+
+    on = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    for name in shapes:
+        store.add(ox.Quad(ox.NamedNode(_SHAPES_NS + name), ox.NamedNode("http://www.w3.org/ns/shacl#deactivated"), on))
 
 
 #: Validates files (or the packaged ontology) against shapes (``None``: the engine's packaged shapes).
@@ -154,6 +213,9 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         raise EngineMessageError(("rudof missing", {})) from exc
     data_store = _store(paths)
     shapes_store = _store([shapes or shapes_file(core=True)])
+    ontologies = _ontology_iris(data_store) if shapes is None else []
+    left_out = english_only_rules(ontologies)
+    _deactivate(shapes_store, left_out)
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
     try:
         rudof.read_data(_ntriples(data_store), format=pyrudof.RDFFormat.NTriples)
@@ -177,21 +239,26 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         results=results,
         data=functools.cache(lambda: _around(data_store, results)),
         shapes=functools.cache(lambda: _as_rdflib(shapes_store)),
+        notes=edition_notes(ontologies),
     )
 
 
 def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     """pyshacl (pure Python, SHACL-AF) on the packaged shapes with SPARQL targets."""
     import pyshacl
-    from rdflib import Graph
+    from rdflib import Graph, Literal, URIRef
 
     from ..engines import RdflibEngine
-    from ..vocab import RDF, SH
+    from ..vocab import OWL, RDF, SH
 
     data = RdflibEngine.from_files(paths).graph
     if len(data) == 0:
         raise MessageError(("file no triples", {"path": ", ".join(map(str, paths))}))
     shapes_graph = RdflibEngine.from_files([shapes or shapes_file()]).graph
+    ontologies = [str(o) for o in data.subjects(RDF.type, OWL.Ontology)] if shapes is None else []
+    left_out = english_only_rules(ontologies)
+    for name in left_out:
+        shapes_graph.add((URIRef(_SHAPES_NS + name), SH.deactivated, Literal(True)))
     conforms, report_graph, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=True, inplace=True
     )
@@ -209,7 +276,14 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
                 messages=tuple(report_graph.objects(result, SH.resultMessage)),
             )
         )
-    return EngineRun(conforms=bool(conforms), results=results, data=lambda: data, shapes=lambda: shapes_graph, report_graph=lambda: report_graph)
+    return EngineRun(
+        conforms=bool(conforms),
+        results=results,
+        data=lambda: data,
+        shapes=lambda: shapes_graph,
+        report_graph=lambda: report_graph,
+        notes=edition_notes(ontologies),
+    )
 
 
 #: SHACL engines by the name ``gluteonto validate --engine`` accepts; the first is the default.

@@ -26,7 +26,7 @@ from .. import limits
 from ..errors import first_line
 from ..formats.reading import syntax_for
 from ..formats.safe_read import read_quads
-from ..i18n import EngineMessageError, MessageError
+from ..i18n import EngineMessageError, MessageError, os_reason
 from ..resources import ontology_file
 from ..terms import from_oxigraph, n3
 
@@ -167,9 +167,9 @@ def _send(opener: Any, url: str, body: bytes, method: str, timeout: float, heade
         if isinstance(exc.reason, (BrokenPipeError, ConnectionResetError)):
             raise exc.reason from None
         reason = exc.reason if isinstance(exc.reason, BaseException) else OSError(exc.reason)
-        raise EngineMessageError(("push unreachable", {"url": url, "reason": first_line(reason)})) from None
+        raise EngineMessageError(("push unreachable", {"url": url, "reason": _reason(reason)})) from None
     except (OSError, ValueError) as exc:
-        raise EngineMessageError(("push unreachable", {"url": url, "reason": first_line(exc)})) from None
+        raise EngineMessageError(("push unreachable", {"url": url, "reason": _reason(exc)})) from None
 
 
 def _detail(exc: urllib.error.HTTPError) -> str:
@@ -187,3 +187,8 @@ def _detail(exc: urllib.error.HTTPError) -> str:
     lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", line)).split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     return (lines or [str(exc.reason)])[0][:240]
+
+
+def _reason(error: BaseException) -> object:
+    """Why a connection failed, in the catalogue's words where it has them (see :func:`~gluteonto.i18n.os_reason`)."""
+    return os_reason(error) if isinstance(error, OSError) else first_line(error)

@@ -52,12 +52,13 @@ def reason(path: Path | None = None, *, timeout: float | None = None) -> Reasone
     ``timeout`` seconds (None: no limit) or on Ctrl-C, together with its Java process.
     """
     from ..formats.imports import import_closure
+    from ..formats.reading import no_triples
     from ..isolate import run_isolated
 
     path = Path(path or ontology_file("owl"))
     closure = import_closure(path)  # the input is checked first (in bounded memory), whether or not Java is there
     if not closure.quads:
-        raise MessageError(("file no triples", {"path": path}))
+        raise no_triples(path)
     if not java_available():
         raise EngineMessageError(("reason no java", {}))
     report = run_isolated(lambda: _classify(closure.quads, path), timeout=timeout, what="work.reasoner", quiet=True)

@@ -55,6 +55,8 @@ class ValidationReport:
     engine: str = DEFAULT_SHACL_ENGINE
     lang: str = "en"
     graph_factory: Callable[[], Graph] | None = field(default=None, repr=False, compare=False)
+    #: message keys of rules the run left out and why (e.g. the Norwegian rules on an English-only release)
+    notes: tuple[str, ...] = ()
 
     @property
     def report_graph(self) -> Graph:
@@ -86,10 +88,13 @@ def _to_json(report: ValidationReport) -> str:
 def _json_object(report: ValidationReport) -> dict[str, object]:
     from rdflib import URIRef
 
+    from ..i18n import msg
+
     return {
         "conforms": report.conforms,
         "files": report.files,
         "engine": report.engine,
+        "notes": [msg(note, report.lang) for note in report.notes],
         "violations": [
             {
                 "focus": str(v.focus) if isinstance(v.focus, URIRef) else None,
@@ -108,11 +113,12 @@ def _json_object(report: ValidationReport) -> dict[str, object]:
 def _to_text(report: ValidationReport) -> str:
     from ..i18n import msg, nmsg
 
+    notes = [f"{msg('note', report.lang)}: {msg(note, report.lang)}" for note in report.notes]
     if report.conforms:
-        return msg("validate conforms", report.lang, files=", ".join(report.files))
+        return "\n".join([msg("validate conforms", report.lang, files=", ".join(report.files)), *notes])
     problems = nmsg("problems", len(report.violations), report.lang)
     terms = nmsg("terms", len(report.by_focus()), report.lang)
-    lines = [msg("validate fails", report.lang, problems=problems, terms=terms), ""]
+    lines = [msg("validate fails", report.lang, problems=problems, terms=terms), *notes, ""]
     for name, items in report.by_focus().items():
         lines.append(name)
         for v in items:
@@ -276,5 +282,11 @@ def validate(
     run = SHACL_ENGINES[engine](paths, shapes)
     violations = sorted((_violation(run, result, lang) for result in run.results), key=lambda v: (v.focus_name, v.shape))
     return ValidationReport(
-        conforms=run.conforms, violations=violations, files=[p.name for p in paths], engine=engine, lang=lang, graph_factory=run.report_graph
+        conforms=run.conforms,
+        violations=violations,
+        files=[p.name for p in paths],
+        engine=engine,
+        lang=lang,
+        graph_factory=run.report_graph,
+        notes=run.notes,
     )
