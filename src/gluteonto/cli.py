@@ -607,21 +607,24 @@ main.add_command(link, "link-fma")
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
     """A question bank generated from the ontology: every answer is what a catalog question returns."""
+    from .i18n import nmsg
     from .query.session import Session
     from .quiz import QUIZ_FORMATS, build_bank
-    from .quiz.words import w
+    from .quiz.export import carried
     from .safe_write import atomic_output, check_output, is_stdout
 
     if output is not None and not is_stdout(output):
         check_output(output)
-    items = build_bank(Session("oxigraph"), lang)
+    items, left_out = carried(build_bank(Session("oxigraph"), lang), fmt)
     text = QUIZ_FORMATS[fmt](items)
     if output is None or is_stdout(output):
         click.echo(text, nl=False)
-        return
-    with atomic_output(output) as handle:
-        handle.write(text.encode("utf-8"))
-    click.echo(w("wrote", lang, n=len(items), path=output), err=True)
+    else:
+        with atomic_output(output) as handle:
+            handle.write(text.encode("utf-8"))
+        click.echo(nmsg("quiz.wrote", len(items), lang, path=output), err=True)
+    if left_out:
+        click.echo(nmsg("quiz.left out", len(left_out), lang, format=fmt), err=True)
 
 
 @main.command()

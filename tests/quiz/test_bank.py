@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.query import Result, ResultRow
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
-from gluteonto import Session
+from gluteonto import Session, iris
 from gluteonto.cli import main
-from gluteonto.quiz import Item, Option, build_bank, to_anki, to_gift
-from gluteonto.quiz.export import gift_escape
+from gluteonto.quiz import Item, Option, build_bank, to_anki, to_gift, to_json, to_text
+from gluteonto.quiz.export import QUIZ_FORMATS, carried, gift_escape
 
 SUB = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 PREFIXES = """PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -81,6 +82,7 @@ def test_label_the_diagram_names_the_innervation_pathway(drawn: list[Item], oxig
     labels = [i for i in drawn if i.type == "label"]
     assert len(labels) == 1 and labels[0].query == "innervation"
     _check_keys(labels, oxigraph_session, ontology_graph)
+    _check_sources(labels, oxigraph_session, ontology_graph)
     assert "L4: fjerde lumbalnerve" in [right for _n, right in labels[0].pairs]
     assert labels[0].id not in to_gift(drawn) and labels[0].stem not in to_anki(drawn)  # they need their picture
 
@@ -172,6 +174,32 @@ def _wrong_by_contrast(graph: Graph, session: Session, item: Item, option: Optio
     return option.iri not in own and option.iri in stated and siblings and subject != sibling
 
 
+def _short(graph: Graph, source: str, lang: str) -> str:
+    """A source's name as the user reads it: a section's title, a reference's name without its bracket."""
+    label = next(str(o) for o in graph.objects(URIRef(source), URIRef(LABEL)) if getattr(o, "language", None) in (lang, None))
+    return label.rsplit(": ", 1)[-1].split(" (")[0]
+
+
+def _rule_sources(graph: Graph, session: Session, option: Option) -> set[str]:
+    """The dcterms:source values of the axiom that shows ``option`` wrong."""
+    dc = "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    if option.why["rule"] == "only":
+        query = """SELECT ?src WHERE { ?s rdfs:subClassOf ?r . ?r owl:onProperty ?p ; owl:allValuesFrom ?x .
+            ?ax owl:annotatedSource ?s ; owl:annotatedProperty rdfs:subClassOf ; owl:annotatedTarget ?r ; dcterms:source ?src }"""
+        bindings = {"s": URIRef(option.why["subject"]), "p": URIRef(option.why["property"])}
+        return set(_first_column(graph.query(PREFIXES + dc + query, initBindings=bindings)))
+    if option.why["rule"] == "disjoint":
+        query = "SELECT ?src WHERE { ?set a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?a, ?b ; dcterms:source ?src }"
+        bindings = {"a": URIRef(option.why["option_kind"]), "b": URIRef(option.why["asked_kind"])}
+        return set(_first_column(graph.query(PREFIXES + dc + query, initBindings=bindings)))
+    sibling = option.why["sibling"]
+    theirs = session.query("muscle-actions", {"muscle": sibling})
+    rows = [dict(zip(theirs.variables, row, strict=True)) for row in theirs.rows]
+    actions = {str(r["action"]) for r in rows if str(r["movement"]) == option.iri and str(r["acting_part"]) == sibling}
+    facts = [f for a in actions for f in ((a, GLUT + "GLUTEONTO_0000909", sibling), (a, SUB, option.iri))]
+    return {src for fact in facts for src in _recorded_sources(graph, *fact)}
+
+
 def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
     rules = set()
     for item in bank:
@@ -188,9 +216,48 @@ def test_every_wrong_option_is_shown_wrong_by_the_ontology(bank: list[Item], oxi
             }
             assert checks[rule](), (item.id, option.iri, rule)
             assert option.feedback and option.text
+            assert set(option.sources) == _rule_sources(ontology_graph, oxigraph_session, option), (item.id, option.iri)
+            assert option.sources and all(_short(ontology_graph, src, item.lang) in option.feedback for src in option.sources)
         if item.type in ("choice", "multi"):
             assert any(not o.correct for o in item.options), item.id
+        if item.type == "match":  # a matching item's wrong options are its other right sides, paired with each left side
+            _check_one_provable(item, oxigraph_session)
     assert rules == {"only", "disjoint", "contrast"}
+
+
+def _provable_pairs(session: Session, item: Item) -> set[tuple[str, str]]:
+    """Every (left, right) pairing of a matching item's keys that its catalog question's rows prove."""
+    rows = _rows(session, item)
+    if item.query == "origin-insertion":
+        return {(f"{r['muscle']}|{r['attachment']}", str(r["site"])) for r in rows if "site" in r}
+    if item.query == "muscle-actions":
+        return {(str(r["action"]), f"{col}|{r[col]}") for r in rows for col in item.right.split("|") if col in r}
+    return {(str(r[item.column]), str(r[item.right])) for r in rows if item.right in r and item.column in r}
+
+
+def _check_one_provable(item: Item, session: Session) -> None:
+    provable = _provable_pairs(session, item)
+    offered = {right for _left, right in item.pair_iris}
+    texts = {right: text for (_l, text), (_k, right) in zip(item.pairs, item.pair_iris, strict=True)}
+    assert len(set(texts.values())) == len(texts), item.id  # one text per right side, so a text names one answer
+    for left, key in item.pair_iris:
+        proved = {right for right in offered if (left, right) in provable}
+        assert proved == {key}, (item.id, left, "proved right but marked wrong:", proved - {key})
+
+
+def test_a_matching_pairing_the_ontology_proves_is_never_marked_wrong(bank: list[Item], oxigraph_session: Session) -> None:
+    matches = [i for i in bank if i.type == "match"]
+    assert {i.query for i in matches} == {"origin-insertion", "muscle-actions", "anastomosis-members", "labels"}
+    for item in matches:
+        _check_one_provable(item, oxigraph_session)
+    # pelvic stabilisation is stated for stance phase and for single-leg stance: offered beside both, it would have
+    # two right answers, so it is left out rather than marked wrong for one of them
+    actions = next(i for i in matches if i.query == "muscle-actions")
+    provable = _provable_pairs(oxigraph_session, actions)
+    offered = {right for _l, right in actions.pair_iris}
+    rights = {left: {r for l2, r in provable if l2 == left} for left, _r in provable}
+    left_out = {left for left, found in rights.items() if len(found) > 1 and found & offered} - {left for left, _r in actions.pair_iris}
+    assert left_out, "an action with several stated conditions is offered or the bank no longer needs the rule"
 
 
 def test_a_merely_unstated_option_would_be_caught(oxigraph_session: Session, ontology_graph: Graph) -> None:
@@ -219,10 +286,108 @@ def test_a_merely_unstated_option_would_be_caught(oxigraph_session: Session, ont
     )
 
 
-def test_every_item_shows_its_source_section(bank: list[Item]) -> None:
-    for item in bank:
-        if item.query != "labels":  # names carry no article section
-            assert re.search(r"(section|avsnitt) \w", item.source), item.id
+RO = "http://purl.obolibrary.org/obo/"
+GLUT = "https://w3id.org/gluteonto/"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+#: catalog columns of the condition a muscle's action is tied to → the property that states it
+CONDITION = {"requires": GLUT + "GLUTEONTO_0000913", "especially_when": GLUT + "GLUTEONTO_0000914", "during": GLUT + "GLUTEONTO_0000912"}
+
+
+def _facts(session: Session, item: Item) -> list[tuple[str, str, Node | str]]:
+    """The statements (subject, property, filler) an item's key rests on, read from its catalog question's rows."""
+    rows = [r for r in _rows(session, item) if all(str(r.get(k)) == v for k, v in item.where.items())]
+    keys = set(item.keys())
+    agent = {str(r["action"]): (str(r["acting_part"]), str(r["muscle"])) for r in rows if "acting_part" in r}
+
+    def acting(action: str) -> list[tuple[str, str, Node | str]]:
+        part, muscle = agent[action]
+        found: list[tuple[str, str, Node | str]] = [(action, GLUT + "GLUTEONTO_0000909", part)]
+        return found + ([(part, RO + "BFO_0000050", muscle)] if part != muscle else [])
+
+    if item.query == "innervation":
+        muscle = str(session.resolve_term(item.params["muscle"]))
+        nerves = keys if item.type != "short" else {str(r["nerve"]) for r in rows}
+        facts: list[tuple[str, str, Node | str]] = [(muscle, RO + "RO_0002005", n) for n in nerves]
+        if item.type != "choice" and item.type != "multi":
+            facts += [(str(r["nerve"]), GLUT + "GLUTEONTO_0000907", str(r["root"])) for r in rows if "root" in r]
+        if item.type == "label":
+            facts += [(str(r["nerve"]), RO + "RO_0002380", str(r["plexus"])) for r in rows if "plexus" in r]
+        return facts
+    if item.query == "structures-in-space":
+        space = str(session.resolve_term(item.params["space"]))
+        return [(str(r["structure"]), str(r["how"]), space) for r in rows if str(r["structure"]) in keys]
+    if item.query == "origin-insertion":
+        props = {"origin": RO + "RO_0002372", "insertion": RO + "RO_0002373"}
+        return [(left.split("|")[0], props[left.split("|")[1]], site) for left, site in item.pair_iris]
+    if item.query == "muscle-actions" and item.type == "choice":
+        action = item.where["action"]
+        return [(action, SUB, m) for m in keys] + acting(action) + [(action, CONDITION["requires"], item.where["requires"])]
+    if item.query == "muscle-actions":
+        return [f for action, right in item.pair_iris for f in [*acting(action), (action, CONDITION[right.split("|")[0]], right.split("|")[1])]]
+    if item.query == "arterial-supply":
+        return [(k, RO + "RO_0020101", item.where["supplied_part"]) for k in keys]
+    if item.query == "anastomosis-members":
+        anastomosis = str(session.resolve_term(item.params["anastomosis"]))
+        if item.type == "multi":
+            return [(anastomosis, GLUT + "GLUTEONTO_0000908", k) for k in keys]
+        return [
+            f
+            for artery, origin in item.pair_iris
+            for f in [(anastomosis, GLUT + "GLUTEONTO_0000908", artery), (artery, RO + "RO_0002380", origin), (artery, RO + "RO_0002252", origin)]
+        ]
+    if item.query == "labels":
+        return [(term, LABEL, Literal(latin, lang="la")) for term, latin in item.pair_iris]
+    raise AssertionError(f"no rule for the facts of {item.id}")
+
+
+def _recorded_sources(graph: Graph, subject: str, prop: str, filler: Node | str) -> set[str]:
+    """The dcterms:source values of the axiom stating (subject, prop, filler): an existential restriction (the filler
+    named or in a union), a named superclass, or an annotation."""
+    head = PREFIXES + "PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT ?src WHERE { ?ax owl:annotatedSource ?s ; dcterms:source ?src ; "
+    if isinstance(filler, Literal):
+        query = head + "owl:annotatedProperty ?p ; owl:annotatedTarget ?o }"
+        bindings: dict[str, Identifier] = {"s": URIRef(subject), "p": URIRef(prop), "o": filler}
+    elif prop == SUB:
+        query = head + "owl:annotatedProperty rdfs:subClassOf ; owl:annotatedTarget ?o }"
+        bindings = {"s": URIRef(subject), "o": URIRef(str(filler))}
+    else:
+        query = (
+            head
+            + """owl:annotatedProperty rdfs:subClassOf ; owl:annotatedTarget ?r .
+            ?r owl:onProperty ?p ; owl:someValuesFrom ?f . FILTER(?f = ?o || EXISTS { ?f owl:unionOf/rdf:rest*/rdf:first ?o }) }"""
+        )
+        bindings = {"s": URIRef(subject), "p": URIRef(prop), "o": URIRef(str(filler))}
+    return set(_first_column(graph.query(query, initBindings=bindings)))
+
+
+def _check_sources(items: list[Item], session: Session, graph: Graph) -> None:
+    for item in items:
+        expected = {src for fact in _facts(session, item) for src in _recorded_sources(graph, *fact)}
+        assert set(item.sources) == expected, (item.id, item.stem)
+        for src in item.sources:  # each is named in the line the user reads
+            assert _short(graph, src, item.lang) in item.source, (item.id, src, item.source)
+        article = {"en": "the article", "nb": "artikkelen"}[item.lang]
+        kinds = {str(t) for src in item.sources for t in graph.objects(URIRef(src), RDF.type)}
+        assert (article in item.source) == bool(kinds & {iris.ONLINE_ARTICLE, iris.ARTICLE_SECTION}), (item.id, item.source)
+
+
+def test_quiz_cites_the_sources_of_its_facts_not_the_article_by_default(bank: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
+    _check_sources(bank, oxigraph_session, ontology_graph)
+    origins = next(i for i in bank if i.query == "anastomosis-members" and i.type == "match")
+    assert "Uberon" in origins.source
+    attachments = next(i for i in bank if i.query == "origin-insertion")
+    assert "Uberon" in attachments.source  # gluteus medius: the article says nothing of its origin and insertion
+
+
+def test_every_export_shows_each_items_sources(bank: list[Item]) -> None:
+    for writer in (to_gift, to_anki, to_text, to_json):
+        out = writer(bank)
+        for item in bank:
+            if item.sources and (item.type != "label" or writer in (to_text, to_json)):
+                text = item.source if writer is not to_gift else gift_escape(item.source)
+                assert text and (text in out or text.replace("&", "&amp;") in out), (writer.__name__, item.id)
+    assert [j["sources"] for j in json.loads(to_json(bank))] == [i.sources for i in bank]
+    assert sum(bool(i.sources) for i in bank) >= len(bank) - 1  # only the names of the Latin matching item carry none
 
 
 def test_norwegian_items_are_in_norwegian_with_latin_names(oxigraph_session: Session) -> None:
@@ -230,7 +395,7 @@ def test_norwegian_items_are_in_norwegian_with_latin_names(oxigraph_session: Ses
     stems = " ".join(i.stem for i in nb)
     assert "Hvilken nerve innerverer gluteus minimus (musculus gluteus minimus)?" in stems and "Which" not in stems
     assert any("nervus gluteus superior" in o.text for i in nb for o in i.options)
-    assert all("Kilde: artikkelen, avsnitt" in i.source for i in nb if i.query != "labels")
+    assert all(i.source.startswith("Kilde: ") for i in nb if i.sources)
 
 
 def _unescape(text: str) -> str:
@@ -286,3 +451,42 @@ def test_quiz_command_writes_gift_anki_and_text(tmp_path: object) -> None:
     assert text.exit_code == 0 and "Answer from the catalog question 'innervation'" in text.output
     bad = runner.invoke(main, ["quiz", "-o", str(folder)])
     assert bad.exit_code == 2 and len(bad.output.strip().splitlines()) == 1 and "Traceback" not in bad.output
+
+
+def _written(fmt: str, text: str) -> int:
+    """How many questions a written bank holds, counted in the file itself."""
+    if fmt == "gift":
+        return sum(line.startswith("::") for line in text.splitlines())
+    if fmt == "anki":
+        return sum(bool(line) and not line.startswith("#") for line in text.splitlines())
+    if fmt == "text":
+        return len(re.findall(r"^(?:Question|Spørsmål) \d+ \[", text, re.M))
+    return len(json.loads(text))
+
+
+def test_each_format_holds_what_it_carries_and_only_json_keeps_the_diagram(bank: list[Item]) -> None:
+    label = Item("x", "label", bank[0].lang, "Name the boxes", "innervation", {}, "nerve", "", pairs=[("1", "a")], svg="<svg/>")
+    for fmt, writer in QUIZ_FORMATS.items():
+        kept, left_out = carried([*bank, label], fmt)
+        assert _written(fmt, writer(kept)) == _written(fmt, writer([*bank, label])) == len(kept)
+        assert (left_out == [label]) == (fmt != "json") and len(kept) + len(left_out) == len(bank) + 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["gift", "anki", "text", "json"])
+def test_quiz_says_how_many_questions_it_wrote_and_which_it_left_out(fmt: str, tmp_path: object, drawn: list[Item]) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / f"quiz.{fmt}"
+    result = CliRunner().invoke(main, ["quiz", "--lang", "nb", "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    written = _written(fmt, target.read_text(encoding="utf-8"))
+    assert f"skrev {written} spørsmål til" in result.output
+    labels = sum(i.type == "label" for i in drawn)
+    if fmt == "json" or not labels:
+        assert "utelatt" not in result.output and written == len(drawn)
+    else:
+        assert f"{labels} spørsmål er utelatt" in result.output and f"--format {fmt} kan ikke" in result.output
+        assert written + labels == len(drawn)
+    english = CliRunner().invoke(main, ["quiz", "--format", fmt])
+    assert english.exit_code == 0 and ("question left out" in english.output) == (fmt != "json" and labels > 0)

@@ -202,6 +202,12 @@ def test_practice_page_checks_answers_offline(browser: Any, site: Path) -> None:
     box.locator("button").click()
     assert box.locator(".feedback").inner_text().strip() == "Riktig."
     assert page.locator("#practice-score").inner_text().startswith("4 av ")
+    # where an artery branches from is Uberon's and the HRA tables' fact, not the article's: the page says so
+    origins = next(i for i in items if i["query"] == "anastomosis-members" and i["type"] == "match")
+    assert "Uberon" in page.locator(f"#q-{origins['id']} .source").inner_text()
+    # pelvic stabilisation is stated for stance phase and single-leg stance: not offered with one marked wrong
+    actions = next(i for i in items if i["query"] == "muscle-actions" and i["type"] == "match")
+    assert not any(left.startswith("bekkenstabilisering") for left, _r in actions["pairs"])
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert problems == []
     page.close()
@@ -242,6 +248,12 @@ def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(brows
     page.click("#sparql-form button")
     page.locator("#sparql-result a", has_text="trochanter major").first.wait_for()
     assert page.locator("#sparql-status").inner_text().endswith("rader")
+    # regression: the Norwegian page listed questions by English identifier and showed English headers and label columns
+    options = page.locator("#sparql-question option").all_inner_texts()
+    assert any(o.endswith("(utspring-feste)") for o in options) and not any(o.endswith("(origin-insertion)") for o in options)
+    headers = page.locator("#sparql-result th").all_inner_texts()
+    assert headers and not any(h.endswith("_label") or h.endswith(" label") for h in headers), headers
+    assert "muskel" in headers, headers
     assert problems == []
     page.close()
 
@@ -347,7 +359,22 @@ def test_patient_sheets_and_term_summaries_print_on_one_a4_page(browser: Any, si
             assert "Formål" in text and "Slik gjør du øvelsen" in text and "Dette skal du passe på" in text
             assert "Slik trapper du opp" in text
             assert _printed_pages(page, sheet.as_uri()) == 1, sheet.name
-        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000444.nb.html", "GLUTEONTO_0000062.html"):
+        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000004.html", "GLUTEONTO_0000444.nb.html", "GLUTEONTO_0000062.html"):
             assert _printed_pages(page, (site / "summaries" / name).as_uri()) == 1, name
+    finally:
+        page.close()
+
+
+def test_handout_of_gluteus_minimus_fills_its_a4_page(browser: Any, site: Path) -> None:
+    # A4 less the print margins of 1.5 cm: 18 cm wide, 26.7 cm high, at 96 px per inch
+    width, height = round(18 / 2.54 * 96), round(26.7 / 2.54 * 96)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        for name in ("GLUTEONTO_0000004.nb.html", "GLUTEONTO_0000004.html"):
+            page.goto((site / "summaries" / name).as_uri())
+            page.emulate_media(media="print")
+            used = page.evaluate("document.querySelector('article.sheet').getBoundingClientRect().height")
+            assert 0.7 * height <= used <= height, (name, used, height)  # most of the page, and still one page
+            assert _pdf_pages(page.pdf(format="A4")) == 1, name
     finally:
         page.close()

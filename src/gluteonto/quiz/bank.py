@@ -29,7 +29,7 @@ from .. import iris
 from ..card import card_index
 from ..card.index import CardIndex
 from ..i18n import ui
-from ..vocab import RDFS, compact_iri
+from ..vocab import OWL, RDF, RDFS, compact_iri
 from .words import w
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["Item", "Option", "build_bank", "disjoint_kinds", "kind_of"]
 
 INNERVATED_BY, BRANCH_OF = URIRef(iris.INNERVATED_BY), URIRef(iris.BRANCHING_PART_OF)
-PART_OF = URIRef(iris.PART_OF)
+PART_OF, CONNECTING_BRANCH_OF = URIRef(iris.PART_OF), URIRef(iris.CONNECTING_BRANCH_OF)
 HAS_ROOT, HAS_CONTRIBUTING_ARTERY = URIRef(iris.HAS_ROOT_SEGMENT), URIRef(iris.HAS_CONTRIBUTING_ARTERY)
 HAS_AGENT = URIRef(iris.HAS_AGENT)
 SUPPLIES, ORIGIN, INSERTION = URIRef(iris.VESSEL_SUPPLIES_BLOOD_TO), URIRef(iris.HAS_MUSCLE_ORIGIN), URIRef(iris.HAS_MUSCLE_INSERTION)
@@ -57,6 +57,7 @@ class Option:
     correct: bool
     feedback: str = ""
     why: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # IRIs of the sources of the axiom that shows it wrong
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Item:
     params: dict[str, str]
     column: str
     source: str
+    sources: list[str] = field(default_factory=list)  # IRIs of the sources the axioms behind the key cite
     options: list[Option] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
     pair_iris: list[tuple[str, str]] = field(default_factory=list)
@@ -145,20 +147,68 @@ class _Builder:
         result = self.session.query(query, params)
         return [{v: c for v, c in zip(result.variables, row, strict=True) if c is not None} for row in result.rows]
 
-    def source(self, *statements: tuple[Node, Node | None, Node]) -> str:
-        """The article sections the axioms ``subject SubClassOf prop some filler`` cite."""
-        found: dict[str, None] = {}
+    def source(self, *statements: tuple[Node, Node | None, Node]) -> tuple[str, list[str]]:
+        """What the axioms behind ``statements`` cite: the line "Source: …" and the sources' IRIs.
+
+        A statement ``(subject, prop, filler)`` is the axiom ``subject SubClassOf prop some filler`` (the filler
+        named or one member of a union), or ``subject SubClassOf filler`` when ``prop`` is ``rdfs:subClassOf``;
+        every ``dcterms:source`` on those axioms is cited (article sections, reference data, design notes),
+        never a default.
+        """
+        found: dict[Node, None] = {}
         for subject, prop, filler in statements:
-            for p, f, node in self.ix.restrictions(subject):
-                if p == prop and f == filler:
-                    found.update(dict.fromkeys(s.short for s in self.ix.sources_of(subject, RDFS.subClassOf, node, self.lang) if s.kind == "section"))
-        return w("source", self.lang, source="; ".join(found)) if found else ""
+            if isinstance(filler, Literal) and prop is not None:  # an annotation: the label (subject, prop, filler) itself
+                found.update(dict.fromkeys(self.ix.axiom_sources.get((subject, prop, filler), [])))
+            for target in self.axiom_targets(subject, prop, filler):
+                found.update(dict.fromkeys(self.ix.axiom_sources.get((subject, RDFS.subClassOf, target), [])))
+        return self.cite(found)
+
+    def cite(self, sources: Iterable[Node]) -> tuple[str, list[str]]:
+        """The line "Source: …" naming ``sources`` (source individuals) in a stable order, and their IRIs."""
+        cited = self.ix.source_list(sources, self.lang)
+        text = w("source", self.lang, source="; ".join(dict.fromkeys(s.short for s in cited))) if cited else ""
+        return text, [s.ref.iri for s in cited]
+
+    def wrong(self, iri: URIRef, feedback: str, why: dict[str, str], sources: Iterable[Node]) -> Option:
+        """A wrong option: ``feedback`` says why, followed by the sources of the axiom that shows it."""
+        text, cited = self.cite(sources)
+        return Option(str(iri), self.name(iri), False, f"{feedback} {text}".strip(), why, cited)
+
+    def axiom_targets(self, subject: Node, prop: Node | None, filler: Node) -> list[Node]:
+        """The superclass expressions of ``subject`` that state ``prop some filler`` (or ``filler`` itself)."""
+        if prop == RDFS.subClassOf:
+            return [filler] if filler in self.ix.values(subject, RDFS.subClassOf) else []
+        if isinstance(filler, Literal):
+            return []
+        found = []
+        for node in self.ix.values(subject, RDFS.subClassOf):
+            if self.ix.value(node, OWL.onProperty) != prop:
+                continue
+            some = self.ix.value(node, OWL.someValuesFrom)
+            if some == filler or (some is not None and filler in self.members(some)):
+                found.append(node)
+        return found
+
+    def members(self, node: Node) -> list[Node]:
+        """Members of an ``owl:unionOf`` list on ``node`` (empty if it has none)."""
+        head, members = self.ix.value(node, OWL.unionOf), []
+        while head is not None and head != RDF.nil:
+            first = self.ix.value(head, RDF.first)
+            if first is not None:
+                members.append(first)
+            head = self.ix.value(head, RDF.rest)
+        return members
 
     def kind(self, iri: URIRef) -> URIRef | None:
         return kind_of(self.ix, iri, self.kinds)
 
     def disjoint(self, a: URIRef | None, b: URIRef | None) -> bool:
         return a is not None and b is not None and a != b and any(a in s and b in s for s in self.kinds)
+
+    def agent_statements(self, action: Node, agent: Node, muscle: Node) -> list[tuple[Node, Node | None, Node]]:
+        """The facts tying an action to a muscle: its agent, and the agent being part of the muscle if it is a part."""
+        facts: list[tuple[Node, Node | None, Node]] = [(action, HAS_AGENT, agent)]
+        return facts + ([(agent, PART_OF, muscle)] if agent != muscle else [])
 
     def add(self, item: Item) -> None:
         digest = hashlib.sha1(
@@ -173,12 +223,18 @@ class _Builder:
     def disjoint_option(self, iri: URIRef, asked: URIRef | None) -> Option:
         mine = self.kind(iri)
         assert mine is not None and asked is not None, "offered only for kinds a disjointness axiom separates"
-        return Option(
-            str(iri),
-            self.name(iri),
-            False,
+        result = self.session.sparql(
+            """PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?source WHERE { ?set a owl:AllDisjointClasses ; owl:members/rdf:rest*/rdf:first ?a, ?b ; dcterms:source ?source }""",
+            {"a": mine, "b": asked},
+        )
+        return self.wrong(
+            iri,
             w("why disjoint", self.lang, option=self.plain(iri), option_kind=self.plain(mine), asked_kind=self.plain(asked)),
             {"rule": "disjoint", "option_kind": str(mine), "asked_kind": str(asked)},
+            (r[0] for r in result.rows if r[0] is not None),
         )
 
     # -- items ------------------------------------------------------------------------------
@@ -210,7 +266,7 @@ class _Builder:
                         "innervation",
                         params,
                         "nerve",
-                        self.source(*((muscle, INNERVATED_BY, n) for n in nerves)),
+                        *self.source(*((muscle, INNERVATED_BY, n) for n in nerves)),
                         options=_unique(options),
                     )
                 )
@@ -227,7 +283,7 @@ class _Builder:
                         "innervation",
                         params,
                         "segment",
-                        self.source(*((nerves[0], HAS_ROOT, r) for r in roots)),
+                        *self.source((muscle, INNERVATED_BY, nerves[0]), *((nerves[0], HAS_ROOT, r) for r in roots)),
                         answers=[", ".join(codes), " ".join(codes), ",".join(codes)],
                     )
                 )
@@ -252,15 +308,22 @@ class _Builder:
             texts = " " + w("or", self.lang) + " "
             allowed_text = texts.join([self.plain(a) for a in allowed] + [w("a branch of", self.lang, name=self.plain(a)) for a in allowed])
             options.append(
-                Option(
-                    str(cls),
-                    self.name(cls),
-                    False,
+                self.wrong(
+                    cls,
                     w("why only", self.lang, subject=self.plain(subject), allowed=allowed_text),
                     {"rule": "only", "subject": str(subject), "property": str(INNERVATED_BY)},
+                    self.only_sources(subject),
                 )
             )
         return options
+
+    def only_sources(self, subject: URIRef) -> list[Node]:
+        """The sources of the axioms ``subject SubClassOf innervated_by only …``."""
+        found: list[Node] = []
+        for node in self.ix.values(subject, RDFS.subClassOf):
+            if self.ix.value(node, OWL.onProperty) == INNERVATED_BY and self.ix.value(node, OWL.allValuesFrom) is not None:
+                found += self.ix.axiom_sources.get((subject, RDFS.subClassOf, node), [])
+        return found
 
     def only_allowed(self, subject: URIRef) -> list[URIRef]:
         """Named classes in ``subject SubClassOf innervated_by only (A or B or …)``."""
@@ -277,7 +340,8 @@ SELECT DISTINCT ?allowed WHERE {
         return sorted((r[0] for r in result.rows if isinstance(r[0], URIRef)), key=str)
 
     def attachment_item(self) -> None:
-        pairs, iris, statements, runs = [], [], [], []
+        candidates: list[_Candidate] = []
+        runs = []
         for muscle in self.subjects(INSERTION):
             params = {"muscle": compact_iri(str(muscle))}
             runs.append(params)
@@ -285,10 +349,9 @@ SELECT DISTINCT ?allowed WHERE {
                 site, which = row.get("site"), str(row.get("attachment", ""))
                 if isinstance(site, URIRef) and which in ("origin", "insertion"):
                     left = w("attachment", self.lang, muscle=self.plain(muscle), attachment=w(which, self.lang))
-                    if (left, self.name(site)) not in pairs:
-                        pairs.append((left, self.name(site)))
-                        iris.append((f"{muscle}|{which}", str(site)))
-                        statements.append((muscle, ORIGIN if which == "origin" else INSERTION, site))
+                    prop = ORIGIN if which == "origin" else INSERTION
+                    candidates.append(_Candidate(f"{muscle}|{which}", str(site), left, self.name(site), ((muscle, prop, site),)))
+        pairs, iris, statements = _one_provable(candidates)
         if len(pairs) >= 3:
             self.add(
                 Item(
@@ -299,7 +362,7 @@ SELECT DISTINCT ?allowed WHERE {
                     "origin-insertion",
                     runs[0],
                     "attachment",
-                    self.source(*statements),
+                    *self.source(*statements),
                     pairs=pairs,
                     pair_iris=iris,
                     right="site",
@@ -343,7 +406,7 @@ SELECT DISTINCT ?allowed WHERE {
                         "structures-in-space",
                         params,
                         "structure",
-                        self.source(*((k, found[k], space) for k in keys)),
+                        *self.source(*((k, found[k], space) for k in keys)),
                         options=options,
                         kind=str(asked),
                     )
@@ -356,11 +419,13 @@ SELECT DISTINCT ?allowed WHERE {
         own = {r["movement"] for r in rows if "movement" in r}
         siblings = [m for m in sorted(self.ix.children(GLUTEAL_MUSCLE), key=str) if m != muscle]
         contrast: dict[URIRef, URIRef] = {}  # movement → the sibling stated to perform it
+        stated: dict[URIRef, list[tuple[Node, Node | None, Node]]] = {}  # movement → the facts that say so
         for sibling in siblings:
             for row in self.run("muscle-actions", {"muscle": compact_iri(str(sibling))}):
-                movement = row.get("movement")
-                if isinstance(movement, URIRef) and movement not in own and row.get("acting_part") == sibling:
-                    contrast.setdefault(movement, sibling)
+                movement, act = row.get("movement"), row.get("action")
+                if isinstance(movement, URIRef) and movement not in own and row.get("acting_part") == sibling and act is not None:
+                    if contrast.setdefault(movement, sibling) == sibling:
+                        stated.setdefault(movement, []).extend([(act, HAS_AGENT, sibling), (act, RDFS.subClassOf, movement)])
         for row in rows:
             movement, agent, needs = row.get("movement"), row.get("acting_part"), row.get("requires")
             if not (isinstance(movement, URIRef) and isinstance(agent, URIRef) and isinstance(needs, URIRef)) or not contrast:
@@ -368,12 +433,11 @@ SELECT DISTINCT ?allowed WHERE {
             options = [self.key_option(movement)]
             for other, sibling in sorted(contrast.items(), key=str):
                 options.append(
-                    Option(
-                        str(other),
-                        self.name(other),
-                        False,
+                    self.wrong(
+                        other,
                         w("why contrast", self.lang, other=self.plain(sibling), subject=self.plain(muscle)),
                         {"rule": "contrast", "subject": str(muscle), "sibling": str(sibling)},
+                        [URIRef(i) for i in self.source(*stated[other])[1]],
                     )
                 )
             action = row["action"]
@@ -386,28 +450,25 @@ SELECT DISTINCT ?allowed WHERE {
                     "muscle-actions",
                     params,
                     "movement",
-                    self.source((action, HAS_AGENT, agent), (action, REQUIRES, needs)),
+                    *self.source((action, RDFS.subClassOf, movement), *self.agent_statements(action, agent, muscle), (action, REQUIRES, needs)),
                     options=_unique(options),
                     where={"action": str(action), "requires": str(needs)},
                 )
             )
-        pairs: list[tuple[str, str]] = []
-        iris: list[tuple[str, str]] = []
-        statements: list[tuple[Node, Node | None, Node]] = []
+        candidates: list[_Candidate] = []
         for row in rows:
-            act = row.get("action")
+            act, agent = row.get("action"), row.get("acting_part")
             for column, word, prop in (
                 ("requires", "requires", REQUIRES),
                 ("especially_when", "especially", ENHANCED_BY),
                 ("during", "during", OCCURS_DURING),
             ):
                 value = row.get(column)
-                if isinstance(act, URIRef) and isinstance(value, URIRef):
-                    pair = (self.plain(act), w(word, self.lang, condition=self.plain(value)))
-                    if pair not in pairs and all(p[0] != pair[0] for p in pairs):
-                        pairs.append(pair)
-                        iris.append((str(act), f"{column}|{value}"))
-                        statements.append((act, prop, value))
+                if isinstance(act, URIRef) and isinstance(agent, URIRef) and isinstance(value, URIRef):
+                    text = w(word, self.lang, condition=self.plain(value))
+                    facts = (*self.agent_statements(act, agent, muscle), (act, prop, value))
+                    candidates.append(_Candidate(str(act), f"{column}|{value}", self.plain(act), text, facts))
+        pairs, iris, statements = _one_provable(candidates)
         if len(pairs) >= 3:
             self.add(
                 Item(
@@ -418,7 +479,7 @@ SELECT DISTINCT ?allowed WHERE {
                     "muscle-actions",
                     params,
                     "action",
-                    self.source(*statements),
+                    *self.source(*statements),
                     pairs=pairs,
                     pair_iris=iris,
                     right="requires|especially_when|during",
@@ -452,7 +513,22 @@ SELECT DISTINCT ?allowed WHERE {
             self.vessel_item(
                 w("anastomosis members", self.lang, anastomosis=self.name(anastomosis)), "anastomosis-members", params, "artery", members, statements
             )
-            pairs = [(self.name(r["artery"]), self.name(r["arises_from"])) for r in rows if "arises_from" in r]
+            candidates = [
+                _Candidate(
+                    str(r["artery"]),
+                    str(r["arises_from"]),
+                    self.name(r["artery"]),
+                    self.name(r["arises_from"]),
+                    (
+                        (anastomosis, HAS_CONTRIBUTING_ARTERY, r["artery"]),
+                        (r["artery"], BRANCH_OF, r["arises_from"]),
+                        (r["artery"], CONNECTING_BRANCH_OF, r["arises_from"]),
+                    ),
+                )
+                for r in rows
+                if "arises_from" in r
+            ]
+            pairs, pair_iris, origins = _one_provable(candidates)
             if len(pairs) >= 3:
                 self.add(
                     Item(
@@ -463,9 +539,9 @@ SELECT DISTINCT ?allowed WHERE {
                         "anastomosis-members",
                         params,
                         "artery",
-                        self.source(*statements),
+                        *self.source(*origins),
                         pairs=pairs,
-                        pair_iris=[(str(r["artery"]), str(r["arises_from"])) for r in rows if "arises_from" in r],
+                        pair_iris=pair_iris,
                         right="arises_from",
                     )
                 )
@@ -497,7 +573,7 @@ SELECT DISTINCT ?allowed WHERE {
                     query,
                     params,
                     column,
-                    self.source(*statements),
+                    *self.source(*statements),
                     options=_unique(options),
                     where=where or {},
                     kind=str(asked),
@@ -538,9 +614,11 @@ SELECT DISTINCT ?allowed WHERE {
         stem = w("label diagram", self.lang, muscle=self.name(muscle))
         statements: list[tuple[Node, Node | None, Node]] = []
         for row in rows:
-            nerve, root = row.get("nerve"), row.get("root")
+            nerve, root, plexus = row.get("nerve"), row.get("root"), row.get("plexus")
             if nerve is not None:
                 statements.append((muscle, INNERVATED_BY, nerve))
+                if plexus is not None:
+                    statements.append((nerve, BRANCH_OF, plexus))
                 if root is not None:
                     statements.append((nerve, HAS_ROOT, root))
         codes = {r.get("root"): str(r["segment"]) for r in rows if "segment" in r}
@@ -554,7 +632,7 @@ SELECT DISTINCT ?allowed WHERE {
                 "innervation",
                 params,
                 "root|plexus|nerve",
-                self.source(*statements),
+                *self.source(*statements),
                 pairs=pairs,
                 pair_iris=[(number[n], str(n)) for n in nodes],
                 right="name",
@@ -575,12 +653,14 @@ SELECT DISTINCT ?allowed WHERE {
         params = {"branch": compact_iri(iris.ANATOMICAL_ENTITY)}
         rows = self.run("labels", params)
         column = {"en": "english", "nb": "norwegian"}.get(self.lang, "english")
-        pairs, pair_iris = [], []
+        candidates = []
         for row in rows:
             term, latin, own = row.get("term"), row.get("latin"), row.get(column)
-            if term in named and isinstance(latin, Literal) and own is not None and str(latin).casefold() != str(own).casefold():
-                pairs.append((str(own), str(latin)))
-                pair_iris.append((str(term), str(latin)))
+            if not (isinstance(term, URIRef) and term in named and isinstance(latin, Literal) and own is not None):
+                continue
+            if str(latin).casefold() != str(own).casefold():
+                candidates.append(_Candidate(str(term), str(latin), str(own), str(latin), ((term, RDFS.label, latin),)))
+        pairs, pair_iris, statements = _one_provable(candidates, 8)
         if len(pairs) >= 3:  # a matching task of at most eight pairs
             self.add(
                 Item(
@@ -591,12 +671,51 @@ SELECT DISTINCT ?allowed WHERE {
                     "labels",
                     params,
                     "term",
-                    "",
-                    pairs=pairs[:8],
-                    pair_iris=pair_iris[:8],
+                    *self.source(*statements),
+                    pairs=pairs,
+                    pair_iris=pair_iris,
                     right="latin",
                 )
             )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One provable pair of a matching item: its keys (IRIs), texts and the facts it rests on."""
+
+    left: str
+    right: str
+    left_text: str
+    right_text: str
+    facts: tuple[tuple[Node, Node | None, Node], ...]
+
+
+def _one_provable(
+    candidates: list[_Candidate], most: int = 0
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[Node, Node | None, Node]]]:
+    """Pairs for a matching item in which each left side has exactly one provable right side among those offered.
+
+    ``candidates`` holds every pair the ontology proves; one pair is kept per left side, then left sides that the
+    ontology pairs with more than one offered right side are left out (again, until none is), so that no offered
+    pairing marked wrong is in fact right. ``most`` caps the number of pairs (0: no cap). Returns the pairs'
+    texts, their keys and the facts the kept pairs rest on.
+    """
+    provable: dict[str, set[str]] = {}
+    for c in candidates:
+        provable.setdefault(c.left, set()).add(c.right)
+    first: dict[str, _Candidate] = {}
+    for c in candidates:
+        first.setdefault(c.left, c)
+    chosen = list(first.values())
+    while True:
+        kept = chosen[:most] if most else chosen
+        offered = {c.right for c in kept}
+        ambiguous = [c for c in kept if len(provable[c.left] & offered) > 1]
+        if not ambiguous:
+            break
+        chosen = [c for c in chosen if c not in ambiguous]
+    facts = [f for c in kept for f in c.facts]
+    return [(c.left_text, c.right_text) for c in kept], [(c.left, c.right) for c in kept], list(dict.fromkeys(facts))
 
 
 def _unique(options: list[Option]) -> list[Option]:

@@ -9,7 +9,7 @@ from html import escape
 from .bank import Item
 from .words import w
 
-__all__ = ["QUIZ_FORMATS", "gift_escape", "to_anki", "to_gift", "to_json", "to_text"]
+__all__ = ["QUIZ_FORMATS", "carried", "gift_escape", "to_anki", "to_gift", "to_json", "to_text"]
 
 _GIFT_SPECIAL = "~=#{}:"
 
@@ -46,13 +46,25 @@ def _origin(item: Item) -> str:
     return w("from query", item.lang, query=spec.name_in(item.lang) if spec else item.query, params=params)
 
 
+#: formats that carry a label item's diagram (JSON holds its SVG; the practice page draws it)
+_WITH_PICTURES = frozenset({"json"})
+
+
+def carried(items: list[Item], fmt: str) -> tuple[list[Item], list[Item]]:
+    """The items format ``fmt`` can hold, and those it leaves out: label-the-diagram items, whose numbered boxes
+    mean nothing without their picture, go only into formats that carry it (JSON)."""
+    if fmt in _WITH_PICTURES:
+        return list(items), []
+    return [i for i in items if i.type != "label"], [i for i in items if i.type == "label"]
+
+
 def to_gift(items: list[Item]) -> str:
     """The bank in Moodle's GIFT format (UTF-8), one question per block, the source in each question.
 
-    Label-the-diagram items are left out (they need their picture; the practice page has them).
+    Label-the-diagram items are left out (see :func:`carried`; the practice page has them).
     """
     blocks = []
-    for n, item in enumerate((i for i in items if i.type != "label"), 1):
+    for n, item in enumerate(carried(items, "gift")[0], 1):
         title = gift_escape(f"{n:02d} {item.id}")
         head = f"// {item.query} {json.dumps(item.params, ensure_ascii=False, sort_keys=True)}\n::{title}::{gift_escape(_stem(item))} {{"
         lines = []
@@ -95,16 +107,19 @@ def to_anki(items: list[Item]) -> str:
         return "<br>".join(escape(line).replace("\t", " ") for line in lines)
 
     out = ["#separator:tab", "#html:true", "#columns:Front\tBack\tSource\tTags", "#tags column:4", "#notetype:Basic"]
-    for item in (i for i in items if i.type != "label"):  # label items need their picture: on the practice page
+    for item in carried(items, "anki")[0]:  # label items need their picture: on the practice page
         back = [_answer_text(item)] + [f"✗ {o.text}: {o.feedback}" for o in item.options if not o.correct]
         out.append("\t".join([field(_front(item)), field(back), field([item.source, _origin(item)]), f"gluteonto {item.query} {item.type}"]))
     return "\n".join(out) + "\n"
 
 
 def to_text(items: list[Item]) -> str:
-    """The bank as readable text with answers, why each wrong option is wrong, source and catalog question."""
+    """The bank as readable text with answers, why each wrong option is wrong, source and catalog question.
+
+    Label-the-diagram items are left out (see :func:`carried`): plain text cannot show their diagram.
+    """
     out = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate(carried(items, "text")[0], 1):
         lines = [f"{w('item', item.lang, n=n)} [{item.id}]", *_front(item), f"{w('answer', item.lang)}: {_answer_text(item)}"]
         lines += [f"  ✗ {o.text}: {o.feedback}" for o in item.options if not o.correct]
         lines += [line for line in (item.source, _origin(item)) if line]

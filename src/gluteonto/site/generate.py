@@ -8,6 +8,7 @@ the target folder holds (:mod:`.publish`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -577,14 +578,23 @@ class _Site:
                 text = inject_values(spec.text, self.session.bind(spec))
             except GluteontoError:
                 text = spec.text
-            entries.append({"name": spec.name, "titles": {lang: spec.title(lang) for lang in SITE_LANGS}, "text": text})
+            entries.append(
+                {
+                    "name": spec.name,
+                    "names": {lang: spec.name_in(lang) for lang in SITE_LANGS},
+                    "titles": {lang: spec.title(lang) for lang in SITE_LANGS},
+                    "text": text,
+                }
+            )
             texts.append(text)
         data = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        variables = {name for text in texts for name in re.findall(r"\?([A-Za-z_][A-Za-z0-9_]*)", text)}
         self.write("assets/editor-data.js", f"window.GLUTEONTO_EDITOR = {data};\n")
         self.write("assets/editor.js", _static("editor.js"))
         first = texts[0] if texts else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
         for lang in SITE_LANGS:
-            ui = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
+            ui: dict[str, object] = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
+            ui["headers"] = {name: header(name, lang) for name in sorted(variables)}
             words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
             body = (
                 f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"

@@ -26,7 +26,7 @@
   window.GLUTEONTO_EDITOR.forEach(function (q) {
     var option = document.createElement("option");
     option.value = q.name;
-    option.textContent = (q.titles[lang] || q.titles.en || q.name) + " (" + q.name + ")";
+    option.textContent = (q.titles[lang] || q.titles.en || q.name) + " (" + ((q.names || {})[lang] || q.name) + ")";
     pick.appendChild(option);
   });
   pick.addEventListener("change", function () {
@@ -59,10 +59,16 @@
       out.appendChild(document.createElement("p")).textContent = data.boolean ? words.yes : words.no;
       return;
     }
-    var vars = data.head.vars, rows = data.results.bindings;
+    var rows = data.results.bindings, all = data.head.vars;
+    /* a NAME_label column beside a column NAME of terms: the terms are shown by name in the page's language */
+    var vars = all.filter(function (v) {
+      var base = v.slice(0, -6);
+      return !(v.slice(-6) === "_label" && all.indexOf(base) >= 0 && rows.every(function (r) { return !r[base] || r[base].type === "uri"; }));
+    });
+    var headers = words.headers || {};
     var table = document.createElement("table");
     var head = table.appendChild(document.createElement("thead")).appendChild(document.createElement("tr"));
-    vars.forEach(function (v) { var th = document.createElement("th"); th.scope = "col"; th.textContent = v; head.appendChild(th); });
+    vars.forEach(function (v) { var th = document.createElement("th"); th.scope = "col"; th.textContent = headers[v] || v.replace(/_/g, " "); head.appendChild(th); });
     var body = table.appendChild(document.createElement("tbody"));
     rows.forEach(function (row) {
       var tr = body.appendChild(document.createElement("tr"));
