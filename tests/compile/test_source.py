@@ -16,6 +16,8 @@ from gluteonto.compile.compiler import compile_ontology
 from gluteonto.compile.source import SourceError, UnionOf, parse_source
 from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS, SKOS
 
+from ..helpers import ROOT, lang_of
+
 pytest.importorskip("yaml")
 
 
@@ -171,8 +173,8 @@ def test_the_note_on_a_missing_identifier_is_english_in_the_main_release_and_bil
     data["classes"][2]["none_found"] = {"en": "No FMA class.", "nb": "Ingen FMA-klasse."}
     source = parse_source(data)
     tendon = source.iri("tendon")
-    notes = {(str(o), o.language) for o in compile_ontology(source).objects(tendon, SKOS.editorialNote)}
-    international = {(str(o), o.language) for o in compile_ontology(source, international=True).objects(tendon, SKOS.editorialNote)}
+    notes = {(str(o), lang_of(o)) for o in compile_ontology(source).objects(tendon, SKOS.editorialNote)}
+    international = {(str(o), lang_of(o)) for o in compile_ontology(source, international=True).objects(tendon, SKOS.editorialNote)}
     assert notes == {("No FMA class.", "en")}
     assert international == {("No FMA class.", "en"), ("Ingen FMA-klasse.", "nb")}
 
@@ -182,8 +184,6 @@ def test_every_note_on_a_missing_identifier_in_the_edit_source_is_in_english_and
     import yaml
 
     from gluteonto.compile.release import EDIT_FILE
-
-    from ..helpers import ROOT
 
     raw = yaml.safe_load((ROOT / EDIT_FILE).read_text(encoding="utf-8"))
     notes = {entry["key"]: entry["none_found"] for entry in raw["classes"] if "none_found" in entry}
