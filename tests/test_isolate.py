@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -30,3 +31,11 @@ def test_time_is_bounded() -> None:
 def test_memory_is_bounded() -> None:
     with pytest.raises(EngineError, match="out of memory"):
         run_isolated(lambda: len(bytearray(2 * 1024 * 1024 * 1024)), timeout=30, memory=256 * 1024 * 1024)
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs Linux's /proc")
+def test_address_space_is_the_process_vmsize() -> None:
+    from gluteonto.isolate import _address_space
+
+    status = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmSize:"))
+    assert abs(_address_space() - int(status.split()[1]) * 1024) < 16 * 1024 * 1024

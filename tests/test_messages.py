@@ -116,6 +116,43 @@ def test_compiled_catalogues_read_with_the_standard_library(tmp_path: Path) -> N
     assert translations.ngettext("rows", "rows", 3) == "({n} rader)"
 
 
+@pytest.mark.parametrize("lang", sorted(PATHS))
+def test_the_catalogue_reader_agrees_with_the_standard_library(lang: str) -> None:
+    """i18n reads a catalogue one message at a time; every message and plural form is what gettext reads."""
+    data = PATHS[lang].with_suffix(".mo").read_bytes()
+    standard = gettext.GNUTranslations(io.BytesIO(data))
+    ours = i18n._Catalogue(data)
+    stored = standard._catalog  # type: ignore[attr-defined]
+    singular = {key for key in stored if isinstance(key, str) and key}
+    plural = {key[0] for key in stored if isinstance(key, tuple)}
+    assert ours.keys == singular | plural and ours.plural_keys == plural and len(ours.keys) > 500
+    for key in singular:
+        assert ours.gettext(key) == standard.gettext(key) and ours.has(key), key
+    for key in plural:
+        for n in (0, 1, 2, 5, 21):
+            assert ours.ngettext(key, key, n) == standard.ngettext(key, key, n), (key, n)
+
+
+def test_the_catalogue_reader_falls_back_and_refuses_an_unknown_key() -> None:
+    header = b"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
+    entries = {b"": header, b"a": b"A", b"b\0b": b"one b\0{n} b", b"bb": b"BB", "ø".encode(): "Ø".encode()}
+    ours = i18n._Catalogue(mo_bytes(entries))
+    assert [ours.gettext(k) for k in ("a", "bb", "ø")] == ["A", "BB", "Ø"]
+    assert (ours.ngettext("b", "b", 1), ours.ngettext("b", "b", 3)) == ("one b", "{n} b")
+    assert all(ours.has(key) for key in ("a", "b", "bb", "ø")) and not any(ours.has(key) for key in ("", "c", "a\0", "b\0b"))
+    for missing in ("c", "b", "a\0", "b\0b"):
+        with pytest.raises(KeyError):
+            ours.gettext(missing)
+    with pytest.raises(KeyError):
+        ours.ngettext("a", "a", 2)  # a singular message has no plural forms
+    with_fallback = i18n._Catalogue(mo_bytes({b"": header, b"a": b"nb A"}), fallback="en")
+    assert with_fallback.gettext("a") == "nb A" and with_fallback.gettext("error") == i18n.msg("error", "en")
+    with pytest.raises(KeyError):
+        with_fallback.gettext("no such key anywhere")
+    with pytest.raises(ValueError, match="MO"):
+        i18n._Catalogue(b"\0" * 28)
+
+
 @pytest.mark.parametrize(
     "entry, problem",
     [

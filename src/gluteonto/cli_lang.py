@@ -39,7 +39,18 @@ import click
 
 from .i18n import BASE_LANG, LABEL_LANGS, Phrase, default_lang, has_msg, msg, os_reason, plural_template
 
-__all__ = ["CLICK_PREFIX", "Command", "Group", "current_lang", "invocation_lang", "os_error_text", "route_click_messages", "speaking", "translate"]
+__all__ = [
+    "CLICK_PREFIX",
+    "Command",
+    "Group",
+    "click_text",
+    "current_lang",
+    "invocation_lang",
+    "os_error_text",
+    "route_click_messages",
+    "speaking",
+    "translate",
+]
 
 #: Catalogue keys of click's own words start with this, followed by click's text.
 CLICK_PREFIX = "click:"
@@ -94,7 +105,8 @@ def _metavar(text: str, lang: str) -> str:
     return _METAVAR.sub(lambda m: msg("metavar." + m.group(), lang) if has_msg("metavar." + m.group(), lang) else m.group(), text)
 
 
-def _click_gettext(message: str) -> str:
+def click_text(message: str) -> str:
+    """One of click's own texts (``Commands``) in the language of the running invocation, as click's modules get it."""
     lang = _ACTIVE.get() or BASE_LANG
     return msg(CLICK_PREFIX + message, lang) if has_msg(CLICK_PREFIX + message, lang) else message
 
@@ -117,7 +129,7 @@ def route_click_messages() -> None:
         with contextlib.suppress(ImportError):
             module = importlib.import_module(f"click.{name}")
             if getattr(module, "_", None) is gettext.gettext:
-                module._ = _click_gettext  # type: ignore[attr-defined]
+                module._ = click_text  # type: ignore[attr-defined]
             if getattr(module, "ngettext", None) is gettext.ngettext:
                 module.ngettext = _click_ngettext  # type: ignore[attr-defined]
 

@@ -34,7 +34,8 @@ __all__ = [
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_LANG_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+#: a BCP 47 language tag's shape (compiled on first use, by :mod:`re`'s cache: most bindings are IRIs)
+_LANG_TAG = r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$"
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
@@ -138,7 +139,7 @@ def n3(term: Any) -> str:
         return f"<{t.value}>"
     quoted = '"' + "".join(_ESCAPES.get(ch, ch) for ch in t.value) + '"'
     if t.lang:
-        if not _LANG_TAG.match(t.lang):
+        if not re.match(_LANG_TAG, t.lang):
             raise MessageError(("not a language tag", {"value": t.lang}))
         return f"{quoted}@{t.lang}"
     if t.datatype:

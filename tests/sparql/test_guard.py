@@ -61,3 +61,18 @@ def test_lone_surrogate_is_refused() -> None:
     with pytest.raises(InputError, match="not a Unicode character"):
         check_query('SELECT * WHERE { BIND("\\uD800" AS ?x) }')
     check_query('SELECT * WHERE { BIND("\\u00E6" AS ?x) }')
+
+
+@pytest.mark.parametrize(
+    "text, escape",
+    [
+        ('ASK { BIND("\\u00E6\\uDC00\\uD800" AS ?x) }', "\\uDC00"),  # the first one is named
+        ('ASK { BIND("a\ud83d" AS ?x) }', "\\uD83D"),  # written as itself, not escaped
+        ('ASK { BIND("\\U0000DFFF" AS ?x) }', "\\uDFFF"),
+    ],
+)
+def test_the_lone_surrogate_named_is_the_first(text: str, escape: str) -> None:
+    with pytest.raises(InputError) as refused:
+        check_query(text)
+    assert escape in str(refused.value)
+    check_query("ASK { BIND('\\U0001F600' AS ?x) }")  # a character beyond the BMP, escaped whole, is fine

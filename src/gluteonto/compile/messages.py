@@ -3,7 +3,8 @@
 ``src/gluteonto/locale/LANG/LC_MESSAGES/gluteonto.po`` holds every word the interface shows in LANG, keyed
 (the msgid is the key, the same in every language; ``en`` is the base every other catalogue translates).
 This module reads them with Babel's PO parser and writes each as a GNU MO file, which
-:mod:`gluteonto.i18n` opens with the standard library's :mod:`gettext`. The MO bytes depend only on the
+:mod:`gluteonto.i18n` reads one message at a time by binary search over the sorted keys (the standard
+library's :mod:`gettext` reads them too). The MO bytes depend only on the
 entries (sorted, no dates, no tool version), so a rebuild gives the same files, checked for drift like the
 releases. An entry marked fuzzy (a translation left for review) or left empty is refused, naming it.
 """

@@ -9,8 +9,7 @@ is cheap on it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..sparql.guard import check_query
 from ..sparql.text import inject_values
@@ -21,9 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["Capabilities", "Engine", "checked_query"]
 
 
-@dataclass(frozen=True)
-class Capabilities:
-    """What an engine can do, for the code that uses it.
+class Capabilities(NamedTuple):
+    """What an engine can do, for the code that uses it (a named tuple: see :mod:`gluteonto.query.catalog`).
 
     ``local_store``: the data is held in this process, so a query can run in a forked child process that
     is stopped after a time (:mod:`gluteonto.isolate`) and a label index can be built from it; a remote

@@ -11,7 +11,6 @@ Three outcomes besides rows (and their CLI exit codes, see :data:`EXIT_CODES`):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,17 +28,28 @@ __all__ = ["EXIT_CODES", "Answer", "ask"]
 EXIT_CODES = {"rows": 0, "none": 1, "not a term": 2, "silent": 3}
 
 
-@dataclass
 class Answer:
-    """A question's result with the terms the user named and the kind of outcome."""
+    """A question's result with the terms the user named and the kind of outcome (a plain class, as
+    :class:`~.catalog.QuerySpec` is)."""
 
-    spec: QuerySpec
-    result: QueryResult
-    named: dict[str, Term] = field(default_factory=dict)
-    #: (value as typed, IRI) for each value read by spelling tolerance or through a mapping
-    readings: list[tuple[str, str]] = field(default_factory=list)
-    #: every parameter bound for this run (given or default): one value in every row, so tables leave the column out
-    bound: dict[str, Term] = field(default_factory=dict)
+    def __init__(
+        self,
+        spec: QuerySpec,
+        result: QueryResult,
+        named: dict[str, Term] | None = None,
+        readings: list[tuple[str, str]] | None = None,
+        bound: dict[str, Term] | None = None,
+    ) -> None:
+        self.spec, self.result = spec, result
+        #: the terms the user named, by parameter
+        self.named: dict[str, Term] = named if named is not None else {}
+        #: (value as typed, IRI) for each value read by spelling tolerance or through a mapping
+        self.readings: list[tuple[str, str]] = readings if readings is not None else []
+        #: every parameter bound for this run (given or default): one value in every row, so tables leave the column out
+        self.bound: dict[str, Term] = bound if bound is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Answer({self.spec.name!r}, outcome={self.outcome!r})"
 
     @property
     def outcome(self) -> str:
@@ -86,5 +96,5 @@ def ask(session: Session, name: str, params: Mapping[str, str] | None = None, la
     start = len(session.terms.readings)
     bindings = session.bind_terms(spec, params, lang)
     named = {p.name: bindings[p.name] for p in spec.params if p.kind == "iri" and p.name in params and p.name in bindings}
-    result = session.run(text, bindings)
+    result = session.run(text, bindings, packaged=True)
     return Answer(spec, result, named, session.terms.readings[start:], bindings)

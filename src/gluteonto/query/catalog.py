@@ -27,9 +27,8 @@ first use.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, cast, get_args
+from typing import Literal, NamedTuple, cast, get_args
 
 from ..errors import InputError
 from ..i18n import MessageError, ui
@@ -70,9 +69,14 @@ NEEDS_FMA: tuple[QueryGroup, ...] = ("FMA comparison", "Uberon comparison")
 GRAPH_REASONS = ("stated", "expressions")
 
 
-@dataclass(frozen=True)
-class Param:
-    """One declared query parameter."""
+class Param(NamedTuple):
+    """One declared query parameter.
+
+    A named tuple, as are the other small immutable records every command loads (:class:`~.lookup.Match`,
+    :class:`~gluteonto.engines.base.Capabilities`, :class:`~gluteonto.terms.Term`): creating a frozen
+    dataclass compiles six generated methods when the module is imported, about 1 ms of CPU each time
+    ``gluteonto query`` starts; a named tuple compiles one.
+    """
 
     name: str
     kind: ParamKind
@@ -87,24 +91,49 @@ class Param:
         return dict(self.helps).get(lang, self.help)
 
 
-@dataclass
 class QuerySpec:
-    """A catalog query: its text and the metadata from its header."""
+    """A catalog query: its text and the metadata from its header.
 
-    name: str
-    path: Path
-    text: str
-    group: QueryGroup
-    titles: dict[str, str] = field(default_factory=dict)
-    description: str = ""
-    answer: str = ""
-    params: list[Param] = field(default_factory=list)
-    descriptions: dict[str, str] = field(default_factory=dict)
-    answers: dict[str, str] = field(default_factory=dict)
-    aliases: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    #: why the relation graph cannot answer this question alike (header ``relation-graph:``; see GRAPH_REASONS)
-    relation_graph: tuple[str, ...] = ()
+    A plain class: a dataclass of this many fields has its methods generated and compiled when the module is
+    imported, about 1.5 ms of CPU each time ``gluteonto query`` starts (see :class:`Param`).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        text: str,
+        group: QueryGroup,
+        titles: dict[str, str] | None = None,
+        description: str = "",
+        answer: str = "",
+        params: list[Param] | None = None,
+        descriptions: dict[str, str] | None = None,
+        answers: dict[str, str] | None = None,
+        aliases: list[str] | None = None,
+        names: dict[str, str] | None = None,
+        relation_graph: tuple[str, ...] = (),
+    ) -> None:
+        self.name, self.path, self.text, self.group = name, path, text, group
+        #: title, description and answer by language (``description`` and ``answer`` are the English ones)
+        self.titles: dict[str, str] = titles if titles is not None else {}
+        self.description, self.answer = description, answer
+        self.descriptions: dict[str, str] = descriptions if descriptions is not None else {}
+        self.answers: dict[str, str] = answers if answers is not None else {}
+        self.params: list[Param] = params if params is not None else []
+        #: other names, and the name listings in a language show (``alias@LANG``)
+        self.aliases: list[str] = aliases if aliases is not None else []
+        self.names: dict[str, str] = names if names is not None else {}
+        #: why the relation graph cannot answer this question alike (header ``relation-graph:``; see GRAPH_REASONS)
+        self.relation_graph = relation_graph
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(self) == vars(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        return f"QuerySpec(name={self.name!r}, group={self.group!r}, path={str(self.path)!r})"
 
     def name_in(self, lang: str = "en") -> str:
         """The name listings in ``lang`` show: the first ``alias@LANG``, else the identifier (the file name)."""
@@ -181,10 +210,10 @@ def _amend_param(spec: QuerySpec, path: Path, key: str, parts: list[str]) -> Non
         if param.name != parts[0]:
             continue
         if key == "values" and len(parts) == 3:
-            spec.params[i] = replace(param, pattern=parts[1], hint=parts[2])
+            spec.params[i] = param._replace(pattern=parts[1], hint=parts[2])
             return
         if key.startswith("param@") and len(parts) == 2:
-            spec.params[i] = replace(param, helps=(*param.helps, (key.split("@", 1)[1], parts[1])))
+            spec.params[i] = param._replace(helps=(*param.helps, (key.split("@", 1)[1], parts[1])))
             return
     raise InputError(f"{path.name}: malformed {key} line {' | '.join(parts)!r}")
 

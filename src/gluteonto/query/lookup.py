@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..labels import choose
 from ..sparql.text import serialize_term
@@ -69,9 +68,8 @@ def normalize(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
 
 
-@dataclass(frozen=True)
-class Match:
-    """One hit of a lookup."""
+class Match(NamedTuple):
+    """One hit of a lookup (a named tuple: see :class:`~.catalog.Param`)."""
 
     iri: URIRef
     text: str

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..engines import Engine, open_engine
 from ..i18n import MessageError, msg, param_aliases, param_name
+from ..sparql.guard import mentions_service
 from ..sparql.results import QueryResult, render
 from ..terms import Term, iri, literal, to_rdflib
 from .catalog import Catalog, Param, QuerySpec, find_query
@@ -38,7 +39,8 @@ T = TypeVar("T")
 #: answers up to this many rows are labelled and rendered in the command's own process (fast); larger ones in
 #: a child process stopped by the query's time limit
 _RENDER_IN_PLACE = 10_000
-_LANG_LITERAL = re.compile(r"^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$", re.DOTALL)
+#: a literal value with a language tag, ``text@lang`` (compiled on first use, by :mod:`re`'s cache)
+_LANG_LITERAL = r"(?s)^(?P<text>.*)@(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$"
 
 
 def own_names(spec: QuerySpec, given: Mapping[str, str]) -> dict[str, str]:
@@ -82,6 +84,9 @@ class Session:
         """
         #: catalog questions are answered from the relation graph (see :meth:`question_text`)
         self.relation_graph = relation_graph
+        data = tuple(data)
+        #: the engine holds the packaged release and nothing else (see :meth:`run`)
+        self._release_only = store is None and endpoint is None and include_ontology and not data and not relation_graph
         if relation_graph and store is None:
             if endpoint:
                 raise MessageError(("relation graph.endpoint", {}))
@@ -190,7 +195,7 @@ class Session:
                 )
             else:
                 raw = self.check_literal(param, raw)
-                match = _LANG_LITERAL.match(raw)
+                match = re.match(_LANG_LITERAL, raw)
                 bindings[param.name] = literal(match["text"], match["lang"]) if match else literal(raw)
         return bindings
 
@@ -211,7 +216,7 @@ class Session:
         """Run the catalog query ``name`` with ``params`` (name → IRI, CURIE, label or literal)."""
         spec = self.find_query(name, lang)
         text = self.question_text(spec)
-        return self.run(text, self.bind_terms(spec, params, lang))
+        return self.run(text, self.bind_terms(spec, params, lang), packaged=True)
 
     def sparql(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run ad-hoc SPARQL text."""
@@ -219,19 +224,27 @@ class Session:
             raise MessageError(("sparql empty", {}))
         return self.run(text, bindings)
 
-    def run(self, text: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def run(self, text: str, bindings: Mapping[str, Any] | None = None, *, packaged: bool = False) -> QueryResult:
         """Run SPARQL text on the engine: in a child process stopped after ``timeout`` when one is set and the
         engine holds its data locally (an engine that stops queries itself was told the time).
 
         The child of an embedded engine has no network where Linux allows it (unless federation is
         allowed); labelling and rendering a large answer afterwards share the same time limit.
+        ``packaged`` says that ``text`` is a catalog question as the package ships it (or the relation graph's
+        rewrite of one), never text a user wrote: its child is spared the network wall when the text does not
+        even spell ``service`` (see :mod:`gluteonto.isolate`, "The network wall"). Bindings cannot change
+        that: they are serialised into a ``VALUES`` row of RDF terms. Such a question asked of the packaged
+        release alone runs in this process, as ``qc`` runs them: its time and memory are bounded by the
+        release (see :mod:`gluteonto.isolate`, "Packaged questions over the release").
         """
         if self.timeout is None or self._isolated:
+            return self.engine.query(text, bindings)
+        if packaged and self._release_only and self.engine.capabilities.local_store and not mentions_service(text):
             return self.engine.query(text, bindings)
         self._deadline = time.monotonic() + self.timeout if self.timeout else None
         if not self.engine.capabilities.local_store:
             return self.engine.query(text, bindings)
-        return self._timed(lambda: self.engine.query(text, bindings))
+        return self._timed(lambda: self.engine.query(text, bindings), wall=not packaged or mentions_service(text))
 
     def batch(self, work: Callable[[], T]) -> T:
         """``work()``, which may run many queries, as one piece of work: in one killable child (its queries run
@@ -250,8 +263,9 @@ class Session:
 
         return self._timed(in_child)
 
-    def _timed(self, work: Callable[[], T]) -> T:
-        """``work()`` in a killable child, within what is left of the current query's time."""
+    def _timed(self, work: Callable[[], T], *, wall: bool = True) -> T:
+        """``work()`` in a killable child, within what is left of the current query's time; the child has no network
+        (where Linux allows it) unless federation is allowed or ``wall`` is False."""
         from .. import limits
         from ..isolate import QueryTimeout, run_isolated
 
@@ -262,7 +276,7 @@ class Session:
             remaining = self.timeout or None
         else:
             remaining = max(self._deadline - time.monotonic(), 0.001)
-        offline = self.engine.capabilities.local_store and not getattr(self.engine, "allow_federation", False)
+        offline = wall and self.engine.capabilities.local_store and not getattr(self.engine, "allow_federation", False)
         try:
             return run_isolated(work, timeout=remaining, memory=limits.QUERY_MEMORY, offline=offline)
         except QueryTimeout:

@@ -35,8 +35,8 @@ from ..i18n import MessageError
 
 __all__ = ["check_query", "decode_query", "find_service", "mentions_service", "read_query", "unescape"]
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: SPARQL's code point escapes (compiled on first use, by :mod:`re`'s cache: most queries hold none)
+_ESCAPE = r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})"
 #: what :func:`find_service` returns for a query it cannot parse (and so cannot clear)
 UNCHECKABLE = "?"
 
@@ -48,7 +48,7 @@ def unescape(text: str) -> str:
         code = int(match.group(1) or match.group(2), 16)
         return chr(code) if code < 0x110000 else match.group(0)
 
-    return _ESCAPE.sub(replace, text)
+    return re.sub(_ESCAPE, replace, text) if "\\" in text else text
 
 
 def mentions_service(sparql: str) -> bool:
@@ -121,9 +121,11 @@ def check_query(sparql: str, *, allow_federation: bool = False) -> None:
 
     Text with a lone surrogate (``\\uD800``: half of a UTF-16 pair, not a character) is refused too.
     """
-    odd = _SURROGATE.search(unescape(sparql))
-    if odd is not None:
-        raise MessageError(("query surrogate", {"escape": f"\\u{ord(odd.group()):04X}"}))
+    text = unescape(sparql)
+    try:
+        text.encode("utf-8")  # UTF-8 refuses exactly the surrogate code points
+    except UnicodeEncodeError as exc:
+        raise MessageError(("query surrogate", {"escape": f"\\u{ord(text[exc.start]):04X}"})) from None
     if allow_federation:
         return
     target, problem = _inspected(sparql)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 from collections.abc import Sequence
 
 __all__ = ["blank_repeats", "column_widths", "layout", "terminal_width"]
@@ -173,6 +172,8 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | N
 
 def _records(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
     """One block per row, "header: value" lines wrapped to ``width`` (for very narrow terminals)."""
+    import textwrap  # only here: a table in columns needs none, and every command that prints one would pay for it
+
     lines: list[str] = []
     for n, row in enumerate(rows):
         if n:

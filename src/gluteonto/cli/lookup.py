@@ -1,0 +1,47 @@
+"""``gluteonto lookup``: terms by label or synonym, from the prebuilt table (a session without it)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..cli_lang import Command
+from .common import LANG_OPTION, friendly, indented, open_session
+
+__all__ = ["lookup"]
+
+
+@click.command(cls=Command)
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=10, show_default=True, help="option.limit")
+@LANG_OPTION
+@friendly
+def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
+    """Find terms by label or synonym in Norwegian, English or Latin (case, accents and typos forgiven),
+    with the questions that answer for each."""
+    from ..i18n import has_msg
+    from ..i18n import msg as say
+    from ..prebuilt import SessionTerms, packaged_terms
+    from ..vocab import compact_iri
+
+    wanted = " ".join(text)
+    # the packaged tables answer without loading the ontology; without them, a session does
+    terms = packaged_terms() or SessionTerms(open_session())
+    hits = terms.lookup(wanted, limit)
+    if not hits:
+        click.echo(say("no match", lang, value=wanted), err=True)
+        sys.exit(1)
+    if hits[0].approximate:
+        click.echo(say("approximate", lang))
+    questions = terms.asked_about([h.iri for h in hits], lang)
+    for hit in hits:
+        label = terms.index.label(hit.iri, lang) or hit.text
+        line = label
+        if hit.text != label:
+            language = say(f"language {hit.lang}", lang) if has_msg(f"language {hit.lang}", lang) else hit.lang
+            line += " " + say("matched", lang, language=language, kind=say(hit.kind, lang), text=hit.text)
+        click.echo(indented(line, 21, f"{compact_iri(str(hit.iri)):<20} "))
+        names = questions.get(hit.iri, [])
+        line = f"{say('asks', lang)}: {', '.join(names)}" if names else say("no questions", lang)
+        click.echo(indented(line, 21))

@@ -1,0 +1,28 @@
+"""``gluteonto site``: the documentation site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli_lang import Command, current_lang
+from .common import friendly
+
+__all__ = ["site"]
+
+
+@click.command(cls=Command)
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="option.site_output")
+@click.option("--require-diagrams", is_flag=True, help="option.require_diagrams")
+@friendly
+def site(output: Path, require_diagrams: bool) -> None:
+    """Generate the documentation site (static, bilingual; open OUTPUT/index.html from disk)."""
+    from ..i18n import msg
+    from ..site import build_site
+
+    lang = current_lang()
+    report = build_site(output, require_diagrams=require_diagrams)
+    for note in report.notes:
+        click.echo(f"{msg('warning', lang)}: {msg(note, lang)}", err=True)
+    click.echo(msg("site written", lang, pages=report.pages, diagrams=report.diagrams, path=report.output), err=True)
