@@ -610,6 +610,44 @@ def test_a_closed_standard_stream_is_one_line(args: list[str], closed: int, mess
     assert len(lines) == 1 and message in lines[0], stderr
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--help"], "error: standard output is closed"),
+        (["--version"], "error: standard output is closed"),
+        (["query", "--help"], "error: standard output is closed"),
+        (["--lang", "nb", "--help"], "feil: standard ut er lukket"),
+        (["about", "gluteus minimus"], "error: standard output is closed"),
+    ],
+)
+def test_help_or_version_to_a_closed_stdout_is_one_line_not_a_traceback(args: list[str], message: str) -> None:
+    """``gluteonto --help >&-``: click prints help and the version before any command runs; that write raised a traceback."""
+    code, stderr = _run_closed(args, 1)
+    assert code == 2, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["query", "innervation"], ["about", "gluteus minimus"]])
+def test_a_closed_stdin_does_not_disturb_commands_that_do_not_read_it(args: list[str]) -> None:
+    """``<&-`` on commands that never read standard input: they answer as usual, with nothing on stderr."""
+    process = subprocess.run([*GLUTEONTO, *args], capture_output=True, preexec_fn=lambda: os.close(0), timeout=120, check=False)
+    assert process.returncode == 0 and process.stdout and not process.stderr, process.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_or_version_to_a_full_disk_is_one_line_not_a_traceback(args: list[str]) -> None:
+    """``gluteonto --help >/dev/full`` ended in an OSError traceback."""
+    with open("/dev/full", "w") as full:
+        process = subprocess.run([*GLUTEONTO, *args], stdout=full, stderr=subprocess.PIPE, timeout=120, check=False)
+    lines = process.stderr.decode().strip().splitlines()
+    assert process.returncode == 2 and lines == ["error: no space left on the device"], lines
+
+
 def _run_closed(args: list[str], closed: int) -> tuple[int, str]:
     """Run the command with file descriptor ``closed`` (0 or 1) closed, as ``<&-`` or ``>&-`` do; (exit code, stderr)."""
     stdin = subprocess.DEVNULL if closed != 0 else None
@@ -695,6 +733,70 @@ def test_limits_hold_while_reading_in_bounded_memory(tmp_path: Path, make: Calla
     assert result.returncode == 2, err
     assert len(err.strip().splitlines()) == 1, err
     assert any(words in err for words in ("entity references add more text", "exceeds the limit", "is longer than")), err
+
+
+def _large_obographs(tmp: Path) -> Path:
+    """The Uberon extract with 50,000 more classes, each with a 4 KiB definition: 1 MB of gzip, 210 MB of JSON."""
+    import json
+
+    document = json.loads((DATA / "uberon" / "uberon-extract.json").read_text(encoding="utf-8"))
+    graph = document["graphs"][0]
+    nodes, graph["nodes"] = graph.pop("nodes"), []
+    head, tail = json.dumps(document).split('"nodes": []', 1)
+    path = tmp / "uberon.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as handle:
+        handle.write(head + '"nodes": [' + ", ".join(json.dumps(n) for n in nodes))
+        definition = "a filler class of this test; " * 140
+        for number in range(50_000):
+            node = {
+                "id": f"http://example.org/filler/{number}",
+                "type": "CLASS",
+                "lbl": f"filler {number}",
+                "meta": {"definition": {"val": definition}},
+            }
+            handle.write(", " + json.dumps(node))
+        handle.write("]" + tail)
+    return path
+
+
+@pytest.mark.slow
+def test_obographs_json_is_read_as_a_stream_in_bounded_memory(tmp_path: Path) -> None:
+    """uberon.json was decoded whole (text and all its objects in memory at once): with 256 MiB of room this one failed."""
+    path = _large_obographs(tmp_path)
+    out = tmp_path / "merged.ttl"
+    result = subprocess.run(
+        [sys.executable, "-c", CAPPED, str(256 << 20), "link", str(path), "--subset", "-o", str(out), "--quiet"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "47 match" in result.stdout.decode(), err + result.stdout.decode()
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            '{"graphs": [{"nodes": [{"id": "UBERON:1", "lbl": "' + "a" * 2000 + '"}]}]}',
+            "one value (a node, an edge…) is longer than 1,024 characters",
+        ),
+        ('{"graphs": [{"nodes": [{"id": "UBERON:1", "lbl": "' + "a" * 2000, "one value (a node, an edge…) is longer than 1,024 characters"),
+        ('{"graphs": [{"edges": [' + "[" * 900 + "]" * 900 + "]}]}", "one value (a node, an edge…) is longer than 1,024 characters"),
+    ],
+)
+def test_one_obographs_value_longer_than_the_limit_is_refused_while_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, words: str
+) -> None:
+    """Only one node or edge is held at a time, and not one of any length."""
+    from gluteonto import limits
+
+    monkeypatch.setattr(limits, "MAX_JSON_VALUE_CHARS", 1024)
+    path = tmp_path / "uberon.json"
+    path.write_text(text)
+    result = CliRunner().invoke(main, ["link", str(path), "--quiet"])
+    assert result.exit_code == 2 and words in result.output and len(result.output.strip().splitlines()) == 1, result.output
 
 
 # -- --timeout covers everything ---------------------------------------------------------------------------------

@@ -39,3 +39,13 @@ def test_address_space_is_the_process_vmsize() -> None:
 
     status = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmSize:"))
     assert abs(_address_space() - int(status.split()[1]) * 1024) < 16 * 1024 * 1024
+
+
+def test_a_capped_child_that_aborts_is_reported_as_out_of_memory() -> None:
+    """Oxigraph (Rust) aborts when an allocation fails, and under load not always after saying so: that was 'signal SIGABRT'."""
+    import os
+
+    with pytest.raises(EngineError, match="ran out of memory"):
+        run_isolated(os.abort, timeout=30, memory=1 << 30)
+    with pytest.raises(EngineError, match="SIGABRT"):  # without a memory cap an abort is only an abort
+        run_isolated(os.abort, timeout=30)

@@ -15,7 +15,8 @@ from typing import Any, NoReturn
 import click
 
 from .cli_lang import Group, current_lang, invocation_lang, os_error_text, speaking
-from .i18n import msg
+from .errors import GluteontoError
+from .i18n import Localized, msg
 
 __all__ = ["SafeGroup", "interrupted", "quiet_broken_pipe"]
 
@@ -107,6 +108,16 @@ class SafeGroup(Group):
             interrupted()
         except BrokenPipeError:
             quiet_broken_pipe()
+        except GluteontoError as exc:  # raised outside a command: --help or --version printing to a closed stdout
+            text = exc.render(lang) if isinstance(exc, Localized) else str(exc)
+            click.echo(f"{msg('error', lang)}: {text}", err=True)
+            sys.exit(exc.exit_code)
+        except MemoryError:  # an allocation past a memory limit in this process
+            click.echo(f"{msg('error', lang)}: {msg('out of memory', lang)}", err=True)
+            sys.exit(2)
+        except OSError as exc:  # the same on a full disk (``--help >/dev/full``)
+            click.echo(f"{msg('error', lang)}: {os_error_text(exc, lang)}", err=True)
+            sys.exit(2)
         try:
             sys.stdout.flush()
         except BrokenPipeError:

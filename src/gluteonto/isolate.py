@@ -46,13 +46,27 @@ from typing import TypeVar
 from .errors import EngineError, GluteontoError, first_line
 from .i18n import EngineMessageError, Phrase
 
-__all__ = ["QueryTimeout", "can_isolate", "cap_address_space", "deny_network", "run_isolated"]
+__all__ = ["QueryTimeout", "can_isolate", "cap_address_space", "deny_network", "run_isolated", "tell"]
 
 T = TypeVar("T")
 
 
 class QueryTimeout(EngineMessageError):
     """The work did not finish within its time limit and was stopped."""
+
+
+#: where :func:`tell` sends a line: the relay pipe's write end in a child, the relay itself when nothing was forked
+_told: int | Callable[[str], None] | None = None
+
+
+def tell(line: str) -> None:
+    """Pass one line (a progress message) from the work to the ``relay`` of :func:`run_isolated`, at once."""
+    target = _told
+    if callable(target):
+        target(line)
+    elif target is not None:
+        with contextlib.suppress(OSError):
+            os.write(target, (line.replace("\n", " ") + "\n").encode("utf-8", "replace"))
 
 
 def can_isolate() -> bool:
@@ -182,8 +196,15 @@ def _deadline(timeout: float | None) -> float | None:
     return time.monotonic() + max(timeout, 0.0)
 
 
-def run_isolated(
-    func: Callable[[], T], *, timeout: float | None, what: str = "work.query", quiet: bool = False, memory: int | None = None, offline: bool = False
+def run_isolated(  # noqa: C901 - one loop reads the answer, the child's standard error and its messages
+    func: Callable[[], T],
+    *,
+    timeout: float | None,
+    what: str = "work.query",
+    quiet: bool = False,
+    memory: int | None = None,
+    offline: bool = False,
+    relay: Callable[[str], None] | None = None,
 ) -> T:
     """Return ``func()`` computed in a forked child; raise QueryTimeout after ``timeout`` seconds (None: no limit).
 
@@ -195,26 +216,39 @@ def run_isolated(
     caps the address space the child may add, in bytes (an allocation beyond it fails);
     ``offline`` cuts the child off from the network where Linux allows it (:func:`deny_network`).
     A child that dies is reported by cause: out of memory, or a stack overflow (input nested too
-    deeply). Without ``fork`` the function simply runs here.
+    deeply). ``relay`` receives, as they come, the lines the work passes to :func:`tell` (progress
+    messages printed by the parent, which has the user's real streams). Without ``fork`` the function simply runs here.
     """
+    global _told
     if not can_isolate():
-        return func()
+        _told = relay
+        try:
+            return func()
+        finally:
+            _told = None
     read_fd, write_fd = os.pipe()
     error_read, error_write = os.pipe()
+    told_read, told_write = os.pipe() if relay is not None else (-1, -1)
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         os.close(read_fd)
         os.close(error_read)
+        if relay is not None:
+            os.close(told_read)
+            _told = told_write
         _child(func, write_fd, error_write, memory, offline)
     os.close(write_fd)
     os.close(error_write)
+    if relay is not None:
+        os.close(told_write)
+    told = bytearray()
     deadline = _deadline(timeout)
     chunks: list[bytes] = []
     errors = bytearray()
     finished = False
     try:
         with _interruptible():
-            open_fds = [read_fd, error_read]
+            open_fds = [read_fd, error_read] + ([told_read] if relay is not None else [])
             while read_fd in open_fds:
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
@@ -225,17 +259,28 @@ def run_isolated(
                     if fd == error_read:
                         errors += chunk
                         del errors[:-_STDERR_TAIL]
+                    elif fd == told_read and relay is not None:
+                        told += chunk
+                        *lines, rest = told.split(b"\n")
+                        told = bytearray(rest[-_STDERR_TAIL:])
+                        for line in lines:
+                            relay(line.decode("utf-8", "replace"))
                     elif chunk:
                         chunks.append(chunk)
                     if not chunk:
                         open_fds.remove(fd)
             finished = read_fd not in open_fds
+            if finished and error_read in open_fds:  # the child is gone: what it said last (why it died) is read too
+                errors += _drain(error_read)
+                del errors[:-_STDERR_TAIL]
     except BaseException:
         _stop(pid)
         raise
     finally:
         os.close(read_fd)
         os.close(error_read)
+        if relay is not None:
+            os.close(told_read)
     if not finished:
         _stop(pid)
         if _WHAT_KEYS.get(what, what) == "work.query":
@@ -257,6 +302,19 @@ def run_isolated(
     if value in ("memory", "stack"):
         raise EngineMessageError((f"crash {value}", {"what": _phrase(what), "limit": _gib(memory)}))
     raise EngineMessageError(("work failed", {"what": _phrase(what), "detail": value}))
+
+
+def _drain(fd: int, wait: float = 1.0) -> bytes:
+    """What is left to read from a pipe whose writer has ended (at most ``wait`` seconds for it to close)."""
+    data = bytearray()
+    deadline = time.monotonic() + wait
+    while (remaining := deadline - time.monotonic()) > 0 and select.select([fd], [], [], remaining)[0]:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        data += chunk
+        del data[:-_STDERR_TAIL]
+    return bytes(data)
 
 
 #: older English names of the work, as callers may still pass them, to their message keys
@@ -284,6 +342,9 @@ def _crash(name: str, status: int, errors: bytes, memory: int | None) -> EngineE
         number = os.WTERMSIG(status)
         if number == signal.SIGKILL:  # the kernel's out-of-memory killer, or someone else
             return EngineMessageError(("crash killed", {"what": what}))
+        if number == signal.SIGABRT and memory:
+            # a capped child that aborts: Rust (Oxigraph) aborts when an allocation fails, not always saying so first
+            return EngineMessageError(("crash memory", {"what": what, "limit": _gib(memory)}))
         if number == signal.SIGSEGV:
             return EngineMessageError(("crash stack", {"what": what}))
         return EngineMessageError(("crash signal", {"what": what, "signal": signal.Signals(number).name}))

@@ -9,12 +9,14 @@ from __future__ import annotations
 __all__ = [
     "ENDPOINT_MAX_BYTES",
     "ENTITY_EXPANSION_RATIO",
+    "LINK_MEMORY",
     "MAX_CATALOG_BYTES",
     "MAX_ENTITY_DECLARATIONS",
     "MAX_ENTITY_EXPANSION",
     "MAX_ENTITY_VALUE",
     "MAX_INPUT_BYTES",
     "MAX_IRI_CHARS",
+    "MAX_JSON_VALUE_CHARS",
     "MAX_LINE_BYTES",
     "MAX_LITERAL_CHARS",
     "MAX_NESTING_DEPTH",
@@ -47,6 +49,9 @@ __all__ = [
 QUERY_TIMEOUT = 60.0
 #: bytes of address space a command-line query may add to the loaded data
 QUERY_MEMORY = 4 * 1024 * 1024 * 1024
+#: bytes of address space ``link`` may add while it reads an FMA or Uberon file and checks the mappings
+#: (the whole FMA, five million triples, needs well under 1 GiB: only what linking needs is kept)
+LINK_MEMORY = 4 * 1024 * 1024 * 1024
 #: the longest time limit a command accepts (a week; ``nan``, ``inf`` and larger numbers are refused)
 MAX_TIMEOUT = 7 * 24 * 3600.0
 #: seconds HermiT may classify (``reason --timeout``)
@@ -101,6 +106,8 @@ MAX_ENTITY_EXPANSION = 16 * 1024 * 1024
 ENTITY_EXPANSION_RATIO = 2
 #: RDF/XML elements or JSON arrays and objects nested deeper than this are refused (parsers slow down, or overflow the stack)
 MAX_NESTING_DEPTH = 1000
+#: characters of one value of a JSON document read as a stream (an obographs node or edge); only one is held at a time
+MAX_JSON_VALUE_CHARS = 64 * 1024 * 1024
 #: bytes of one XML tag, comment, processing instruction or declaration
 MAX_TOKEN_BYTES = 16 * 1024 * 1024
 #: bytes of one line of an OBO file (room for a literal of the largest size in UTF-8, and its tag)

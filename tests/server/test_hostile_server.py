@@ -3,6 +3,7 @@ never contacts another address, and stops work whose time is up or whose client 
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import logging
@@ -634,3 +635,22 @@ def test_repeated_queries_are_answered_from_the_cache_volatile_ones_never(server
         server.app.cache.put(key, b"text/csv", b"r\r\n1\r\n")
         assert server.app.cache.get(key) is None
     assert request(server, "GET", ask("SELECT (RAND() AS ?r) {}"))[2] != request(server, "GET", ask("SELECT (RAND() AS ?r) {}"))[2]
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getscheduler"), reason="Linux scheduling policies")
+def test_a_runaway_query_runs_only_on_the_cpu_time_short_queries_leave(server: SparqlServer) -> None:
+    """A worker does not take the CPU from the event loop when a job wakes it (SCHED_BATCH); once its query runs past
+    SERVER_SLOW_QUERY it becomes SCHED_IDLE as well as nicer: at nice 10 alone a runaway still took a tenth of a core."""
+    for pid in query_workers(server):
+        with contextlib.suppress(ProcessLookupError):
+            assert os.sched_getscheduler(pid) in (os.SCHED_BATCH, os.SCHED_IDLE)
+    client = threading.Thread(target=lambda: request(server, "GET", ask(evaluated(CARTESIAN_SLOW))))
+    client.start()
+    worker = busy_worker(server)
+    deadline = time.monotonic() + limits.SERVER_SLOW_QUERY + 1.5
+    while os.sched_getscheduler(worker) != os.SCHED_IDLE and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert os.sched_getscheduler(worker) == os.SCHED_IDLE
+    assert os.getpriority(os.PRIO_PROCESS, worker) == limits.SERVER_SLOW_NICENESS
+    client.join(15)
+    assert_alive(server)

@@ -136,3 +136,55 @@ def test_the_sparql_page_varies_on_accept_and_accept_language(server: SparqlServ
     assert {v.strip() for v in headers["vary"].split(",")} == {"Accept", "Accept-Language", "Origin"}
     status, headers, _body = _get(server, "/index.html", {"Accept": "text/html"})
     assert status == 200 and headers["vary"] == "Origin"
+
+
+class _Transport:
+    """A transport that records its writes."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+        self.closed = self.aborted = False
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    def is_closing(self) -> bool:
+        return self.closed or self.aborted
+
+    def close(self) -> None:
+        self.closed = True
+
+    def abort(self) -> None:
+        self.aborted = True
+
+    def get_extra_info(self, name: str) -> str:
+        return f"info {name}"
+
+
+def test_a_response_head_and_body_leave_in_one_write() -> None:
+    """Written one after the other (as uvicorn writes a response), they were two sends and two wake-ups of the client."""
+    import asyncio
+
+    from gluteonto.tools.serve import _Gathering
+
+    async def scenario() -> tuple[list[bytes], list[bytes], list[bytes], bool]:
+        loop = asyncio.get_running_loop()
+        inner = _Transport()
+        gathering = _Gathering(inner, loop)
+        gathering.write(b"HTTP/1.1 200 OK\r\n\r\n")
+        gathering.write(b"body")
+        before = list(inner.writes)
+        await asyncio.sleep(0)
+        after_turn = list(inner.writes)
+        gathering.write(b"more")
+        gathering.close()  # what is pending goes out before the connection closes
+        closed = list(inner.writes)
+        dropped = _Gathering(_Transport(), loop)
+        dropped.write(b"never")
+        dropped.abort()
+        await asyncio.sleep(0)
+        return before, after_turn, closed, gathering.get_extra_info("peername") == "info peername" and not dropped._transport.writes
+
+    before, after_turn, closed, delegated = asyncio.run(scenario())
+    assert before == [] and after_turn == [b"HTTP/1.1 200 OK\r\n\r\nbody"]
+    assert closed == [b"HTTP/1.1 200 OK\r\n\r\nbody", b"more"] and delegated

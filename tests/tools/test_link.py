@@ -481,17 +481,22 @@ def test_keep_going_writes_the_merge_despite_mapping_problems(tmp_path: Path) ->
     assert len(Graph().parse(out, format="nt")) > 9000
 
 
-def _failing_second_read(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
-    """The file reads whole once (the check), then fails part-way through the second read (the write)."""
+def _failing_second_read(monkeypatch: pytest.MonkeyPatch, error: BaseException, calls: Path) -> None:
+    """The file reads whole once (the check), then fails part-way through the second read (the write).
+
+    The reads are counted in the file ``calls``: the first runs in a child process (whose memory is capped).
+    """
     import gluteonto.tools.link as module
     from gluteonto.formats.ontology_read import read_ontology_quads
 
-    real, calls = read_ontology_quads, []
+    real = read_ontology_quads
 
     def reading(path: Path) -> Iterator[Any]:
-        calls.append(path)
+        with calls.open("a") as counter:
+            counter.write(f"{path}\n")
+        second = len(calls.read_text().splitlines()) > 1
         for number, quad in enumerate(real(path)):
-            if len(calls) > 1 and number == 100:
+            if second and number == 100:
                 raise error
             yield quad
 
@@ -511,7 +516,7 @@ def test_failure_while_writing_leaves_the_output_as_it_was(
     """Ctrl-C or a read error half-way through writing: no partial output, no temporary file, the old file kept."""
     out = tmp_path / "merged.ttl"
     out.write_text("the user's own file\n")
-    _failing_second_read(monkeypatch, error)
+    _failing_second_read(monkeypatch, error, tmp_path.parent / f"{tmp_path.name}-reads")
     result = CliRunner().invoke(main, ["link", str(SIG), "-o", str(out), "--quiet"])
     assert result.exit_code == code and message in result.output and "Traceback" not in result.output
     assert out.read_text() == "the user's own file\n" and list(tmp_path.iterdir()) == [out]
@@ -614,3 +619,26 @@ def test_a_default_names_the_gluteonto_term_when_fma_has_one_of_the_same_name(en
     spec = session.find_query("fma/nerve-supply-comparison")
     assert session.bind_terms(spec, {})["muscle"].value == iris.GLUTEUS_MINIMUS
     assert len(session.query(spec.name).rows) >= 1
+
+
+def _many_long_labels(tmp: Path) -> Path:
+    """400 KB of gzip holding 1,000 labels of 256 KiB: the reading pass keeps every label, 256 MiB of them."""
+    path = tmp / "labels.ttl.gz"
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as handle:
+        for number in range(1000):
+            handle.write(f'<http://example.org/c{number}> <http://www.w3.org/2000/01/rdf-schema#label> "{"x" * (256 * 1024)}" .\n')
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, words", [("en", "error: reading the file ran out of memory"), ("nb", "feil: lesingen av fila gikk tom for minne")])
+def test_link_has_a_memory_cap_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str) -> None:
+    """link read in the command's own process without a bound: a file that makes it keep much ran until the machine's memory was gone."""
+    from gluteonto import limits
+
+    monkeypatch.setattr(limits, "LINK_MEMORY", 64 * 1024 * 1024)
+    out = tmp_path / "merged.ttl"
+    result = CliRunner().invoke(main, ["link", str(_many_long_labels(tmp_path)), "-o", str(out), "--quiet", "--lang", lang])
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and lines[0].startswith(words), result.output
+    assert not out.exists()

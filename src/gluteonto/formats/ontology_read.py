@@ -12,7 +12,8 @@ restriction), as OBO releases' ``relax`` step does. Every file is opened through
 RDF input hold for these forms too: literals and IRIs are checked as for RDF, one OBO line is read up to
 :data:`~gluteonto.limits.MAX_LINE_BYTES` and no further, and obographs JSON nested deeper than
 :data:`~gluteonto.limits.MAX_NESTING_DEPTH` is refused while it is read. An OBO file is streamed (one stanza
-held at a time); obographs JSON is decoded whole.
+held at a time); obographs JSON is read as a stream (:mod:`.json_stream`): one node or edge is held at a
+time, and one longer than :data:`~gluteonto.limits.MAX_JSON_VALUE_CHARS` is refused.
 
 >>> form_of(Path("uberon-basic.obo.gz"))
 'OBO'
@@ -20,7 +21,6 @@ held at a time); obographs JSON is decoded whole.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -32,6 +32,7 @@ from .. import limits
 from ..i18n import MessageError, Phrase
 from ..iris import HAS_PART, PART_OF
 from ..vocab import OBO_DEFINITION, OBO_REPLACED_BY
+from .json_stream import JsonStream, JsonSyntaxError
 from .reading import syntax_for
 from .safe_read import checked_terms, open_input, read_quads
 
@@ -233,18 +234,6 @@ def _obo_tag(subject: ox.NamedNode, tag: str, value: str, relations: dict[str, s
 # --- obographs JSON --------------------------------------------------------------------------------
 
 
-def _load_json(data: bytes) -> Any:
-    """``json.loads`` with stack room for every nesting depth the structure check lets through."""
-    import sys
-
-    previous = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(previous, limits.MAX_NESTING_DEPTH + 2 * previous))
-    try:
-        return json.loads(data)
-    finally:
-        sys.setrecursionlimit(previous)
-
-
 def _shown(text: str, limit: int = 60) -> str:
     """A piece of a file quoted for a message, cut at ``limit`` characters.
 
@@ -252,17 +241,6 @@ def _shown(text: str, limit: int = 60) -> str:
     "'this line has no tag'"
     """
     return repr(text if len(text) <= limit else text[:limit] + "…")
-
-
-#: The json module's complaints, as the message key of what was expected instead.
-_JSON_EXPECTED = (
-    ("Expecting value", "json expected value"),
-    ("Expecting ',' delimiter", "json expected delimiter"),
-    ("Expecting ':' delimiter", "json expected colon"),
-    ("Expecting property name", "json expected name"),
-    ("Extra data", "json expected end"),
-    ("Unterminated string", "json expected string end"),
-)
 
 
 def _json_kind(value: Any) -> Phrase:
@@ -285,52 +263,66 @@ def _json_kind(value: Any) -> Phrase:
 
 
 def _read_obographs(path: Path) -> Iterator[Any]:
+    """The triples of an obographs document, read as a stream: one node or edge is held at a time."""
     with open_input(path, structure="json") as stream:  # nesting bounded while reading
-        data = stream.read()
-    try:
-        document = _load_json(data)
-    except RecursionError:  # nested less deeply than the limit, but deeper than the interpreter's stack allows here
-        raise MessageError(("json too deep", {"path": path, "limit": limits.MAX_NESTING_DEPTH})) from None
-    except json.JSONDecodeError as exc:
-        expected = next((key for start, key in _JSON_EXPECTED if exc.msg.startswith(start)), "json expected other")
-        rest = exc.doc[exc.pos :].split("\n", 1)[0]
-        found: str | Phrase = _shown(rest, 20) if rest else Phrase("found end of file") if exc.pos >= len(exc.doc) else _shown("\n")
-        raise MessageError(
-            ("obographs bad json", {"path": path, "line": exc.lineno, "column": exc.colno, "expected": Phrase(expected), "found": found})
-        ) from None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise MessageError(
-            ("file not utf8", {"path": path, "what": "obographs JSON", "line": line, "byte": f"0x{data[exc.start]:02x}", "offset": exc.start + 1})
-        ) from None
-    if not isinstance(document, dict) or "graphs" not in document:
-        raise MessageError(("obographs no graphs", {"path": path, "found": _json_kind(document)}))
-    if not isinstance(document["graphs"], list):
-        raise MessageError(("obographs graphs not list", {"path": path, "found": _json_kind(document["graphs"])}))
-    return _obographs_quads(document["graphs"])
+        reader = JsonStream(stream, path, "obographs JSON")
+        try:
+            names: list[str] = []
+            for name in reader.members():
+                names.append(name)
+                if name != "graphs":
+                    reader.skip()
+                elif reader.peek() != "[":
+                    raise MessageError(("obographs graphs not list", {"path": path, "found": _json_kind(reader.value())}))
+                else:
+                    for _ in reader.items():
+                        yield from _obographs_graph(reader)
+            reader.end()
+        except JsonSyntaxError as exc:
+            found: str | Phrase = Phrase("found end of file") if exc.found is None else _shown(exc.found, 20)
+            raise MessageError(
+                ("obographs bad json", {"path": path, "line": exc.line, "column": exc.column, "expected": Phrase(exc.expected), "found": found})
+            ) from None
+        if "graphs" not in names:
+            raise MessageError(("obographs no graphs", {"path": path, "found": _json_kind(dict.fromkeys(names))}))
 
 
-def _obographs_quads(graphs: list[Any]) -> Iterator[Any]:
-    for graph in graphs:
-        if not isinstance(graph, dict):
-            continue
-        if isinstance(graph.get("id"), str):
-            node = ox.NamedNode(graph["id"])
-            yield ox.Quad(node, _RDF_TYPE, ox.NamedNode(_OWL + "Ontology"))
-            version = (graph.get("meta") or {}).get("version")
-            if isinstance(version, str):
-                yield ox.Quad(node, ox.NamedNode(_OWL + "versionIRI"), ox.NamedNode(version))
-        for item in graph.get("nodes") or []:
-            yield from _obographs_node(item)
-        for edge in graph.get("edges") or []:
-            if not isinstance(edge, dict) or not all(isinstance(edge.get(k), str) for k in ("sub", "pred", "obj")):
-                continue
-            subject = ox.NamedNode(curie_iri(edge["sub"]))
-            if edge["pred"] == "is_a":
-                yield ox.Quad(subject, _SUBCLASS, ox.NamedNode(curie_iri(edge["obj"])))
-            elif edge["pred"] not in ("subPropertyOf", "inverseOf"):
-                relation = str(edge["pred"])
-                yield from _restriction(subject, curie_iri(_BUILTIN_RELATIONS.get(relation, relation)), edge["obj"])
+def _obographs_graph(reader: JsonStream) -> Iterator[Any]:
+    """One graph of the document (the reader is at it): its nodes and edges as they come, then its header."""
+    if reader.peek() != "{":
+        reader.skip()
+        return
+    iri: object = None
+    version: object = None
+    for name in reader.members():
+        if name in ("nodes", "edges") and reader.peek() == "[":
+            translate = _obographs_node if name == "nodes" else _obographs_edge
+            for _ in reader.items():
+                yield from translate(reader.value())
+        elif name in ("id", "meta"):
+            value = reader.value()
+            if name == "id":
+                iri = value
+            elif isinstance(value, dict):
+                version = value.get("version")
+        else:
+            reader.skip()
+    if isinstance(iri, str):
+        node = ox.NamedNode(iri)
+        yield ox.Quad(node, _RDF_TYPE, ox.NamedNode(_OWL + "Ontology"))
+        if isinstance(version, str):
+            yield ox.Quad(node, ox.NamedNode(_OWL + "versionIRI"), ox.NamedNode(version))
+
+
+def _obographs_edge(edge: Any) -> Iterator[Any]:
+    if not isinstance(edge, dict) or not all(isinstance(edge.get(k), str) for k in ("sub", "pred", "obj")):
+        return
+    subject = ox.NamedNode(curie_iri(edge["sub"]))
+    if edge["pred"] == "is_a":
+        yield ox.Quad(subject, _SUBCLASS, ox.NamedNode(curie_iri(edge["obj"])))
+    elif edge["pred"] not in ("subPropertyOf", "inverseOf"):
+        relation = str(edge["pred"])
+        yield from _restriction(subject, curie_iri(_BUILTIN_RELATIONS.get(relation, relation)), edge["obj"])
 
 
 def _obographs_node(item: Any) -> Iterator[Any]:

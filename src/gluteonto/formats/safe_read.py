@@ -224,5 +224,5 @@ def read_quads(path: Path, syntax: RdfSyntax, *, rename_blank_nodes: bool = True
         if "LoadDocumentCallback" in message or "remote context" in message.lower():
             raise MessageError(("jsonld remote context", {"path": path})) from None
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": message})) from None
-    except (ValueError, OSError, EOFError, UnicodeError, MemoryError) as exc:
+    except (ValueError, OSError, EOFError, UnicodeError) as exc:  # MemoryError is not the file's fault: it goes on up
         raise MessageError(("file not readable as", {"path": path, "what": media_type, "reason": first_line(exc)})) from None

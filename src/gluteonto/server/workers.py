@@ -28,7 +28,7 @@ import socket
 import struct
 import warnings
 from collections.abc import AsyncGenerator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import limits
@@ -85,10 +85,15 @@ class _Limit(Exception):
 
 
 class _FrameWriter(io.RawIOBase):
-    """A writable stream that sends ``D`` frames and refuses to go past the byte limit."""
+    """A writable stream that sends ``D`` frames and refuses to go past the byte limit.
+
+    Frames are gathered and sent together: an answer that fits in one chunk leaves with its ``H``
+    and ``E`` frames in a single write, so the server is woken once per answer, not three times.
+    """
 
     def __init__(self, sock: socket.socket, max_bytes: int) -> None:
         self._sock, self._max, self._total, self._buffer = sock, max_bytes, 0, bytearray()
+        self._frames = bytearray()  # whole frames not sent yet
 
     def writable(self) -> bool:
         return True
@@ -106,13 +111,30 @@ class _FrameWriter(io.RawIOBase):
     def flush(self) -> None:
         """Nothing: frames go out in chunks and at the end, never after an error frame (or on close)."""
 
+    def header(self, media: bytes) -> None:
+        """The answer's content type (``H``), sent with the first data."""
+        self._frames += _HEADER.pack(b"H", len(media)) + media
+
     def send_buffered(self) -> None:
         if self._buffer:
-            _send(self._sock, b"D", bytes(self._buffer))
+            self._frames += _HEADER.pack(b"D", len(self._buffer)) + self._buffer
             self._buffer.clear()
+        if self._frames:
+            self._sock.sendall(self._frames)
+            self._frames.clear()
+
+    def finish(self) -> None:
+        """Send what is left of the answer and its end (``E``) in one write."""
+        if self._buffer:
+            self._frames += _HEADER.pack(b"D", len(self._buffer)) + self._buffer
+            self._buffer.clear()
+        self._frames += _HEADER.pack(b"E", 0)
+        self.send_buffered()
 
     def discard(self) -> None:
+        """Drop what was not sent (an error frame follows instead)."""
         self._buffer.clear()
+        self._frames.clear()
 
 
 def _send(sock: socket.socket, kind: bytes, payload: bytes) -> None:
@@ -249,20 +271,19 @@ def _evaluate(store: Any, job: QueryJob, sock: socket.socket, max_rows: int, max
                 if count > max_rows:
                     raise _Limit(f"the answer has more than {max_rows:,} triples; refused (add a LIMIT)")
                 triples.append(triple)
-            _send(sock, b"H", media.encode())
+            out.header(media.encode())
             ox.serialize(triples, out, format=getattr(ox.RdfFormat, GRAPH_TYPES[media]))
         else:
             media = _choose(job.accept, RESULT_TYPES)
             if media is None:
                 raise WorkerError(406, "results are available as " + ", ".join(RESULT_TYPES))
-            _send(sock, b"H", media.encode())
+            out.header(media.encode())
             if isinstance(result, ox.QueryBoolean):
                 formats = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}
                 result.serialize(out, format=getattr(ox.QueryResultsFormat, formats[RESULT_TYPES[media]]))
             else:
                 _write_solutions(result, RESULT_TYPES[media], out, max_rows)
-        out.send_buffered()
-        _send(sock, b"E", b"")
+        out.finish()
         return
     except WorkerError as exc:
         status, message = exc.status, str(exc)
@@ -317,6 +338,8 @@ def _run_worker(store: Any, fd: int, settings: dict[str, Any], zygote: int) -> N
         if os.getppid() != zygote:  # the zygote died before this process could ask to follow it
             raise SystemExit(1)
         cap_address_space(settings["memory"])
+        with contextlib.suppress(AttributeError, OSError):  # Linux: waking up for a job, it does not take the CPU from the server
+            os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
         sock = socket.socket(fileno=fd)
         _send(sock, b"P", str(os.getpid()).encode())
         while True:
@@ -408,11 +431,17 @@ log = logging.getLogger("gluteonto.serve")
 
 
 def _demote(worker: _Worker) -> None:
-    """Lower the priority of a worker whose query runs long, so short queries keep their pace on a busy machine."""
+    """Lower the priority of a worker whose query runs long, so short queries keep their pace on a busy machine.
+
+    Its niceness goes up and, on Linux, it becomes a SCHED_IDLE process: it runs on the CPU time the
+    other queries leave (a runaway query takes almost nothing from them), and still ends at its time limit.
+    """
     if worker.pid:
         worker.demoted = True
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, worker.pid, limits.SERVER_SLOW_NICENESS)
+        with contextlib.suppress(AttributeError, OSError):
+            os.sched_setscheduler(worker.pid, os.SCHED_IDLE, os.sched_param(0))
 
 
 class _ZygoteLost(Exception):
@@ -596,16 +625,17 @@ class QueryPool:
         worker: _Worker | None = None
         reusable = False
         demotion = None
+        leaving = asyncio.ensure_future(gone.wait())
         try:
             while True:  # a reused worker that has died meanwhile is replaced by a fresh one
                 reused = bool(self._idle)
                 worker = self._idle.pop() if reused else await self._spawn(deadline, gone)
-                payload = json.dumps(asdict(job)).encode()
+                payload = json.dumps(vars(job)).encode()  # its fields are strings, lists of strings and a flag
                 worker.writer.write(struct.pack(">I", len(payload)) + payload)
                 worker.jobs += 1
                 demotion = loop.call_later(limits.SERVER_SLOW_QUERY, _demote, worker)
                 try:
-                    kind, data = await self._frame(worker.reader, deadline, gone)
+                    kind, data = await self._frame(worker.reader, deadline, gone, leaving)
                     break
                 except WorkerError as exc:
                     if exc.status != 500 or not reused:
@@ -626,8 +656,9 @@ class QueryPool:
                     error = json.loads(data)
                     reusable = worker.jobs < _JOBS_PER_WORKER and not worker.demoted and int(error["status"]) < 500
                     raise WorkerError(int(error["status"]), str(error["message"]))
-                kind, data = await self._frame(worker.reader, deadline, gone)
+                kind, data = await self._frame(worker.reader, deadline, gone, leaving)
         finally:
+            leaving.cancel()
             if demotion is not None:
                 demotion.cancel()
             if worker is not None:
@@ -637,7 +668,10 @@ class QueryPool:
                     worker.stop()
             self._slots.release()
 
-    async def _frame(self, reader: asyncio.StreamReader, deadline: float, gone: asyncio.Event) -> tuple[bytes, bytes]:
+    async def _frame(
+        self, reader: asyncio.StreamReader, deadline: float, gone: asyncio.Event, leaving: asyncio.Future[Any] | None = None
+    ) -> tuple[bytes, bytes]:
+        """The next frame from a worker; ``leaving`` (a wait on ``gone`` shared by the frames of one answer) saves making one per frame."""
         loop = asyncio.get_running_loop()
 
         async def read() -> tuple[bytes, bytes]:
@@ -645,11 +679,13 @@ class QueryPool:
             return kind, await reader.readexactly(size)
 
         reading = asyncio.ensure_future(read())
-        leaving = asyncio.ensure_future(gone.wait())
+        own = leaving is None
+        waiting = asyncio.ensure_future(gone.wait()) if leaving is None else leaving
         try:
-            done, _pending = await asyncio.wait({reading, leaving}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED)
+            done, _pending = await asyncio.wait({reading, waiting}, timeout=max(deadline - loop.time(), 0), return_when=asyncio.FIRST_COMPLETED)
         finally:
-            leaving.cancel()
+            if own:
+                waiting.cancel()
         if reading in done:
             try:
                 return reading.result()

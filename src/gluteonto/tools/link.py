@@ -30,12 +30,14 @@ from typing import Any, Literal
 from pyoxigraph import BlankNode
 from pyoxigraph import Literal as OxLiteral
 
+from .. import limits
 from ..errors import first_line
 from ..fileio import atomic_output
 from ..formats.ontology_read import read_ontology_quads
 from ..formats.reading import syntax_for
 from ..formats.safe_read import check_regular_file
 from ..i18n import MessageError, msg
+from ..isolate import run_isolated, tell
 from ..query.lookup import normalize
 from ..query.session import Session
 from ..resources import bridge_file, mappings_file, ontology_file
@@ -718,7 +720,54 @@ def link(
         check_output(Path(output), inputs)
     say = progress or (lambda _message: None)
 
-    ontology, ours, _quads = _gluteonto()
+    ontology = _gluteonto()[0]  # loaded before the reading child is forked: both have it
+    found = run_isolated(
+        lambda: _read_and_check(path, mappings_path, lang, tell),
+        timeout=None,
+        what="work.link",
+        memory=limits.LINK_MEMORY,
+        quiet=True,  # a failed allocation's backtrace is not for the user: the crash is one line
+        relay=say,
+    )
+    report, d = found.report, found.report.distribution
+    mine = _ours(d, found.targets, path.name, subset)
+    part = OxigraphEngine()
+    part.store.extend(found.neighbourhood)
+    part.store.extend(list(mine))
+    session = Session(store=part, index=ontology.index)
+
+    if output is not None and not report.ok and not keep_going:
+        report.withheld = Path(output)
+    elif output is not None:
+        say(msg("link writing", lang, path=output))
+        if subset:
+            quads: Iterable[Any] = part.store
+        else:
+            skip = {ox.NamedNode(i) for i in found.ontologies}
+            file_quads = (q for q in read_ontology_quads(path) if q.subject not in skip)
+            in_file = {iri for iri, _how in found.targets.values()}  # the bridge's declarations of these are the file's own
+            ours_quads = (q for q in mine if not (q.subject.value in in_file and q.predicate.value == _TYPE))
+            quads = _chain(file_quads, ours_quads)
+        report.output_triples = _write(quads, Path(output), inputs)
+        report.output = Path(output)
+    return LinkOutcome(report, session)
+
+
+@dataclass
+class _Read:
+    """What the reading pass hands back: the report, where each mapping's class is, the classes' neighbourhood."""
+
+    report: LinkReport
+    targets: dict[str, tuple[str, MatchedBy]]
+    ontologies: frozenset[str]
+    neighbourhood: list[Any]
+
+
+def _read_and_check(path: Path, mappings_path: Path | None, lang: str, say: Progress) -> _Read:
+    """Read the file once and check every mapping against it (in a child process whose memory is capped)."""
+    from ..engines import OxigraphEngine
+
+    _ontology, ours, _quads = _gluteonto()
     all_mappings = {"FMA": read_mappings("FMA", mappings_path), "UBERON": read_mappings("UBERON", mappings_path)}
     wanted = {iri for d in DISTRIBUTIONS for m in all_mappings[d.ontology] if (iri := d.iri(m.object))}
     name_based = next(d for d in DISTRIBUTIONS if not d.by_id)
@@ -735,29 +784,12 @@ def link(
     targets = _targets(d, mappings, collector, ours)
     say(msg("link recognised", lang, name=d.name(lang), triples=f"{collector.count:,}", seconds=f"{seconds:.1f}"))
 
+    neighbourhood = _neighbourhood(targets.iris(), collector)
     part = OxigraphEngine()
-    part.store.extend(_neighbourhood(targets.iris(), collector))
+    part.store.extend(neighbourhood)
     checks = _check(mappings, targets, part, ours)
-    mine = _ours(d, targets.found, path.name, subset)
-    part.store.extend(list(mine))
     report = LinkReport(d, checks, collector.count, seconds, frozenset(collector.properties))
-    session = Session(store=part, index=ontology.index)
-
-    if output is not None and not report.ok and not keep_going:
-        report.withheld = Path(output)
-    elif output is not None:
-        say(msg("link writing", lang, path=output))
-        if subset:
-            quads: Iterable[Any] = part.store
-        else:
-            skip = {ox.NamedNode(i) for i in collector.ontologies}
-            file_quads = (q for q in read_ontology_quads(path) if q.subject not in skip)
-            in_file = set(targets.iris())  # the bridge's declarations of these are the file's own
-            ours_quads = (q for q in mine if not (q.subject.value in in_file and q.predicate.value == _TYPE))
-            quads = _chain(file_quads, ours_quads)
-        report.output_triples = _write(quads, Path(output), inputs)
-        report.output = Path(output)
-    return LinkOutcome(report, session)
+    return _Read(report, targets.found, frozenset(collector.ontologies), neighbourhood)
 
 
 def _chain(*parts: Iterable[Any]) -> Iterator[Any]:

@@ -71,6 +71,8 @@ def _protocol_class(answer_seconds: float, max_connections: int) -> type:
     * Beyond ``max_connections``, idle connections are closed, oldest first, so that a flood of idle
       sockets cannot make the server refuse real requests.
     * ``TCP_NODELAY``: a response leaves at once, so a keep-alive request is as fast as a fresh one.
+    * What is written in one turn of the event loop (a response's head and body) leaves in one
+      write (:class:`_Gathering`): one system call, and one wake-up of the client, per answer.
     """
     import socket as socket_module
 
@@ -99,6 +101,7 @@ def _protocol_class(answer_seconds: float, max_connections: int) -> type:
                 self.transport.abort()  # the answer is not complete in time (a client that does not read)
 
         def connection_made(self, transport: Any) -> None:
+            transport = _Gathering(transport, self.loop)
             super().connection_made(transport)
             sock = transport.get_extra_info("socket")
             if sock is not None and sock.family in (socket_module.AF_INET, socket_module.AF_INET6):
@@ -138,6 +141,48 @@ def _protocol_class(answer_seconds: float, max_connections: int) -> type:
             super().connection_lost(exc)
 
     return GuardedH11Protocol
+
+
+class _Gathering:
+    """A transport whose writes made in one turn of the event loop are sent together, at the end of that turn.
+
+    Everything else is the wrapped transport's; closing sends what is pending first, aborting drops it.
+    """
+
+    def __init__(self, transport: Any, loop: Any) -> None:
+        self._transport, self._loop = transport, loop
+        self._pending: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        """Keep ``data`` for the write at the end of this turn."""
+        if not self._pending:
+            self._loop.call_soon(self._send)
+        self._pending.append(bytes(data))
+
+    def writelines(self, lines: Any) -> None:
+        """Keep each of ``lines`` (as :meth:`write`)."""
+        for line in lines:
+            self.write(line)
+
+    def _send(self) -> None:
+        if self._pending:
+            data = b"".join(self._pending)
+            self._pending.clear()
+            if not self._transport.is_closing():
+                self._transport.write(data)
+
+    def close(self) -> None:
+        """Send what is pending, then close."""
+        self._send()
+        self._transport.close()
+
+    def abort(self) -> None:
+        """Close at once, dropping what is pending."""
+        self._pending.clear()
+        self._transport.abort()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 def _raise_open_files(wanted: int) -> int:
