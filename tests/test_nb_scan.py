@@ -361,10 +361,41 @@ def test_the_norwegian_pages_have_no_english_interface_words(nb_pages: dict[str,
 
 
 @pytest.mark.slow  # renders site pages
-def test_an_english_only_editorial_note_points_to_the_english_page(nb_pages: dict[str, str]) -> None:
-    pointers = [page for page in nb_pages.values() if "note-elsewhere" in page]
-    assert pointers, "the sample holds a term whose editorial note is in English only"
-    assert all('hreflang="en"' in page and "finnes bare på engelsk" in page for page in pointers)
+def test_the_norwegian_pages_give_the_norwegian_editorial_note(nb_pages: dict[str, str]) -> None:
+    """The notes on missing FMA/Uberon identifiers were English only, so the Norwegian pages pointed to the
+    English page instead: every note now exists in Norwegian and stands on the Norwegian page."""
+    from html import escape
+
+    from gluteonto.compile.release import EDIT_FILE
+    from gluteonto.compile.source import load_source
+
+    from .helpers import ROOT
+
+    notes = {escape(" ".join(entry.none_found["nb"].split())) for entry in load_source(ROOT / EDIT_FILE).classes if entry.none_found}
+    noted = [page for page in nb_pages.values() if "note-editorial" in page]
+    assert noted, "the sample holds terms with an editorial note"
+    assert not [page for page in noted if "note-elsewhere" in page]
+    assert all(any(note in page for note in notes) for page in noted)
+
+
+def test_cross_references_in_norwegian_give_no_english_note() -> None:
+    """`GLUTEONTO_LANG=nb gluteonto query kryssreferanser` showed the notes on missing identifiers in English."""
+    import json
+
+    from gluteonto.compile.release import EDIT_FILE
+    from gluteonto.compile.source import load_source
+
+    from .helpers import ROOT
+
+    english = {" ".join(entry.none_found["en"].split()) for entry in load_source(ROOT / EDIT_FILE).classes if entry.none_found}
+    code, output = _run("query", "kryssreferanser", "--format", "json")
+    assert code == 0, output
+    notes = [row["note"] for row in json.loads(output)["results"]["bindings"] if "note" in row]
+    assert len(notes) > 30
+    assert all(note["xml:lang"] == "nb" and note["value"] not in english for note in notes), notes
+    code, output = _run("query", "cross-references", "--lang", "en", "--format", "json", env={"GLUTEONTO_LANG": "en", "LANG": "C.UTF-8"})
+    english_notes = [row["note"]["value"] for row in json.loads(output)["results"]["bindings"] if "note" in row]
+    assert len(english_notes) == len(notes) and set(english_notes) <= english
 
 
 # -- the scan itself can fail -------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from html import escape
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -17,13 +19,14 @@ from gluteonto.card import (
     render_text,
 )
 from gluteonto.card.index import CardIndex
-from gluteonto.card.model import Relation
+from gluteonto.card.model import Note, Relation
 from gluteonto.query.questions import QuestionTable, answering_questions, question_params
 from gluteonto.vocab import OBO, RDFS
 
 from ..helpers import restrictions, term
 
 GM, TFL, SGN = term(4), term(7), term(62)
+TROCHANTERIC_ANASTOMOSIS = term(84)
 S_INNERV = term(854)
 
 
@@ -222,3 +225,29 @@ def test_html_fragment_is_balanced_and_links_terms(index: CardIndex) -> None:
     assert "http://purl.obolibrary.org/obo/UBERON_0008521" in checker.links
     assert "<h1>musculus gluteus minimus</h1>" in html
     assert 'class="fallback"' in html  # some anatomy without a Latin name
+
+
+def test_norwegian_card_gives_the_norwegian_note_on_a_missing_identifier(index: CardIndex) -> None:
+    """The notes saying that the reference data has no FMA/Uberon identifier were English only, so the
+    Norwegian card pointed to the English one instead: now it gives the Norwegian note itself."""
+    no_questions: QuestionTable = {}
+    english = build_card(index, TROCHANTERIC_ANASTOMOSIS, "en", questions=no_questions)
+    card = build_card(index, TROCHANTERIC_ANASTOMOSIS, "nb", questions=no_questions)
+    [note] = [n for n in card.notes if n.kind == "editorial"]
+    [english_note] = [n for n in english.notes if n.kind == "editorial"]
+    assert note.lang == "nb" and note.text.startswith("Referansedataene har verken en Uberon-klasse")
+    assert english_note.lang == "en" and english_note.text.startswith("No Uberon class")
+    html = render_html(card, page_in=lambda lang: f"page.{lang}.html")
+    assert escape(note.text) in html and "note-elsewhere" not in html
+    text = render_text(card, 400)
+    assert note.text in text and "--lang en" not in text
+
+
+def test_a_note_only_in_english_points_to_the_english_card(index: CardIndex) -> None:
+    """Where a note exists only in another language (added data), the card says where to read it."""
+    card = build_card(index, TROCHANTERIC_ANASTOMOSIS, "nb", questions={})
+    card = replace(card, notes=(Note("editorial", "checked by hand", "en"),))
+    html = render_html(card, page_in=lambda lang: f"page.{lang}.html")
+    assert "note-elsewhere" in html and 'hreflang="en"' in html and "checked by hand" not in html
+    text = render_text(card, 400)
+    assert f"gluteonto about {card.term.curie} --lang en" in text and "checked by hand" not in text

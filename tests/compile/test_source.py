@@ -14,7 +14,9 @@ from rdflib import BNode, URIRef
 from gluteonto import iris
 from gluteonto.compile.compiler import compile_ontology
 from gluteonto.compile.source import SourceError, UnionOf, parse_source
-from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS
+from gluteonto.vocab import DCTERMS, GLUT, OWL, RDF, RDFS, SKOS
+
+from ..helpers import ROOT, lang_of
 
 pytest.importorskip("yaml")
 
@@ -107,6 +109,8 @@ def _broken(change: Any) -> dict[str, Any]:
         (lambda d: d["classes"][2]["label"].pop("nb"), "class 'tendon' has no nb label"),
         (lambda d: d["classes"][2]["def"].pop("en"), "class 'tendon' has no en definition"),
         (lambda d: d["classes"][2].pop("src"), "class 'tendon' has no src"),
+        (lambda d: d["classes"][2].update(none_found={"en": "No FMA class."}), "class 'tendon' has no nb none_found note"),
+        (lambda d: d["classes"][2].update(none_found="No FMA class."), "class 'tendon': field 'none_found' must map languages to texts"),
         (lambda d: d["classes"][3].update(is_a=["articel"]), "class 'action': field 'is_a' names 'articel', which is not declared"),
         (
             lambda d: d["classes"][3].update(rel=[["muscle", "tendon"]]),
@@ -162,3 +166,29 @@ def test_build_command_reports_a_bad_source_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == "build failed: class 'tendon' has no nb label"
     assert not (tmp_path / "ontology" / "gluteonto.owl").exists()
+
+
+def test_the_note_on_a_missing_identifier_is_english_in_the_main_release_and_bilingual_in_the_international() -> None:
+    data = minimal()
+    data["classes"][2]["none_found"] = {"en": "No FMA class.", "nb": "Ingen FMA-klasse."}
+    source = parse_source(data)
+    tendon = source.iri("tendon")
+    notes = {(str(o), lang_of(o)) for o in compile_ontology(source).objects(tendon, SKOS.editorialNote)}
+    international = {(str(o), lang_of(o)) for o in compile_ontology(source, international=True).objects(tendon, SKOS.editorialNote)}
+    assert notes == {("No FMA class.", "en")}
+    assert international == {("No FMA class.", "en"), ("Ingen FMA-klasse.", "nb")}
+
+
+def test_every_note_on_a_missing_identifier_in_the_edit_source_is_in_english_and_norwegian() -> None:
+    """The notes on missing FMA/Uberon identifiers were English only, so Norwegian answers showed English."""
+    import yaml
+
+    from gluteonto.compile.release import EDIT_FILE
+
+    raw = yaml.safe_load((ROOT / EDIT_FILE).read_text(encoding="utf-8"))
+    notes = {entry["key"]: entry["none_found"] for entry in raw["classes"] if "none_found" in entry}
+    assert len(notes) >= 116
+    missing = [key for key, note in notes.items() if not isinstance(note, dict) or set(note) != {"en", "nb"} or not all(note.values())]
+    assert not missing
+    same = [key for key, note in notes.items() if " ".join(note["en"].split()) == " ".join(note["nb"].split())]
+    assert not same, "a Norwegian note is the English one copied"

@@ -169,6 +169,7 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "remove English definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "en"), ANASTOMOSIS, "EnglishDefinitionShape"),
     "remove Norwegian definition": (remove_lang(ANASTOMOSIS, IAO_DEFINITION, "nb"), ANASTOMOSIS, "NorwegianDefinitionShape"),
     "property without Norwegian definition": (remove_lang(term(909), IAO_DEFINITION, "nb"), term(909), "NorwegianDefinitionShape"),
+    "editorial note in English only": (remove_lang(ANASTOMOSIS, SKOS.editorialNote, "nb"), ANASTOMOSIS, "NorwegianEditorialNoteShape"),
     "reused RO property given a project definition": (
         add(URIRef(RO + "RO_0002005"), IAO_DEFINITION, Literal("Relates a muscle to its nerve.", lang="en")),
         URIRef(RO + "RO_0002005"),

@@ -49,6 +49,8 @@ def render_babelon(ont: Ontology, lang: str = "nb", source: Ontology | None = No
     rows = []
     entities = {iri for iri, kinds in ont.declarations.items() if kinds & {"Class", "ObjectProperty", "AnnotationProperty", "NamedIndividual"}}
     for entity in sorted(entities, key=lambda e: curie(str(e))):
+        if "://" in curie(str(entity)):  # no prefix to name it by (the synonym types' OBO-style IRIs): not a table row
+            continue
         for prop, name in _PREDICATES:
             english, translated = _value(index, entity, prop, "en"), _value(index, entity, prop, lang)
             if english is None or translated is None:

@@ -309,8 +309,9 @@ class _Compiler:
             for curie in curies:
                 if curie.split(":")[0] in IRI_FORM_PREFIXES:
                     g.add((iri, MATCH_PREDICATES[kind], URIRef(expand_curie(curie))))
-        if entry.none_found:
-            g.add((iri, SKOS.editorialNote, Literal(_squeeze(entry.none_found), lang="en")))
+        for lang, text in entry.none_found.items():
+            if lang == "en" or self.international:  # the main release keeps the English note, as its definitions
+                g.add((iri, SKOS.editorialNote, Literal(_squeeze(text), lang=lang)))
         for name in ANNOTATION_FIELDS:  # source order of the fields, so blank nodes stay numbered alike
             if name not in entry.annotations:
                 continue

@@ -243,7 +243,8 @@ class ClassEntry:
     comment: LangText = field(default_factory=dict)
     xrefs: tuple[str, ...] = ()
     mappings: dict[MatchKind, tuple[str, ...]] = field(default_factory=dict)
-    none_found: str | None = None
+    #: the note saying no FMA/Uberon identifier was found, in en and nb (empty: the class needs none)
+    none_found: LangText = field(default_factory=dict)
     ref: str | None = None
     parents: tuple[Parent, ...] = ()
     relations: tuple[Relation, ...] = ()
@@ -289,7 +290,7 @@ class OntologySource:
 
 
 # -- reading one entry ----------------------------------------------------------------------------
-_FIELD_NAMES = {"def": "definition", "src": "src", "syn": "synonyms", "rsyn": "related synonyms"}
+_FIELD_NAMES = {"def": "definition", "src": "src", "syn": "synonyms", "rsyn": "related synonyms", "none_found": "none_found note"}
 
 
 class _Entry:
@@ -615,7 +616,7 @@ def _class(raw: Mapping[str, object], key: str) -> ClassEntry:
         comment=entry.lang_text("comment"),
         xrefs=entry.keys("xref"),
         mappings=mappings,
-        none_found=entry.text("none_found"),
+        none_found=entry.lang_text("none_found", required=LANGS_REQUIRED if entry.has("none_found") else ()),
         ref=entry.text("ref"),
         parents=_parents(entry),
         relations=_relations(entry, "rel", "some") + _relations(entry, "only", "only"),

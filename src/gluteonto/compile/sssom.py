@@ -164,7 +164,7 @@ def _rows(entry: ClassEntry, labels: dict[str, str], version: str) -> list[dict[
 
 def _gaps(entry: ClassEntry) -> list[dict[str, str]]:
     mapped = {curie.split(":")[0] for curies in entry.mappings.values() for curie in curies}
-    note = " ".join((entry.none_found or "No identifier was found in the reference data.").split())
+    note = " ".join(entry.none_found.get("en", "No identifier was found in the reference data.").split())
     return [
         {
             "subject_id": compact_iri(str(entry.iri)),

@@ -53,21 +53,21 @@ class EngineRun:
     notes: tuple[str, ...] = ()
 
 
-#: shapes of the Norwegian label and definition a term needs in the international edition
-_NORWEGIAN_SHAPES = ("NorwegianLabelShape", "NorwegianDefinitionShape")
+#: shapes of the Norwegian label, definition and editorial note a term needs in the international edition
+_NORWEGIAN_SHAPES = ("NorwegianLabelShape", "NorwegianDefinitionShape", "NorwegianEditorialNoteShape")
 _SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
 _OWN_EDITIONS = "https://w3id.org/gluteonto/gluteonto"
 _INTERNATIONAL = "https://w3id.org/gluteonto/gluteonto-international.owl"
 
 
 def english_only_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
-    """The shapes to leave out for data whose ontology headers are ``ontologies``: the Norwegian label and
-    definition rules when the data is one of gluteonto's English-only releases (the main file and its base,
+    """The shapes to leave out for data whose ontology headers are ``ontologies``: the Norwegian label,
+    definition and editorial note rules when the data is one of gluteonto's English-only releases (the main file and its base,
     full, simple and basic variants carry one English label per term; the translations are in the
     international edition, where the rules apply).
 
     >>> english_only_rules(["https://w3id.org/gluteonto/gluteonto.owl"])
-    ('NorwegianLabelShape', 'NorwegianDefinitionShape')
+    ('NorwegianLabelShape', 'NorwegianDefinitionShape', 'NorwegianEditorialNoteShape')
     >>> english_only_rules(["https://w3id.org/gluteonto/gluteonto-international.owl"])
     ()
     """
