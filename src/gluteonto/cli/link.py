@@ -64,11 +64,11 @@ def link(
     unanswered = False
     for spec in specs:
         unmet = unmet_needs(report, query_needs(spec.text))
-        click.echo(f"\n== {spec.name}")
+        click.echo(f"\n== {spec.name_in(lang)}")
         if unmet:
             key = "link needs ontology" if unmet[0] in ("FMA", "UBERON") else "link needs property"
             what = unmet[0].replace("UBERON", "Uberon")
-            click.echo(msg(key, lang, query=spec.name, name=report.distribution.name(lang), what=what))
+            click.echo(msg(key, lang, query=spec.name_in(lang), name=report.distribution.name(lang), what=what))
             unanswered = True
             continue
         answer = ask(outcome.session, spec.name, values, lang)

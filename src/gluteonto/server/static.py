@@ -9,6 +9,8 @@ import urllib.parse
 from pathlib import Path
 
 from .. import limits
+from ..i18n import msg
+from .app import request_lang
 from .asgi import ASGIApp, Receive, Scope, Send, respond
 
 __all__ = ["static_site"]
@@ -52,7 +54,8 @@ def static_site(directory: Path) -> ASGIApp:
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["method"] not in ("GET", "HEAD"):
-            await respond(send, 405, b"method not allowed\n", headers=[("Allow", "GET, HEAD")])
+            text = msg("server.site method", request_lang(scope), method=scope["method"])
+            await respond(send, 405, (text + "\n").encode("utf-8"), headers=[("Allow", "GET, HEAD"), ("Vary", "Accept-Language")])
             return
         found = _find(root, scope["path"])
         if isinstance(found, str):
@@ -60,7 +63,8 @@ def static_site(directory: Path) -> ASGIApp:
             await respond(send, 301, b"", headers=[("Location", location)])
             return
         if found is None:
-            await respond(send, 404, b"not found\n")
+            text = msg("server.page not found", request_lang(scope))
+            await respond(send, 404, (text + "\n").encode("utf-8"), headers=[("Vary", "Accept-Language")])
             return
         target, info = found
         media = mimetypes.guess_type(target.name)[0] or "application/octet-stream"

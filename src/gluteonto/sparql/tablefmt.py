@@ -10,6 +10,7 @@ minimus         gluteal muscle
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -44,7 +45,7 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
     if sum(natural) <= budget:
         return natural
     # every column at least as wide as its longest word, so lines break at spaces only
-    longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (cell.split() or [""])) for i, h in enumerate(headers)]
+    longest = [max(len(word) for cell in [h, *(r[i] for r in rows)] for word in (_words(cell) or [""])) for i, h in enumerate(headers)]
     widths = [max(1, w) for w in longest]
     if sum(widths) > budget:
         return None
@@ -121,9 +122,22 @@ def _fewest_lines(widths: list[int], natural: list[int], columns: list[list[str]
     return widths
 
 
+def _words(value: str) -> list[str]:
+    """The words of a cell, split at ordinary white space only: a no-break space (as between a name and its
+    language mark, ``gluteal muscle\u00a0(en)``, or in a Norwegian number) holds its two sides together.
+
+    >>> _words("gluteal muscle\u00a0(en)")
+    ['gluteal', 'muscle\xa0(en)']
+    """
+    return [word for word in _ASCII_SPACE.split(value) if word]
+
+
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def _wrap(value: str, width: int) -> list[str]:
     """Greedy word wrap at spaces; a word longer than the width stays whole."""
-    pieces = value.split()
+    pieces = _words(value)
     lines: list[str] = []
     for piece in pieces:
         if lines and len(lines[-1]) + 1 + len(piece) <= width:
