@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,15 @@ def _ask(root: Path, method: str, path: str, language: str) -> tuple[int, dict[s
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": b"", "more_body": False}
 
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(dict(message))
 
     scope = {"type": "http", "method": method, "path": path, "headers": [(b"accept-language", language.encode())]}
-    asyncio.run(static_site(root)(scope, receive, send))
+
+    async def run() -> None:
+        await static_site(root)(scope, receive, send)
+
+    asyncio.run(run())
     head, body = sent[0], sent[1]
     headers = {k.decode(): v.decode() for k, v in head["headers"]}
     return head["status"], headers, body["body"].decode("utf-8")
