@@ -35,8 +35,8 @@ def _ask(root: Path, method: str, path: str, language: str) -> tuple[int, dict[s
 @pytest.mark.parametrize(
     "language, missing, method",
     [
-        ("nb-NO,nb;q=0.9", "finnes ikke: nettstedet har ingen side", "metoden POST er ikke tillatt"),
-        ("en", "not found: the site has no page", "method POST not allowed"),
+        ("nb-NO,nb;q=0.9", "finnes ikke: nettstedet har ingen side", "metoden er ikke tillatt (POST)"),
+        ("en", "not found: the site has no page", "method not allowed (POST)"),
     ],
 )
 def test_a_missing_page_or_a_write_is_refused_in_the_requests_language(tmp_path: Path, language: str, missing: str, method: str) -> None:
