@@ -147,3 +147,12 @@ def gzip_bomb(path: Path, head: bytes, size: int, tail: bytes) -> None:
             out.write(block)
         out.write(last)
         out.write(struct.pack("<II", crc & 0xFFFFFFFF, total & 0xFFFFFFFF))
+
+
+def as_in_a_terminal() -> None:
+    """``preexec_fn`` for a command a test interrupts with SIGINT: the signal at its default disposition, as a
+    terminal starts a foreground command (a process started with SIGINT ignored keeps it ignored, and a
+    test worker is not a terminal)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -25,7 +25,7 @@ from gluteonto.cli import main
 from gluteonto.tools.reason import java_available
 
 from .helpers import DATA
-from .hostile_support import Listener, billion_laughs, gzip_bomb, snapshot, start_listener
+from .hostile_support import Listener, as_in_a_terminal, billion_laughs, gzip_bomb, snapshot, start_listener
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 GLUTEONTO = [sys.executable, "-m", "gluteonto"]
@@ -394,6 +394,7 @@ def test_ctrl_c_stops_an_oxigraph_query(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         cwd=tmp_path,
         start_new_session=True,
+        preexec_fn=as_in_a_terminal,
     )
     time.sleep(3)
     process.send_signal(signal.SIGINT)
@@ -434,7 +435,9 @@ def test_ctrl_c_during_reason_leaves_no_process(tmp_path: Path) -> None:
     The signal is sent as soon as the reasoner's Java process exists, so it always arrives while the
     reasoner works (starting the JVM alone takes longer than noticing it): the only right outcome is 130.
     """
-    process = subprocess.Popen([*GLUTEONTO, "reason"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True)
+    process = subprocess.Popen(
+        [*GLUTEONTO, "reason"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True, preexec_fn=as_in_a_terminal
+    )
     deadline = time.monotonic() + 120
     while "java" not in _session_programs(process.pid):
         assert process.poll() is None, f"reason ended ({process.returncode}) before its Java process was seen"
@@ -472,7 +475,11 @@ def test_ctrl_c_while_modules_load_or_the_command_runs_is_one_line_and_exit_130(
     """Ctrl-C while the command line loads (``gluteonto.cli``, imported by the console script's entry point) and
     while the command runs (``gluteonto.query.answers``, imported by ``query``): one line and exit 130, nothing else."""
     process = subprocess.Popen(
-        [sys.executable, "-c", _PAUSE_AT_IMPORT, module, "query", "innervation"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path
+        [sys.executable, "-c", _PAUSE_AT_IMPORT, module, "query", "innervation"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        preexec_fn=as_in_a_terminal,
     )
     assert process.stderr is not None
     assert process.stderr.readline() == b"paused\n"

@@ -29,7 +29,7 @@ from gluteonto.tools.serve import SparqlServer, is_loopback, make_server
 from gluteonto.vocab import ONTOLOGY_IRI
 
 from ..helpers import free_port, wait_for_port
-from ..hostile_support import Listener, start_listener
+from ..hostile_support import Listener, as_in_a_terminal, start_listener
 
 pytestmark = pytest.mark.slow  # a server and its worker processes
 
@@ -402,6 +402,7 @@ def test_serve_stops_cleanly(tmp_path: Path, signum: int) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=as_in_a_terminal,
     )
     try:
         wait_for_port(port, timeout=60)
