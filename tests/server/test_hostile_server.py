@@ -308,7 +308,9 @@ def test_slow_query_times_out_and_is_killed(server: SparqlServer) -> None:
     status, headers, body = outcome[0]
     assert status == 503 and b"did not finish within 3 s" in body and headers["retry-after"]
     assert time.monotonic() - start < 8
-    wait_gone(worker, 2)
+    # killed at the timeout; a query past its first second runs SCHED_IDLE, so on a busy machine the killed
+    # process may wait a little for the CPU to finish exiting
+    wait_gone(worker, 10)
     assert_alive(server)
 
 
