@@ -42,14 +42,14 @@ class OxigraphEngine:
 
         A file that holds no triples is refused: it was most likely not the file meant.
         """
-        from ..formats.reading import no_triples
-
         engine = cls()
         packaged = ontology_file("ttl", international=True)
         for path in files:
             if Path(path) == packaged:
                 engine.load_packaged(packaged)
             elif not engine.load(path):
+                from ..formats.reading import no_triples  # only here: the packaged release alone needs no reader
+
                 raise no_triples(path)
         return engine
 
