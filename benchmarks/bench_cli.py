@@ -21,7 +21,7 @@ Measured on the development machine (Python 3.11, 2 cores, load about 2), ``pyth
     gluteonto lookup gluteus medius                0.070   1.7x  <= 0.15 s: met
     gluteonto query innervation --no-pager         0.082   2.0x  <= 2x: met
 
-On an idle machine ``query`` came out at 1.5x; with other work running, 1.6-2.0x. Earlier, at load 4:
+On an idle machine ``query`` came out at 1.5-1.9x; with other work running, 1.6-2.0x. Earlier, at load 4:
 Five runs in a row gave ``query`` 1.9, 2.1, 2.1, 2.1 and 1.9x; the ratio moves with the load (the code before
 the lazy command line, the quick exit and the in-process packaged question gave 2.8-3.0x at this load, 2.2x
 on a quieter machine, and 2.87x against 1.98x now in one interleaved run of 31 each).
