@@ -105,6 +105,29 @@ def test_main_release_keeps_the_norwegian_and_latin_names_as_typed_synonyms(main
         assert (kind, RDF.type, OWL.AnnotationProperty) in graph
 
 
+@pytest.mark.parametrize("fmt", ["ttl", "owl", "jsonld"])
+def test_main_release_has_no_translated_text_but_the_typed_name_synonyms(main_graphs: dict[str, Graph], international: Graph, fmt: str) -> None:
+    """Comments, notes, exercise texts and axiom qualifiers are English in the main release; their Norwegian
+    texts are in the international edition. Left: the names (typed synonyms and their axioms, the Latin names
+    outside Terminologia Anatomica) and the ontology's own title and description."""
+    graph = main_graphs[fmt]
+    header = set(graph.subjects(RDF.type, OWL.Ontology))
+    latin_non_ta = URIRef(GLUT + "0000999")
+    names = {OBOINOWL.hasExactSynonym, OBOINOWL.hasRelatedSynonym, OWL.annotatedTarget, latin_non_ta}
+    translated = [
+        (str(s), str(p), str(o)[:40])
+        for s, p, o in graph
+        if isinstance(o, Literal) and o.language not in (None, "en") and p not in names and s not in header
+    ]
+    assert not translated, translated[:5]
+    # what was left out is in the international edition, with its English text in both
+    for prop in (RDFS.comment, URIRef(GLUT + "0000990"), URIRef(GLUT + "0000995")):
+        norwegian = [(s, o) for s, o in international.subject_objects(prop) if lang_of(o) == "nb"]
+        english = [o for _s, o in graph.subject_objects(prop) if lang_of(o) == "en"]
+        assert norwegian and len(english) == len([o for _s, o in international.subject_objects(prop) if lang_of(o) == "en"]), prop
+    assert any(lang_of(o) == "la" for o in graph.objects(None, latin_non_ta))
+
+
 def test_functional_syntax_release_has_one_english_label_and_definition_per_term() -> None:
     text = release_file("gluteonto.ofn").read_text(encoding="utf-8")
     for prop in ("rdfs:label", "IAO:0000115"):

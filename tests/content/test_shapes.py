@@ -198,7 +198,8 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
     "term without source": (remove(ANASTOMOSIS, DCTERMS.source), ANASTOMOSIS, "TermSourceShape"),
     "exercise with no target": (drop_restriction(term(662), term(928)), term(662), "ExerciseTargetShape"),
     "exercise with no caution": (drop_restriction(term(666), term(930)), term(666), "ExerciseCautionShape"),
-    "exercise without Norwegian purpose": (remove_lang(term(664), term(990), "nb"), term(664), "ExercisePurposeShape"),
+    "exercise without Norwegian purpose": (remove_lang(term(664), term(990), "nb"), term(664), "NorwegianExercisePurposeShape"),
+    "exercise without English purpose": (remove_lang(term(664), term(990), "en"), term(664), "ExercisePurposeShape"),
     "anastomosis with one artery": (
         lambda g: [drop_restriction(ANASTOMOSIS, term(908), term(a))(g) for a in (79, 80)],
         ANASTOMOSIS,

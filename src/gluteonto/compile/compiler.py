@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -50,6 +51,8 @@ from .source import (
     Trait,
     UnionOf,
 )
+
+_T = TypeVar("_T")
 
 __all__ = ["compile_ontology", "MATCH_PREDICATES", "IRI_FORM_PREFIXES", "SYNONYM_TYPE_PROPERTIES", "INTERNATIONAL_IRI"]
 
@@ -183,7 +186,7 @@ class _Compiler:
         """The qualifier, footnote marker, footnote reading and compensating muscles of one axiom."""
         prop = {name: self.src.iri(key) for name, key in AXIOM_NOTE_FIELDS.items() if key in self.src.iris}
         if notes.qualifier:
-            self.lang_literals(ax, prop["qualifier"], notes.qualifier)
+            self.lang_literals(ax, prop["qualifier"], self.in_release(notes.qualifier))
         if notes.footnote is not None:
             self.g.add((ax, prop["footnote"], Literal(notes.footnote)))
         for key in notes.read_as:
@@ -213,6 +216,11 @@ class _Compiler:
         self.g.add((node, OWL.onProperty, self.src.iri(prop)))
         self.g.add((node, _QUANTIFIERS[quantifier], target))
         return node
+
+    def in_release(self, values: dict[str, _T]) -> dict[str, _T]:
+        """The texts of a term this release carries: every language in the international edition, English
+        in the main release (translations of definitions, comments and notes are the international edition's)."""
+        return values if self.international else {lang: text for lang, text in values.items() if lang == "en"}
 
     def lang_literals(self, subject: Node, predicate: URIRef, values: LangText | LangTexts) -> None:
         for lang, texts in values.items():
@@ -287,16 +295,14 @@ class _Compiler:
             return
         for key in entry.sources:
             g.add((iri, DCTERMS.source, self.src.iri(key)))
-        for lang, text in entry.definition.items():
-            if lang != "en" and not self.international:
-                continue  # the translations are in the international edition
+        for lang, text in self.in_release(entry.definition).items():
             text_literal = Literal(_squeeze(text), lang=lang)
             self.annotate(iri, IAO_DEFINITION, text_literal, entry.sources)
             # the same text as skos:definition, which documentation tools (pyLODE, Widoco) show
             g.add((iri, SKOS.definition, text_literal))
         if isinstance(entry, ClassEntry):
             self.class_annotations(iri, entry)
-        for lang, text in entry.comment.items():
+        for lang, text in self.in_release(entry.comment).items():
             g.add((iri, RDFS.comment, Literal(_squeeze(text), lang=lang)))
         if isinstance(entry, ClassEntry) and entry.segment is not None:
             g.add((iri, self.src.iri(ANNOTATION_FIELDS["segment"]), Literal(entry.segment)))
@@ -309,14 +315,14 @@ class _Compiler:
             for curie in curies:
                 if curie.split(":")[0] in IRI_FORM_PREFIXES:
                     g.add((iri, MATCH_PREDICATES[kind], URIRef(expand_curie(curie))))
-        for lang, text in entry.none_found.items():
-            if lang == "en" or self.international:  # the main release keeps the English note, as its definitions
-                g.add((iri, SKOS.editorialNote, Literal(_squeeze(text), lang=lang)))
+        for lang, text in self.in_release(entry.none_found).items():
+            g.add((iri, SKOS.editorialNote, Literal(_squeeze(text), lang=lang)))
         for name in ANNOTATION_FIELDS:  # source order of the fields, so blank nodes stay numbered alike
             if name not in entry.annotations:
                 continue
             prop = self.src.iri(ANNOTATION_FIELDS[name])
-            for lang, text in entry.annotations[name].items():
+            texts = entry.annotations[name]
+            for lang, text in (texts if name == "latin_non_ta" else self.in_release(texts)).items():  # a name, not a translation
                 literal = Literal(_squeeze(text), lang=lang)
                 if name == "evidence" and entry.evidence_sources:
                     self.annotate(iri, prop, literal, entry.evidence_sources, entry.evidence_notes)
@@ -330,7 +336,7 @@ class _Compiler:
             g.add((iri, RDF.type, OWL.NamedIndividual))
             g.add((iri, RDF.type, self.src.iri(entry.type)))
             self.labels(iri, entry.label, ())
-            self.lang_literals(iri, RDFS.comment, entry.comment)
+            self.lang_literals(iri, RDFS.comment, self.in_release(entry.comment))
             if entry.part_of is not None:
                 g.add((iri, DCTERMS.isPartOf, self.src.iri(entry.part_of)))
             if entry.citation is not None:

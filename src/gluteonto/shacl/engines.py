@@ -53,8 +53,8 @@ class EngineRun:
     notes: tuple[str, ...] = ()
 
 
-#: shapes of the Norwegian label, definition and editorial note a term needs in the international edition
-_NORWEGIAN_SHAPES = ("NorwegianLabelShape", "NorwegianDefinitionShape", "NorwegianEditorialNoteShape")
+#: shapes of the Norwegian label, definition, editorial note and exercise purpose a term needs in the international edition
+_NORWEGIAN_SHAPES = ("NorwegianLabelShape", "NorwegianDefinitionShape", "NorwegianEditorialNoteShape", "NorwegianExercisePurposeShape")
 _SHAPES_NS = "https://w3id.org/gluteonto/shapes#"
 _OWN_EDITIONS = "https://w3id.org/gluteonto/gluteonto"
 _INTERNATIONAL = "https://w3id.org/gluteonto/gluteonto-international.owl"
@@ -62,12 +62,12 @@ _INTERNATIONAL = "https://w3id.org/gluteonto/gluteonto-international.owl"
 
 def english_only_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
     """The shapes to leave out for data whose ontology headers are ``ontologies``: the Norwegian label,
-    definition and editorial note rules when the data is one of gluteonto's English-only releases (the main file and its base,
+    definition, editorial note and exercise purpose rules when the data is one of gluteonto's English-only releases (the main file and its base,
     full, simple and basic variants carry one English label per term; the translations are in the
     international edition, where the rules apply).
 
     >>> english_only_rules(["https://w3id.org/gluteonto/gluteonto.owl"])
-    ('NorwegianLabelShape', 'NorwegianDefinitionShape', 'NorwegianEditorialNoteShape')
+    ('NorwegianLabelShape', 'NorwegianDefinitionShape', 'NorwegianEditorialNoteShape', 'NorwegianExercisePurposeShape')
     >>> english_only_rules(["https://w3id.org/gluteonto/gluteonto-international.owl"])
     ()
     """
