@@ -362,10 +362,10 @@ def test_consequences_of_hip_osteoarthritis_said_nothing_though_a_risk_factor_is
     broader = labelled(session, "consequences", {"condition": "degenerative hip condition"})
     assert ("1", "degenerative hip condition", "is risk factor of", "atrophy of gluteus minimus", "stated", "degenerative hip condition") in broader
     # a statement on a broader kind holds for the narrower one and says where it is made; never the other way round
-    narrower = labelled(session, "consequences", {"condition": "persistently active gluteus minimus trigger points"})
+    narrower = labelled(session, "consequences", {"condition": "persistently active gluteus minimus trigger points"})  # its related synonym
     assert (
         "1",
-        "persistently active gluteus minimus trigger points",
+        "persistent gluteus minimus trigger point pain",
         "may have feature",
         "referred pain to the lateral leg and foot",
         "inherited",

@@ -234,7 +234,7 @@ def test_hip_osteoarthritis_pathway_missed_atrophy_stated_on_its_superclass_as_a
 
 def test_trigger_point_pathway_missed_what_its_subclass_states_and_marks_it_as_holding_for_that_kind(session: Session) -> None:
     pathway = build_pathway(session, "triggerpunkter", "nb")
-    narrower = "vedvarende aktive triggerpunkter i gluteus minimus"
+    narrower = "vedvarende triggerpunktsmerte fra gluteus minimus"
     behind = {chain.end.name.text: chain for chain in pathway.behind}
     leads = {chain.end.name.text: chain for chain in pathway.leads_to}
     assert "kronisk overbelastning" in behind and "betydelig funksjonsnedsettelse" in leads
@@ -251,7 +251,7 @@ def test_trigger_point_pathway_missed_what_its_subclass_states_and_marks_it_as_h
     behind_part = text.split("Hva som kan ligge bak")[1].split("Hva det kan føre til")[0]
     assert "Kilden sier ingenting" not in behind_part
     english = " ".join(render_text(build_pathway(session, "gluteus minimus trigger point pain", "en"), 100).split())
-    assert "In persistently active gluteus minimus trigger points (a kind of gluteus minimus trigger point pain):" in english
+    assert "In persistent gluteus minimus trigger point pain (a kind of gluteus minimus trigger point pain):" in english
     page = render_html(pathway)
     assert f"<strong>Ved {narrower} (en type triggerpunktsmerte fra gluteus minimus):</strong>" in page
     # the narrower kind's own pathway states it plainly
