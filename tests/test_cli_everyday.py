@@ -147,13 +147,13 @@ def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Se
     nerve = session.resolve_term("superior gluteal nerve")
     latin = session.index.labels[nerve]["la"]
     assert latin in output
-    assert "fourth lumbar nerve (en)" in output and "(en): no Latin name; shown in English." in output
+    assert "fourth lumbar nerve\u00a0(en)" in output and "(en): no Latin name; shown in English." in output
 
 
 def test_lookup_marks_a_name_in_another_language_once(runner: CliRunner) -> None:
     """A name with no Latin label is marked "(en)"; lookup no longer adds that it was found by that same name."""
     first = run(runner, "lookup", "Trendelenburg sign", "--lang", "la").output.splitlines()[0]
-    assert first.split(None, 1)[1] == "Trendelenburg sign (en)", first
+    assert first.split(None, 1)[1] == "Trendelenburg sign\u00a0(en)", first
 
 
 # -- forgiving input --------------------------------------------------------------------------

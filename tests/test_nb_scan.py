@@ -159,9 +159,9 @@ def test_an_uberon_name_in_a_norwegian_table_is_marked_english() -> None:
     """Uberon's classes have English names only; a Norwegian table showed them unmarked (``gluteal muscle``)."""
     code, output = _run("link", str(UBERON_EXTRACT), "--query", "uberon/muscle-placement")
     assert code == 0, output
-    assert "gluteal muscle (en)" in output and "muscle of pelvic girdle (en)" in output, output
+    assert "gluteal muscle\u00a0(en)" in output and "muscle of pelvic girdle\u00a0(en)" in output, output
     assert output.rstrip().endswith("(en): ikke noe norsk navn; vist på engelsk."), output
-    assert "setemuskel (en)" not in output and re.search(r"^setemuskel\s", output, re.MULTILINE), "a Norwegian name is not marked"
+    assert "setemuskel\u00a0(en)" not in output and re.search(r"^setemuskel\s", output, re.MULTILINE), "a Norwegian name is not marked"
     _norwegian(output)
 
 

@@ -338,11 +338,11 @@ def param_aliases(name: str) -> set[str]:
 
 def name_shown(text: str, text_lang: str, lang: str = BASE_LANG) -> str:
     """A term's name as an answer in ``lang`` shows it: marked with its language (``label fallback``:
-    ``homepage (en)``) when the term has no name in ``lang`` and this one is in another language. An untagged
+    ``homepage (en)``, joined by a no-break space) when the term has no name in ``lang`` and this one is in another language. An untagged
     name counts as English (FMA and Uberon name their classes in English without a tag).
 
     >>> name_shown("homepage", "en", "nb"), name_shown("setemuskel", "nb", "nb"), name_shown("Gluteal muscle", "", "en")
-    ('homepage (en)', 'setemuskel', 'Gluteal muscle')
+    ('homepage\xa0(en)', 'setemuskel', 'Gluteal muscle')
     """
     shown = text_lang or BASE_LANG
     return text if shown == lang else msg("label fallback", lang, label=text, code=shown)

@@ -83,7 +83,7 @@ def test_latin_card_falls_back_to_english_marked(index: CardIndex) -> None:
     assert card.term.name.text == "nervus gluteus superior" and not card.term.name.fallback
     plane = next(r for r in card.relations if "plane between" in r.sentence)
     assert plane.target.name.fallback
-    assert "plane between gluteus medius and gluteus minimus (en)" in render_text(card, 200)
+    assert "plane between gluteus medius and gluteus minimus\u00a0(en)" in render_text(card, 200)
     # non-anatomy terms have no Latin names to expect: English, unmarked
     lesion = next(r for r in card.incoming if "lesion" in r.subject.name.text)
     assert not lesion.subject.name.fallback
@@ -98,9 +98,9 @@ def test_a_norwegian_card_marks_a_name_with_no_norwegian_label(index: CardIndex,
         fresh_graph.remove((TFL, RDFS.label, label))
     packaged, index = index, CardIndex.from_graph(fresh_graph)
     text = render_text(build_card(index, GM, "nb", questions={}), 200)  # (no questions asked: quick)
-    assert "tensor fasciae latae (en)" in text and "Gluteus minimus ligger bak tensor fasciae latae (en)" in text, text
-    assert render_text(build_card(index, TFL, "nb", questions={}), 200).startswith("tensor fasciae latae (en)\n")
-    assert "tensor fasciae latae (en)" not in render_text(build_card(packaged, GM, "nb"), 200)  # it has a Norwegian label there
+    assert "tensor fasciae latae\u00a0(en)" in text and "Gluteus minimus ligger bak tensor fasciae latae\u00a0(en)" in text, text
+    assert render_text(build_card(index, TFL, "nb", questions={}), 200).startswith("tensor fasciae latae\u00a0(en)\n")
+    assert "tensor fasciae latae\u00a0(en)" not in render_text(build_card(packaged, GM, "nb"), 200)  # it has a Norwegian label there
 
 
 def test_coverage_notes_follow_the_data(index: CardIndex, fresh_graph: Graph) -> None:

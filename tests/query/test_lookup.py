@@ -38,5 +38,5 @@ def test_a_name_with_no_label_in_the_asked_language_is_marked_with_its_own() -> 
     muscle, outside = URIRef("http://example.org/muscle"), URIRef("http://example.org/outside")
     entries = [(muscle, "gluteal muscle", "en"), (muscle, "setemuskel", "nb"), (outside, "psoas muscle", "en")]
     index = LabelIndex.normalized((iri, text, lang, "label", normalize(text)) for iri, text, lang in entries)
-    assert index.label(muscle, "nb") == "setemuskel" and index.label(outside, "nb") == "psoas muscle (en)"
-    assert index.label(outside, "en") == "psoas muscle" and index.label(muscle, "la") == "gluteal muscle (en)"
+    assert index.label(muscle, "nb") == "setemuskel" and index.label(outside, "nb") == "psoas muscle\u00a0(en)"
+    assert index.label(outside, "en") == "psoas muscle" and index.label(muscle, "la") == "gluteal muscle\u00a0(en)"

@@ -44,7 +44,7 @@ class Name:
         """The name as text in an answer in ``lang``: a fallback marked with its language (``homepage (en)``).
 
         >>> Name("homepage", "en", fallback=True).shown("nb"), Name("setemuskel", "nb").shown("nb")
-        ('homepage (en)', 'setemuskel')
+        ('homepage\xa0(en)', 'setemuskel')
         """
         return name_shown(self.text, self.lang, lang) if self.fallback else self.text
 
