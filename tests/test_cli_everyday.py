@@ -150,6 +150,16 @@ def test_latin_labels_fall_back_to_english_marked(runner: CliRunner, session: Se
     assert "fourth lumbar nerve\u00a0(en)" in output and "(en): no Latin name; shown in English." in output
 
 
+@pytest.mark.parametrize("columns", [60, 70, 80, 100])
+def test_a_language_mark_never_wraps_onto_a_line_of_its_own(runner: CliRunner, columns: int) -> None:
+    """In a narrow cell the mark stays with the last word of the name it marks."""
+    from .helpers import run_cli
+
+    output = run_cli(runner, "query", "innervation", "--lang", "la", columns=columns).output
+    assert "(en)" in output
+    assert not re.search(r"(^|\s{2})\(en\)(\s{2}|$)", output, re.MULTILINE), output
+
+
 def test_lookup_marks_a_name_in_another_language_once(runner: CliRunner) -> None:
     """A name with no Latin label is marked "(en)"; lookup no longer adds that it was found by that same name."""
     first = run(runner, "lookup", "Trendelenburg sign", "--lang", "la").output.splitlines()[0]
