@@ -286,6 +286,9 @@ def test_lateral_hip_pain_said_nothing_about_training_where_the_source_ties_it_t
     page = render_html(pathway).split('<section class="pathway-exercises">')[1]
     assert "<code>gluteonto --lang nb forløp &#x27;greater trochanteric pain syndrome&#x27;</code>" in page
     assert 'class="silent"' not in page
+    # on the site each of them links its pathway page instead of naming the command
+    linked = render_html(pathway, pathway_href=lambda ref: f"{ref.curie}.html").split('<section class="pathway-exercises">')[1]
+    assert '<a class="to-pathway" href="GLUTEONTO:0000404.html">se forløpet</a>' in linked and "<code>" not in linked
     english = render_text(build_pathway(session, "lateral hip pain", "en"), 100)
     assert "gluteonto pathway 'gluteus minimus tendinopathy'" in " ".join(english.split())
     # where nothing trains the condition either, the section still says that the source is silent

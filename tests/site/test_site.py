@@ -470,3 +470,7 @@ def test_pathway_pages_for_each_featured_starting_point_in_both_languages(site: 
     assert 'href="../pathways/GLUTEONTO_0000444.nb.html">Klinisk forløp herfra</a>' in term
     listing = (site / "pathways.nb.html").read_text(encoding="utf-8")
     assert listing.count('href="pathways/') >= 30
+    # lateral hip pain, which the source ties no training to, links the pathways that hold it
+    lateral = (site / "pathways" / "GLUTEONTO_0000431.nb.html").read_text(encoding="utf-8")
+    targets = re.findall(r'<a class="to-pathway" href="([^"]+)">se forløpet</a>', lateral)
+    assert "../pathways/GLUTEONTO_0000404.nb.html" in targets and all((site / "pathways" / t).exists() for t in targets), targets

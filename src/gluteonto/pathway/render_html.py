@@ -1,6 +1,7 @@
 """A pathway as an HTML fragment (an ``<article>``): sections of stated links with strength and source.
 
-Links to term pages come from ``href(ref)`` (None: plain text). Everything is escaped. Chains are
+Links to term pages come from ``href(ref)`` (None: plain text), links to other pathways from
+``pathway_href(ref)`` (None: the command that shows it). Everything is escaped. Chains are
 nested lists that read from the starting point outwards, so they need no table and reflow on a phone.
 """
 
@@ -34,8 +35,8 @@ class _Node:
 
 
 class _Html:
-    def __init__(self, pathway: Pathway, href: Href) -> None:
-        self.p, self.lang, self.href = pathway, pathway.lang, href
+    def __init__(self, pathway: Pathway, href: Href, pathway_href: Href = _no_links) -> None:
+        self.p, self.lang, self.href, self.pathway_href = pathway, pathway.lang, href, pathway_href
 
     def term(self, ref: TermRef, first: bool = False) -> str:
         if first:
@@ -144,11 +145,16 @@ class _Html:
         return f'<article class="pathway" lang="{lang}">{"".join(parts)}</article>'
 
     def elsewhere(self) -> str:
-        """The conditions whose pathways hold the training, with the chain that reaches each and the command."""
+        """The conditions whose pathways hold the training, with the chain that reaches each and a link to the
+        pathway (or the command that shows it)."""
         lang, items = self.lang, []
         for chain in self.p.elsewhere:
-            command = w("command", lang, term=shlex.quote(chain.end.name.text))
-            see = escape(w("see pathway", lang, command="\0")).replace("\0", f"<code>{escape(command)}</code>")
+            url = self.pathway_href(chain.end)
+            if url:
+                see = f'<a class="to-pathway" href="{escape(url)}">{escape(w("see pathway page", lang))}</a>'
+            else:
+                command = w("command", lang, term=shlex.quote(chain.end.name.text))
+                see = escape(w("see pathway", lang, command="\0")).replace("\0", f"<code>{escape(command)}</code>")
             steps = "".join(f"<li>{self.link(x)}</li>" for x in chain.links)
             items.append(f"<li><strong>{self.term(chain.end, first=True)}</strong> — {see}<ul>{steps}</ul></li>")
         return f'<p class="note">{escape(w("elsewhere", lang, term=self.p.term.name.text))}</p><ul class="elsewhere">{"".join(items)}</ul>'
@@ -187,6 +193,7 @@ class _Html:
         return "".join(out)
 
 
-def render_html(pathway: Pathway, href: Href = _no_links) -> str:
-    """The pathway as an ``<article>`` fragment; ``href(ref)`` gives the address of a term's page (or None)."""
-    return _Html(pathway, href).render()
+def render_html(pathway: Pathway, href: Href = _no_links, pathway_href: Href = _no_links) -> str:
+    """The pathway as an ``<article>`` fragment; ``href(ref)`` gives the address of a term's page and
+    ``pathway_href(ref)`` that of a term's pathway page (or None)."""
+    return _Html(pathway, href, pathway_href).render()

@@ -144,6 +144,12 @@ class _Site:
 
         return href
 
+    def pathway_href(self, root: str, lang: str) -> Callable[[TermRef], str | None]:
+        def href(ref: TermRef) -> str | None:
+            return f"{root}{page_path('pathways/' + slug(ref), lang)}" if URIRef(ref.iri) in self.pathway_set else None
+
+        return href
+
     def question_href(self, root: str, lang: str) -> Callable[[str], str | None]:
         return lambda name: f"{root}{page_path('questions/' + name.replace('/', '-'), lang)}"
 
@@ -254,7 +260,7 @@ class _Site:
                     f"pathways/{slug(iri)}",
                     lang,
                     f"{pathway.term.name.text} — {t('pathways', lang).lower()}",
-                    pathway_html(pathway, href),
+                    pathway_html(pathway, href, self.pathway_href(root, lang)),
                     current="pathways",
                 )
             featured = "".join(self.pathway_tile(iri, lang, "") for iri in self.featured)
