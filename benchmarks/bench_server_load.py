@@ -32,11 +32,26 @@ runs of the server before this round's changes alternated with seven after, medi
   answer cache's volatility check without a regular expression): 152 queries/s, p99 629 ms, 0 errors;
   CPU ms per query: server 1.24, query processes 2.63, clients 0.50 (4.37 against 4.87 in all, 10 % less)
 
-Throughput and p99 moved within the noise of the shared machine. The floor on an idle machine is
-about 3 ms of CPU per query (evaluating a catalog query in Oxigraph and writing its answer ~1.3 ms,
-handing it to and from a query process ~0.3 ms, the HTTP server ~1 ms, the client ~0.4 ms), i.e.
-about 650 queries/s on two cores: 64 clients in a closed loop then wait ~100 ms on average, so the
-goal of a p99 under 100 ms at 64 clients is not reached by the server as it is.
+Throughput and p99 moved within the noise of the shared machine.
+
+On the idle machine, three runs each (``python benchmarks/bench_server_load.py --runaway`` and
+``--queries 2000 --clients 64 --runaway --unique``):
+
+* the catalog questions as they are (each evaluated once, then answered from the server's cache), 64
+  clients: 0 errors, 2,660-2,790 queries/s, p50 21-22 ms, p99 29-32 ms; CPU ms per query: server 0.35,
+  query processes 0.07-0.09, clients 0.27-0.32. With ``--keep-alive``: 3,960 queries/s, p99 30 ms.
+  One query on a fresh connection 0.43-0.68 ms, on a kept-alive one 0.28-0.31 ms.
+* every text made new (each query evaluated): 0 errors, 577-716 queries/s, p50 86-106 ms, p99 132-156 ms;
+  CPU ms per query: server 0.71-0.91, query processes 1.70-2.08 (the runaway's share of idle CPU
+  included), clients 0.32-0.42. The quality-control query for classes outside the top-level branches
+  took 14 ms of the 50 ms that the 56 catalog queries take together in Oxigraph; written with MINUS it
+  takes 1 ms.
+
+The floor for evaluated queries is about 2.8 ms of CPU per query in all (evaluating a catalog query in
+Oxigraph and writing its answer ~1 ms in one process, more with eight query processes taking turns on
+two cores; handing it to and from a query process ~0.3 ms, the HTTP server ~0.7 ms, the client
+~0.3 ms), i.e. about 700 queries/s on two cores: 64 clients in a closed loop each wait ~90 ms on
+average, and p99 stays above 100 ms unless every query is answered from the cache.
 """
 
 from __future__ import annotations
