@@ -344,3 +344,17 @@ def test_negative_lasegue_said_nothing_on_telling_apart_though_it_tells_trigger_
         assert "differentials" not in pathway.empty_sections()
         # a finding that tells a condition apart is no cause: it reaches no exercise
         assert pathway.exercises == ()
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_copy_paste_command_in_pathway_text_was_broken_across_lines(session: Session, width: int) -> None:
+    """'se forløpet: gluteonto --lang nb forløp⏎ 'greater trochanteric pain syndrome'': each command to copy stays whole
+    on one line (on its own line when the rest of the line has no room), at any width."""
+    pathway = build_pathway(session, "smerte på utsiden av hoften", "nb")
+    assert pathway.elsewhere
+    lines = render_text(pathway, width).splitlines()
+    for chain in pathway.elsewhere:
+        command = f"gluteonto --lang nb forløp '{chain.end.name.text}'"
+        assert any(command in line for line in lines), (command, width)
+    if width >= 60:  # (at 40 a heading may be longer than the line)
+        assert all(len(line) <= width for line in lines if "gluteonto" not in line)

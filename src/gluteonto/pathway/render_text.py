@@ -10,10 +10,27 @@ from ..card.phrases import capitalize
 from .model import Chain, Link, Pathway
 from .words import strength_word, w, wn
 
-__all__ = ["link_text", "narrower_text", "render_text", "sources_short"]
+__all__ = ["link_text", "narrower_text", "render_text", "sources_short", "wrap_keeping"]
 
 #: how many routes to an exercise are spelt out; the rest are counted
 ROUTES_SHOWN = 1
+
+#: stands for a space inside a command while a line is wrapped (a private-use character, never in a text)
+_HELD_SPACE = "\ue000"
+
+
+def wrap_keeping(text: str, width: int, first: str, rest: str, keep: tuple[str, ...] = ()) -> list[str]:
+    """``text`` wrapped at spaces, never inside a word nor inside any of ``keep`` (commands to copy):
+    a kept command longer than what is left of a line goes whole onto the next one, on its own if need be.
+
+    >>> wrap_keeping("see: gluteonto pathway 'greater trochanteric pain syndrome'", 40, "", "  ",
+    ...              keep=("gluteonto pathway 'greater trochanteric pain syndrome'",))
+    ['see:', "  gluteonto pathway 'greater trochanteric pain syndrome'"]
+    """
+    for command in keep:
+        text = text.replace(command, command.replace(" ", _HELD_SPACE))
+    lines = textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
+    return [line.replace(_HELD_SPACE, " ") for line in lines]
 
 
 def sources_short(sources: tuple[Source, ...], lang: str) -> str:
@@ -53,12 +70,9 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
     name = pathway.term.name.shown(lang)
     lines: list[str] = []
 
-    def wrap(text: str, indent: int, bullet: str = "") -> None:
+    def wrap(text: str, indent: int, bullet: str = "", keep: tuple[str, ...] = ()) -> None:
         first = " " * indent + bullet
-        lines.extend(
-            textwrap.wrap(text, width, initial_indent=first, subsequent_indent=" " * len(first), break_long_words=False, break_on_hyphens=False)
-            or [first]
-        )
+        lines.extend(wrap_keeping(text, width, first, " " * len(first), keep) or [first])
 
     def heading(key: str, empty: bool, silent: bool | None = None) -> bool:
         lines.append("")
@@ -148,7 +162,8 @@ def render_text(pathway: Pathway, width: int = 80) -> str:
         wrap(w("elsewhere", lang, term=name), 2)
         for chain in pathway.elsewhere:
             end = chain.end.name.text
-            wrap(f"{capitalize(end)} — {w('see pathway', lang, command=w('command', lang, term=shlex.quote(end)))}", 2, "• ")
+            command = w("command", lang, term=shlex.quote(end))
+            wrap(f"{capitalize(end)} — {w('see pathway', lang, command=command)}", 2, "• ", keep=(command,))
             for link in chain.links:
                 wrap(link_text(link, lang), 6, "– ")
     return "\n".join(lines) + "\n"
