@@ -415,3 +415,32 @@ def test_an_empty_data_file_is_refused_as_validate_refuses_it(runner: CliRunner,
     empty.write_text("@prefix a: <http://a/> .\n")
     result = run(runner, "--lang", "nb", "query", "innervation", "--engine", engine, "--data", str(empty))
     assert result.exit_code == 2 and "inneholder ingen RDF-tripler" in result.output and len(result.output.splitlines()) == 1
+
+
+@pytest.mark.parametrize("vocabulary", ["FMA", "UBERON"])
+def test_mapped_fma_uberon_code_was_refused_by_pathway_about_and_lookup(runner: CliRunner, session: Session, vocabulary: str) -> None:
+    """``forløp FMA:…``, ``about FMA:…`` said the code was not a term and ``lookup`` found nothing, though ``query``
+    reads a code mapped to a term as that term: every command now reads it so, and says how it read it."""
+    from gluteonto.card import build_card
+
+    muscle = session.resolve_term("gluteus minimus")
+    card = build_card(session, muscle, "nb")
+    codes = [m.curie for m in card.mappings if m.vocabulary == vocabulary and m.predicate == "exact"]
+    assert codes, card.mappings
+    code = codes[0]
+    said = f"(tolket '{code}' som gluteus minimus)"
+    query = run(runner, "query", "innervasjon", "-p", f"muskel={code}", "--lang", "nb")
+    assert query.exit_code == 0 and said in query.output
+    pathway = run(runner, "forløp", code, "--lang", "nb", "--no-pager", columns=80)
+    assert pathway.exit_code == 0, pathway.output
+    assert said in pathway.output and "Gluteus minimus — forløp" in pathway.output
+    about = run(runner, "about", code, "--lang", "nb", "--no-pager", columns=80)
+    assert about.exit_code == 0, about.output
+    assert said in about.output and card.term.curie in about.output
+    lookup = run(runner, "lookup", code, "--lang", "nb")
+    assert lookup.exit_code == 0 and card.term.curie in lookup.output and said in lookup.output
+    # the term's own code is not "read as" anything, and a code nothing maps to is still refused
+    own = run(runner, "about", card.term.curie, "--lang", "nb", "--no-pager")
+    assert own.exit_code == 0 and "(tolket '" not in own.output
+    unknown = run(runner, "forløp", "FMA:1", "--lang", "nb", "--no-pager")
+    assert unknown.exit_code == 2 and len(unknown.output.splitlines()) == 1

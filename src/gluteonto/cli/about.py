@@ -6,7 +6,7 @@ import click
 
 from ..cli_lang import Command
 from ..engines import DEFAULT_ENGINE
-from .common import ENGINE_OPTION, LANG_OPTION, friendly, open_session
+from .common import ENGINE_OPTION, LANG_OPTION, friendly, open_session, read_as
 
 __all__ = ["about"]
 
@@ -29,4 +29,5 @@ def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None
         from ..card import build_card
 
         card = build_card(open_session(engine), " ".join(term), lang.lower())
+    read_as(" ".join(term), card.term.iri, card.term.name.shown(card.lang), card.ui_lang)
     show(render_text(card, width=terminal_width()), use_pager=not no_pager)

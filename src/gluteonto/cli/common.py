@@ -40,6 +40,7 @@ __all__ = [
     "indented",
     "open_session",
     "parse_params",
+    "read_as",
     "run_options",
     "table_width",
 ]
@@ -180,3 +181,14 @@ def indented(line: str, indent: int, first: str = "") -> str:
             line, width, initial_indent=first or " " * indent, subsequent_indent=" " * indent, break_on_hyphens=False, break_long_words=False
         )
     )
+
+
+def read_as(value: str, term: str, name: str, lang: str) -> None:
+    """Tell on stderr that ``value``, a code of another vocabulary, was read as the term mapped to it (``term``,
+    named ``name``), as ``query`` tells it; nothing for a name or the term's own code."""
+    from ..i18n import msg
+    from ..query.resolve import iri_text
+
+    found = iri_text(value)
+    if found is not None and found != term:
+        click.echo(msg("read as", lang, value=value.strip(), name=name), err=True)

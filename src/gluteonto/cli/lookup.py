@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..cli_lang import Command
-from .common import LANG_OPTION, friendly, indented, open_session
+from .common import LANG_OPTION, friendly, indented, open_session, read_as
 
 __all__ = ["lookup"]
 
@@ -28,10 +28,12 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     wanted = " ".join(text)
     # the packaged tables answer without loading the ontology; without them, a session does
     terms = packaged_terms() or SessionTerms(open_session())
-    hits = terms.lookup(wanted, limit)
+    hits = terms.lookup(wanted, limit, lang)
     if not hits:
         click.echo(say("no match", lang, value=wanted), err=True)
         sys.exit(1)
+    if len(hits) == 1:
+        read_as(wanted, str(hits[0].iri), terms.index.label(hits[0].iri, lang) or hits[0].text, lang)
     if hits[0].approximate:
         click.echo(say("approximate", lang))
     questions = terms.asked_about([h.iri for h in hits], lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..cli_lang import Command
-from .common import ENGINE_OPTION, LANG_OPTION, PAGER_OPTION, friendly, open_session
+from .common import ENGINE_OPTION, LANG_OPTION, PAGER_OPTION, friendly, open_session, read_as
 
 __all__ = ["pathway"]
 
@@ -28,4 +28,5 @@ def pathway(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> No
 
     session = open_session(engine)
     found = build_pathway(session, " ".join(term), ui(lang.lower()))
+    read_as(" ".join(term), found.term.iri, found.term.name.shown(found.lang), found.lang)
     show(render_text(found, width=terminal_width()), use_pager=not no_pager)

@@ -5,7 +5,8 @@ the commands would run:
 
 * ``terms.json``: every label and synonym of the packaged ontology with its normalised form (the
   :class:`~gluteonto.query.lookup.LabelIndex`), and for every labelled term the names (in each card
-  language) of the catalog questions that answer for it (what ``gluteonto lookup`` lists);
+  language) of the catalog questions that answer for it (what ``gluteonto lookup`` lists), and every
+  external IRI (FMA, Uberon, …) a term is mapped to with the terms mapped to it (so a code reads as its term);
 * ``cards-LANG.json``: the term card (:class:`~gluteonto.card.model.TermCard`) of every term the
   ontology describes, in LANG (en, nb, la), each object stored once per file and referred to by number.
 
@@ -133,13 +134,16 @@ class PackagedTerms:
 
     def __init__(self, table: dict[str, Any]) -> None:
         from ..query.lookup import LabelIndex
+        from ..query.resolve import TermResolver
 
         self.index: LabelIndex = LabelIndex.normalized(cast("list[tuple[URIRef, str, str, Any, str]]", [tuple(entry) for entry in table["labels"]]))
         self.asks: dict[str, dict[str, list[str]]] = table["asks"]
+        #: resolves values as a session does without a question; its readings say what a value was read as
+        self.resolver = TermResolver(None, self.index, mappings=table["mapped"])
 
-    def lookup(self, text: str, limit: int = 10) -> list[Match]:
-        """Terms whose label or synonym matches ``text``, best first (see :meth:`LabelIndex.search`)."""
-        return self.index.search(text, limit)
+    def lookup(self, text: str, limit: int = 10, lang: str = "en") -> list[Match]:
+        """Terms whose label or synonym matches ``text``, best first (see :meth:`TermResolver.lookup`)."""
+        return self.resolver.lookup(text, limit, lang)
 
     def asked_about(self, terms: list[URIRef], lang: str = "en") -> dict[URIRef, list[str]]:
         """For each term, the names in ``lang`` of the questions that answer for it (see
@@ -149,9 +153,7 @@ class PackagedTerms:
 
     def resolve(self, value: str, lang: str) -> str:
         """An IRI, CURIE or name (misspellings tolerated) → IRI, as a session resolves a value given without a question."""
-        from ..query.resolve import TermResolver
-
-        return TermResolver(None, self.index).resolve(value, None, lang)
+        return self.resolver.resolve(value, None, lang)
 
 
 class SessionTerms:
@@ -161,9 +163,9 @@ class SessionTerms:
         self.session = session
         self.index: LabelIndex = session.index
 
-    def lookup(self, text: str, limit: int = 10) -> list[Match]:
+    def lookup(self, text: str, limit: int = 10, lang: str = "en") -> list[Match]:
         """Terms whose label or synonym matches ``text``, best first."""
-        return self.session.lookup(text, limit)
+        return self.session.terms.lookup(text, limit, lang)
 
     def asked_about(self, terms: list[URIRef], lang: str = "en") -> dict[URIRef, list[str]]:
         """For each term, the names in ``lang`` of the questions that answer for it."""

@@ -41,7 +41,8 @@ def render_tables() -> dict[str, bytes]:
         lang: {str(iri): names for iri, names in sorted(asked_about(session, labelled, lang).items(), key=lambda item: str(item[0])) if names}
         for lang in LANGS
     }
-    tables = {TERMS_FILE: _json({"fingerprint": stamp, "labels": [[str(iri), *rest] for iri, *rest in entries], "asks": asks})}
+    mapped = session.terms.mapping_table()
+    tables = {TERMS_FILE: _json({"fingerprint": stamp, "labels": [[str(iri), *rest] for iri, *rest in entries], "asks": asks, "mapped": mapped})}
     index = card_index(session)
     described = sorted((node for node in index.out if isinstance(node, URIRef)), key=str)
     questions = answering_questions(session, [iri for iri in described if index.kind(iri) == "class"])

@@ -10,7 +10,7 @@ user can be told.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..i18n import MessageError
@@ -50,9 +50,16 @@ SELECT DISTINCT ?term WHERE {
 #: whether an IRI occurs in the loaded data at all (as subject or object)
 _KNOWN = "ASK { { ?term ?p ?o } UNION { ?s ?p ?term } }"
 
+#: whether an IRI is described (a subject) in the loaded data
+_DESCRIBED = "ASK { ?term ?p ?o }"
+
 #: gluteonto terms mapped (exact or close match) to a given external IRI
 _MAPPED = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?term WHERE { ?term skos:exactMatch|skos:closeMatch ?target FILTER(isIRI(?term)) }"""
+
+#: every (external IRI, term mapped to it) pair
+_MAPPINGS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?target ?term WHERE { ?term skos:exactMatch|skos:closeMatch ?target FILTER(isIRI(?term) && isIRI(?target)) }"""
 
 
 def iri_text(value: str) -> str | None:
@@ -95,12 +102,19 @@ class TermResolver:
     """
 
     def __init__(
-        self, engine: Engine | None, index: LabelIndex | None = None, *, answering: Answering = _no_answers, suggest: Suggest = _no_suggestions
+        self,
+        engine: Engine | None,
+        index: LabelIndex | None = None,
+        *,
+        answering: Answering = _no_answers,
+        suggest: Suggest = _no_suggestions,
+        mappings: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         """``engine`` None: a resolver over the labels of ``index`` alone (a prebuilt index, see
-        :mod:`gluteonto.prebuilt`), for values given without a question."""
+        :mod:`gluteonto.prebuilt`) and the external IRIs ``mappings`` maps to terms, for values given without a question."""
         self._engine = engine
         self._index = index
+        self._mappings = mappings or {}
         self._answering = answering
         self._suggest = suggest
         #: (value as typed, IRI) for every value resolved by spelling tolerance or by a mapping, for telling the user
@@ -125,9 +139,36 @@ class TermResolver:
             self._index = LabelIndex.from_engine(source)
         return self._index
 
-    def lookup(self, text: str, limit: int = 10) -> list[Match]:
-        """Terms whose label or synonym (nb/en/la) matches ``text``, best first."""
-        return self.index.search(text, limit)
+    def lookup(self, text: str, limit: int = 10, lang: str = "en") -> list[Match]:
+        """Terms whose label or synonym (nb/en/la) matches ``text``, best first; for an IRI or CURIE, the term
+        it names or the terms mapped to it (each with its name in ``lang``)."""
+        found = iri_text(text)
+        if found is None:
+            return self.index.search(text, limit)
+        from ..labels import choose_tagged
+
+        hits = []
+        for term in [found] if self._labelled(found) is not None else self.mapped_terms(found):
+            key = self._labelled(term)
+            chosen = choose_tagged(self.index.labels[key], lang) if key is not None else None
+            if key is not None and chosen is not None:
+                hits.append(Match(key, chosen[1], chosen[0], "label", 100))
+        return hits[:limit]
+
+    def _labelled(self, term: str) -> URIRef | None:
+        """``term`` as the index keys it (an IRI, or the plain string a packaged index holds), if it has a label."""
+        from rdflib import URIRef
+
+        for key in (URIRef(term), term):
+            if key in self.index.labels:
+                return key  # type: ignore[return-value]
+        return None
+
+    def mapped_terms(self, target: str) -> list[str]:
+        """The terms mapped (exact or close match) to the external IRI ``target``, in IRI order."""
+        if self._engine is None:
+            return sorted(set(self._mappings.get(target, ())))
+        return sorted({row[0].value for row in self.engine.query(_MAPPED, {"target": iri(target)}).cells if row[0] is not None})
 
     def resolve(self, value: str, question: Question | None = None, lang: str = "en", *, default: bool = False) -> str:
         """An IRI, CURIE or label (misspellings tolerated) → IRI string; ambiguous or unknown names raise
@@ -207,7 +248,7 @@ class TermResolver:
         """An FMA/Uberon (or other mapped) IRI → the gluteonto term mapped to it, for the competency questions; a code
         nothing in the data has or is mapped to is not a term here."""
         if question is None:
-            return found
+            return self._outside(value, found, lang)
         if question[0].group == "questions" and not found.startswith(GLUTEONTO_BASE):
             mapped = [row[0].value for row in self.engine.query(_MAPPED, {"target": iri(found)}).cells if row[0] is not None]
             if len(set(mapped)) == 1:
@@ -215,6 +256,33 @@ class TermResolver:
                 return self._checked(value, mapped[0], question, lang)
         if not self.engine.query(_KNOWN, {"term": iri(found)}).boolean:
             raise MessageError(("unknown code", {"value": value}))
+        return found
+
+    def mapping_table(self) -> dict[str, list[str]]:
+        """Every external IRI a term is mapped to (exact or close match) → those terms, both in IRI order (the
+        packaged table a resolver without an engine reads mappings from)."""
+        table: dict[str, set[str]] = {}
+        for target, term in self.engine.query(_MAPPINGS).cells:
+            if target is not None and term is not None:
+                table.setdefault(target.value, set()).add(term.value)
+        return {target: sorted(table[target]) for target in sorted(table)}
+
+    def _outside(self, value: str, found: str, lang: str) -> str:
+        """An IRI given without a question: itself when the data describes it, else the one term mapped to it
+        (remembered in :attr:`readings`); several mapped terms are named and none is taken."""
+        from rdflib import URIRef
+
+        if found.startswith(GLUTEONTO_BASE) or self._labelled(found) is not None:
+            return found
+        if self._engine is not None and self.engine.query(_DESCRIBED, {"term": iri(found)}).boolean:
+            return found
+        mapped = self.mapped_terms(found)
+        if len(mapped) == 1:
+            self.readings.append((value, mapped[0]))
+            return mapped[0]
+        if mapped:
+            names = "; ".join(f"{self.index.label(URIRef(term), lang) or term} ({compact_iri(term)})" for term in mapped[:5])
+            raise MessageError(("ambiguous", {"value": value, "names": names}))
         return found
 
     def _checked(self, value: str, term: str, question: Question | None, lang: str) -> str:
