@@ -179,7 +179,16 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
             == set(r)
         ),
     ),
-    "distinguishing-features": ({}, lambda r: set(r) == {("sciatica", "absence of neurological deficit"), ("sciatica", "negative Lasègue test")}),
+    "distinguishing-features": (
+        {},
+        lambda r: (
+            set(r)
+            == {
+                ("sciatica", "absence of neurological deficit", "gluteus minimus trigger point pain"),
+                ("sciatica", "negative Lasègue test", "gluteus minimus trigger point pain"),
+            }
+        ),
+    ),
     "risk-factors": (
         {},
         lambda r: (
@@ -234,6 +243,13 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
                     "simple hip abduction exercise",
                     "stated",
                     "modified side plank with abduction",
+                ),
+                (
+                    "attentive technique in gluteus minimus training",
+                    "avoids compensation by",
+                    "",
+                    "training principle",
+                    "attentive technique in gluteus minimus training",
                 ),
             }
         ),
@@ -373,3 +389,29 @@ def test_consequences_of_hip_osteoarthritis_said_nothing_though_a_risk_factor_is
     ) in narrower
     broad = labelled(session, "consequences", {"condition": "gluteus minimus trigger point pain"})
     assert not any(row[3] == "marked functional impairment" for row in broad)
+
+
+def test_differential_question_was_silent_about_sciatica_though_a_look_alike_pair_names_it(session: Session) -> None:
+    """``query skille -p tilstand=isjias`` exited 3 ("the source says nothing about sciatica") while the pathway from
+    sciatica tells trigger point pain from it: the pair is read from either side, with the condition each telling
+    finding is stated for."""
+    rows = labelled(session, "distinguishing-features", {"condition": "sciatica"})
+    assert set(rows) == {
+        ("gluteus minimus trigger point pain", "absence of neurological deficit", "gluteus minimus trigger point pain"),
+        ("gluteus minimus trigger point pain", "negative Lasègue test", "gluteus minimus trigger point pain"),
+    }
+
+
+def test_compensation_question_was_silent_about_piriformis_though_the_training_principle_names_it(session: Session) -> None:
+    """``query kompensasjon -p muskel=piriformis`` exited 3, though the summary's caution (a training principle)
+    names piriformis: the principle is listed as itself, and no exercise is claimed to avoid piriformis."""
+    rows = labelled(session, "exercises-avoiding-compensation", {"muscle": "piriformis"})
+    assert rows == [
+        (
+            "attentive technique in gluteus minimus training",
+            "avoids compensation by",
+            "",
+            "training principle",
+            "attentive technique in gluteus minimus training",
+        )
+    ]
