@@ -444,3 +444,60 @@ def test_mapped_fma_uberon_code_was_refused_by_pathway_about_and_lookup(runner: 
     assert own.exit_code == 0 and "(tolket '" not in own.output
     unknown = run(runner, "forløp", "FMA:1", "--lang", "nb", "--no-pager")
     assert unknown.exit_code == 2 and len(unknown.output.splitlines()) == 1
+
+
+def test_parameter_help_example_named_a_norwegian_term_that_does_not_exist(session: Session) -> None:
+    """The ``navn`` help said "f.eks. anatomisk entitet" where the term is "anatomisk enhet": every term a
+    parameter's help gives as an example (e.g. / f.eks.) is a name or synonym of a term, as written."""
+    names = {norm for _iri, _text, _lang, _kind, norm in session.index.entries}
+    checked = 0
+    for spec in CATALOG.values():
+        for param in spec.params:
+            if param.kind != "iri":
+                continue
+            for lang, text in (("en", param.help), *param.helps):
+                found = re.search(r"(?:e\.g\.|f\.eks\.) ([^)]*)", text)
+                if found is None:
+                    continue
+                for example in re.split(r", | or | eller ", found.group(1).rstrip(".")):
+                    assert normalize(example) in names, (spec.name, param.name, lang, example)
+                    checked += 1
+    assert checked >= 6
+
+
+def test_norwegian_empty_parameter_message_named_the_english_parameter(runner: CliRunner) -> None:
+    """``query innervasjon -p muskel=`` said "parameteren 'muscle' har ingen verdi": the parameter is named as typed."""
+    result = run(runner, "--lang", "nb", "query", "innervasjon", "-p", "muskel=")
+    assert result.exit_code == 2 and "parameteren 'muskel' har ingen verdi" in result.output and "'muscle'" not in result.output
+    english = run(runner, "query", "innervation", "-p", "muscle=")
+    assert english.exit_code == 2 and "the parameter 'muscle' has no value" in english.output
+
+
+def test_pathway_help_named_its_own_spelling_as_the_other_one(runner: CliRunner) -> None:
+    """``forløp -h`` said "Kan også skrives 'forløp'": in Norwegian the other spelling is 'pathway'."""
+    for command in ("forløp", "pathway"):
+        result = run(runner, "--lang", "nb", command, "-h")
+        text = " ".join(result.output.split())
+        assert result.exit_code == 0 and "Kan også skrives 'pathway'" in text and "skrives 'forløp'" not in text
+    assert "Norwegian: 'forløp'" in " ".join(run(runner, "--lang", "en", "pathway", "-h").output.split())
+
+
+@pytest.mark.parametrize(("lang", "page"), [("nb", "index.nb.html"), ("en", "index.html")])
+def test_site_message_pointed_a_norwegian_user_to_the_english_home_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, page: str
+) -> None:
+    """``gluteonto --lang nb site`` said "(åpne index.html)", the English page: it names the page in the user's language."""
+    import gluteonto.site
+    from gluteonto.cli import main
+    from gluteonto.site.layout import suffix
+
+    assert "index" + suffix(lang) == page
+
+    class Report:
+        notes: tuple[str, ...] = ()
+        pages, diagrams, output = 3, 1, tmp_path
+
+    monkeypatch.setattr(gluteonto.site, "build_site", lambda output, require_diagrams=False: Report())
+    result = CliRunner().invoke(main, ["--lang", lang, "site", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"({'åpne' if lang == 'nb' else 'open'} {page})" in result.output

@@ -88,10 +88,11 @@ class Answer:
 def ask(session: Session, name: str, params: Mapping[str, str] | None = None, lang: str = "en") -> Answer:
     """Run the catalog question ``name`` (or alias) with ``params``, remembering the terms the user named and
     how values were read; messages name terms in ``lang``."""
-    from .session import own_names
+    from .session import own_names, refuse_empty
 
     spec = session.find_query(name, lang)
     text = session.question_text(spec)  # refused before anything runs when the relation graph cannot answer it
+    refuse_empty(params or {})
     params = own_names(spec, params or {})
     start = len(session.terms.readings)
     bindings = session.bind_terms(spec, params, lang)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from rdflib import URIRef
     from rdflib.term import Node
 
-__all__ = ["Session", "own_names", "parse_iri_value"]
+__all__ = ["Session", "own_names", "parse_iri_value", "refuse_empty"]
 
 T = TypeVar("T")
 #: answers up to this many rows are labelled and rendered in the command's own process (fast); larger ones in
@@ -50,6 +50,13 @@ def own_names(spec: QuerySpec, given: Mapping[str, str]) -> dict[str, str]:
         return dict(given)
     aliases = {normalize(alias): p.name for p in spec.params for alias in param_aliases(p.name)}
     return {(name if name in own else aliases.get(normalize(name), name)): value for name, value in given.items()}
+
+
+def refuse_empty(given: Mapping[str, str]) -> None:
+    """Refuse a parameter given without a value, naming it as the user typed it (``muskel``, not ``muscle``)."""
+    for name, value in given.items():
+        if not value.strip():
+            raise MessageError(("empty value", {"param": name}))
 
 
 class Session:
@@ -181,9 +188,7 @@ class Session:
                     p.name + (f" ({param_name(p.name, lang)})" if param_name(p.name, lang) != p.name else "") for p in spec.params
                 ) or msg("no params", lang)
                 raise MessageError(("unknown param", {"question": spec.named(), "param": name, "known": known}))
-        for name, value in given.items():
-            if not value.strip():
-                raise MessageError(("empty value", {"param": name}))
+        refuse_empty(params or {})
         bindings: dict[str, Term] = {}
         for param in spec.params:
             raw = given.get(param.name, param.default)
