@@ -501,3 +501,28 @@ def test_site_message_pointed_a_norwegian_user_to_the_english_home_page(
     result = CliRunner().invoke(main, ["--lang", lang, "site", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"({'åpne' if lang == 'nb' else 'open'} {page})" in result.output
+
+
+def test_term_card_never_mentioned_the_pathway_that_starts_from_the_term(runner: CliRunner, session: Session) -> None:
+    """``about "Trendelenburgs tegn"`` said nothing of the pathway from it (the site's card links it): the card ends
+    with the command that shows it, whole on a line of its own, in the user's language; a term no pathway starts
+    from gets no such hint."""
+    import shlex
+
+    from gluteonto.pathway import starting_points
+
+    starts = set(starting_points(session))
+    assert session.resolve_term("Trendelenburgs tegn") in starts
+    result = run(runner, "about", "Trendelenburgs tegn", "--lang", "nb", "--no-pager", columns=60)
+    assert result.exit_code == 0, result.output
+    assert "Klinisk forløp herfra" in result.output
+    command = "gluteonto --lang nb forløp 'Trendelenburgs tegn'"
+    assert command in [line.strip() for line in result.output.splitlines()]
+    followed = run(runner, *shlex.split(command)[1:], "--no-pager")
+    assert followed.exit_code == 0 and followed.output.startswith("Trendelenburgs tegn — forløp")
+    english = run(runner, "about", "Trendelenburg sign", "--no-pager")
+    assert "Clinical pathway from here" in english.output and "gluteonto pathway 'Trendelenburg sign'" in english.output
+    artery = session.resolve_term("superior gluteal artery")
+    assert artery not in starts
+    none = run(runner, "about", "superior gluteal artery", "--lang", "nb", "--no-pager")
+    assert none.exit_code == 0 and "Klinisk forløp herfra" not in none.output

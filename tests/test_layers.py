@@ -44,8 +44,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("gluteonto.query",),  # the question catalog, term look-up and resolution, questions that answer, the Session
     ("gluteonto.shacl",),  # SHACL engines
     ("gluteonto.card",),  # the term card, over a session
-    ("gluteonto.prebuilt",),  # tables built with the release for lookup and the card (label index, questions, cards)
     ("gluteonto.pathway",),  # the clinical pathway from a term, over the card's index and sentences
+    ("gluteonto.prebuilt",),  # tables built with the release for lookup and the card (label index, questions, cards, pathway starts)
     ("gluteonto.site", "gluteonto.quiz"),  # the documentation site and the question bank, over the card
     ("gluteonto.server",),  # the SPARQL server's app and workers
     ("gluteonto.tools",),  # validate, reason, export, link-fma, serve, info

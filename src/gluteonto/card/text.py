@@ -46,8 +46,9 @@ def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False)
 
 
-def render_text(card: TermCard, width: int = 100) -> str:
-    """The card as text ``width`` columns wide (at least 40): headings, then wrapped bullet lines."""
+def render_text(card: TermCard, width: int = 100, pathway: str = "") -> str:
+    """The card as text ``width`` columns wide (at least 40): headings, then wrapped bullet lines; ``pathway``, the
+    command that shows the clinical pathway from the term (when one starts there), on a line of its own."""
     width = max(40, width)
     ui = card.ui_lang
     lines: list[str] = []
@@ -112,6 +113,9 @@ def render_text(card: TermCard, width: int = 100) -> str:
         heading("questions")
         for question in card.questions:
             bullet(f"{question.title}:", question.command)
+    if pathway:
+        heading("pathway")
+        bullet(word("pathway hint", ui), pathway)
     if card.notes:
         heading("notes")
         for note in card.notes:

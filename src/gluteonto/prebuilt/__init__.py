@@ -6,7 +6,8 @@ the commands would run:
 * ``terms.json``: every label and synonym of the packaged ontology with its normalised form (the
   :class:`~gluteonto.query.lookup.LabelIndex`), and for every labelled term the names (in each card
   language) of the catalog questions that answer for it (what ``gluteonto lookup`` lists), and every
-  external IRI (FMA, Uberon, …) a term is mapped to with the terms mapped to it (so a code reads as its term);
+  external IRI (FMA, Uberon, …) a term is mapped to with the terms mapped to it (so a code reads as its term),
+  and the terms a clinical pathway starts from (so ``about`` can point to the pathway);
 * ``cards-LANG.json``: the term card (:class:`~gluteonto.card.model.TermCard`) of every term the
   ontology describes, in LANG (en, nb, la), each object stored once per file and referred to by number.
 
@@ -138,6 +139,8 @@ class PackagedTerms:
 
         self.index: LabelIndex = LabelIndex.normalized(cast("list[tuple[URIRef, str, str, Any, str]]", [tuple(entry) for entry in table["labels"]]))
         self.asks: dict[str, dict[str, list[str]]] = table["asks"]
+        #: the terms (IRIs) a clinical pathway starts from
+        self.pathways: frozenset[str] = frozenset(table["pathways"])
         #: resolves values as a session does without a question; its readings say what a value was read as
         self.resolver = TermResolver(None, self.index, mappings=table["mapped"])
 
@@ -180,14 +183,17 @@ def packaged_terms() -> PackagedTerms | None:
     return PackagedTerms(table) if table is not None else None
 
 
-def packaged_card(term: str, lang: str) -> TermCard | None:
-    """The card of ``term`` (IRI, CURIE or name) in ``lang`` from the packaged tables; None if no table fits
+def packaged_card(term: str, lang: str, terms: PackagedTerms | None = None) -> TermCard | None:
+    """The card of ``term`` (IRI, CURIE or name) in ``lang`` from the packaged tables (``terms``, if already read);
+    None if no table fits
     (or ``lang`` is not a card language, which :func:`~gluteonto.card.build_card` reports).
 
     A name no term has raises as building the card would (:class:`~gluteonto.i18n.MessageError`, or
     :class:`~gluteonto.errors.InputError` for a term the ontology does not describe).
     """
-    terms = packaged_terms() if lang in model.LANGS else None
+    if lang not in model.LANGS:
+        return None
+    terms = terms or packaged_terms()
     cards = _read(cards_file(lang)) if terms is not None else None
     if terms is None or cards is None:
         return None

@@ -29,6 +29,7 @@ def render_tables() -> dict[str, bytes]:
 
     from ..card import build_card, card_index
     from ..card.model import LANGS
+    from ..pathway import starting_points
     from ..query.discover import asked_about
     from ..query.questions import answering_questions
     from ..query.session import Session
@@ -42,7 +43,12 @@ def render_tables() -> dict[str, bytes]:
         for lang in LANGS
     }
     mapped = session.terms.mapping_table()
-    tables = {TERMS_FILE: _json({"fingerprint": stamp, "labels": [[str(iri), *rest] for iri, *rest in entries], "asks": asks, "mapped": mapped})}
+    starts = [str(iri) for iri in starting_points(session)]
+    tables = {
+        TERMS_FILE: _json(
+            {"fingerprint": stamp, "labels": [[str(iri), *rest] for iri, *rest in entries], "asks": asks, "mapped": mapped, "pathways": starts}
+        )
+    }
     index = card_index(session)
     described = sorted((node for node in index.out if isinstance(node, URIRef)), key=str)
     questions = answering_questions(session, [iri for iri in described if index.kind(iri) == "class"])
