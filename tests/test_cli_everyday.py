@@ -526,3 +526,21 @@ def test_term_card_never_mentioned_the_pathway_that_starts_from_the_term(runner:
     assert artery not in starts
     none = run(runner, "about", "superior gluteal artery", "--lang", "nb", "--no-pager")
     assert none.exit_code == 0 and "Klinisk forløp herfra" not in none.output
+
+
+@pytest.mark.parametrize("command", ["forløp", "about"])
+def test_unquoted_extra_words_were_silently_merged_into_one_name(runner: CliRunner, command: str) -> None:
+    """``forløp GTPS Trendelenburgs tegn`` showed the Trendelenburg pathway without a word: several unquoted words
+    read as one name, by spelling tolerance, get one line saying so and how to ask for one name at a time; a
+    name of several words that is written as the term is named gets none."""
+    merged = run(runner, command, "GTPS", "Trendelenburgs", "tegn", "--lang", "nb", "--no-pager")
+    assert merged.exit_code == 0
+    said = [line for line in merged.output.splitlines() if "ble lest som ett navn" in line]
+    assert said == [
+        "(de 3 ordene ble lest som ett navn, 'GTPS Trendelenburgs tegn', og tolket som Trendelenburgs tegn; "
+        "gi ett navn om gangen, i anførselstegn når det har flere ord)"
+    ]
+    exact = run(runner, command, "Trendelenburgs", "tegn", "--lang", "nb", "--no-pager")
+    assert exact.exit_code == 0 and "ble lest som ett navn" not in exact.output and "(tolket " not in exact.output
+    english = run(runner, command, "GTPS", "Trendelenburg", "sign", "--no-pager")
+    assert "(the 3 words were read as one name, 'GTPS Trendelenburg sign'" in english.output

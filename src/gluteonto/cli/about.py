@@ -38,9 +38,10 @@ def about(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> None
         session = open_session(engine)
         card = build_card(session, " ".join(term), lang.lower())
         starts: frozenset[str] = frozenset(str(iri) for iri in starting_points(session))
+        readings = session.terms.readings
     else:
-        starts = terms.pathways
-    read_as(" ".join(term), card.term.iri, card.term.name.shown(card.lang), card.ui_lang)
+        starts, readings = terms.pathways, terms.resolver.readings
+    read_as(term, readings, card.term.iri, card.term.name.shown(card.lang), card.ui_lang)
     show(render_text(card, width=terminal_width(), pathway=pathway_command(card) if card.term.iri in starts else ""), use_pager=not no_pager)
 
 

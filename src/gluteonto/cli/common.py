@@ -183,12 +183,17 @@ def indented(line: str, indent: int, first: str = "") -> str:
     )
 
 
-def read_as(value: str, term: str, name: str, lang: str) -> None:
-    """Tell on stderr that ``value``, a code of another vocabulary, was read as the term mapped to it (``term``,
-    named ``name``), as ``query`` tells it; nothing for a name or the term's own code."""
+def read_as(typed: tuple[str, ...], readings: list[tuple[str, str]], term: str, name: str, lang: str) -> None:
+    """Tell on stderr how the words ``typed`` were read when they named ``term`` (called ``name``) only by
+    spelling tolerance or as a code mapped to it (``readings``, as the resolver recorded them), as ``query``
+    tells it; several unquoted words read as one name get a line saying so. Nothing for a name as written."""
     from ..i18n import msg
-    from ..query.resolve import iri_text
 
-    found = iri_text(value)
-    if found is not None and found != term:
-        click.echo(msg("read as", lang, value=value.strip(), name=name), err=True)
+    value = " ".join(typed)
+    for read, found in readings:
+        if read != value or found != term:
+            continue
+        if len(typed) > 1:
+            click.echo(msg("words as one name", lang, count=len(typed), value=value, name=name), err=True)
+        else:
+            click.echo(msg("read as", lang, value=value.strip(), name=name), err=True)

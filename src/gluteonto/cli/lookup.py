@@ -23,6 +23,7 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     from ..i18n import has_msg, name_shown
     from ..i18n import msg as say
     from ..prebuilt import SessionTerms, packaged_terms
+    from ..query.resolve import iri_text
     from ..vocab import compact_iri
 
     wanted = " ".join(text)
@@ -32,8 +33,8 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     if not hits:
         click.echo(say("no match", lang, value=wanted), err=True)
         sys.exit(1)
-    if len(hits) == 1:
-        read_as(wanted, str(hits[0].iri), terms.index.label(hits[0].iri, lang) or hits[0].text, lang)
+    if len(hits) == 1 and iri_text(wanted) not in (None, str(hits[0].iri)):  # a code of another vocabulary, mapped to the term
+        read_as(text, [(wanted, str(hits[0].iri))], str(hits[0].iri), terms.index.label(hits[0].iri, lang) or hits[0].text, lang)
     if hits[0].approximate:
         click.echo(say("approximate", lang))
     questions = terms.asked_about([h.iri for h in hits], lang)

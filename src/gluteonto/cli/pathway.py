@@ -28,5 +28,5 @@ def pathway(term: tuple[str, ...], lang: str, engine: str, no_pager: bool) -> No
 
     session = open_session(engine)
     found = build_pathway(session, " ".join(term), ui(lang.lower()))
-    read_as(" ".join(term), found.term.iri, found.term.name.shown(found.lang), found.lang)
+    read_as(term, session.terms.readings, found.term.iri, found.term.name.shown(found.lang), found.lang)
     show(render_text(found, width=terminal_width()), use_pager=not no_pager)
