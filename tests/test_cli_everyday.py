@@ -544,3 +544,19 @@ def test_unquoted_extra_words_were_silently_merged_into_one_name(runner: CliRunn
     assert exact.exit_code == 0 and "ble lest som ett navn" not in exact.output and "(tolket " not in exact.output
     english = run(runner, command, "GTPS", "Trendelenburg", "sign", "--no-pager")
     assert "(the 3 words were read as one name, 'GTPS Trendelenburg sign'" in english.output
+
+
+@pytest.mark.parametrize("command", ["forløp", "about", "lookup"])
+def test_everyday_phrase_found_nothing_and_gave_no_hint(runner: CliRunner, session: Session, command: str) -> None:
+    """``forløp "svakhet etter hofteoperasjon"`` gave a bare error: a phrase no term is named by gets, on its one
+    line, the terms whose names share the most of its words; nonsense still gets the bare line."""
+    from gluteonto.vocab import compact_iri
+
+    meant = session.resolve_term("tilstand etter hofteoperasjon")
+    extra = ("--no-pager",) if command != "lookup" else ()
+    result = run(runner, command, "svakhet etter hofteoperasjon", "--lang", "nb", *extra)
+    assert result.exit_code == (1 if command == "lookup" else 2)
+    assert len(result.output.splitlines()) == 1 and "Traceback" not in result.output
+    assert f"Mente du: tilstand etter hofteoperasjon ({compact_iri(str(meant))})?" in result.output
+    nonsense = run(runner, command, "qqqq", "--lang", "nb", *extra)
+    assert len(nonsense.output.splitlines()) == 1 and "Mente du" not in nonsense.output

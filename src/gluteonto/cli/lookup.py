@@ -31,7 +31,9 @@ def lookup(text: tuple[str, ...], limit: int, lang: str) -> None:
     terms = packaged_terms() or SessionTerms(open_session())
     hits = terms.lookup(wanted, limit, lang)
     if not hits:
-        click.echo(say("no match", lang, value=wanted), err=True)
+        near = terms.index.nearby(wanted)
+        hint = f". {say('did you mean', lang, names=terms.index.named(near, lang))}" if near else ""
+        click.echo(say("no match", lang, value=wanted) + hint, err=True)
         sys.exit(1)
     if len(hits) == 1 and iri_text(wanted) not in (None, str(hits[0].iri)):  # a code of another vocabulary, mapped to the term
         read_as(text, [(wanted, str(hits[0].iri))], str(hits[0].iri), terms.index.label(hits[0].iri, lang) or hits[0].text, lang)

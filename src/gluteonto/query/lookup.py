@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from ..i18n import name_shown, vocabulary_name
 from ..labels import choose_tagged
 from ..sparql.text import serialize_term
-from ..vocab import PREFIXES, sparql_prefixes
+from ..vocab import PREFIXES, compact_iri, sparql_prefixes
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -155,6 +155,34 @@ class LabelIndex:
             best = self._approximate(query, limit)
         ranked = sorted(best.values(), key=lambda m: (-m.score, len(m.text), str(m.iri)))
         return ranked[:limit]
+
+    def named(self, iris: Iterable[URIRef], lang: str = "en") -> str:
+        """Terms as a message names them: ``name (CURIE); …``, each name in ``lang``."""
+        return "; ".join(f"{self.label(iri, lang) or iri} ({compact_iri(str(iri))})" for iri in iris)
+
+    def nearby(self, text: str, limit: int = 5) -> list[URIRef]:
+        """Terms to suggest when ``text`` names none: those whose names share the most of its words, each word
+        compared by its stem (its first letters, at least four), so an everyday phrase finds the term it is
+        close to. Empty when no word of four letters or more is shared.
+
+        >>> index = LabelIndex([("http://x/a", "tilstand etter hofteoperasjon", "nb", "label"),
+        ...                     ("http://x/b", "svakhet i gluteus minimus", "nb", "label")])
+        >>> [str(iri) for iri in index.nearby("svakhet etter hofteoperasjon")]
+        ['http://x/a']
+        >>> index.nearby("qqqq zz")
+        []
+        """
+        stems = {word[: max(4, len(word) - 3)] for word in normalize(text).split() if len(word) >= 4}
+        shared: dict[URIRef, int] = {}
+        for iri, _original, _lang, _kind, norm in self.entries:
+            tokens = norm.split()
+            count = sum(1 for stem in stems if any(token.startswith(stem) for token in tokens))
+            if count > shared.get(iri, 0):
+                shared[iri] = count
+        if not shared:
+            return []
+        most = max(shared.values())
+        return sorted((iri for iri, count in shared.items() if count == most), key=str)[:limit]
 
     def _approximate(self, query: str, limit: int) -> dict[URIRef, Match]:
         """Hits for a misspelt ``query``: names within a few edits, scored below :data:`APPROXIMATE`."""

@@ -209,7 +209,7 @@ class TermResolver:
                     self.readings.append((value, loose))
                     return loose
         if not hits:
-            raise MessageError(("not a term", {"value": value}))
+            raise self._not_a_term(value, lang)
         top = hits[0]
         rivals = [h for h in hits[1:] if h.score == top.score and h.iri != top.iri]
         if rivals and top.score < 100:
@@ -227,6 +227,13 @@ class TermResolver:
             names = "; ".join(f"{self.index.label(h.iri, lang) or h.text} ({compact_iri(str(h.iri))})" for h in candidates[:5])
             raise MessageError(("ambiguous", {"value": value, "names": names}))
         return self._checked(value, self._chosen(value, top), question, lang)
+
+    def _not_a_term(self, value: str, lang: str) -> MessageError:
+        """The error for a name no term has, with the terms whose names share most of its words (if any)."""
+        near = self.index.nearby(value)
+        if not near:
+            return MessageError(("not a term", {"value": value}))
+        return MessageError(("not a term", {"value": value}), ("did you mean", {"names": self.index.named(near, lang)}))
 
     def _loose(self, value: str, members: set[str]) -> str | None:
         """The one term of the expected kind whose name has a word spelt like each word of ``value`` (None if not one)."""
@@ -281,8 +288,7 @@ class TermResolver:
             self.readings.append((value, mapped[0]))
             return mapped[0]
         if mapped:
-            names = "; ".join(f"{self.index.label(URIRef(term), lang) or term} ({compact_iri(term)})" for term in mapped[:5])
-            raise MessageError(("ambiguous", {"value": value, "names": names}))
+            raise MessageError(("ambiguous", {"value": value, "names": self.index.named([URIRef(term) for term in mapped[:5]], lang)}))
         return found
 
     def _checked(self, value: str, term: str, question: Question | None, lang: str) -> str:
