@@ -105,6 +105,27 @@ def test_the_bank_has_the_item_types_the_facts_call_for(bank: list[Item]) -> Non
     assert {"0000062", "0000078"} <= {o.iri.rsplit("_", 1)[-1] for i in between for o in i.options if o.correct}
 
 
+def test_spinal_segments_typed_as_a_range_like_the_article_are_accepted(bank: list[Item]) -> None:
+    roots = next(i for i in bank if i.type == "short" and i.params == {"muscle": "GLUTEONTO:0000004"})
+    assert {"L4–S1", "L4-S1", "L4, L5, S1"} <= set(roots.answers) and "L4–L5" not in roots.answers
+    assert "=L4–S1" in to_gift([roots]) and "=L4-S1" in to_gift([roots])  # Moodle accepts it too
+
+
+def test_the_artery_question_asks_for_what_the_ontology_states_supplies_the_muscle_or_its_parts(
+    bank: list[Item], oxigraph_session: Session, ontology_graph: Graph
+) -> None:
+    """The trochanteric anastomosis supplies the distal part of gluteus minimus too: the stem may not claim that only
+    the named arteries reach the muscle itself, and the key is every artery stated to supply it or any part of it."""
+    item = next(i for i in bank if i.query == "arterial-supply")
+    muscle = str(oxigraph_session.resolve_term(item.params["muscle"]))
+    rows = _rows(oxigraph_session, item)
+    assert any(str(r["supplied_part"]) != muscle and _is_a(ontology_graph, str(r["supplying_vessel"]), iris.ARTERIAL_ANASTOMOSIS) for r in rows)
+    assert all(muscle in _part_of_chains(oxigraph_session, str(r["supplied_part"])) for r in rows)
+    arteries = {str(r["supplying_vessel"]) for r in rows if _is_a(ontology_graph, str(r["supplying_vessel"]), iris.ARTERY)}
+    assert not item.where and set(item.keys()) == arteries
+    assert "tendon" not in item.stem and "senen" not in item.stem and "itself" not in item.stem and "selve" not in item.stem
+
+
 def test_every_answer_key_is_what_its_catalog_question_returns(bank: list[Item], oxigraph_session: Session, ontology_graph: Graph) -> None:
     _check_keys(bank, oxigraph_session, ontology_graph)
 
@@ -394,8 +415,14 @@ def _facts(session: Session, item: Item) -> list[tuple[str, str, Node | str]]:
         return [(action, SUB, m) for m in keys] + acting(action) + [(action, CONDITION["requires"], item.where["requires"])]
     if item.query == "muscle-actions":
         return [f for action, right in item.pair_iris for f in [*acting(action), (action, CONDITION[right.split("|")[0]], right.split("|")[1])]]
-    if item.query == "arterial-supply":
-        return [(k, RO + "RO_0020101", item.where["supplied_part"]) for k in keys]
+    if item.query == "arterial-supply":  # the muscle, or a part of it (its distal part, its tendon)
+        muscle = str(session.resolve_term(item.params["muscle"]))
+        facts = []
+        for r in rows:
+            if str(r["supplying_vessel"]) in keys:
+                part = str(r["supplied_part"])
+                facts += [(str(r["supplying_vessel"]), RO + "RO_0020101", part), *_part_of_chains(session, part)[muscle]]
+        return facts
     if item.query == "anastomosis-members":
         anastomosis = str(session.resolve_term(item.params["anastomosis"]))
         if item.type == "multi":

@@ -285,7 +285,7 @@ SELECT DISTINCT ?source WHERE { ?set a owl:AllDisjointClasses ; owl:members/rdf:
                         params,
                         "segment",
                         *self.source((muscle, INNERVATED_BY, nerves[0]), *((nerves[0], HAS_ROOT, r) for r in roots)),
-                        answers=[", ".join(codes), " ".join(codes), ",".join(codes)],
+                        answers=[", ".join(codes), " ".join(codes), ",".join(codes), *_segment_range(codes)],
                     )
                 )
 
@@ -517,17 +517,16 @@ SELECT DISTINCT ?allowed WHERE {
         muscle = GLUTEUS_MINIMUS
         params = {"muscle": compact_iri(str(muscle))}
         rows = self.run("arterial-supply", params)
-        keys = sorted({v for r in rows if r.get("supplied_part") == muscle for v in [r.get("supplying_vessel")] if isinstance(v, URIRef)}, key=str)
+        supplied: list[tuple[Node, Node | None, Node]] = []  # arteries supplying the muscle or a part of it (its distal part, its tendon)
+        for r in rows:
+            vessel, part = r.get("supplying_vessel"), r.get("supplied_part")
+            if isinstance(vessel, URIRef) and isinstance(part, URIRef) and ARTERY in {vessel, *(a for a, _c in self.ix.ancestors(vessel))}:
+                chain = dict(self.part_of_places(part)).get(muscle)
+                if chain is not None:
+                    supplied += [(vessel, SUPPLIES, part), *chain]
+        keys = sorted({URIRef(str(s)) for s, p, _o in supplied if p == SUPPLIES}, key=str)
         if keys:
-            self.vessel_item(
-                w("which artery", self.lang, muscle=self.name(muscle)),
-                "arterial-supply",
-                params,
-                "supplying_vessel",
-                keys,
-                [(k, SUPPLIES, muscle) for k in keys],
-                where={"supplied_part": str(muscle)},
-            )
+            self.vessel_item(w("which artery", self.lang, muscle=self.name(muscle)), "arterial-supply", params, "supplying_vessel", keys, supplied)
         for anastomosis in sorted(self.ix.descendants(ANASTOMOSIS), key=str):
             if not isinstance(anastomosis, URIRef):
                 continue
@@ -789,6 +788,22 @@ def _unique(options: list[Option]) -> list[Option]:
     for option in options:
         seen.setdefault(option.iri, option)
     return list(seen.values())
+
+
+#: the spinal cord segments from the top down (cervical 8, thoracic 12, lumbar 5, sacral 5, coccygeal 1)
+_SEGMENTS = [f"{letters}{n}" for letters, count in (("C", 8), ("T", 12), ("L", 5), ("S", 5), ("Co", 1)) for n in range(1, count + 1)]
+
+
+def _segment_range(codes: list[str]) -> list[str]:
+    """``codes`` written as a range ("L4–S1", with an en dash or a hyphen) when they are consecutive segments.
+
+    >>> _segment_range(["L4", "L5", "S1"]), _segment_range(["L4", "S1"]), _segment_range(["L5"])
+    (['L4–S1', 'L4-S1'], [], [])
+    """
+    places = [_SEGMENTS.index(c) if c in _SEGMENTS else -1 for c in codes]
+    if len(codes) < 2 or -1 in places or places != list(range(places[0], places[0] + len(codes))):
+        return []
+    return [f"{codes[0]}–{codes[-1]}", f"{codes[0]}-{codes[-1]}"]
 
 
 def _segment_key(code: str) -> tuple[int, int]:
