@@ -528,11 +528,24 @@ def test_gift_escapes_its_special_characters(bank: list[Item]) -> None:
     assert all(b.rstrip().endswith("}") for b in blocks)
 
 
-def test_anki_file_has_four_fields_per_note(bank: list[Item]) -> None:
+def test_anki_file_has_three_fields_per_note(bank: list[Item]) -> None:
     lines = to_anki(bank).splitlines()
     assert lines[0] == "#separator:tab" and "#html:true" in lines
     notes = [line for line in lines if not line.startswith("#")]
-    assert len(notes) == len([i for i in bank if i.type != "label"]) and all(len(n.split("\t")) == 4 for n in notes)
+    assert len(notes) == len([i for i in bank if i.type != "label"]) and all(len(n.split("\t")) == 3 for n in notes)
+
+
+def test_anki_keeps_the_source_in_a_field_the_basic_note_type_has(bank: list[Item]) -> None:
+    """Anki's Basic note type has the fields Front and Back only: a third text column would be dropped on import,
+    so the source and catalog question go on the back, and the only other column is the tags."""
+    lines = to_anki(bank).splitlines()
+    header = dict(line[1:].split(":", 1) for line in lines if line.startswith("#"))
+    assert header["notetype"] == "Basic" and header["columns"].split("\t") == ["Front", "Back", "Tags"]
+    assert header["tags column"] == str(header["columns"].split("\t").index("Tags") + 1)
+    notes = [line.split("\t") for line in lines if not line.startswith("#")]
+    kept = [i for i in bank if i.type != "label"]
+    for item, (_front, back, tags) in zip(kept, notes, strict=True):
+        assert item.source.replace("&", "&amp;") in back and "<br>" in back and tags.startswith("gluteonto "), item.id
 
 
 @pytest.mark.slow
