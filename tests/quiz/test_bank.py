@@ -600,3 +600,18 @@ def test_quiz_says_how_many_questions_it_wrote_and_which_it_left_out(fmt: str, t
         assert written + labels == len(drawn)
     english = CliRunner().invoke(main, ["quiz", "--format", fmt])
     assert english.exit_code == 0 and ("question left out" in english.output) == (fmt != "json" and labels > 0)
+
+
+@pytest.mark.slow
+def test_quiz_under_latin_says_in_one_line_which_language_the_bank_is_in(tmp_path: object) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "quiz.txt"
+    result = CliRunner().invoke(main, ["--lang", "la", "quiz", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "English or Norwegian only" in line]
+    assert len(notes) == 1 and notes[0].endswith("this one is in English.") and "Question 1 " in target.read_text(encoding="utf-8")
+    chosen = CliRunner().invoke(main, ["--lang", "la", "quiz", "--lang", "nb", "-o", str(target)])  # asked for: no note
+    assert chosen.exit_code == 0 and "only" not in chosen.stderr and "Spørsmål 1 " in target.read_text(encoding="utf-8")
+    english = CliRunner().invoke(main, ["quiz", "-o", str(target)])
+    assert english.exit_code == 0 and "only" not in english.stderr
