@@ -495,6 +495,20 @@ def test_norwegian_items_are_in_norwegian_with_latin_names(oxigraph_session: Ses
     assert all(i.source.startswith("Kilde: ") for i in nb if i.sources)
 
 
+def test_norwegian_space_questions_do_not_put_an_indefinite_name_after_a_preposition(oxigraph_session: Session) -> None:
+    """ "Hvilken nerve passerer gjennom suprapiriformt rom?" needs the definite form, which the labels do not give:
+    the stem names the space first, in the form its label has ("Suprapiriformt rom: hvilken nerve passerer gjennom?")."""
+    from gluteonto.card import card_index
+
+    ix = card_index(oxigraph_session)
+    items = [i for i in build_bank(oxigraph_session, "nb", diagrams=False) if i.query == "structures-in-space"]
+    assert len(items) >= 2
+    for item in items:
+        label = ix.name(oxigraph_session.resolve_term(item.params["space"]), "nb").text
+        assert not re.search(rf"\b(gjennom|i|mellom) {re.escape(label)}", item.stem), item.stem
+        assert item.stem.startswith(label[:1].upper() + label[1:]) and item.stem.endswith("?"), item.stem
+
+
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
 

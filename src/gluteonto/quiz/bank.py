@@ -422,13 +422,14 @@ SELECT DISTINCT ?allowed WHERE {
                     continue
                 how = {found[k] for k in keys}
                 stem_key = "which through" if how == {PASSES_THROUGH} else "which in space"
+                kind_word = w(f"kind {'nerve' if asked == NERVE else 'artery'}", self.lang)
                 options = [self.key_option(k) for k in keys] + [self.disjoint_option(o, asked) for o in sorted(others, key=str)]
                 self.add(
                     Item(
                         "",
                         "choice" if len(keys) == 1 else "multi",
                         self.lang,
-                        w(stem_key, self.lang, kind=w(f"kind {'nerve' if asked == NERVE else 'artery'}", self.lang), space=self.name(space)),
+                        _sentence(w(stem_key, self.lang, kind=kind_word, space=self.name(space))),
                         "structures-in-space",
                         params,
                         "structure",
@@ -781,6 +782,16 @@ def _gives_away(left: str, right: str) -> bool:
         if any(other == word or (len(other) >= 4 and len(word) >= 4 and other[:4] == word[:4]) for other in words):
             return True
     return False
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter: a stem may begin with a name (in Norwegian the space is named first,
+    in its dictionary form, "Suprapiriformt rom: …", since "gjennom suprapiriformt rom" would need the definite form).
+
+    >>> _sentence("suprapiriformt rom: hvilken nerve passerer gjennom?")
+    'Suprapiriformt rom: hvilken nerve passerer gjennom?'
+    """
+    return text[:1].upper() + text[1:]
 
 
 def _unique(options: list[Option]) -> list[Option]:
