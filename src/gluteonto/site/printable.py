@@ -128,7 +128,7 @@ def _relations(card: TermCard, prop: str) -> list[Relation]:
 
 
 def exercise_sheet(card: TermCard, print_label: str) -> str:
-    """A patient sheet for an exercise card: purpose, how to do it, what to watch, how to progress."""
+    """A patient sheet for an exercise card: purpose, how to do it, what to watch, how to progress, variations."""
     lang = card.ui_lang
     silent = f'<p class="silent">{escape(word("silent", lang))}</p>'
 
@@ -145,9 +145,10 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
         listed = [r.target.name.text for r in takeover]
         names = and_list(listed, lang)
         watch.append(escape(word("no takeover", lang, names=names)) + _sources(tuple({s for r in takeover for s in r.sources})))
-    progress = paragraphs(VARIATION) + "".join(
+    progress = "".join(
         f"<p>{escape(r.sentence)}{_sources(r.sources)}</p>" for r in (*_relations(card, PROGRESSES_TO), *_relations(card, PROGRESS_WHEN))
     )
+    variation = paragraphs(VARIATION)  # an aid or an alternative, not a step up
     return (
         f'<article class="sheet" lang="{lang}"><p class="no-print"><button type="button" onclick="window.print()">'
         f"{escape(print_label)}</button></p>"
@@ -157,6 +158,7 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
         + block("works", "<ul>" + "".join(f"<li>{w}</li>" for w in works) + "</ul>" if works else "")
         + block("watch", "<ul>" + "".join(f"<li>{w}</li>" for w in watch) + "</ul>" if watch else "")
         + block("progress", progress)
+        + (block("variation", variation) if variation else "")
         + "</article>"
     )
 
