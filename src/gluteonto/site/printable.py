@@ -168,9 +168,17 @@ def statement_kind(relation: Relation) -> str:
     return next((kind for kind, props in SUMMARY_KINDS.items() if relation.property.iri in props), "other")
 
 
-def _rank(relation: Relation) -> int:
-    props = SUMMARY_KINDS[statement_kind(relation)]
-    return props.index(relation.property.iri) if relation.property.iri in props else len(props)
+def _ranking(term: str) -> Callable[[Relation], tuple[int, str]]:
+    """Order of the statements about ``term`` within a kind: the most telling property first; within a property,
+    the other term in the ontology's order of identifiers (which follows the article: hip abduction and pelvic
+    stabilisation before the finer controls), so that every language's summary picks the same statements."""
+
+    def rank(relation: Relation) -> tuple[int, str]:
+        props = SUMMARY_KINDS[statement_kind(relation)]
+        other = relation.target.iri if relation.subject.iri == term else relation.subject.iri
+        return (props.index(relation.property.iri) if relation.property.iri in props else len(props), other)
+
+    return rank
 
 
 def _lines(relation: Relation) -> int:
@@ -190,7 +198,8 @@ def summary_statements(card: TermCard, lines: int = SUMMARY_LINES) -> tuple[dict
     """
     stated = {(statement_kind(r), r.target.iri) for r in card.asserted}
     own = [*card.asserted, *(r for r in card.incoming if (statement_kind(r), r.subject.iri) not in stated)]
-    queues = {kind: sorted((r for r in own if statement_kind(r) == kind), key=_rank) for kind in SUMMARY_KINDS}
+    rank = _ranking(card.term.iri)
+    queues = {kind: sorted((r for r in own if statement_kind(r) == kind), key=rank) for kind in SUMMARY_KINDS}
     chosen: set[int] = set()
     budget = lines
     while budget > 0 and any(queues.values()):
@@ -201,7 +210,7 @@ def summary_statements(card: TermCard, lines: int = SUMMARY_LINES) -> tuple[dict
                 chosen.add(id(queue.pop(0)))
             elif queue:
                 queue.clear()  # does not fit: this kind is done
-    groups = {kind: [r for r in sorted(own, key=_rank) if id(r) in chosen and statement_kind(r) == kind] for kind in SUMMARY_KINDS}
+    groups = {kind: [r for r in sorted(own, key=rank) if id(r) in chosen and statement_kind(r) == kind] for kind in SUMMARY_KINDS}
     return {kind: found for kind, found in groups.items() if found}, len(own) - len(chosen)
 
 
