@@ -358,7 +358,7 @@ SELECT DISTINCT ?allowed WHERE {
 
         A site stated as part of a larger one (the origin area of gluteus minimus, part of the ilium) makes the
         larger one a right answer too, so both are provable for that attachment; a site whose name shares a word
-        with its attachment ("gluteus minimus origin area" for the origin) is provable but never offered.
+        with the attachment's key word ("gluteus minimus origin area" for the origin) is provable but never offered.
         """
         candidates: list[_Candidate] = []
         runs = []
@@ -371,11 +371,12 @@ SELECT DISTINCT ?allowed WHERE {
                 if isinstance(site, URIRef) and which in ("origin", "insertion"):
                     sites[(site, which)] = None
             for site, which in sites:
-                left = w("attachment", self.lang, muscle=self.plain(muscle), attachment=w(which, self.lang))
+                attachment = w(which, self.lang)
+                left = w("attachment", self.lang, muscle=self.plain(muscle), attachment=attachment)
                 stated = (muscle, ORIGIN if which == "origin" else INSERTION, site)
                 for place, path in self.part_of_places(site):
                     right = self.name(place)
-                    offer = not _gives_away(left, right)
+                    offer = not _gives_away(attachment, right)  # the muscle's name is in every left side: not a clue
                     candidates.append(_Candidate(f"{muscle}|{which}", str(place), left, right, (stated, *path), offer))
         pairs, iris, statements = _one_provable(candidates)
         if len(pairs) >= 3:
