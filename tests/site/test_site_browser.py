@@ -258,6 +258,32 @@ def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(brows
     page.close()
 
 
+def test_sparql_page_in_norwegian_showed_english_values(browser: Any, server: str) -> None:
+    """Regression: the SPARQL page for a Norwegian browser showed the queries' fixed values in English
+    ("1 start with", "stated", "possibly") where the question pages and the terminal say "1 start med", "oppgitt"."""
+    context = browser.new_context(locale="nb-NO", extra_http_headers={"Accept-Language": "nb-NO,nb;q=0.9"})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    try:
+        page.goto(server + "/sparql")
+        assert page.locator("html").get_attribute("lang") == "nb"
+        seen: dict[str, set[str]] = {}
+        for question in ("rehabilitation-start", "differential-diagnosis"):
+            page.select_option("#sparql-question", question)
+            page.evaluate("document.getElementById('sparql-status').textContent = ''")
+            page.click("#sparql-form button")
+            page.wait_for_function("/\\d/.test(document.getElementById('sparql-status').textContent)")
+            seen[question] = set(page.locator("#sparql-result td").all_inner_texts())
+        english = {"1 start with", "2 then", "3 avoid", "stated", "inherited", "possibly", "always", "typically"}
+        assert not english & (seen["rehabilitation-start"] | seen["differential-diagnosis"])
+        assert {"1 start med", "oppgitt"} <= seen["rehabilitation-start"], seen["rehabilitation-start"]
+        assert {"mulig", "alltid"} & seen["differential-diagnosis"], seen["differential-diagnosis"]
+        assert problems == []
+    finally:
+        context.close()
+
+
 # -- a phone (390 px) and a desktop (1280 px) ---------------------------------------------------
 PHONE, DESKTOP = 390, 1280
 _OFF_RIGHT = """w => Array.from(document.querySelectorAll('main td, main th, main li, main p, main dd, main h1, main h2, main h3'))

@@ -26,7 +26,7 @@ from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..card.phrases import capitalize
 from ..errors import GluteontoError
-from ..i18n import LABEL_LANGS, Localized, cell_text, header, param_name
+from ..i18n import BASE_LANG, LABEL_LANGS, Localized, cell_text, header, message_keys, param_name
 from ..query.questions import answering_questions
 from ..sparql.results import own_label_columns, without_columns
 from ..version import package_version
@@ -598,9 +598,12 @@ class _Site:
         self.write("assets/editor-data.js", f"window.GLUTEONTO_EDITOR = {data};\n")
         self.write("assets/editor.js", _static("editor.js"))
         first = texts[0] if texts else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        fixed_values = sorted(key.removeprefix("value.") for key in message_keys(BASE_LANG) if key.startswith("value."))
         for lang in SITE_LANGS:
             ui: dict[str, object] = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
             ui["headers"] = {name: header(name, lang) for name in sorted(variables)}
+            # the queries' fixed values (``1 start with``, ``stated`` …) as the question pages and the terminal word them
+            ui["values"] = {value: cell_text(value, lang) for value in fixed_values}
             words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
             body = (
                 f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
