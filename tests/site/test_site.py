@@ -420,6 +420,36 @@ def test_norwegian_question_pages_use_the_command_lines_words(site: Path) -> Non
     assert '<td data-label="advice">1 start with</td>' in english
 
 
+def test_norwegian_question_pages_suggested_commands_with_english_values(site: Path) -> None:
+    """Regression: "Kjør den" on a Norwegian question page typed the default in English
+    (``symptom="lateral hip pain"``) beside a parameter table naming it in Norwegian; every page's command
+    now types the Norwegian name, and run with ``--lang nb`` it gives the page's default answer."""
+    import html
+    import shlex
+
+    commands = {}
+    for page in sorted((site / "questions").glob("*.nb.html")):
+        found = re.search(r'<pre class="cli"><code>(gluteonto query [^<]*)</code></pre>', page.read_text(encoding="utf-8"))
+        assert found, page.name
+        commands[page.name] = shlex.split(html.unescape(found.group(1)))[1:]
+    assert len(commands) >= 40
+    assert commands["differential-diagnosis.nb.html"][-1] == "symptom=smerte på utsiden av hoften"
+    assert commands["exercise-cautions.nb.html"][-1] == "øvelse=enbens knebøy med hoftekontroll"
+    cautions = (site / "questions" / "exercise-cautions.nb.html").read_text(encoding="utf-8")
+    assert "enbens knebøy med hoftekontroll</td>" in cautions
+    english = {"lateral hip pain", "single-leg squat with hip control", "superior gluteal nerve", "flexed hip position"}
+    assert not [c for c in commands.values() if any(word.split("=", 1)[-1] in english for word in c)]
+    runner = CliRunner()
+    # (FMA's and Uberon's comparisons answer only on a graph merged with theirs: not run here)
+    typing = {n: c for n, c in commands.items() if "-p" in c and not n.startswith(("fma-", "uberon-"))}
+    assert len(typing) >= 30
+    for name, command in typing.items():  # the values typed name the defaults: the same answer as with none given
+        typed = runner.invoke(main, ["--lang", "nb", *command])
+        assert typed.exit_code == 0, (name, command, typed.output)
+        plain = runner.invoke(main, ["--lang", "nb", *command[: command.index("-p")]])
+        assert typed.output == plain.output, (name, command)
+
+
 def test_home_page_reads_for_a_physiotherapist(site: Path) -> None:
     home = (site / "index.nb.html").read_text(encoding="utf-8")
     assert home.count("En OWL 2-ontologi") == 1

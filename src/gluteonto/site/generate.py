@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -465,6 +466,22 @@ class _Site:
             return escape(param.default)
         return escape(name.text) if name.lang in (lang, "") else f'<span lang="{escape(name.lang)}">{escape(name.text)}</span>'
 
+    def command_value(self, param: Param, lang: str) -> str:
+        """A parameter's default as the page's command types it: a term by its name in ``lang`` when it has one
+        that names that term again (``gluteonto --lang nb query …`` finds it), else as the catalog gives it."""
+        if param.name == "lang":
+            return lang
+        if param.kind != "iri" or not param.default:
+            return param.default
+        try:
+            term = self.session.resolve_term(param.default)
+            name = self.ix.name(URIRef(term), lang)
+            if name.lang == lang and name.text != param.default and self.session.resolve_term(name.text, lang=lang) == term:
+                return name.text
+        except GluteontoError:
+            pass
+        return param.default
+
     def question_page(self, spec: QuerySpec, name: str, lang: str) -> None:
         root = "../"
         parts = [f"<h1>{escape(spec.title(lang))}</h1>"]
@@ -494,7 +511,7 @@ class _Site:
             )
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
-        example = " ".join(f'-p {param_name(p.name, lang)}="{lang if p.name == "lang" else p.default}"' for p in spec.params)
+        example = " ".join(f"-p {param_name(p.name, lang)}={_shell_word(self.command_value(p, lang))}" for p in spec.params)
         parts.append(
             f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
             f'<pre class="cli"><code>gluteonto query {escape(spec.name_in(lang))} {escape(example)}</code></pre>'
@@ -637,6 +654,15 @@ class _Site:
         if self.dot is None:
             self.report.notes.append("site no dot")
         return self.report
+
+
+def _shell_word(value: str) -> str:
+    """``value`` as one word of a shell command: in double quotes unless a character would be special there.
+
+    >>> _shell_word("enbens knebøy"), _shell_word("costs $5"), _shell_word("L5")
+    ('"enbens knebøy"', "'costs $5'", '"L5"')
+    """
+    return f'"{value}"' if not any(c in value for c in '"$`\\!') else shlex.quote(value)
 
 
 _GROUP_KEYS = {f"group {g}" for g in _GROUP_ORDER}
