@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -282,6 +283,32 @@ def test_sparql_page_in_norwegian_showed_english_values(browser: Any, server: st
         assert problems == []
     finally:
         context.close()
+
+
+def test_norwegian_search_quoted_with_english_marks_and_question_names_broke_at_hyphens(browser: Any, site: Path) -> None:
+    """Regression: the Norwegian search page without hits said "0 · “svakhet etter hofteoperasjon”" (Norwegian
+    quotes with «»), and on a phone questions.nb.html broke a code name as "funksjon-⏎ved-stilling"."""
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        searched = "svakhet etter hofteoperasjon"
+        page.goto((site / "search.nb.html").as_uri() + "?q=" + urllib.parse.quote(searched))
+        page.wait_for_function("document.getElementById('search-summary').textContent.length > 0")
+        assert page.locator("#search-summary").inner_text() == f"0 · «{searched}»"
+        page.goto((site / "search.html").as_uri() + "?q=" + urllib.parse.quote("weakness after hip surgery"))
+        page.wait_for_function("document.getElementById('search-summary').textContent.length > 0")
+        assert page.locator("#search-summary").inner_text() == "0 · “weakness after hip surgery”"
+        page.goto((site / "search.nb.html").as_uri())  # the suggestions under the search field
+        page.fill("form.search input[type=search]", "xyzzy hofte")
+        hint = page.locator("li.hint").first
+        hint.wait_for()
+        assert hint.inner_text().endswith("«xyzzy hofte»")
+        page.goto((site / "questions.nb.html").as_uri())
+        lines = page.evaluate("() => Array.from(document.querySelectorAll('main li > code')).map(c => [c.textContent, c.getClientRects().length])")
+        assert any(name == "funksjon-ved-stilling" for name, _n in lines)
+        assert [name for name, count in lines if count != 1] == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        page.close()
 
 
 # -- a phone (390 px) and a desktop (1280 px) ---------------------------------------------------

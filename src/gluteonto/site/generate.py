@@ -449,7 +449,7 @@ class _Site:
                 text, text_lang = _described(spec, "description", lang)
                 listing.append(
                     f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
-                    f'<code>{escape(spec.name_in(lang))}</code><br><span class="muted"'
+                    f'<code class="name">{escape(spec.name_in(lang))}</code><br><span class="muted"'
                     f"{' lang=' + chr(34) + text_lang + chr(34) if text_lang != lang else ''}>{escape(text)}</span></li>"
                 )
                 self.question_page(spec, name, lang)
@@ -555,7 +555,7 @@ class _Site:
                     "s": [],
                 }
             )
-        words = {lang: {"none": t("search none", lang)} for lang in SITE_LANGS}
+        words = {lang: {"none": t("search none", lang), "quoted": t("search quoted", lang)} for lang in SITE_LANGS}
         data = json.dumps({"entries": entries, "langs": list(LABEL_LANGS), "words": words}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
         for lang in SITE_LANGS:
