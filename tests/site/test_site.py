@@ -504,3 +504,18 @@ def test_pathway_pages_for_each_featured_starting_point_in_both_languages(site: 
     lateral = (site / "pathways" / "GLUTEONTO_0000431.nb.html").read_text(encoding="utf-8")
     targets = re.findall(r'<a class="to-pathway" href="([^"]+)">se forløpet</a>', lateral)
     assert "../pathways/GLUTEONTO_0000404.nb.html" in targets and all((site / "pathways" / t).exists() for t in targets), targets
+
+
+def test_site_printed_in_norwegian_pointed_to_the_english_front_page(monkeypatch: pytest.MonkeyPatch, site: Path, tmp_path: Path) -> None:
+    """Regression: ``gluteonto --lang nb site`` said "(åpne index.html)", the English front page; it names the
+    Norwegian one, index.nb.html (a page the site has), and the English run still names index.html."""
+    import gluteonto.site as site_package
+
+    monkeypatch.setattr(site_package, "build_site", lambda output, **_kw: generate.SiteReport(output, pages=3, diagrams=1))
+    for lang, page in (("nb", "index.nb.html"), ("en", "index.html")):
+        result = CliRunner().invoke(main, ["--lang", lang, "site", "-o", str(tmp_path / "out")])
+        assert result.exit_code == 0, result.output
+        assert result.output.rstrip().endswith(f"({'åpne' if lang == 'nb' else 'open'} {page})"), result.output
+        assert (site / page).is_file()
+    help_text = CliRunner().invoke(main, ["--lang", "nb", "site", "--help"]).output
+    assert "index.nb.html" in help_text
