@@ -519,3 +519,11 @@ def test_site_printed_in_norwegian_pointed_to_the_english_front_page(monkeypatch
         assert (site / page).is_file()
     help_text = CliRunner().invoke(main, ["--lang", "nb", "site", "--help"]).output
     assert "index.nb.html" in help_text
+
+
+def test_patient_sheet_shows_a_variation_as_a_variation_not_as_a_step_up(site: Path) -> None:
+    """The single-leg squat's weight held in front is an aid to balance the source offers as a variation."""
+    sheet = (site / "sheets" / "GLUTEONTO_0000665.nb.html").read_text(encoding="utf-8")
+    progress = sheet.split("<h2>Slik trapper du opp</h2>")[1].split("</section>")[0]
+    variation = sheet.split("<h2>Varianter</h2>")[1].split("</section>")[0]
+    assert "holde en vekt foran deg" in variation and "holde en vekt" not in progress
