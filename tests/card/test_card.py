@@ -266,3 +266,11 @@ def test_a_statement_with_alternatives_was_missing_from_the_card(index: CardInde
     assert linked == {term(214), term(232), term(235)} and either.sources
     html = render_html(card, href=lambda ref: f"{ref.curie}.html")
     assert html.count('href="GLUTEONTO:') >= 3
+
+
+def test_an_action_especially_pronounced_in_a_position_was_said_to_be_strongest_there(index: CardIndex) -> None:
+    """The source says internal rotation by the anterior fibres shows especially with the hip flexed; "is strongest
+    with" claimed more than that."""
+    card = build_card(index, "hip internal rotation by anterior fibres of gluteus minimus", "en")
+    [enhanced] = [r for r in card.relations if r.property.iri == "https://w3id.org/gluteonto/GLUTEONTO_0000914"]
+    assert "is especially pronounced with flexed hip position" in enhanced.sentence and "strongest" not in enhanced.sentence
