@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["ShaclResult", "EngineRun", "ShaclEngine", "SHACL_ENGINES", "DEFAULT_SHACL_ENGINE"]
+__all__ = ["left_out_rules", "ShaclResult", "EngineRun", "ShaclEngine", "SHACL_ENGINES", "DEFAULT_SHACL_ENGINE"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,40 @@ def english_only_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
 
 #: the ODK release variants, by the end of their ontology IRI
 _VARIANTS = ("base", "full", "simple", "basic")
+
+#: shapes requiring a class to state a restriction (a muscle's origin, an action's agent, a disorder's affected
+#: structure, …): they read equivalence axioms, unions and other class expressions that simple and basic leave out
+_STATED_AXIOM_SHAPES = (
+    "MuscleOriginShape", "MuscleInsertionShape", "MuscleInnervationShape", "MuscleArterialSupplyShape", "MuscleActionShape",
+    "NervePlexusShape", "NerveRootShape", "ArteryParentShape", "AnastomosisShape",
+    "ActionJointShape", "ActionMovementShape", "ActionAgentShape",
+    "ExerciseTargetShape", "ExerciseCautionShape", "DisorderAffectsShape",
+)  # fmt: skip
+
+#: what each variant leaves out by design, as the shapes that would look for it
+_VARIANT_RULES: dict[str, tuple[str, ...]] = {
+    "base": ("ReusedPropertyShape",),  # reused RO/BFO properties only declared: no label, no rdfs:isDefinedBy
+    "full": (),
+    "simple": _STATED_AXIOM_SHAPES,
+    "basic": _STATED_AXIOM_SHAPES,
+}
+
+
+def left_out_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
+    """The shapes to leave out for data whose ontology headers are ``ontologies``: the Norwegian rules on an
+    English-only release (:func:`english_only_rules`) and what a release variant leaves out by design.
+
+    >>> left_out_rules(["https://w3id.org/gluteonto/gluteonto-base.owl"])[-1]
+    'ReusedPropertyShape'
+    >>> "ActionAgentShape" in left_out_rules(["https://w3id.org/gluteonto/gluteonto-full.owl"])
+    False
+    """
+    found = list(ontologies)
+    rules = list(english_only_rules(found))
+    for variant in _VARIANTS:
+        if f"{_OWN_EDITIONS}-{variant}.owl" in found:
+            rules += [name for name in _VARIANT_RULES[variant] if name not in rules]
+    return tuple(rules)
 
 
 def edition_notes(ontologies: Iterable[str]) -> tuple[str, ...]:
@@ -214,7 +248,7 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     data_store = _store(paths)
     shapes_store = _store([shapes or shapes_file(core=True)])
     ontologies = _ontology_iris(data_store) if shapes is None else []
-    left_out = english_only_rules(ontologies)
+    left_out = left_out_rules(ontologies)
     _deactivate(shapes_store, left_out)
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
     try:
@@ -256,7 +290,7 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         raise MessageError(("file no triples", {"path": ", ".join(map(str, paths))}))
     shapes_graph = RdflibEngine.from_files([shapes or shapes_file()]).graph
     ontologies = [str(o) for o in data.subjects(RDF.type, OWL.Ontology)] if shapes is None else []
-    left_out = english_only_rules(ontologies)
+    left_out = left_out_rules(ontologies)
     for name in left_out:
         shapes_graph.add((URIRef(_SHAPES_NS + name), SH.deactivated, Literal(True)))
     conforms, report_graph, _text = pyshacl.validate(
