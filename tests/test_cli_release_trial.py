@@ -16,6 +16,8 @@ from gluteonto.cli import main
 from gluteonto.resources import ontology_file
 from gluteonto.vocab import OWL, RDF, RDFS
 
+from .helpers import ROOT
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -162,3 +164,13 @@ def test_reason_names_the_file_as_typed(runner: CliRunner, tmp_path: Path, monke
     Path("bad.owl").write_text("<rdf:RDF")
     result = runner.invoke(main, ["reason", "bad.owl"])
     assert result.exit_code == 2 and str(tmp_path) not in result.output and "bad.owl" in result.output
+
+
+def test_readme_marks_english_stand_ins_in_latin_tables_as_the_tables_do(runner: CliRunner) -> None:
+    """Regression: the README said a `*` marks an English stand-in in a Latin table, while the tables show "(en)"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = runner.invoke(main, ["query", "innervation", "--lang", "la"])
+    assert result.exit_code == 0, result.output
+    assert "(en)" in result.output and "*" not in result.output
+    assert "the `*` marking a stand-in" not in readme
+    assert "a stand-in is marked `(en)`" in readme
