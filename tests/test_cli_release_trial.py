@@ -174,3 +174,18 @@ def test_readme_marks_english_stand_ins_in_latin_tables_as_the_tables_do(runner:
     assert "(en)" in result.output and "*" not in result.output
     assert "the `*` marking a stand-in" not in readme
     assert "a stand-in is marked `(en)`" in readme
+
+
+@pytest.mark.parametrize("engine", ["rudof", pytest.param("pyshacl", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("lang, words", [("en", "holds no gluteonto terms"), ("nb", "inneholder ingen gluteonto-begreper")])
+def test_validate_says_a_file_without_gluteonto_terms_holds_none_instead_of_that_it_conforms(
+    runner: CliRunner, engine: str, lang: str, words: str
+) -> None:
+    """Regression: `gluteonto validate shapes/gluteonto-shapes.ttl` said "Conforms: … meets every gluteonto shape."
+    (exit 0) on a file that holds no gluteonto term at all."""
+    result = runner.invoke(main, ["validate", str(ROOT / "shapes" / "gluteonto-shapes.ttl"), "--engine", engine, "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [result.output.strip()] and words in result.output
+    assert "Conforms" not in result.output and "Godkjent" not in result.output
+    as_json = json.loads(runner.invoke(main, ["validate", str(ROOT / "shapes" / "gluteonto-shapes.ttl"), "--format", "json"]).output)
+    assert as_json["conforms"] is False and any("holds no gluteonto terms" in note for note in as_json["notes"])

@@ -51,6 +51,9 @@ class EngineRun:
     report_graph: Callable[[], Graph] | None = None
     #: message keys of what the run left out, for the report to say (see :func:`english_only_rules`)
     notes: tuple[str, ...] = ()
+    #: whether the data states anything about a gluteonto term (a triple whose subject is a GLUTEONTO_ IRI);
+    #: a file without any (a shapes file, another ontology) has nothing the shapes could find conforming
+    about_gluteonto: bool = True
 
 
 #: shapes of the Norwegian label, definition, editorial note and exercise purpose a term needs in the international edition
@@ -128,6 +131,14 @@ def edition_notes(ontologies: Iterable[str]) -> tuple[str, ...]:
     notes = ["validate english only"] if english_only_rules(found) else []
     notes += [f"validate variant {v}" for v in _VARIANTS if f"{_OWN_EDITIONS}-{v}.owl" in found]
     return tuple(notes)
+
+
+_OWN_TERM = "https://w3id.org/gluteonto/GLUTEONTO_"
+
+
+def _store_about_gluteonto(store: Any) -> bool:
+    """Does the oxigraph ``store`` hold a statement about a gluteonto term?"""
+    return bool(store.query(f'ASK {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_OWN_TERM}")) }}'))
 
 
 def _ontology_iris(store: Any) -> list[str]:
@@ -274,6 +285,7 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         data=functools.cache(lambda: _around(data_store, results)),
         shapes=functools.cache(lambda: _as_rdflib(shapes_store)),
         notes=edition_notes(ontologies),
+        about_gluteonto=_store_about_gluteonto(data_store),
     )
 
 
@@ -317,6 +329,7 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         shapes=lambda: shapes_graph,
         report_graph=lambda: report_graph,
         notes=edition_notes(ontologies),
+        about_gluteonto=any(str(s).startswith(_OWN_TERM) for s in data.subjects(unique=True) if isinstance(s, URIRef)),
     )
 
 
