@@ -307,6 +307,7 @@ POST_HIP_SURGERY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000457"  # stat
 POST_HIP_ARTHROPLASTY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000453"  # status after hip arthroplasty
 PHYSICAL_INACTIVITY: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000460"  # physical inactivity
 PAIN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000458"  # pain
+POST_PAIN_STATE: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000461"  # status after a period of pain
 LONG_STANDING_HIP_COMPLAINT: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000454"  # long-standing hip complaint
 PELVIC_PAIN: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000455"  # pelvic pain
 FEMALE_OVER_40: Final = "https://w3id.org/gluteonto/GLUTEONTO_0000721"  # women over 40
@@ -644,6 +645,7 @@ KEYS: Final[dict[str, str]] = {
     POST_HIP_ARTHROPLASTY: "post_hip_arthroplasty",
     PHYSICAL_INACTIVITY: "physical_inactivity",
     PAIN: "pain",
+    POST_PAIN_STATE: "post_pain_state",
     LONG_STANDING_HIP_COMPLAINT: "long_standing_hip_complaint",
     PELVIC_PAIN: "pelvic_pain",
     FEMALE_OVER_40: "female_over_40",

@@ -227,7 +227,7 @@ def test_evidence_paraphrase_of_the_diagonal_abduction_says_no_more_than_the_art
 LISTS = [
     ("ofte forbundet med tidligere hofteartrose, lumbale ryggplager eller biomekaniske avvik", 404, term(924), {406, 417, 722}),
     ("kompenserende bevegelsesmønstre kan føre til sekundære plager i korsrygg, kne eller ankel", 448, term(938), {419, 420, 421}),
-    ("for å reaktivere gluteus minimus etter inaktivitet, hofteoperasjon eller smerte", 665, term(931), {460, 457, 458}),
+    ("for å reaktivere gluteus minimus etter inaktivitet, hofteoperasjon eller smerte", 665, term(931), {460, 457, 461}),
     ("gå gradvis over til dynamiske og vektbærende varianter", 670, term(934), {671, 672}),
 ]
 

@@ -53,3 +53,22 @@ def test_handout_fills_its_page_budget(oxigraph_session: Session) -> None:
     groups, rest = summary_statements(card)
     used = sum(_lines(r) for found in groups.values() for r in found) + _HEADING * len(groups)
     assert rest and SUMMARY_LINES - 4 <= used <= SUMMARY_LINES  # more is left for the term page, so the sheet is full
+
+
+def test_handout_picks_the_main_actions_and_the_same_statements_in_every_language(oxigraph_session: Session) -> None:
+    """The statements within a kind were picked in the alphabetical order of each language's labels: the English
+    sheet left out hip abduction and pelvic stabilisation, and the two sheets said different things."""
+
+    def chosen(lang: str) -> dict[str, list[tuple[str, str, str]]]:
+        card = build_card(oxigraph_session, "GLUTEONTO:0000004", lang)
+        groups, _rest = summary_statements(card, summary_budget(card))
+        return {kind: [(r.subject.iri, r.property.iri, r.target.iri) for r in found] for kind, found in groups.items()}
+
+    english, norwegian = chosen("en"), chosen("nb")
+    # the same order in both: the sheet in the wordier language stops earlier within a kind, never picks others
+    for kind in set(english) | set(norwegian):
+        first, second = english.get(kind, []), norwegian.get(kind, [])
+        shorter, longer = sorted((first, second), key=len)
+        assert longer[: len(shorter)] == shorter, kind
+    actions = {subject for subject, _p, _t in english["action"]}
+    assert {iris.GM_HIP_ABDUCTION, iris.GM_GMED_PELVIC_STABILISATION} <= actions, actions

@@ -474,3 +474,11 @@ def test_pathway_pages_for_each_featured_starting_point_in_both_languages(site: 
     lateral = (site / "pathways" / "GLUTEONTO_0000431.nb.html").read_text(encoding="utf-8")
     targets = re.findall(r'<a class="to-pathway" href="([^"]+)">se forløpet</a>', lateral)
     assert "../pathways/GLUTEONTO_0000404.nb.html" in targets and all((site / "pathways" / t).exists() for t in targets), targets
+
+
+def test_patient_sheet_shows_a_variation_as_a_variation_not_as_a_step_up(site: Path) -> None:
+    """The single-leg squat's weight held in front is an aid to balance the source offers as a variation."""
+    sheet = (site / "sheets" / "GLUTEONTO_0000665.nb.html").read_text(encoding="utf-8")
+    progress = sheet.split("<h2>Slik trapper du opp</h2>")[1].split("</section>")[0]
+    variation = sheet.split("<h2>Varianter</h2>")[1].split("</section>")[0]
+    assert "holde en vekt foran deg" in variation and "holde en vekt" not in progress

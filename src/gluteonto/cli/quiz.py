@@ -27,7 +27,7 @@ __all__ = ["quiz"]
 @friendly
 def quiz(lang: str, fmt: str, output: Path | None) -> None:
     """A question bank generated from the ontology: every answer is what a catalog question returns."""
-    from ..i18n import nmsg
+    from ..i18n import msg, nmsg
     from ..query.session import Session
     from ..quiz import QUIZ_FORMATS, build_bank
     from ..quiz.export import carried
@@ -35,6 +35,10 @@ def quiz(lang: str, fmt: str, output: Path | None) -> None:
 
     if output is not None and not is_stdout(output):
         check_output(output)
+    asked = current_lang()
+    if asked not in UI_LANGS and click.get_current_context().get_parameter_source("lang") == click.core.ParameterSource.DEFAULT:
+        # the bank's stems and feedback exist in English and Norwegian only: say which one is given, in one line
+        click.echo(msg("quiz.language note", asked, language=msg(f"language {lang}", asked)), err=True)
     items, left_out = carried(build_bank(Session("oxigraph"), lang), fmt)
     text = QUIZ_FORMATS[fmt](items)
     if output is None or is_stdout(output):

@@ -18,6 +18,7 @@ An option that is merely not stated is never used as a wrong answer.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -284,7 +285,7 @@ SELECT DISTINCT ?source WHERE { ?set a owl:AllDisjointClasses ; owl:members/rdf:
                         params,
                         "segment",
                         *self.source((muscle, INNERVATED_BY, nerves[0]), *((nerves[0], HAS_ROOT, r) for r in roots)),
-                        answers=[", ".join(codes), " ".join(codes), ",".join(codes)],
+                        answers=[", ".join(codes), " ".join(codes), ",".join(codes), *_segment_range(codes)],
                     )
                 )
 
@@ -339,18 +340,44 @@ SELECT DISTINCT ?allowed WHERE {
         )
         return sorted((r[0] for r in result.rows if isinstance(r[0], URIRef)), key=str)
 
+    def part_of_places(self, site: URIRef) -> list[tuple[URIRef, tuple[tuple[Node, Node | None, Node], ...]]]:
+        """``site`` and every place it is stated to be part of (through ``part of`` restrictions, nearest first),
+        each with the chain of ``part of`` facts that leads there."""
+        found: dict[URIRef, tuple[tuple[Node, Node | None, Node], ...]] = {site: ()}
+        queue = [site]
+        while queue:
+            here = queue.pop(0)
+            for prop, whole, _n in sorted(self.ix.restrictions(here), key=lambda r: str(r[1])):
+                if prop == PART_OF and isinstance(whole, URIRef) and whole not in found:
+                    found[whole] = (*found[here], (here, PART_OF, whole))
+                    queue.append(whole)
+        return list(found.items())
+
     def attachment_item(self) -> None:
+        """Match muscle attachments to sites: the stated site, or a place the ontology says it is part of.
+
+        A site stated as part of a larger one (the origin area of gluteus minimus, part of the ilium) makes the
+        larger one a right answer too, so both are provable for that attachment; a site whose name shares a word
+        with the attachment's key word ("gluteus minimus origin area" for the origin) is provable but never offered.
+        """
         candidates: list[_Candidate] = []
         runs = []
         for muscle in self.subjects(INSERTION):
             params = {"muscle": compact_iri(str(muscle))}
             runs.append(params)
+            sites: dict[tuple[URIRef, str], None] = {}
             for row in self.run("origin-insertion", params):
                 site, which = row.get("site"), str(row.get("attachment", ""))
                 if isinstance(site, URIRef) and which in ("origin", "insertion"):
-                    left = w("attachment", self.lang, muscle=self.plain(muscle), attachment=w(which, self.lang))
-                    prop = ORIGIN if which == "origin" else INSERTION
-                    candidates.append(_Candidate(f"{muscle}|{which}", str(site), left, self.name(site), ((muscle, prop, site),)))
+                    sites[(site, which)] = None
+            for site, which in sites:
+                attachment = w(which, self.lang)
+                left = w("attachment", self.lang, muscle=self.plain(muscle), attachment=attachment)
+                stated = (muscle, ORIGIN if which == "origin" else INSERTION, site)
+                for place, path in self.part_of_places(site):
+                    right = self.name(place)
+                    offer = not _gives_away(attachment, right)  # the muscle's name is in every left side: not a clue
+                    candidates.append(_Candidate(f"{muscle}|{which}", str(place), left, right, (stated, *path), offer))
         pairs, iris, statements = _one_provable(candidates)
         if len(pairs) >= 3:
             self.add(
@@ -396,13 +423,14 @@ SELECT DISTINCT ?allowed WHERE {
                     continue
                 how = {found[k] for k in keys}
                 stem_key = "which through" if how == {PASSES_THROUGH} else "which in space"
+                kind_word = w(f"kind {'nerve' if asked == NERVE else 'artery'}", self.lang)
                 options = [self.key_option(k) for k in keys] + [self.disjoint_option(o, asked) for o in sorted(others, key=str)]
                 self.add(
                     Item(
                         "",
                         "choice" if len(keys) == 1 else "multi",
                         self.lang,
-                        w(stem_key, self.lang, kind=w(f"kind {'nerve' if asked == NERVE else 'artery'}", self.lang), space=self.name(space)),
+                        _sentence(w(stem_key, self.lang, kind=kind_word, space=self.name(space))),
                         "structures-in-space",
                         params,
                         "structure",
@@ -467,7 +495,8 @@ SELECT DISTINCT ?allowed WHERE {
                 if isinstance(act, URIRef) and isinstance(agent, URIRef) and isinstance(value, URIRef):
                     text = w(word, self.lang, condition=self.plain(value))
                     facts = (*self.agent_statements(act, agent, muscle), (act, prop, value))
-                    candidates.append(_Candidate(str(act), f"{column}|{value}", self.plain(act), text, facts))
+                    offer = not _gives_away(self.plain(act), self.plain(value))  # "… in single-leg stance" → "single-leg stance"
+                    candidates.append(_Candidate(str(act), f"{column}|{value}", self.plain(act), text, facts, offer))
         pairs, iris, statements = _one_provable(candidates)
         if len(pairs) >= 3:
             self.add(
@@ -490,17 +519,16 @@ SELECT DISTINCT ?allowed WHERE {
         muscle = GLUTEUS_MINIMUS
         params = {"muscle": compact_iri(str(muscle))}
         rows = self.run("arterial-supply", params)
-        keys = sorted({v for r in rows if r.get("supplied_part") == muscle for v in [r.get("supplying_vessel")] if isinstance(v, URIRef)}, key=str)
+        supplied: list[tuple[Node, Node | None, Node]] = []  # arteries supplying the muscle or a part of it (its distal part, its tendon)
+        for r in rows:
+            vessel, part = r.get("supplying_vessel"), r.get("supplied_part")
+            if isinstance(vessel, URIRef) and isinstance(part, URIRef) and ARTERY in {vessel, *(a for a, _c in self.ix.ancestors(vessel))}:
+                chain = dict(self.part_of_places(part)).get(muscle)
+                if chain is not None:
+                    supplied += [(vessel, SUPPLIES, part), *chain]
+        keys = sorted({URIRef(str(s)) for s, p, _o in supplied if p == SUPPLIES}, key=str)
         if keys:
-            self.vessel_item(
-                w("which artery", self.lang, muscle=self.name(muscle)),
-                "arterial-supply",
-                params,
-                "supplying_vessel",
-                keys,
-                [(k, SUPPLIES, muscle) for k in keys],
-                where={"supplied_part": str(muscle)},
-            )
+            self.vessel_item(w("which artery", self.lang, muscle=self.name(muscle)), "arterial-supply", params, "supplying_vessel", keys, supplied)
         for anastomosis in sorted(self.ix.descendants(ANASTOMOSIS), key=str):
             if not isinstance(anastomosis, URIRef):
                 continue
@@ -681,13 +709,15 @@ SELECT DISTINCT ?allowed WHERE {
 
 @dataclass(frozen=True)
 class _Candidate:
-    """One provable pair of a matching item: its keys (IRIs), texts and the facts it rests on."""
+    """One provable pair of a matching item: its keys (IRIs), texts and the facts it rests on; ``offer`` is false
+    for a pair whose right side would give itself away (provable all the same, but never offered)."""
 
     left: str
     right: str
     left_text: str
     right_text: str
     facts: tuple[tuple[Node, Node | None, Node], ...]
+    offer: bool = True
 
 
 def _one_provable(
@@ -695,18 +725,21 @@ def _one_provable(
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[Node, Node | None, Node]]]:
     """Pairs for a matching item in which each left side has exactly one provable right side among those offered.
 
-    ``candidates`` holds every pair the ontology proves; one pair is kept per left side, then left sides that the
-    ontology pairs with more than one offered right side are left out (again, until none is), so that no offered
-    pairing marked wrong is in fact right. ``most`` caps the number of pairs (0: no cap). Returns the pairs'
-    texts, their keys and the facts the kept pairs rest on.
+    ``candidates`` holds every pair the ontology proves, those it may offer first for each left side; one offered
+    pair is kept per left side, then left sides that the ontology pairs with more than one offered right side are
+    left out (again, until none is), so that no offered pairing marked wrong is in fact right. A left side left out
+    comes back with another of its right sides when that one is the only provable one among those offered and
+    adds no second answer to any other left side (the ilium for an origin area that is part of the ilium).
+    ``most`` caps the number of pairs (0: no cap). Returns the pairs' texts, their keys and the facts the kept
+    pairs rest on.
     """
     provable: dict[str, set[str]] = {}
+    offerable: dict[str, list[_Candidate]] = {}
     for c in candidates:
         provable.setdefault(c.left, set()).add(c.right)
-    first: dict[str, _Candidate] = {}
-    for c in candidates:
-        first.setdefault(c.left, c)
-    chosen = list(first.values())
+        if c.offer:
+            offerable.setdefault(c.left, []).append(c)
+    chosen = [options[0] for options in offerable.values()]
     while True:
         kept = chosen[:most] if most else chosen
         offered = {c.right for c in kept}
@@ -714,8 +747,52 @@ def _one_provable(
         if not ambiguous:
             break
         chosen = [c for c in chosen if c not in ambiguous]
+    for left, options in offerable.items():
+        if (most and len(kept) >= most) or any(c.left == left for c in kept):
+            continue
+        for c in options:
+            offered = {k.right for k in kept} | {c.right}
+            if all(len(provable[k.left] & offered) == 1 for k in (*kept, c)):
+                kept.append(c)
+                break
+    order = list(provable)
+    kept.sort(key=lambda c: order.index(c.left))
     facts = [f for c in kept for f in c.facts]
     return [(c.left_text, c.right_text) for c in kept], [(c.left, c.right) for c in kept], list(dict.fromkeys(facts))
+
+
+#: words that say nothing of what a name means (English and Norwegian)
+_LINKING_WORDS = frozenset("the and with through from for ved med gjennom fra til den det under".split())
+
+
+def _gives_away(left: str, right: str) -> bool:
+    """Whether the text ``left`` already holds a meaning-bearing word of ``right`` (the same word, or one sharing
+    its first four letters: "stance"/"stance", "hoften"/"hofteledd"), so that a matching task would answer itself.
+
+    >>> _gives_away("stabilisation of the hip joint in single-leg stance", "single-leg stance")
+    True
+    >>> _gives_away("gluteus minimus: origin", "gluteus minimus origin area"), _gives_away("gluteus minimus: origin", "ilium (os ilium)")
+    (True, False)
+    >>> _gives_away("counteraction of frontal-plane pelvic drop", "gait")
+    False
+    """
+    words = [wd for wd in re.findall(r"\w+", left.casefold()) if wd not in _LINKING_WORDS]
+    for word in re.findall(r"\w+", right.casefold()):
+        if len(word) < 3 or word in _LINKING_WORDS:
+            continue
+        if any(other == word or (len(other) >= 4 and len(word) >= 4 and other[:4] == word[:4]) for other in words):
+            return True
+    return False
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter: a stem may begin with a name (in Norwegian the space is named first,
+    in its dictionary form, "Suprapiriformt rom: …", since "gjennom suprapiriformt rom" would need the definite form).
+
+    >>> _sentence("suprapiriformt rom: hvilken nerve passerer gjennom?")
+    'Suprapiriformt rom: hvilken nerve passerer gjennom?'
+    """
+    return text[:1].upper() + text[1:]
 
 
 def _unique(options: list[Option]) -> list[Option]:
@@ -723,6 +800,22 @@ def _unique(options: list[Option]) -> list[Option]:
     for option in options:
         seen.setdefault(option.iri, option)
     return list(seen.values())
+
+
+#: the spinal cord segments from the top down (cervical 8, thoracic 12, lumbar 5, sacral 5, coccygeal 1)
+_SEGMENTS = [f"{letters}{n}" for letters, count in (("C", 8), ("T", 12), ("L", 5), ("S", 5), ("Co", 1)) for n in range(1, count + 1)]
+
+
+def _segment_range(codes: list[str]) -> list[str]:
+    """``codes`` written as a range ("L4–S1", with an en dash or a hyphen) when they are consecutive segments.
+
+    >>> _segment_range(["L4", "L5", "S1"]), _segment_range(["L4", "S1"]), _segment_range(["L5"])
+    (['L4–S1', 'L4-S1'], [], [])
+    """
+    places = [_SEGMENTS.index(c) if c in _SEGMENTS else -1 for c in codes]
+    if len(codes) < 2 or -1 in places or places != list(range(places[0], places[0] + len(codes))):
+        return []
+    return [f"{codes[0]}–{codes[-1]}", f"{codes[0]}-{codes[-1]}"]
 
 
 def _segment_key(code: str) -> tuple[int, int]:

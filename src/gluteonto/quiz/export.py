@@ -9,7 +9,7 @@ from html import escape
 from .bank import Item
 from .words import w
 
-__all__ = ["QUIZ_FORMATS", "carried", "gift_escape", "to_anki", "to_gift", "to_json", "to_text"]
+__all__ = ["ANKI_HEADER", "QUIZ_FORMATS", "carried", "gift_escape", "to_anki", "to_gift", "to_json", "to_text"]
 
 _GIFT_SPECIAL = "~=#{}:"
 
@@ -100,16 +100,22 @@ def _front(item: Item) -> list[str]:
     return lines
 
 
+#: Anki's header lines: tab-separated HTML fields for the Basic note type (its fields are Front and Back), then tags
+ANKI_HEADER = ["#separator:tab", "#html:true", "#notetype:Basic", "#columns:Front\tBack\tTags", "#tags column:3"]
+
+
 def to_anki(items: list[Item]) -> str:
-    """Tab-separated notes for Anki's import (front, back, source, tags), with Anki's header lines."""
+    """Tab-separated notes for Anki's import as Basic notes: front, back (the answer, why each wrong option is
+    wrong, then the source and catalog question, so that Anki keeps them) and tags, with Anki's header lines."""
 
     def field(lines: list[str]) -> str:
-        return "<br>".join(escape(line).replace("\t", " ") for line in lines)
+        return "<br>".join(escape(line).replace("\t", " ") for line in lines if line)
 
-    out = ["#separator:tab", "#html:true", "#columns:Front\tBack\tSource\tTags", "#tags column:4", "#notetype:Basic"]
+    out = list(ANKI_HEADER)
     for item in carried(items, "anki")[0]:  # label items need their picture: on the practice page
         back = [_answer_text(item)] + [f"✗ {o.text}: {o.feedback}" for o in item.options if not o.correct]
-        out.append("\t".join([field(_front(item)), field(back), field([item.source, _origin(item)]), f"gluteonto {item.query} {item.type}"]))
+        back += [item.source, _origin(item)]
+        out.append("\t".join([field(_front(item)), field(back), f"gluteonto {item.query} {item.type}"]))
     return "\n".join(out) + "\n"
 
 

@@ -128,7 +128,7 @@ def _relations(card: TermCard, prop: str) -> list[Relation]:
 
 
 def exercise_sheet(card: TermCard, print_label: str) -> str:
-    """A patient sheet for an exercise card: purpose, how to do it, what to watch, how to progress."""
+    """A patient sheet for an exercise card: purpose, how to do it, what to watch, how to progress, variations."""
     lang = card.ui_lang
     silent = f'<p class="silent">{escape(word("silent", lang))}</p>'
 
@@ -145,9 +145,10 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
         listed = [r.target.name.text for r in takeover]
         names = and_list(listed, lang)
         watch.append(escape(word("no takeover", lang, names=names)) + _sources(tuple({s for r in takeover for s in r.sources})))
-    progress = paragraphs(VARIATION) + "".join(
+    progress = "".join(
         f"<p>{escape(r.sentence)}{_sources(r.sources)}</p>" for r in (*_relations(card, PROGRESSES_TO), *_relations(card, PROGRESS_WHEN))
     )
+    variation = paragraphs(VARIATION)  # an aid or an alternative, not a step up
     return (
         f'<article class="sheet" lang="{lang}"><p class="no-print"><button type="button" onclick="window.print()">'
         f"{escape(print_label)}</button></p>"
@@ -157,6 +158,7 @@ def exercise_sheet(card: TermCard, print_label: str) -> str:
         + block("works", "<ul>" + "".join(f"<li>{w}</li>" for w in works) + "</ul>" if works else "")
         + block("watch", "<ul>" + "".join(f"<li>{w}</li>" for w in watch) + "</ul>" if watch else "")
         + block("progress", progress)
+        + (block("variation", variation) if variation else "")
         + "</article>"
     )
 
@@ -166,9 +168,17 @@ def statement_kind(relation: Relation) -> str:
     return next((kind for kind, props in SUMMARY_KINDS.items() if relation.property.iri in props), "other")
 
 
-def _rank(relation: Relation) -> int:
-    props = SUMMARY_KINDS[statement_kind(relation)]
-    return props.index(relation.property.iri) if relation.property.iri in props else len(props)
+def _ranking(term: str) -> Callable[[Relation], tuple[int, str]]:
+    """Order of the statements about ``term`` within a kind: the most telling property first; within a property,
+    the other term in the ontology's order of identifiers (which follows the article: hip abduction and pelvic
+    stabilisation before the finer controls), so that every language's summary picks the same statements."""
+
+    def rank(relation: Relation) -> tuple[int, str]:
+        props = SUMMARY_KINDS[statement_kind(relation)]
+        other = relation.target.iri if relation.subject.iri == term else relation.subject.iri
+        return (props.index(relation.property.iri) if relation.property.iri in props else len(props), other)
+
+    return rank
 
 
 def _lines(relation: Relation) -> int:
@@ -188,7 +198,8 @@ def summary_statements(card: TermCard, lines: int = SUMMARY_LINES) -> tuple[dict
     """
     stated = {(statement_kind(r), r.target.iri) for r in card.asserted}
     own = [*card.asserted, *(r for r in card.incoming if (statement_kind(r), r.subject.iri) not in stated)]
-    queues = {kind: sorted((r for r in own if statement_kind(r) == kind), key=_rank) for kind in SUMMARY_KINDS}
+    rank = _ranking(card.term.iri)
+    queues = {kind: sorted((r for r in own if statement_kind(r) == kind), key=rank) for kind in SUMMARY_KINDS}
     chosen: set[int] = set()
     budget = lines
     while budget > 0 and any(queues.values()):
@@ -199,7 +210,7 @@ def summary_statements(card: TermCard, lines: int = SUMMARY_LINES) -> tuple[dict
                 chosen.add(id(queue.pop(0)))
             elif queue:
                 queue.clear()  # does not fit: this kind is done
-    groups = {kind: [r for r in sorted(own, key=_rank) if id(r) in chosen and statement_kind(r) == kind] for kind in SUMMARY_KINDS}
+    groups = {kind: [r for r in sorted(own, key=rank) if id(r) in chosen and statement_kind(r) == kind] for kind in SUMMARY_KINDS}
     return {kind: found for kind, found in groups.items() if found}, len(own) - len(chosen)
 
 

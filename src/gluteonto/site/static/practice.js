@@ -14,7 +14,10 @@
     if (text !== undefined) { node.textContent = text; }
     return node;
   }
-  function norm(text) { return String(text).toUpperCase().replace(/[\s,;]+/g, " ").trim(); }
+  /* one spelling of an answer: case, commas and spaces do not count, nor which dash a range is written with */
+  function norm(text) {
+    return String(text).toUpperCase().replace(/\s*[-\u2010-\u2015\u2212]\s*/g, "-").replace(/[\s,;]+/g, " ").trim();
+  }
   function answerText(item) {
     if (item.type === "match" || item.type === "label") { return item.pairs.map(function (p) { return p[0] + " → " + p[1]; }).join("; "); }
     if (item.type === "short") { return item.answers[0]; }
@@ -70,11 +73,6 @@
         ok = item.options.every(function (o, i) { return o.correct === (picked.indexOf(i) >= 0); });
         picked.forEach(function (i) { if (!item.options[i].correct) { notes.push(item.options[i].text + ": " + item.options[i].feedback); } });
       } else if (item.type === "match" || item.type === "label") {
-      if (item.svg) {
-        var figure = el("figure", {"class": "diagram"});
-        figure.innerHTML = item.svg;  /* drawn by gluteonto from the ontology when the site was generated */
-        inputs.appendChild(figure);
-      }
         ok = item.pairs.every(function (p, i) { return box.querySelector("select[name='" + name + "-" + i + "']").value === p[1]; });
       } else {
         var typed = norm(box.querySelector("input").value);
