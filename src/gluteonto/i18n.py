@@ -348,18 +348,21 @@ def name_shown(text: str, text_lang: str, lang: str = BASE_LANG) -> str:
     return text if shown == lang else msg("label fallback", lang, label=text, code=shown)
 
 
-def fallback_note(lang: str, codes: Iterable[str]) -> str:
+def fallback_note(lang: str, codes: Iterable[str], missing: str | None = None) -> str:
     """The line under a table whose names :func:`name_shown` marked with the language ``codes``.
 
-    >>> fallback_note("nb", ["en"]), fallback_note("la", ["en"])
-    ('(en): ikke noe norsk navn; vist på engelsk.', '(en): no Latin name; shown in English.')
+    ``missing`` is the language the names lack, when it is not ``lang`` (a Latin diagram on a Norwegian page).
+
+    >>> fallback_note("nb", ["en"]), fallback_note("la", ["en"]), fallback_note("nb", ["en"], missing="la")
+    ('(en): ikke noe norsk navn; vist på engelsk.', '(en): no Latin name; shown in English.', '(en): ikke noe latinsk navn; vist på engelsk.')
     """
     codes = sorted(set(codes))
 
     def language(code: str) -> str:
         return msg(f"language {code}", lang) if has_msg(f"language {code}", lang) else code
 
-    return msg("label fallback note", lang, code=", ".join(codes), language=language(lang), shown=and_list([language(c) for c in codes], lang))
+    shown = and_list([language(c) for c in codes], lang)
+    return msg("label fallback note", lang, code=", ".join(codes), language=language(missing or lang), shown=shown)
 
 
 def vocabulary_name(iri: str, lang: str) -> str | None:

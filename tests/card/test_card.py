@@ -251,3 +251,26 @@ def test_a_note_only_in_english_points_to_the_english_card(index: CardIndex) -> 
     assert "note-elsewhere" in html and 'hreflang="en"' in html and "checked by hand" not in html
     text = render_text(card, 400)
     assert f"gluteonto about {card.term.curie} --lang en" in text and "checked by hand" not in text
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("en", "takes place during stance phase of gait or single-leg stance"), ("nb", "skjer under standfase eller enbensstående")]
+)
+def test_a_statement_with_alternatives_was_missing_from_the_card(index: CardIndex, lang: str, words: str) -> None:
+    """Pelvic stabilisation occurs during the stance phase or single-leg stance (one axiom, a union of two
+    alternatives): the card left the statement out, as it showed named fillers only."""
+    card = build_card(index, term(214), lang)
+    [either] = [r for r in card.relations if r.property.iri == "https://w3id.org/gluteonto/GLUTEONTO_0000912"]
+    assert words in either.sentence.lower(), either.sentence
+    linked = {URIRef(p.iri) for p in either.pieces if not isinstance(p, str)}
+    assert linked == {term(214), term(232), term(235)} and either.sources
+    html = render_html(card, href=lambda ref: f"{ref.curie}.html")
+    assert html.count('href="GLUTEONTO:') >= 3
+
+
+def test_an_action_especially_pronounced_in_a_position_was_said_to_be_strongest_there(index: CardIndex) -> None:
+    """The source says internal rotation by the anterior fibres shows especially with the hip flexed; "is strongest
+    with" claimed more than that."""
+    card = build_card(index, "hip internal rotation by anterior fibres of gluteus minimus", "en")
+    [enhanced] = [r for r in card.relations if r.property.iri == "https://w3id.org/gluteonto/GLUTEONTO_0000914"]
+    assert "is especially pronounced with flexed hip position" in enhanced.sentence and "strongest" not in enhanced.sentence

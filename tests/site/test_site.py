@@ -420,6 +420,36 @@ def test_norwegian_question_pages_use_the_command_lines_words(site: Path) -> Non
     assert '<td data-label="advice">1 start with</td>' in english
 
 
+def test_norwegian_question_pages_suggested_commands_with_english_values(site: Path) -> None:
+    """Regression: "Kjør den" on a Norwegian question page typed the default in English
+    (``symptom="lateral hip pain"``) beside a parameter table naming it in Norwegian; every page's command
+    now types the Norwegian name, and run with ``--lang nb`` it gives the page's default answer."""
+    import html
+    import shlex
+
+    commands = {}
+    for page in sorted((site / "questions").glob("*.nb.html")):
+        found = re.search(r'<pre class="cli"><code>(gluteonto query [^<]*)</code></pre>', page.read_text(encoding="utf-8"))
+        assert found, page.name
+        commands[page.name] = shlex.split(html.unescape(found.group(1)))[1:]
+    assert len(commands) >= 40
+    assert commands["differential-diagnosis.nb.html"][-1] == "symptom=smerte på utsiden av hoften"
+    assert commands["exercise-cautions.nb.html"][-1] == "øvelse=enbens knebøy med hoftekontroll"
+    cautions = (site / "questions" / "exercise-cautions.nb.html").read_text(encoding="utf-8")
+    assert "enbens knebøy med hoftekontroll</td>" in cautions
+    english = {"lateral hip pain", "single-leg squat with hip control", "superior gluteal nerve", "flexed hip position"}
+    assert not [c for c in commands.values() if any(word.split("=", 1)[-1] in english for word in c)]
+    runner = CliRunner()
+    # (FMA's and Uberon's comparisons answer only on a graph merged with theirs: not run here)
+    typing = {n: c for n, c in commands.items() if "-p" in c and not n.startswith(("fma-", "uberon-"))}
+    assert len(typing) >= 30
+    for name, command in typing.items():  # the values typed name the defaults: the same answer as with none given
+        typed = runner.invoke(main, ["--lang", "nb", *command])
+        assert typed.exit_code == 0, (name, command, typed.output)
+        plain = runner.invoke(main, ["--lang", "nb", *command[: command.index("-p")]])
+        assert typed.output == plain.output, (name, command)
+
+
 def test_home_page_reads_for_a_physiotherapist(site: Path) -> None:
     home = (site / "index.nb.html").read_text(encoding="utf-8")
     assert home.count("En OWL 2-ontologi") == 1
@@ -474,6 +504,21 @@ def test_pathway_pages_for_each_featured_starting_point_in_both_languages(site: 
     lateral = (site / "pathways" / "GLUTEONTO_0000431.nb.html").read_text(encoding="utf-8")
     targets = re.findall(r'<a class="to-pathway" href="([^"]+)">se forløpet</a>', lateral)
     assert "../pathways/GLUTEONTO_0000404.nb.html" in targets and all((site / "pathways" / t).exists() for t in targets), targets
+
+
+def test_site_printed_in_norwegian_pointed_to_the_english_front_page(monkeypatch: pytest.MonkeyPatch, site: Path, tmp_path: Path) -> None:
+    """Regression: ``gluteonto --lang nb site`` said "(åpne index.html)", the English front page; it names the
+    Norwegian one, index.nb.html (a page the site has), and the English run still names index.html."""
+    import gluteonto.site as site_package
+
+    monkeypatch.setattr(site_package, "build_site", lambda output, **_kw: generate.SiteReport(output, pages=3, diagrams=1))
+    for lang, page in (("nb", "index.nb.html"), ("en", "index.html")):
+        result = CliRunner().invoke(main, ["--lang", lang, "site", "-o", str(tmp_path / "out")])
+        assert result.exit_code == 0, result.output
+        assert result.output.rstrip().endswith(f"({'åpne' if lang == 'nb' else 'open'} {page})"), result.output
+        assert (site / page).is_file()
+    help_text = CliRunner().invoke(main, ["--lang", "nb", "site", "--help"]).output
+    assert "index.nb.html" in help_text
 
 
 def test_patient_sheet_shows_a_variation_as_a_variation_not_as_a_step_up(site: Path) -> None:

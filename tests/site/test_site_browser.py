@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -269,6 +270,58 @@ def test_sparql_page_loads_a_catalog_question_runs_it_and_links_the_answer(brows
     assert "muskel" in headers, headers
     assert problems == []
     page.close()
+
+
+def test_sparql_page_in_norwegian_showed_english_values(browser: Any, server: str) -> None:
+    """Regression: the SPARQL page for a Norwegian browser showed the queries' fixed values in English
+    ("1 start with", "stated", "possibly") where the question pages and the terminal say "1 start med", "oppgitt"."""
+    context = browser.new_context(locale="nb-NO", extra_http_headers={"Accept-Language": "nb-NO,nb;q=0.9"})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    try:
+        page.goto(server + "/sparql")
+        assert page.locator("html").get_attribute("lang") == "nb"
+        seen: dict[str, set[str]] = {}
+        for question in ("rehabilitation-start", "differential-diagnosis"):
+            page.select_option("#sparql-question", question)
+            page.evaluate("document.getElementById('sparql-status').textContent = ''")
+            page.click("#sparql-form button")
+            page.wait_for_function("/\\d/.test(document.getElementById('sparql-status').textContent)")
+            seen[question] = set(page.locator("#sparql-result td").all_inner_texts())
+        english = {"1 start with", "2 then", "3 avoid", "stated", "inherited", "possibly", "always", "typically"}
+        assert not english & (seen["rehabilitation-start"] | seen["differential-diagnosis"])
+        assert {"1 start med", "oppgitt"} <= seen["rehabilitation-start"], seen["rehabilitation-start"]
+        assert {"mulig", "alltid"} & seen["differential-diagnosis"], seen["differential-diagnosis"]
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_norwegian_search_quoted_with_english_marks_and_question_names_broke_at_hyphens(browser: Any, site: Path) -> None:
+    """Regression: the Norwegian search page without hits said "0 · “svakhet etter hofteoperasjon”" (Norwegian
+    quotes with «»), and on a phone questions.nb.html broke a code name as "funksjon-⏎ved-stilling"."""
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        searched = "svakhet etter hofteoperasjon"
+        page.goto((site / "search.nb.html").as_uri() + "?q=" + urllib.parse.quote(searched))
+        page.wait_for_function("document.getElementById('search-summary').textContent.length > 0")
+        assert page.locator("#search-summary").inner_text() == f"0 · «{searched}»"
+        page.goto((site / "search.html").as_uri() + "?q=" + urllib.parse.quote("weakness after hip surgery"))
+        page.wait_for_function("document.getElementById('search-summary').textContent.length > 0")
+        assert page.locator("#search-summary").inner_text() == "0 · “weakness after hip surgery”"
+        page.goto((site / "search.nb.html").as_uri())  # the suggestions under the search field
+        page.fill("form.search input[type=search]", "xyzzy hofte")
+        hint = page.locator("li.hint").first
+        hint.wait_for()
+        assert hint.inner_text().endswith("«xyzzy hofte»")
+        page.goto((site / "questions.nb.html").as_uri())
+        lines = page.evaluate("() => Array.from(document.querySelectorAll('main li > code')).map(c => [c.textContent, c.getClientRects().length])")
+        assert any(name == "funksjon-ved-stilling" for name, _n in lines)
+        assert [name for name, count in lines if count != 1] == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        page.close()
 
 
 # -- a phone (390 px) and a desktop (1280 px) ---------------------------------------------------

@@ -135,3 +135,108 @@ def test_standalone_svgs_have_title_key_and_latin_variants(site: Path) -> None:
     assert ">gluteus maximus</text>" in layers and "superior gluteal nerve" in layers
     page = (site / "diagrams.nb.html").read_text(encoding="utf-8")
     assert 'href="diagrams/innervation.nb-la.svg"' in page and "latinske navn" in page
+
+
+def _lab(colour: str) -> tuple[float, float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB ``#rrggbb``, and its relative luminance (WCAG)."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = ((c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4) for c in (r, g, b))
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)), y
+
+
+def _difference(one: str, other: str) -> float:
+    return float(sum((a - b) ** 2 for a, b in zip(_lab(one)[:3], _lab(other)[:3], strict=True)) ** 0.5)
+
+
+def test_muscles_and_arteries_were_drawn_in_nearly_the_same_pink(oxigraph_session: Session) -> None:
+    """Regression: arteries (#fbd3c9) and muscles (#f6dada) differed by a CIE76 distance of 7; every kind now
+    differs from every other by 9 or more, arteries from muscles by 20 or more, and black text on each fill
+    keeps a contrast of 7:1 or more; the key shows the arteries' colour the arteries have."""
+    fills = {key: colour for _kind, colour, key in dg._FILLS}
+    assert _difference(fills["arteries"], fills["muscles"]) >= 20
+    for one, other in ((a, b) for a in fills for b in fills if a < b):
+        assert _difference(fills[one], fills[other]) >= 9, (one, other)
+    for key, colour in fills.items():
+        assert (_lab(colour)[3] + 0.05) / 0.05 >= 7, key
+    ix = card_index(oxigraph_session)
+    for lang in ("en", "nb"):
+        d = dg.arterial_supply(ix, lang)
+        text = dg.to_dot(d, ix, lang, lambda ref: None)
+        artery = f"n{d.nodes().index(SGA_DEEP)}"
+        node_fill = re.search(rf"^  {artery} \[.*fillcolor=\"(#[0-9a-f]{{6}})\"", text, re.MULTILINE)
+        key_fill = re.search(r'<TD BGCOLOR="(#[0-9a-f]{6})"[^>]*>' + re.escape(dg._legend_word("arteries", lang)) + "</TD>", text)
+        assert node_fill and key_fill and node_fill.group(1) == key_fill.group(1) == fills["arteries"], lang
+        muscle = f"n{d.nodes().index(GM)}"
+        assert f"{muscle} [" in text and f'fillcolor="{fills["muscles"]}"' in text.split(f"  {muscle} [", 1)[1].split("\n", 1)[0]
+
+
+def _curve(d: str) -> list[tuple[float, float]]:
+    """Points along an SVG path of cubic Bézier pieces (``M x,y C …``), 200 per piece."""
+    points = [tuple(map(float, p.split(","))) for p in re.findall(r"-?[\d.]+,-?[\d.]+", d)]
+    found = []
+    for i in range(0, len(points) - 3, 3):
+        a, b, c, e = points[i : i + 4]
+        for k in range(201):
+            t = k / 200
+            found.append(
+                (
+                    (1 - t) ** 3 * a[0] + 3 * (1 - t) ** 2 * t * b[0] + 3 * (1 - t) * t * t * c[0] + t**3 * e[0],
+                    (1 - t) ** 3 * a[1] + 3 * (1 - t) ** 2 * t * b[1] + 3 * (1 - t) * t * t * c[1] + t**3 * e[1],
+                )
+            )
+    return found
+
+
+@slow
+@needs_dot
+@pytest.mark.parametrize("key", list(dg.SITE_DIAGRAMS))
+def test_action_labels_sat_in_one_column_away_from_their_edges(oxigraph_session: Session, key: str) -> None:
+    """Regression: in actions.en.svg the edge labels stood in a column between two ranks, some far from their
+    curving edges, so several edges looked unlabelled; every label is now tied to its own edge by a line
+    that underlines it and ends on that edge."""
+    ix = card_index(oxigraph_session)
+    d = dg.SITE_DIAGRAMS[key](ix, "en")
+    [svg] = dg.render_svgs([dg.to_dot(d, ix, "en", lambda ref: None)])
+    labelled = 0
+    for edge in re.findall(r'<g id="edge\d+" class="edge">(.*?)</g>', svg, re.DOTALL):
+        texts = re.findall(r'<text[^>]*x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]*)</text>', edge)
+        if not texts:
+            continue
+        labelled += 1
+        curve = _curve(re.search(r'<path[^>]* d="([^"]+)"', edge).group(1))  # type: ignore[union-attr]
+        ties = [[tuple(map(float, p.split(","))) for p in line.split()] for line in re.findall(r'<polyline[^>]*points="([^"]+)"', edge)]
+        assert ties, (key, texts)
+        tie = ties[0]
+        end = tie[-1]
+        assert min(((end[0] - x) ** 2 + (end[1] - y) ** 2) ** 0.5 for x, y in curve) <= 4, (key, texts)
+        left, right = sorted((tie[0][0], tie[1][0]))
+        assert all(left - 1 <= float(x) <= right + 1 for x, _y, _t in texts), (key, texts)  # the line underlines the label
+    assert labelled >= 5
+
+
+def test_latin_diagrams_showed_english_names_unmarked(oxigraph_session: Session) -> None:
+    """Regression: the Latin diagrams (*.en-la.svg, *.nb-la.svg) named "suprapiriform foramen" and other terms
+    without a Latin name in English, unmarked; such a name is now marked with its language, "(en)", as answer
+    tables mark it, and the key says what the mark means."""
+    ix = card_index(oxigraph_session)
+    assert not ix.texts(SUPRAPIRIFORM, RDFS.label).get("la")
+    note = {"en": "(en): no Latin name; shown in English.", "nb": "(en): ikke noe latinsk navn; vist på engelsk."}
+    for lang in ("en", "nb"):
+        for key, build in dg.SITE_DIAGRAMS.items():
+            d = build(ix, lang)
+            text = dg.to_dot(d, ix, lang, lambda ref: None, latin=True)
+            for node in d.nodes():
+                shown = dg.node_name(ix, node, lang, latin=True)
+                latin = ix.texts(node, RDFS.label).get("la")
+                assert shown == latin[0] if latin else re.search(r"\xa0\((en|nb)\)$", shown), (key, lang, shown)
+            if any(not ix.texts(n, RDFS.label).get("la") and ix.name(n, lang).lang == "en" for n in d.nodes()):
+                assert note[lang] in text, (key, lang)
+        inn = dg.to_dot(dg.innervation(ix, lang), ix, lang, lambda ref: None, latin=True)
+        if ix.name(SUPRAPIRIFORM, lang).lang == "en":
+            assert "foramen\xa0(en)" in inn, lang
+        assert "(en)" not in dg.to_dot(dg.innervation(ix, lang), ix, lang, lambda ref: None).replace(note[lang], "")

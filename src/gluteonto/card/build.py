@@ -181,6 +181,30 @@ class _Builder:
             detail=" ".join(d for d in details if d),
         )
 
+    def either_relation(self, subject: URIRef, prop: URIRef, members: list[URIRef], node: Node) -> Relation:
+        """``subject SubClassOf prop some (A or B …)`` as one sentence naming the alternatives ("… during A or B");
+        its target is the first alternative, and each alternative is linked."""
+        subj, refs, prop_ref = self.ref(subject), [self.ref(m) for m in members], self.ref(prop)
+        template = template_for(str(prop), self.ix.name(prop, self.ui).text, self.ui)
+        joined = f" {msg('or', self.ui)} "
+        text = capitalize(template.format(s=subj.name.text, o=joined.join(r.name.text for r in refs)))
+        parts: list[str | TermRef] = []
+        for piece in pieces(template, subj, refs[0]):
+            if piece is refs[0]:
+                for i, ref in enumerate(refs):
+                    parts += [joined, ref] if i else [ref]
+            else:
+                parts.append(piece)
+        return Relation(
+            subject=subj,
+            property=prop_ref,
+            target=refs[0],
+            sentence=text,
+            pieces=tuple(parts),
+            sources=self.ix.sources_of(subject, RDFS.subClassOf, node, self.lang),
+            detail=" ".join(self.axiom_details(subject, node)),
+        )
+
     def axiom_details(self, subject: URIRef, node: Node) -> list[str]:
         """What the axiom's reification adds to the statement: the compensating muscles a comparison is about and
         the source's qualifier ("mainly"), in the card's language."""
@@ -256,6 +280,7 @@ class _Builder:
         for prop, filler, node in self.ix.restrictions(self.iri):
             seen.add((prop, filler))
             found.append(self.relation(self.iri, prop, filler, node))
+        found += [self.either_relation(self.iri, prop, members, node) for prop, members, node in self.ix.either_restrictions(self.iri)]
         found += self.equivalents()
         for ancestor, _child in self.ix.ancestors(self.iri):
             for prop, filler, node in self.ix.restrictions(ancestor):

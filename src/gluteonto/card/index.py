@@ -226,6 +226,20 @@ class CardIndex:
                 found.append((pair[0], pair[1], sup))
         return found  # type: ignore[return-value]
 
+    def either_restrictions(self, cls: Node) -> list[tuple[URIRef, list[URIRef], BNode]]:
+        """``cls SubClassOf prop some (A or B …)`` asserted on ``cls``, each with the named alternatives."""
+        found = []
+        for sup in self.values(cls, RDFS.subClassOf):
+            if not isinstance(sup, BNode):
+                continue
+            prop, filler = self.value(sup, OWL.onProperty), self.value(sup, OWL.someValuesFrom)
+            if not (isinstance(prop, URIRef) and isinstance(filler, BNode)):
+                continue
+            members = self.members(filler, OWL.unionOf)
+            if len(members) > 1 and all(isinstance(m, URIRef) for m in members):
+                found.append((prop, [m for m in members if isinstance(m, URIRef)], sup))
+        return found
+
     def pointing_to(self, filler: Node) -> list[tuple[URIRef, URIRef, BNode]]:
         """(class, property, restriction) for every ``class SubClassOf property some filler``."""
         found = []
@@ -240,7 +254,11 @@ class CardIndex:
 
     def intersection(self, node: Node) -> list[Node]:
         """Members of an ``owl:intersectionOf`` list on ``node`` (empty if it has none)."""
-        head = self.value(node, OWL.intersectionOf)
+        return self.members(node, OWL.intersectionOf)
+
+    def members(self, node: Node, kind: URIRef) -> list[Node]:
+        """Members of the ``kind`` list (``owl:intersectionOf``, ``owl:unionOf``) on ``node`` (empty if it has none)."""
+        head = self.value(node, kind)
         members: list[Node] = []
         while head is not None and head != RDF.nil:
             first = self.value(head, RDF.first)

@@ -20,9 +20,12 @@ def site(output: Path, require_diagrams: bool) -> None:
     """Generate the documentation site (static, bilingual; open OUTPUT/index.html from disk)."""
     from ..i18n import msg
     from ..site import build_site
+    from ..site.layout import page_path
+    from ..site.words import SITE_LANGS
 
     lang = current_lang()
     report = build_site(output, require_diagrams=require_diagrams)
     for note in report.notes:
         click.echo(f"{msg('warning', lang)}: {msg(note, lang)}", err=True)
-    click.echo(msg("site written", lang, pages=report.pages, diagrams=report.diagrams, path=report.output), err=True)
+    page = page_path("index", lang if lang in SITE_LANGS else "en")  # the front page in the user's language
+    click.echo(msg("site written", lang, pages=report.pages, diagrams=report.diagrams, path=report.output, page=page), err=True)

@@ -1,7 +1,8 @@
 """A generated site kept in the user's cache folder, so ``gluteonto serve`` can show one without a build step.
 
 The folder name carries the package version and a digest of the site's inputs (the ontology
-release and the query catalog), so a new release gets a fresh site.
+release, the query catalog, the site's own code and assets and the message catalogues), so a new
+release, or a changed page or wording, gets a fresh site.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def cache_root() -> Path:
 def _digest() -> str:
     digest = hashlib.sha256(ontology_file("ttl", international=True).read_bytes())
     for path in sorted(queries_dir().rglob("*.rq")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    package = Path(__file__).resolve().parent
+    made_by = [*package.rglob("*.py"), *(package / "static").glob("*"), *(package.parent / "locale").rglob("*.mo")]
+    for path in sorted(made_by):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

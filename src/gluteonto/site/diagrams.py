@@ -21,7 +21,7 @@ from ..card.index import CardIndex
 from ..card.model import TermRef
 from ..card.phrases import verb_phrase
 from ..errors import GluteontoError
-from ..i18n import Localized, msg, os_reason
+from ..i18n import Localized, fallback_note, msg, name_shown, os_reason
 from ..vocab import RDFS
 from .words import SITE_LANGS
 
@@ -60,7 +60,8 @@ ENHANCED_BY, PREVENTS = URIRef(iris.ENHANCED_BY_CONDITION), URIRef(iris.PREVENTS
 MUSCLE_ACTION, GLUTEUS_MINIMUS = URIRef(iris.MUSCLE_ACTION), URIRef(iris.GLUTEUS_MINIMUS)
 NERVE_PLEXUS, ANATOMICAL_SPACE = URIRef(iris.NERVE_PLEXUS), URIRef(iris.ANATOMICAL_SPACE)
 
-#: top-level branch or kind → (node fill colour, legend key); light, so diagrams print well in black and white
+#: top-level branch or kind → (node fill colour, legend key); light enough for black text (7:1 or more) and to
+#: print in black and white; arteries a clear red, apart from the muscles' pale pink
 _FILLS: list[tuple[URIRef, str, str]] = [
     (URIRef(kind), colour, key)
     for kind, colour, key in (
@@ -68,8 +69,8 @@ _FILLS: list[tuple[URIRef, str, str]] = [
         (iris.MUSCLE_PART, "#f6dada", "muscles"),
         (iris.NERVE, "#fff1b8", "nerves"),
         (iris.NERVE_PLEXUS, "#fff1b8", "nerves"),
-        (iris.ARTERY, "#fbd3c9", "arteries"),
-        (iris.ARTERIAL_ANASTOMOSIS, "#fbd3c9", "arteries"),
+        (iris.ARTERY, "#f4a3a3", "arteries"),
+        (iris.ARTERIAL_ANASTOMOSIS, "#f4a3a3", "arteries"),
         (iris.ANATOMICAL_ENTITY, "#ececec", "other anatomy"),
         (iris.BODILY_PROCESS, "#dce8fb", "actions"),
         (iris.CLINICAL_ENTITY, "#ffe3cc", "clinical"),
@@ -362,7 +363,12 @@ def _quote(text: str) -> str:
 
 
 def _wrap(text: str, width: int = 22) -> str:
-    words, lines, line = text.split(), [], ""
+    r"""``text`` in lines of about ``width`` characters, broken at spaces only (never at a no-break space).
+
+    >>> _wrap("suprapiriform foramen\xa0(en)")
+    'suprapiriform\nforamen\xa0(en)'
+    """
+    words, lines, line = [w for w in text.split(" ") if w], [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
@@ -380,8 +386,9 @@ def _fill(ix: CardIndex, node: URIRef) -> tuple[str, str]:
     return next(((colour, key) for cls, colour, key in _FILLS if cls in kinds), ("#ffffff", "other"))
 
 
-def _legend(diagram: Diagram, ix: CardIndex, lang: str) -> str:
-    """The diagram's title with a key below it, as a Graphviz HTML-like label (shown above the drawing)."""
+def _legend(diagram: Diagram, ix: CardIndex, lang: str, marked: Sequence[str] = ()) -> str:
+    """The diagram's title with a key below it, as a Graphviz HTML-like label (shown above the drawing);
+    ``marked``: the languages of names shown for want of a Latin one (a line says so)."""
     fills = dict.fromkeys(_fill(ix, node) for node in diagram.nodes())
     cells = [f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#444444" STYLE="rounded">{_html(_legend_word(key, lang))}</TD>' for colour, key in fills]
     notes = ["solid"] + (["dashed"] if any(e.dashed for e in diagram.edges) else []) + (["codes"] if diagram.codes else [])
@@ -389,6 +396,8 @@ def _legend(diagram: Diagram, ix: CardIndex, lang: str) -> str:
     rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
     width = max(len(r) for r in rows)
     body = "".join(f"<TR>{''.join(r)}{'<TD></TD>' * (width - len(r))}</TR>" for r in rows)
+    if marked:
+        body += f'<TR><TD COLSPAN="{width}" ALIGN="LEFT">{_html(fallback_note(lang, marked, missing="la"))}</TD></TR>'
     title = _html(diagram.titles.get(lang, diagram.titles.get("en", diagram.name)))
     return (
         f'<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3" ID="legend"><TR><TD COLSPAN="{width}"><FONT POINT-SIZE="14">'
@@ -402,11 +411,14 @@ def _html(text: str) -> str:
 
 
 def node_name(ix: CardIndex, node: URIRef, lang: str, latin: bool = False) -> str:
-    """A node's name in ``lang``, or its Latin name where the ontology has one when ``latin`` is set."""
+    """A node's name in ``lang``; when ``latin`` is set its Latin name, or where the ontology has none its name
+    in ``lang`` marked with that name's language (``suprapiriform foramen (en)``), as answer tables mark it."""
     if latin:
         found = ix.texts(node, RDFS_LABEL).get("la")
         if found:
             return found[0]
+        name = ix.name(node, lang)
+        return name_shown(name.text, name.lang, "la")
     return ix.name(node, lang).text
 
 
@@ -418,7 +430,8 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
     """
     ids = {node: f"n{i}" for i, node in enumerate(diagram.nodes())}
     title = diagram.titles.get(lang, diagram.titles.get("en", diagram.name))
-    heading = f"label={_legend(diagram, ix, lang)}, labelloc=t, labeljust=l, " if legend else ""
+    marked = sorted({ix.name(n, lang).lang or "en" for n in diagram.nodes() if latin and not ix.texts(n, RDFS_LABEL).get("la")})
+    heading = f"label={_legend(diagram, ix, lang, marked)}, labelloc=t, labeljust=l, " if legend else ""
     out = [
         f"digraph {_quote(title)} {{",
         (
@@ -450,7 +463,9 @@ def to_dot(diagram: Diagram, ix: CardIndex, lang: str, href: Callable[[TermRef],
     shared = _shared_ends(diagram.edges)
     for edge in diagram.edges:
         end, meet, first = shared.get(id(edge), ("", "", True))
-        attrs = [f"label={_quote(_wrap(edge.label, 18))}" if first else 'label=""']
+        # a label is tied to its edge by a line (underlined, then to the nearest point of the edge): where dot
+        # lines labels up between two ranks, far from a curving edge, the reader still sees whose label it is
+        attrs = [f"label={_quote(_wrap(edge.label, 18))}, decorate=true" if first else 'label=""']
         if end:
             attrs.append(f"{end}={_quote(meet)}")
             if not first and (end == "samehead") != edge.back:  # edges meeting at their arrow end share one arrowhead

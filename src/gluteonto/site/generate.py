@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -26,7 +27,7 @@ from ..card.links import url_for
 from ..card.model import TermCard, TermRef
 from ..card.phrases import capitalize
 from ..errors import GluteontoError
-from ..i18n import LABEL_LANGS, Localized, cell_text, header, param_name
+from ..i18n import BASE_LANG, LABEL_LANGS, Localized, cell_text, header, message_keys, param_name
 from ..query.questions import answering_questions
 from ..sparql.results import own_label_columns, without_columns
 from ..version import package_version
@@ -448,7 +449,7 @@ class _Site:
                 text, text_lang = _described(spec, "description", lang)
                 listing.append(
                     f'<li><a href="{page_path(name, lang)}">{escape(spec.title(lang))}</a> '
-                    f'<code>{escape(spec.name_in(lang))}</code><br><span class="muted"'
+                    f'<code class="name">{escape(spec.name_in(lang))}</code><br><span class="muted"'
                     f"{' lang=' + chr(34) + text_lang + chr(34) if text_lang != lang else ''}>{escape(text)}</span></li>"
                 )
                 self.question_page(spec, name, lang)
@@ -464,6 +465,22 @@ class _Site:
         except GluteontoError:
             return escape(param.default)
         return escape(name.text) if name.lang in (lang, "") else f'<span lang="{escape(name.lang)}">{escape(name.text)}</span>'
+
+    def command_value(self, param: Param, lang: str) -> str:
+        """A parameter's default as the page's command types it: a term by its name in ``lang`` when it has one
+        that names that term again (``gluteonto --lang nb query …`` finds it), else as the catalog gives it."""
+        if param.name == "lang":
+            return lang
+        if param.kind != "iri" or not param.default:
+            return param.default
+        try:
+            term = self.session.resolve_term(param.default)
+            name = self.ix.name(URIRef(term), lang)
+            if name.lang == lang and name.text != param.default and self.session.resolve_term(name.text, lang=lang) == term:
+                return name.text
+        except GluteontoError:
+            pass
+        return param.default
 
     def question_page(self, spec: QuerySpec, name: str, lang: str) -> None:
         root = "../"
@@ -494,7 +511,7 @@ class _Site:
             )
         else:
             parts.append(f"<p>{escape(t('no parameters', lang))}</p>")
-        example = " ".join(f'-p {param_name(p.name, lang)}="{lang if p.name == "lang" else p.default}"' for p in spec.params)
+        example = " ".join(f"-p {param_name(p.name, lang)}={_shell_word(self.command_value(p, lang))}" for p in spec.params)
         parts.append(
             f'<h2 class="cli">{escape(t("run it", lang))}</h2>'
             f'<pre class="cli"><code>gluteonto query {escape(spec.name_in(lang))} {escape(example)}</code></pre>'
@@ -538,7 +555,7 @@ class _Site:
                     "s": [],
                 }
             )
-        words = {lang: {"none": t("search none", lang)} for lang in SITE_LANGS}
+        words = {lang: {"none": t("search none", lang), "quoted": t("search quoted", lang)} for lang in SITE_LANGS}
         data = json.dumps({"entries": entries, "langs": list(LABEL_LANGS), "words": words}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         self.write("assets/search-index.js", f"window.GLUTEONTO_SEARCH = {data};\n")
         for lang in SITE_LANGS:
@@ -598,9 +615,12 @@ class _Site:
         self.write("assets/editor-data.js", f"window.GLUTEONTO_EDITOR = {data};\n")
         self.write("assets/editor.js", _static("editor.js"))
         first = texts[0] if texts else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        fixed_values = sorted(key.removeprefix("value.") for key in message_keys(BASE_LANG) if key.startswith("value."))
         for lang in SITE_LANGS:
             ui: dict[str, object] = {key: t(f"editor {key}", lang) for key in ("rows", "running", "failed", "yes", "no")}
             ui["headers"] = {name: header(name, lang) for name in sorted(variables)}
+            # the queries' fixed values (``1 start with``, ``stated`` …) as the question pages and the terminal word them
+            ui["values"] = {value: cell_text(value, lang) for value in fixed_values}
             words = json.dumps(ui, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
             body = (
                 f"<h1>{escape(t('editor title', lang))}</h1><p>{escape(t('editor intro', lang))}</p>"
@@ -634,6 +654,15 @@ class _Site:
         if self.dot is None:
             self.report.notes.append("site no dot")
         return self.report
+
+
+def _shell_word(value: str) -> str:
+    """``value`` as one word of a shell command: in double quotes unless a character would be special there.
+
+    >>> _shell_word("enbens knebøy"), _shell_word("costs $5"), _shell_word("L5")
+    ('"enbens knebøy"', "'costs $5'", '"L5"')
+    """
+    return f'"{value}"' if not any(c in value for c in '"$`\\!') else shlex.quote(value)
 
 
 _GROUP_KEYS = {f"group {g}" for g in _GROUP_ORDER}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from ..i18n import LABEL_SUFFIX, MessageError, cell_text, header, msg, nmsg
+from ..i18n import LABEL_SUFFIX, MessageError, cell_text, header, msg, name_shown, nmsg
 from ..terms import Term, as_term, literal, to_rdflib
 from ..vocab import compact_iri
 from .tablefmt import blank_repeats, layout
@@ -246,13 +246,27 @@ def _to_tsv(result: QueryResult, _label_of: LabelOf, _lang: str, _width: int | N
     return "\n".join(lines) + "\n"
 
 
+def _base(tag: str) -> str:
+    """The primary language of a language tag (``nb`` of ``nb-NO``)."""
+    return tag.split("-")[0].lower()
+
+
 def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None) -> str:
     if result.kind == "boolean":
         return msg("yes" if result.boolean else "no", lang)
     if not len(result):
         return msg("no answers", lang)
 
-    def show(cell: Term | None) -> str:
+    # a column that mixes texts in the table's language with texts in others marks the others with their
+    # language, as a name is ("… (en)"); a column all in one language (Latin names, say) is left as it is
+    languages: list[set[str]] = [set() for _ in result.variables]
+    for row in result.cells:
+        for i, cell in enumerate(row):
+            if cell is not None and cell.lang:
+                languages[i].add(_base(cell.lang))
+    mixed = [lang in found and len(found) > 1 for found in languages]
+
+    def show(cell: Term | None, column: int) -> str:
         if cell is None:
             return ""
         if cell.kind == "uri":
@@ -260,9 +274,11 @@ def _table(result: QueryResult, label_of: LabelOf, lang: str, width: int | None)
         if cell.kind == "bnode":
             return msg("anonymous", lang)
         value = " ".join(cell.value.split())
-        return cell_text(value, lang) if not cell.lang else value
+        if not cell.lang:
+            return cell_text(value, lang)
+        return name_shown(value, _base(cell.lang), lang) if mixed[column] and _base(cell.lang) != lang else value
 
-    cells = [[show(c) for c in row] for row in result.cells]
+    cells = [[show(c, i) for i, c in enumerate(row)] for row in result.cells]
     headers = [header(v, lang) for v in result.variables]
     body = layout(headers, blank_repeats(cells), width)
     footer = nmsg("rows", len(cells), lang)

@@ -47,7 +47,10 @@
       a.title = value.value;
       td.appendChild(a);
     } else {
-      td.textContent = value.value;
+      var values = words.values || {};
+      /* a fixed value of the catalog's queries (no language tag: "1 start with", "stated") in the page's language */
+      var own = !value["xml:lang"] && Object.prototype.hasOwnProperty.call(values, value.value);
+      td.textContent = own ? values[value.value] : value.value;
       if (value["xml:lang"]) { td.lang = value["xml:lang"]; }
     }
     return td;

@@ -11,6 +11,8 @@
   var suffix = lang === "en" ? ".html" : "." + lang + ".html";
   /* the page's words, from the message catalogues (written into the search index by the site generator) */
   var WORDS = SEARCH.words[lang] || SEARCH.words.en || { none: "" };
+  /* the text searched for, in the page language's quotation marks (Norwegian «…») */
+  function quoted(text) { return (WORDS.quoted || "“{text}”").replace("{text}", function () { return text; }); }
 
   function normalize(text) {
     var plain = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -143,7 +145,7 @@
       if (!hits.length) {
         var li = document.createElement("li");
         li.className = "hint";
-        li.textContent = WORDS.none + " “" + input.value + "”";
+        li.textContent = WORDS.none + " " + quoted(input.value);
         list.appendChild(li);
       }
       hits.forEach(function (hit, i) { list.appendChild(renderOption(hit, i, list.id)); });
@@ -176,7 +178,7 @@
     if (input) { input.value = text; }
     var hits = search(text, 0);
     var heading = document.getElementById("search-summary");
-    if (heading) { heading.textContent = hits.length + " · “" + text + "”"; }
+    if (heading) { heading.textContent = hits.length + " · " + quoted(text); }
     hits.forEach(function (hit) {
       var li = document.createElement("li");
       var a = document.createElement("a");
