@@ -641,10 +641,7 @@ def test_link_has_a_memory_cap_of_its_own(tmp_path: Path, lang: str, words: str)
     import sys
 
     out = tmp_path / "merged.ttl"
-    script = (
-        "import sys\nfrom gluteonto import limits\nlimits.LINK_MEMORY = 64 * 1024 * 1024\n"
-        "from gluteonto.cli import main\nmain(sys.argv[1:])\n"
-    )
+    script = "import sys\nfrom gluteonto import limits\nlimits.LINK_MEMORY = 64 * 1024 * 1024\nfrom gluteonto.cli import main\nmain(sys.argv[1:])\n"
     args = ["link", str(_many_long_labels(tmp_path)), "-o", str(out), "--quiet", "--lang", lang]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300)
     lines = (done.stdout + done.stderr).strip().splitlines()
