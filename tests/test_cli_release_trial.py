@@ -16,6 +16,8 @@ from gluteonto.cli import main
 from gluteonto.resources import ontology_file
 from gluteonto.vocab import OWL, RDF, RDFS
 
+from .helpers import ROOT
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -162,3 +164,28 @@ def test_reason_names_the_file_as_typed(runner: CliRunner, tmp_path: Path, monke
     Path("bad.owl").write_text("<rdf:RDF")
     result = runner.invoke(main, ["reason", "bad.owl"])
     assert result.exit_code == 2 and str(tmp_path) not in result.output and "bad.owl" in result.output
+
+
+def test_readme_marks_english_stand_ins_in_latin_tables_as_the_tables_do(runner: CliRunner) -> None:
+    """Regression: the README said a `*` marks an English stand-in in a Latin table, while the tables show "(en)"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = runner.invoke(main, ["query", "innervation", "--lang", "la"])
+    assert result.exit_code == 0, result.output
+    assert "(en)" in result.output and "*" not in result.output
+    assert "the `*` marking a stand-in" not in readme
+    assert "a stand-in is marked `(en)`" in readme
+
+
+@pytest.mark.parametrize("engine", ["rudof", pytest.param("pyshacl", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("lang, words", [("en", "holds no gluteonto terms"), ("nb", "inneholder ingen gluteonto-begreper")])
+def test_validate_says_a_file_without_gluteonto_terms_holds_none_instead_of_that_it_conforms(
+    runner: CliRunner, engine: str, lang: str, words: str
+) -> None:
+    """Regression: `gluteonto validate shapes/gluteonto-shapes.ttl` said "Conforms: … meets every gluteonto shape."
+    (exit 0) on a file that holds no gluteonto term at all."""
+    result = runner.invoke(main, ["validate", str(ROOT / "shapes" / "gluteonto-shapes.ttl"), "--engine", engine, "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [result.output.strip()] and words in result.output
+    assert "Conforms" not in result.output and "Godkjent" not in result.output
+    as_json = json.loads(runner.invoke(main, ["validate", str(ROOT / "shapes" / "gluteonto-shapes.ttl"), "--format", "json"]).output)
+    assert as_json["conforms"] is False and any("holds no gluteonto terms" in note for note in as_json["notes"])

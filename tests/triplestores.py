@@ -110,7 +110,12 @@ def _bnode_shape(rows: list[tuple[Term | None, ...]]) -> Counter[tuple[tuple[tup
 
 
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b(.*?)(?:\bLIMIT\b|\bOFFSET\b|\bVALUES\b|$)", re.IGNORECASE | re.DOTALL)
-_KEY = re.compile(r"(?:ASC|DESC)\s*\(\s*\?(\w+)\s*\)|STR\s*\(\s*\?(\w+)\s*\)|\?(\w+)|\S+", re.IGNORECASE)
+_KEY = re.compile(
+    r"(?:ASC|DESC)\s*\(\s*\?(\w+)\s*\)|STR\s*\(\s*\?(\w+)\s*\)|\?(\w+)"
+    # the catalog's tie-breakers: a term's string (blank nodes as "") and its language tag (docs/design.md, "Queries that every store answers alike")
+    r'|COALESCE\(IF\(isBlank\(\?(\w+)\), "", STR\(\?\w+\)\), ""\)|(COALESCE\(LANG\(\?\w+\), ""\))|\S+',
+    re.IGNORECASE,
+)
 
 
 def order_keys(sparql: str, variables: Sequence[str]) -> list[str]:
@@ -119,16 +124,20 @@ def order_keys(sparql: str, variables: Sequence[str]) -> list[str]:
 
     >>> order_keys("SELECT ?a ?b WHERE { } ORDER BY STR(?a) DESC(?b) LCASE(?b) ?c", ["a", "b"])
     ['str:a', 'b']
+    >>> order_keys('SELECT ?a ?b WHERE { } ORDER BY ?a COALESCE(IF(isBlank(?b), "", STR(?b)), "") COALESCE(LANG(?b), "")', ["a", "b"])
+    ['a', 'str:b']
     """
     found = _ORDER_BY.search(re.sub(r"#[^\n]*", "", sparql))
     if not found:
         return []
     keys = []
     for match in _KEY.finditer(found.group(1)):
-        name = match.group(1) or match.group(2) or match.group(3)
+        if match.group(5):  # a language tag after the string: rows of one string in either order are let be
+            continue
+        name = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if not name or name not in variables:
             break
-        keys.append(f"str:{name}" if match.group(2) else name)
+        keys.append(f"str:{name}" if match.group(2) or match.group(4) else name)
     return keys
 
 

@@ -180,6 +180,11 @@ MUTATIONS: dict[str, tuple[Callable[[Graph], object], URIRef | None, str]] = {
         URIRef(RO + "RO_0002005"),
         "ReusedPropertyShape",
     ),
+    "reused RO property without English label": (
+        remove_lang(URIRef(RO + "RO_0002005"), RDFS.label, "en"),
+        URIRef(RO + "RO_0002005"),
+        "ReusedPropertyShape",
+    ),
     "reused BFO property without isDefinedBy": (
         remove(URIRef(RO + "BFO_0000050"), RDFS.isDefinedBy),
         URIRef(RO + "BFO_0000050"),

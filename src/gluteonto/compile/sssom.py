@@ -35,6 +35,7 @@ __all__ = [
     "OBJECT_SOURCE_VERSIONS",
     "ICD10_SOURCE",
     "read_icd10",
+    "read_object_labels",
     "mapping_rows",
     "unmapped_rows",
     "mapping_set_metadata",
@@ -113,6 +114,14 @@ def _anatomical_keys(source: OntologySource) -> set[str]:
         if reaches(key):
             out.add(key)
     return out
+
+
+def read_object_labels(path: Path) -> dict[str, str]:
+    """Labels of mapping objects the reference table gives without one (``mappings/reference-labels.tsv``:
+    object_id, object_label and the reference data each was copied from; ``#`` lines are comments)."""
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return {row["object_id"]: row["object_label"] for row in csv.DictReader(lines, delimiter="\t") if row["object_label"]}
 
 
 def _reference_labels(reference_ids: Path) -> dict[str, str]:
@@ -224,9 +233,10 @@ def _icd10_rows(icd10: list[dict[str, str]], source: OntologySource) -> list[dic
     return rows
 
 
-def mapping_rows(source: OntologySource, reference_ids: Path, icd10: Path | None = None) -> list[dict[str, str]]:
-    """Every mapping of the set (one dict per row, SSSOM column → value), sorted; ``icd10``: the curated ICD-10 table."""
-    labels = _reference_labels(reference_ids)
+def mapping_rows(source: OntologySource, reference_ids: Path, icd10: Path | None = None, object_labels: Path | None = None) -> list[dict[str, str]]:
+    """Every mapping of the set (one dict per row, SSSOM column → value), sorted; ``icd10``: the curated ICD-10 table;
+    ``object_labels``: labels of objects the reference table has none for (:func:`read_object_labels`)."""
+    labels = {**(read_object_labels(object_labels) if object_labels else {}), **_reference_labels(reference_ids)}
     rows = [row for entry in source.classes for row in _rows(entry, labels, source.version)]
     if icd10 is not None:
         rows += _icd10_rows(read_icd10(icd10, source), source)
@@ -283,9 +293,9 @@ def mapping_set_metadata(source: OntologySource) -> dict[str, object]:
     }
 
 
-def render_sssom(source: OntologySource, reference_ids: Path, icd10: Path | None = None) -> str:
+def render_sssom(source: OntologySource, reference_ids: Path, icd10: Path | None = None, object_labels: Path | None = None) -> str:
     """The SSSOM mapping set (TSV with its YAML header) of every class's external mappings."""
-    rows = mapping_rows(source, reference_ids, icd10)
+    rows = mapping_rows(source, reference_ids, icd10, object_labels)
     meta = mapping_set_metadata(source)
     header = ["# curie_map:"] + [f"#   {prefix}: {ns}" for prefix, ns in CURIE_MAP.items()]
     header += [
@@ -310,10 +320,10 @@ def render_sssom(source: OntologySource, reference_ids: Path, icd10: Path | None
     return "\n".join(header) + "\n" + buffer.getvalue()
 
 
-def render_sssom_json(source: OntologySource, reference_ids: Path, icd10: Path | None = None) -> str:
+def render_sssom_json(source: OntologySource, reference_ids: Path, icd10: Path | None = None, object_labels: Path | None = None) -> str:
     """The same mapping set as SSSOM JSON: the set's slots, its curie_map as the JSON-LD context, the mappings."""
     mappings = []
-    for row in mapping_rows(source, reference_ids, icd10):
+    for row in mapping_rows(source, reference_ids, icd10, object_labels):
         mapping: dict[str, object] = {k: v for k, v in row.items() if v}
         mapping["author_label"] = [row["author_label"]]
         mapping["creator_label"] = [row["creator_label"]]

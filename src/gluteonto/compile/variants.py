@@ -10,9 +10,14 @@ reasoner), under its own ontology IRI ``…/gluteonto-<variant>.owl`` and dated 
 * **full**: the main release with the reasoner's inferred named subclass axioms asserted (HermiT
   through owlready2, direct superclasses only, sorted, so the file is the same every build);
 * **simple**: from full, only ``A SubClassOf B`` and ``A SubClassOf R some B`` between named
-  classes, the object property hierarchy, and every entity's annotations;
+  classes, the object property hierarchy, the classes of the named individuals (the information
+  resources the sources cite), and every entity's annotations with their axiom annotations (as the
+  ODK's simple variant keeps them: ROBOT's filter keeps an axiom whole);
 * **basic**: from simple, only ``is_a`` and ``part of`` (BFO:0000050), for legacy OBO tools; also
   written as OBO 1.4 (``gluteonto-basic.obo``).
+
+Every variant keeps the declaration of the ontology's synonym types (``rdfs:subPropertyOf
+oboInOwl:SynonymTypeProperty``).
 
 Blank nodes keep the compiler's labels; those only reachable from removed statements are removed
 with them, so every variant is complete OWL 2 (no dangling restriction or list).
@@ -34,6 +39,8 @@ VARIANTS = ("base", "full", "simple", "basic")
 PART_OF = URIRef("http://purl.obolibrary.org/obo/BFO_0000050")
 _OWN = BASE + "GLUTEONTO_"
 _DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.AnnotationProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
+#: the ontology's own synonym types (``…/obo/gluteonto#LATIN``), declared sub-properties of this one
+_SYNONYM_TYPE_PROPERTY = URIRef("http://www.geneontology.org/formats/oboInOwl#SynonymTypeProperty")
 
 #: is the triple ``(s, p, o)`` (IRI subject) kept?  Receives the graph for looking at blank-node objects.
 Keep = Callable[[Graph, URIRef, URIRef, Node], bool]
@@ -98,11 +105,22 @@ def _own(s: URIRef) -> bool:
     return str(s).startswith(_OWN)
 
 
+def _synonym_type_declaration(p: URIRef, o: Node) -> bool:
+    """Is ``(s, p, o)`` the declaration of a synonym type (``rdfs:subPropertyOf oboInOwl:SynonymTypeProperty``)?
+    Every variant keeps it, as OBO tools (and ROBOT's ``missing_synonymtype_declaration`` check) need it."""
+    return p == RDFS.subPropertyOf and o == _SYNONYM_TYPE_PROPERTY
+
+
+def _class_assertion(g: Graph, s: URIRef, p: URIRef, o: Node) -> bool:
+    """Is ``(s, p, o)`` the class of a named individual (the information resources the sources point to)?"""
+    return p == RDF.type and isinstance(o, URIRef) and o not in _DECLARATION_TYPES and (s, RDF.type, OWL.NamedIndividual) in g
+
+
 def base_variant(graph: Graph, version: str) -> Graph:
     """The ontology's own axioms: external entities keep only their declarations."""
 
     def keep(g: Graph, s: URIRef, p: URIRef, o: Node) -> bool:
-        if _own(s) or (s, RDF.type, OWL.NamedIndividual) in g:
+        if _own(s) or (s, RDF.type, OWL.NamedIndividual) in g or _synonym_type_declaration(p, o):
             return True
         return p == RDF.type and o in _DECLARATION_TYPES
 
@@ -151,7 +169,7 @@ def simple_variant(full: Graph, version: str) -> Graph:
 
     def keep(g: Graph, s: URIRef, p: URIRef, o: Node) -> bool:
         if p == RDF.type:
-            return o in _DECLARATION_TYPES or o in (OWL.TransitiveProperty, OWL.SymmetricProperty)
+            return o in _DECLARATION_TYPES or o in (OWL.TransitiveProperty, OWL.SymmetricProperty) or _class_assertion(g, s, p, o)
         if p == RDFS.subClassOf:
             return isinstance(o, URIRef) or _some_named(g, o) is not None
         if p in (RDFS.subPropertyOf, OWL.inverseOf):
@@ -174,7 +192,7 @@ def basic_variant(simple: Graph, version: str) -> Graph:
             some = _some_named(g, o)
             return some is not None and some[0] == PART_OF
         if p in (RDFS.subPropertyOf, OWL.inverseOf):
-            return False
+            return _synonym_type_declaration(p, o)
         return True
 
     return _filtered(simple, "basic", keep, version, disjointness=False)

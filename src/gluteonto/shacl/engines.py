@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["ShaclResult", "EngineRun", "ShaclEngine", "SHACL_ENGINES", "DEFAULT_SHACL_ENGINE"]
+__all__ = ["left_out_rules", "ShaclResult", "EngineRun", "ShaclEngine", "SHACL_ENGINES", "DEFAULT_SHACL_ENGINE"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class EngineRun:
     report_graph: Callable[[], Graph] | None = None
     #: message keys of what the run left out, for the report to say (see :func:`english_only_rules`)
     notes: tuple[str, ...] = ()
+    #: whether the data states anything about a gluteonto term (a triple whose subject is a GLUTEONTO_ IRI);
+    #: a file without any (a shapes file, another ontology) has nothing the shapes could find conforming
+    about_gluteonto: bool = True
 
 
 #: shapes of the Norwegian label, definition, editorial note and exercise purpose a term needs in the international edition
@@ -81,6 +84,40 @@ def english_only_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
 #: the ODK release variants, by the end of their ontology IRI
 _VARIANTS = ("base", "full", "simple", "basic")
 
+#: shapes requiring a class to state a restriction (a muscle's origin, an action's agent, a disorder's affected
+#: structure, …): they read equivalence axioms, unions and other class expressions that simple and basic leave out
+_STATED_AXIOM_SHAPES = (
+    "MuscleOriginShape", "MuscleInsertionShape", "MuscleInnervationShape", "MuscleArterialSupplyShape", "MuscleActionShape",
+    "NervePlexusShape", "NerveRootShape", "ArteryParentShape", "AnastomosisShape",
+    "ActionJointShape", "ActionMovementShape", "ActionAgentShape",
+    "ExerciseTargetShape", "ExerciseCautionShape", "DisorderAffectsShape",
+)  # fmt: skip
+
+#: what each variant leaves out by design, as the shapes that would look for it
+_VARIANT_RULES: dict[str, tuple[str, ...]] = {
+    "base": ("ReusedPropertyShape",),  # reused RO/BFO properties only declared: no label, no rdfs:isDefinedBy
+    "full": (),
+    "simple": _STATED_AXIOM_SHAPES,
+    "basic": _STATED_AXIOM_SHAPES,
+}
+
+
+def left_out_rules(ontologies: Iterable[str]) -> tuple[str, ...]:
+    """The shapes to leave out for data whose ontology headers are ``ontologies``: the Norwegian rules on an
+    English-only release (:func:`english_only_rules`) and what a release variant leaves out by design.
+
+    >>> left_out_rules(["https://w3id.org/gluteonto/gluteonto-base.owl"])[-1]
+    'ReusedPropertyShape'
+    >>> "ActionAgentShape" in left_out_rules(["https://w3id.org/gluteonto/gluteonto-full.owl"])
+    False
+    """
+    found = list(ontologies)
+    rules = list(english_only_rules(found))
+    for variant in _VARIANTS:
+        if f"{_OWN_EDITIONS}-{variant}.owl" in found:
+            rules += [name for name in _VARIANT_RULES[variant] if name not in rules]
+    return tuple(rules)
+
 
 def edition_notes(ontologies: Iterable[str]) -> tuple[str, ...]:
     """Message keys the report adds for data whose ontology headers are ``ontologies``: that the Norwegian rules
@@ -94,6 +131,14 @@ def edition_notes(ontologies: Iterable[str]) -> tuple[str, ...]:
     notes = ["validate english only"] if english_only_rules(found) else []
     notes += [f"validate variant {v}" for v in _VARIANTS if f"{_OWN_EDITIONS}-{v}.owl" in found]
     return tuple(notes)
+
+
+_OWN_TERM = "https://w3id.org/gluteonto/GLUTEONTO_"
+
+
+def _store_about_gluteonto(store: Any) -> bool:
+    """Does the oxigraph ``store`` hold a statement about a gluteonto term?"""
+    return bool(store.query(f'ASK {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_OWN_TERM}")) }}'))
 
 
 def _ontology_iris(store: Any) -> list[str]:
@@ -214,7 +259,7 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
     data_store = _store(paths)
     shapes_store = _store([shapes or shapes_file(core=True)])
     ontologies = _ontology_iris(data_store) if shapes is None else []
-    left_out = english_only_rules(ontologies)
+    left_out = left_out_rules(ontologies)
     _deactivate(shapes_store, left_out)
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
     try:
@@ -240,6 +285,7 @@ def run_rudof(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         data=functools.cache(lambda: _around(data_store, results)),
         shapes=functools.cache(lambda: _as_rdflib(shapes_store)),
         notes=edition_notes(ontologies),
+        about_gluteonto=_store_about_gluteonto(data_store),
     )
 
 
@@ -256,7 +302,7 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         raise MessageError(("file no triples", {"path": ", ".join(map(str, paths))}))
     shapes_graph = RdflibEngine.from_files([shapes or shapes_file()]).graph
     ontologies = [str(o) for o in data.subjects(RDF.type, OWL.Ontology)] if shapes is None else []
-    left_out = english_only_rules(ontologies)
+    left_out = left_out_rules(ontologies)
     for name in left_out:
         shapes_graph.add((URIRef(_SHAPES_NS + name), SH.deactivated, Literal(True)))
     conforms, report_graph, _text = pyshacl.validate(
@@ -283,6 +329,7 @@ def run_pyshacl(paths: Sequence[Path], shapes: Path | None) -> EngineRun:
         shapes=lambda: shapes_graph,
         report_graph=lambda: report_graph,
         notes=edition_notes(ontologies),
+        about_gluteonto=any(str(s).startswith(_OWN_TERM) for s in data.subjects(unique=True) if isinstance(s, URIRef)),
     )
 
 

@@ -81,7 +81,7 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
     except Exception as exc:  # owlready2 raises parser-specific errors
         raise MessageError(("not owl", {"path": path, "detail": first_line(exc)})) from None
     classes = list(onto.classes())
-    before = sum(len(c.is_a) for c in classes)
+    before = _named_superclasses(onto)
     start = time.perf_counter()
     try:
         with onto:
@@ -93,5 +93,14 @@ def _classify(quads: list[Any], path: Path) -> ReasonerReport:
         raise EngineMessageError(("hermit failed", {"detail": last})) from None
     seconds = time.perf_counter() - start
     unsat = sorted(str(c.iri) for c in world.inconsistent_classes() if c is not owlready2.Nothing)
-    after = sum(len(c.is_a) for c in onto.classes())
-    return ReasonerReport(consistent=True, unsatisfiable=unsat, class_count=len(classes), inferred_subclasses=max(after - before, 0), seconds=seconds)
+    inferred = _named_superclasses(onto) - before
+    return ReasonerReport(consistent=True, unsatisfiable=unsat, class_count=len(classes), inferred_subclasses=len(inferred), seconds=seconds)
+
+
+def _named_superclasses(onto: Any) -> set[tuple[str, str]]:
+    """The (class, named superclass) pairs owlready2 holds for ``onto``: asserted before the reasoner runs, after it
+    the direct superclasses HermiT found (owlready2 replaces a class's asserted parents with them, so a count of
+    parents stays the same whatever was inferred). ``owl:Thing`` is left out."""
+    import owlready2
+
+    return {(c.iri, p.iri) for c in onto.classes() for p in c.is_a if isinstance(p, owlready2.ThingClass) and p is not owlready2.Thing}

@@ -57,6 +57,9 @@ class ValidationReport:
     graph_factory: Callable[[], Graph] | None = field(default=None, repr=False, compare=False)
     #: message keys of rules the run left out and why (e.g. the Norwegian rules on an English-only release)
     notes: tuple[str, ...] = ()
+    #: the files state nothing about any gluteonto term, so the shapes had nothing to check (and the report
+    #: claims no conformance)
+    no_terms: bool = False
 
     @property
     def report_graph(self) -> Graph:
@@ -94,7 +97,8 @@ def _json_object(report: ValidationReport) -> dict[str, object]:
         "conforms": report.conforms,
         "files": report.files,
         "engine": report.engine,
-        "notes": [msg(note, report.lang) for note in report.notes],
+        "notes": [msg(note, report.lang) for note in report.notes]
+        + ([msg("validate no terms", report.lang, files=", ".join(report.files))] if report.no_terms else []),
         "violations": [
             {
                 "focus": str(v.focus) if isinstance(v.focus, URIRef) else None,
@@ -113,6 +117,8 @@ def _json_object(report: ValidationReport) -> dict[str, object]:
 def _to_text(report: ValidationReport) -> str:
     from ..i18n import msg, nmsg
 
+    if report.no_terms:
+        return msg("validate no terms", report.lang, files=", ".join(report.files))
     notes = [f"{msg('note', report.lang)}: {msg(note, report.lang)}" for note in report.notes]
     if report.conforms:
         return "\n".join([msg("validate conforms", report.lang, files=", ".join(report.files)), *notes])
@@ -273,7 +279,8 @@ def validate(
 
     ``gluteonto validate`` calls this once per file, so one file cannot supply what another lacks.
 
-    ``engine`` names one of :data:`SHACL_ENGINES`; ``shapes`` replaces that engine's packaged shapes.
+    ``engine`` names one of :data:`SHACL_ENGINES`; ``shapes`` replaces that engine's packaged shapes. Data that
+    states nothing about a gluteonto term is not said to conform to the packaged shapes (``no_terms``).
     Unreadable files raise :class:`~gluteonto.errors.InputError`.
     """
     if engine not in SHACL_ENGINES:
@@ -281,8 +288,10 @@ def validate(
     paths = [Path(f) for f in files] if files else [ontology_file("ttl", international=True)]
     run = SHACL_ENGINES[engine](paths, shapes)
     violations = sorted((_violation(run, result, lang) for result in run.results), key=lambda v: (v.focus_name, v.shape))
+    no_terms = shapes is None and not run.about_gluteonto
     return ValidationReport(
-        conforms=run.conforms,
+        conforms=run.conforms and not no_terms,
+        no_terms=no_terms,
         violations=violations,
         files=[p.name for p in paths],
         engine=engine,
