@@ -415,3 +415,10 @@ def test_compensation_question_was_silent_about_piriformis_though_the_training_p
             "attentive technique in gluteus minimus training",
         )
     ]
+
+
+def test_compensation_question_was_silent_about_gluteus_maximus_though_the_side_plank_tip_names_it(session: Session) -> None:
+    """The side plank's tip: do not turn the foot outwards, which brings gluteus maximus in instead. Done as the
+    source says, the exercise keeps gluteus maximus from taking over, and the question answers for it."""
+    rows = labelled(session, "exercises-avoiding-compensation", {"muscle": "gluteus maximus"})
+    assert [row[:2] for row in rows] == [("modified side plank with abduction", "avoids compensation by")]
