@@ -244,13 +244,6 @@ EXPECTED: dict[str, tuple[dict[str, str], Check]] = {
                     "stated",
                     "modified side plank with abduction",
                 ),
-                (
-                    "attentive technique in gluteus minimus training",
-                    "avoids compensation by",
-                    "",
-                    "training principle",
-                    "attentive technique in gluteus minimus training",
-                ),
             }
         ),
     ),
@@ -400,21 +393,6 @@ def test_differential_question_was_silent_about_sciatica_though_a_look_alike_pai
         ("gluteus minimus trigger point pain", "absence of neurological deficit", "gluteus minimus trigger point pain"),
         ("gluteus minimus trigger point pain", "negative Lasègue test", "gluteus minimus trigger point pain"),
     }
-
-
-def test_compensation_question_was_silent_about_piriformis_though_the_training_principle_names_it(session: Session) -> None:
-    """``query kompensasjon -p muskel=piriformis`` exited 3, though the summary's caution (a training principle)
-    names piriformis: the principle is listed as itself, and no exercise is claimed to avoid piriformis."""
-    rows = labelled(session, "exercises-avoiding-compensation", {"muscle": "piriformis"})
-    assert rows == [
-        (
-            "attentive technique in gluteus minimus training",
-            "avoids compensation by",
-            "",
-            "training principle",
-            "attentive technique in gluteus minimus training",
-        )
-    ]
 
 
 def test_compensation_question_was_silent_about_gluteus_maximus_though_the_side_plank_tip_names_it(session: Session) -> None:
