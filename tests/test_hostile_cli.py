@@ -367,9 +367,11 @@ def test_reason_resolves_imports_locally_and_names_the_rest(listener: Listener, 
 def test_validate_and_link_fma_do_not_follow_imports(listener: Listener, tmp_path: Path) -> None:
     """Both commands read a file that imports an ontology from the listener, succeed, and never fetch it
     (the link's file is a whole FMA fixture, so the link runs to its end rather than stopping at the start)."""
+    from gluteonto.resources import ontology_file
+
     imports = f"\n<http://x/o> <http://www.w3.org/2002/07/owl#imports> <{listener.url}/other.owl> .\n"
-    ontology = tmp_path / "imports.ttl"
-    ontology.write_text(imports)
+    ontology = tmp_path / "imports.ttl"  # the packaged ontology (its terms are what validate checks) plus an import
+    ontology.write_text(ontology_file("ttl", international=True).read_text(encoding="utf-8") + imports, encoding="utf-8")
     fma = tmp_path / "fma-with-imports.ttl"
     fma.write_text((DATA / "fma-fixture.ttl").read_text(encoding="utf-8") + imports, encoding="utf-8")
     listener.reset()
