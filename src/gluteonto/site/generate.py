@@ -146,8 +146,10 @@ class _Site:
         return href
 
     def pathway_href(self, root: str, lang: str) -> Callable[[TermRef], str | None]:
+        starts = self.pathway_set  # built once here, not once per link
+
         def href(ref: TermRef) -> str | None:
-            return f"{root}{page_path('pathways/' + slug(ref), lang)}" if URIRef(ref.iri) in self.pathway_set else None
+            return f"{root}{page_path('pathways/' + slug(ref), lang)}" if URIRef(ref.iri) in starts else None
 
         return href
 
